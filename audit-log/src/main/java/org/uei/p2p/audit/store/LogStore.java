@@ -1,0 +1,47 @@
+package org.uei.p2p.audit.store;
+
+import java.io.Closeable;
+import org.uei.p2p.audit.merkle.SubtreeSource;
+
+/**
+ * Append-only storage of log entries and of the hash of every complete subtree of their Merkle tree.
+ *
+ * <p>There is deliberately no way to change or remove anything once appended. The tree arithmetic
+ * lives in {@link org.uei.p2p.audit.MerkleLog}; a store only keeps what it is given, so that every
+ * backend (memory, file, database) holds exactly the same hashes. Keeping the complete subtree
+ * hashes is what lets roots and proofs be computed in O(log n) reads without rehashing leaves.
+ *
+ * <p>Implementations must allow reads of indexes below {@link #size()} from any thread while one
+ * thread appends.
+ */
+public interface LogStore extends SubtreeSource, Closeable {
+
+  /** Number of entries appended so far. */
+  long size();
+
+  /**
+   * Appends one entry.
+   *
+   * @param entry the canonical entry bytes, stored as given
+   * @param hashes the new leaf's hash first, then, level by level, the hashes of the subtrees this
+   *     leaf completes: exactly {@code 1 + Long.numberOfTrailingZeros(size() + 1)} hashes, see
+   *     {@link TreeLayout#hashesCompletedBy(long)}
+   * @return the index the entry was stored at (the size before the append)
+   * @throws LogStoreException if the entry could not be stored; the store is then unchanged
+   */
+  long append(byte[] entry, byte[][] hashes);
+
+  /** The stored bytes of entry {@code index}. */
+  byte[] entry(long index);
+
+  /** The stored leaf hash of entry {@code index}. */
+  default byte[] leafHash(long index) {
+    return subtreeHash(0, index);
+  }
+
+  /** Makes every append so far durable; a no-op for stores that cannot survive a restart. */
+  default void sync() {}
+
+  @Override
+  default void close() {}
+}
