@@ -1,0 +1,43 @@
+package org.uei.p2p.market.meter;
+
+import java.time.Instant;
+import java.util.List;
+import org.uei.p2p.model.trade.MeterReading;
+
+/**
+ * Where ingested meter blocks are kept, keyed by meter and block start. Putting the same block with
+ * the same values again changes nothing, which is what makes re-importing a file harmless; a block
+ * that contradicts or overlaps a stored one is refused and the stored one kept.
+ */
+public interface MeterReadingStore {
+
+    /** Stores {@code reading} unless it conflicts with what is stored. */
+    PutResult put(MeterReading reading);
+
+    /** Blocks of {@code meterId} starting in {@code [from, to)}, in time order. */
+    List<MeterReading> readings(String meterId, Instant from, Instant to);
+
+    /** Number of blocks stored. */
+    long size();
+
+    /** What {@link #put} did. */
+    enum Outcome {
+        /** The block was new and is now stored. */
+        ADDED,
+        /** The same block with the same values was already stored. */
+        UNCHANGED,
+        /** Refused: the same block is stored with other values. */
+        CONFLICTING_VALUE,
+        /** Refused: the block overlaps a stored block of another length. */
+        OVERLAPPING_BLOCK
+    }
+
+    /**
+     * Result of a put.
+     *
+     * @param outcome what happened
+     * @param stored  the block stored for that meter and start after the put (the existing one on refusal)
+     */
+    record PutResult(Outcome outcome, MeterReading stored) {
+    }
+}

@@ -1,0 +1,105 @@
+package org.uei.p2p.market.meter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.uei.p2p.market.meter.Rejection.Reason;
+import org.uei.p2p.model.trade.MeterReading;
+
+/**
+ * Turns the five text fields of a meter row into a {@link MeterReading}, or says why it cannot.
+ * Shared by the CSV and JSON ingestion so both judge rows the same way. Not thread-safe: it keeps
+ * a small cache of parsed timestamps, because an MDMS batch repeats the same block starts for every
+ * meter and parsing them dominates otherwise.
+ */
+final class MeterRowParser {
+    private static final int CACHE_LIMIT = 4096;
+
+    private final MeterDirectory meters;
+    private final ZoneId zone;
+    private final Map<String, Instant> timestamps = new HashMap<>();
+
+    MeterRowParser(MeterDirectory meters, ZoneId zone) {
+        this.meters = meters;
+        this.zone = zone;
+    }
+
+    /** A parsed reading or a rejection reason with its message; exactly one is set. */
+    record Parsed(MeterReading reading, Reason reason, String message) {
+        static Parsed fail(Reason reason, String message) {
+            return new Parsed(null, reason, message);
+        }
+    }
+
+    Parsed parse(String meterId, String blockStart, String blockMinutes, String importKwh, String exportKwh) {
+        if (meterId.isEmpty()) {
+            return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
+        }
+        if (meters.find(meterId).isEmpty()) {
+            return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
+        }
+        Instant start = timestamp(blockStart);
+        if (start == null) {
+            return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + blockStart
+                    + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
+        }
+        int minutes;
+        try {
+            minutes = Integer.parseInt(blockMinutes);
+        } catch (NumberFormatException e) {
+            minutes = -1;
+        }
+        if (minutes != 15 && minutes != 30 && minutes != 60) {
+            return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + blockMinutes + "' must be 15, 30 or 60");
+        }
+        long secondOfDay = start.atZone(zone).toLocalTime().toSecondOfDay();
+        if (secondOfDay % (minutes * 60L) != 0) {
+            return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + blockStart + " is not on a " + minutes
+                    + "-minute boundary in " + zone);
+        }
+        BigDecimal in = number(importKwh);
+        BigDecimal out = number(exportKwh);
+        if (in == null || out == null) {
+            return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + importKwh : "export_kwh '" + exportKwh)
+                    + "' is not a number");
+        }
+        if (in.signum() < 0 || out.signum() < 0) {
+            return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + importKwh : "export_kwh " + exportKwh)
+                    + " is negative");
+        }
+        return new Parsed(new MeterReading(meterId, start, minutes, in, out), null, null);
+    }
+
+    private Instant timestamp(String text) {
+        Instant cached = timestamps.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Instant parsed;
+        try {
+            parsed = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        if (timestamps.size() >= CACHE_LIMIT) {
+            timestamps.clear();
+        }
+        timestamps.put(text, parsed);
+        return parsed;
+    }
+
+    private static BigDecimal number(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
