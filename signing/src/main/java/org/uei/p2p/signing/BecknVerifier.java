@@ -165,7 +165,7 @@ public final class BecknVerifier {
         key = fresh;
         refreshNote = "; also failed with the refreshed key";
       } else {
-        refreshNote = "; the registry still has the same key";
+        refreshNote = "; a refreshed look-up gave the same key";
       }
     } catch (KeyResolutionException e) {
       if (e.kind() == KeyResolutionException.Kind.UNKNOWN_KEY) {
