@@ -67,7 +67,7 @@ public final class VerifyCommand implements Callable<Integer> {
     KeyResolver resolver = (subscriberId, uniqueKeyId) -> new ResolvedKey(subscriberId, uniqueKeyId, key);
     Clock clock = now != null ? Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC) : Clock.systemUTC();
     BecknVerifier verifier = BecknVerifier.builder(resolver).clock(clock).allowedClockSkew(Duration.ofSeconds(skew)).build();
-    VerificationResult result = verifier.verify(header, body, sender, digest);
+    VerificationResult result = verifier.verify(withoutHeaderName(header), body, sender, digest);
     if (result.valid()) {
       cmd.getOut().println("valid: " + result.detail() + ", created " + result.header().created()
           + ", expires " + result.header().expires());
@@ -77,5 +77,20 @@ public final class VerifyCommand implements Callable<Integer> {
     cmd.getErr().println("uei: " + result.status() + ": " + result.detail().replace('\n', ' '));
     cmd.getErr().flush();
     return 1;
+  }
+
+  /** Users paste whole header lines ({@code Authorization: Signature ...}); keep only the value. */
+  static String withoutHeaderName(String line) {
+    int colon = line.indexOf(':');
+    if (colon <= 0) {
+      return line;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = line.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-')) {
+        return line;
+      }
+    }
+    return line.substring(colon + 1);
   }
 }

@@ -89,6 +89,14 @@ class SigningCommandsTest {
   }
 
   @Test
+  void verifyAcceptsAPastedHeaderLine() {
+    assertEquals(0, run("verify", "--public-key", VECTOR_PUBLIC, "--header", "Authorization: " + VECTOR_HEADER,
+        "--now", "1641288000", body.toString()), err.toString());
+    assertEquals(0, run("verify", "--public-key", VECTOR_PUBLIC, "--header", "X-Gateway-Authorization:" + VECTOR_HEADER,
+        "--now", "1641288000", body.toString()), err.toString());
+  }
+
+  @Test
   void verifyRejectsTheVectorWithOneBodyByteChanged() throws IOException {
     byte[] bytes = Files.readAllBytes(body);
     bytes[100] ^= 0x01;
