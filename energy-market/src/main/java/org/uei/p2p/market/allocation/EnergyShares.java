@@ -39,6 +39,10 @@ final class EnergyShares {
             return shares;
         }
         BigDecimal target = floor(pool.max(BigDecimal.ZERO));
+        if (n == 1) {
+            shares.add(target);
+            return shares;
+        }
         BigDecimal[] remainders = new BigDecimal[n];
         BigDecimal assigned = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {

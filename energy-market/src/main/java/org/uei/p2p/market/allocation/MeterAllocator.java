@@ -56,8 +56,19 @@ public final class MeterAllocator {
         }
         BigDecimal boughtKwh = sum(bought);
         BigDecimal soldKwh = sum(sold);
-        BigDecimal ratio = deliveredFraction(boughtKwh.subtract(soldKwh), energy.netImportKwh());
+        BigDecimal measured = energy.netImportKwh();
         List<Allocation> out = new ArrayList<>(trades.size());
+        if (sold.isEmpty() || bought.isEmpty()) {
+            // One direction only: r x sum is the measured flow in that direction, capped at the sum;
+            // computed directly because it is exact and this is the path almost every meter takes.
+            BigDecimal flow = sold.isEmpty() ? measured : measured.negate();
+            BigDecimal contracted = sold.isEmpty() ? boughtKwh : soldKwh;
+            BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(contracted);
+            share(meterId, sold.isEmpty() ? TradeSide.BUYER : TradeSide.SELLER, sold.isEmpty() ? bought : sold,
+                    delivered, out);
+            return out;
+        }
+        BigDecimal ratio = deliveredFraction(boughtKwh.subtract(soldKwh), measured);
         share(meterId, TradeSide.BUYER, bought, boughtKwh.multiply(ratio), out);
         share(meterId, TradeSide.SELLER, sold, soldKwh.multiply(ratio), out);
         return out;

@@ -21,7 +21,11 @@ final class MeterRowParser {
 
     private final MeterDirectory meters;
     private final ZoneId zone;
-    private final Map<String, Instant> timestamps = new HashMap<>();
+    private final Map<String, Stamp> timestamps = new HashMap<>();
+
+    /** A parsed block start and its second of day in the zone, for the alignment check. */
+    private record Stamp(Instant instant, int secondOfDay) {
+    }
 
     MeterRowParser(MeterDirectory meters, ZoneId zone) {
         this.meters = meters;
@@ -42,8 +46,8 @@ final class MeterRowParser {
         if (meters.find(meterId).isEmpty()) {
             return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
         }
-        Instant start = timestamp(blockStart);
-        if (start == null) {
+        Stamp stamp = timestamp(blockStart);
+        if (stamp == null) {
             return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + blockStart
                     + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
         }
@@ -56,8 +60,7 @@ final class MeterRowParser {
         if (minutes != 15 && minutes != 30 && minutes != 60) {
             return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + blockMinutes + "' must be 15, 30 or 60");
         }
-        long secondOfDay = start.atZone(zone).toLocalTime().toSecondOfDay();
-        if (secondOfDay % (minutes * 60L) != 0) {
+        if (stamp.secondOfDay() % (minutes * 60) != 0) {
             return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + blockStart + " is not on a " + minutes
                     + "-minute boundary in " + zone);
         }
@@ -71,17 +74,20 @@ final class MeterRowParser {
             return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + importKwh : "export_kwh " + exportKwh)
                     + " is negative");
         }
-        return new Parsed(new MeterReading(meterId, start, minutes, in, out), null, null);
+        return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
     }
 
-    private Instant timestamp(String text) {
-        Instant cached = timestamps.get(text);
+    private Stamp timestamp(String text) {
+        Stamp cached = timestamps.get(text);
         if (cached != null) {
             return cached;
         }
-        Instant parsed;
+        Stamp parsed;
         try {
-            parsed = OffsetDateTime.parse(text).toInstant();
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            // a fractional second can never be aligned: report it as one second past the boundary
+            int second = instant.getNano() != 0 ? 1 : instant.atZone(zone).toLocalTime().toSecondOfDay();
+            parsed = new Stamp(instant, second);
         } catch (DateTimeParseException e) {
             return null;
         }
