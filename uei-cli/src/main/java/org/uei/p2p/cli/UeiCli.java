@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     description = "Tools for the UEI/Beckn peer-to-peer energy trading network.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        org.uei.p2p.cli.model.ValidateCommand.class,
+        org.uei.p2p.cli.model.RoundtripCommand.class,
         org.uei.p2p.cli.registry.LookupCommand.class,
         org.uei.p2p.cli.registry.RegistryCommand.class,
         org.uei.p2p.cli.signing.KeygenCommand.class,
