@@ -39,7 +39,10 @@ public final class MerkleLog {
     return append(entry.encode());
   }
 
-  /** Appends raw entry bytes; returns the index of the new leaf. */
+  /**
+   * Appends raw entry bytes; returns the index of the new leaf. Nodes append {@link LogEntry}s:
+   * {@link org.uei.p2p.audit.verify.LogVerifier} expects every leaf to be a canonical entry.
+   */
   public synchronized long append(byte[] entry) {
     Objects.requireNonNull(entry, "entry");
     long index = store.size();

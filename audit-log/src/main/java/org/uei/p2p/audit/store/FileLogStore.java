@@ -3,6 +3,8 @@ package org.uei.p2p.audit.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,9 +53,10 @@ public final class FileLogStore implements LogStore {
           channel(directory.resolve("entries.idx")),
           channel(directory.resolve("hashes.dat")));
       try {
+        store.lock();
         store.recover();
       } catch (IOException | RuntimeException e) {
-        store.close();
+        store.closeQuietly();
         throw e;
       }
       return store;
@@ -136,6 +139,16 @@ public final class FileLogStore implements LogStore {
     }
   }
 
+  private void closeQuietly() {
+    for (FileChannel c : new FileChannel[] {data, index, hashes}) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // Already failing to open; the first error is the one worth reporting.
+      }
+    }
+  }
+
   @Override
   public synchronized void close() {
     IOException failure = null;
@@ -151,6 +164,19 @@ public final class FileLogStore implements LogStore {
     }
     if (failure != null) {
       throw new LogStoreException("cannot close audit log in " + directory + ": " + failure.getMessage(), failure);
+    }
+  }
+
+  /** One writer per directory: two would interleave appends and corrupt the tree. */
+  private void lock() throws IOException {
+    FileLock lock;
+    try {
+      lock = index.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new LogStoreException("audit log in " + directory + " is already open elsewhere");
     }
   }
 

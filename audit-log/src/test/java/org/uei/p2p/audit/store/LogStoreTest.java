@@ -126,6 +126,17 @@ class LogStoreTest {
   }
 
   @Test
+  void secondOpenOfTheSameDirectoryIsRefused() {
+    try (FileLogStore first = FileLogStore.open(dir)) {
+      LogStoreException e = assertThrows(LogStoreException.class, () -> FileLogStore.open(dir));
+      assertEquals("audit log in " + dir + " is already open elsewhere", e.getMessage());
+    }
+    try (FileLogStore again = FileLogStore.open(dir)) {
+      assertEquals(0, again.size());
+    }
+  }
+
+  @Test
   void memoryStoreCrossesPageBoundaries() {
     MerkleLog log = new MerkleLog(new InMemoryLogStore());
     int n = (1 << 16) + 3;

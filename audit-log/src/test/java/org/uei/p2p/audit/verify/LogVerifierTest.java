@@ -92,9 +92,10 @@ class LogVerifierTest {
   }
 
   @Test
-  void everyFlippedByteOfEveryExportedEntryIsReportedAtItsIndex() throws IOException {
+  void everyFlippedByteOfAnExportedEntryIsReportedAtItsIndex() throws IOException {
     LogExport good = export();
-    for (int i = 0; i < ENTRIES; i++) {
+    // One entry of each shape (message in, message out, record), one inside a later head, one unsigned.
+    for (int i : new int[] {0, 1, 2, 13, 22}) {
       byte[] entry = good.entries().get(i);
       for (int b = 0; b < entry.length; b++) {
         List<byte[]> entries = new ArrayList<>(good.entries());
