@@ -1,0 +1,138 @@
+package org.uei.p2p.node.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a node operator configures, as {@code uei.*} properties or {@code UEI_*} environment
+ * variables. Identity values are optional here so that {@link StartupCheck} can report all missing
+ * ones in one line instead of the framework's per-property failure.
+ */
+@ConfigMapping(prefix = "uei")
+public interface NodeConfig {
+
+  /** This node's subscriber id in the registry ({@code bap_id} or {@code bpp_id}). */
+  @WithName("subscriber-id")
+  Optional<String> subscriberId();
+
+  /** The unique key id registered with the signing key. */
+  @WithName("key-id")
+  Optional<String> keyId();
+
+  /** Base64 Ed25519 private key: 32-byte seed or 64-byte seed and public key. */
+  @WithName("private-key")
+  Optional<String> privateKey();
+
+  /** A file holding the base64 private key; used when {@code uei.private-key} is not set. */
+  @WithName("private-key-file")
+  Optional<String> privateKeyFile();
+
+  /** The network domain this node trades in, e.g. {@code beckn.one:deg:p2p-trading-interdiscom:2.0.0}. */
+  Optional<String> domain();
+
+  /** The public base URL the counterparty calls back ({@code bap_uri} or {@code bpp_uri}). */
+  @WithName("public-url")
+  Optional<String> publicUrl();
+
+  /** Where the node keeps its H2 database and key files. */
+  @WithName("data-dir")
+  @WithDefault("./data/node")
+  String dataDir();
+
+  /** The {@code ttl} put in new requests when the caller gives none. */
+  @WithDefault("PT30S")
+  Duration ttl();
+
+  /** Largest request body accepted; larger ones get 413. */
+  @WithName("max-body-bytes")
+  @WithDefault("1048576")
+  int maxBodyBytes();
+
+  /** The registry that holds the counterparties' keys. */
+  RegistryConfig registry();
+
+  /** Outbound HTTP. */
+  HttpConfig http();
+
+  /** Callback outbox. */
+  OutboxConfig outbox();
+
+  /** Switches meant for test networks only. */
+  TestingConfig testing();
+
+  /** Inbound message validation. */
+  ValidationConfig validation();
+
+  /** How strictly inbound messages are checked. */
+  interface ValidationConfig {
+    /**
+     * True: also the context rules (UUID ids, version 2.0.0, action matches the endpoint). False
+     * accepts the habits of the published examples.
+     */
+    @WithDefault("true")
+    boolean strict();
+  }
+
+  /** Registry location and caching. */
+  interface RegistryConfig {
+    /** Base URL (beckn, dedi) or file path (file). */
+    Optional<String> url();
+
+    /** {@code beckn}, {@code dedi} or {@code file}. */
+    @WithDefault("beckn")
+    String type();
+
+    /** How long a looked-up key is trusted before asking again. */
+    @WithName("cache-ttl")
+    @WithDefault("PT5M")
+    Duration cacheTtl();
+  }
+
+  /** Timeouts for messages this node sends. */
+  interface HttpConfig {
+    @WithName("connect-timeout")
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    @WithName("request-timeout")
+    @WithDefault("PT10S")
+    Duration requestTimeout();
+  }
+
+  /** Retry policy of the callback outbox. */
+  interface OutboxConfig {
+    /** First retry delay; doubles per attempt up to {@link #maxBackoff()}. */
+    @WithName("initial-backoff")
+    @WithDefault("PT1S")
+    Duration initialBackoff();
+
+    @WithName("max-backoff")
+    @WithDefault("PT30S")
+    Duration maxBackoff();
+
+    /** A callback not delivered within this age is given up, unless its ttl ends later. */
+    @WithName("max-age")
+    @WithDefault("PT1H")
+    Duration maxAge();
+
+    /** How long one node instance holds a claimed row before another may take it. */
+    @WithDefault("PT30S")
+    Duration lease();
+
+    /** Rows claimed per scheduler pass. */
+    @WithName("batch-size")
+    @WithDefault("20")
+    int batchSize();
+  }
+
+  /** Switches that weaken security, for conformance negative controls only. */
+  interface TestingConfig {
+    /** When true, inbound signatures are not checked. Never on a real network. */
+    @WithName("insecure-skip-signature-verification")
+    @WithDefault("false")
+    boolean insecureSkipSignatureVerification();
+  }
+}

@@ -1,0 +1,54 @@
+package org.uei.p2p.node.config;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
+
+/**
+ * Fails the start with one clear line when mandatory configuration is missing or unusable, and
+ * warns loudly when signature verification is switched off.
+ */
+@ApplicationScoped
+public class StartupCheck {
+
+  @Inject NodeConfig config;
+  @Inject Instance<NodeIdentity> identity;
+
+  void onStart(@Observes StartupEvent event) {
+    String missing = MissingConfiguration.message(config);
+    if (missing != null) {
+      stop(missing);
+      return;
+    }
+    try {
+      NodeIdentity id = identity.get();
+      Log.infof("node %s (key %s, public key %s) in domain %s at %s",
+          id.subscriberId(), id.keyId(), id.publicKeyBase64(), id.domain(), id.publicUrl());
+    } catch (RuntimeException e) {
+      stop(rootMessage(e));
+      return;
+    }
+    if (config.testing().insecureSkipSignatureVerification()) {
+      Log.warn("!!! uei.testing.insecure-skip-signature-verification=true: inbound signatures are NOT"
+          + " checked. Anyone can impersonate any participant. Use only for conformance negative controls. !!!");
+    }
+  }
+
+  private static void stop(String line) {
+    Log.error("uei: " + line);
+    System.err.println("uei: " + line);
+    Quarkus.asyncExit(78);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

@@ -1,0 +1,63 @@
+package org.uei.p2p.node.inbound;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.node.handler.BecknHandler;
+
+/**
+ * The Beckn endpoints {@code POST /{action}}. Reads the body as raw bytes, because the signature
+ * covers those exact bytes, and leaves every decision to the {@link InboundPipeline}.
+ */
+@Path("/")
+public class BecknResource {
+
+  @Inject InboundPipeline pipeline;
+  @Inject InboundDispatcher dispatcher;
+  @Inject BecknHandler handler;
+  @Inject BodySizeStage sizeLimit;
+
+  @POST
+  @Path("{action: [a-z_]+}")
+  public Response receive(@PathParam("action") String actionName, InputStream body, HttpHeaders httpHeaders)
+      throws IOException {
+    Action action = Action.fromWireName(actionName).filter(a -> handler.accepts().contains(a)).orElse(null);
+    if (action == null) {
+      return nack(404, AckResponse.nack(BecknError.of(ErrorCode.ACTION_NOT_APPLICABLE,
+          "this node does not accept '" + actionName + "'", "context.action")), Map.of());
+    }
+    // Read one byte past the limit so that the size stage sees an oversized body without the
+    // node buffering all of it.
+    byte[] bytes = body.readNBytes(sizeLimit.maxBytes() + 1);
+    Map<String, String> headers = new HashMap<>();
+    httpHeaders.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+    InboundExchange exchange = new InboundExchange(action, bytes, headers, Instant.now());
+    try {
+      pipeline.process(exchange);
+    } catch (InboundRejection r) {
+      return nack(r.httpStatus(), r.toAck(), r.headers());
+    }
+    dispatcher.dispatch(InboundPipeline.toMessage(exchange));
+    return Response.ok(AckResponse.ack().toWave1Json(), MediaType.APPLICATION_JSON).build();
+  }
+
+  private static Response nack(int status, AckResponse nack, Map<String, String> headers) {
+    Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON)
+        .entity(nack.toWave1Json());
+    headers.forEach(r::header);
+    return r.build();
+  }
+}

@@ -1,0 +1,78 @@
+package org.uei.p2p.node.inbound;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.node.handler.BecknHandler;
+import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.store.StoredMessage;
+
+/**
+ * Hands ACKed messages to the node's handler off the request thread, and at start-up hands over
+ * stored messages whose handling a crash interrupted.
+ */
+@ApplicationScoped
+public class InboundDispatcher {
+
+  @Inject BecknHandler handler;
+  @Inject MessageStore store;
+
+  private final AtomicInteger threadNumber = new AtomicInteger();
+  private final ExecutorService executor = Executors.newFixedThreadPool(
+      Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
+        Thread t = new Thread(r, "uei-handler-" + threadNumber.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+
+  /** Runs the handler for {@code message} asynchronously. */
+  public void dispatch(InboundMessage message) {
+    executor.execute(() -> run(message));
+  }
+
+  private void run(InboundMessage message) {
+    try {
+      handler.handle(message);
+      if (message.storedId() != null) {
+        store.markHandled(message.storedId());
+      }
+    } catch (Exception e) {
+      Log.errorf(e, "handling %s %s of transaction %s failed", message.action(),
+          message.context().getMessageId(), message.context().getTransactionId());
+    }
+  }
+
+  void recover(@Observes StartupEvent event) {
+    executor.execute(() -> {
+      try {
+        for (StoredMessage m : store.unhandledInbound(Instant.now().minus(Duration.ofSeconds(1)))) {
+          Action action = Action.fromWireName(m.action).orElse(null);
+          if (action == null) {
+            continue;
+          }
+          Log.infof("resuming %s %s stored before the last stop", m.action, m.messageId);
+          run(new InboundMessage(m.id, action, Envelopes.parse(m.body, action), m.senderId, m.createdAt));
+        }
+      } catch (Exception e) {
+        Log.error("could not resume unhandled messages", e);
+      }
+    });
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    executor.shutdown();
+    executor.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}

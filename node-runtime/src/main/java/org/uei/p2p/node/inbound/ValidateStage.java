@@ -1,0 +1,37 @@
+package org.uei.p2p.node.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.uei.p2p.model.validation.ValidationResult;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.model.validation.Wave1Validator;
+
+/**
+ * Checks the message against the wave-1 rules; every problem goes into the NACK with its JSON
+ * path. Strict by default (UUID ids, version, action); {@code uei.validation.strict=false}
+ * accepts the context habits of the published examples.
+ */
+@ApplicationScoped
+public class ValidateStage implements InboundStage {
+
+  private final Wave1Validator validator;
+
+  @Inject
+  public ValidateStage(NodeConfig config) {
+    this.validator = config.validation().strict() ? Wave1Validator.strict() : Wave1Validator.lenient();
+  }
+
+  @Override
+  public void apply(InboundExchange exchange) throws InboundRejection {
+    ValidationResult result = validator.validate(exchange.envelope(), exchange.endpointAction());
+    if (!result.isValid()) {
+      throw new InboundRejection(400, result.errors(), Map.of());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "validate";
+  }
+}

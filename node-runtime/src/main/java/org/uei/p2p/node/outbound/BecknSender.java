@@ -1,0 +1,109 @@
+package org.uei.p2p.node.outbound;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.signing.SignatureHeaders;
+
+/**
+ * Sends signed Beckn messages: serializes once, signs those exact bytes, POSTs them to
+ * {@code {baseUrl}/{action}}, reads the ACK or NACK (either wire shape) and keeps the message and
+ * the answer in the transaction store.
+ */
+@ApplicationScoped
+public class BecknSender {
+
+  private final NodeIdentity identity;
+  private final MessageStore store;
+  private final Duration requestTimeout;
+  private final HttpClient client;
+
+  @Inject
+  public BecknSender(NodeIdentity identity, MessageStore store, NodeConfig config) {
+    this.identity = identity;
+    this.store = store;
+    this.requestTimeout = config.http().requestTimeout();
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(config.http().connectTimeout())
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  /** Serializes, signs and sends {@code envelope} to {@code baseUrl}. */
+  public SendResult send(String baseUrl, String recipientId, Envelope<?> envelope) {
+    return sendBytes(baseUrl, recipientId, envelope.getContext(), Envelopes.write(envelope));
+  }
+
+  /**
+   * Signs and sends bytes already serialized (the outbox keeps the bytes, so a retry sends exactly
+   * what was stored, with a fresh signature).
+   *
+   * @param context the context inside {@code body}, for the endpoint and the transaction store
+   */
+  public SendResult sendBytes(String baseUrl, String recipientId, Context context, byte[] body) {
+    String url = endpoint(baseUrl, context.getAction());
+    String authorization = identity.signer().authorization(body);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(SignatureHeaders.AUTHORIZATION, authorization);
+    SendResult result = post(url, headers, body);
+    if (result.httpStatus() != 0) {
+      try {
+        store.saveOutbound(context, url, recipientId, headers, body, result.httpStatus(), result.responseBody());
+      } catch (RuntimeException e) {
+        Log.errorf(e, "could not store sent %s %s", context.getAction(), context.getMessageId());
+      }
+    }
+    return result;
+  }
+
+  private SendResult post(String url, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    } catch (IllegalArgumentException e) {
+      return new SendResult(0, null, null, "bad receiver URL '" + url + "': " + e.getMessage());
+    }
+    headers.forEach(request::header);
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      return new SendResult(0, null, null, "no answer from " + url + " within " + requestTimeout);
+    } catch (IOException e) {
+      return new SendResult(0, null, null, "cannot reach " + url + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SendResult(0, null, null, "interrupted while sending to " + url);
+    }
+    String text = new String(response.body(), StandardCharsets.UTF_8);
+    try {
+      return new SendResult(response.statusCode(), AckResponse.parse(response.body()), text, null);
+    } catch (MessageParseException e) {
+      return new SendResult(response.statusCode(), null, text, "answer is not an ACK/NACK: " + e.getMessage());
+    }
+  }
+
+  static String endpoint(String baseUrl, String action) {
+    return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + action;
+  }
+}

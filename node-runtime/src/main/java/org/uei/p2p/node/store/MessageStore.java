@@ -1,0 +1,115 @@
+package org.uei.p2p.node.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.node.inbound.InboundExchange;
+
+/**
+ * The transaction store: every message this node received or sent, raw with its headers. The
+ * single place that writes {@link StoredMessage} rows.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+  /** Stores a received message; call inside a transaction. Returns the row id. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Long saveInbound(InboundExchange exchange) {
+    Context c = exchange.context();
+    StoredMessage m = new StoredMessage();
+    m.direction = Direction.IN;
+    m.action = exchange.endpointAction().wireName();
+    m.transactionId = c.getTransactionId();
+    m.messageId = c.getMessageId();
+    m.senderId = exchange.contextSender();
+    m.recipientId = exchange.endpointAction().isCallback() ? c.getBapId() : c.getBppId();
+    m.url = "/" + m.action;
+    m.headers = headersJson(exchange.headers());
+    m.body = exchange.body();
+    m.createdAt = exchange.receivedAt();
+    m.expiresAt = expiresAt(c);
+    m.persist();
+    return m.id;
+  }
+
+  /**
+   * Stores a message this node sent, with the receiver's answer.
+   *
+   * @param context the context of the message sent
+   */
+  @Transactional
+  public Long saveOutbound(Context context, String url, String recipientId, Map<String, String> headers,
+      byte[] body, int httpStatus, String response) {
+    StoredMessage m = new StoredMessage();
+    m.direction = Direction.OUT;
+    m.action = context.getAction();
+    m.transactionId = context.getTransactionId();
+    m.messageId = context.getMessageId();
+    m.senderId = context.getAction() != null && context.getAction().startsWith("on_")
+        ? context.getBppId() : context.getBapId();
+    m.recipientId = recipientId;
+    m.url = url;
+    m.headers = headersJson(headers);
+    m.body = body;
+    m.httpStatus = httpStatus;
+    m.response = response == null ? null : truncate(response, 16000);
+    m.createdAt = Instant.now();
+    m.expiresAt = expiresAt(context);
+    m.persist();
+    return m.id;
+  }
+
+  /** Marks a received message as processed by the node's handler. */
+  @Transactional
+  public void markHandled(Long id) {
+    StoredMessage.update("handledAt = ?1 where id = ?2", Instant.now(), id);
+  }
+
+  /** Received messages that were stored and ACKed but whose handling never finished. */
+  @Transactional
+  public List<StoredMessage> unhandledInbound(Instant storedBefore) {
+    return StoredMessage.list("direction = ?1 and handledAt is null and createdAt < ?2 order by id",
+        Direction.IN, storedBefore);
+  }
+
+  /** All messages of a transaction, oldest first. */
+  @Transactional
+  public List<StoredMessage> byTransaction(String transactionId) {
+    return StoredMessage.byTransaction(transactionId);
+  }
+
+  private static Instant expiresAt(Context c) {
+    try {
+      return c.getTimestamp() == null || c.getTtl() == null ? null : c.timestampInstant().plus(c.ttlDuration());
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  static String headersJson(Map<String, String> headers) {
+    return truncate(BecknJson.writeString(new TreeMap<>(headers)), 16000);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** True when {@code e} was caused by a unique or primary-key violation. */
+  public static boolean isConstraintViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.hibernate.exception.ConstraintViolationException
+          || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,48 @@
+package org.uei.p2p.node;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Set;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.envelope.Contexts;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.node.handler.BecknHandler;
+import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.outbox.CallbackOutbox;
+
+/**
+ * The smallest seller-side node: answers every request with its callback echoing the message,
+ * and refuses orders whose id starts with {@code unknown-} as a real node refuses unknown orders.
+ */
+@ApplicationScoped
+public class EchoHandler implements BecknHandler {
+
+  @Inject CallbackOutbox outbox;
+
+  @Override
+  public Set<Action> accepts() {
+    return Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS, Action.UPDATE,
+        Action.CANCEL);
+  }
+
+  @Override
+  public void admit(InboundMessage message) throws InboundRejection {
+    if (message.envelope().getMessage() instanceof OrderMessage om && om.getOrder() != null
+        && om.getOrder().getId() != null && om.getOrder().getId().startsWith("unknown-")) {
+      throw InboundRejection.business(ErrorCode.ORDER_NOT_FOUND, "no order '" + om.getOrder().getId() + "'",
+          "message.order.beckn:id");
+    }
+  }
+
+  @Override
+  public void handle(InboundMessage message) {
+    Context callback = Contexts.callbackFor(message.context(), Clock.systemUTC());
+    outbox.enqueue(message.context().getBapUri(), message.context().getBapId(),
+        new Envelope<>(callback, message.envelope().getMessage()));
+  }
+}

@@ -1,0 +1,257 @@
+package org.uei.p2p.node;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.node.outbox.CallbackOutbox;
+import org.uei.p2p.node.outbox.OutboxEntry;
+import org.uei.p2p.node.outbox.OutboxStatus;
+import org.uei.p2p.node.store.Direction;
+import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.Poll;
+import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
+import org.uei.p2p.signing.BecknSigner;
+import org.uei.p2p.signing.BecknVerifier;
+import org.uei.p2p.signing.StaticKeyResolver;
+import org.uei.p2p.signing.VerificationResult;
+
+@QuarkusTest
+@QuarkusTestResource(TestNetwork.class)
+class InboundPipelineTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static CallbackReceiver receiver;
+
+  @Inject MessageStore store;
+  @Inject CallbackOutbox outbox;
+
+  @BeforeAll
+  static void startReceiver() {
+    receiver = CallbackReceiver.forPeer().start();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  private static Response post(String action, byte[] body, BecknSigner signer) {
+    var request = given().contentType("application/json").body(body);
+    if (signer != null) {
+      request = request.header("Authorization", signer.authorization(body));
+    }
+    return request.post("/" + action);
+  }
+
+  private static String transactionOf(byte[] body) {
+    return contextOf(body).getTransactionId();
+  }
+
+  private static String messageOf(byte[] body) {
+    return contextOf(body).getMessageId();
+  }
+
+  private static org.uei.p2p.model.envelope.Context contextOf(byte[] body) {
+    try {
+      return Envelopes.parse(body).getContext();
+    } catch (org.uei.p2p.model.envelope.MessageParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void signedRequestIsStoredThenAckedAndAnsweredWithASignedCallback() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(200)
+        .body("message.ack.status", equalTo("ACK"));
+
+    List<StoredMessage> stored = store.byTransaction(transactionOf(body));
+    StoredMessage in = stored.get(0);
+    assertEquals(Direction.IN, in.direction);
+    assertEquals("discover", in.action);
+    assertEquals(TestPeers.peerId(), in.senderId);
+    assertArrayEquals(body, in.body, "the exact bytes received are stored");
+    assertTrue(in.headers.contains("Signature keyId=\\\"" + TestPeers.peerId() + "|k1|ed25519"), in.headers);
+
+    CallbackReceiver.Received cb = receiver.await("on_discover", messageOf(body), WAIT);
+    BecknVerifier nodeKey = BecknVerifier.of(StaticKeyResolver.builder()
+        .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey()).build());
+    VerificationResult check = nodeKey.verify(cb.header("Authorization"), cb.body(), TestPeers.nodeId());
+    assertTrue(check.valid(), check.toString());
+    assertEquals("on_discover", Envelopes.parse(cb.body()).getContext().getAction());
+
+    Poll.until(() -> outbox.byTransaction(transactionOf(body)).stream()
+        .anyMatch(e -> e.status == OutboxStatus.DELIVERED), WAIT, "outbox entry marked delivered");
+    Poll.until(() -> store.byTransaction(transactionOf(body)).stream()
+        .anyMatch(m -> m.direction == Direction.OUT && m.action.equals("on_discover") && m.httpStatus == 200),
+        WAIT, "sent on_discover kept in the transaction store");
+    Poll.until(() -> store.byTransaction(transactionOf(body)).get(0).handledAt != null, WAIT, "marked handled");
+  }
+
+  @Test
+  void tamperedBodyIsRefusedWith401AndWwwAuthenticate() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    String authorization = TestPeers.peerSigner().authorization(body);
+    byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("SOLAR", "WIND_").getBytes(StandardCharsets.UTF_8);
+    given().contentType("application/json").header("Authorization", authorization).body(tampered)
+        .post("/discover").then().statusCode(401)
+        .header("WWW-Authenticate", containsString("Signature realm=\"" + TestPeers.nodeId() + "\""))
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.message", containsString("BAD_SIGNATURE"));
+    assertTrue(store.byTransaction(transactionOf(body)).isEmpty(), "nothing stored");
+  }
+
+  @Test
+  void missingSignatureIsRefused() {
+    post("discover", TestMessages.discover(TestPeers.peerId()), null).then().statusCode(401)
+        .body("error.message", containsString("MISSING"));
+  }
+
+  @Test
+  void unknownSignerKeyIsRefused() {
+    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.unregisteredSigner()).then()
+        .statusCode(401).body("message.ack.status", equalTo("NACK"))
+        .body("error.message", containsString("UNKNOWN_KEY"));
+  }
+
+  @Test
+  void registeredSignerSpeakingForAnotherBapIsRefused() {
+    // Validly signed by a registered participant, but the context claims to be the peer.
+    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.intruderSigner()).then()
+        .statusCode(401).body("error.message", containsString("SIGNER_MISMATCH"));
+  }
+
+  @Test
+  void invalidMessageIsRefusedWithCodeAndPath() {
+    String json = new String(TestMessages.discover(TestPeers.peerId()), StandardCharsets.UTF_8)
+        .replaceFirst("\"ttl\":\"PT30S\"", "\"ttl\":\"thirty seconds\"");
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(400)
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.code", equalTo("30000"))
+        .body("error.paths", containsString("context.ttl"));
+  }
+
+  @Test
+  void brokenJsonIsRefused() {
+    byte[] body = "{\"context\": {".getBytes(StandardCharsets.UTF_8);
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(400)
+        .body("error.code", equalTo("30000"));
+  }
+
+  @Test
+  void actionPostedToTheWrongEndpointIsRefused() {
+    post("select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner()).then().statusCode(400)
+        .body("error.paths", containsString("context.action"));
+  }
+
+  @Test
+  void unacceptedActionIsRefused() {
+    post("on_select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner()).then().statusCode(404)
+        .body("error.code", equalTo("40001"));
+  }
+
+  @Test
+  void oversizedBodyIsRefusedWith413() {
+    byte[] body = new byte[70_000];
+    java.util.Arrays.fill(body, (byte) ' ');
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(413)
+        .body("message.ack.status", equalTo("NACK"));
+  }
+
+  @Test
+  void replayedMessageIdIsRefusedAndOnlyOneCopyIsStored() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(200);
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(409)
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.paths", equalTo("context.message_id"));
+    assertEquals(1, store.byTransaction(transactionOf(body)).stream().filter(m -> m.direction == Direction.IN).count());
+  }
+
+  @Test
+  void concurrentCopiesOfOneMessageAreAcceptedOnce() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    String authorization = TestPeers.peerSigner().authorization(body);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Integer>> copies = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        copies.add(() -> given().contentType("application/json").header("Authorization", authorization).body(body)
+            .post("/discover").statusCode());
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : pool.invokeAll(copies)) {
+        statuses.add(f.get());
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+      assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, store.byTransaction(transactionOf(body)).stream().filter(m -> m.direction == Direction.IN).count());
+  }
+
+  @Test
+  void businessRefusalFromTheHandlerIsANackAndNothingIsStored() throws Exception {
+    byte[] body = TestMessages.status("unknown-order-1");
+    post("status", body, TestPeers.peerSigner()).then().statusCode(200)
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.code", equalTo("30010"));
+    assertTrue(store.byTransaction(transactionOf(body)).isEmpty());
+    // The refused message did not consume its message_id: a corrected resend is judged afresh.
+    post("status", body, TestPeers.peerSigner()).then().statusCode(200).body("error.code", equalTo("30010"));
+  }
+
+  @Test
+  void callbackWaitsInTheOutboxWhileTheReceiverIsDown() throws Exception {
+    receiver.stop();
+    byte[] body = TestMessages.status("order-42");
+    try {
+      post("status", body, TestPeers.peerSigner()).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+      String txn = transactionOf(body);
+      Poll.until(() -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 2), WAIT,
+          "two failed delivery attempts");
+      OutboxEntry entry = outbox.byTransaction(txn).get(0);
+      assertEquals(OutboxStatus.PENDING, entry.status);
+      assertTrue(entry.lastError.contains("cannot reach"), entry.lastError);
+    } finally {
+      receiver.start();
+    }
+    receiver.await("on_status", messageOf(body), WAIT);
+    Poll.until(() -> outbox.byTransaction(transactionOf(body)).get(0).status == OutboxStatus.DELIVERED, WAIT,
+        "delivered after the receiver came back");
+  }
+
+  @Test
+  void healthMetricsAndOpenApiAreServed() {
+    given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    given().get("/q/metrics").then().statusCode(200).body(containsString("uei_inbound_accepted"));
+    given().get("/q/openapi").then().statusCode(200);
+  }
+}
