@@ -13,32 +13,40 @@ import java.util.concurrent.Executors;
 import org.uei.p2p.registry.DediRegistry;
 import org.uei.p2p.registry.StaticRegistry;
 import org.uei.p2p.registry.SubscriberJson;
-import org.uei.p2p.signing.keys.X25519KeyPair;
+import org.uei.p2p.signing.BecknSigner;
 
 /**
  * A small registry server for development networks, examples and conformance runs.
  *
  * <p>Serves Beckn 1.x {@code POST /lookup}, DeDi {@code GET /lookup/{id}/subscribers.beckn.one/{key}},
  * {@code POST /subscribe} with the {@code on_subscribe} challenge, loopback-only {@code /admin}
- * routes, and {@code GET /info} with the registry's encryption public key (subscribers need it to
- * answer challenges). Records persist in the data directory when one is given.
+ * routes, and {@code GET /info} with the registry's public keys: subscribers need the encryption
+ * key to answer challenges and the signing key to check that a challenge comes from this registry
+ * (it signs {@code on_subscribe} as {@code {registry id}|{@value #SIGNING_KEY_ID}|ed25519}).
+ * Records and keys persist in the data directory when one is given.
  */
 public final class LocalRegistry implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final SubscriberStore store;
-  private final X25519KeyPair encryptionKey;
+  /** The key id under which the registry signs the requests it sends. */
+  public static final String SIGNING_KEY_ID = "registry-signing-key";
+
+  private final RegistryKeys keys;
+  private final String registryId;
 
   private LocalRegistry(Builder b) throws IOException {
     this.store = new SubscriberStore(b.dataDir);
     if (b.seedFile != null) {
       store.putAll(StaticRegistry.readFile(b.seedFile));
     }
-    this.encryptionKey = RegistryKeys.loadOrCreate(b.dataDir);
+    this.keys = RegistryKeys.loadOrCreate(b.dataDir);
+    this.registryId = b.registryId;
+    BecknSigner signer = BecknSigner.builder(registryId, SIGNING_KEY_ID, keys.signing()).clock(b.clock).build();
     LookupHandler lookup = new LookupHandler(store, b.dediRegistryName);
     AdminHandler admin = new AdminHandler(store);
-    SubscribeHandler subscribe = new SubscribeHandler(store, encryptionKey, b.challengeTimeout, b.clock);
+    SubscribeHandler subscribe = new SubscribeHandler(store, keys.encryption(), signer, b.challengeTimeout, b.clock);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
     this.executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "local-registry");
@@ -70,7 +78,17 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Base64 of the raw X25519 public key that encrypts {@code on_subscribe} challenges. */
   public String encryptionPublicKey() {
-    return encryptionKey.publicKeyBase64();
+    return keys.encryption().publicKeyBase64();
+  }
+
+  /** Base64 of the raw Ed25519 public key that signs the registry's {@code on_subscribe} requests. */
+  public String signingPublicKey() {
+    return keys.signing().publicKeyBase64();
+  }
+
+  /** The subscriber id the registry signs as. */
+  public String registryId() {
+    return registryId;
   }
 
   /** How many records the registry holds. */
@@ -87,6 +105,9 @@ public final class LocalRegistry implements AutoCloseable {
 
   private void info(HttpExchange ex) throws IOException {
     Exchanges.send(ex, 200, SubscriberJson.MAPPER.createObjectNode()
+        .put("subscriber_id", registryId)
+        .put("unique_key_id", SIGNING_KEY_ID)
+        .put("signing_public_key", signingPublicKey())
         .put("encr_public_key", encryptionPublicKey())
         .put("subscribers", store.size()));
   }
@@ -119,8 +140,12 @@ public final class LocalRegistry implements AutoCloseable {
     private String dediRegistryName = DediRegistry.DEFAULT_REGISTRY_NAME;
     private Duration challengeTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
+    private String registryId = "local-registry";
 
     private Builder() {}
+
+    /** The subscriber id the registry signs its requests as; default {@code local-registry}. */
+    public Builder registryId(String id) { this.registryId = id; return this; }
 
     /** The interface to bind; default 127.0.0.1. Admin routes answer loopback callers only either way. */
     public Builder host(String host) { this.host = host; return this; }

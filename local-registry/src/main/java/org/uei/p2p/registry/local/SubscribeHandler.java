@@ -16,6 +16,7 @@ import org.uei.p2p.registry.RegistryHttp;
 import org.uei.p2p.registry.Subscriber;
 import org.uei.p2p.registry.SubscriberJson;
 import org.uei.p2p.registry.subscribe.ChallengeCipher;
+import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.ResolvedKey;
 import org.uei.p2p.signing.StaticKeyResolver;
@@ -27,20 +28,23 @@ import org.uei.p2p.signing.keys.X25519KeyPair;
  * challenges the subscriber at {@code {url}/on_subscribe} with a random string encrypted for its
  * encryption key, and records the subscription as SUBSCRIBED only when the answer matches.
  *
- * <p>The challenge runs before the reply, so the caller learns the outcome from the reply itself.
+ * <p>The on_subscribe request is signed with the registry's own key. The challenge runs before the reply, so the caller learns the outcome from the reply itself.
  * A key id already registered with a different signing key is refused: rotation uses a new key id.
  */
 final class SubscribeHandler {
 
   private final SubscriberStore store;
   private final X25519KeyPair registryKey;
+  private final BecknSigner signer;
   private final HttpClient http;
   private final Duration challengeTimeout;
   private final Clock clock;
 
-  SubscribeHandler(SubscriberStore store, X25519KeyPair registryKey, Duration challengeTimeout, Clock clock) {
+  SubscribeHandler(SubscriberStore store, X25519KeyPair registryKey, BecknSigner signer, Duration challengeTimeout,
+      Clock clock) {
     this.store = store;
     this.registryKey = registryKey;
+    this.signer = signer;
     this.challengeTimeout = challengeTimeout;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(challengeTimeout).build();
@@ -119,10 +123,12 @@ final class SubscribeHandler {
     String url = s.url();
     JsonNode reply;
     try {
+      byte[] body = SubscriberJson.MAPPER.writeValueAsBytes(request);
       HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(RegistryHttp.resolve(url, "/on_subscribe"))
           .timeout(challengeTimeout)
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(SubscriberJson.MAPPER.writeValueAsBytes(request)))
+          .header("Authorization", signer.authorization(body))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
           .build(), HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
         throw new Exchanges.BadRequest(400, "challenge failed: " + url + "/on_subscribe answered HTTP " + r.statusCode());

@@ -39,15 +39,16 @@ class LocalRegistrySubscribeTest {
   @BeforeEach
   void start() throws Exception {
     registry = LocalRegistry.builder().challengeTimeout(Duration.ofSeconds(2)).start();
-    responder = new OnSubscribeResponder(encryptionKey, registry.encryptionPublicKey());
+    responder = new OnSubscribeResponder(encryptionKey, registry.encryptionPublicKey())
+        .requireRegistrySignature(registry.registryId(), LocalRegistry.SIGNING_KEY_ID, registry.signingPublicKey());
     subscriberNode = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     subscriberNode.createContext("/beckn/on_subscribe", ex -> {
       challenges.incrementAndGet();
       byte[] reply;
       int status = 200;
       try {
-        reply = responder.handle(ex.getRequestBody().readAllBytes());
-      } catch (IllegalArgumentException e) {
+        reply = responder.handle(ex.getRequestBody().readAllBytes(), ex.getRequestHeaders().getFirst("Authorization"));
+      } catch (IllegalArgumentException | SecurityException e) {
         reply = e.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         status = 400;
       }
@@ -104,6 +105,23 @@ class LocalRegistrySubscribeTest {
     assertTrue(e.getMessage().contains("challenge failed"), e.getMessage());
     assertEquals(1, challenges.get());
     assertEquals(0, registry.size());
+  }
+
+  @Test
+  void subscriberRefusesAChallengeNotSignedByItsRegistry() throws Exception {
+    responder = new OnSubscribeResponder(encryptionKey, registry.encryptionPublicKey())
+        .requireRegistrySignature(registry.registryId(), LocalRegistry.SIGNING_KEY_ID,
+            Ed25519KeyPair.generate().publicKeyBase64());
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> client("k1", signingKey).subscribe(subscription("k1", signingKey)));
+    assertTrue(e.getMessage().contains("challenge failed"), e.getMessage());
+    assertEquals(0, registry.size());
+    var unsigned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + subscriberNode.getAddress().getPort() + "/beckn/on_subscribe"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"challenge\":\"AAAA\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, unsigned.statusCode());
+    assertTrue(unsigned.body().contains("not signed by registry local-registry"), unsigned.body());
   }
 
   @Test

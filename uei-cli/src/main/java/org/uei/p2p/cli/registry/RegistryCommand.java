@@ -62,6 +62,8 @@ public final class RegistryCommand implements Runnable {
       out.println("local registry listening on " + registry.baseUrl() + " (" + registry.size() + " subscribers, "
           + (dataDir == null ? "in memory" : "data in " + dataDir) + ")");
       out.println("encr_public_key: " + registry.encryptionPublicKey());
+      out.println("signs on_subscribe as: " + registry.registryId() + "|" + LocalRegistry.SIGNING_KEY_ID
+          + "|ed25519 with signing_public_key " + registry.signingPublicKey());
       out.flush();
       stopped.await();
       return 0;
