@@ -6,6 +6,7 @@ import org.uei.p2p.audit.merkle.ConsistencyProof;
 import org.uei.p2p.audit.merkle.InclusionProof;
 import org.uei.p2p.audit.merkle.MerkleHashes;
 import org.uei.p2p.audit.merkle.MerkleProofs;
+import org.uei.p2p.audit.store.ConcurrentAppendException;
 import org.uei.p2p.audit.store.LogStore;
 
 /**
@@ -16,21 +17,23 @@ import org.uei.p2p.audit.store.LogStore;
  * hashes), and the current root folds at most 63 frontier hashes, so neither ever touches old
  * leaves. Roots of older sizes and proofs read O(log n) stored subtree hashes.
  *
- * <p>Appends are serialised; proofs and reads may run concurrently with them.
+ * <p>Appends are serialised; proofs and reads may run concurrently with them. Several logs may
+ * share one store (node instances on one database): each reloads the frontier when it finds the
+ * store has grown, and the store refuses an append computed against an outdated size.
  */
 public final class MerkleLog {
 
+  private static final int APPEND_ATTEMPTS = 16;
+
   private final LogStore store;
   private final byte[][] frontier = new byte[64][];
+  private long frontierSize = -1;
 
   /** Opens the log held by {@code store}, rebuilding the frontier from its stored hashes. */
   public MerkleLog(LogStore store) {
     this.store = Objects.requireNonNull(store, "store");
-    long size = store.size();
-    for (int level = 0; level < 63; level++) {
-      if ((size & (1L << level)) != 0) {
-        frontier[level] = store.subtreeHash(level, (size >>> level) - 1);
-      }
+    synchronized (this) {
+      syncFrontier();
     }
   }
 
@@ -42,25 +45,38 @@ public final class MerkleLog {
   /**
    * Appends raw entry bytes; returns the index of the new leaf. Nodes append {@link LogEntry}s:
    * {@link org.uei.p2p.audit.verify.LogVerifier} expects every leaf to be a canonical entry.
+   *
+   * <p>If another writer sharing the store appended in between, the frontier is reloaded from the
+   * store and the append recomputed.
    */
   public synchronized long append(byte[] entry) {
     Objects.requireNonNull(entry, "entry");
-    long index = store.size();
-    int completed = Long.numberOfTrailingZeros(index + 1);
-    byte[][] hashes = new byte[1 + completed][];
-    byte[] h = MerkleHashes.leafHash(entry);
-    hashes[0] = h;
-    for (int level = 0; level < completed; level++) {
-      h = MerkleHashes.nodeHash(frontier[level], h);
-      hashes[level + 1] = h;
+    for (int attempt = 1; ; attempt++) {
+      long index = syncFrontier();
+      int completed = Long.numberOfTrailingZeros(index + 1);
+      byte[][] hashes = new byte[1 + completed][];
+      byte[] h = MerkleHashes.leafHash(entry);
+      hashes[0] = h;
+      for (int level = 0; level < completed; level++) {
+        h = MerkleHashes.nodeHash(frontier[level], h);
+        hashes[level + 1] = h;
+      }
+      try {
+        store.append(index, entry, hashes);
+      } catch (ConcurrentAppendException e) {
+        if (attempt == APPEND_ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      // Only after the store accepted the leaf: a failed append leaves the frontier untouched.
+      for (int level = 0; level < completed; level++) {
+        frontier[level] = null;
+      }
+      frontier[completed] = h;
+      frontierSize = index + 1;
+      return index;
     }
-    store.append(entry, hashes);
-    // Only after the store accepted the leaf: a failed append leaves the frontier untouched.
-    for (int level = 0; level < completed; level++) {
-      frontier[level] = null;
-    }
-    frontier[completed] = h;
-    return index;
   }
 
   /** Number of leaves. */
@@ -70,7 +86,7 @@ public final class MerkleLog {
 
   /** Root hash of the whole current tree. */
   public synchronized byte[] rootHash() {
-    long size = store.size();
+    long size = syncFrontier();
     byte[] acc = null;
     for (int level = 0; level < 63; level++) {
       if ((size & (1L << level)) != 0) {
@@ -82,7 +98,8 @@ public final class MerkleLog {
 
   /** Current size and root, read together. */
   public synchronized TreeState state() {
-    return new TreeState(store.size(), rootHash());
+    byte[] root = rootHash();
+    return new TreeState(frontierSize, root);
   }
 
   /** Root hash of the tree made of the first {@code treeSize} leaves. */
@@ -116,6 +133,18 @@ public final class MerkleLog {
   /** The store underneath, for syncing and closing. */
   public LogStore store() {
     return store;
+  }
+
+  /** Reloads the frontier when the store has grown under us; returns the store's size. */
+  private long syncFrontier() {
+    long size = store.size();
+    if (size != frontierSize) {
+      for (int level = 0; level < 63; level++) {
+        frontier[level] = (size & (1L << level)) != 0 ? store.subtreeHash(level, (size >>> level) - 1) : null;
+      }
+      frontierSize = size;
+    }
+    return size;
   }
 
   private void checkSize(long treeSize) {

@@ -76,9 +76,8 @@ public final class FileLogStore implements LogStore {
   }
 
   @Override
-  public synchronized long append(byte[] entry, byte[][] newHashes) {
-    long i = size;
-    TreeLayout.checkAppend(i, entry, newHashes);
+  public synchronized void append(long i, byte[] entry, byte[][] newHashes) {
+    TreeLayout.checkAppend(i, size, entry, newHashes);
     long newEnd = dataEnd + entry.length;
     ByteBuffer hashBuf = ByteBuffer.allocate(newHashes.length * HASH);
     for (byte[] h : newHashes) {
@@ -98,7 +97,6 @@ public final class FileLogStore implements LogStore {
     }
     dataEnd = newEnd;
     size = i + 1;
-    return i;
   }
 
   @Override

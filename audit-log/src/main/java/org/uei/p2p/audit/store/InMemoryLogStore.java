@@ -27,15 +27,13 @@ public final class InMemoryLogStore implements LogStore {
   }
 
   @Override
-  public synchronized long append(byte[] entry, byte[][] hashes) {
-    long index = size;
-    TreeLayout.checkAppend(index, entry, hashes);
+  public synchronized void append(long index, byte[] entry, byte[][] hashes) {
+    TreeLayout.checkAppend(index, size, entry, hashes);
     putEntry(index, entry.clone());
     for (byte[] h : hashes) {
       putHash(hashCount++, h);
     }
     size = index + 1;
-    return index;
   }
 
   @Override

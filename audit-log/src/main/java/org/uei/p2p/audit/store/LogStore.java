@@ -20,16 +20,21 @@ public interface LogStore extends SubtreeSource, Closeable {
   long size();
 
   /**
-   * Appends one entry.
+   * Appends one entry at {@code index}, which must be the current {@link #size()}.
    *
+   * <p>The index is passed rather than implied so that a store shared by several writers (one
+   * database behind several node instances) can refuse an append computed against a tree that
+   * has grown since: the hashes would be wrong.
+   *
+   * @param index where the entry goes: the size before the append
    * @param entry the canonical entry bytes, stored as given
    * @param hashes the new leaf's hash first, then, level by level, the hashes of the subtrees this
-   *     leaf completes: exactly {@code 1 + Long.numberOfTrailingZeros(size() + 1)} hashes, see
-   *     {@link TreeLayout#hashesCompletedBy(long)}
-   * @return the index the entry was stored at (the size before the append)
+   *     leaf completes: exactly {@link TreeLayout#hashesCompletedBy(long) hashesCompletedBy(index)}
+   *     hashes
+   * @throws ConcurrentAppendException if {@code index} is no longer the size; nothing was stored
    * @throws LogStoreException if the entry could not be stored; the store is then unchanged
    */
-  long append(byte[] entry, byte[][] hashes);
+  void append(long index, byte[] entry, byte[][] hashes);
 
   /** The stored bytes of entry {@code index}. */
   byte[] entry(long index);

@@ -38,8 +38,14 @@ public final class TreeLayout {
     }
   }
 
-  /** Throws unless {@code hashes} is what appending leaf {@code leafIndex} must store. */
-  public static void checkAppend(long leafIndex, byte[] entry, byte[][] hashes) {
+  /**
+   * Throws unless {@code leafIndex} is the store's {@code size} and {@code hashes} is what
+   * appending that leaf must store.
+   */
+  public static void checkAppend(long leafIndex, long size, byte[] entry, byte[][] hashes) {
+    if (leafIndex != size) {
+      throw new ConcurrentAppendException(leafIndex, size);
+    }
     if (entry == null) {
       throw new IllegalArgumentException("entry must not be null");
     }

@@ -117,12 +117,31 @@ class LogStoreTest {
         assertThrows(IndexOutOfBoundsException.class, () -> store.entry(1));
         assertThrows(IndexOutOfBoundsException.class, () -> store.entry(-1));
         assertThrows(IllegalArgumentException.class, () -> store.subtreeHash(1, 0));
-        assertThrows(IllegalArgumentException.class, () -> store.append(new byte[] {2}, new byte[1][32]));
+        // Leaf 1 completes a level-1 subtree, so it must come with two hashes.
+        assertThrows(IllegalArgumentException.class, () -> store.append(1, new byte[] {2}, new byte[1][32]));
         assertThrows(IllegalArgumentException.class,
-            () -> store.append(new byte[] {2}, new byte[][] {new byte[32], new byte[31]}));
+            () -> store.append(1, new byte[] {2}, new byte[][] {new byte[32], new byte[31]}));
+        ConcurrentAppendException stale = assertThrows(ConcurrentAppendException.class,
+            () -> store.append(0, new byte[] {2}, new byte[1][32]));
+        assertEquals("append at index 0 refused: the log now has 1 entries", stale.getMessage());
         assertEquals(1, store.size());
       }
     }
+  }
+
+  @Test
+  void twoWritersOnOneStoreKeepOneConsistentTree() {
+    InMemoryLogStore shared = new InMemoryLogStore();
+    MerkleLog first = new MerkleLog(shared);
+    MerkleLog second = new MerkleLog(shared);
+    MerkleLog alone = new MerkleLog(new InMemoryLogStore());
+    for (int i = 0; i < 21; i++) {
+      (i % 3 == 0 ? second : first).append(Fixtures.entry(i));
+      alone.append(Fixtures.entry(i));
+      assertArrayEquals(alone.rootHash(), first.rootHash(), "after " + (i + 1));
+      assertArrayEquals(alone.rootHash(), second.rootHash(), "after " + (i + 1));
+    }
+    assertEquals(21, first.state().size());
   }
 
   @Test
