@@ -29,12 +29,14 @@ public class ModelBenchmark {
 
   byte[] select;
   byte[] onDiscover20;
+  Envelope<OrderMessage> parsedSelect;
 
   @Setup
   public void setUp() throws MessageParseException {
     select = SampleMessages.select();
     onDiscover20 = SampleMessages.onDiscover(20);
-    check(Envelopes.parse(select, Action.SELECT), Action.SELECT);
+    parsedSelect = Envelopes.parse(select, Action.SELECT, OrderMessage.class);
+    check(parsedSelect, Action.SELECT);
     check(Envelopes.parse(onDiscover20, Action.ON_DISCOVER), Action.ON_DISCOVER);
   }
 
@@ -63,6 +65,16 @@ public class ModelBenchmark {
   @Benchmark
   public Envelope<OrderMessage> selectParseOnly() throws MessageParseException {
     return Envelopes.parse(select, Action.SELECT, OrderMessage.class);
+  }
+
+  @Benchmark
+  public ValidationResult selectValidateOnly() {
+    return Wave1Validator.strict().validate(parsedSelect, Action.SELECT);
+  }
+
+  @Benchmark
+  public byte[] selectSerializeOnly() {
+    return Envelopes.write(parsedSelect);
   }
 
   @Benchmark

@@ -2,8 +2,6 @@ package org.uei.p2p.model.validation;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,8 +16,6 @@ final class Problems {
   static final String KWH = "kWh";
   static final String INR = "INR";
 
-  private static final Pattern RFC3339 =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
   private static final Pattern ISO_DURATION = Pattern.compile(
       "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
   private static final Pattern UUID =
@@ -63,20 +59,17 @@ final class Problems {
     }
   }
 
-  /** An RFC 3339 date-time with offset; returns the parsed value or null. */
-  OffsetDateTime dateTime(String path, String value) {
+  /** An RFC 3339 date-time with offset; returns epoch milliseconds, or null when absent or malformed. */
+  Long dateTime(String path, String value) {
     if (value == null) {
       return null;
     }
-    if (RFC3339.matcher(value).matches()) {
-      try {
-        return OffsetDateTime.parse(value.replace('t', 'T').replace('z', 'Z'));
-      } catch (DateTimeParseException e) {
-        // fall through: shape right, value impossible (e.g. month 13)
-      }
+    long ms = Rfc3339.epochMillis(value);
+    if (ms == Long.MIN_VALUE) {
+      add(path, "'" + value + "' is not an RFC 3339 date-time");
+      return null;
     }
-    add(path, "'" + value + "' is not an RFC 3339 date-time");
-    return null;
+    return ms;
   }
 
   void duration(String path, String value) {
@@ -126,15 +119,15 @@ final class Problems {
 
   /** Start and end of a period, both RFC 3339, start before end. */
   void period(String path, String start, String end, String startName, String endName, boolean requireBoth) {
-    OffsetDateTime s = null;
-    OffsetDateTime e = null;
+    Long s = null;
+    Long e = null;
     if (!requireBoth || required(path + "." + startName, start)) {
       s = dateTime(path + "." + startName, start);
     }
     if (!requireBoth || required(path + "." + endName, end)) {
       e = dateTime(path + "." + endName, end);
     }
-    if (s != null && e != null && !s.isBefore(e)) {
+    if (s != null && e != null && s >= e) {
       add(path + "." + endName, "must be after " + startName + " (" + start + ")");
     }
   }
