@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -35,6 +36,8 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * loopback HTTP. The gap between the first and the last is what the cache saves per message.
  */
 @State(Scope.Benchmark)
+// As in LocalRegistry: without TCP_NODELAY the JDK server adds a ~40 ms delayed-ACK stall per lookup.
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RegistryBenchmark {
