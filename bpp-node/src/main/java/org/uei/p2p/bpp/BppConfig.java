@@ -1,0 +1,78 @@
+package org.uei.p2p.bpp;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Seller-platform settings ({@code uei.bpp.*} / {@code UEI_BPP_*}). */
+@ConfigMapping(prefix = "uei.bpp")
+public interface BppConfig {
+
+  /** The network id put on offers when the provider API call gives none. */
+  @WithName("network-id")
+  @WithDefault("p2p-trading-pilot-network")
+  String networkId();
+
+  /** Name of the catalog in on_discover. */
+  @WithName("catalog-name")
+  @WithDefault("Rooftop solar energy")
+  String catalogName();
+
+  /** The trading rules checked at select, init and confirm. */
+  Rules rules();
+
+  /** Trading rules of the network (IES defaults). */
+  interface Rules {
+    /** False skips the rule check (a private test network with its own conventions). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** A test network: every meter id must start with {@code TEST_}. */
+    @WithName("test-network")
+    @WithDefault("false")
+    boolean testNetwork();
+
+    /** DISCOMs whose consumers may trade; the IES pilot list when not set. */
+    @WithName("allowed-discoms")
+    Optional<java.util.Set<String>> allowedDiscoms();
+
+    /** Trading for a slot opens this long before it starts. */
+    @WithName("trading-opens-before")
+    @WithDefault("PT24H")
+    Duration tradingOpensBefore();
+
+    /** Gate closure: trading, updates and cancellation end this long before the slot starts. */
+    @WithName("gate-closure-before")
+    @WithDefault("PT4H")
+    Duration gateClosureBefore();
+  }
+
+  /** Settlement account the buyer platform pays into, returned in on_init. */
+  Settlement settlement();
+
+  /** Bank or UPI details of the seller platform's settlement account. */
+  interface Settlement {
+    @WithName("account-holder")
+    @WithDefault("Seller platform settlement account")
+    String accountHolder();
+
+    @WithName("account-number")
+    Optional<String> accountNumber();
+
+    @WithName("ifsc")
+    Optional<String> ifsc();
+
+    @WithName("bank-name")
+    Optional<String> bankName();
+
+    @WithName("vpa")
+    Optional<String> vpa();
+
+    /** How long after final allocation the net amount is due (IES: 72 h). */
+    @WithName("payment-due")
+    @WithDefault("PT72H")
+    Duration paymentDue();
+  }
+}

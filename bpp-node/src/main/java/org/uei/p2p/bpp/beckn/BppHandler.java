@@ -1,0 +1,170 @@
+package org.uei.p2p.bpp.beckn;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Set;
+import org.uei.p2p.bpp.catalog.DiscoverFilter;
+import org.uei.p2p.bpp.catalog.DiscoverService;
+import org.uei.p2p.bpp.order.OrderService;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.envelope.Contexts;
+import org.uei.p2p.model.envelope.DiscoverMessage;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.node.handler.BecknHandler;
+import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.outbox.CallbackOutbox;
+
+/**
+ * The seller platform's answers: discover → on_discover, select → on_select (quote), init →
+ * on_init (payment terms), confirm → on_confirm (order, energy reserved), status → on_status,
+ * update → on_update, cancel → on_cancel. Business refusals happen in {@link #admit}; answers go
+ * through the callback outbox.
+ */
+@ApplicationScoped
+public class BppHandler implements BecknHandler {
+
+  @Inject DiscoverService discovery;
+  @Inject OrderAdmission admission;
+  @Inject OrderService orders;
+  @Inject OrderQuotes quotes;
+  @Inject TradePolicy policy;
+  @Inject CallbackOutbox outbox;
+
+  @Override
+  public Set<Action> accepts() {
+    return Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS, Action.UPDATE,
+        Action.CANCEL);
+  }
+
+  @Override
+  public void admit(InboundMessage m) throws InboundRejection {
+    switch (m.action()) {
+      case DISCOVER -> filter(m);
+      case SELECT, INIT, CONFIRM -> admission.checkOrder(m);
+      case STATUS -> admission.existingOrder(m);
+      case CANCEL -> admission.beforeGateClosure(admission.existingOrder(m), ErrorCode.CANCELLATION_NOT_POSSIBLE,
+          "cancellation", gateClosure(admission.existingOrder(m)));
+      case UPDATE -> {
+        SellerOrder o = admission.existingOrder(m);
+        admission.beforeGateClosure(o, ErrorCode.UPDATE_NOT_POSSIBLE, "an update", gateClosure(o));
+        requestedQuantity(m, o);
+      }
+      default -> throw InboundRejection.business(ErrorCode.ACTION_NOT_APPLICABLE, m.action() + " is not served here",
+          "context.action");
+    }
+  }
+
+  @Override
+  public void handle(InboundMessage m) throws Exception {
+    Context request = m.context();
+    switch (m.action()) {
+      case DISCOVER -> reply(request, discovery.discover(filter(m)), null);
+      case SELECT -> reply(request, quotes.quote(admission.decode(m)), null);
+      case INIT -> reply(request, quotes.withPaymentTerms(admission.decode(m), "PENDING"), null);
+      case CONFIRM -> confirm(m);
+      case STATUS -> reply(request, current(admission.existingOrder(m)), null);
+      case CANCEL -> reply(request, current(orders.cancel(admission.existingOrder(m).id)), null);
+      case UPDATE -> update(m);
+      default -> Log.warnf("no handling for %s", m.action());
+    }
+  }
+
+  private void confirm(InboundMessage m) throws Exception {
+    TradeOrder order = admission.decode(m);
+    try {
+      SellerOrder confirmed = orders.confirm(order, m.context());
+      reply(m.context(), quotes.withPaymentTerms(orders.view(confirmed), "AUTHORIZED"), null);
+    } catch (OrderService.NotAvailable e) {
+      refuse(m, order, e.line(), e.getMessage());
+    } catch (RuntimeException e) {
+      if (!org.uei.p2p.node.store.MessageStore.isConstraintViolation(e)) {
+        throw e;
+      }
+      // The offer's CHECK constraint stopped a reservation that lost a race.
+      refuse(m, order, 0, "the energy was taken by another order");
+    }
+  }
+
+  private void refuse(InboundMessage m, TradeOrder order, int line, String why) {
+    TradeOrder rejected = new TradeOrder(null, org.uei.p2p.model.trade.TradeStatus.CANCELLED,
+        order.buyerPlatformId(), order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines());
+    reply(m.context(), quotes.quote(rejected), BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, why,
+        "message.order.beckn:orderItems[" + line + "].beckn:quantity.unitQuantity"));
+  }
+
+  private void update(InboundMessage m) throws Exception {
+    SellerOrder o = admission.existingOrder(m);
+    BigDecimal kwh = requestedQuantity(m, o);
+    try {
+      reply(m.context(), current(orders.changeQuantity(o.id, 1, kwh)), null);
+    } catch (OrderService.NotAvailable e) {
+      reply(m.context(), current(o), BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, e.getMessage(),
+          "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity"));
+    }
+  }
+
+  /** The new quantity of the order's (first) line that an update asks for. */
+  private BigDecimal requestedQuantity(InboundMessage m, SellerOrder o) throws InboundRejection {
+    OrderMessage om = (OrderMessage) m.envelope().getMessage();
+    var items = om.getOrder().getOrderItems();
+    if (items == null || items.isEmpty() || items.get(0).getQuantity() == null
+        || items.get(0).getQuantity().getUnitQuantity() == null) {
+      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE,
+          "an update names the new quantity in beckn:orderItems[0].beckn:quantity", "message.order.beckn:orderItems");
+    }
+    if (o.lines.size() != 1) {
+      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE, "only single-line orders can be updated",
+          "message.order.beckn:orderItems");
+    }
+    BigDecimal kwh = items.get(0).getQuantity().getUnitQuantity();
+    if (kwh.compareTo(policy.rules().minimumKwh()) < 0) {
+      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE, "the new quantity is below the minimum of "
+          + policy.rules().minimumKwh().toPlainString() + " kWh; cancel instead",
+          "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity");
+    }
+    return kwh;
+  }
+
+  private java.time.Instant gateClosure(SellerOrder o) {
+    return orders.firstSlotStart(o).minus(policy.rules().gateClosureBefore());
+  }
+
+  private OrderMessage current(SellerOrder o) {
+    return quotes.withPaymentTerms(orders.view(orders.find(o.id).orElse(o)), "AUTHORIZED");
+  }
+
+  private static DiscoverFilter filter(InboundMessage m) throws InboundRejection {
+    DiscoverMessage dm = (DiscoverMessage) m.envelope().getMessage();
+    if (dm.getFilters() == null) {
+      return DiscoverFilter.matchAll();
+    }
+    String type = dm.getFilters().getType();
+    if (type != null && !DiscoverMessage.Filters.JSONPATH.equalsIgnoreCase(type)) {
+      throw InboundRejection.business(ErrorCode.INVALID_REQUEST, "filter type '" + type
+          + "' is not supported; use jsonpath", "message.filters.type");
+    }
+    try {
+      return DiscoverFilter.parse(dm.getFilters().getExpression());
+    } catch (DiscoverFilter.UnsupportedFilterException e) {
+      throw InboundRejection.business(ErrorCode.INVALID_REQUEST, "unsupported filter: " + e.getMessage(),
+          "message.filters.expression");
+    }
+  }
+
+  private void reply(Context request, Message message, BecknError error) {
+    Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
+    callback.setError(error);
+    outbox.enqueue(request.getBapUri(), request.getBapId(), callback);
+  }
+}

@@ -1,0 +1,118 @@
+package org.uei.p2p.bpp.beckn;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.catalog.Prosumer;
+import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.order.OrderStatus;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.order.SellerOrderLine;
+import org.uei.p2p.market.book.TradeBook;
+import org.uei.p2p.market.meter.MeterDirectory;
+import org.uei.p2p.market.meter.MeterInfo;
+import org.uei.p2p.market.rules.RuleViolation;
+import org.uei.p2p.market.rules.TradeRuleChecker;
+import org.uei.p2p.market.rules.TradingRules;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.trade.TradeSide;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.node.inbound.InboundRejection;
+
+/**
+ * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order.
+ * The seller platform knows its own prosumers, so it checks the seller-side cap against the
+ * prosumers' installed capacity and the orders already confirmed here; the buyer-side cap is the
+ * buyer platform's and the DISCOM's business.
+ */
+@ApplicationScoped
+public class TradePolicy {
+
+  private final TradingRules rules;
+  private final boolean enabled;
+  private final TradeRuleChecker checker;
+
+  @Inject
+  public TradePolicy(BppConfig config) {
+    BppConfig.Rules r = config.rules();
+    TradingRules base = TradingRules.ies().withTestNetwork(r.testNetwork())
+        .withTradingWindow(r.tradingOpensBefore(), r.gateClosureBefore());
+    this.rules = r.allowedDiscoms().map(base::withAllowedDiscoms).orElse(base);
+    this.enabled = r.enabled();
+    this.checker = new TradeRuleChecker(rules, new ProsumerMeters(), new ConfirmedTrades());
+  }
+
+  /** The rules in force. */
+  public TradingRules rules() {
+    return rules;
+  }
+
+  /** Refuses the order with a 50000-family NACK listing every broken rule. */
+  public void check(TradeOrder order, String transactionId, Instant now) throws InboundRejection {
+    if (!enabled) {
+      return;
+    }
+    List<BecknError> errors = new ArrayList<>();
+    for (Trade t : order.trades(transactionId, now)) {
+      for (RuleViolation v : checker.check(t, now, EnumSet.of(TradeSide.SELLER))) {
+        errors.add(BecknError.of(v.code(), v.message(), "message.order"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InboundRejection(200, errors, java.util.Map.of());
+    }
+  }
+
+  /** Prosumer meters as the rule checker sees them (capacity caps the seller side). */
+  static final class ProsumerMeters implements MeterDirectory {
+    @Override
+    public Optional<MeterInfo> find(String meterId) {
+      return Prosumer.<Prosumer>find("meterId", meterId).firstResultOptional().map(p -> new MeterInfo(p.meterId,
+          p.discomId, p.id, p.stateCode == null || p.stateCode.isBlank() ? "-" : p.stateCode, p.installedCapacityKw,
+          BigDecimal.ZERO));
+    }
+  }
+
+  /** Confirmed, not cancelled order lines of a seller meter and slot. */
+  static final class ConfirmedTrades implements TradeBook {
+    @Override
+    public List<Trade> openTrades(String meterId, DeliverySlot slot) {
+      List<SellerOrderLine> lines = SellerOrderLine.list("order.status = ?1 and offerId in "
+          + "(select o.id from SlotOffer o, Prosumer p where o.prosumerId = p.id and p.meterId = ?2 and o.slotStart = ?3)",
+          OrderStatus.ACTIVE, meterId, slot.start());
+      return lines.stream().map(l -> trade(l, meterId, slot)).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<Trade> all() {
+      List<Trade> out = new ArrayList<>();
+      for (SellerOrderLine l : SellerOrderLine.<SellerOrderLine>listAll()) {
+        SlotOffer o = SlotOffer.findById(l.offerId);
+        Prosumer p = Prosumer.findById(o.prosumerId);
+        out.add(trade(l, p.meterId, new DeliverySlot(o.slotStart, o.slotEnd)));
+      }
+      return out;
+    }
+
+    private static Trade trade(SellerOrderLine l, String sellerMeter, DeliverySlot slot) {
+      SellerOrder o = l.order;
+      Prosumer p = Prosumer.find("meterId", sellerMeter).firstResult();
+      return new Trade(o.id + "/" + l.lineNo(), o.bapId, "self", new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
+          new MeterPoint(sellerMeter, p.discomId), slot, l.quantityKwh,
+          new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)),
+          o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED, o.createdAt);
+    }
+  }
+}

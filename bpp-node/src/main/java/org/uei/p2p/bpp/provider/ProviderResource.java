@@ -1,0 +1,115 @@
+package org.uei.p2p.bpp.provider;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.uei.p2p.bpp.beckn.Notifications;
+import org.uei.p2p.bpp.catalog.CatalogService;
+import org.uei.p2p.bpp.catalog.DiscoverFilter;
+import org.uei.p2p.bpp.catalog.DiscoverService;
+import org.uei.p2p.bpp.catalog.Prosumer;
+import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.order.OrderService;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.provider.ProviderRequests.NewOffer;
+import org.uei.p2p.bpp.provider.ProviderRequests.NewProsumer;
+import org.uei.p2p.bpp.provider.ProviderRequests.Notification;
+import org.uei.p2p.bpp.provider.ProviderRequests.OfferChange;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.CatalogMessage;
+import org.uei.p2p.model.envelope.Context;
+
+/**
+ * The seller's app talks to its platform here: prosumers, offers per delivery slot, the catalog
+ * as buyers see it, orders, and notifications to buyer platforms. Plain JSON, not Beckn; protect
+ * it at the network edge (it is meant for the platform operator's own apps).
+ */
+@Path("/provider")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProviderResource {
+
+  @Inject CatalogService catalog;
+  @Inject DiscoverService discovery;
+  @Inject OrderService orders;
+  @Inject Notifications notifications;
+
+  @POST
+  @Path("/prosumers")
+  public Response register(NewProsumer request) {
+    return Response.status(201).entity(catalog.register(request)).build();
+  }
+
+  @GET
+  @Path("/prosumers")
+  public List<Prosumer> prosumers() {
+    return catalog.prosumers();
+  }
+
+  @POST
+  @Path("/offers")
+  public Response publish(NewOffer request) {
+    return Response.status(201).entity(catalog.publish(request)).build();
+  }
+
+  @PUT
+  @Path("/offers/{id}")
+  public SlotOffer change(@PathParam("id") String id, OfferChange request) {
+    return catalog.change(id, request);
+  }
+
+  @DELETE
+  @Path("/offers/{id}")
+  public SlotOffer withdraw(@PathParam("id") String id) {
+    return catalog.withdraw(id);
+  }
+
+  @GET
+  @Path("/offers/{id}")
+  public SlotOffer offer(@PathParam("id") String id) {
+    return catalog.offer(id).orElseThrow(() -> ProviderException.notFound("no offer '" + id + "'"));
+  }
+
+  /** The offers buyers can take now, as the wave-1 catalog an unfiltered discover returns. */
+  @GET
+  @Path("/catalog")
+  public CatalogMessage catalog() {
+    return discovery.discover(DiscoverFilter.matchAll());
+  }
+
+  @GET
+  @Path("/orders")
+  public List<SellerOrder> orders() {
+    return orders.all();
+  }
+
+  @GET
+  @Path("/orders/{id}")
+  public SellerOrder order(@PathParam("id") String id) {
+    return orders.find(id).orElseThrow(() -> ProviderException.notFound("no order '" + id + "'"));
+  }
+
+  /** Sends the buyer platform an unsolicited on_status or on_update with the order's state. */
+  @POST
+  @Path("/orders/{id}/notify")
+  public Map<String, Object> notify(@PathParam("id") String id, Notification request) {
+    SellerOrder o = order(id);
+    String name = request == null || request.action() == null ? "on_status" : request.action();
+    Action action = Action.fromWireName(name).filter(a -> a == Action.ON_STATUS || a == Action.ON_UPDATE)
+        .orElseThrow(() -> ProviderException.badRequest("action must be on_status or on_update, not '" + name + "'"));
+    Context sent = notifications.send(o, action);
+    return Map.of("action", sent.getAction(), "transaction_id", sent.getTransactionId(),
+        "message_id", sent.getMessageId(), "queued_at", Instant.now().toString());
+  }
+}

@@ -1,0 +1,247 @@
+package org.uei.p2p.bpp;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.wave1.Order;
+import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.TestNetwork;
+
+@QuarkusTest
+@QuarkusTestResource(TestNetwork.class)
+class BppNodeTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Wave1Codec CODEC = new Wave1Codec();
+  private static CallbackReceiver buyerPlatform;
+
+  @BeforeAll
+  static void start() {
+    buyerPlatform = CallbackReceiver.forPeer().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (buyerPlatform != null) {
+      buyerPlatform.close();
+    }
+  }
+
+  /** Registers a prosumer with its own meter and publishes one offer; returns the offer id. */
+  private static String publish(String discom, String price, String kwh) {
+    String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType("application/json").body(Map.of("id", id, "meterId", "DL-" + id, "discomId", discom,
+        "stateCode", "DL", "installedCapacityKw", 10)).post("/provider/prosumers").then().statusCode(201);
+    return given().contentType("application/json").body(Map.of("prosumerId", id, "slotStart",
+        BuyerSide.tradableSlot().toString(), "pricePerKwh", new BigDecimal(price), "maxKwh", new BigDecimal(kwh)))
+        .post("/provider/offers").then().statusCode(201).extract().path("id");
+  }
+
+  private static Envelope<? extends Message> callback(String action, Envelope<?> request) throws Exception {
+    CallbackReceiver.Received r = buyerPlatform.await(action, request.getContext().getMessageId(), WAIT);
+    return Envelopes.parse(r.body());
+  }
+
+  private static EnergyOffer discovered(String offerId) throws Exception {
+    Envelope<Message> d = BuyerSide.discover("$[?(@.beckn:id == '" + offerId + "')]");
+    BuyerSide.post(d).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    List<EnergyOffer> offers = CODEC.offers(callback("on_discover", d).getMessage());
+    assertEquals(1, offers.size(), "exactly the offer asked for");
+    return offers.get(0);
+  }
+
+  private static BigDecimal available(String offerId) {
+    return new BigDecimal(given().get("/provider/offers/" + offerId).then().statusCode(200)
+        .extract().path("availableKwh").toString());
+  }
+
+  @Test
+  void providerApiRefusesBadInputClearly() {
+    String offer = publish("TPDDL", "6.50", "5");
+    String prosumer = given().get("/provider/offers/" + offer).then().extract().path("prosumerId");
+    given().contentType("application/json").body(Map.of("id", prosumer, "meterId", "other", "discomId", "TPDDL",
+        "installedCapacityKw", 3)).post("/provider/prosumers").then().statusCode(409)
+        .body("error", containsString("already registered"));
+    given().contentType("application/json").body(Map.of("prosumerId", prosumer, "slotStart",
+        BuyerSide.tradableSlot().plusSeconds(1800).toString(), "pricePerKwh", 6, "maxKwh", 2))
+        .post("/provider/offers").then().statusCode(400).body("error", containsString("on the hour in Asia/Kolkata"));
+    given().contentType("application/json").body(Map.of("prosumerId", prosumer, "slotStart",
+        BuyerSide.tradableSlot().toString(), "pricePerKwh", 6, "maxKwh", 11))
+        .post("/provider/offers").then().statusCode(400).body("error", containsString("installed capacity"));
+    given().get("/provider/offers/nope").then().statusCode(404);
+  }
+
+  @Test
+  void discoverAppliesFiltersAndRefusesUnsupportedOnes() throws Exception {
+    String cheap = publish("TPDDL", "5.25", "8");
+    String dear = publish("BRPL", "9.00", "8");
+    String slot = BuyerSide.tradableSlot().toString();
+    Envelope<Message> d = BuyerSide.discover("$[?('p2p-trading-pilot-network' == @.beckn:networkId"
+        + " && @.beckn:itemAttributes.sourceType == 'SOLAR' && @.beckn:itemAttributes.availableQuantity >= 5"
+        + " && @.beckn:price.schema:price <= 6 && @.beckn:price.schema:priceCurrency == 'INR'"
+        + " && @.beckn:provider.beckn:providerAttributes.utilityId == 'TPDDL'"
+        + " && @.beckn:offerAttributes.deliveryWindow.schema:startTime >= '" + slot + "')]");
+    BuyerSide.post(d).then().statusCode(200);
+    List<String> ids = CODEC.offers(callback("on_discover", d).getMessage()).stream().map(EnergyOffer::offerId).toList();
+    assertTrue(ids.contains(cheap), ids.toString());
+    assertTrue(!ids.contains(dear), ids.toString());
+
+    Envelope<Message> none = BuyerSide.discover("$[?(@.beckn:itemAttributes.availableQuantity > 1000)]");
+    BuyerSide.post(none).then().statusCode(200);
+    assertTrue(CODEC.offers(callback("on_discover", none).getMessage()).isEmpty());
+
+    BuyerSide.post(BuyerSide.discover("$[?(@.a == 1 || @.b == 2)]")).then().statusCode(200)
+        .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30000"))
+        .body("error.paths", equalTo("message.filters.expression"));
+  }
+
+  @Test
+  void selectInitConfirmStatusCancel() throws Exception {
+    String offerId = publish("TPDDL", "6.50", "10");
+    EnergyOffer offer = discovered(offerId);
+    String txn = UUID.randomUUID().toString();
+    TradeOrder order = BuyerSide.order(offer, new BigDecimal("4"), BuyerSide.BUYER_METER);
+
+    Envelope<Message> select = BuyerSide.orderRequest(Action.SELECT, txn, order);
+    BuyerSide.post(select).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    Order quoted = ((OrderMessage) callback("on_select", select).getMessage()).getOrder();
+    assertEquals(0, new BigDecimal("26.00").compareTo(quoted.getOrderValue().getValue()), "4 kWh at 6.50");
+    assertEquals(0, new BigDecimal("6.50").compareTo(quoted.getOrderItems().get(0).getPrice().getPrice()));
+
+    Envelope<Message> init = BuyerSide.orderRequest(Action.INIT, txn, order);
+    BuyerSide.post(init).then().statusCode(200);
+    Order initialized = ((OrderMessage) callback("on_init", init).getMessage()).getOrder();
+    assertEquals("BPP", initialized.getPayment().getBeneficiary());
+    assertEquals(0, new BigDecimal("26.00").compareTo(initialized.getPayment().getAmount().getValue()));
+    assertNotNull(initialized.getPayment().getPaymentAttributes(), "seller settlement account");
+    assertEquals(BuyerSide.BUYER_METER, CODEC.order(new OrderMessage(initialized)).buyer());
+
+    Envelope<Message> confirm = BuyerSide.orderRequest(Action.CONFIRM, txn, order);
+    BuyerSide.post(confirm).then().statusCode(200);
+    Envelope<? extends Message> onConfirm = callback("on_confirm", confirm);
+    assertNull(onConfirm.getError());
+    TradeOrder confirmed = CODEC.order(onConfirm.getMessage());
+    assertNotNull(confirmed.orderId());
+    assertEquals(TradeStatus.CONFIRMED, confirmed.status());
+    assertEquals(0, new BigDecimal("6").compareTo(available(offerId)), "10 - 4 kWh left");
+    given().get("/provider/orders/" + confirmed.orderId()).then().statusCode(200)
+        .body("status", equalTo("ACTIVE")).body("transactionId", equalTo(txn));
+
+    Envelope<Message> status = BuyerSide.byOrderId(Action.STATUS, txn, confirmed.orderId());
+    BuyerSide.post(status).then().statusCode(200);
+    assertEquals(TradeStatus.CONFIRMED, CODEC.order(callback("on_status", status).getMessage()).status());
+
+    String notified = given().contentType("application/json").body(Map.of("action", "on_status"))
+        .post("/provider/orders/" + confirmed.orderId() + "/notify").then().statusCode(200)
+        .extract().path("message_id");
+    assertNotEquals(status.getContext().getMessageId(), notified);
+    buyerPlatform.await("on_status", notified, WAIT);
+
+    Envelope<Message> cancel = BuyerSide.byOrderId(Action.CANCEL, txn, confirmed.orderId());
+    BuyerSide.post(cancel).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    assertEquals(TradeStatus.CANCELLED, CODEC.order(callback("on_cancel", cancel).getMessage()).status());
+    assertEquals(0, new BigDecimal("10").compareTo(available(offerId)), "energy back after cancel");
+  }
+
+  @Test
+  void quantityNotAvailableIsNack40002() throws Exception {
+    EnergyOffer offer = discovered(publish("TPDDL", "6.00", "3"));
+    BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+        BuyerSide.order(offer, new BigDecimal("5"), BuyerSide.BUYER_METER))).then().statusCode(200)
+        .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("40002"))
+        .body("error.paths", containsString("beckn:quantity"));
+  }
+
+  @Test
+  void unknownOrderIsNack30010() {
+    BuyerSide.post(BuyerSide.byOrderId(Action.STATUS, UUID.randomUUID().toString(), "order-does-not-exist"))
+        .then().statusCode(200).body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30010"));
+  }
+
+  @Test
+  void tradingRulesAndSelfTradeAreNacked() throws Exception {
+    EnergyOffer offer = discovered(publish("TPDDL", "6.00", "5"));
+    BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+        BuyerSide.order(offer, new BigDecimal("2"), new MeterPoint("X-1", "NOT_A_PILOT_DISCOM")))).then()
+        .statusCode(200).body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("50000"))
+        .body("error.message", containsString("DISCOM_NOT_ALLOWED"));
+    BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+        BuyerSide.order(offer, new BigDecimal("2"), offer.seller()))).then()
+        .statusCode(200).body("error.code", equalTo("50000")).body("error.message", containsString("self-trade"));
+  }
+
+  @Test
+  void twoBuyersRacingForTheLastKilowattHoursNeverBothGetThem() throws Exception {
+    String offerId = publish("TPDDL", "6.00", "5");
+    EnergyOffer offer = discovered(offerId);
+    int buyers = 4;
+    List<Envelope<Message>> confirms = new ArrayList<>();
+    for (int i = 0; i < buyers; i++) {
+      confirms.add(BuyerSide.orderRequest(Action.CONFIRM, UUID.randomUUID().toString(),
+          BuyerSide.order(offer, new BigDecimal("5"), new MeterPoint("DL-RACE-" + i, "BRPL"))));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(buyers);
+    List<Response> answers = new ArrayList<>();
+    try {
+      List<Callable<Response>> calls = new ArrayList<>();
+      confirms.forEach(c -> calls.add(() -> BuyerSide.post(c)));
+      for (Future<Response> f : pool.invokeAll(calls)) {
+        answers.add(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int won = 0;
+    for (int i = 0; i < buyers; i++) {
+      Response a = answers.get(i);
+      assertEquals(200, a.statusCode());
+      if ("NACK".equals(a.path("message.ack.status"))) {
+        assertEquals("40002", a.path("error.code"));
+        continue;
+      }
+      Envelope<? extends Message> onConfirm = callback("on_confirm", confirms.get(i));
+      if (onConfirm.getError() == null) {
+        won++;
+      } else {
+        assertEquals("40002", onConfirm.getError().getCode());
+      }
+    }
+    assertEquals(1, won, "exactly one buyer gets the 5 kWh");
+    assertEquals(0, BigDecimal.ZERO.compareTo(available(offerId)));
+    assertEquals(1, given().get("/provider/orders").then().extract().jsonPath()
+        .getList("findAll { o -> o.lines.any { l -> l.offerId == '" + offerId + "' } }").size());
+  }
+}
