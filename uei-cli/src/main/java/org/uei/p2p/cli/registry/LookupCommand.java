@@ -43,6 +43,10 @@ public final class LookupCommand implements Callable<Integer> {
       description = "The DeDi registry name (default: ${DEFAULT-VALUE}).")
   String registryName;
 
+  @Option(names = "--network", paramLabel = "ID",
+      description = "With --dedi: accept only records that are members of this network (repeatable).")
+  java.util.Set<String> networks = new java.util.LinkedHashSet<>();
+
   @Option(names = "--subscriber-id", paramLabel = "S", description = "The subscriber id.")
   String subscriberId;
 
@@ -74,6 +78,9 @@ public final class LookupCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, "--type: " + e.getMessage());
     }
+    if (!networks.isEmpty() && !dedi) {
+      throw new CommandLine.ParameterException(cmd, "--network applies to DeDi lookups only (add --dedi)");
+    }
     if (timeoutMs <= 0) {
       throw new CommandLine.ParameterException(cmd, "--timeout-ms must be positive");
     }
@@ -100,7 +107,7 @@ public final class LookupCommand implements Callable<Integer> {
   private Registry registry(Duration timeout) {
     try {
       return dedi
-          ? DediRegistry.builder(registryUrl).registryName(registryName).timeout(timeout).build()
+          ? DediRegistry.builder(registryUrl).registryName(registryName).allowedNetworks(networks).timeout(timeout).build()
           : BecknRegistry.builder(registryUrl).timeout(timeout).build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--registry: " + e.getMessage());

@@ -98,6 +98,13 @@ class LookupCommandTest {
   }
 
   @Test
+  void dediNetworkAllowListRefusesNonMembers() {
+    assertEquals(1, run("lookup", "--registry", registry.baseUrl(), "--dedi", "--network", "ies/p2p",
+        "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1"));
+    assertOneLine("NOT_IN_ALLOWED_NETWORKS");
+  }
+
+  @Test
   void missingFiltersAreAUsageError() {
     assertEquals(2, run("lookup", "--registry", registry.baseUrl()));
     assertOneLine("--subscriber-id");
