@@ -1,0 +1,114 @@
+package org.uei.p2p.examples.embedding;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.validation.EnvelopeValidator;
+import org.uei.p2p.model.validation.ValidationResult;
+import org.uei.p2p.signing.BecknVerifier;
+import org.uei.p2p.signing.SignatureHeaders;
+import org.uei.p2p.signing.VerificationResult;
+
+/**
+ * How a seller platform checks incoming Beckn requests inside an HTTP server it already has (here
+ * the JDK's): read the raw bytes, verify the signature against the registry key of the sender named
+ * in the context, validate the message, and answer ACK, or NACK with the reason.
+ *
+ * <p>Failures get the answers a Beckn sender expects: 401 with {@code WWW-Authenticate} for a bad
+ * signature, 400 with a BECKN-005 code and the JSON path for a bad message.
+ */
+public final class VerifyingHandler implements HttpHandler {
+
+  /** Bodies above this size are refused before anything is parsed. */
+  static final int MAX_BODY_BYTES = 256 * 1024;
+
+  private final String receiverId;
+  private final BecknVerifier verifier;
+  private final EnvelopeValidator validator;
+  private final Consumer<Envelope<?>> accepted;
+
+  /**
+   * @param receiverId our own subscriber id, the realm of the 401 challenge
+   * @param accepted called with each message that passed every check, after the ACK is decided
+   */
+  public VerifyingHandler(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
+      Consumer<Envelope<?>> accepted) {
+    this.receiverId = receiverId;
+    this.verifier = verifier;
+    this.validator = validator;
+    this.accepted = accepted;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        answer(exchange, 405, nack("only POST is served here", null));
+        return;
+      }
+      String actionName = exchange.getRequestURI().getPath().replaceAll(".*/", "");
+      Optional<Action> endpoint = Action.fromWireName(actionName);
+      if (endpoint.isEmpty()) {
+        answer(exchange, 404, nack("no Beckn action '" + actionName + "' here", "context.action"));
+        return;
+      }
+      byte[] body = readLimited(exchange.getRequestBody());
+      if (body == null) {
+        answer(exchange, 413, nack("body larger than " + MAX_BODY_BYTES + " bytes", null));
+        return;
+      }
+      Envelope<?> envelope;
+      try {
+        envelope = Envelopes.parse(body, endpoint.get());
+      } catch (MessageParseException e) {
+        answer(exchange, 400, nack(e.getMessage(), null));
+        return;
+      }
+      String sender = envelope.getContext() == null ? null : envelope.getContext().getBapId();
+      VerificationResult signature = verifier.verify(
+          exchange.getRequestHeaders().getFirst(SignatureHeaders.AUTHORIZATION), body, sender);
+      if (!signature.valid()) {
+        exchange.getResponseHeaders().set(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(receiverId));
+        answer(exchange, 401, nack("signature " + signature.status() + ": " + signature.detail(), null));
+        return;
+      }
+      ValidationResult validation = validator.validate(envelope, endpoint.get());
+      if (!validation.isValid()) {
+        answer(exchange, 400, validation.toAck());
+        return;
+      }
+      answer(exchange, 200, AckResponse.ack());
+      accepted.accept(envelope);
+    }
+  }
+
+  private static AckResponse nack(String message, String path) {
+    return AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, message, path));
+  }
+
+  private static void answer(HttpExchange exchange, int status, AckResponse ack) throws IOException {
+    byte[] json = ack.toWave1Json();
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, json.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(json);
+    }
+  }
+
+  /** The whole body, or null when it is over the limit. */
+  private static byte[] readLimited(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    return body.length > MAX_BODY_BYTES ? null : body;
+  }
+}
