@@ -29,7 +29,8 @@ import org.uei.p2p.signing.keys.X25519KeyPair;
  * encryption key, and records the subscription as SUBSCRIBED only when the answer matches.
  *
  * <p>The on_subscribe request is signed with the registry's own key. The challenge runs before the reply, so the caller learns the outcome from the reply itself.
- * A key id already registered with a different signing key is refused: rotation uses a new key id.
+ * A key id already registered with a different signing key, or revoked, is refused: rotation uses
+ * a new key id.
  */
 final class SubscribeHandler {
 
@@ -102,7 +103,12 @@ final class SubscribeHandler {
   private void refuseKeyTakeover(Subscriber s) {
     List<Subscriber> existing = store.lookup(LookupQuery.byKey(s.subscriberId(), s.uniqueKeyId()));
     for (Subscriber e : existing) {
-      if (!e.revoked() && !s.signingPublicKey().equals(e.signingPublicKey())) {
+      // A revoked key may be compromised: whoever holds it must not be able to bring it back.
+      if (e.revoked()) {
+        throw new Exchanges.BadRequest(409, "key id " + s.uniqueKeyId() + " of " + s.subscriberId()
+            + " was revoked; subscribe with a new unique_key_id");
+      }
+      if (!s.signingPublicKey().equals(e.signingPublicKey())) {
         throw new Exchanges.BadRequest(409, "key id " + s.uniqueKeyId() + " of " + s.subscriberId()
             + " is registered with another signing key; rotate with a new unique_key_id");
       }

@@ -143,4 +143,14 @@ class LocalRegistrySubscribeTest {
     assertEquals(List.of("k1", "k2"), BecknRegistry.of(registry.baseUrl()).lookup(LookupQuery.bySubscriber(ID))
         .stream().map(Subscriber::uniqueKeyId).toList());
   }
+
+  @Test
+  void aRevokedKeyCannotSubscribeAgain() throws Exception {
+    client("k1", signingKey).subscribe(subscription("k1", signingKey));
+    assertEquals(200, Admin.revoke(registry, ID, "k1").statusCode());
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> client("k1", signingKey).subscribe(subscription("k1", signingKey)));
+    assertTrue(e.getMessage().contains("HTTP 409") && e.getMessage().contains("was revoked"), e.getMessage());
+    assertTrue(BecknRegistry.of(registry.baseUrl()).lookup(LookupQuery.byKey(ID, "k1")).get(0).revoked());
+  }
 }
