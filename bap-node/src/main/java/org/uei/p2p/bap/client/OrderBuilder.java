@@ -1,0 +1,169 @@
+package org.uei.p2p.bap.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.uei.p2p.model.codec.OrderLine;
+import org.uei.p2p.model.codec.TradeCodecException;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.wave1.Order;
+import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.store.Direction;
+import org.uei.p2p.node.store.StoredMessage;
+
+/**
+ * Builds the order of each request from what the transaction already holds: select from the
+ * offers the BPP returned in on_discover, init and confirm from the last quote, status, update
+ * and cancel from the confirmed order. The buyer app names offers and quantities, never wire JSON.
+ */
+@ApplicationScoped
+public class OrderBuilder {
+
+  private final Wave1Codec codec = new Wave1Codec();
+
+  @Inject NodeIdentity identity;
+  @Inject RequestLedger ledger;
+
+  /** The BPP a request goes to, and its Beckn endpoint. */
+  public record Target(String bppId, String bppUri) {}
+
+  /** The BPP of the command, or the one this transaction already orders from. */
+  @Transactional
+  public Target target(ClientCommands.Order cmd) {
+    List<ClientRequest> rows = ledger.ofTransaction(cmd.transactionId());
+    if (rows.isEmpty()) {
+      throw new ClientException(404, "no transaction '" + cmd.transactionId() + "' on this platform");
+    }
+    String bpp = cmd.bppId();
+    if (bpp == null || bpp.isBlank()) {
+      bpp = rows.stream().filter(r -> !r.action.equals("discover")).map(r -> r.key.bppId).reduce((a, b) -> b)
+          .orElseThrow(() -> new ClientException(400, "bppId is required for the first order request"));
+    }
+    String id = bpp;
+    Optional<String> uri = rows.stream().filter(r -> r.key.bppId.equals(id) && r.bppUri != null)
+        .map(r -> r.bppUri).findFirst();
+    if (uri.isEmpty()) {
+      uri = callbacks(cmd.transactionId(), id, null).stream().map(e -> e.getContext().getBppUri()).findFirst();
+    }
+    return new Target(id, uri.orElseThrow(() -> new ClientException(404, "transaction '" + cmd.transactionId()
+        + "' has heard nothing from '" + id + "'")));
+  }
+
+  /** The message of {@code action} for the command. */
+  @Transactional
+  public Message message(Action action, ClientCommands.Order cmd, Target target) {
+    return switch (action) {
+      case SELECT -> codec.orderMessage(fromOffers(cmd, target));
+      case INIT, CONFIRM -> {
+        TradeOrder order = cmd.items() != null && !cmd.items().isEmpty() ? fromOffers(cmd, target)
+            : pending(lastOrder(cmd.transactionId(), target.bppId(), action == Action.INIT ? "on_select" : "on_init"));
+        yield codec.orderMessage(order);
+      }
+      case STATUS, CANCEL -> {
+        Order o = new Order();
+        o.setId(orderId(cmd, target));
+        yield new OrderMessage(o);
+      }
+      case UPDATE -> {
+        if (cmd.quantityKwh() == null) {
+          throw new ClientException(400, "quantityKwh (the new quantity) is required for update");
+        }
+        TradeOrder confirmed = lastOrder(cmd.transactionId(), target.bppId(), "on_confirm");
+        List<OrderLine> lines = new ArrayList<>(confirmed.lines());
+        OrderLine l = lines.get(0);
+        lines.set(0, new OrderLine(l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), cmd.quantityKwh()));
+        yield codec.orderMessage(new TradeOrder(orderId(cmd, target), confirmed.status(), confirmed.buyerPlatformId(),
+            confirmed.sellerPlatformId(), confirmed.buyerId(), confirmed.buyer(), lines));
+      }
+      default -> throw new ClientException(400, action + " is not a client request");
+    };
+  }
+
+  private TradeOrder fromOffers(ClientCommands.Order cmd, Target target) {
+    if (cmd.items() == null || cmd.items().isEmpty()) {
+      throw new ClientException(400, "items (offerId, quantityKwh) are required");
+    }
+    ClientCommands.Buyer b = cmd.buyer();
+    if (b == null || blank(b.id()) || blank(b.meterId()) || blank(b.discomId())) {
+      throw new ClientException(400, "buyer (id, meterId, discomId) is required");
+    }
+    List<EnergyOffer> offers = new ArrayList<>();
+    for (Envelope<? extends Message> e : callbacks(cmd.transactionId(), target.bppId(), "on_discover")) {
+      try {
+        offers.addAll(codec.offers(e.getMessage()));
+      } catch (TradeCodecException ex) {
+        // A catalog this platform cannot read offers nothing to order from.
+      }
+    }
+    List<OrderLine> lines = new ArrayList<>();
+    for (ClientCommands.Item item : cmd.items()) {
+      if (item == null || blank(item.offerId()) || item.quantityKwh() == null || item.quantityKwh().signum() <= 0) {
+        throw new ClientException(400, "each item needs an offerId and a quantityKwh above 0");
+      }
+      EnergyOffer offer = offers.stream().filter(o -> o.offerId().equals(item.offerId())).findFirst()
+          .orElseThrow(() -> new ClientException(404, "'" + target.bppId() + "' offered no '" + item.offerId()
+              + "' in transaction '" + cmd.transactionId() + "'"));
+      lines.add(OrderLine.take(offer, item.quantityKwh()));
+    }
+    return new TradeOrder(null, TradeStatus.PENDING, identity.subscriberId(), target.bppId(), b.id(),
+        new MeterPoint(b.meterId(), b.discomId()), lines);
+  }
+
+  private static TradeOrder pending(TradeOrder quoted) {
+    return new TradeOrder(null, TradeStatus.PENDING, quoted.buyerPlatformId(), quoted.sellerPlatformId(),
+        quoted.buyerId(), quoted.buyer(), quoted.lines());
+  }
+
+  private String orderId(ClientCommands.Order cmd, Target target) {
+    if (!blank(cmd.orderId())) {
+      return cmd.orderId();
+    }
+    return lastOrder(cmd.transactionId(), target.bppId(), "on_confirm").orderId();
+  }
+
+  private TradeOrder lastOrder(String txn, String bppId, String action) {
+    List<Envelope<? extends Message>> found = callbacks(txn, bppId, action);
+    for (int i = found.size() - 1; i >= 0; i--) {
+      if (found.get(i).getError() == null) {
+        try {
+          return codec.order(found.get(i).getMessage());
+        } catch (TradeCodecException e) {
+          throw new ClientException(502, "the " + action + " from '" + bppId + "' has no usable order: " + e.getMessage());
+        }
+      }
+    }
+    throw new ClientException(409, "transaction '" + txn + "' has no successful " + action + " from '" + bppId + "' yet");
+  }
+
+  /** Callbacks of a transaction from one BPP, oldest first; all actions when {@code action} is null. */
+  private static List<Envelope<? extends Message>> callbacks(String txn, String bppId, String action) {
+    List<Envelope<? extends Message>> out = new ArrayList<>();
+    for (StoredMessage m : StoredMessage.byTransaction(txn)) {
+      if (m.direction == Direction.IN && bppId.equals(m.senderId) && (action == null || action.equals(m.action))) {
+        try {
+          out.add(Envelopes.parse(m.body));
+        } catch (MessageParseException e) {
+          // Stored messages passed parsing when they arrived; skip one that no longer does.
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
