@@ -1,0 +1,110 @@
+package org.uei.p2p.network;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.uei.p2p.registry.local.LocalRegistry;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
+
+/**
+ * A whole network on loopback: the local registry in this JVM, and a bpp-node and a bap-node as
+ * separate JVMs from their packaged jars, each with a fresh key registered in the registry and its
+ * own data directory (kept across restarts of the node).
+ */
+public final class LocalNetwork implements AutoCloseable {
+
+  public static final String DOMAIN = "beckn.one:deg:p2p-trading-interdiscom:2.0.0";
+  public static final String BPP_ID = "bpp.network-test.local";
+  public static final String BAP_ID = "bap.network-test.local";
+  private static final Duration START = Duration.ofSeconds(90);
+
+  private final Path dir;
+  private final LocalRegistry registry;
+  private final NodeProcess bpp;
+  private final NodeProcess bap;
+
+  private LocalNetwork(Path dir, LocalRegistry registry, NodeProcess bpp, NodeProcess bap) {
+    this.dir = dir;
+    this.registry = registry;
+    this.bpp = bpp;
+    this.bap = bap;
+  }
+
+  /** Starts the registry, registers both nodes and starts them; logs go to {@code dir}. */
+  public static LocalNetwork start(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    int bppPort = freePort();
+    int bapPort = freePort();
+    Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
+    Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
+    ArrayNode records = Json.MAPPER.createArrayNode();
+    records.add(record(BPP_ID, "BPP", "http://127.0.0.1:" + bppPort, bppKey));
+    records.add(record(BAP_ID, "BAP", "http://127.0.0.1:" + bapPort, bapKey));
+    Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
+
+    NodeProcess bpp = new NodeProcess("bpp-node", Path.of(System.getProperty("uei.bpp.jar")),
+        env(BPP_ID, bppKey, bppPort, registry.baseUrl(), dir.resolve("bpp-data")), bppPort, dir.resolve("bpp-node.log"));
+    NodeProcess bap = new NodeProcess("bap-node", Path.of(System.getProperty("uei.bap.jar")),
+        env(BAP_ID, bapKey, bapPort, registry.baseUrl(), dir.resolve("bap-data")), bapPort, dir.resolve("bap-node.log"));
+    LocalNetwork net = new LocalNetwork(dir, registry, bpp, bap);
+    try {
+      bpp.start(START);
+      bap.start(START);
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      net.close();
+      throw e;
+    }
+    return net;
+  }
+
+  private static Map<String, String> env(String id, Ed25519KeyPair key, int port, String registryUrl, Path data) {
+    return Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1", "UEI_PRIVATE_KEY", key.seedBase64(),
+        "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port, "UEI_REGISTRY_URL", registryUrl,
+        "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR", data.toString(),
+        "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S");
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode record(String id, String type, String url,
+      Ed25519KeyPair key) {
+    return Json.MAPPER.createObjectNode().put("subscriber_id", id).put("unique_key_id", "k1").put("type", type)
+        .put("subscriber_url", url).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
+        .put("status", "SUBSCRIBED");
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public NodeProcess bpp() {
+    return bpp;
+  }
+
+  public NodeProcess bap() {
+    return bap;
+  }
+
+  /** Where logs and data directories live. */
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      bap.stop();
+      bpp.stop();
+    } finally {
+      registry.close();
+    }
+  }
+}

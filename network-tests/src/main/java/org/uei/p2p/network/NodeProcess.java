@@ -1,0 +1,107 @@
+package org.uei.p2p.network;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node running as its own JVM from its packaged {@code quarkus-run.jar}, configured by
+ * environment variables, with its output in a log file. Start waits until {@code /q/health/ready}
+ * answers UP.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final Path jar;
+  private final Map<String, String> env;
+  private final int port;
+  private final Path log;
+  private Process process;
+
+  public NodeProcess(String name, Path jar, Map<String, String> env, int port, Path log) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(name + ": " + jar + " does not exist; package the node first (mvn package)");
+    }
+    this.name = name;
+    this.jar = jar;
+    this.env = Map.copyOf(env);
+    this.port = port;
+    this.log = log;
+  }
+
+  /** The node's base URL on loopback. */
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Starts the JVM and waits until the node is ready. */
+  public NodeProcess start(Duration timeout) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    process = pb.start();
+    Instant deadline = Instant.now().plus(timeout);
+    while (!ready()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start; see " + log);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+      }
+      Thread.sleep(100);
+    }
+    return this;
+  }
+
+  private boolean ready() {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 && r.body().contains("UP");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Stops the node gracefully (SIGTERM) and waits for the JVM to exit. */
+  public void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** The log file of this node. */
+  public Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+}
