@@ -2,8 +2,8 @@ package org.uei.p2p.market.allocation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,27 +19,34 @@ import org.uei.p2p.model.trade.TradeSide;
  * its earlier allocation. Not thread-safe.
  */
 public final class TradeReconciliation {
-    private final Map<String, Trade> trades = new HashMap<>();
-    private final Map<String, EnumMap<TradeSide, BigDecimal>> reported = new HashMap<>();
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     /** Registers a trade whose allocations are expected. */
     public void expect(Trade trade) {
-        trades.put(trade.tradeId(), trade);
+        Entry previous = entries.get(trade.tradeId());
+        if (previous == null) {
+            entries.put(trade.tradeId(), new Entry(trade));
+        } else {
+            previous.trade = trade;
+        }
     }
 
     /** Records one side's allocation of an expected trade. */
     public void record(Allocation allocation) {
-        Trade trade = trades.get(allocation.tradeId());
-        if (trade == null) {
+        Entry e = entries.get(allocation.tradeId());
+        if (e == null) {
             throw new IllegalArgumentException("allocation for unknown trade " + allocation.tradeId());
         }
-        if (!trade.party(allocation.side()).meterId().equals(allocation.meterId())) {
-            throw new IllegalArgumentException("allocation for trade " + trade.tradeId() + " names meter "
+        if (!e.trade.party(allocation.side()).meterId().equals(allocation.meterId())) {
+            throw new IllegalArgumentException("allocation for trade " + e.trade.tradeId() + " names meter "
                     + allocation.meterId() + ", but its " + allocation.side() + " meter is "
-                    + trade.party(allocation.side()).meterId());
+                    + e.trade.party(allocation.side()).meterId());
         }
-        reported.computeIfAbsent(trade.tradeId(), k -> new EnumMap<>(TradeSide.class))
-                .put(allocation.side(), allocation.allocatedKwh());
+        if (allocation.side() == TradeSide.BUYER) {
+            e.buyer = allocation.allocatedKwh();
+        } else {
+            e.seller = allocation.allocatedKwh();
+        }
     }
 
     /** Records every allocation in {@code allocations}. */
@@ -49,19 +56,17 @@ public final class TradeReconciliation {
 
     /** The reconciled trade, once both sides have reported. */
     public Optional<ReconciledTrade> reconciled(String tradeId) {
-        Trade trade = trades.get(tradeId);
-        EnumMap<TradeSide, BigDecimal> sides = reported.get(tradeId);
-        if (trade == null || sides == null || sides.size() < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReconciledTrade(trade, sides.get(TradeSide.BUYER), sides.get(TradeSide.SELLER)));
+        Entry e = entries.get(tradeId);
+        return e == null || !e.complete() ? Optional.empty() : Optional.of(e.reconciled());
     }
 
-    /** Every trade both sides have reported on. */
+    /** Every trade both sides have reported on, in the order the trades were expected. */
     public List<ReconciledTrade> reconciledTrades() {
-        List<ReconciledTrade> out = new ArrayList<>();
-        for (String id : trades.keySet()) {
-            reconciled(id).ifPresent(out::add);
+        List<ReconciledTrade> out = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            if (e.complete()) {
+                out.add(e.reconciled());
+            }
         }
         return out;
     }
@@ -69,18 +74,36 @@ public final class TradeReconciliation {
     /** Trades still waiting for one or both sides, with the sides missing. */
     public Map<String, List<TradeSide>> awaiting() {
         Map<String, List<TradeSide>> out = new HashMap<>();
-        for (Trade t : trades.values()) {
-            EnumMap<TradeSide, BigDecimal> sides = reported.getOrDefault(t.tradeId(), new EnumMap<>(TradeSide.class));
+        for (Entry e : entries.values()) {
             List<TradeSide> missing = new ArrayList<>(2);
-            for (TradeSide s : TradeSide.values()) {
-                if (!sides.containsKey(s)) {
-                    missing.add(s);
-                }
+            if (e.buyer == null) {
+                missing.add(TradeSide.BUYER);
+            }
+            if (e.seller == null) {
+                missing.add(TradeSide.SELLER);
             }
             if (!missing.isEmpty()) {
-                out.put(t.tradeId(), missing);
+                out.put(e.trade.tradeId(), missing);
             }
         }
         return out;
+    }
+
+    private static final class Entry {
+        Trade trade;
+        BigDecimal buyer;
+        BigDecimal seller;
+
+        Entry(Trade trade) {
+            this.trade = trade;
+        }
+
+        boolean complete() {
+            return buyer != null && seller != null;
+        }
+
+        ReconciledTrade reconciled() {
+            return new ReconciledTrade(trade, buyer, seller);
+        }
     }
 }

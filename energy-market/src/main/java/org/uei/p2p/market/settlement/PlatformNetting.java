@@ -31,7 +31,7 @@ public final class PlatformNetting {
      */
     public List<PlatformNetAmount> net(List<TradeSettlement> settlements, Instant periodStart, Instant periodEnd,
                                        Instant finalAllocationAt) {
-        Map<String, Pair> pairs = new TreeMap<>();
+        Map<String, Map<String, Pair>> pairs = new TreeMap<>();
         for (TradeSettlement s : settlements) {
             Trade t = s.trade();
             if (t.slot().start().isBefore(periodStart) || !t.slot().start().isBefore(periodEnd)) {
@@ -43,8 +43,10 @@ public final class PlatformNetting {
                 continue;
             }
             boolean bapFirst = bap.compareTo(bpp) < 0;
-            Pair p = pairs.computeIfAbsent(bapFirst ? bap + '\n' + bpp : bpp + '\n' + bap,
-                    k -> new Pair(bapFirst ? bap : bpp, bapFirst ? bpp : bap, t.price().currency()));
+            String first = bapFirst ? bap : bpp;
+            String second = bapFirst ? bpp : bap;
+            Pair p = pairs.computeIfAbsent(first, k -> new TreeMap<>())
+                    .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
             BigDecimal energy = s.amount(SettlementLineType.ENERGY, Payee.BUYER);
             if (bapFirst) {
                 p.firstOwes = p.firstOwes.add(energy);
@@ -55,7 +57,7 @@ public final class PlatformNetting {
         }
         Instant due = finalAllocationAt.plus(policy.paymentDueAfter());
         List<PlatformNetAmount> out = new ArrayList<>(pairs.size());
-        for (Pair p : pairs.values()) {
+        for (Pair p : pairs.values().stream().flatMap(m -> m.values().stream()).toList()) {
             boolean firstPays = p.firstOwes.compareTo(p.secondOwes) >= 0;
             out.add(new PlatformNetAmount(firstPays ? p.first : p.second, firstPays ? p.second : p.first,
                     p.firstOwes.subtract(p.secondOwes).abs(), p.currency,

@@ -3,7 +3,9 @@ package org.uei.p2p.market.settlement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.SettlementLine;
@@ -28,10 +30,16 @@ public final class SettlementCalculator {
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private final SettlementPolicy policy;
+    private final BigDecimal buyerFee;
+    private final BigDecimal sellerFee;
+    /** Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades. */
+    private final Map<String, Map<String, BigDecimal[]>> chargesByPair = new ConcurrentHashMap<>();
 
     /** A calculator applying {@code policy}. */
     public SettlementCalculator(SettlementPolicy policy) {
         this.policy = policy;
+        this.buyerFee = policy.feeRate(TradeSide.BUYER);
+        this.sellerFee = policy.feeRate(TradeSide.SELLER);
     }
 
     /** The money lines of {@code reconciled}. */
@@ -40,23 +48,16 @@ public final class SettlementCalculator {
         BigDecimal settled = reconciled.settledKwh();
         List<SettlementLine> lines = new ArrayList<>(6);
         lines.add(line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
-        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled,
-                policy.feeRate(TradeSide.BUYER)));
-        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled,
-                policy.feeRate(TradeSide.SELLER)));
+        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee));
+        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee));
         TradeSide bearer = policy.networkChargesBorneBy();
-        BigDecimal wheeling = policy.wheelingPerKwh().get(
-                SettlementPolicy.pairKey(t.seller().discomId(), t.buyer().discomId()));
-        if (wheeling != null && wheeling.signum() > 0) {
-            lines.add(line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, wheeling));
+        BigDecimal[] charges = chargesByPair.computeIfAbsent(t.seller().discomId(), k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(t.buyer().discomId(), buyer -> networkCharges(t.seller().discomId(), buyer));
+        if (charges[0] != null) {
+            lines.add(line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]));
         }
-        String sellerState = policy.discomStates().get(t.seller().discomId());
-        String buyerState = policy.discomStates().get(t.buyer().discomId());
-        if (sellerState != null && buyerState != null && !sellerState.equals(buyerState)) {
-            BigDecimal rate = policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
-            if (rate != null && rate.signum() > 0) {
-                lines.add(line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, rate));
-            }
+        if (charges[1] != null) {
+            lines.add(line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]));
         }
         BigDecimal unsettled = reconciled.unsettledKwh();
         if (unsettled.signum() > 0) {
@@ -70,6 +71,22 @@ public final class SettlementCalculator {
             }
         }
         return new TradeSettlement(reconciled, lines);
+    }
+
+    /** Wheeling and inter-state rates for a DISCOM pair; null where none applies. */
+    private BigDecimal[] networkCharges(String sellerDiscom, String buyerDiscom) {
+        BigDecimal wheeling = policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
+        BigDecimal interState = null;
+        String sellerState = policy.discomStates().get(sellerDiscom);
+        String buyerState = policy.discomStates().get(buyerDiscom);
+        if (sellerState != null && buyerState != null && !sellerState.equals(buyerState)) {
+            interState = policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
+        }
+        return new BigDecimal[] {positiveOrNull(wheeling), positiveOrNull(interState)};
+    }
+
+    private static BigDecimal positiveOrNull(BigDecimal rate) {
+        return rate != null && rate.signum() > 0 ? rate : null;
     }
 
     private SettlementLine deviation(Trade t, TradeSide side, BigDecimal kwh) {

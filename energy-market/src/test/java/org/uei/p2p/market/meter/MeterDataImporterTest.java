@@ -158,4 +158,15 @@ class MeterDataImporterTest {
                 () -> importer.importJson(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().contains("readings"), e.getMessage());
     }
+
+    @Test
+    void rejectionReportListsLineReasonAndMessage() throws IOException {
+        ImportReport r = csv("DER-1,2026-02-10T06:00:00+05:30,60,0.10,4.00\nXX-9,2026-02-10T07:00:00+05:30,60,1,0\n"
+                + "DER-1,2026-02-10T07:00:00+05:30,60,1,x\n");
+        StringBuilder out = new StringBuilder();
+        r.writeRejections(out);
+        assertEquals(ImportReport.REJECTIONS_HEADER + "\n"
+                + "3,line 3,UNKNOWN_METER,meter XX-9 is not known\n"
+                + "4,line 4,NOT_A_NUMBER,export_kwh 'x' is not a number\n", out.toString());
+    }
 }

@@ -1,0 +1,53 @@
+package org.uei.p2p.market.meter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
+import org.uei.p2p.model.trade.MeterReading;
+
+class InMemoryMeterReadingStoreTest {
+    private static final Instant T = Instant.parse("2026-02-10T00:30:00Z");
+    private final InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
+
+    private static MeterReading r(int minuteOffset, int minutes, String in, String out) {
+        return new MeterReading("M-1", T.plusSeconds(minuteOffset * 60L), minutes, new BigDecimal(in), new BigDecimal(out));
+    }
+
+    @Test
+    void outOfOrderBlocksComeBackInTimeOrderWithTheirExactValues() {
+        assertEquals(Outcome.ADDED, store.put(r(30, 15, "0.125", "0")).outcome());
+        assertEquals(Outcome.ADDED, store.put(r(0, 15, "1.5", "2.25")).outcome());
+        assertEquals(Outcome.ADDED, store.put(r(15, 15, "123456789012345678901234.5", "0")).outcome());
+        assertEquals(Outcome.ADDED, store.put(r(45, 15, "0", "0.00")).outcome());
+        List<MeterReading> back = store.readings("M-1", T, T.plusSeconds(3600));
+        assertEquals(List.of(r(0, 15, "1.5", "2.25"), r(15, 15, "123456789012345678901234.5", "0"),
+                r(30, 15, "0.125", "0"), r(45, 15, "0", "0.00")), back);
+        assertEquals(4, store.size());
+        assertEquals(List.of(), store.readings("M-2", T, T.plusSeconds(3600)));
+    }
+
+    @Test
+    void overlapsAndConflictsAreRefusedOnBothSides() {
+        store.put(r(60, 60, "1", "0"));
+        assertEquals(Outcome.OVERLAPPING_BLOCK, store.put(r(105, 15, "1", "0")).outcome());
+        assertEquals(Outcome.OVERLAPPING_BLOCK, store.put(r(60, 30, "1", "0")).outcome());
+        assertEquals(Outcome.CONFLICTING_VALUE, store.put(r(60, 60, "1.01", "0")).outcome());
+        assertEquals(Outcome.UNCHANGED, store.put(r(60, 60, "1.00", "0")).outcome());
+        assertEquals(Outcome.ADDED, store.put(r(30, 30, "1", "0")).outcome());
+        assertEquals(Outcome.ADDED, store.put(r(120, 15, "1", "0")).outcome());
+        assertEquals(3, store.size());
+    }
+
+    @Test
+    void manyBlocksGrowTheSeries() {
+        for (int i = 199; i >= 0; i--) {
+            store.put(r(i * 15, 15, i + ".5", "0"));
+        }
+        List<MeterReading> back = store.readings("M-1", T.plusSeconds(15 * 60 * 10), T.plusSeconds(15 * 60 * 13));
+        assertEquals(List.of(r(150, 15, "10.5", "0"), r(165, 15, "11.5", "0"), r(180, 15, "12.5", "0")), back);
+    }
+}
