@@ -26,7 +26,11 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
 
     @Override
     public PutResult put(MeterReading reading) {
-        PutResult result = byMeter.computeIfAbsent(reading.meterId(), Series::new).put(reading);
+        Series series = byMeter.get(reading.meterId());
+        if (series == null) {
+            series = byMeter.computeIfAbsent(reading.meterId(), Series::new);
+        }
+        PutResult result = series.put(reading);
         if (result.outcome() == Outcome.ADDED) {
             size.incrementAndGet();
         }
@@ -88,9 +92,9 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
             minutes[ins] = (byte) r.blockMinutes();
             boolean fits = r.blockStart().getNano() == 0 && fits(r.importKwh()) && fits(r.exportKwh());
             if (fits) {
-                importUnscaled[ins] = r.importKwh().unscaledValue().longValue();
+                importUnscaled[ins] = unscaled(r.importKwh());
                 importScale[ins] = (byte) r.importKwh().scale();
-                exportUnscaled[ins] = r.exportKwh().unscaledValue().longValue();
+                exportUnscaled[ins] = unscaled(r.exportKwh());
                 exportScale[ins] = (byte) r.exportKwh().scale();
             } else if (oversized == null) {
                 oversized = new MeterReading[starts.length];
@@ -121,7 +125,12 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
         }
 
         private static boolean fits(BigDecimal v) {
-            return v.scale() >= Byte.MIN_VALUE && v.scale() <= Byte.MAX_VALUE && v.unscaledValue().bitLength() < 64;
+            return v.scale() >= Byte.MIN_VALUE && v.scale() <= Byte.MAX_VALUE && v.precision() <= 18;
+        }
+
+        /** The unscaled value of a decimal of at most 18 digits, without going through BigInteger. */
+        private static long unscaled(BigDecimal v) {
+            return v.scaleByPowerOfTen(v.scale()).longValueExact();
         }
 
         private void shift(int ins) {
