@@ -60,13 +60,10 @@ public class CallbackCorrelation {
   /** Records that the callback for {@code messageId} from {@code bppId} came. */
   @Transactional
   public void answered(String messageId, String bppId, Instant at) {
-    ClientRequest row = ClientRequest.findById(new ClientRequest.Key(messageId, bppId));
-    if (row == null) {
-      row = ClientRequest.findById(new ClientRequest.Key(messageId, ClientRequest.ANY_BPP));
-    }
-    if (row != null && row.status != RequestStatus.ANSWERED) {
-      row.status = RequestStatus.ANSWERED;
-      row.answeredAt = at;
+    // A conditional update, so that a concurrent record of the ACK cannot undo it.
+    String query = "status = ?1, answeredAt = ?2 where key.messageId = ?3 and key.bppId = ?4 and status <> ?1";
+    if (ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, bppId) == 0) {
+      ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, ClientRequest.ANY_BPP);
     }
   }
 

@@ -14,25 +14,36 @@ public class CallbackSignals {
 
   private static final long POLL_MILLIS = 200;
   private final Object monitor = new Object();
+  private long generation;
 
   /** Wakes every waiter. */
   public void signal() {
     synchronized (monitor) {
+      generation++;
       monitor.notifyAll();
     }
   }
 
   /** Returns when {@code done} holds or at {@code deadline}; true when it holds. */
   public boolean await(BooleanSupplier done, Instant deadline) throws InterruptedException {
-    while (!done.getAsBoolean()) {
+    while (true) {
+      long seen;
+      synchronized (monitor) {
+        seen = generation;
+      }
+      // A signal after this check bumps the generation, so the wait below does not miss it.
+      if (done.getAsBoolean()) {
+        return true;
+      }
       long left = Duration.between(Instant.now(), deadline).toMillis();
       if (left <= 0) {
         return false;
       }
       synchronized (monitor) {
-        monitor.wait(Math.min(left, POLL_MILLIS));
+        if (generation == seen) {
+          monitor.wait(Math.min(left, POLL_MILLIS));
+        }
       }
     }
-    return true;
   }
 }

@@ -28,20 +28,22 @@ public class RequestLedger {
   /** Records the receiver's answer; a callback that already arrived keeps the row ANSWERED. */
   @Transactional
   public void sent(String messageId, String bppId, SendResult result) {
-    ClientRequest r = ClientRequest.findById(new ClientRequest.Key(messageId, bppId));
+    // Conditional updates: the callback may be recorded concurrently and must not be overwritten.
     if (result.acked()) {
-      if (r.status == RequestStatus.SENDING) {
-        r.status = RequestStatus.ACKED;
-      }
+      ClientRequest.update("status = ?1 where key.messageId = ?2 and key.bppId = ?3 and status = ?4",
+          RequestStatus.ACKED, messageId, bppId, RequestStatus.SENDING);
       return;
     }
-    r.status = RequestStatus.FAILED;
+    String code = null;
+    String message;
     if (result.ack() != null && result.ack().error() != null) {
-      r.errorCode = result.ack().error().getCode();
-      r.errorMessage = truncate(result.ack().error().getMessage());
+      code = result.ack().error().getCode();
+      message = truncate(result.ack().error().getMessage());
     } else {
-      r.errorMessage = truncate(result.describe());
+      message = truncate(result.describe());
     }
+    ClientRequest.update("status = ?1, errorCode = ?2, errorMessage = ?3 where key.messageId = ?4 and key.bppId = ?5"
+        + " and status = ?6", RequestStatus.FAILED, code, message, messageId, bppId, RequestStatus.SENDING);
   }
 
   /** True when no row of {@code messageId} still waits. */
