@@ -26,7 +26,10 @@ public interface NodeConfig {
   @WithName("private-key")
   Optional<String> privateKey();
 
-  /** A file holding the base64 private key; used when {@code uei.private-key} is not set. */
+  /**
+   * A file holding the base64 private key, or the JSON {@code uei keygen --out} writes; used when
+   * {@code uei.private-key} is not set.
+   */
   @WithName("private-key-file")
   Optional<String> privateKeyFile();
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -43,10 +44,25 @@ public class NodeIdentity {
       return config.privateKey().get().trim();
     }
     Path file = Path.of(config.privateKeyFile().orElseThrow());
+    String text;
     try {
-      return Files.readString(file, StandardCharsets.US_ASCII).trim();
+      text = Files.readString(file, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read uei.private-key-file " + file + ": " + e.getMessage(), e);
+    }
+    if (!text.startsWith("{")) {
+      return text;
+    }
+    // The JSON that `uei keygen --out FILE` writes.
+    try {
+      String key = BecknJson.mapper().readTree(text).path("signing_private_key").asText("");
+      if (key.isEmpty()) {
+        throw new IllegalStateException("uei.private-key-file " + file + " has no signing_private_key");
+      }
+      return key;
+    } catch (IOException e) {
+      throw new IllegalStateException("uei.private-key-file " + file + " is neither base64 nor JSON: "
+          + e.getMessage(), e);
     }
   }
 
