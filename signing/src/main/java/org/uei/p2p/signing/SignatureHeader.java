@@ -84,6 +84,11 @@ public final class SignatureHeader {
     if (bytes.length != 64) {
       throw new SignatureHeaderException("signature has " + bytes.length + " bytes; an Ed25519 signature has 64");
     }
+    // The decoder ignores the unused low bits of the last character; insisting on the canonical
+    // text keeps one signature from having several spellings (a response chains to the text).
+    if (!Base64.getEncoder().encodeToString(bytes).equals(signature)) {
+      throw new SignatureHeaderException("signature is not in canonical base64");
+    }
     return new SignatureHeader(keyId.substring(0, middle), keyId.substring(middle + 1, last),
         created, expires, headers, signature, bytes);
   }
