@@ -97,6 +97,9 @@ public final class BecknSigner {
   /** Like {@link #responseSignature(byte[], String)} with explicit times (unix seconds). */
   public SignatureHeader signResponse(byte[] responseBody, String requestSignature, long created, long expires) {
     Objects.requireNonNull(requestSignature, "requestSignature");
+    if (requestSignature.isBlank()) {
+      throw new IllegalArgumentException("requestSignature is empty: a response signature chains to the request's");
+    }
     return sign(responseBody, created, expires, requestSignature);
   }
 
