@@ -120,15 +120,24 @@ public final class SignatureHeader {
     return result;
   }
 
+  /** Lower case, runs of whitespace collapsed to one space, trimmed; the common case returns as is. */
   private static String normalizeSpaces(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    for (String part : s.strip().split("\\s+")) {
-      if (sb.length() > 0) {
-        sb.append(' ');
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        pendingSpace = sb.length() > 0;
+        continue;
       }
-      sb.append(part.toLowerCase(java.util.Locale.ROOT));
+      if (pendingSpace) {
+        sb.append(' ');
+        pendingSpace = false;
+      }
+      sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
     }
-    return sb.toString();
+    String normalized = sb.toString();
+    return normalized.equals(SigningString.REQUEST_HEADERS) ? SigningString.REQUEST_HEADERS : normalized;
   }
 
   /** The header value, exactly as Beckn implementations write it. */
