@@ -51,11 +51,12 @@ public final class MerkleLog {
    */
   public synchronized long append(byte[] entry) {
     Objects.requireNonNull(entry, "entry");
+    byte[] leaf = MerkleHashes.leafHash(entry);
     for (int attempt = 1; ; attempt++) {
       long index = syncFrontier();
       int completed = Long.numberOfTrailingZeros(index + 1);
       byte[][] hashes = new byte[1 + completed][];
-      byte[] h = MerkleHashes.leafHash(entry);
+      byte[] h = leaf;
       hashes[0] = h;
       for (int level = 0; level < completed; level++) {
         h = MerkleHashes.nodeHash(frontier[level], h);
