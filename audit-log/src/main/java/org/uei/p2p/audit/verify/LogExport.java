@@ -2,6 +2,9 @@ package org.uei.p2p.audit.verify;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +31,8 @@ import org.uei.p2p.audit.sth.SignedTreeHead;
  *               "leaf_hash": "&lt;base64, as the node stored it&gt;"}, ...]}
  * </pre>
  *
- * <p>{@code leaf_hash} is optional; when present the verifier compares it with the hash it
+ * <p>Fields appear in this order, which lets {@link #stream} read a dump of any size. {@code
+ * leaf_hash} is optional; when present the verifier compares it with the hash it
  * recomputes, which pinpoints a changed entry at its own index even between two signed heads.
  *
  * @param entries canonical entry bytes, by index
@@ -94,52 +98,129 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
   }
 
   /**
-   * Reads the JSON form.
+   * Reads the JSON form into memory.
    *
    * @throws IllegalArgumentException naming the first field that is missing or malformed
    */
   public static LogExport read(InputStream in) throws IOException {
-    JsonNode root;
-    try {
-      root = JSON.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("audit log export is not JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("audit log export must be a JSON object");
-    }
-    if (!FORMAT.equals(root.path("format").asText(null))) {
-      throw new IllegalArgumentException("audit log export format must be \"" + FORMAT + "\", not "
-          + root.path("format"));
-    }
     List<String> heads = new ArrayList<>();
-    for (JsonNode h : array(root, "tree_heads")) {
-      if (!h.isTextual()) {
-        throw new IllegalArgumentException("tree_heads[" + heads.size() + "] must be a compact JWS string");
-      }
-      heads.add(h.asText());
-    }
     List<byte[]> entries = new ArrayList<>();
     List<byte[]> hashes = new ArrayList<>();
-    for (JsonNode e : array(root, "entries")) {
-      int i = entries.size();
-      String where = "entries[" + i + "]";
-      if (!e.isObject() || e.path("index").asLong(-1) != i || !e.path("index").isIntegralNumber()) {
-        throw new IllegalArgumentException(where + " must be an object with \"index\": " + i);
+    stream(in, new Visitor() {
+      @Override
+      public boolean treeHeads(List<String> jws) {
+        heads.addAll(jws);
+        return true;
       }
-      entries.add(base64(e.get("entry"), where + ".entry"));
-      JsonNode leaf = e.get("leaf_hash");
-      hashes.add(leaf == null || leaf.isNull() ? null : base64(leaf, where + ".leaf_hash"));
-    }
+
+      @Override
+      public boolean entry(long index, byte[] entry, byte[] leafHash) {
+        entries.add(entry);
+        hashes.add(leafHash);
+        return true;
+      }
+    });
     return new LogExport(entries, hashes, heads);
   }
 
-  private static JsonNode array(JsonNode root, String field) {
-    JsonNode node = root.get(field);
-    if (node == null || !node.isArray()) {
-      throw new IllegalArgumentException("audit log export has no \"" + field + "\" array");
+  /** Receives an export piece by piece from {@link #stream}; returning false stops reading. */
+  public interface Visitor {
+    /** All signed tree heads, oldest first; called once, before any entry. */
+    boolean treeHeads(List<String> jws);
+
+    /** One entry, in index order; {@code leafHash} is null when the export has none for it. */
+    boolean entry(long index, byte[] entry, byte[] leafHash);
+  }
+
+  /**
+   * Reads the JSON form without holding it in memory, so that dumps of millions of entries can be
+   * checked. Fields must come in the order {@link #write} puts them: {@code format}, {@code
+   * tree_heads}, {@code entries}.
+   *
+   * @throws IllegalArgumentException naming the first field that is missing, malformed or out of order
+   */
+  public static void stream(InputStream in, Visitor visitor) throws IOException {
+    try (JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("audit log export must be a JSON object");
+      }
+      int stage = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "format" -> {
+            if (p.currentToken() != JsonToken.VALUE_STRING || !FORMAT.equals(p.getText())) {
+              throw new IllegalArgumentException("audit log export format must be \"" + FORMAT + "\", not "
+                  + p.readValueAsTree());
+            }
+            stage = 1;
+          }
+          case "tree_heads" -> {
+            requireStage(stage, 1, "tree_heads", "format");
+            if (!visitor.treeHeads(readHeads(p))) {
+              return;
+            }
+            stage = 2;
+          }
+          case "entries" -> {
+            requireStage(stage, 2, "entries", "tree_heads");
+            if (!readEntries(p, visitor)) {
+              return;
+            }
+            stage = 3;
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (stage < 3) {
+        throw new IllegalArgumentException("audit log export has no \"entries\" array");
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("audit log export is not valid JSON: " + e.getOriginalMessage());
     }
-    return node;
+  }
+
+  private static void requireStage(int stage, int needed, String field, String before) {
+    if (stage != needed) {
+      throw new IllegalArgumentException("audit log export: \"" + field + "\" must come once, right after \""
+          + before + "\"");
+    }
+  }
+
+  private static List<String> readHeads(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("audit log export has no \"tree_heads\" array");
+    }
+    List<String> heads = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw new IllegalArgumentException("tree_heads[" + heads.size() + "] must be a compact JWS string");
+      }
+      heads.add(p.getText());
+    }
+    return heads;
+  }
+
+  private static boolean readEntries(JsonParser p, Visitor visitor) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("audit log export has no \"entries\" array");
+    }
+    long i = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      String where = "entries[" + i + "]";
+      JsonNode e = p.readValueAsTree();
+      if (e == null || !e.isObject() || !e.path("index").isIntegralNumber() || e.path("index").asLong() != i) {
+        throw new IllegalArgumentException(where + " must be an object with \"index\": " + i);
+      }
+      JsonNode leaf = e.get("leaf_hash");
+      byte[] leafHash = leaf == null || leaf.isNull() ? null : base64(leaf, where + ".leaf_hash");
+      if (!visitor.entry(i, base64(e.get("entry"), where + ".entry"), leafHash)) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   private static byte[] base64(JsonNode node, String where) {

@@ -1,5 +1,7 @@
 package org.uei.p2p.audit.verify;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +10,6 @@ import java.util.Objects;
 import org.uei.p2p.audit.MerkleLog;
 import org.uei.p2p.audit.entry.EntryCodec;
 import org.uei.p2p.audit.entry.MalformedEntryException;
-import org.uei.p2p.audit.merkle.ConsistencyProof;
 import org.uei.p2p.audit.merkle.MerkleHashes;
 import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.sth.SignedTreeHead;
@@ -38,84 +39,120 @@ public final class LogVerifier {
 
   /** Verifies {@code export}; never throws for bad content, only reports it. */
   public VerificationReport verify(LogExport export) {
-    List<SignedTreeHead> heads = new ArrayList<>();
-    for (int h = 0; h < export.treeHeads().size(); h++) {
-      try {
-        heads.add(SignedTreeHead.verify(export.treeHeads().get(h), nodeKey));
-      } catch (TreeHeadException e) {
-        return fail(Problem.BAD_TREE_HEAD_SIGNATURE, -1, "tree head " + h + ": " + e.getMessage(), 0, 0, 0);
+    Run run = new Run();
+    VerificationReport problem = run.start(export.treeHeads());
+    for (int i = 0; problem == null && i < export.entries().size(); i++) {
+      problem = run.accept(i, export.entries().get(i), export.leafHashes().get(i));
+    }
+    return problem != null ? problem : run.finish();
+  }
+
+  /**
+   * Verifies an export in its JSON form while reading it, holding only the rebuilt tree in memory.
+   *
+   * @throws IllegalArgumentException when the JSON itself is malformed (see {@link LogExport#stream})
+   */
+  public VerificationReport verify(InputStream exportJson) throws IOException {
+    Run run = new Run();
+    VerificationReport[] problem = new VerificationReport[1];
+    LogExport.stream(exportJson, new LogExport.Visitor() {
+      @Override
+      public boolean treeHeads(List<String> jws) {
+        problem[0] = run.start(jws);
+        return problem[0] == null;
       }
-      if (h > 0 && heads.get(h).treeSize() < heads.get(h - 1).treeSize()) {
-        return fail(Problem.TREE_HEADS_OUT_OF_ORDER, -1, "tree head " + h + " has tree_size "
-            + heads.get(h).treeSize() + ", smaller than the " + heads.get(h - 1).treeSize()
-            + " of the head before it: the log was rolled back", 0, 0, 0);
+
+      @Override
+      public boolean entry(long index, byte[] entry, byte[] leafHash) {
+        problem[0] = run.accept(index, entry, leafHash);
+        return problem[0] == null;
       }
+    });
+    return problem[0] != null ? problem[0] : run.finish();
+  }
+
+  /** One pass over one export: heads first, then entries in order, then {@link #finish}. */
+  private final class Run {
+    private final List<SignedTreeHead> heads = new ArrayList<>();
+    private final MerkleLog rebuilt = new MerkleLog(new InMemoryLogStore());
+    private int next;
+    private long lastGoodSize;
+    private SignedTreeHead previous;
+
+    VerificationReport start(List<String> jws) {
+      for (int h = 0; h < jws.size(); h++) {
+        try {
+          heads.add(SignedTreeHead.verify(jws.get(h), nodeKey));
+        } catch (TreeHeadException e) {
+          return fail(Problem.BAD_TREE_HEAD_SIGNATURE, -1, "tree head " + h + ": " + e.getMessage());
+        }
+        if (h > 0 && heads.get(h).treeSize() < heads.get(h - 1).treeSize()) {
+          return fail(Problem.TREE_HEADS_OUT_OF_ORDER, -1, "tree head " + h + " has tree_size "
+              + heads.get(h).treeSize() + ", smaller than the " + heads.get(h - 1).treeSize()
+              + " of the head before it: the log was rolled back");
+        }
+      }
+      return checkHeads();
     }
 
-    List<byte[]> entries = export.entries();
-    MerkleLog rebuilt = new MerkleLog(new InMemoryLogStore());
-    int next = 0;
-    long lastGoodSize = 0;
-    SignedTreeHead previous = null;
-    for (long i = 0; i <= entries.size(); i++) {
-      while (next < heads.size() && heads.get(next).treeSize() == i) {
-        SignedTreeHead head = heads.get(next);
-        if (!MessageDigest.isEqual(rebuilt.rootHash(), head.rootHash())) {
-          return fail(Problem.ROOT_MISMATCH, lastGoodSize, "the entries before index " + i
-              + " do not hash to the root signed in tree head " + next + " (tree_size " + i
-              + "); they matched up to tree_size " + lastGoodSize, i, next, 0);
-        }
-        if (previous != null) {
-          ConsistencyProof proof = rebuilt.consistencyProof(previous.treeSize(), i);
-          if (!proof.verify(previous.rootHash(), head.rootHash())) {
-            return fail(Problem.INCONSISTENT_TREE_HEADS, previous.treeSize(), "tree heads " + (next - 1)
-                + " and " + next + " are not consistent", i, next, 0);
-          }
-        }
-        previous = head;
-        lastGoodSize = i;
-        next++;
-      }
-      if (i == entries.size()) {
-        break;
-      }
-      byte[] entry = entries.get((int) i);
+    VerificationReport accept(long i, byte[] entry, byte[] storedLeafHash) {
       String malformed = canonicalProblem(entry);
       if (malformed != null) {
-        return fail(Problem.MALFORMED_ENTRY, i, "entry " + i + " is malformed: " + malformed, i, next, 0);
+        return fail(Problem.MALFORMED_ENTRY, i, "entry " + i + " is malformed: " + malformed);
       }
-      byte[] stored = export.leafHashes().get((int) i);
-      if (stored != null && !MessageDigest.isEqual(stored, MerkleHashes.leafHash(entry))) {
+      if (storedLeafHash != null && !MessageDigest.isEqual(storedLeafHash, MerkleHashes.leafHash(entry))) {
         return fail(Problem.LEAF_HASH_MISMATCH, i, "entry " + i
-            + " does not hash to the leaf hash stored for it: the entry or its hash was changed", i, next, 0);
+            + " does not hash to the leaf hash stored for it: the entry or its hash was changed");
       }
       rebuilt.append(entry);
+      return checkHeads();
     }
-    if (next < heads.size()) {
-      return fail(Problem.MISSING_ENTRIES, entries.size(), "tree head " + next + " covers "
-          + heads.get(next).treeSize() + " entries but the dump holds only " + entries.size(),
-          entries.size(), next, 0);
+
+    VerificationReport finish() {
+      long size = rebuilt.size();
+      if (next < heads.size()) {
+        return fail(Problem.MISSING_ENTRIES, size, "tree head " + next + " covers "
+            + heads.get(next).treeSize() + " entries but the dump holds only " + size);
+      }
+      long unsigned = size - lastGoodSize;
+      return new VerificationReport(null, -1, "verified " + size + " entries against " + heads.size()
+          + " signed tree heads" + (unsigned > 0 ? "; the last " + unsigned
+          + " entries are not yet covered by a signed tree head" : ""), size, heads.size(), unsigned);
     }
-    long unsigned = entries.size() - lastGoodSize;
-    return new VerificationReport(null, -1, "verified " + entries.size() + " entries against "
-        + heads.size() + " signed tree heads" + (unsigned > 0 ? "; the last " + unsigned
-        + " entries are not yet covered by a signed tree head" : ""), entries.size(), heads.size(), unsigned);
+
+    /** Checks every head whose size the rebuilt tree has just reached. */
+    private VerificationReport checkHeads() {
+      long size = rebuilt.size();
+      while (next < heads.size() && heads.get(next).treeSize() == size) {
+        SignedTreeHead head = heads.get(next);
+        if (!MessageDigest.isEqual(rebuilt.rootHash(), head.rootHash())) {
+          return fail(Problem.ROOT_MISMATCH, lastGoodSize, "the entries before index " + size
+              + " do not hash to the root signed in tree head " + next + " (tree_size " + size
+              + "); they matched up to tree_size " + lastGoodSize);
+        }
+        if (previous != null
+            && !rebuilt.consistencyProof(previous.treeSize(), size).verify(previous.rootHash(), head.rootHash())) {
+          return fail(Problem.INCONSISTENT_TREE_HEADS, previous.treeSize(), "tree heads " + (next - 1)
+              + " and " + next + " are not consistent");
+        }
+        previous = head;
+        lastGoodSize = size;
+        next++;
+      }
+      return null;
+    }
+
+    private VerificationReport fail(Problem problem, long index, String message) {
+      return new VerificationReport(problem, index, message, rebuilt.size(), next, 0);
+    }
   }
 
   /** Null when {@code entry} is exactly the canonical encoding of an entry, else the reason it is not. */
   private static String canonicalProblem(byte[] entry) {
     try {
-      if (!Arrays.equals(EntryCodec.encode(EntryCodec.decode(entry)), entry)) {
-        return "not in canonical form";
-      }
-      return null;
+      return Arrays.equals(EntryCodec.encode(EntryCodec.decode(entry)), entry) ? null : "not in canonical form";
     } catch (MalformedEntryException e) {
       return e.getMessage();
     }
-  }
-
-  private static VerificationReport fail(
-      Problem problem, long index, String message, long entries, int heads, long unsigned) {
-    return new VerificationReport(problem, index, message, entries, heads, unsigned);
   }
 }

@@ -152,6 +152,34 @@ class LogVerifierTest {
   }
 
   @Test
+  void streamingVerificationFindsWhatTheInMemoryOneFinds() throws IOException {
+    LogExport good = export();
+    assertTrue(verifier.verify(json(good)).ok());
+    List<byte[]> entries = new ArrayList<>(good.entries());
+    byte[] bad = entries.get(17).clone();
+    bad[bad.length - 3] ^= 0x04;
+    entries.set(17, bad);
+    LogExport tampered = new LogExport(entries, good.leafHashes(), good.treeHeads());
+    VerificationReport streamed = verifier.verify(json(tampered));
+    assertEquals(verifier.verify(tampered), streamed);
+    assertEquals(17, streamed.firstBadIndex());
+  }
+
+  @Test
+  void exportFieldsOutOfOrderAreRefused() {
+    String json = "{\"format\":\"uei-audit-log/1\",\"entries\":[],\"tree_heads\":[]}";
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> verifier.verify(new ByteArrayInputStream(json.getBytes())));
+    assertEquals("audit log export: \"entries\" must come once, right after \"tree_heads\"", e.getMessage());
+  }
+
+  private static ByteArrayInputStream json(LogExport export) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    export.write(out);
+    return new ByteArrayInputStream(out.toByteArray());
+  }
+
+  @Test
   void malformedExportIsRefusedWithTheField() {
     String json = "{\"format\":\"uei-audit-log/1\",\"tree_heads\":[],\"entries\":[{\"index\":0,\"entry\":\"***\"}]}";
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
