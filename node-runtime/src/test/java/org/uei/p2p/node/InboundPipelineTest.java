@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,6 +48,7 @@ class InboundPipelineTest {
 
   @Inject MessageStore store;
   @Inject CallbackOutbox outbox;
+  @Inject org.uei.p2p.node.outbox.OutboxWorker worker;
 
   @BeforeAll
   static void startReceiver() {
@@ -246,6 +248,40 @@ class InboundPipelineTest {
     receiver.await("on_status", messageOf(body), WAIT);
     Poll.until(() -> outbox.byTransaction(transactionOf(body)).get(0).status == OutboxStatus.DELIVERED, WAIT,
         "delivered after the receiver came back");
+  }
+
+  @Test
+  void concurrentDeliveryAttemptsOfOneEntrySendItOnce() throws Exception {
+    receiver.stop();
+    byte[] body = TestMessages.status("order-claimed");
+    String txn = transactionOf(body);
+    try {
+      post("status", body, TestPeers.peerSigner()).then().statusCode(200);
+      Poll.until(() -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 1), WAIT, "a failed attempt");
+    } finally {
+      receiver.start();
+    }
+    Long id = outbox.byTransaction(txn).get(0).id;
+    Poll.until(() -> Instant.now().isAfter(outbox.byTransaction(txn).get(0).nextAttemptAt), WAIT, "the entry to fall due");
+    // Six workers (as six node instances would) race for the same due row.
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<Void>> attempts = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        attempts.add(() -> {
+          worker.deliver(id);
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(attempts)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Poll.until(() -> outbox.byTransaction(txn).get(0).status == OutboxStatus.DELIVERED, WAIT, "delivered");
+    assertEquals(1, receiver.received().stream()
+        .filter(r -> r.action().equals("on_status") && r.bodyText().contains(messageOf(body))).count());
   }
 
   @Test

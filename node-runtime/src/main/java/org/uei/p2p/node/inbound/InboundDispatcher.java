@@ -45,12 +45,18 @@ public class InboundDispatcher {
   private void run(InboundMessage message) {
     try {
       handler.handle(message);
-      if (message.storedId() != null) {
-        store.markHandled(message.storedId());
-      }
     } catch (Exception e) {
+      // A handler that throws will throw again on the same message: marking it handled keeps it
+      // from being resumed at every start. Only a process that dies mid-handling leaves it open.
       Log.errorf(e, "handling %s %s of transaction %s failed", message.action(),
           message.context().getMessageId(), message.context().getTransactionId());
+    }
+    if (message.storedId() != null) {
+      try {
+        store.markHandled(message.storedId());
+      } catch (RuntimeException e) {
+        Log.errorf(e, "could not mark message %d handled", message.storedId());
+      }
     }
   }
 
