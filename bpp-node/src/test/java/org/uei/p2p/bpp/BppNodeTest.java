@@ -170,6 +170,18 @@ class BppNodeTest {
     assertNotEquals(status.getContext().getMessageId(), notified);
     buyerPlatform.await("on_status", notified, WAIT);
 
+    TradeOrder bigger = new TradeOrder(confirmed.orderId(), confirmed.status(), confirmed.buyerPlatformId(),
+        confirmed.sellerPlatformId(), confirmed.buyerId(), confirmed.buyer(),
+        List.of(new org.uei.p2p.model.codec.OrderLine(offer.offerId(), offer.providerId(), offer.seller(), offer.slot(),
+            offer.price(), new BigDecimal("7"))));
+    Envelope<Message> update = BuyerSide.orderRequest(Action.UPDATE, txn, bigger);
+    ((OrderMessage) update.getMessage()).getOrder().setId(confirmed.orderId());
+    BuyerSide.post(update).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    Envelope<? extends Message> onUpdate = callback("on_update", update);
+    assertNull(onUpdate.getError());
+    assertEquals(0, new BigDecimal("7").compareTo(CODEC.order(onUpdate.getMessage()).totalKwh()));
+    assertEquals(0, new BigDecimal("3").compareTo(available(offerId)), "10 - 7 kWh left after the update");
+
     Envelope<Message> cancel = BuyerSide.byOrderId(Action.CANCEL, txn, confirmed.orderId());
     BuyerSide.post(cancel).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
     assertEquals(TradeStatus.CANCELLED, CODEC.order(callback("on_cancel", cancel).getMessage()).status());
