@@ -137,5 +137,13 @@ public interface NodeConfig {
     @WithName("insecure-skip-signature-verification")
     @WithDefault("false")
     boolean insecureSkipSignatureVerification();
+
+    /**
+     * When true, every callback leaves with a fresh {@code message_id} instead of the request's,
+     * so that the conformance kit's echo cases can be seen to fail. Never on a real network.
+     */
+    @WithName("corrupt-callback-message-id")
+    @WithDefault("false")
+    boolean corruptCallbackMessageId();
   }
 }

@@ -1,5 +1,6 @@
 package org.uei.p2p.node.outbox;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -31,6 +32,13 @@ public class CallbackOutbox {
    */
   @Transactional
   public Long enqueue(String targetBaseUrl, String recipientId, Envelope<?> callback) {
+    if (config.testing().corruptCallbackMessageId()) {
+      String echoed = callback.getContext().getMessageId();
+      callback.getContext().setMessageId(java.util.UUID.randomUUID().toString());
+      Log.warnf("!!! uei.testing.corrupt-callback-message-id=true: %s for message_id %s sent as %s;"
+          + " conformance negative control only", callback.getContext().getAction(), echoed,
+          callback.getContext().getMessageId());
+    }
     Instant now = Instant.now();
     OutboxEntry e = new OutboxEntry();
     e.targetUrl = targetBaseUrl;
