@@ -48,6 +48,7 @@ class InboundPipelineTest {
 
   @Inject MessageStore store;
   @Inject CallbackOutbox outbox;
+  @Inject StoredMessages storedEvents;
   @Inject org.uei.p2p.node.outbox.OutboxWorker worker;
 
   @BeforeAll
@@ -99,6 +100,7 @@ class InboundPipelineTest {
     assertEquals(TestPeers.peerId(), in.senderId);
     assertArrayEquals(body, in.body, "the exact bytes received are stored");
     assertTrue(in.headers.contains("Signature keyId=\\\"" + TestPeers.peerId() + "|k1|ed25519"), in.headers);
+    assertTrue(storedEvents.ids().contains(in.id), "store event fired for the inbound message");
 
     CallbackReceiver.Received cb = receiver.await("on_discover", messageOf(body), WAIT);
     BecknVerifier nodeKey = BecknVerifier.of(StaticKeyResolver.builder()

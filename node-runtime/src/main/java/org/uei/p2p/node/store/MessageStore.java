@@ -1,6 +1,8 @@
 package org.uei.p2p.node.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +14,13 @@ import org.uei.p2p.node.inbound.InboundExchange;
 
 /**
  * The transaction store: every message this node received or sent, raw with its headers. The
- * single place that writes {@link StoredMessage} rows.
+ * single place that writes {@link StoredMessage} rows; each write fires {@link MessageStored} in its
+ * transaction.
  */
 @ApplicationScoped
 public class MessageStore {
+
+  @Inject Event<MessageStored> stored;
 
   /** Stores a received message; call inside a transaction. Returns the row id. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -34,6 +39,7 @@ public class MessageStore {
     m.createdAt = exchange.receivedAt();
     m.expiresAt = expiresAt(c);
     m.persist();
+    stored.fire(new MessageStored(m));
     return m.id;
   }
 
@@ -61,6 +67,7 @@ public class MessageStore {
     m.createdAt = Instant.now();
     m.expiresAt = expiresAt(context);
     m.persist();
+    stored.fire(new MessageStored(m));
     return m.id;
   }
 
