@@ -1,0 +1,75 @@
+package org.uei.p2p.node.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.signing.BecknSigner;
+import org.uei.p2p.signing.BecknVerifier;
+import org.uei.p2p.signing.StaticKeyResolver;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
+
+class SignatureStageTest {
+
+  private static final Ed25519KeyPair NODE = Ed25519KeyPair.generate();
+  private static final Ed25519KeyPair PEER = Ed25519KeyPair.generate();
+  private static final byte[] BODY = "{\"context\":{},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
+
+  private static NodeConfig config(boolean skip) {
+    ClassLoader cl = NodeConfig.class.getClassLoader();
+    NodeConfig.TestingConfig testing = (NodeConfig.TestingConfig) Proxy.newProxyInstance(cl,
+        new Class<?>[] {NodeConfig.TestingConfig.class}, (p, m, a) -> skip);
+    NodeConfig.RegistryConfig registry = (NodeConfig.RegistryConfig) Proxy.newProxyInstance(cl,
+        new Class<?>[] {NodeConfig.RegistryConfig.class}, (p, m, a) -> Optional.of("http://127.0.0.1:1"));
+    Map<String, Object> values = Map.of("subscriberId", Optional.of("bpp.node"), "keyId", Optional.of("k1"),
+        "privateKey", Optional.of(NODE.seedBase64()), "domain", Optional.of("d"),
+        "publicUrl", Optional.of("http://127.0.0.1:2"), "registry", registry, "testing", testing);
+    return (NodeConfig) Proxy.newProxyInstance(cl, new Class<?>[] {NodeConfig.class},
+        (p, m, a) -> values.getOrDefault(m.getName(), Optional.empty()));
+  }
+
+  private static SignatureStage stage(boolean skip) {
+    NodeConfig c = config(skip);
+    BecknVerifier verifier = BecknVerifier.of(StaticKeyResolver.builder().add("bap.peer", "k1", PEER.publicKeyBase64()).build());
+    return new SignatureStage(verifier, c, new NodeIdentity(c));
+  }
+
+  private static InboundExchange exchange(String authorization) {
+    return new InboundExchange(Action.DISCOVER, BODY,
+        authorization == null ? Map.of() : Map.of("authorization", authorization), Instant.now());
+  }
+
+  @Test
+  void aValidSignatureIsAcceptedAndRecorded() throws Exception {
+    InboundExchange ok = exchange(BecknSigner.of("bap.peer", "k1", PEER).authorization(BODY));
+    stage(false).apply(ok);
+    assertEquals("bap.peer", ok.signature().signerId());
+  }
+
+  @Test
+  void withoutTheTestingSwitchAnUnsignedMessageIsRefused() {
+    InboundRejection r = assertThrows(InboundRejection.class, () -> stage(false).apply(exchange(null)));
+    assertEquals(401, r.httpStatus());
+    assertTrue(r.headers().get("WWW-Authenticate").startsWith("Signature realm=\"bpp.node\""));
+  }
+
+  @Test
+  void theTestingSwitchLetsUnsignedAndWronglySignedMessagesThrough() throws Exception {
+    InboundExchange unsigned = exchange(null);
+    stage(true).apply(unsigned);
+    assertNull(unsigned.signature(), "nothing was verified");
+    InboundExchange forged = exchange(BecknSigner.of("bap.peer", "k1", Ed25519KeyPair.generate()).authorization(BODY));
+    stage(true).apply(forged);
+    assertNull(forged.signature());
+  }
+}
