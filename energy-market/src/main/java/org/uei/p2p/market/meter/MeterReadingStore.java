@@ -1,7 +1,9 @@
 package org.uei.p2p.market.meter;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
 /**
@@ -16,6 +18,22 @@ public interface MeterReadingStore {
 
     /** Blocks of {@code meterId} starting in {@code [from, to)}, in time order. */
     List<MeterReading> readings(String meterId, Instant from, Instant to);
+
+    /**
+     * Energy of {@code meterId} in {@code slot}: the sums of the blocks starting inside it. Blocks
+     * are stored aligned, so a block lies in a slot whole or not at all.
+     */
+    default SlotEnergy energy(String meterId, DeliverySlot slot) {
+        BigDecimal in = BigDecimal.ZERO;
+        BigDecimal out = BigDecimal.ZERO;
+        long minutes = 0;
+        for (MeterReading r : readings(meterId, slot.start(), slot.end())) {
+            in = in.add(r.importKwh());
+            out = out.add(r.exportKwh());
+            minutes += r.blockMinutes();
+        }
+        return new SlotEnergy(meterId, slot, in, out, minutes);
+    }
 
     /** Number of blocks stored. */
     long size();

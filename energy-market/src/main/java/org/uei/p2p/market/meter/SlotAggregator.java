@@ -1,8 +1,6 @@
 package org.uei.p2p.market.meter;
 
-import java.math.BigDecimal;
 import org.uei.p2p.model.trade.DeliverySlot;
-import org.uei.p2p.model.trade.MeterReading;
 
 /** Sums a meter's 15-, 30- or 60-minute blocks into the trade slots allocation works on. */
 public final class SlotAggregator {
@@ -13,16 +11,8 @@ public final class SlotAggregator {
         this.store = store;
     }
 
-    /** Energy of {@code meterId} in {@code slot}; blocks are stored aligned, so a block is in or out whole. */
+    /** Energy of {@code meterId} in {@code slot}. */
     public SlotEnergy aggregate(String meterId, DeliverySlot slot) {
-        BigDecimal in = BigDecimal.ZERO;
-        BigDecimal out = BigDecimal.ZERO;
-        long minutes = 0;
-        for (MeterReading r : store.readings(meterId, slot.start(), slot.end())) {
-            in = in.add(r.importKwh());
-            out = out.add(r.exportKwh());
-            minutes += r.blockMinutes();
-        }
-        return new SlotEnergy(meterId, slot, in, out, minutes);
+        return store.energy(meterId, slot);
     }
 }

@@ -50,4 +50,35 @@ class InMemoryMeterReadingStoreTest {
         List<MeterReading> back = store.readings("M-1", T.plusSeconds(15 * 60 * 10), T.plusSeconds(15 * 60 * 13));
         assertEquals(List.of(r(150, 15, "10.5", "0"), r(165, 15, "11.5", "0"), r(180, 15, "12.5", "0")), back);
     }
+
+    @Test
+    void slotEnergyFromTheArraysMatchesTheInterfaceDefault() {
+        store.put(r(0, 15, "0.25", "1.125"));
+        store.put(r(15, 15, "123456789012345678901234.5", "0"));
+        store.put(r(30, 30, "0.5", "2"));
+        store.put(r(60, 15, "9", "9"));
+        MeterReadingStore viaDefault = new MeterReadingStore() {
+            @Override
+            public PutResult put(MeterReading reading) {
+                return store.put(reading);
+            }
+
+            @Override
+            public List<MeterReading> readings(String meterId, Instant from, Instant to) {
+                return store.readings(meterId, from, to);
+            }
+
+            @Override
+            public long size() {
+                return store.size();
+            }
+        };
+        org.uei.p2p.model.trade.DeliverySlot slot = org.uei.p2p.model.trade.DeliverySlot.hourStarting(T);
+        SlotEnergy fast = store.energy("M-1", slot);
+        assertEquals(new BigDecimal("123456789012345678901235.25"), fast.importKwh());
+        assertEquals(new BigDecimal("3.125"), fast.exportKwh());
+        assertEquals(60, fast.coveredMinutes());
+        assertEquals(viaDefault.energy("M-1", slot), fast);
+        assertEquals(0, store.energy("M-9", slot).coveredMinutes());
+    }
 }
