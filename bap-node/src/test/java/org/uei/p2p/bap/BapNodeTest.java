@@ -100,6 +100,9 @@ class BapNodeTest {
         .collect(Collectors.toSet());
     assertEquals(Set.of("o-a", "o-b"), offers);
     assertEquals(Set.of(TestPeers.peerId(), TestPeers.intruderId()), Set.copyOf(r.getList("callbacks.bppId")));
+    assertEquals(Set.of("o-a@" + TestPeers.peerId(), "o-b@" + TestPeers.intruderId()),
+        r.getList("offers", Map.class).stream().map(o -> o.get("offerId") + "@" + o.get("bppId"))
+            .collect(Collectors.toSet()), "merged offer list");
   }
 
   @Test

@@ -52,7 +52,21 @@ public class ClientResults {
         callbacks.add(callback(m));
       }
     }
+    if ("discover".equals(rows.get(0).action)) {
+      out.set("offers", mergedOffers(callbacks));
+    }
     return out;
+  }
+
+  /** The offers of every on_discover in one list, each tagged with the BPP that made it. */
+  private static ArrayNode mergedOffers(ArrayNode callbacks) {
+    ArrayNode merged = NODES.arrayNode();
+    for (JsonNode cb : callbacks) {
+      for (JsonNode offer : cb.path("summary").path("offers")) {
+        merged.add(((ObjectNode) offer.deepCopy()).put("bppId", cb.path("bppId").asText()));
+      }
+    }
+    return merged;
   }
 
   /** Every request and callback of a transaction; null when this platform has none. */
