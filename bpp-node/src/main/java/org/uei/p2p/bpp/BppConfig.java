@@ -69,10 +69,5 @@ public interface BppConfig {
 
     @WithName("vpa")
     Optional<String> vpa();
-
-    /** How long after final allocation the net amount is due (IES: 72 h). */
-    @WithName("payment-due")
-    @WithDefault("PT72H")
-    Duration paymentDue();
   }
 }
