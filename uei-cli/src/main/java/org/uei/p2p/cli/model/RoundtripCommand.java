@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
 /** {@code uei roundtrip}: proves the library reads and writes a message without losing anything. */
 @Command(name = "roundtrip", mixinStandardHelpOptions = true,
     description = {
-        "Parse each wave-1 message file into the typed model, serialize it again and",
-        "compare the two as JSON (member order ignored, numbers by value).",
+        "Check that each wave-1 message file survives parse and serialize unchanged.",
+        "Parses into the typed model, serializes again and compares the two as JSON",
+        "(member order ignored, numbers by value).",
         "Prints 'ok FILE' or 'DIFF FILE at <json path>: <expected> vs <actual>'.",
         "Exit status: 0 all equal, 1 a file differs, 2 a file is unreadable or not JSON."})
 public final class RoundtripCommand implements Callable<Integer> {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /** {@code uei validate}: checks wave-1 message files the way a node checks what it receives. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {
-        "Validate DEG wave-1 (Beckn 2.0-rc) message files as a node checks what it",
-        "receives: required members per action, schema enums, RFC 3339 times, ISO-8601",
+        "Validate DEG wave-1 (Beckn 2.0-rc) message files as a node checks what it receives.",
+        "Checks required members per action, schema enums, RFC 3339 times, ISO-8601",
         "durations, quantities (> 0, at most 2 decimals, kWh) and INR amounts.",
         "Prints one line per problem: FILE: path: message (code).",
         "Exit status: 0 all valid, 1 problems found, 2 a file is unreadable or not JSON."},
