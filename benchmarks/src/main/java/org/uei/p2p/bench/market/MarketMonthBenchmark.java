@@ -50,65 +50,65 @@ import org.uei.p2p.model.trade.Trade;
 @Measurement(iterations = 3)
 public class MarketMonthBenchmark {
 
-    @Param("10000")
-    public int meters;
+  @Param("10000")
+  public int meters;
 
-    @Param("30")
-    public int days;
+  @Param("30")
+  public int days;
 
-    private MarketMonth market;
-    private SettlementPolicy policy;
+  private MarketMonth market;
+  private SettlementPolicy policy;
 
-    @Setup(Level.Trial)
-    public void generate() throws IOException {
-        market = new MarketMonth(meters, days).generate();
-        policy = SettlementPolicy.pilot();
+  @Setup(Level.Trial)
+  public void generate() throws IOException {
+    market = new MarketMonth(meters, days).generate();
+    policy = SettlementPolicy.pilot();
+  }
+
+  /** Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away. */
+  @Benchmark
+  public List<PlatformNetAmount> month() throws IOException {
+    InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
+    MeterDataImporter importer = new MeterDataImporter(market.directory, store, TradingRules.IST);
+    ImportReport report;
+    try (BufferedReader in = Files.newBufferedReader(market.csv, StandardCharsets.UTF_8)) {
+      report = importer.importCsv(in);
     }
-
-    /** Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away. */
-    @Benchmark
-    public List<PlatformNetAmount> month() throws IOException {
-        InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
-        MeterDataImporter importer = new MeterDataImporter(market.directory, store, TradingRules.IST);
-        ImportReport report;
-        try (BufferedReader in = Files.newBufferedReader(market.csv, StandardCharsets.UTF_8)) {
-            report = importer.importCsv(in);
-        }
-        if (!report.clean() || report.added() != market.readings()) {
-            throw new IllegalStateException("generated file did not import cleanly: " + report.added() + " rows, "
-                    + report.rejections().size() + " rejections");
-        }
-        DiscomAllocationRun run = new DiscomAllocationRun(new SlotAggregator(store), AllocationMethod.PRO_RATA);
-        TradeReconciliation reconciliation = new TradeReconciliation();
-        List<Trade> trades = market.trades;
-        trades.forEach(reconciliation::expect);
-        reconciliation.recordAll(run.allocate(MarketMonth.SELLER_DISCOM, trades));
-        reconciliation.recordAll(run.allocate(MarketMonth.BUYER_DISCOM, trades));
-        SettlementCalculator calculator = new SettlementCalculator(policy);
-        List<TradeSettlement> settlements = reconciliation.reconciledTrades().stream().map(calculator::settle).toList();
-        if (settlements.size() != trades.size()) {
-            throw new IllegalStateException(settlements.size() + " of " + trades.size() + " trades reconciled");
-        }
-        Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
-        return new PlatformNetting(policy).net(settlements, periodStart, periodStart.plusSeconds(40L * 86_400),
-                periodStart.plusSeconds(32L * 86_400));
+    if (!report.clean() || report.added() != market.readings()) {
+      throw new IllegalStateException("generated file did not import cleanly: " + report.added() + " rows, "
+          + report.rejections().size() + " rejections");
     }
-
-    /** Read, split and sum the energy columns of the same file: the bare-parse floor. */
-    @Benchmark
-    public BigDecimal bareParse() throws IOException {
-        BigDecimal sum = BigDecimal.ZERO;
-        try (BufferedReader in = Files.newBufferedReader(market.csv, StandardCharsets.UTF_8)) {
-            in.readLine();
-            String line;
-            while ((line = in.readLine()) != null) {
-                int c1 = line.indexOf(',');
-                int c2 = line.indexOf(',', c1 + 1);
-                int c3 = line.indexOf(',', c2 + 1);
-                int c4 = line.indexOf(',', c3 + 1);
-                sum = sum.add(new BigDecimal(line.substring(c3 + 1, c4))).add(new BigDecimal(line.substring(c4 + 1)));
-            }
-        }
-        return sum;
+    DiscomAllocationRun run = new DiscomAllocationRun(new SlotAggregator(store), AllocationMethod.PRO_RATA);
+    TradeReconciliation reconciliation = new TradeReconciliation();
+    List<Trade> trades = market.trades;
+    trades.forEach(reconciliation::expect);
+    reconciliation.recordAll(run.allocate(MarketMonth.SELLER_DISCOM, trades));
+    reconciliation.recordAll(run.allocate(MarketMonth.BUYER_DISCOM, trades));
+    SettlementCalculator calculator = new SettlementCalculator(policy);
+    List<TradeSettlement> settlements = reconciliation.reconciledTrades().stream().map(calculator::settle).toList();
+    if (settlements.size() != trades.size()) {
+      throw new IllegalStateException(settlements.size() + " of " + trades.size() + " trades reconciled");
     }
+    Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
+    return new PlatformNetting(policy).net(settlements, periodStart, periodStart.plusSeconds(40L * 86_400),
+        periodStart.plusSeconds(32L * 86_400));
+  }
+
+  /** Read, split and sum the energy columns of the same file: the bare-parse floor. */
+  @Benchmark
+  public BigDecimal bareParse() throws IOException {
+    BigDecimal sum = BigDecimal.ZERO;
+    try (BufferedReader in = Files.newBufferedReader(market.csv, StandardCharsets.UTF_8)) {
+      in.readLine();
+      String line;
+      while ((line = in.readLine()) != null) {
+        int c1 = line.indexOf(',');
+        int c2 = line.indexOf(',', c1 + 1);
+        int c3 = line.indexOf(',', c2 + 1);
+        int c4 = line.indexOf(',', c3 + 1);
+        sum = sum.add(new BigDecimal(line.substring(c3 + 1, c4))).add(new BigDecimal(line.substring(c4 + 1)));
+      }
+    }
+    return sum;
+  }
 }

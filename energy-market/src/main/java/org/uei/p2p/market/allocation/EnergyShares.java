@@ -14,70 +14,70 @@ import java.util.List;
  * to the floor, earlier shares first on ties), so 7 kWh over 5 + 4 gives 3.89 + 3.11.
  */
 final class EnergyShares {
-    /** Energy precision: 0.01 kWh, the smallest quantity a trade may carry. */
-    static final int SCALE = 2;
-    private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
+  /** Energy precision: 0.01 kWh, the smallest quantity a trade may carry. */
+  static final int SCALE = 2;
+  private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
 
-    private EnergyShares() {
-    }
+  private EnergyShares() {
+  }
 
-    /** {@code kwh} rounded down to 0.01 kWh, so that rounding never adds energy. */
-    static BigDecimal floor(BigDecimal kwh) {
-        return kwh.setScale(SCALE, RoundingMode.FLOOR);
-    }
+  /** {@code kwh} rounded down to 0.01 kWh, so that rounding never adds energy. */
+  static BigDecimal floor(BigDecimal kwh) {
+    return kwh.setScale(SCALE, RoundingMode.FLOOR);
+  }
 
-    /**
-     * Shares of {@code pool} proportional to {@code weights}, each at most its weight, summing to
-     * {@code floor(pool)} when the pool is below the total weight.
-     */
-    static List<BigDecimal> proRata(List<BigDecimal> weights, BigDecimal pool) {
-        BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        int n = weights.size();
-        List<BigDecimal> shares = new ArrayList<>(n);
-        if (total.signum() == 0 || pool.compareTo(total) >= 0) {
-            weights.forEach(w -> shares.add(w.setScale(Math.max(SCALE, w.scale()), RoundingMode.UNNECESSARY)));
-            return shares;
-        }
-        BigDecimal target = floor(pool.max(BigDecimal.ZERO));
-        if (n == 1) {
-            shares.add(target);
-            return shares;
-        }
-        BigDecimal[] remainders = new BigDecimal[n];
-        BigDecimal assigned = BigDecimal.ZERO;
-        for (int i = 0; i < n; i++) {
-            BigDecimal exact = weights.get(i).multiply(target).divide(total, MathContext.DECIMAL128);
-            BigDecimal floored = floor(exact);
-            shares.add(floored);
-            remainders[i] = exact.subtract(floored);
-            assigned = assigned.add(floored);
-        }
-        int leftover = target.subtract(assigned).movePointRight(SCALE).intValueExact();
-        List<Integer> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
-        for (int k = 0; k < n && leftover > 0; k++) {
-            int i = order.get(k);
-            BigDecimal bumped = shares.get(i).add(HUNDREDTH);
-            if (bumped.compareTo(weights.get(i)) <= 0) {
-                shares.set(i, bumped);
-                leftover--;
-            }
-        }
-        return shares;
+  /**
+   * Shares of {@code pool} proportional to {@code weights}, each at most its weight, summing to
+   * {@code floor(pool)} when the pool is below the total weight.
+   */
+  static List<BigDecimal> proRata(List<BigDecimal> weights, BigDecimal pool) {
+    BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    int n = weights.size();
+    List<BigDecimal> shares = new ArrayList<>(n);
+    if (total.signum() == 0 || pool.compareTo(total) >= 0) {
+      weights.forEach(w -> shares.add(w.setScale(Math.max(SCALE, w.scale()), RoundingMode.UNNECESSARY)));
+      return shares;
     }
+    BigDecimal target = floor(pool.max(BigDecimal.ZERO));
+    if (n == 1) {
+      shares.add(target);
+      return shares;
+    }
+    BigDecimal[] remainders = new BigDecimal[n];
+    BigDecimal assigned = BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      BigDecimal exact = weights.get(i).multiply(target).divide(total, MathContext.DECIMAL128);
+      BigDecimal floored = floor(exact);
+      shares.add(floored);
+      remainders[i] = exact.subtract(floored);
+      assigned = assigned.add(floored);
+    }
+    int leftover = target.subtract(assigned).movePointRight(SCALE).intValueExact();
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
+    for (int k = 0; k < n && leftover > 0; k++) {
+      int i = order.get(k);
+      BigDecimal bumped = shares.get(i).add(HUNDREDTH);
+      if (bumped.compareTo(weights.get(i)) <= 0) {
+        shares.set(i, bumped);
+        leftover--;
+      }
+    }
+    return shares;
+  }
 
-    /** Shares of {@code pool} filling {@code weights} in list order. */
-    static List<BigDecimal> fifo(List<BigDecimal> weights, BigDecimal pool) {
-        BigDecimal left = floor(pool.max(BigDecimal.ZERO));
-        List<BigDecimal> shares = new ArrayList<>(weights.size());
-        for (BigDecimal w : weights) {
-            BigDecimal take = w.min(left);
-            shares.add(take.setScale(Math.max(SCALE, take.scale()), RoundingMode.UNNECESSARY));
-            left = left.subtract(take);
-        }
-        return shares;
+  /** Shares of {@code pool} filling {@code weights} in list order. */
+  static List<BigDecimal> fifo(List<BigDecimal> weights, BigDecimal pool) {
+    BigDecimal left = floor(pool.max(BigDecimal.ZERO));
+    List<BigDecimal> shares = new ArrayList<>(weights.size());
+    for (BigDecimal w : weights) {
+      BigDecimal take = w.min(left);
+      shares.add(take.setScale(Math.max(SCALE, take.scale()), RoundingMode.UNNECESSARY));
+      left = left.subtract(take);
     }
+    return shares;
+  }
 }

@@ -16,32 +16,32 @@ import org.uei.p2p.model.trade.TradeSide;
  */
 public record ReconciledTrade(Trade trade, BigDecimal buyerKwh, BigDecimal sellerKwh) {
 
-    /** Validates that both allocations are present. */
-    public ReconciledTrade {
-        Objects.requireNonNull(trade, "trade");
-        Objects.requireNonNull(buyerKwh, "buyer allocation");
-        Objects.requireNonNull(sellerKwh, "seller allocation");
-    }
+  /** Validates that both allocations are present. */
+  public ReconciledTrade {
+    Objects.requireNonNull(trade, "trade");
+    Objects.requireNonNull(buyerKwh, "buyer allocation");
+    Objects.requireNonNull(sellerKwh, "seller allocation");
+  }
 
-    /** Energy that counts as traded: {@code min(buyer, seller)}. */
-    public BigDecimal settledKwh() {
-        return buyerKwh.min(sellerKwh);
-    }
+  /** Energy that counts as traded: {@code min(buyer, seller)}. */
+  public BigDecimal settledKwh() {
+    return buyerKwh.min(sellerKwh);
+  }
 
-    /** Contracted energy that did not settle. */
-    public BigDecimal unsettledKwh() {
-        return trade.quantityKwh().subtract(settledKwh());
-    }
+  /** Contracted energy that did not settle. */
+  public BigDecimal unsettledKwh() {
+    return trade.quantityKwh().subtract(settledKwh());
+  }
 
-    /**
-     * The side that caused the shortfall: the one whose allocation is smaller. Empty when nothing
-     * is short, or when both sides fell short by the same amount (both caused it).
-     */
-    public Optional<TradeSide> shortfallSide() {
-        int c = buyerKwh.compareTo(sellerKwh);
-        if (unsettledKwh().signum() == 0 || c == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(c < 0 ? TradeSide.BUYER : TradeSide.SELLER);
+  /**
+   * The side that caused the shortfall: the one whose allocation is smaller. Empty when nothing
+   * is short, or when both sides fell short by the same amount (both caused it).
+   */
+  public Optional<TradeSide> shortfallSide() {
+    int c = buyerKwh.compareTo(sellerKwh);
+    if (unsettledKwh().signum() == 0 || c == 0) {
+      return Optional.empty();
     }
+    return Optional.of(c < 0 ? TradeSide.BUYER : TradeSide.SELLER);
+  }
 }

@@ -18,11 +18,11 @@ import java.time.YearMonth;
  * @param trades          trades of the account in the month
  */
 public record BillingLine(String accountId, String meterId, YearMonth month, BigDecimal boughtKwh,
-                          BigDecimal soldKwh, BigDecimal wheeling, BigDecimal interState, BigDecimal deviation,
-                          long trades) {
+              BigDecimal soldKwh, BigDecimal wheeling, BigDecimal interState, BigDecimal deviation,
+              long trades) {
 
-    /** All charges to add to the bill. */
-    public BigDecimal totalCharges() {
-        return wheeling.add(interState).add(deviation);
-    }
+  /** All charges to add to the bill. */
+  public BigDecimal totalCharges() {
+    return wheeling.add(interState).add(deviation);
+  }
 }

@@ -24,95 +24,95 @@ import org.uei.p2p.model.trade.TradeSide;
  * that the settlement lines say are owed to this DISCOM, written as CSV for the billing system.
  */
 public final class DiscomBillingReconciliation {
-    /** Header of the billing CSV. */
-    public static final String CSV_HEADER = "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,"
-            + "wheeling_inr,inter_state_inr,deviation_inr,total_charges_inr,trades";
+  /** Header of the billing CSV. */
+  public static final String CSV_HEADER = "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,"
+      + "wheeling_inr,inter_state_inr,deviation_inr,total_charges_inr,trades";
 
-    private final MeterDirectory meters;
-    private final ZoneId zone;
+  private final MeterDirectory meters;
+  private final ZoneId zone;
 
-    /** Reconciliation resolving accounts through {@code meters}, reading months in {@code zone}. */
-    public DiscomBillingReconciliation(MeterDirectory meters, ZoneId zone) {
-        this.meters = meters;
-        this.zone = zone;
+  /** Reconciliation resolving accounts through {@code meters}, reading months in {@code zone}. */
+  public DiscomBillingReconciliation(MeterDirectory meters, ZoneId zone) {
+    this.meters = meters;
+    this.zone = zone;
+  }
+
+  /**
+   * Lines for {@code discomId}'s accounts in {@code month}, ordered by account. A meter the
+   * directory does not know is an error: a bill cannot be adjusted without its account.
+   */
+  public List<BillingLine> reconcile(String discomId, YearMonth month, List<TradeSettlement> settlements) {
+    Map<String, Acc> byMeter = new TreeMap<>();
+    for (TradeSettlement s : settlements) {
+      Trade t = s.trade();
+      if (!YearMonth.from(t.slot().start().atZone(zone)).equals(month)) {
+        continue;
+      }
+      for (TradeSide side : TradeSide.values()) {
+        if (!t.party(side).discomId().equals(discomId)) {
+          continue;
+        }
+        Acc acc = byMeter.computeIfAbsent(t.party(side).meterId(), Acc::new);
+        acc.trades++;
+        BigDecimal settled = s.reconciled().settledKwh();
+        if (side == TradeSide.BUYER) {
+          acc.bought = acc.bought.add(settled);
+        } else {
+          acc.sold = acc.sold.add(settled);
+        }
+        Payee party = side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER;
+        Payee discom = side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM;
+        for (SettlementLine l : s.lines()) {
+          if (l.payer() == party && l.payee() == discom) {
+            acc.add(l.type(), l.amount());
+          }
+        }
+      }
+    }
+    List<BillingLine> out = new ArrayList<>(byMeter.size());
+    for (Acc a : byMeter.values()) {
+      MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
+          "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
+      out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.wheeling, a.interState,
+          a.deviation, a.trades));
+    }
+    out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
+        : x.accountId().compareTo(y.accountId()));
+    return out;
+  }
+
+  /** {@code lines} as the billing CSV, header first. */
+  public static void writeCsv(List<BillingLine> lines, Appendable out) throws IOException {
+    out.append(CSV_HEADER).append('\n');
+    for (BillingLine l : lines) {
+      out.append(Csv.field(l.accountId())).append(',').append(Csv.field(l.meterId())).append(',')
+          .append(l.month().toString()).append(',').append(l.boughtKwh().toPlainString()).append(',')
+          .append(l.soldKwh().toPlainString()).append(',').append(l.wheeling().toPlainString()).append(',')
+          .append(l.interState().toPlainString()).append(',').append(l.deviation().toPlainString()).append(',')
+          .append(l.totalCharges().toPlainString()).append(',').append(Long.toString(l.trades())).append('\n');
+    }
+  }
+
+  private static final class Acc {
+    final String meterId;
+    BigDecimal bought = BigDecimal.ZERO;
+    BigDecimal sold = BigDecimal.ZERO;
+    BigDecimal wheeling = BigDecimal.ZERO.setScale(2);
+    BigDecimal interState = BigDecimal.ZERO.setScale(2);
+    BigDecimal deviation = BigDecimal.ZERO.setScale(2);
+    long trades;
+
+    Acc(String meterId) {
+      this.meterId = meterId;
     }
 
-    /**
-     * Lines for {@code discomId}'s accounts in {@code month}, ordered by account. A meter the
-     * directory does not know is an error: a bill cannot be adjusted without its account.
-     */
-    public List<BillingLine> reconcile(String discomId, YearMonth month, List<TradeSettlement> settlements) {
-        Map<String, Acc> byMeter = new TreeMap<>();
-        for (TradeSettlement s : settlements) {
-            Trade t = s.trade();
-            if (!YearMonth.from(t.slot().start().atZone(zone)).equals(month)) {
-                continue;
-            }
-            for (TradeSide side : TradeSide.values()) {
-                if (!t.party(side).discomId().equals(discomId)) {
-                    continue;
-                }
-                Acc acc = byMeter.computeIfAbsent(t.party(side).meterId(), Acc::new);
-                acc.trades++;
-                BigDecimal settled = s.reconciled().settledKwh();
-                if (side == TradeSide.BUYER) {
-                    acc.bought = acc.bought.add(settled);
-                } else {
-                    acc.sold = acc.sold.add(settled);
-                }
-                Payee party = side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER;
-                Payee discom = side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM;
-                for (SettlementLine l : s.lines()) {
-                    if (l.payer() == party && l.payee() == discom) {
-                        acc.add(l.type(), l.amount());
-                    }
-                }
-            }
-        }
-        List<BillingLine> out = new ArrayList<>(byMeter.size());
-        for (Acc a : byMeter.values()) {
-            MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
-                    "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
-            out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.wheeling, a.interState,
-                    a.deviation, a.trades));
-        }
-        out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
-                : x.accountId().compareTo(y.accountId()));
-        return out;
+    void add(SettlementLineType type, BigDecimal amount) {
+      switch (type) {
+        case WHEELING -> wheeling = wheeling.add(amount);
+        case INTER_STATE -> interState = interState.add(amount);
+        case DEVIATION -> deviation = deviation.add(amount);
+        default -> throw new IllegalStateException(type + " lines are not owed to a DISCOM");
+      }
     }
-
-    /** {@code lines} as the billing CSV, header first. */
-    public static void writeCsv(List<BillingLine> lines, Appendable out) throws IOException {
-        out.append(CSV_HEADER).append('\n');
-        for (BillingLine l : lines) {
-            out.append(Csv.field(l.accountId())).append(',').append(Csv.field(l.meterId())).append(',')
-                    .append(l.month().toString()).append(',').append(l.boughtKwh().toPlainString()).append(',')
-                    .append(l.soldKwh().toPlainString()).append(',').append(l.wheeling().toPlainString()).append(',')
-                    .append(l.interState().toPlainString()).append(',').append(l.deviation().toPlainString()).append(',')
-                    .append(l.totalCharges().toPlainString()).append(',').append(Long.toString(l.trades())).append('\n');
-        }
-    }
-
-    private static final class Acc {
-        final String meterId;
-        BigDecimal bought = BigDecimal.ZERO;
-        BigDecimal sold = BigDecimal.ZERO;
-        BigDecimal wheeling = BigDecimal.ZERO.setScale(2);
-        BigDecimal interState = BigDecimal.ZERO.setScale(2);
-        BigDecimal deviation = BigDecimal.ZERO.setScale(2);
-        long trades;
-
-        Acc(String meterId) {
-            this.meterId = meterId;
-        }
-
-        void add(SettlementLineType type, BigDecimal amount) {
-            switch (type) {
-                case WHEELING -> wheeling = wheeling.add(amount);
-                case INTER_STATE -> interState = interState.add(amount);
-                case DEVIATION -> deviation = deviation.add(amount);
-                default -> throw new IllegalStateException(type + " lines are not owed to a DISCOM");
-            }
-        }
-    }
+  }
 }

@@ -10,9 +10,9 @@ import org.uei.p2p.model.trade.Trade;
  */
 public interface TradeBook {
 
-    /** Open (not cancelled) trades in {@code slot} where {@code meterId} is the buyer or the seller meter. */
-    List<Trade> openTrades(String meterId, DeliverySlot slot);
+  /** Open (not cancelled) trades in {@code slot} where {@code meterId} is the buyer or the seller meter. */
+  List<Trade> openTrades(String meterId, DeliverySlot slot);
 
-    /** Every trade, in the order it was recorded. */
-    List<Trade> all();
+  /** Every trade, in the order it was recorded. */
+  List<Trade> all();
 }

@@ -7,29 +7,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link MeterDirectory} held in memory; thread-safe. */
 public final class InMemoryMeterDirectory implements MeterDirectory {
-    private final Map<String, MeterInfo> meters = new ConcurrentHashMap<>();
+  private final Map<String, MeterInfo> meters = new ConcurrentHashMap<>();
 
-    /** An empty directory. */
-    public InMemoryMeterDirectory() {
-    }
+  /** An empty directory. */
+  public InMemoryMeterDirectory() {
+  }
 
-    /** A directory holding {@code meters}. */
-    public InMemoryMeterDirectory(Collection<MeterInfo> meters) {
-        meters.forEach(this::put);
-    }
+  /** A directory holding {@code meters}. */
+  public InMemoryMeterDirectory(Collection<MeterInfo> meters) {
+    meters.forEach(this::put);
+  }
 
-    /** Adds or replaces a meter. */
-    public void put(MeterInfo meter) {
-        meters.put(meter.meterId(), meter);
-    }
+  /** Adds or replaces a meter. */
+  public void put(MeterInfo meter) {
+    meters.put(meter.meterId(), meter);
+  }
 
-    @Override
-    public Optional<MeterInfo> find(String meterId) {
-        return Optional.ofNullable(meters.get(meterId));
-    }
+  @Override
+  public Optional<MeterInfo> find(String meterId) {
+    return Optional.ofNullable(meters.get(meterId));
+  }
 
-    /** Number of meters held. */
-    public int size() {
-        return meters.size();
-    }
+  /** Number of meters held. */
+  public int size() {
+    return meters.size();
+  }
 }

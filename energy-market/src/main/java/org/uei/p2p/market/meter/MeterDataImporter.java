@@ -24,157 +24,157 @@ import org.uei.p2p.market.meter.Rejection.Reason;
  * is keyed by meter and block, importing the same file twice adds nothing the second time.
  */
 public final class MeterDataImporter {
-    /** Header line of the MDMS batch file. */
-    public static final String CSV_HEADER = "meter_id,block_start,block_minutes,import_kwh,export_kwh";
+  /** Header line of the MDMS batch file. */
+  public static final String CSV_HEADER = "meter_id,block_start,block_minutes,import_kwh,export_kwh";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final MeterDirectory meters;
-    private final MeterReadingStore store;
-    private final ZoneId zone;
+  private final MeterDirectory meters;
+  private final MeterReadingStore store;
+  private final ZoneId zone;
 
-    /**
-     * An importer checking meters against {@code meters}, storing into {@code store}, and checking
-     * block alignment in {@code zone} (an hour block in IST starts at :30 UTC).
-     */
-    public MeterDataImporter(MeterDirectory meters, MeterReadingStore store, ZoneId zone) {
-        this.meters = meters;
-        this.store = store;
-        this.zone = zone;
+  /**
+   * An importer checking meters against {@code meters}, storing into {@code store}, and checking
+   * block alignment in {@code zone} (an hour block in IST starts at :30 UTC).
+   */
+  public MeterDataImporter(MeterDirectory meters, MeterReadingStore store, ZoneId zone) {
+    this.meters = meters;
+    this.store = store;
+    this.zone = zone;
+  }
+
+  /** Imports an MDMS batch CSV. Reading stops only on an I/O error; bad rows are reported. */
+  public ImportReport importCsv(Reader reader) throws IOException {
+    BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    Tally tally = new Tally();
+    String header = in.readLine();
+    if (header == null || !CSV_HEADER.equals(stripBom(header).strip())) {
+      tally.reject(1, "line 1", Reason.WRONG_HEADER, "expected header '" + CSV_HEADER + "'");
+      return tally.report();
+    }
+    MeterRowParser parser = new MeterRowParser(meters, zone);
+    String[] fields = new String[5];
+    long lineNo = 1;
+    String line;
+    while ((line = in.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      tally.rows++;
+      if (split(line, fields) != 5) {
+        tally.reject(lineNo, "line " + lineNo, Reason.MALFORMED_ROW, "expected 5 comma-separated fields");
+        continue;
+      }
+      tally.land(lineNo, "line " + lineNo, parser.parse(fields[0], fields[1], fields[2], fields[3], fields[4]));
+    }
+    return tally.report();
+  }
+
+  /** Imports the JSON ingestion shape; a document that is not that shape is an {@link IOException}. */
+  public ImportReport importJson(InputStream json) throws IOException {
+    Tally tally = new Tally();
+    MeterRowParser parser = new MeterRowParser(meters, zone);
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("meter data must be a JSON object with a 'readings' array");
+      }
+      boolean found = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (!"readings".equals(name)) {
+          p.skipChildren();
+          continue;
+        }
+        if (value != JsonToken.START_ARRAY) {
+          throw new IOException("'readings' must be an array");
+        }
+        found = true;
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          long line = p.currentLocation().getLineNr();
+          JsonNode row = p.readValueAsTree();
+          String where = "readings[" + index++ + "]";
+          tally.rows++;
+          if (!row.isObject()) {
+            tally.reject(line, where, Reason.MALFORMED_ROW, "reading must be an object");
+            continue;
+          }
+          tally.land(line, where, parser.parse(text(row, "meterId"), text(row, "blockStart"),
+              text(row, "blockMinutes"), text(row, "importKwh"), text(row, "exportKwh")));
+        }
+      }
+      if (!found) {
+        throw new IOException("meter data has no 'readings' array");
+      }
+    }
+    return tally.report();
+  }
+
+  private static String text(JsonNode row, String field) {
+    JsonNode v = row.get(field);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+  }
+
+  /** Splits on commas into {@code out}; returns the field count (more than 5 means too many). */
+  private static int split(String line, String[] out) {
+    int count = 0;
+    int from = 0;
+    while (true) {
+      int comma = line.indexOf(',', from);
+      String field = (comma < 0 ? line.substring(from) : line.substring(from, comma)).strip();
+      if (count < out.length) {
+        out[count] = field;
+      }
+      count++;
+      if (comma < 0) {
+        return count;
+      }
+      from = comma + 1;
+    }
+  }
+
+  private static String stripBom(String s) {
+    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+  }
+
+  /** Counts and rejections of one import. */
+  private final class Tally {
+    long rows;
+    long added;
+    long unchanged;
+    final List<Rejection> rejections = new ArrayList<>();
+
+    void reject(long line, String where, Reason reason, String message) {
+      rejections.add(new Rejection(line, where, reason, message));
     }
 
-    /** Imports an MDMS batch CSV. Reading stops only on an I/O error; bad rows are reported. */
-    public ImportReport importCsv(Reader reader) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
-        Tally tally = new Tally();
-        String header = in.readLine();
-        if (header == null || !CSV_HEADER.equals(stripBom(header).strip())) {
-            tally.reject(1, "line 1", Reason.WRONG_HEADER, "expected header '" + CSV_HEADER + "'");
-            return tally.report();
-        }
-        MeterRowParser parser = new MeterRowParser(meters, zone);
-        String[] fields = new String[5];
-        long lineNo = 1;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            tally.rows++;
-            if (split(line, fields) != 5) {
-                tally.reject(lineNo, "line " + lineNo, Reason.MALFORMED_ROW, "expected 5 comma-separated fields");
-                continue;
-            }
-            tally.land(lineNo, "line " + lineNo, parser.parse(fields[0], fields[1], fields[2], fields[3], fields[4]));
-        }
-        return tally.report();
+    void land(long line, String where, MeterRowParser.Parsed parsed) {
+      if (parsed.reading() == null) {
+        reject(line, where, parsed.reason(), parsed.message());
+        return;
+      }
+      MeterReadingStore.PutResult result = store.put(parsed.reading());
+      switch (result.outcome()) {
+        case ADDED -> added++;
+        case UNCHANGED -> unchanged++;
+        case CONFLICTING_VALUE -> reject(line, where, Reason.DUPLICATE_BLOCK, "block "
+            + parsed.reading().blockStart() + " of meter " + parsed.reading().meterId()
+            + " was already given with import " + result.stored().importKwh().toPlainString()
+            + " / export " + result.stored().exportKwh().toPlainString() + " kWh");
+        case OVERLAPPING_BLOCK -> reject(line, where, Reason.OVERLAPPING_BLOCK, "block "
+            + parsed.reading().blockStart() + " (" + parsed.reading().blockMinutes() + " min) overlaps the "
+            + result.stored().blockMinutes() + "-minute block at " + result.stored().blockStart());
+      }
     }
 
-    /** Imports the JSON ingestion shape; a document that is not that shape is an {@link IOException}. */
-    public ImportReport importJson(InputStream json) throws IOException {
-        Tally tally = new Tally();
-        MeterRowParser parser = new MeterRowParser(meters, zone);
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("meter data must be a JSON object with a 'readings' array");
-            }
-            boolean found = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (!"readings".equals(name)) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (value != JsonToken.START_ARRAY) {
-                    throw new IOException("'readings' must be an array");
-                }
-                found = true;
-                int index = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    long line = p.currentLocation().getLineNr();
-                    JsonNode row = p.readValueAsTree();
-                    String where = "readings[" + index++ + "]";
-                    tally.rows++;
-                    if (!row.isObject()) {
-                        tally.reject(line, where, Reason.MALFORMED_ROW, "reading must be an object");
-                        continue;
-                    }
-                    tally.land(line, where, parser.parse(text(row, "meterId"), text(row, "blockStart"),
-                            text(row, "blockMinutes"), text(row, "importKwh"), text(row, "exportKwh")));
-                }
-            }
-            if (!found) {
-                throw new IOException("meter data has no 'readings' array");
-            }
-        }
-        return tally.report();
+    ImportReport report() {
+      return new ImportReport(rows, added, unchanged, rejections);
     }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode v = row.get(field);
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-    }
-
-    /** Splits on commas into {@code out}; returns the field count (more than 5 means too many). */
-    private static int split(String line, String[] out) {
-        int count = 0;
-        int from = 0;
-        while (true) {
-            int comma = line.indexOf(',', from);
-            String field = (comma < 0 ? line.substring(from) : line.substring(from, comma)).strip();
-            if (count < out.length) {
-                out[count] = field;
-            }
-            count++;
-            if (comma < 0) {
-                return count;
-            }
-            from = comma + 1;
-        }
-    }
-
-    private static String stripBom(String s) {
-        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
-    }
-
-    /** Counts and rejections of one import. */
-    private final class Tally {
-        long rows;
-        long added;
-        long unchanged;
-        final List<Rejection> rejections = new ArrayList<>();
-
-        void reject(long line, String where, Reason reason, String message) {
-            rejections.add(new Rejection(line, where, reason, message));
-        }
-
-        void land(long line, String where, MeterRowParser.Parsed parsed) {
-            if (parsed.reading() == null) {
-                reject(line, where, parsed.reason(), parsed.message());
-                return;
-            }
-            MeterReadingStore.PutResult result = store.put(parsed.reading());
-            switch (result.outcome()) {
-                case ADDED -> added++;
-                case UNCHANGED -> unchanged++;
-                case CONFLICTING_VALUE -> reject(line, where, Reason.DUPLICATE_BLOCK, "block "
-                        + parsed.reading().blockStart() + " of meter " + parsed.reading().meterId()
-                        + " was already given with import " + result.stored().importKwh().toPlainString()
-                        + " / export " + result.stored().exportKwh().toPlainString() + " kWh");
-                case OVERLAPPING_BLOCK -> reject(line, where, Reason.OVERLAPPING_BLOCK, "block "
-                        + parsed.reading().blockStart() + " (" + parsed.reading().blockMinutes() + " min) overlaps the "
-                        + result.stored().blockMinutes() + "-minute block at " + result.stored().blockStart());
-            }
-        }
-
-        ImportReport report() {
-            return new ImportReport(rows, added, unchanged, rejections);
-        }
-    }
+  }
 }

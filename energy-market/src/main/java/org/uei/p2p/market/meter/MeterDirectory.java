@@ -8,6 +8,6 @@ import java.util.Optional;
  */
 public interface MeterDirectory {
 
-    /** The meter with this id, if known. */
-    Optional<MeterInfo> find(String meterId);
+  /** The meter with this id, if known. */
+  Optional<MeterInfo> find(String meterId);
 }

@@ -14,20 +14,20 @@ import java.util.Objects;
  * @param sanctionedLoadKw    sanctioned load of the connection
  */
 public record MeterInfo(String meterId, String discomId, String accountId, String stateCode,
-                        BigDecimal installedCapacityKw, BigDecimal sanctionedLoadKw) {
+            BigDecimal installedCapacityKw, BigDecimal sanctionedLoadKw) {
 
-    /** Validates that ids are present and capacities are not negative. */
-    public MeterInfo {
-        for (String[] f : new String[][] {{meterId, "meter id"}, {discomId, "DISCOM id"},
-                {accountId, "account id"}, {stateCode, "state code"}}) {
-            if (f[0] == null || f[0].isBlank()) {
-                throw new IllegalArgumentException(f[1] + " is required");
-            }
-        }
-        Objects.requireNonNull(installedCapacityKw, "installed capacity is required");
-        Objects.requireNonNull(sanctionedLoadKw, "sanctioned load is required");
-        if (installedCapacityKw.signum() < 0 || sanctionedLoadKw.signum() < 0) {
-            throw new IllegalArgumentException("meter " + meterId + ": capacities must not be negative");
-        }
+  /** Validates that ids are present and capacities are not negative. */
+  public MeterInfo {
+    for (String[] f : new String[][] {{meterId, "meter id"}, {discomId, "DISCOM id"},
+        {accountId, "account id"}, {stateCode, "state code"}}) {
+      if (f[0] == null || f[0].isBlank()) {
+        throw new IllegalArgumentException(f[1] + " is required");
+      }
     }
+    Objects.requireNonNull(installedCapacityKw, "installed capacity is required");
+    Objects.requireNonNull(sanctionedLoadKw, "sanctioned load is required");
+    if (installedCapacityKw.signum() < 0 || sanctionedLoadKw.signum() < 0) {
+      throw new IllegalArgumentException("meter " + meterId + ": capacities must not be negative");
+    }
+  }
 }

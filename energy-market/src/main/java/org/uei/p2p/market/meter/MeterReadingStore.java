@@ -13,49 +13,49 @@ import org.uei.p2p.model.trade.MeterReading;
  */
 public interface MeterReadingStore {
 
-    /** Stores {@code reading} unless it conflicts with what is stored. */
-    PutResult put(MeterReading reading);
+  /** Stores {@code reading} unless it conflicts with what is stored. */
+  PutResult put(MeterReading reading);
 
-    /** Blocks of {@code meterId} starting in {@code [from, to)}, in time order. */
-    List<MeterReading> readings(String meterId, Instant from, Instant to);
+  /** Blocks of {@code meterId} starting in {@code [from, to)}, in time order. */
+  List<MeterReading> readings(String meterId, Instant from, Instant to);
 
-    /**
-     * Energy of {@code meterId} in {@code slot}: the sums of the blocks starting inside it. Blocks
-     * are stored aligned, so a block lies in a slot whole or not at all.
-     */
-    default SlotEnergy energy(String meterId, DeliverySlot slot) {
-        BigDecimal in = BigDecimal.ZERO;
-        BigDecimal out = BigDecimal.ZERO;
-        long minutes = 0;
-        for (MeterReading r : readings(meterId, slot.start(), slot.end())) {
-            in = in.add(r.importKwh());
-            out = out.add(r.exportKwh());
-            minutes += r.blockMinutes();
-        }
-        return new SlotEnergy(meterId, slot, in, out, minutes);
+  /**
+   * Energy of {@code meterId} in {@code slot}: the sums of the blocks starting inside it. Blocks
+   * are stored aligned, so a block lies in a slot whole or not at all.
+   */
+  default SlotEnergy energy(String meterId, DeliverySlot slot) {
+    BigDecimal in = BigDecimal.ZERO;
+    BigDecimal out = BigDecimal.ZERO;
+    long minutes = 0;
+    for (MeterReading r : readings(meterId, slot.start(), slot.end())) {
+      in = in.add(r.importKwh());
+      out = out.add(r.exportKwh());
+      minutes += r.blockMinutes();
     }
+    return new SlotEnergy(meterId, slot, in, out, minutes);
+  }
 
-    /** Number of blocks stored. */
-    long size();
+  /** Number of blocks stored. */
+  long size();
 
-    /** What {@link #put} did. */
-    enum Outcome {
-        /** The block was new and is now stored. */
-        ADDED,
-        /** The same block with the same values was already stored. */
-        UNCHANGED,
-        /** Refused: the same block is stored with other values. */
-        CONFLICTING_VALUE,
-        /** Refused: the block overlaps a stored block of another length. */
-        OVERLAPPING_BLOCK
-    }
+  /** What {@link #put} did. */
+  enum Outcome {
+    /** The block was new and is now stored. */
+    ADDED,
+    /** The same block with the same values was already stored. */
+    UNCHANGED,
+    /** Refused: the same block is stored with other values. */
+    CONFLICTING_VALUE,
+    /** Refused: the block overlaps a stored block of another length. */
+    OVERLAPPING_BLOCK
+  }
 
-    /**
-     * Result of a put.
-     *
-     * @param outcome what happened
-     * @param stored  the block stored for that meter and start after the put (the existing one on refusal)
-     */
-    record PutResult(Outcome outcome, MeterReading stored) {
-    }
+  /**
+   * Result of a put.
+   *
+   * @param outcome what happened
+   * @param stored  the block stored for that meter and start after the put (the existing one on refusal)
+   */
+  record PutResult(Outcome outcome, MeterReading stored) {
+  }
 }

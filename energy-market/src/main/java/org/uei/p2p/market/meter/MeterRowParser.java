@@ -17,95 +17,95 @@ import org.uei.p2p.model.trade.MeterReading;
  * meter and parsing them dominates otherwise.
  */
 final class MeterRowParser {
-    private static final int CACHE_LIMIT = 4096;
+  private static final int CACHE_LIMIT = 4096;
 
-    private final MeterDirectory meters;
-    private final ZoneId zone;
-    private final Map<String, Stamp> timestamps = new HashMap<>();
+  private final MeterDirectory meters;
+  private final ZoneId zone;
+  private final Map<String, Stamp> timestamps = new HashMap<>();
 
-    /** A parsed block start and its second of day in the zone, for the alignment check. */
-    private record Stamp(Instant instant, int secondOfDay) {
+  /** A parsed block start and its second of day in the zone, for the alignment check. */
+  private record Stamp(Instant instant, int secondOfDay) {
+  }
+
+  MeterRowParser(MeterDirectory meters, ZoneId zone) {
+    this.meters = meters;
+    this.zone = zone;
+  }
+
+  /** A parsed reading or a rejection reason with its message; exactly one is set. */
+  record Parsed(MeterReading reading, Reason reason, String message) {
+    static Parsed fail(Reason reason, String message) {
+      return new Parsed(null, reason, message);
     }
+  }
 
-    MeterRowParser(MeterDirectory meters, ZoneId zone) {
-        this.meters = meters;
-        this.zone = zone;
+  Parsed parse(String meterId, String blockStart, String blockMinutes, String importKwh, String exportKwh) {
+    if (meterId.isEmpty()) {
+      return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
     }
+    if (meters.find(meterId).isEmpty()) {
+      return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
+    }
+    Stamp stamp = timestamp(blockStart);
+    if (stamp == null) {
+      return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + blockStart
+          + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
+    }
+    int minutes;
+    try {
+      minutes = Integer.parseInt(blockMinutes);
+    } catch (NumberFormatException e) {
+      minutes = -1;
+    }
+    if (minutes != 15 && minutes != 30 && minutes != 60) {
+      return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + blockMinutes + "' must be 15, 30 or 60");
+    }
+    if (stamp.secondOfDay() % (minutes * 60) != 0) {
+      return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + blockStart + " is not on a " + minutes
+          + "-minute boundary in " + zone);
+    }
+    BigDecimal in = number(importKwh);
+    BigDecimal out = number(exportKwh);
+    if (in == null || out == null) {
+      return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + importKwh : "export_kwh '" + exportKwh)
+          + "' is not a number");
+    }
+    if (in.signum() < 0 || out.signum() < 0) {
+      return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + importKwh : "export_kwh " + exportKwh)
+          + " is negative");
+    }
+    return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
+  }
 
-    /** A parsed reading or a rejection reason with its message; exactly one is set. */
-    record Parsed(MeterReading reading, Reason reason, String message) {
-        static Parsed fail(Reason reason, String message) {
-            return new Parsed(null, reason, message);
-        }
+  private Stamp timestamp(String text) {
+    Stamp cached = timestamps.get(text);
+    if (cached != null) {
+      return cached;
     }
+    Stamp parsed;
+    try {
+      Instant instant = OffsetDateTime.parse(text).toInstant();
+      // a fractional second can never be aligned: report it as one second past the boundary
+      int second = instant.getNano() != 0 ? 1 : instant.atZone(zone).toLocalTime().toSecondOfDay();
+      parsed = new Stamp(instant, second);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    if (timestamps.size() >= CACHE_LIMIT) {
+      timestamps.clear();
+    }
+    timestamps.put(text, parsed);
+    return parsed;
+  }
 
-    Parsed parse(String meterId, String blockStart, String blockMinutes, String importKwh, String exportKwh) {
-        if (meterId.isEmpty()) {
-            return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
-        }
-        if (meters.find(meterId).isEmpty()) {
-            return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
-        }
-        Stamp stamp = timestamp(blockStart);
-        if (stamp == null) {
-            return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + blockStart
-                    + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
-        }
-        int minutes;
-        try {
-            minutes = Integer.parseInt(blockMinutes);
-        } catch (NumberFormatException e) {
-            minutes = -1;
-        }
-        if (minutes != 15 && minutes != 30 && minutes != 60) {
-            return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + blockMinutes + "' must be 15, 30 or 60");
-        }
-        if (stamp.secondOfDay() % (minutes * 60) != 0) {
-            return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + blockStart + " is not on a " + minutes
-                    + "-minute boundary in " + zone);
-        }
-        BigDecimal in = number(importKwh);
-        BigDecimal out = number(exportKwh);
-        if (in == null || out == null) {
-            return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + importKwh : "export_kwh '" + exportKwh)
-                    + "' is not a number");
-        }
-        if (in.signum() < 0 || out.signum() < 0) {
-            return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + importKwh : "export_kwh " + exportKwh)
-                    + " is negative");
-        }
-        return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
+  private static BigDecimal number(String text) {
+    if (text.isEmpty()) {
+      return null;
     }
-
-    private Stamp timestamp(String text) {
-        Stamp cached = timestamps.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        Stamp parsed;
-        try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
-            // a fractional second can never be aligned: report it as one second past the boundary
-            int second = instant.getNano() != 0 ? 1 : instant.atZone(zone).toLocalTime().toSecondOfDay();
-            parsed = new Stamp(instant, second);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        if (timestamps.size() >= CACHE_LIMIT) {
-            timestamps.clear();
-        }
-        timestamps.put(text, parsed);
-        return parsed;
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return null;
     }
-
-    private static BigDecimal number(String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
+  }
 }

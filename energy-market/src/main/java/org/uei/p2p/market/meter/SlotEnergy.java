@@ -13,15 +13,15 @@ import org.uei.p2p.model.trade.DeliverySlot;
  * @param coveredMinutes minutes of the slot covered by blocks; less than the slot means data is missing
  */
 public record SlotEnergy(String meterId, DeliverySlot slot, BigDecimal importKwh, BigDecimal exportKwh,
-                         long coveredMinutes) {
+             long coveredMinutes) {
 
-    /** Whether blocks cover the whole slot. */
-    public boolean complete() {
-        return coveredMinutes == slot.duration().toMinutes();
-    }
+  /** Whether blocks cover the whole slot. */
+  public boolean complete() {
+    return coveredMinutes == slot.duration().toMinutes();
+  }
 
-    /** Net energy drawn from the grid: import minus export, negative for a net injector. */
-    public BigDecimal netImportKwh() {
-        return importKwh.subtract(exportKwh);
-    }
+  /** Net energy drawn from the grid: import minus export, negative for a net injector. */
+  public BigDecimal netImportKwh() {
+    return importKwh.subtract(exportKwh);
+  }
 }

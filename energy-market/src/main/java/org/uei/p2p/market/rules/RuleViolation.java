@@ -12,14 +12,14 @@ import java.util.Objects;
  */
 public record RuleViolation(Rule rule, String code, String message) {
 
-    /** Validates that all parts are present. */
-    public RuleViolation {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(message, "message");
-    }
+  /** Validates that all parts are present. */
+  public RuleViolation {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+  }
 
-    static RuleViolation of(Rule rule, String detail) {
-        return new RuleViolation(rule, rule.code(), rule.name() + ": " + detail);
-    }
+  static RuleViolation of(Rule rule, String detail) {
+    return new RuleViolation(rule, rule.code(), rule.name() + ": " + detail);
+  }
 }

@@ -28,69 +28,69 @@ import java.util.Set;
  * @param testMeterPrefix    prefix every meter on a test network carries, and no meter on a live one
  */
 public record TradingRules(ZoneId zone, Duration slotLength, LocalTime deliveryStart, LocalTime deliveryEnd,
-                           Duration tradingOpensBefore, Duration gateClosureBefore, BigDecimal minimumKwh,
-                           int maxDecimals, Set<String> allowedDiscoms, boolean testNetwork,
-                           String testMeterPrefix) {
+               Duration tradingOpensBefore, Duration gateClosureBefore, BigDecimal minimumKwh,
+               int maxDecimals, Set<String> allowedDiscoms, boolean testNetwork,
+               String testMeterPrefix) {
 
-    /** India Standard Time, the zone of every IES network. */
-    public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  /** India Standard Time, the zone of every IES network. */
+  public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
-    /** Validates the configuration is coherent. */
-    public TradingRules {
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(slotLength, "slot length");
-        Objects.requireNonNull(deliveryStart, "delivery start");
-        Objects.requireNonNull(deliveryEnd, "delivery end");
-        Objects.requireNonNull(tradingOpensBefore, "trading opens before");
-        Objects.requireNonNull(gateClosureBefore, "gate closure before");
-        Objects.requireNonNull(minimumKwh, "minimum kWh");
-        Objects.requireNonNull(testMeterPrefix, "test meter prefix");
-        allowedDiscoms = Set.copyOf(Objects.requireNonNull(allowedDiscoms, "allowed DISCOMs"));
-        if (slotLength.isNegative() || slotLength.isZero()) {
-            throw new IllegalArgumentException("slot length must be positive");
-        }
-        if (!deliveryEnd.isAfter(deliveryStart)) {
-            throw new IllegalArgumentException("delivery end must be after delivery start");
-        }
-        if (tradingOpensBefore.compareTo(gateClosureBefore) <= 0) {
-            throw new IllegalArgumentException("trading must open before gate closure");
-        }
-        if (minimumKwh.signum() <= 0 || maxDecimals < 0) {
-            throw new IllegalArgumentException("minimum kWh must be positive and max decimals not negative");
-        }
+  /** Validates the configuration is coherent. */
+  public TradingRules {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(slotLength, "slot length");
+    Objects.requireNonNull(deliveryStart, "delivery start");
+    Objects.requireNonNull(deliveryEnd, "delivery end");
+    Objects.requireNonNull(tradingOpensBefore, "trading opens before");
+    Objects.requireNonNull(gateClosureBefore, "gate closure before");
+    Objects.requireNonNull(minimumKwh, "minimum kWh");
+    Objects.requireNonNull(testMeterPrefix, "test meter prefix");
+    allowedDiscoms = Set.copyOf(Objects.requireNonNull(allowedDiscoms, "allowed DISCOMs"));
+    if (slotLength.isNegative() || slotLength.isZero()) {
+      throw new IllegalArgumentException("slot length must be positive");
     }
-
-    /**
-     * The IES rules: 1-hour slots 06:00–18:00 IST, trading from T−24 h to gate closure at T−4 h,
-     * at least 1 kWh with at most 2 decimals, the inter-DISCOM pilot DISCOMs, live network.
-     */
-    public static TradingRules ies() {
-        return new TradingRules(IST, Duration.ofHours(1), LocalTime.of(6, 0), LocalTime.of(18, 0),
-                Duration.ofHours(24), Duration.ofHours(4), BigDecimal.ONE, 2,
-                Set.of("TPDDL", "BRPL", "BYPL", "PVVNL", "PaVVNL"), false, "TEST_");
+    if (!deliveryEnd.isAfter(deliveryStart)) {
+      throw new IllegalArgumentException("delivery end must be after delivery start");
     }
-
-    /** The same rules with another DISCOM allow-list. */
-    public TradingRules withAllowedDiscoms(Set<String> discoms) {
-        return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
-                minimumKwh, maxDecimals, discoms, testNetwork, testMeterPrefix);
+    if (tradingOpensBefore.compareTo(gateClosureBefore) <= 0) {
+      throw new IllegalArgumentException("trading must open before gate closure");
     }
-
-    /** The same rules on a test (or live) network. */
-    public TradingRules withTestNetwork(boolean test) {
-        return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
-                minimumKwh, maxDecimals, allowedDiscoms, test, testMeterPrefix);
+    if (minimumKwh.signum() <= 0 || maxDecimals < 0) {
+      throw new IllegalArgumentException("minimum kWh must be positive and max decimals not negative");
     }
+  }
 
-    /** The same rules with another trading window. */
-    public TradingRules withTradingWindow(Duration opensBefore, Duration closesBefore) {
-        return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, opensBefore, closesBefore,
-                minimumKwh, maxDecimals, allowedDiscoms, testNetwork, testMeterPrefix);
-    }
+  /**
+   * The IES rules: 1-hour slots 06:00–18:00 IST, trading from T−24 h to gate closure at T−4 h,
+   * at least 1 kWh with at most 2 decimals, the inter-DISCOM pilot DISCOMs, live network.
+   */
+  public static TradingRules ies() {
+    return new TradingRules(IST, Duration.ofHours(1), LocalTime.of(6, 0), LocalTime.of(18, 0),
+        Duration.ofHours(24), Duration.ofHours(4), BigDecimal.ONE, 2,
+        Set.of("TPDDL", "BRPL", "BYPL", "PVVNL", "PaVVNL"), false, "TEST_");
+  }
 
-    /** The same rules with another minimum quantity and precision. */
-    public TradingRules withQuantity(BigDecimal minimum, int decimals) {
-        return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
-                minimum, decimals, allowedDiscoms, testNetwork, testMeterPrefix);
-    }
+  /** The same rules with another DISCOM allow-list. */
+  public TradingRules withAllowedDiscoms(Set<String> discoms) {
+    return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
+        minimumKwh, maxDecimals, discoms, testNetwork, testMeterPrefix);
+  }
+
+  /** The same rules on a test (or live) network. */
+  public TradingRules withTestNetwork(boolean test) {
+    return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
+        minimumKwh, maxDecimals, allowedDiscoms, test, testMeterPrefix);
+  }
+
+  /** The same rules with another trading window. */
+  public TradingRules withTradingWindow(Duration opensBefore, Duration closesBefore) {
+    return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, opensBefore, closesBefore,
+        minimumKwh, maxDecimals, allowedDiscoms, testNetwork, testMeterPrefix);
+  }
+
+  /** The same rules with another minimum quantity and precision. */
+  public TradingRules withQuantity(BigDecimal minimum, int decimals) {
+    return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
+        minimum, decimals, allowedDiscoms, testNetwork, testMeterPrefix);
+  }
 }

@@ -10,14 +10,14 @@ import java.math.RoundingMode;
  * lines are exact.
  */
 public final class MoneyRounding {
-    /** Decimals of an INR amount. */
-    public static final int SCALE = 2;
+  /** Decimals of an INR amount. */
+  public static final int SCALE = 2;
 
-    private MoneyRounding() {
-    }
+  private MoneyRounding() {
+  }
 
-    /** {@code amount} rounded to the paisa, half up. */
-    public static BigDecimal toPaisa(BigDecimal amount) {
-        return amount.setScale(SCALE, RoundingMode.HALF_UP);
-    }
+  /** {@code amount} rounded to the paisa, half up. */
+  public static BigDecimal toPaisa(BigDecimal amount) {
+    return amount.setScale(SCALE, RoundingMode.HALF_UP);
+  }
 }

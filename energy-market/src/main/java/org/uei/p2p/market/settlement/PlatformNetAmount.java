@@ -19,6 +19,6 @@ import java.util.Currency;
  * @param dueBy           payment deadline: final allocation plus the policy's due time
  */
 public record PlatformNetAmount(String payerPlatformId, String payeePlatformId, BigDecimal amount,
-                                Currency currency, BigDecimal grossToPayee, BigDecimal grossToPayer, long trades,
-                                Instant periodStart, Instant periodEnd, Instant dueBy) {
+                Currency currency, BigDecimal grossToPayee, BigDecimal grossToPayer, long trades,
+                Instant periodStart, Instant periodEnd, Instant dueBy) {
 }

@@ -27,84 +27,84 @@ import org.uei.p2p.model.trade.TradeSide;
  * Every amount is rounded once, by {@link MoneyRounding}.
  */
 public final class SettlementCalculator {
-    private static final BigDecimal HALF = new BigDecimal("0.5");
+  private static final BigDecimal HALF = new BigDecimal("0.5");
 
-    private final SettlementPolicy policy;
-    private final BigDecimal buyerFee;
-    private final BigDecimal sellerFee;
-    /** Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades. */
-    private final Map<String, Map<String, BigDecimal[]>> chargesByPair = new ConcurrentHashMap<>();
+  private final SettlementPolicy policy;
+  private final BigDecimal buyerFee;
+  private final BigDecimal sellerFee;
+  /** Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades. */
+  private final Map<String, Map<String, BigDecimal[]>> chargesByPair = new ConcurrentHashMap<>();
 
-    /** A calculator applying {@code policy}. */
-    public SettlementCalculator(SettlementPolicy policy) {
-        this.policy = policy;
-        this.buyerFee = policy.feeRate(TradeSide.BUYER);
-        this.sellerFee = policy.feeRate(TradeSide.SELLER);
+  /** A calculator applying {@code policy}. */
+  public SettlementCalculator(SettlementPolicy policy) {
+    this.policy = policy;
+    this.buyerFee = policy.feeRate(TradeSide.BUYER);
+    this.sellerFee = policy.feeRate(TradeSide.SELLER);
+  }
+
+  /** The money lines of {@code reconciled}. */
+  public TradeSettlement settle(ReconciledTrade reconciled) {
+    Trade t = reconciled.trade();
+    BigDecimal settled = reconciled.settledKwh();
+    List<SettlementLine> lines = new ArrayList<>(6);
+    lines.add(line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
+    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee));
+    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee));
+    TradeSide bearer = policy.networkChargesBorneBy();
+    BigDecimal[] charges = chargesByPair.computeIfAbsent(t.seller().discomId(), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(t.buyer().discomId(), buyer -> networkCharges(t.seller().discomId(), buyer));
+    if (charges[0] != null) {
+      lines.add(line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]));
     }
-
-    /** The money lines of {@code reconciled}. */
-    public TradeSettlement settle(ReconciledTrade reconciled) {
-        Trade t = reconciled.trade();
-        BigDecimal settled = reconciled.settledKwh();
-        List<SettlementLine> lines = new ArrayList<>(6);
-        lines.add(line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
-        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee));
-        lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee));
-        TradeSide bearer = policy.networkChargesBorneBy();
-        BigDecimal[] charges = chargesByPair.computeIfAbsent(t.seller().discomId(), k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(t.buyer().discomId(), buyer -> networkCharges(t.seller().discomId(), buyer));
-        if (charges[0] != null) {
-            lines.add(line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]));
-        }
-        if (charges[1] != null) {
-            lines.add(line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]));
-        }
-        BigDecimal unsettled = reconciled.unsettledKwh();
-        if (unsettled.signum() > 0) {
-            Optional<TradeSide> cause = reconciled.shortfallSide();
-            if (cause.isPresent()) {
-                lines.add(deviation(t, cause.get(), unsettled));
-            } else {
-                BigDecimal half = unsettled.multiply(HALF);
-                lines.add(deviation(t, TradeSide.BUYER, half));
-                lines.add(deviation(t, TradeSide.SELLER, half));
-            }
-        }
-        return new TradeSettlement(reconciled, lines);
+    if (charges[1] != null) {
+      lines.add(line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]));
     }
-
-    /** Wheeling and inter-state rates for a DISCOM pair; null where none applies. */
-    private BigDecimal[] networkCharges(String sellerDiscom, String buyerDiscom) {
-        BigDecimal wheeling = policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
-        BigDecimal interState = null;
-        String sellerState = policy.discomStates().get(sellerDiscom);
-        String buyerState = policy.discomStates().get(buyerDiscom);
-        if (sellerState != null && buyerState != null && !sellerState.equals(buyerState)) {
-            interState = policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
-        }
-        return new BigDecimal[] {positiveOrNull(wheeling), positiveOrNull(interState)};
+    BigDecimal unsettled = reconciled.unsettledKwh();
+    if (unsettled.signum() > 0) {
+      Optional<TradeSide> cause = reconciled.shortfallSide();
+      if (cause.isPresent()) {
+        lines.add(deviation(t, cause.get(), unsettled));
+      } else {
+        BigDecimal half = unsettled.multiply(HALF);
+        lines.add(deviation(t, TradeSide.BUYER, half));
+        lines.add(deviation(t, TradeSide.SELLER, half));
+      }
     }
+    return new TradeSettlement(reconciled, lines);
+  }
 
-    private static BigDecimal positiveOrNull(BigDecimal rate) {
-        return rate != null && rate.signum() > 0 ? rate : null;
+  /** Wheeling and inter-state rates for a DISCOM pair; null where none applies. */
+  private BigDecimal[] networkCharges(String sellerDiscom, String buyerDiscom) {
+    BigDecimal wheeling = policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
+    BigDecimal interState = null;
+    String sellerState = policy.discomStates().get(sellerDiscom);
+    String buyerState = policy.discomStates().get(buyerDiscom);
+    if (sellerState != null && buyerState != null && !sellerState.equals(buyerState)) {
+      interState = policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
     }
+    return new BigDecimal[] {positiveOrNull(wheeling), positiveOrNull(interState)};
+  }
 
-    private SettlementLine deviation(Trade t, TradeSide side, BigDecimal kwh) {
-        return line(t, SettlementLineType.DEVIATION, party(side), discom(side), kwh,
-                policy.tariff(t.party(side).discomId()));
-    }
+  private static BigDecimal positiveOrNull(BigDecimal rate) {
+    return rate != null && rate.signum() > 0 ? rate : null;
+  }
 
-    private static SettlementLine line(Trade t, SettlementLineType type, Payee payer, Payee payee,
-                                       BigDecimal kwh, BigDecimal rate) {
-        return new SettlementLine(t.tradeId(), type, payer, payee, kwh, rate,
-                MoneyRounding.toPaisa(kwh.multiply(rate)), t.price().currency());
-    }
+  private SettlementLine deviation(Trade t, TradeSide side, BigDecimal kwh) {
+    return line(t, SettlementLineType.DEVIATION, party(side), discom(side), kwh,
+        policy.tariff(t.party(side).discomId()));
+  }
 
-    private static Payee party(TradeSide side) {
-        return side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER;
-    }
+  private static SettlementLine line(Trade t, SettlementLineType type, Payee payer, Payee payee,
+                     BigDecimal kwh, BigDecimal rate) {
+    return new SettlementLine(t.tradeId(), type, payer, payee, kwh, rate,
+        MoneyRounding.toPaisa(kwh.multiply(rate)), t.price().currency());
+  }
 
-    private static Payee discom(TradeSide side) {
-        return side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM;
-    }
+  private static Payee party(TradeSide side) {
+    return side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER;
+  }
+
+  private static Payee discom(TradeSide side) {
+    return side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM;
+  }
 }

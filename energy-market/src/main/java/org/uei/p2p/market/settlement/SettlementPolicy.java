@@ -20,63 +20,63 @@ import org.uei.p2p.model.trade.TradeSide;
  * @param paymentDueAfter       how long after final allocation the net inter-platform amount is due
  */
 public record SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFeeShare,
-                               Map<String, BigDecimal> wheelingPerKwh, Map<String, BigDecimal> interStatePerKwh,
-                               Map<String, String> discomStates, TradeSide networkChargesBorneBy,
-                               Map<String, BigDecimal> tariffPerKwh, BigDecimal defaultTariffPerKwh,
-                               Duration paymentDueAfter) {
+                 Map<String, BigDecimal> wheelingPerKwh, Map<String, BigDecimal> interStatePerKwh,
+                 Map<String, String> discomStates, TradeSide networkChargesBorneBy,
+                 Map<String, BigDecimal> tariffPerKwh, BigDecimal defaultTariffPerKwh,
+                 Duration paymentDueAfter) {
 
-    /** Validates and copies the maps. */
-    public SettlementPolicy {
-        Objects.requireNonNull(platformFeePerKwh, "platform fee");
-        Objects.requireNonNull(buyerFeeShare, "buyer fee share");
-        if (platformFeePerKwh.signum() < 0 || buyerFeeShare.signum() < 0 || buyerFeeShare.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("platform fee must not be negative and the buyer share must be in [0, 1]");
-        }
-        wheelingPerKwh = Map.copyOf(wheelingPerKwh);
-        interStatePerKwh = Map.copyOf(interStatePerKwh);
-        discomStates = Map.copyOf(discomStates);
-        Objects.requireNonNull(networkChargesBorneBy, "network charges borne by");
-        tariffPerKwh = Map.copyOf(tariffPerKwh);
-        Objects.requireNonNull(defaultTariffPerKwh, "default tariff");
-        Objects.requireNonNull(paymentDueAfter, "payment due after");
+  /** Validates and copies the maps. */
+  public SettlementPolicy {
+    Objects.requireNonNull(platformFeePerKwh, "platform fee");
+    Objects.requireNonNull(buyerFeeShare, "buyer fee share");
+    if (platformFeePerKwh.signum() < 0 || buyerFeeShare.signum() < 0 || buyerFeeShare.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("platform fee must not be negative and the buyer share must be in [0, 1]");
     }
+    wheelingPerKwh = Map.copyOf(wheelingPerKwh);
+    interStatePerKwh = Map.copyOf(interStatePerKwh);
+    discomStates = Map.copyOf(discomStates);
+    Objects.requireNonNull(networkChargesBorneBy, "network charges borne by");
+    tariffPerKwh = Map.copyOf(tariffPerKwh);
+    Objects.requireNonNull(defaultTariffPerKwh, "default tariff");
+    Objects.requireNonNull(paymentDueAfter, "payment due after");
+  }
 
-    /**
-     * The Feb-2026 pilot defaults: ₹0.42/kWh fee split equally, no wheeling or inter-state charges
-     * (unresolved at CERC), buyer bears network charges, unsettled energy at a zero tariff until a
-     * DISCOM's tariff is configured, payment due 72 h after final allocation.
-     */
-    public static SettlementPolicy pilot() {
-        return new SettlementPolicy(new BigDecimal("0.42"), new BigDecimal("0.5"), Map.of(), Map.of(),
-                Map.of("TPDDL", "DL", "BRPL", "DL", "BYPL", "DL", "PVVNL", "UP", "PaVVNL", "UP"), TradeSide.BUYER,
-                Map.of(), BigDecimal.ZERO, Duration.ofHours(72));
-    }
+  /**
+   * The Feb-2026 pilot defaults: ₹0.42/kWh fee split equally, no wheeling or inter-state charges
+   * (unresolved at CERC), buyer bears network charges, unsettled energy at a zero tariff until a
+   * DISCOM's tariff is configured, payment due 72 h after final allocation.
+   */
+  public static SettlementPolicy pilot() {
+    return new SettlementPolicy(new BigDecimal("0.42"), new BigDecimal("0.5"), Map.of(), Map.of(),
+        Map.of("TPDDL", "DL", "BRPL", "DL", "BYPL", "DL", "PVVNL", "UP", "PaVVNL", "UP"), TradeSide.BUYER,
+        Map.of(), BigDecimal.ZERO, Duration.ofHours(72));
+  }
 
-    /** Key of a directed pair in the charge maps: {@code from + "->" + to}. */
-    public static String pairKey(String from, String to) {
-        return from + "->" + to;
-    }
+  /** Key of a directed pair in the charge maps: {@code from + "->" + to}. */
+  public static String pairKey(String from, String to) {
+    return from + "->" + to;
+  }
 
-    /** Fee rate per kWh paid by {@code side}. */
-    public BigDecimal feeRate(TradeSide side) {
-        BigDecimal buyer = platformFeePerKwh.multiply(buyerFeeShare);
-        return side == TradeSide.BUYER ? buyer : platformFeePerKwh.subtract(buyer);
-    }
+  /** Fee rate per kWh paid by {@code side}. */
+  public BigDecimal feeRate(TradeSide side) {
+    BigDecimal buyer = platformFeePerKwh.multiply(buyerFeeShare);
+    return side == TradeSide.BUYER ? buyer : platformFeePerKwh.subtract(buyer);
+  }
 
-    /** Tariff unsettled kWh of {@code discomId}'s consumers fall back to. */
-    public BigDecimal tariff(String discomId) {
-        return tariffPerKwh.getOrDefault(discomId, defaultTariffPerKwh);
-    }
+  /** Tariff unsettled kWh of {@code discomId}'s consumers fall back to. */
+  public BigDecimal tariff(String discomId) {
+    return tariffPerKwh.getOrDefault(discomId, defaultTariffPerKwh);
+  }
 
-    /** The same policy with DISCOM tariffs for deviation. */
-    public SettlementPolicy withTariffs(Map<String, BigDecimal> tariffs) {
-        return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheelingPerKwh, interStatePerKwh, discomStates,
-                networkChargesBorneBy, tariffs, defaultTariffPerKwh, paymentDueAfter);
-    }
+  /** The same policy with DISCOM tariffs for deviation. */
+  public SettlementPolicy withTariffs(Map<String, BigDecimal> tariffs) {
+    return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheelingPerKwh, interStatePerKwh, discomStates,
+        networkChargesBorneBy, tariffs, defaultTariffPerKwh, paymentDueAfter);
+  }
 
-    /** The same policy with wheeling and inter-state charges. */
-    public SettlementPolicy withNetworkCharges(Map<String, BigDecimal> wheeling, Map<String, BigDecimal> interState) {
-        return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheeling, interState, discomStates,
-                networkChargesBorneBy, tariffPerKwh, defaultTariffPerKwh, paymentDueAfter);
-    }
+  /** The same policy with wheeling and inter-state charges. */
+  public SettlementPolicy withNetworkCharges(Map<String, BigDecimal> wheeling, Map<String, BigDecimal> interState) {
+    return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheeling, interState, discomStates,
+        networkChargesBorneBy, tariffPerKwh, defaultTariffPerKwh, paymentDueAfter);
+  }
 }

@@ -12,80 +12,80 @@ import org.uei.p2p.model.trade.SettlementLine;
  * teams). Amounts are written as plain decimals with their paisa, times as UTC ISO-8601.
  */
 public final class StatementWriter {
-    /** Header of the CSV form: one row per money line. */
-    public static final String CSV_HEADER =
-            "trade_id,slot_start,slot_end,buyer_platform,seller_platform,type,payer,payee,quantity_kwh,rate_per_kwh,amount,currency";
+  /** Header of the CSV form: one row per money line. */
+  public static final String CSV_HEADER =
+      "trade_id,slot_start,slot_end,buyer_platform,seller_platform,type,payer,payee,quantity_kwh,rate_per_kwh,amount,currency";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private StatementWriter() {
+  private StatementWriter() {
+  }
+
+  /** The statement as a JSON document. */
+  public static String toJson(SettlementStatement st) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("platformId", st.platformId());
+    root.put("periodStart", st.periodStart().toString());
+    root.put("periodEnd", st.periodEnd().toString());
+    root.put("generatedAt", st.generatedAt().toString());
+    ArrayNode trades = root.putArray("trades");
+    for (TradeSettlement s : st.trades()) {
+      ObjectNode t = trades.addObject();
+      t.put("tradeId", s.trade().tradeId());
+      t.put("buyerPlatformId", s.trade().buyerPlatformId());
+      t.put("sellerPlatformId", s.trade().sellerPlatformId());
+      t.put("slotStart", s.trade().slot().start().toString());
+      t.put("slotEnd", s.trade().slot().end().toString());
+      t.put("contractedKwh", s.trade().quantityKwh());
+      t.put("buyerAllocatedKwh", s.reconciled().buyerKwh());
+      t.put("sellerAllocatedKwh", s.reconciled().sellerKwh());
+      t.put("settledKwh", s.reconciled().settledKwh());
+      ArrayNode lines = t.putArray("lines");
+      for (SettlementLine l : s.lines()) {
+        ObjectNode n = lines.addObject();
+        n.put("type", l.type().name());
+        n.put("payer", l.payer().name());
+        n.put("payee", l.payee().name());
+        n.put("quantityKwh", l.quantityKwh());
+        n.put("ratePerKwh", l.ratePerKwh());
+        n.put("amount", l.amount());
+        n.put("currency", l.currency().getCurrencyCode());
+      }
     }
-
-    /** The statement as a JSON document. */
-    public static String toJson(SettlementStatement st) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("platformId", st.platformId());
-        root.put("periodStart", st.periodStart().toString());
-        root.put("periodEnd", st.periodEnd().toString());
-        root.put("generatedAt", st.generatedAt().toString());
-        ArrayNode trades = root.putArray("trades");
-        for (TradeSettlement s : st.trades()) {
-            ObjectNode t = trades.addObject();
-            t.put("tradeId", s.trade().tradeId());
-            t.put("buyerPlatformId", s.trade().buyerPlatformId());
-            t.put("sellerPlatformId", s.trade().sellerPlatformId());
-            t.put("slotStart", s.trade().slot().start().toString());
-            t.put("slotEnd", s.trade().slot().end().toString());
-            t.put("contractedKwh", s.trade().quantityKwh());
-            t.put("buyerAllocatedKwh", s.reconciled().buyerKwh());
-            t.put("sellerAllocatedKwh", s.reconciled().sellerKwh());
-            t.put("settledKwh", s.reconciled().settledKwh());
-            ArrayNode lines = t.putArray("lines");
-            for (SettlementLine l : s.lines()) {
-                ObjectNode n = lines.addObject();
-                n.put("type", l.type().name());
-                n.put("payer", l.payer().name());
-                n.put("payee", l.payee().name());
-                n.put("quantityKwh", l.quantityKwh());
-                n.put("ratePerKwh", l.ratePerKwh());
-                n.put("amount", l.amount());
-                n.put("currency", l.currency().getCurrencyCode());
-            }
-        }
-        ArrayNode nets = root.putArray("netPositions");
-        for (PlatformNetAmount n : st.nets()) {
-            ObjectNode o = nets.addObject();
-            o.put("payerPlatformId", n.payerPlatformId());
-            o.put("payeePlatformId", n.payeePlatformId());
-            o.put("amount", n.amount());
-            o.put("currency", n.currency().getCurrencyCode());
-            o.put("grossToPayee", n.grossToPayee());
-            o.put("grossToPayer", n.grossToPayer());
-            o.put("trades", n.trades());
-            o.put("dueBy", n.dueBy().toString());
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("a statement tree always serialises", e);
-        }
+    ArrayNode nets = root.putArray("netPositions");
+    for (PlatformNetAmount n : st.nets()) {
+      ObjectNode o = nets.addObject();
+      o.put("payerPlatformId", n.payerPlatformId());
+      o.put("payeePlatformId", n.payeePlatformId());
+      o.put("amount", n.amount());
+      o.put("currency", n.currency().getCurrencyCode());
+      o.put("grossToPayee", n.grossToPayee());
+      o.put("grossToPayer", n.grossToPayer());
+      o.put("trades", n.trades());
+      o.put("dueBy", n.dueBy().toString());
     }
-
-    /** The statement's money lines as CSV, header first. */
-    public static void toCsv(SettlementStatement st, Appendable out) throws IOException {
-        out.append(CSV_HEADER).append('\n');
-        for (TradeSettlement s : st.trades()) {
-            for (SettlementLine l : s.lines()) {
-                out.append(Csv.field(s.trade().tradeId())).append(',')
-                        .append(s.trade().slot().start().toString()).append(',')
-                        .append(s.trade().slot().end().toString()).append(',')
-                        .append(Csv.field(s.trade().buyerPlatformId())).append(',')
-                        .append(Csv.field(s.trade().sellerPlatformId())).append(',')
-                        .append(l.type().name()).append(',').append(l.payer().name()).append(',')
-                        .append(l.payee().name()).append(',').append(l.quantityKwh().toPlainString()).append(',')
-                        .append(l.ratePerKwh().toPlainString()).append(',').append(l.amount().toPlainString()).append(',')
-                        .append(l.currency().getCurrencyCode()).append('\n');
-            }
-        }
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new IllegalStateException("a statement tree always serialises", e);
     }
+  }
+
+  /** The statement's money lines as CSV, header first. */
+  public static void toCsv(SettlementStatement st, Appendable out) throws IOException {
+    out.append(CSV_HEADER).append('\n');
+    for (TradeSettlement s : st.trades()) {
+      for (SettlementLine l : s.lines()) {
+        out.append(Csv.field(s.trade().tradeId())).append(',')
+            .append(s.trade().slot().start().toString()).append(',')
+            .append(s.trade().slot().end().toString()).append(',')
+            .append(Csv.field(s.trade().buyerPlatformId())).append(',')
+            .append(Csv.field(s.trade().sellerPlatformId())).append(',')
+            .append(l.type().name()).append(',').append(l.payer().name()).append(',')
+            .append(l.payee().name()).append(',').append(l.quantityKwh().toPlainString()).append(',')
+            .append(l.ratePerKwh().toPlainString()).append(',').append(l.amount().toPlainString()).append(',')
+            .append(l.currency().getCurrencyCode()).append('\n');
+      }
+    }
+  }
 }

@@ -16,35 +16,35 @@ import org.uei.p2p.model.trade.Trade;
  */
 public record TradeSettlement(ReconciledTrade reconciled, List<SettlementLine> lines) {
 
-    /** Copies the lines. */
-    public TradeSettlement {
-        lines = List.copyOf(lines);
-    }
+  /** Copies the lines. */
+  public TradeSettlement {
+    lines = List.copyOf(lines);
+  }
 
-    /** The settled trade. */
-    public Trade trade() {
-        return reconciled.trade();
-    }
+  /** The settled trade. */
+  public Trade trade() {
+    return reconciled.trade();
+  }
 
-    /** Total of the lines {@code payer} pays. */
-    public BigDecimal paidBy(Payee payer) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (SettlementLine l : lines) {
-            if (l.payer() == payer) {
-                sum = sum.add(l.amount());
-            }
-        }
-        return sum;
+  /** Total of the lines {@code payer} pays. */
+  public BigDecimal paidBy(Payee payer) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (SettlementLine l : lines) {
+      if (l.payer() == payer) {
+        sum = sum.add(l.amount());
+      }
     }
+    return sum;
+  }
 
-    /** Total of the lines of {@code type} paid by {@code payer}. */
-    public BigDecimal amount(SettlementLineType type, Payee payer) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (SettlementLine l : lines) {
-            if (l.type() == type && l.payer() == payer) {
-                sum = sum.add(l.amount());
-            }
-        }
-        return sum;
+  /** Total of the lines of {@code type} paid by {@code payer}. */
+  public BigDecimal amount(SettlementLineType type, Payee payer) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (SettlementLine l : lines) {
+      if (l.type() == type && l.payer() == payer) {
+        sum = sum.add(l.amount());
+      }
     }
+    return sum;
+  }
 }

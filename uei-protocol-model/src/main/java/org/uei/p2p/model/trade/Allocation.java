@@ -12,23 +12,23 @@ import java.math.BigDecimal;
  * @param allocatedKwh  energy assigned, between zero and the contracted quantity
  */
 public record Allocation(String tradeId, TradeSide side, String meterId, BigDecimal contractedKwh,
-                         BigDecimal allocatedKwh) {
+             BigDecimal allocatedKwh) {
 
-    /** Validates that the allocation lies between zero and the contracted quantity. */
-    public Allocation {
-        Checks.id(tradeId, "trade id");
-        Checks.required(side, "side");
-        Checks.id(meterId, "meter id");
-        Checks.positive(contractedKwh, "contracted kWh");
-        Checks.nonNegative(allocatedKwh, "allocated kWh");
-        if (allocatedKwh.compareTo(contractedKwh) > 0) {
-            throw new IllegalArgumentException("trade " + tradeId + ": allocated " + allocatedKwh.toPlainString()
-                    + " kWh exceeds contracted " + contractedKwh.toPlainString() + " kWh");
-        }
+  /** Validates that the allocation lies between zero and the contracted quantity. */
+  public Allocation {
+    Checks.id(tradeId, "trade id");
+    Checks.required(side, "side");
+    Checks.id(meterId, "meter id");
+    Checks.positive(contractedKwh, "contracted kWh");
+    Checks.nonNegative(allocatedKwh, "allocated kWh");
+    if (allocatedKwh.compareTo(contractedKwh) > 0) {
+      throw new IllegalArgumentException("trade " + tradeId + ": allocated " + allocatedKwh.toPlainString()
+          + " kWh exceeds contracted " + contractedKwh.toPlainString() + " kWh");
     }
+  }
 
-    /** Contracted energy the side did not deliver or draw. */
-    public BigDecimal shortfallKwh() {
-        return contractedKwh.subtract(allocatedKwh);
-    }
+  /** Contracted energy the side did not deliver or draw. */
+  public BigDecimal shortfallKwh() {
+    return contractedKwh.subtract(allocatedKwh);
+  }
 }

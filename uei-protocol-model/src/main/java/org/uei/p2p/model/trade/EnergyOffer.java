@@ -16,26 +16,26 @@ import java.time.Instant;
  * @param validUntil     instant after which the offer can no longer be taken, after {@code validFrom}
  */
 public record EnergyOffer(String offerId, String providerId, MeterPoint seller, DeliverySlot slot,
-                          UnitPrice price, BigDecimal maxQuantityKwh, Instant validFrom, Instant validUntil) {
+              UnitPrice price, BigDecimal maxQuantityKwh, Instant validFrom, Instant validUntil) {
 
-    /** Validates ids, quantity and that the validity window is not empty. */
-    public EnergyOffer {
-        Checks.id(offerId, "offer id");
-        Checks.id(providerId, "provider id");
-        Checks.required(seller, "seller");
-        Checks.required(slot, "slot");
-        Checks.required(price, "price");
-        Checks.positive(maxQuantityKwh, "max quantity kWh");
-        Checks.required(validFrom, "valid from");
-        Checks.required(validUntil, "valid until");
-        if (!validUntil.isAfter(validFrom)) {
-            throw new IllegalArgumentException("offer " + offerId + ": valid until " + validUntil
-                    + " must be after valid from " + validFrom);
-        }
+  /** Validates ids, quantity and that the validity window is not empty. */
+  public EnergyOffer {
+    Checks.id(offerId, "offer id");
+    Checks.id(providerId, "provider id");
+    Checks.required(seller, "seller");
+    Checks.required(slot, "slot");
+    Checks.required(price, "price");
+    Checks.positive(maxQuantityKwh, "max quantity kWh");
+    Checks.required(validFrom, "valid from");
+    Checks.required(validUntil, "valid until");
+    if (!validUntil.isAfter(validFrom)) {
+      throw new IllegalArgumentException("offer " + offerId + ": valid until " + validUntil
+          + " must be after valid from " + validFrom);
     }
+  }
 
-    /** Whether the offer can be taken at {@code now}. */
-    public boolean isValidAt(Instant now) {
-        return !now.isBefore(validFrom) && now.isBefore(validUntil);
-    }
+  /** Whether the offer can be taken at {@code now}. */
+  public boolean isValidAt(Instant now) {
+    return !now.isBefore(validFrom) && now.isBefore(validUntil);
+  }
 }

@@ -9,9 +9,9 @@ package org.uei.p2p.model.trade;
  */
 public record MeterPoint(String meterId, String discomId) {
 
-    /** Validates that both ids are present. */
-    public MeterPoint {
-        Checks.id(meterId, "meter id");
-        Checks.id(discomId, "DISCOM id");
-    }
+  /** Validates that both ids are present. */
+  public MeterPoint {
+    Checks.id(meterId, "meter id");
+    Checks.id(discomId, "DISCOM id");
+  }
 }

@@ -16,24 +16,24 @@ import java.util.Currency;
  * @param currency    currency of {@code ratePerKwh} and {@code amount}
  */
 public record SettlementLine(String tradeId, SettlementLineType type, Payee payer, Payee payee,
-                             BigDecimal quantityKwh, BigDecimal ratePerKwh, BigDecimal amount, Currency currency) {
+               BigDecimal quantityKwh, BigDecimal ratePerKwh, BigDecimal amount, Currency currency) {
 
-    /** Validates that every field is present, amounts are not negative and payer differs from payee. */
-    public SettlementLine {
-        Checks.id(tradeId, "trade id");
-        Checks.required(type, "line type");
-        Checks.required(payer, "payer");
-        Checks.required(payee, "payee");
-        if (payer == payee) {
-            throw new IllegalArgumentException("trade " + tradeId + ": " + type + " line pays " + payer + " to itself");
-        }
-        Checks.nonNegative(quantityKwh, "quantity kWh");
-        Checks.nonNegative(ratePerKwh, "rate per kWh");
-        Checks.nonNegative(amount, "amount");
-        Checks.required(currency, "currency");
-        if (amount.scale() > currency.getDefaultFractionDigits()) {
-            throw new IllegalArgumentException("trade " + tradeId + ": amount " + amount.toPlainString()
-                    + " has more decimals than " + currency.getCurrencyCode() + " allows");
-        }
+  /** Validates that every field is present, amounts are not negative and payer differs from payee. */
+  public SettlementLine {
+    Checks.id(tradeId, "trade id");
+    Checks.required(type, "line type");
+    Checks.required(payer, "payer");
+    Checks.required(payee, "payee");
+    if (payer == payee) {
+      throw new IllegalArgumentException("trade " + tradeId + ": " + type + " line pays " + payer + " to itself");
     }
+    Checks.nonNegative(quantityKwh, "quantity kWh");
+    Checks.nonNegative(ratePerKwh, "rate per kWh");
+    Checks.nonNegative(amount, "amount");
+    Checks.required(currency, "currency");
+    if (amount.scale() > currency.getDefaultFractionDigits()) {
+      throw new IllegalArgumentException("trade " + tradeId + ": amount " + amount.toPlainString()
+          + " has more decimals than " + currency.getCurrencyCode() + " allows");
+    }
+  }
 }

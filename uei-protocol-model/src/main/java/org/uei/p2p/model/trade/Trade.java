@@ -18,42 +18,42 @@ import java.time.Instant;
  * @param agreedAt         when the trade was requested; FIFO allocation serves earlier trades first
  */
 public record Trade(String tradeId, String buyerPlatformId, String sellerPlatformId, MeterPoint buyer,
-                    MeterPoint seller, DeliverySlot slot, BigDecimal quantityKwh, UnitPrice price,
-                    TradeStatus status, Instant agreedAt) {
+          MeterPoint seller, DeliverySlot slot, BigDecimal quantityKwh, UnitPrice price,
+          TradeStatus status, Instant agreedAt) {
 
-    /** Validates that every field is present and the quantity is positive. */
-    public Trade {
-        Checks.id(tradeId, "trade id");
-        Checks.id(buyerPlatformId, "buyer platform id");
-        Checks.id(sellerPlatformId, "seller platform id");
-        Checks.required(buyer, "buyer");
-        Checks.required(seller, "seller");
-        Checks.required(slot, "slot");
-        Checks.positive(quantityKwh, "quantity kWh");
-        Checks.required(price, "price");
-        Checks.required(status, "status");
-        Checks.required(agreedAt, "agreed at");
-    }
+  /** Validates that every field is present and the quantity is positive. */
+  public Trade {
+    Checks.id(tradeId, "trade id");
+    Checks.id(buyerPlatformId, "buyer platform id");
+    Checks.id(sellerPlatformId, "seller platform id");
+    Checks.required(buyer, "buyer");
+    Checks.required(seller, "seller");
+    Checks.required(slot, "slot");
+    Checks.positive(quantityKwh, "quantity kWh");
+    Checks.required(price, "price");
+    Checks.required(status, "status");
+    Checks.required(agreedAt, "agreed at");
+  }
 
-    /** The meter point of {@code side}. */
-    public MeterPoint party(TradeSide side) {
-        return side == TradeSide.BUYER ? buyer : seller;
-    }
+  /** The meter point of {@code side}. */
+  public MeterPoint party(TradeSide side) {
+    return side == TradeSide.BUYER ? buyer : seller;
+  }
 
-    /** The platform that represents {@code side}. */
-    public String platformId(TradeSide side) {
-        return side == TradeSide.BUYER ? buyerPlatformId : sellerPlatformId;
-    }
+  /** The platform that represents {@code side}. */
+  public String platformId(TradeSide side) {
+    return side == TradeSide.BUYER ? buyerPlatformId : sellerPlatformId;
+  }
 
-    /** The same trade in another status. */
-    public Trade withStatus(TradeStatus newStatus) {
-        return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, quantityKwh, price,
-                newStatus, agreedAt);
-    }
+  /** The same trade in another status. */
+  public Trade withStatus(TradeStatus newStatus) {
+    return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, quantityKwh, price,
+        newStatus, agreedAt);
+  }
 
-    /** The same trade with a smaller contracted quantity, as after a curtailment. */
-    public Trade withQuantity(BigDecimal newQuantityKwh) {
-        return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, newQuantityKwh, price,
-                status, agreedAt);
-    }
+  /** The same trade with a smaller contracted quantity, as after a curtailment. */
+  public Trade withQuantity(BigDecimal newQuantityKwh) {
+    return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, newQuantityKwh, price,
+        status, agreedAt);
+  }
 }

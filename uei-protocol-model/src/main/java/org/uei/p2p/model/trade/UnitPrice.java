@@ -11,22 +11,22 @@ import java.util.Currency;
  */
 public record UnitPrice(BigDecimal perKwh, Currency currency) {
 
-    /** Indian rupee, the currency of every network this project serves today. */
-    public static final Currency INR = Currency.getInstance("INR");
+  /** Indian rupee, the currency of every network this project serves today. */
+  public static final Currency INR = Currency.getInstance("INR");
 
-    /** Validates that the price is present and not negative. */
-    public UnitPrice {
-        Checks.nonNegative(perKwh, "price per kWh");
-        Checks.required(currency, "currency");
-    }
+  /** Validates that the price is present and not negative. */
+  public UnitPrice {
+    Checks.nonNegative(perKwh, "price per kWh");
+    Checks.required(currency, "currency");
+  }
 
-    /** A price in Indian rupees, e.g. {@code UnitPrice.inr("6.50")}. */
-    public static UnitPrice inr(String perKwh) {
-        return new UnitPrice(new BigDecimal(perKwh), INR);
-    }
+  /** A price in Indian rupees, e.g. {@code UnitPrice.inr("6.50")}. */
+  public static UnitPrice inr(String perKwh) {
+    return new UnitPrice(new BigDecimal(perKwh), INR);
+  }
 
-    /** The value of {@code kwh} at this price, unrounded. */
-    public BigDecimal valueOf(BigDecimal kwh) {
-        return perKwh.multiply(kwh);
-    }
+  /** The value of {@code kwh} at this price, unrounded. */
+  public BigDecimal valueOf(BigDecimal kwh) {
+    return perKwh.multiply(kwh);
+  }
 }
