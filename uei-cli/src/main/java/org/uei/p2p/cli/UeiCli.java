@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         org.uei.p2p.cli.signing.VerifyCommand.class,
         org.uei.p2p.cli.signing.DigestCommand.class,
         org.uei.p2p.cli.audit.AuditCommand.class,
+        org.uei.p2p.cli.conformance.ConformanceCommand.class,
     })
 public final class UeiCli implements Runnable {
 
