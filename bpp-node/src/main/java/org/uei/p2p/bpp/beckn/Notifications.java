@@ -32,6 +32,11 @@ public class Notifications {
    * @return the context sent
    */
   public Context send(SellerOrder order, Action action) {
+    return send(order, action, quotes.withPaymentTerms(orders.view(order), "AUTHORIZED"));
+  }
+
+  /** Queues an unsolicited callback carrying {@code m} (delivery and settlement reports). */
+  public Context send(SellerOrder order, Action action, Message m) {
     Context base = new Context();
     base.setDomain(order.domain);
     base.setVersion(Contexts.VERSION);
@@ -41,7 +46,6 @@ public class Notifications {
     base.setBppId(identity.subscriberId());
     base.setBppUri(identity.publicUrl());
     Context c = Contexts.unsolicited(action, base, Clock.systemUTC());
-    Message m = quotes.withPaymentTerms(orders.view(order), "AUTHORIZED");
     outbox.enqueue(order.bapUri, order.bapId, new Envelope<>(c, m));
     return c;
   }

@@ -1,0 +1,141 @@
+package org.uei.p2p.bpp.delivery;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables {@code trade_allocation} and {@code order_settlement}: what allocation found per trade
+ * and how each order was settled. Works on the caller's connection and transaction.
+ */
+final class AllocationLedger {
+
+  /**
+   * One trade's allocation as stored.
+   *
+   * @param tradeId          trade ({@code <order id>/<line>})
+   * @param orderId          order
+   * @param lineNo           order line
+   * @param buyerMeteredKwh  the buyer meter's import in the slot
+   * @param sellerMeteredKwh the seller meter's export in the slot
+   * @param buyerKwh         allocation from the buyer's meter
+   * @param sellerKwh        allocation from the seller's meter
+   * @param allocatedAt      when it was allocated
+   */
+  record Row(String tradeId, String orderId, int lineNo, BigDecimal buyerMeteredKwh, BigDecimal sellerMeteredKwh,
+             BigDecimal buyerKwh, BigDecimal sellerKwh, Instant allocatedAt) {
+  }
+
+  /**
+   * How an order was settled.
+   *
+   * @param paymentStatus SETTLED once booked
+   * @param amount        energy value of the settled kWh
+   * @param currency      currency of the amount
+   * @param txnRef        settlement reference
+   * @param deliveredAt   when delivery was reported
+   * @param paidAt        when payment was booked
+   */
+  record OrderSettlement(String paymentStatus, BigDecimal amount, String currency, String txnRef,
+                         Instant deliveredAt, Instant paidAt) {
+  }
+
+  private final Connection c;
+
+  AllocationLedger(Connection c) {
+    this.c = c;
+  }
+
+  boolean allocated(String tradeId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trade_allocation WHERE trade_id = ?")) {
+      ps.setString(1, tradeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  void insert(Row r, Instant slotStart) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trade_allocation (trade_id, order_id, line_no, "
+        + "slot_start, buyer_metered_kwh, seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, r.tradeId());
+      ps.setString(2, r.orderId());
+      ps.setInt(3, r.lineNo());
+      ps.setObject(4, JdbcMeterReadingStore.utc(slotStart));
+      ps.setBigDecimal(5, r.buyerMeteredKwh());
+      ps.setBigDecimal(6, r.sellerMeteredKwh());
+      ps.setBigDecimal(7, r.buyerKwh());
+      ps.setBigDecimal(8, r.sellerKwh());
+      ps.setObject(9, JdbcMeterReadingStore.utc(r.allocatedAt()));
+      ps.executeUpdate();
+    }
+  }
+
+  List<Row> ofOrder(String orderId) throws SQLException {
+    return rows("WHERE order_id = ? ORDER BY line_no", ps -> ps.setString(1, orderId));
+  }
+
+  /** Allocations of trades whose slot starts in {@code [from, to)}. */
+  List<Row> inPeriod(Instant from, Instant to) throws SQLException {
+    return rows("WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id", ps -> {
+      ps.setObject(1, JdbcMeterReadingStore.utc(from));
+      ps.setObject(2, JdbcMeterReadingStore.utc(to));
+    });
+  }
+
+  Optional<OrderSettlement> settlement(String orderId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT payment_status, amount, currency, txn_ref, delivered_at, "
+        + "paid_at FROM order_settlement WHERE order_id = ?")) {
+      ps.setString(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        OffsetDateTime paid = rs.getObject(6, OffsetDateTime.class);
+        return Optional.of(new OrderSettlement(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+            rs.getObject(5, OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant()));
+      }
+    }
+  }
+
+  void insertSettlement(String orderId, OrderSettlement s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_settlement (order_id, payment_status, amount, "
+        + "currency, txn_ref, delivered_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, orderId);
+      ps.setString(2, s.paymentStatus());
+      ps.setBigDecimal(3, s.amount());
+      ps.setString(4, s.currency());
+      ps.setString(5, s.txnRef());
+      ps.setObject(6, JdbcMeterReadingStore.utc(s.deliveredAt()));
+      ps.setObject(7, s.paidAt() == null ? null : JdbcMeterReadingStore.utc(s.paidAt()));
+      ps.executeUpdate();
+    }
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<Row> rows(String where, Binder binder) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, order_id, line_no, buyer_metered_kwh, "
+        + "seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at FROM trade_allocation " + where)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+              rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+    return out;
+  }
+}

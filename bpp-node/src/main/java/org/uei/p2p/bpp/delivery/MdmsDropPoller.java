@@ -1,0 +1,90 @@
+package org.uei.p2p.bpp.delivery;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.uei.p2p.market.meter.ImportReport;
+import org.uei.p2p.node.config.NodeConfig;
+
+/**
+ * Picks up MDMS batch files from the drop directory (where an SFTP drop delivers them): each
+ * {@code *.csv} is imported, then moved to {@code processed/} when every row was good or to
+ * {@code rejected/} otherwise, with the rejection report beside it as {@code <name>.report.csv}.
+ * A file still being written is left alone until its size stops changing between two polls.
+ */
+@ApplicationScoped
+public class MdmsDropPoller {
+
+  @Inject MeterDataService meterData;
+  @Inject DeliveryConfig config;
+  @Inject NodeConfig node;
+
+  private final java.util.Map<Path, Long> lastSize = new java.util.HashMap<>();
+
+  /** The drop directory in use. */
+  public Path dropDir() {
+    return config.mdmsDropDir().map(Path::of).orElseGet(() -> Path.of(node.dataDir()).resolve("mdms-drop"));
+  }
+
+  @Scheduled(every = "${uei.bpp.delivery.mdms-poll-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void poll() {
+    try {
+      pollOnce(false);
+    } catch (IOException e) {
+      Log.warnf("MDMS drop directory %s: %s", dropDir(), e.getMessage());
+    }
+  }
+
+  /**
+   * Imports the files waiting in the drop directory.
+   *
+   * @param settled true to take files at once (the caller knows they are complete)
+   * @return the files handled, by their new path
+   */
+  public synchronized List<Path> pollOnce(boolean settled) throws IOException {
+    Path dir = dropDir();
+    Files.createDirectories(dir);
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv")).sorted().toList();
+    }
+    List<Path> done = new ArrayList<>();
+    for (Path f : files) {
+      long size = Files.size(f);
+      Long before = lastSize.put(f, size);
+      if (!settled && (before == null || before != size)) {
+        continue;
+      }
+      lastSize.remove(f);
+      done.add(importFile(dir, f));
+    }
+    return done;
+  }
+
+  private Path importFile(Path dir, Path f) throws IOException {
+    ImportReport report;
+    try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      report = meterData.importCsv(in);
+    }
+    Path target = dir.resolve(report.clean() ? "processed" : "rejected");
+    Files.createDirectories(target);
+    Path moved = Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    try (Writer w = Files.newBufferedWriter(target.resolve(f.getFileName() + ".report.csv"), StandardCharsets.UTF_8)) {
+      report.writeRejections(w);
+    }
+    Log.infof("MDMS file %s: %d rows, %d added, %d unchanged, %d rejected", f.getFileName(), report.rowsRead(),
+        report.added(), report.unchanged(), report.rejections().size());
+    return moved;
+  }
+}

@@ -1,0 +1,68 @@
+package org.uei.p2p.bpp.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import org.uei.p2p.market.meter.ImportReport;
+import org.uei.p2p.market.meter.MeterDataImporter;
+import org.uei.p2p.market.meter.MeterReadingStore;
+import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.model.trade.DeliverySlot;
+
+/**
+ * Meter data ingestion on the node: energy-market's importer over the node's meter directory and
+ * database store. An import is one transaction, so a failure half-way stores nothing; rows the
+ * importer rejects are reported and the good ones stored.
+ */
+@ApplicationScoped
+public class MeterDataService {
+
+  @Inject AgroalDataSource dataSource;
+  @Inject DeliveryConfig config;
+
+  /** Imports an MDMS batch CSV. */
+  @Transactional
+  public ImportReport importCsv(Reader csv) throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      return importer(c).importCsv(csv);
+    } catch (SQLException e) {
+      throw new IllegalStateException("meter data import failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Imports the JSON ingestion shape {@code {"readings":[...]}}. */
+  @Transactional
+  public ImportReport importJson(InputStream json) throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      return importer(c).importJson(json);
+    } catch (SQLException e) {
+      throw new IllegalStateException("meter data import failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A meter's energy in a slot, from the stored blocks. */
+  @Transactional
+  public SlotEnergy energy(String meterId, DeliverySlot slot) {
+    try (Connection c = dataSource.getConnection()) {
+      return store(c).energy(meterId, slot);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading meter data failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A store on {@code c}, for callers already holding a connection in a transaction. */
+  static MeterReadingStore store(Connection c) {
+    return new JdbcMeterReadingStore(c);
+  }
+
+  private MeterDataImporter importer(Connection c) {
+    return new MeterDataImporter(new NodeMeterDirectory(c), store(c), ZoneId.of(config.zone()));
+  }
+}

@@ -1,0 +1,51 @@
+package org.uei.p2p.bpp.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.uei.p2p.bpp.catalog.CatalogService;
+import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.order.OrderStatus;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.order.SellerOrderLine;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.node.config.NodeIdentity;
+
+/**
+ * The market's view of stored orders: one {@link Trade} per order line, id {@code <order id>/<line
+ * number>} (the same ids {@code TradeOrder.trades} gives the buyer platform), between the order's
+ * buyer platform and this seller platform. Call inside a transaction.
+ */
+@ApplicationScoped
+public class OrderTrades {
+
+  @Inject CatalogService catalog;
+  @Inject NodeIdentity identity;
+
+  /** The trade of one order line. */
+  public Trade trade(SellerOrder o, SellerOrderLine l) {
+    SlotOffer offer = catalog.offer(l.offerId).orElseThrow();
+    MeterPoint seller = catalog.sellerMeter(offer);
+    TradeStatus status = o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED;
+    return new Trade(tradeId(o.id, l.lineNo()), o.bapId, identity.subscriberId(),
+        new MeterPoint(o.buyerMeterId, o.buyerDiscomId), seller, new DeliverySlot(offer.slotStart, offer.slotEnd),
+        l.quantityKwh, new UnitPrice(l.pricePerKwh, Currency.getInstance(l.currency)), status, o.createdAt);
+  }
+
+  /** Lines of active orders whose slot starts in {@code [from, to)}. */
+  public List<SellerOrderLine> activeLines(Instant from, Instant to) {
+    return new ArrayList<>(SellerOrderLine.list("order.status = ?1 and offerId in "
+        + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)", OrderStatus.ACTIVE, from, to));
+  }
+
+  static String tradeId(String orderId, int lineNo) {
+    return orderId + "/" + lineNo;
+  }
+}

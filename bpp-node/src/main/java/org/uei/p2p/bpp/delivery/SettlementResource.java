@@ -1,0 +1,110 @@
+package org.uei.p2p.bpp.delivery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.uei.p2p.bpp.provider.ProviderException;
+import org.uei.p2p.market.billing.BillingLine;
+import org.uei.p2p.market.settlement.SettlementStatement;
+import org.uei.p2p.market.settlement.StatementWriter;
+
+/**
+ * Allocation and settlement for the platform operator: run a delivery day, read the statement
+ * with a buyer platform for a period (JSON or CSV), and the monthly DISCOM billing file.
+ */
+@Path("/provider/settlement")
+public class SettlementResource {
+
+  @Inject SettlementRun runs;
+  @Inject Settlements settlements;
+  @Inject DeliveryConfig config;
+
+  /** Allocates and settles delivery day {@code day} (YYYY-MM-DD in the network's zone). */
+  @POST
+  @Path("/run")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SettlementRun.Result run(@QueryParam("day") String day) {
+    return runs.run(date(day, "day"));
+  }
+
+  /**
+   * The statement for delivery days {@code from} to {@code to} inclusive, with every buyer
+   * platform or only {@code counterparty}; {@code format} json (default) or csv.
+   */
+  @GET
+  @Path("/statement")
+  public Response statement(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("counterparty") String counterparty, @QueryParam("format") String format)
+      throws IOException {
+    ZoneId zone = ZoneId.of(config.zone());
+    LocalDate first = date(from, "from");
+    LocalDate last = to == null ? first : date(to, "to");
+    if (last.isBefore(first)) {
+      throw ProviderException.badRequest("'to' " + last + " is before 'from' " + first);
+    }
+    SettlementStatement st = settlements.statement(first.atStartOfDay(zone).toInstant(),
+        last.plusDays(1).atStartOfDay(zone).toInstant(), Optional.ofNullable(counterparty));
+    if (csv(format)) {
+      StringWriter out = new StringWriter();
+      StatementWriter.toCsv(st, out);
+      return Response.ok(out.toString(), "text/csv").build();
+    }
+    return Response.ok(StatementWriter.toJson(st), MediaType.APPLICATION_JSON).build();
+  }
+
+  /** The DISCOM billing reconciliation of {@code month} (YYYY-MM): csv (default) or json. */
+  @GET
+  @Path("/report")
+  public Response report(@QueryParam("month") String month, @QueryParam("discom") String discom,
+                         @QueryParam("format") String format) throws IOException {
+    YearMonth m;
+    try {
+      m = YearMonth.parse(month == null ? "" : month);
+    } catch (DateTimeParseException e) {
+      throw ProviderException.badRequest("month must be YYYY-MM, not '" + month + "'");
+    }
+    if (format == null || csv(format)) {
+      return Response.ok(settlements.billingCsv(m, Optional.ofNullable(discom)), "text/csv").build();
+    }
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (BillingLine l : settlements.billing(m, Optional.ofNullable(discom))) {
+      out.addObject().put("accountId", l.accountId()).put("meterId", l.meterId()).put("month", l.month().toString())
+          .put("p2pBoughtKwh", l.boughtKwh()).put("p2pSoldKwh", l.soldKwh()).put("wheeling", l.wheeling())
+          .put("interState", l.interState()).put("deviation", l.deviation()).put("totalCharges", l.totalCharges())
+          .put("trades", l.trades());
+    }
+    return Response.ok(out, MediaType.APPLICATION_JSON).build();
+  }
+
+  private static boolean csv(String format) {
+    if (format == null || format.equalsIgnoreCase("json")) {
+      return false;
+    }
+    if (format.equalsIgnoreCase("csv")) {
+      return true;
+    }
+    throw ProviderException.badRequest("format must be csv or json, not '" + format + "'");
+  }
+
+  private static LocalDate date(String text, String name) {
+    try {
+      return LocalDate.parse(text == null ? "" : text);
+    } catch (DateTimeParseException e) {
+      throw ProviderException.badRequest(name + " must be a date YYYY-MM-DD, not '" + text + "'");
+    }
+  }
+}

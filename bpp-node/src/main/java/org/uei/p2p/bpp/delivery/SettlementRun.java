@@ -1,0 +1,172 @@
+package org.uei.p2p.bpp.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.uei.p2p.bpp.beckn.Notifications;
+import org.uei.p2p.bpp.beckn.OrderQuotes;
+import org.uei.p2p.bpp.order.OrderService;
+import org.uei.p2p.bpp.order.OrderStatus;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.order.SellerOrderLine;
+import org.uei.p2p.market.allocation.DiscomAllocationRun;
+import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.allocation.TradeReconciliation;
+import org.uei.p2p.market.meter.MeterReadingStore;
+import org.uei.p2p.market.meter.SlotAggregator;
+import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.model.trade.Payee;
+import org.uei.p2p.model.trade.SettlementLineType;
+import org.uei.p2p.model.trade.Trade;
+
+/**
+ * Allocation and settlement of one delivery day: the day's confirmed trades whose meters have
+ * complete data for their slot are allocated with energy-market (per DISCOM, both sides), stored,
+ * and every order whose lines are all allocated is settled and reported to the buyer platform:
+ * an {@code on_status} with the delivery and the final invoice (payment AUTHORIZED), then an
+ * {@code on_update} with the settlement complete (payment SETTLED, txnRef, paidAt). Running a day
+ * again allocates only what was missing, so a late MDMS file is picked up by the next run.
+ */
+@ApplicationScoped
+public class SettlementRun {
+
+  /**
+   * What a run did.
+   *
+   * @param day             delivery day
+   * @param allocated       trades allocated by this run
+   * @param awaitingData    trades left for lack of complete meter data
+   * @param settledOrders   orders settled and reported by this run
+   */
+  public record Result(LocalDate day, List<String> allocated, List<String> awaitingData, List<String> settledOrders) {
+  }
+
+  @Inject AgroalDataSource dataSource;
+  @Inject DeliveryConfig config;
+  @Inject OrderTrades orderTrades;
+  @Inject OrderService orders;
+  @Inject OrderQuotes quotes;
+  @Inject Notifications notifications;
+  @Inject Settlements settlements;
+
+  /** Every night, the previous delivery day. */
+  @Scheduled(cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}", timeZone = "Asia/Kolkata",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void nightly() {
+    run(LocalDate.now(ZoneId.of(config.zone())).minusDays(1));
+  }
+
+  /** Allocates and settles delivery day {@code day} (in the network's zone). */
+  @Transactional
+  public synchronized Result run(LocalDate day) {
+    ZoneId zone = ZoneId.of(config.zone());
+    Instant from = day.atStartOfDay(zone).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+    Instant now = Instant.now();
+    try (Connection c = dataSource.getConnection()) {
+      AllocationLedger ledger = new AllocationLedger(c);
+      MeterReadingStore store = MeterDataService.store(c);
+      Map<String, SellerOrderLine> lineOf = new HashMap<>();
+      List<Trade> complete = new ArrayList<>();
+      List<String> awaiting = new ArrayList<>();
+      Map<String, SlotEnergy[]> metered = new HashMap<>();
+      for (SellerOrderLine l : orderTrades.activeLines(from, to)) {
+        Trade t = orderTrades.trade(l.order, l);
+        lineOf.put(t.tradeId(), l);
+        SlotEnergy buyer = store.energy(t.buyer().meterId(), t.slot());
+        SlotEnergy seller = store.energy(t.seller().meterId(), t.slot());
+        if (buyer.complete() && seller.complete()) {
+          complete.add(t);
+          metered.put(t.tradeId(), new SlotEnergy[] {buyer, seller});
+        } else if (!ledger.allocated(t.tradeId())) {
+          awaiting.add(t.tradeId());
+        }
+      }
+      // Every trade of a meter and slot takes part, so that pro-rata shares are computed over all of them.
+      TradeReconciliation reconciliation = new TradeReconciliation();
+      complete.forEach(reconciliation::expect);
+      Set<String> discoms = new LinkedHashSet<>();
+      complete.forEach(t -> {
+        discoms.add(t.buyer().discomId());
+        discoms.add(t.seller().discomId());
+      });
+      DiscomAllocationRun allocation = new DiscomAllocationRun(new SlotAggregator(store), config.allocationMethod());
+      for (String discom : discoms) {
+        reconciliation.recordAll(allocation.allocate(discom, complete));
+      }
+      List<String> allocated = new ArrayList<>();
+      Set<String> touchedOrders = new LinkedHashSet<>();
+      for (ReconciledTrade r : reconciliation.reconciledTrades()) {
+        String id = r.trade().tradeId();
+        if (ledger.allocated(id)) {
+          continue;
+        }
+        SellerOrderLine l = lineOf.get(id);
+        SlotEnergy[] m = metered.get(id);
+        ledger.insert(new AllocationLedger.Row(id, l.order.id, l.lineNo(), m[0].importKwh(), m[1].exportKwh(),
+            r.buyerKwh(), r.sellerKwh(), now), r.trade().slot().start());
+        allocated.add(id);
+        touchedOrders.add(l.order.id);
+      }
+      List<String> settled = new ArrayList<>();
+      for (String orderId : touchedOrders) {
+        if (settle(ledger, SellerOrder.findById(orderId), now)) {
+          settled.add(orderId);
+        }
+      }
+      return new Result(day, allocated, awaiting, settled);
+    } catch (SQLException e) {
+      throw new IllegalStateException("settlement run for " + day + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean settle(AllocationLedger ledger, SellerOrder o, Instant now) throws SQLException {
+    List<AllocationLedger.Row> rows = ledger.ofOrder(o.id);
+    if (rows.size() != o.lines.size() || ledger.settlement(o.id).isPresent()) {
+      return false;
+    }
+    List<Trade> trades = new ArrayList<>();
+    BigDecimal amount = BigDecimal.ZERO;
+    for (int i = 0; i < o.lines.size(); i++) {
+      Trade t = orderTrades.trade(o, o.lines.get(i));
+      trades.add(t);
+      AllocationLedger.Row r = rows.get(i);
+      amount = amount.add(settlements.calculator().settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()))
+          .amount(SettlementLineType.ENERGY, Payee.BUYER));
+    }
+    String txnRef = "STL-" + UUID.nameUUIDFromBytes(o.id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AllocationLedger.OrderSettlement s = new AllocationLedger.OrderSettlement("SETTLED", amount,
+        trades.get(0).price().currency().getCurrencyCode(), txnRef, now, now);
+    ledger.insertSettlement(o.id, s);
+    o.status = OrderStatus.COMPLETED;
+    o.updatedAt = now;
+
+    OrderMessage delivery = quotes.withPaymentTerms(orders.view(o), "AUTHORIZED");
+    DeliveryMessages.addDelivery(delivery, trades, rows, now);
+    DeliveryMessages.setPayment(delivery, s, "AUTHORIZED");
+    notifications.send(o, Action.ON_STATUS, delivery);
+
+    OrderMessage paid = quotes.withPaymentTerms(orders.view(o), "SETTLED");
+    DeliveryMessages.addDelivery(paid, trades, rows, now);
+    DeliveryMessages.setPayment(paid, s, "SETTLED");
+    notifications.send(o, Action.ON_UPDATE, paid);
+    return true;
+  }
+}

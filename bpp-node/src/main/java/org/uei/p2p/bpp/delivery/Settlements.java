@@ -1,0 +1,128 @@
+package org.uei.p2p.bpp.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.billing.BillingLine;
+import org.uei.p2p.market.billing.DiscomBillingReconciliation;
+import org.uei.p2p.market.settlement.PlatformNetting;
+import org.uei.p2p.market.settlement.SettlementCalculator;
+import org.uei.p2p.market.settlement.SettlementPolicy;
+import org.uei.p2p.market.settlement.SettlementStatement;
+import org.uei.p2p.market.settlement.TradeSettlement;
+import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.node.config.NodeIdentity;
+
+/**
+ * Money from stored allocations: each trade is settled again from its allocation under the
+ * configured policy whenever a statement or bill is asked for, so the figures always follow the
+ * policy and allocation in force and nothing computed is stored twice.
+ */
+@ApplicationScoped
+public class Settlements {
+
+  @Inject AgroalDataSource dataSource;
+  @Inject DeliveryConfig config;
+  @Inject OrderTrades orderTrades;
+  @Inject NodeIdentity identity;
+
+  /** The network's settlement policy: the pilot's, with the configured fee and fallback tariff. */
+  public SettlementPolicy policy() {
+    SettlementPolicy p = SettlementPolicy.pilot();
+    return new SettlementPolicy(config.platformFeePerKwh(), p.buyerFeeShare(), p.wheelingPerKwh(),
+        p.interStatePerKwh(), p.discomStates(), p.networkChargesBorneBy(), p.tariffPerKwh(),
+        config.defaultTariffPerKwh(), p.paymentDueAfter());
+  }
+
+  SettlementCalculator calculator() {
+    return new SettlementCalculator(policy());
+  }
+
+  /** Settlements of the trades allocated with slots in {@code [from, to)}, optionally of one buyer platform. */
+  @Transactional
+  public List<TradeSettlement> settlements(Instant from, Instant to, Optional<String> counterparty) {
+    SettlementCalculator calc = calculator();
+    List<TradeSettlement> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (AllocationLedger.Row r : new AllocationLedger(c).inPeriod(from, to)) {
+        SellerOrder o = SellerOrder.findById(r.orderId());
+        if (counterparty.isPresent() && !counterparty.get().equals(o.bapId)) {
+          continue;
+        }
+        Trade t = orderTrades.trade(o, o.lines.get(r.lineNo() - 1));
+        out.add(calc.settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh())));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading allocations failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** This platform's statement for {@code [from, to)}, netted per counterparty. */
+  public SettlementStatement statement(Instant from, Instant to, Optional<String> counterparty) {
+    List<TradeSettlement> s = settlements(from, to, counterparty);
+    Instant finalAllocation = latestAllocation(from, to).orElse(to);
+    return SettlementStatement.of(identity.subscriberId(), s, from, to, finalAllocation,
+        new PlatformNetting(policy()), Instant.now());
+  }
+
+  /** The monthly DISCOM billing CSV: every DISCOM of the month's trades, or only {@code discom}. */
+  @Transactional
+  public String billingCsv(YearMonth month, Optional<String> discom) throws IOException {
+    StringWriter out = new StringWriter();
+    DiscomBillingReconciliation.writeCsv(billing(month, discom), out);
+    return out.toString();
+  }
+
+  /** The billing lines of the month, DISCOM by DISCOM. */
+  @Transactional
+  public List<BillingLine> billing(YearMonth month, Optional<String> discom) {
+    ZoneId zone = ZoneId.of(config.zone());
+    Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    List<TradeSettlement> s = settlements(from, to, Optional.empty());
+    TreeSet<String> discoms = new TreeSet<>();
+    if (discom.isPresent()) {
+      discoms.add(discom.get());
+    } else {
+      s.forEach(x -> {
+        discoms.add(x.trade().buyer().discomId());
+        discoms.add(x.trade().seller().discomId());
+      });
+    }
+    List<BillingLine> lines = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      DiscomBillingReconciliation rec = new DiscomBillingReconciliation(new NodeMeterDirectory(c), zone);
+      for (String d : discoms) {
+        lines.addAll(rec.reconcile(d, month, s));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading meters failed: " + e.getMessage(), e);
+    }
+    return lines;
+  }
+
+  @Transactional
+  Optional<Instant> latestAllocation(Instant from, Instant to) {
+    try (Connection c = dataSource.getConnection()) {
+      return new AllocationLedger(c).inPeriod(from, to).stream().map(AllocationLedger.Row::allocatedAt)
+          .max(Instant::compareTo);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading allocations failed: " + e.getMessage(), e);
+    }
+  }
+}
