@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         org.uei.p2p.cli.signing.DigestCommand.class,
         org.uei.p2p.cli.audit.AuditCommand.class,
         org.uei.p2p.cli.conformance.ConformanceCommand.class,
+        org.uei.p2p.cli.market.MeterCommand.class,
+        org.uei.p2p.cli.market.SettlementCommand.class,
     })
 public final class UeiCli implements Runnable {
 
