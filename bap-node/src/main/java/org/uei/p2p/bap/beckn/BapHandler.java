@@ -20,6 +20,7 @@ public class BapHandler implements BecknHandler {
   @Inject CallbackCorrelation correlation;
   @Inject CallbackSignals signals;
   @Inject WebhookPusher webhook;
+  @Inject org.uei.p2p.bap.delivery.DeliveryRecorder deliveries;
 
   @Override
   public Set<Action> accepts() {
@@ -33,7 +34,10 @@ public class BapHandler implements BecknHandler {
   }
 
   @Override
-  public void handle(InboundMessage m) {
+  public void handle(InboundMessage m) throws Exception {
+    if (m.action() == Action.ON_STATUS || m.action() == Action.ON_UPDATE) {
+      deliveries.record(m);
+    }
     correlation.answered(m.context().getMessageId(), m.context().getBppId(), m.receivedAt());
     signals.signal();
     webhook.push(m.context().getMessageId(), m.context().getTransactionId());

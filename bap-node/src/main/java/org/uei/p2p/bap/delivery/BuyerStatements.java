@@ -1,0 +1,109 @@
+package org.uei.p2p.bap.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.settlement.PlatformNetting;
+import org.uei.p2p.market.settlement.SettlementCalculator;
+import org.uei.p2p.market.settlement.SettlementPolicy;
+import org.uei.p2p.market.settlement.SettlementStatement;
+import org.uei.p2p.market.settlement.StatementWriter;
+import org.uei.p2p.market.settlement.TradeSettlement;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.node.config.NodeIdentity;
+
+/**
+ * The buyer platform's own settlement statement, recomputed under the pilot policy from the
+ * deliveries seller platforms reported, so that it can be checked against theirs:
+ * {@code GET /client/settlement/statement?from=YYYY-MM-DD[&to=YYYY-MM-DD][&format=json|csv]}
+ * (delivery days in IST).
+ */
+@Path("/client/settlement")
+public class BuyerStatements {
+  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+  @Inject AgroalDataSource dataSource;
+  @Inject NodeIdentity identity;
+
+  @GET
+  @Path("/statement")
+  public Response statement(@QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("format") String format) throws Exception {
+    LocalDate first;
+    LocalDate last;
+    try {
+      first = LocalDate.parse(from == null ? "" : from);
+      last = to == null ? first : LocalDate.parse(to);
+    } catch (DateTimeParseException e) {
+      return error("from and to must be dates YYYY-MM-DD");
+    }
+    if (format != null && !format.equals("json") && !format.equals("csv")) {
+      return error("format must be csv or json, not '" + format + "'");
+    }
+    Instant start = first.atStartOfDay(IST).toInstant();
+    Instant end = last.plusDays(1).atStartOfDay(IST).toInstant();
+    SettlementPolicy policy = SettlementPolicy.pilot();
+    SettlementCalculator calc = new SettlementCalculator(policy);
+    List<TradeSettlement> settlements = new ArrayList<>();
+    Instant lastReport = end;
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT trade_id, "
+        + "buyer_platform, seller_platform, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
+        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at "
+        + "FROM received_delivery WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id")) {
+      ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
+      ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant slotStart = rs.getObject(8, OffsetDateTime.class).toInstant();
+          Trade t = new Trade(rs.getString(1), rs.getString(2), rs.getString(3),
+              new MeterPoint(rs.getString(4), rs.getString(5)), new MeterPoint(rs.getString(6), rs.getString(7)),
+              new DeliverySlot(slotStart, rs.getObject(9, OffsetDateTime.class).toInstant()), rs.getBigDecimal(10),
+              new UnitPrice(rs.getBigDecimal(11), Currency.getInstance(rs.getString(12))), TradeStatus.CONFIRMED,
+              slotStart);
+          settlements.add(calc.settle(new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14)))));
+          Instant received = rs.getObject(15, OffsetDateTime.class).toInstant();
+          lastReport = lastReport == end || received.isAfter(lastReport) ? received : lastReport;
+        }
+      }
+    }
+    SettlementStatement st = SettlementStatement.of(identity.subscriberId(), settlements, start, end, lastReport,
+        new PlatformNetting(policy), Instant.now());
+    if ("csv".equals(format)) {
+      StringWriter out = new StringWriter();
+      StatementWriter.toCsv(st, out);
+      return Response.ok(out.toString(), "text/csv").build();
+    }
+    return Response.ok(StatementWriter.toJson(st), MediaType.APPLICATION_JSON).build();
+  }
+
+  private static BigDecimal scale(BigDecimal v) {
+    return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+
+  private static Response error(String message) {
+    return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+  }
+}
