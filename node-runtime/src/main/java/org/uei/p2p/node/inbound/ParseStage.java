@@ -19,7 +19,8 @@ public class ParseStage implements InboundStage {
     } catch (MessageParseException e) {
       throw new InboundRejection(400, e.error(), java.util.Map.of());
     }
-    if (envelope.getContext() == null) {
+    // A body of just 'null' parses to no envelope at all.
+    if (envelope == null || envelope.getContext() == null) {
       throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, "context is missing", "context");
     }
     String action = envelope.getContext().getAction();

@@ -3,6 +3,7 @@ package org.uei.p2p.node.inbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.validation.ValidationResult;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.model.validation.Wave1Validator;
@@ -16,10 +17,12 @@ import org.uei.p2p.model.validation.Wave1Validator;
 public class ValidateStage implements InboundStage {
 
   private final Wave1Validator validator;
+  private final String domain;
 
   @Inject
   public ValidateStage(NodeConfig config) {
     this.validator = config.validation().strict() ? Wave1Validator.strict() : Wave1Validator.lenient();
+    this.domain = config.domain().orElse(null);
   }
 
   @Override
@@ -27,6 +30,13 @@ public class ValidateStage implements InboundStage {
     ValidationResult result = validator.validate(exchange.envelope(), exchange.endpointAction());
     if (!result.isValid()) {
       throw new InboundRejection(400, result.errors(), Map.of());
+    }
+    // A node serves one network domain; a message of another would be stored and answered as if
+    // it were a trade of this network.
+    String got = exchange.envelope().getContext().getDomain();
+    if (domain != null && !domain.equals(got)) {
+      throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST,
+          "context.domain is '" + got + "', this node serves '" + domain + "'", "context.domain");
     }
   }
 
