@@ -95,6 +95,11 @@ public class NodeIdentity {
     return keyPair.publicKeyBase64();
   }
 
+  /** The node's Ed25519 key pair, for signatures other than message headers (audit tree heads). */
+  public Ed25519KeyPair keyPair() {
+    return keyPair;
+  }
+
   /** Signs this node's outgoing messages. */
   public BecknSigner signer() {
     return signer;

@@ -1,0 +1,192 @@
+package org.uei.p2p.node.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.uei.p2p.audit.MerkleLog;
+import org.uei.p2p.audit.entry.Direction;
+import org.uei.p2p.audit.entry.LogEntry;
+import org.uei.p2p.audit.entry.RecordEntry;
+import org.uei.p2p.audit.entry.SignedMessageEntry;
+import org.uei.p2p.audit.sth.SignedTreeHead;
+import org.uei.p2p.audit.sth.TreeHeadSigner;
+import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.store.MessageStored;
+import org.uei.p2p.node.store.StoredMessage;
+
+/**
+ * The node's audit log: an RFC 9162 Merkle log in the node database of every signed protocol
+ * message it received or sent, and of the allocation and settlement records it makes, with tree
+ * heads signed by the node's Ed25519 key.
+ *
+ * <p>Messages are appended by observing {@link MessageStored}, inside the transaction that stores
+ * them: a message is in the transaction store exactly when it is in the log. Appends take a
+ * database row lock held to the end of their transaction, so writers (threads or node instances)
+ * follow one another in commit order.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+  /** The signature headers that cover a message body; header names as they go into the entry. */
+  private static final List<String> SIGNATURE_HEADERS = List.of("Authorization", "X-Gateway-Authorization");
+
+  @Inject AgroalDataSource dataSource;
+  @Inject NodeIdentity identity;
+  @Inject TransactionSynchronizationRegistry transactions;
+
+  private volatile JdbcLogStore store;
+  private volatile MerkleLog log;
+  private volatile TreeHeadHistory heads;
+  private volatile TreeHeadSigner signer;
+
+  /** Appends every stored protocol message, in the transaction that stored it. */
+  void onMessageStored(@Observes MessageStored event) {
+    StoredMessage m = event.message();
+    Direction direction = m.direction == org.uei.p2p.node.store.Direction.IN ? Direction.IN : Direction.OUT;
+    append(SignedMessageEntry.of(direction, m.action, m.transactionId, m.messageId, m.body,
+        signatureHeaders(m.headers), m.createdAt));
+  }
+
+  /**
+   * Appends an allocation or settlement record, atomically with the caller's transaction (one is
+   * started when there is none): if the caller rolls back, the record is not in the log.
+   *
+   * @return the record's index in the log
+   */
+  @Transactional
+  public long appendRecord(RecordEntry record) {
+    return append(record);
+  }
+
+  private long append(LogEntry entry) {
+    JdbcLogStore s = store();
+    s.lockForAppend();
+    MerkleLog current = log();
+    long index = current.append(entry);
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status != Status.STATUS_COMMITTED) {
+          // The in-memory frontier holds a leaf the database dropped: rebuild it from the store.
+          log = null;
+        }
+      }
+    });
+    return index;
+  }
+
+  /** Number of entries committed to the log. */
+  public long size() {
+    return store().size();
+  }
+
+  /**
+   * The newest signed tree head, signing and storing a new one first if the log has grown since
+   * the last (or none was ever signed).
+   */
+  @Transactional
+  public synchronized SignedTreeHead currentHead() {
+    Optional<SignedTreeHead> latest = history().latest();
+    if (latest.isPresent() && latest.get().treeSize() == size()) {
+      return latest.get();
+    }
+    SignedTreeHead head = signer().sign(log());
+    history().add(head);
+    return head;
+  }
+
+  /** Signs a new head when entries were appended since the last one, so heads keep up without readers. */
+  @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void signWhenGrown() {
+    currentHead();
+  }
+
+  /** Every head signed so far that covers at most {@code maxSize} entries, oldest first. */
+  public List<SignedTreeHead> headsUpTo(long maxSize) {
+    return history().upTo(maxSize);
+  }
+
+  /** The Merkle log, for roots and proofs. */
+  public MerkleLog merkleLog() {
+    return log();
+  }
+
+  /** The database store, for range reads. */
+  public JdbcLogStore store() {
+    JdbcLogStore s = store;
+    if (s == null) {
+      s = new JdbcLogStore(dataSource);
+      store = s;
+    }
+    return s;
+  }
+
+  private MerkleLog log() {
+    MerkleLog l = log;
+    if (l == null) {
+      synchronized (this) {
+        l = log;
+        if (l == null) {
+          l = new MerkleLog(store());
+          log = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  private TreeHeadHistory history() {
+    TreeHeadHistory h = heads;
+    if (h == null) {
+      h = new TreeHeadHistory(dataSource, identity.keyPair().publicKey());
+      heads = h;
+    }
+    return h;
+  }
+
+  private TreeHeadSigner signer() {
+    TreeHeadSigner s = signer;
+    if (s == null) {
+      s = new TreeHeadSigner(identity.keyPair(),
+          identity.subscriberId() + "|" + identity.keyId() + "|ed25519", Clock.systemUTC());
+      signer = s;
+    }
+    return s;
+  }
+
+  /** Picks the signature headers out of the stored header JSON, under their canonical names. */
+  static Map<String, String> signatureHeaders(String headersJson) {
+    Map<String, String> out = new TreeMap<>();
+    JsonNode all;
+    try {
+      all = BecknJson.mapper().readTree(headersJson);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored message headers are not JSON: " + e.getMessage(), e);
+    }
+    all.fields().forEachRemaining(field -> {
+      for (String name : SIGNATURE_HEADERS) {
+        if (name.equalsIgnoreCase(field.getKey())) {
+          out.put(name, field.getValue().asText());
+        }
+      }
+    });
+    return out;
+  }
+}
