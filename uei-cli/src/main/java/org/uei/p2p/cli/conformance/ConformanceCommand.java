@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.bap.BapConformance;
+import org.uei.p2p.conformance.bap.BapNodeTrigger;
+import org.uei.p2p.conformance.bap.BapTrigger;
 import org.uei.p2p.conformance.bpp.BppConformance;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
@@ -29,6 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "conformance", mixinStandardHelpOptions = true,
     description = {"Test a BAP or BPP against the protocol and the energy trading rules.",
         "role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target.",
+        "role bap: the kit plays a seller platform; the BAP at --target runs its flow against it, started by",
+        "  --trigger bap-node:URL (our bap-node's client API) or by the joiner within --wait.",
         "Exit code: 0 every mandatory case passed, 1 one did not, 2 the run could not start."})
 public final class ConformanceCommand implements Callable<Integer> {
 
@@ -99,6 +104,14 @@ public final class ConformanceCommand implements Callable<Integer> {
       description = "role bpp: how long to wait for an unsolicited on_status after the journey.")
   Duration unsolicitedWait;
 
+  @Option(names = "--trigger", paramLabel = "KIND:URL",
+      description = "role bap: how the kit starts the BAP's flow; bap-node:URL drives a bap-node's client API.")
+  String trigger;
+
+  @Option(names = "--wait", paramLabel = "DURATION",
+      description = "role bap without --trigger: how long the joiner has to run discover, select, init, confirm, status.")
+  Duration waitFor;
+
   @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
       description = "Where junit.xml and report.html go (default ./conformance-report).")
   Path reportDir;
@@ -153,7 +166,7 @@ public final class ConformanceCommand implements Callable<Integer> {
   private ConformanceReport runRole(PrintWriter out, KitIdentity identity, String registryUrl)
       throws ConformanceSetupException, IOException, InterruptedException {
     if ("bap".equals(role)) {
-      throw new ConformanceSetupException("role bap is not available in this build");
+      return runBap(out, identity, registryUrl);
     }
     // The kit is a BAP: register it unless the user brought a registered key.
     BppConformance.Config config = new BppConformance.Config(target, targetId, registryUrl, identity, listenHost,
@@ -168,6 +181,38 @@ public final class ConformanceCommand implements Callable<Integer> {
       out.println("  " + line);
       out.flush();
     });
+  }
+
+  private ConformanceReport runBap(PrintWriter out, KitIdentity identity, String registryUrl)
+      throws ConformanceSetupException, IOException, InterruptedException {
+    BapTrigger flow = bapTrigger();
+    int port = reserve();
+    BapConformance.Config config = new BapConformance.Config(target, registryUrl, identity, listenHost, port,
+        callbackUrl, ttl, zone, flow);
+    if (privateKey == null) {
+      identity.registerLocally(registryUrl, "BPP", config.publicUrl(), domain);
+    }
+    out.println("the kit serves a seller platform at " + config.publicUrl() + " as " + identity.subscriberId()
+        + (trigger == null ? "; run discover, select " + BapConformance.OFFER_ID + ", init, confirm and status from the BAP within "
+            + waitFor : "") + " ...");
+    out.flush();
+    return new BapConformance(config).run(line -> {
+      out.println("  " + line);
+      out.flush();
+    });
+  }
+
+  private BapTrigger bapTrigger() {
+    if (trigger != null) {
+      if (!trigger.startsWith("bap-node:")) {
+        throw new IllegalArgumentException("--trigger must be bap-node:URL, not '" + trigger + "'");
+      }
+      return new BapNodeTrigger(trigger.substring("bap-node:".length()));
+    }
+    if (waitFor == null) {
+      throw new IllegalArgumentException("role bap needs --trigger bap-node:URL or --wait DURATION");
+    }
+    return BapTrigger.waitFor(waitFor);
   }
 
   /** A concrete listen port, so that the kit's URL is known before it registers. */

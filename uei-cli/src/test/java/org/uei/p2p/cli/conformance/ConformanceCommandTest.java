@@ -54,4 +54,20 @@ class ConformanceCommandTest {
     assertTrue(html.contains("id=\"BPP-NRG-004\""), "every case is in the HTML report");
     assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<testsuite name=\"uei-conformance-bpp\""));
   }
+
+  @Test
+  void roleBapNeedsATriggerOrAWait() {
+    assertEquals(2, run("conformance", "--role", "bap", "--target", "http://127.0.0.1:1", "--registry-port", "0"));
+    assertTrue(err.toString().startsWith("uei: role bap needs --trigger bap-node:URL or --wait DURATION"), err.toString());
+  }
+
+  @Test
+  void roleBapWithoutAnyFlowFailsTheFlowCase(@TempDir Path dir) throws Exception {
+    int code = run("conformance", "--role", "bap", "--target", "http://127.0.0.1:1", "--registry-port", "0",
+        "--wait", "PT0S", "--ttl", "PT1S", "--report-dir", dir.toString());
+    assertEquals(1, code, out + "\n" + err);
+    assertTrue(out.toString().contains("FAIL BAP-JRN-001"), out.toString());
+    assertTrue(out.toString().contains("no discover reached the kit"), out.toString());
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("id=\"BAP-RPL-001\""));
+  }
 }

@@ -1,0 +1,149 @@
+package org.uei.p2p.conformance.bap;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.uei.p2p.conformance.CaseResult;
+import org.uei.p2p.conformance.ConformanceCase;
+import org.uei.p2p.conformance.ConformanceReport;
+import org.uei.p2p.conformance.ConformanceSetupException;
+import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.http.BecknClient;
+import org.uei.p2p.conformance.http.BecknListener;
+import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.registry.BecknRegistry;
+import org.uei.p2p.registry.RegistryKeyResolver;
+import org.uei.p2p.signing.BecknVerifier;
+
+/**
+ * Runs the {@link BapCases} against a buyer platform: the kit plays a seller platform with one
+ * offer at its own endpoint (registered in the registry the buyer platform uses), has the buyer
+ * platform run its flow through a {@link BapTrigger}, checks every request it received, then
+ * sends its own probe callbacks.
+ */
+public final class BapConformance {
+
+  /**
+   * What a run needs.
+   *
+   * @param targetUrl   the buyer platform's Beckn endpoint (for the report; callbacks go to its bap_uri)
+   * @param registryUrl the registry both sides look keys up in
+   * @param identity    the kit's registered seller identity
+   * @param listenHost  where the kit's seller endpoint binds
+   * @param listenPort  its port (registered in the registry before the run)
+   * @param publicUrl   the kit's {@code bpp_uri} as the buyer reaches it; null: http://listenHost:port
+   * @param ttl         how long the kit waits for its callbacks to be delivered after the flow
+   * @param zone        the network's zone (the kit's offer is for a tradable slot in it)
+   * @param trigger     makes the buyer platform run its flow
+   */
+  public record Config(String targetUrl, String registryUrl, KitIdentity identity, String listenHost, int listenPort,
+      String publicUrl, Duration ttl, ZoneId zone, BapTrigger trigger) {
+
+    /** Requires target, registry, identity and trigger; defaults for the rest when null. */
+    public Config {
+      Objects.requireNonNull(targetUrl, "targetUrl");
+      Objects.requireNonNull(registryUrl, "registryUrl");
+      Objects.requireNonNull(identity, "identity");
+      Objects.requireNonNull(trigger, "trigger");
+      listenHost = listenHost == null ? "127.0.0.1" : listenHost;
+      publicUrl = publicUrl == null ? "http://" + listenHost + ":" + listenPort : publicUrl;
+      ttl = ttl == null ? Duration.ofSeconds(30) : ttl;
+      zone = zone == null ? ZoneId.of("Asia/Kolkata") : zone;
+    }
+  }
+
+  /** The id of the kit's one offer, which a joiner driving the flow by hand selects. */
+  public static final String OFFER_ID = "conformance-offer-1";
+
+  private final Config config;
+
+  public BapConformance(Config config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts the seller endpoint, triggers the flow, runs every case and stops the endpoint.
+   *
+   * @throws ConformanceSetupException when the endpoint cannot start
+   */
+  public ConformanceReport run(Consumer<String> progress) throws ConformanceSetupException, InterruptedException {
+    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
+    Instant started = Instant.now();
+    List<CaseResult> results = new ArrayList<>();
+    Consumer<CaseResult> record = r -> {
+      results.add(r);
+      progress.accept(r.outcome() + " " + r.conformanceCase().id() + " " + r.reason());
+    };
+    FakeSeller seller = new FakeSeller(config.identity(), config.publicUrl(), config.zone());
+    try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bap_id",
+        config.identity().subscriberId())) {
+      listener.responder(m -> seller.respond(listener, m));
+      String triggerProblem = null;
+      try {
+        config.trigger().runFlow(config.identity().subscriberId(), seller.offer().offerId());
+      } catch (Exception e) {
+        triggerProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+      }
+      awaitCallbacks(listener, seller);
+      RequestChecks checks = new RequestChecks(listener.received(), seller);
+      record.accept(checks.flow(BapCases.FLOW_REACHED, triggerProblem));
+      record.accept(checks.signed(BapCases.SIGNED));
+      record.accept(checks.valid(BapCases.VALID));
+      record.accept(checks.context(BapCases.CONTEXT));
+      record.accept(checks.consistent(BapCases.CONSISTENT));
+      record.accept(checks.acks(BapCases.ACKS));
+      probes(checks, seller, record);
+    } catch (IOException e) {
+      throw new ConformanceSetupException("cannot serve the kit's seller endpoint on " + config.listenHost() + ":"
+          + config.listenPort() + ": " + e.getMessage(), e);
+    } finally {
+      seller.close();
+    }
+    return new ConformanceReport("bap", config.targetUrl(), started, results);
+  }
+
+  private void probes(RequestChecks checks, FakeSeller seller, Consumer<CaseResult> record) {
+    Optional<Inbound> confirm = checks.first("confirm");
+    Optional<Inbound> select = checks.first("select");
+    TradeOrder order = confirm.map(c -> seller.confirmedBy(c.context("message_id"))).orElse(null);
+    List<ConformanceCase> probeCases = List.of(BapCases.UNSOLICITED, BapCases.MISSING_SIGNATURE, BapCases.TAMPERED,
+        BapCases.EXPIRED, BapCases.UNKNOWN_KEY, BapCases.NEVER_SENT, BapCases.UNKNOWN_FIELDS, BapCases.REPLAY);
+    if (order == null || select.isEmpty()) {
+      probeCases.forEach(c -> record.accept(CaseResult.notRun(c, "needs a confirmed order; see " + BapCases.FLOW_REACHED.id())));
+      return;
+    }
+    Context confirmContext = RequestChecks.context(confirm.get());
+    BapProbes p = new BapProbes(config.identity(), new BecknClient(Duration.ofSeconds(15)), confirmContext, order);
+    record.accept(p.unsolicitedAccepted(BapCases.UNSOLICITED));
+    record.accept(p.missingSignature(BapCases.MISSING_SIGNATURE));
+    record.accept(p.tampered(BapCases.TAMPERED));
+    record.accept(p.expired(BapCases.EXPIRED));
+    record.accept(p.unknownKey(BapCases.UNKNOWN_KEY));
+    record.accept(p.neverSent(BapCases.NEVER_SENT, RequestChecks.context(select.get())));
+    record.accept(p.unknownFields(BapCases.UNKNOWN_FIELDS));
+    record.accept(p.replay(BapCases.REPLAY));
+  }
+
+  /** Waits (bounded by the ttl) until every request the kit ACKed has had its callback delivered. */
+  private void awaitCallbacks(BecknListener listener, FakeSeller seller) throws InterruptedException {
+    Instant deadline = Instant.now().plus(config.ttl());
+    while (Instant.now().isBefore(deadline)) {
+      Set<String> acked = new HashSet<>();
+      listener.received().stream().filter(m -> m.signature().valid()).forEach(m -> acked.add(m.context("message_id")));
+      if (seller.callbacks().keySet().containsAll(acked)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+}
