@@ -39,10 +39,10 @@ public class OrderTrades {
         l.quantityKwh, new UnitPrice(l.pricePerKwh, Currency.getInstance(l.currency)), status, o.createdAt);
   }
 
-  /** Lines of active orders whose slot starts in {@code [from, to)}. */
-  public List<SellerOrderLine> activeLines(Instant from, Instant to) {
-    return new ArrayList<>(SellerOrderLine.list("order.status = ?1 and offerId in "
-        + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)", OrderStatus.ACTIVE, from, to));
+  /** Lines of orders not cancelled (active or already settled) whose slot starts in {@code [from, to)}. */
+  public List<SellerOrderLine> deliveredLines(Instant from, Instant to) {
+    return new ArrayList<>(SellerOrderLine.list("order.status <> ?1 and offerId in "
+        + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)", OrderStatus.CANCELLED, from, to));
   }
 
   static String tradeId(String orderId, int lineNo) {

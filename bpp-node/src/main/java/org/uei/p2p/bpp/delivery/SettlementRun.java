@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,8 @@ public class SettlementRun {
       List<Trade> complete = new ArrayList<>();
       List<String> awaiting = new ArrayList<>();
       Map<String, SlotEnergy[]> metered = new HashMap<>();
-      for (SellerOrderLine l : orderTrades.activeLines(from, to)) {
+      List<Trade> incomplete = new ArrayList<>();
+      for (SellerOrderLine l : orderTrades.deliveredLines(from, to)) {
         Trade t = orderTrades.trade(l.order, l);
         lineOf.put(t.tradeId(), l);
         SlotEnergy buyer = store.energy(t.buyer().meterId(), t.slot());
@@ -95,11 +98,17 @@ public class SettlementRun {
         if (buyer.complete() && seller.complete()) {
           complete.add(t);
           metered.put(t.tradeId(), new SlotEnergy[] {buyer, seller});
-        } else if (!ledger.allocated(t.tradeId())) {
+        } else {
+          incomplete.add(t);
+        }
+      }
+      for (Trade t : holdBackConnected(complete, incomplete)) {
+        if (!ledger.allocated(t.tradeId())) {
           awaiting.add(t.tradeId());
         }
       }
-      // Every trade of a meter and slot takes part, so that pro-rata shares are computed over all of them.
+      // Every trade of a meter and slot takes part, settled ones too, so that pro-rata shares are
+      // computed over all of them; those already allocated keep their stored allocation.
       TradeReconciliation reconciliation = new TradeReconciliation();
       complete.forEach(reconciliation::expect);
       Set<String> discoms = new LinkedHashSet<>();
@@ -135,6 +144,37 @@ public class SettlementRun {
     } catch (SQLException e) {
       throw new IllegalStateException("settlement run for " + day + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Moves out of {@code complete} every trade that shares a meter and slot, directly or through
+   * other trades, with a trade in {@code incomplete}, and returns all trades left waiting. A
+   * meter's energy is shared over all its trades at once: allocating part of them before the rest
+   * have data would give each of them a share computed without the others.
+   */
+  private static List<Trade> holdBackConnected(List<Trade> complete, List<Trade> incomplete) {
+    Set<String> blocked = new HashSet<>();
+    incomplete.forEach(t -> blocked.addAll(meterSlots(t)));
+    List<Trade> waiting = new ArrayList<>(incomplete);
+    boolean changed = !blocked.isEmpty();
+    while (changed) {
+      changed = false;
+      for (Iterator<Trade> it = complete.iterator(); it.hasNext(); ) {
+        Trade t = it.next();
+        List<String> keys = meterSlots(t);
+        if (keys.stream().anyMatch(blocked::contains)) {
+          it.remove();
+          waiting.add(t);
+          changed |= blocked.addAll(keys);
+        }
+      }
+    }
+    return waiting;
+  }
+
+  private static List<String> meterSlots(Trade t) {
+    String slot = "@" + t.slot().start();
+    return List.of(t.buyer().meterId() + slot, t.seller().meterId() + slot);
   }
 
   private boolean settle(AllocationLedger ledger, SellerOrder o, Instant now) throws SQLException {

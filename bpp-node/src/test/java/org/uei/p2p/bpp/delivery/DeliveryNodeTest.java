@@ -73,13 +73,23 @@ class DeliveryNodeTest {
   /** A confirmed order of {@code kwh} from a fresh prosumer; returns {orderId, sellerMeter, buyerMeter}. */
   private static String[] confirmedOrder(Instant slot, String kwh) throws Exception {
     String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    String sellerMeter = "DL-" + id;
-    given().contentType("application/json").body(Map.of("id", id, "meterId", sellerMeter, "discomId", "TPDDL",
+    String offer = offer(id, slot);
+    return confirmedOrder(offer, id, slot, kwh, "DL-B-" + id);
+  }
+
+  /** A fresh prosumer {@code id} (meter {@code DL-<id>}) offering 9 kWh in {@code slot}; returns the offer id. */
+  private static String offer(String id, Instant slot) {
+    given().contentType("application/json").body(Map.of("id", id, "meterId", "DL-" + id, "discomId", "TPDDL",
         "stateCode", "DL", "installedCapacityKw", 10)).post("/provider/prosumers").then().statusCode(201);
-    String offer = given().contentType("application/json").body(Map.of("prosumerId", id, "slotStart", slot.toString(),
+    return given().contentType("application/json").body(Map.of("prosumerId", id, "slotStart", slot.toString(),
         "pricePerKwh", new BigDecimal("6.00"), "maxKwh", new BigDecimal("9"))).post("/provider/offers").then()
         .statusCode(201).extract().path("id");
-    String buyerMeter = "DL-B-" + id;
+  }
+
+  /** A confirmed order of {@code kwh} of prosumer {@code id}'s offer for {@code buyerMeter}. */
+  private static String[] confirmedOrder(String offer, String id, Instant slot, String kwh, String buyerMeter)
+      throws Exception {
+    String sellerMeter = "DL-" + id;
     TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, TestPeers.peerId(), TestPeers.nodeId(), "buyer-" + id,
         new MeterPoint(buyerMeter, "BRPL"), List.of(new OrderLine(offer, id, new MeterPoint(sellerMeter, "TPDDL"),
         new DeliverySlot(slot, slot.plus(Duration.ofHours(1))), UnitPrice.inr("6.00"),
@@ -162,6 +172,40 @@ class DeliveryNodeTest {
         .body(containsString(o[2]));
     given().get("/provider/settlement/report?month=2026-13").then().statusCode(400)
         .body("error", containsString("YYYY-MM"));
+  }
+
+  @Test
+  void aSellerMetersTradesAreAllocatedTogetherWhenOneBuyersDataComesLate() throws Exception {
+    Instant slot = tradableSlot();
+    String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    String offer = offer(id, slot);
+    String[] a = confirmedOrder(offer, id, slot, "5", "DL-BA-" + id);
+    String[] b = confirmedOrder(offer, id, slot, "4", "DL-BB-" + id);
+    ZonedDateTime s = slot.atZone(IST);
+    String day = s.toLocalDate().toString();
+    String header = "meter_id,block_start,block_minutes,import_kwh,export_kwh\n";
+    // The seller injects 7 of the 9 kWh sold; buyer B's meter data is not there yet.
+    upload(header + a[1] + "," + s.toOffsetDateTime() + ",60,0,7\n" + a[2] + "," + s.toOffsetDateTime() + ",60,9,0\n");
+    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
+        .body("awaitingData", hasItem(a[0] + "/1")).body("awaitingData", hasItem(b[0] + "/1"));
+    upload(header + b[2] + "," + s.toOffsetDateTime() + ",60,9,0\n");
+    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
+        .body("settledOrders", hasItem(a[0])).body("settledOrders", hasItem(b[0]));
+
+    JsonNode statement = JSON.readTree(given().get("/provider/settlement/statement?from=" + day).then()
+        .statusCode(200).extract().asString());
+    BigDecimal sellerA = null;
+    BigDecimal sellerB = null;
+    for (JsonNode t : statement.get("trades")) {
+      if (t.get("tradeId").asText().equals(a[0] + "/1")) {
+        sellerA = t.get("sellerAllocatedKwh").decimalValue();
+      } else if (t.get("tradeId").asText().equals(b[0] + "/1")) {
+        sellerB = t.get("sellerAllocatedKwh").decimalValue();
+      }
+    }
+    // Pro-rata over both trades: 7 × 5/9 and 7 × 4/9, never more than the meter injected.
+    assertEquals(0, new BigDecimal("3.89").compareTo(sellerA), statement.toString());
+    assertEquals(0, new BigDecimal("3.11").compareTo(sellerB), statement.toString());
   }
 
   @Test
