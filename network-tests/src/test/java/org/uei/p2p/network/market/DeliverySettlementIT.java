@@ -119,7 +119,10 @@ class DeliverySettlementIT {
     JsonNode bapStatement = pollStatement(net.bap().url() + "/client/settlement/statement?from=" + day, trade.orderId());
     JsonNode bppTrade = tradeOf(bppStatement, trade.orderId());
     JsonNode bapTrade = tradeOf(bapStatement, trade.orderId());
+    assertEquals(bppTrade.get("tradeId").asText(), bapTrade.get("tradeId").asText());
     assertEquals(0, new BigDecimal("4").compareTo(bppTrade.get("settledKwh").decimalValue()), bppTrade.toString());
+    assertEquals(0, bppTrade.get("buyerAllocatedKwh").decimalValue()
+        .compareTo(bapTrade.get("buyerAllocatedKwh").decimalValue()), bppTrade + " vs " + bapTrade);
     assertEquals(0, bppTrade.get("settledKwh").decimalValue().compareTo(bapTrade.get("settledKwh").decimalValue()),
         bppTrade + " vs " + bapTrade);
     JsonNode bppNet = bppStatement.at("/netPositions/0");
