@@ -20,6 +20,7 @@ import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.wave1.Order;
+import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.store.Direction;
 import org.uei.p2p.node.store.StoredMessage;
@@ -36,6 +37,7 @@ public class OrderBuilder {
 
   @Inject NodeIdentity identity;
   @Inject RequestLedger ledger;
+  @Inject TreeHeadAnchors anchors;
 
   /** The BPP a request goes to, and its Beckn endpoint. */
   public record Target(String bppId, String bppUri) {}
@@ -70,7 +72,11 @@ public class OrderBuilder {
       case INIT, CONFIRM -> {
         TradeOrder order = cmd.items() != null && !cmd.items().isEmpty() ? fromOffers(cmd, target)
             : pending(lastOrder(cmd.transactionId(), target.bppId(), action == Action.INIT ? "on_select" : "on_init"));
-        yield codec.orderMessage(order);
+        Message m = codec.orderMessage(order);
+        if (action == Action.CONFIRM) {
+          anchors.attach(m);
+        }
+        yield m;
       }
       case STATUS, CANCEL -> {
         Order o = new Order();

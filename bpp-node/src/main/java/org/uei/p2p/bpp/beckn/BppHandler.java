@@ -23,6 +23,7 @@ import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
@@ -40,6 +41,7 @@ public class BppHandler implements BecknHandler {
   @Inject OrderQuotes quotes;
   @Inject TradePolicy policy;
   @Inject CallbackOutbox outbox;
+  @Inject TreeHeadAnchors anchors;
 
   @Override
   public Set<Action> accepts() {
@@ -164,6 +166,10 @@ public class BppHandler implements BecknHandler {
 
   private void reply(Context request, Message message, BecknError error) {
     Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
+    if (error == null && (Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())
+        || Action.ON_STATUS.wireName().equals(callback.getContext().getAction()))) {
+      anchors.attach(message);
+    }
     callback.setError(error);
     outbox.enqueue(request.getBapUri(), request.getBapId(), callback);
   }

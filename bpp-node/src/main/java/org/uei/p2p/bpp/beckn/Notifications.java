@@ -10,6 +10,7 @@ import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 
@@ -24,6 +25,7 @@ public class Notifications {
   @Inject OrderQuotes quotes;
   @Inject NodeIdentity identity;
   @Inject CallbackOutbox outbox;
+  @Inject TreeHeadAnchors anchors;
 
   /**
    * Queues an unsolicited callback with the order's current state.
@@ -46,6 +48,9 @@ public class Notifications {
     base.setBppId(identity.subscriberId());
     base.setBppUri(identity.publicUrl());
     Context c = Contexts.unsolicited(action, base, Clock.systemUTC());
+    if (action == Action.ON_STATUS) {
+      anchors.attach(m);
+    }
     outbox.enqueue(order.bapUri, order.bapId, new Envelope<>(c, m));
     return c;
   }
