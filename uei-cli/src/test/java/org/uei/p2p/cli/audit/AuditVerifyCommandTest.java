@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +27,7 @@ import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.sth.TreeHeadSigner;
 import org.uei.p2p.audit.verify.LogExport;
 import org.uei.p2p.cli.UeiCli;
+import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 import picocli.CommandLine;
 
@@ -67,6 +73,56 @@ class AuditVerifyCommandTest {
         "--public-key", nodeKey.publicKeyBase64()));
     assertEquals(1, err.toString().lines().count());
     assertTrue(err.toString().contains("no such file"), err.toString());
+  }
+
+  @Test
+  void theKeyCanComeFromTheRegistryInsteadOfTheCommandLine() throws Exception {
+    Path file = write(export(), "log.json");
+    try (LocalRegistry registry = LocalRegistry.builder().start()) {
+      String record = "[{\"subscriber_id\":\"bpp.audit.test\",\"unique_key_id\":\"k1\",\"type\":\"BPP\","
+          + "\"subscriber_url\":\"http://127.0.0.1:9\",\"domain\":\"beckn.one:deg:p2p-trading:2.0.0\","
+          + "\"signing_public_key\":\"" + nodeKey.publicKeyBase64() + "\",\"status\":\"SUBSCRIBED\"}]";
+      HttpResponse<String> added = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(registry.baseUrl() + "/admin/subscribers")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, added.statusCode(), added.body());
+
+      assertEquals(0, run("audit", "verify", "--export", file.toString(), "--registry", registry.baseUrl(),
+          "--subscriber-id", "bpp.audit.test"), err.toString());
+      assertEquals(0, run("audit", "verify", "--export", file.toString(), "--registry", registry.baseUrl(),
+          "--subscriber-id", "bpp.audit.test", "--key-id", "k1"), err.toString());
+      assertEquals(1, run("audit", "verify", "--export", file.toString(), "--registry", registry.baseUrl(),
+          "--subscriber-id", "bpp.nobody"));
+      assertTrue(err.toString().contains("bpp.nobody"), err.toString());
+    }
+  }
+
+  @Test
+  void sourcesAndKeysMustBeGivenExactlyOnce() throws IOException {
+    Path file = write(export(), "log.json");
+    String key = nodeKey.publicKeyBase64();
+    assertEquals(2, run("audit", "verify", "--public-key", key));
+    assertEquals(2, run("audit", "verify", "--export", file.toString(), "--node", "http://127.0.0.1:9",
+        "--public-key", key));
+    assertEquals(2, run("audit", "verify", "--export", file.toString()));
+    assertEquals(2, run("audit", "verify", "--export", file.toString(), "--public-key", key,
+        "--registry", "http://127.0.0.1:9"));
+    assertEquals(2, run("audit", "verify", "--export", file.toString(), "--registry", "http://127.0.0.1:9"));
+    assertEquals(5, err.toString().lines().count(), err.toString());
+    assertTrue(err.toString().contains("exactly one of --export FILE and --node URL"), err.toString());
+    assertTrue(err.toString().contains("--registry needs --subscriber-id"), err.toString());
+  }
+
+  @Test
+  void aNodeThatCannotBeReachedIsOneLine() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertEquals(1, run("audit", "verify", "--node", "http://127.0.0.1:" + port, "--public-key",
+        nodeKey.publicKeyBase64(), "--timeout-ms", "2000"));
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith("uei: cannot reach http://127.0.0.1:" + port + "/audit/sth"), err.toString());
   }
 
   private LogExport export() {
