@@ -93,6 +93,11 @@ public final class LocalNetwork implements AutoCloseable {
     return bap;
   }
 
+  /** The registry's base URL, where both nodes' keys are published. */
+  public String registryUrl() {
+    return registry.baseUrl();
+  }
+
   /** Where logs and data directories live. */
   public Path dir() {
     return dir;
