@@ -140,6 +140,15 @@ class RoundTripTest {
   }
 
   @Test
+  void nulCharacterInATypedStringIsAParseErrorWithPath() {
+    byte[] bad = Fixtures.edited("select.json", "/message/order/beckn:orderItems/0", o -> o.put("beckn:orderedItem", "item\u0000' OR 1=1"));
+    MessageParseException e = assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
+    assertEquals("30000", e.error().getCode());
+    assertEquals("message.order.beckn:orderItems[0].beckn:orderedItem", e.error().getPaths());
+    assertTrue(e.error().getMessage().contains("U+0000"), e.error().getMessage());
+  }
+
+  @Test
   void quotedNumberIsNotCoerced() {
     byte[] bad = Fixtures.edited("select.json", "/message/order/beckn:orderItems/0/beckn:quantity", o -> o.put("unitQuantity", "8"));
     MessageParseException e = assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import org.uei.p2p.model.energy.EnergyCustomer;
@@ -64,6 +65,7 @@ public final class BecknJson {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
         .addModule(new JavaTimeModule())
+        .addModule(new SimpleModule("nul-free-strings").addDeserializer(String.class, new NulFreeStringDeserializer()))
         .build();
     mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
