@@ -82,7 +82,7 @@ public final class BapConformance {
     List<CaseResult> results = new ArrayList<>();
     Consumer<CaseResult> record = r -> {
       results.add(r);
-      progress.accept(r.outcome() + " " + r.conformanceCase().id() + " " + r.reason());
+      progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
     };
     FakeSeller seller = new FakeSeller(config.identity(), config.publicUrl(), config.zone());
     try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bap_id",

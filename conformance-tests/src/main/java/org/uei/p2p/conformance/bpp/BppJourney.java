@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.uei.p2p.conformance.CaseResult;
@@ -33,14 +32,10 @@ final class BppJourney {
   private final Wave1Codec codec = new Wave1Codec();
   private final KitBap kit;
   private final BppConformance.Config config;
-  private final List<KitBap.Call> answered;
-  private final Map<KitBap.Call, Inbound> callbacks;
 
-  BppJourney(KitBap kit, BppConformance.Config config, List<KitBap.Call> answered, Map<KitBap.Call, Inbound> callbacks) {
+  BppJourney(KitBap kit, BppConformance.Config config) {
     this.kit = kit;
     this.config = config;
-    this.answered = answered;
-    this.callbacks = callbacks;
   }
 
   /** A select of {@code kwh} from {@code offer} for {@code buyer} (null: the configured buyer). */
@@ -128,8 +123,6 @@ final class BppJourney {
       return new Step(call, CaseResult.failed(c, "no on_" + action.wireName() + " within the ttl " + kit.ttl(),
           List.of(sent)), null);
     }
-    answered.add(call);
-    callbacks.put(call, cb.get());
     List<Exchange> ev = List.of(sent, cb.get().evidence("on_" + action.wireName()));
     TradeOrder got;
     try {

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
@@ -38,6 +39,7 @@ final class KitBap {
   private volatile Contexts.Parties parties;
   private final Duration ttl;
   private final Set<Inbound> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Call, Inbound> pairs = new LinkedHashMap<>();
 
   KitBap(KitIdentity identity, BecknClient client, BecknListener listener, Contexts.Parties parties, Duration ttl) {
     this.identity = identity;
@@ -102,13 +104,6 @@ final class KitBap {
     return new Call(c, client.post(parties.bppUri(), c.getAction(), body, authorization), at);
   }
 
-  /** Sends bytes derived from a correct message: {@code edit} changes the serialized JSON text. */
-  Call sendEdited(Action action, Message message, String txn, UnaryOperator<String> edit) {
-    Context c = context(action, txn);
-    String json = new String(Envelopes.write(new Envelope<>(c, message)), java.nio.charset.StandardCharsets.UTF_8);
-    return sendSigned(c, edit.apply(json).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
   /**
    * The callback answering {@code call}: the first unclaimed {@code on_<action>} of its transaction
    * that arrived after it was sent. Matched on transaction and action, not message_id, so that a
@@ -119,15 +114,21 @@ final class KitBap {
     String txn = call.context().getTransactionId();
     Optional<Inbound> found = listener.await(m -> expected.equals(m.action()) && txn.equals(m.context("transaction_id"))
         && !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m), wait);
-    found.ifPresent(this::claim);
+    found.ifPresent(m -> claim(call, m));
     return found;
+  }
+
+  /** Every request matched with its callback so far, in the order they were matched. */
+  synchronized Map<Call, Inbound> pairs() {
+    return new LinkedHashMap<>(pairs);
   }
 
   private synchronized boolean isClaimed(Inbound m) {
     return claimed.contains(m);
   }
 
-  private synchronized void claim(Inbound m) {
+  private synchronized void claim(Call call, Inbound m) {
     claimed.add(m);
+    pairs.put(call, m);
   }
 }

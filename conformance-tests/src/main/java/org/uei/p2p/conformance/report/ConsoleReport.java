@@ -14,11 +14,7 @@ public final class ConsoleReport {
     StringBuilder s = new StringBuilder();
     s.append("Conformance of the ").append(report.role().toUpperCase()).append(" at ").append(report.target()).append('\n');
     for (CaseResult r : report.results()) {
-      String mark = switch (r.outcome()) {
-        case PASSED -> "pass";
-        case FAILED -> "FAIL";
-        case NOT_RUN -> "skip";
-      };
+      String mark = r.outcome().mark();
       s.append(String.format("%-4s %-12s %-9s %s%n", mark, r.conformanceCase().id(),
           r.conformanceCase().mandatory() ? "" : "(option)", r.conformanceCase().title()));
       if (r.outcome() != Outcome.PASSED) {

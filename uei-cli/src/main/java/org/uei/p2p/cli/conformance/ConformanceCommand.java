@@ -30,11 +30,12 @@ import picocli.CommandLine.Option;
  * passed, 1 when one did not, 2 when the run could not start.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
-    description = {"Test a BAP or BPP against the protocol and the energy trading rules.",
-        "role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target.",
-        "role bap: the kit plays a seller platform; the BAP at --target runs its flow against it, started by",
-        "  --trigger bap-node:URL (our bap-node's client API) or by the joiner within --wait.",
-        "Exit code: 0 every mandatory case passed, 1 one did not, 2 the run could not start."})
+    description = {"Test a BAP or BPP against the protocol and the energy trading rules.", "",
+        "--role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target.", "",
+        "--role bap: the kit plays a seller platform; the BAP at --target runs its usual flow against it, "
+            + "started with --trigger bap-node:URL or by the joiner within --wait.", "",
+        "Reports go to --report-dir (report.html, junit.xml). Exit code: 0 every mandatory case passed, "
+            + "1 one did not, 2 the run could not start.", ""})
 public final class ConformanceCommand implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -84,7 +85,8 @@ public final class ConformanceCommand implements Callable<Integer> {
   @Option(names = "--callback-url", paramLabel = "URL", description = "The kit's URL as the target reaches it (default http://HOST:PORT).")
   String callbackUrl;
 
-  @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "beckn.one:deg:p2p-trading-interdiscom:2.0.0")
+  @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "beckn.one:deg:p2p-trading-interdiscom:2.0.0",
+      description = "Network domain (default ${DEFAULT-VALUE}).")
   String domain;
 
   @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "PT30S",
@@ -155,7 +157,9 @@ public final class ConformanceCommand implements Callable<Integer> {
           KitIdentity.register(registryUrl, targetId, targetKeyId, role.toUpperCase(), target, domain, targetPublicKey);
         }
       }
-      return runRole(out, identity, registryUrl);
+      // A fresh key must be registered; the kit's own registry learns even a given key this way.
+      boolean register = own != null || privateKey == null;
+      return runRole(out, identity, registryUrl, register);
     } finally {
       if (own != null) {
         own.close();
@@ -163,15 +167,21 @@ public final class ConformanceCommand implements Callable<Integer> {
     }
   }
 
-  private ConformanceReport runRole(PrintWriter out, KitIdentity identity, String registryUrl)
+  private ConformanceReport runRole(PrintWriter out, KitIdentity identity, String registryUrl, boolean register)
       throws ConformanceSetupException, IOException, InterruptedException {
     if ("bap".equals(role)) {
-      return runBap(out, identity, registryUrl);
+      return runBap(out, identity, registryUrl, register);
     }
     // The kit is a BAP: register it unless the user brought a registered key.
     BppConformance.Config config = new BppConformance.Config(target, targetId, registryUrl, identity, listenHost,
-        reserve(), callbackUrl, domain, ttl, zone, buyerMeter, buyerDiscom, null, unsolicitedWait);
-    if (privateKey == null) {
+        reserve(), callbackUrl, domain, ttl, zone, buyerMeter, buyerDiscom, orderId -> {
+          if (!unsolicitedWait.isZero()) {
+            out.println("order " + orderId + " is confirmed: have the BPP send an unsolicited on_status for it within "
+                + unsolicitedWait);
+            out.flush();
+          }
+        }, unsolicitedWait);
+    if (register) {
       identity.registerLocally(registryUrl, "BAP", config.callbackUrl() != null ? config.callbackUrl()
           : "http://" + listenHost + ":" + config.listenPort(), domain);
     }
@@ -183,13 +193,13 @@ public final class ConformanceCommand implements Callable<Integer> {
     });
   }
 
-  private ConformanceReport runBap(PrintWriter out, KitIdentity identity, String registryUrl)
+  private ConformanceReport runBap(PrintWriter out, KitIdentity identity, String registryUrl, boolean register)
       throws ConformanceSetupException, IOException, InterruptedException {
     BapTrigger flow = bapTrigger();
     int port = reserve();
     BapConformance.Config config = new BapConformance.Config(target, registryUrl, identity, listenHost, port,
         callbackUrl, ttl, zone, flow);
-    if (privateKey == null) {
+    if (register) {
       identity.registerLocally(registryUrl, "BPP", config.publicUrl(), domain);
     }
     out.println("the kit serves a seller platform at " + config.publicUrl() + " as " + identity.subscriberId()
