@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +178,36 @@ class AuditLogTest {
     long index = audit.appendRecord(record("txn-after-rollback"));
     assertEquals(before, index, "the index of the rolled-back record is reused");
     assertTrue(verifyExport().ok(), "log verifies after a rollback");
+  }
+
+  @Test
+  void concurrentAppendsGetDistinctIndexesAndTheLogStaysVerifiable() throws Exception {
+    long before = audit.size();
+    int threads = 4;
+    int each = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<Long>>> results = new java.util.ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          List<Long> indexes = new java.util.ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            indexes.add(audit.appendRecord(record("txn-concurrent")));
+          }
+          return indexes;
+        }));
+      }
+      java.util.Set<Long> all = new java.util.TreeSet<>();
+      for (Future<List<Long>> f : results) {
+        all.addAll(f.get());
+      }
+      assertEquals(threads * each, all.size(), "no index handed out twice");
+      assertTrue(audit.size() >= before + threads * each);
+    } finally {
+      pool.shutdownNow();
+    }
+    fetchHead();
+    assertTrue(verifyExport().ok(), "log verifies after concurrent appends");
   }
 
   @Test
