@@ -63,7 +63,10 @@ public class AuditLog {
 
   /**
    * Appends an allocation or settlement record, atomically with the caller's transaction (one is
-   * started when there is none): if the caller rolls back, the record is not in the log.
+   * started when there is none): if the caller rolls back, the record is not in the log. Build
+   * the entry as {@code new RecordEntry(Kind.ALLOCATION or SETTLEMENT, recordId, transactionId or
+   * null, jsonBytes, timestamp)} from the exact JSON the node stores or publishes. The append holds
+   * the log's row lock until that transaction ends, so call it last in a long transaction.
    *
    * @return the record's index in the log
    */
