@@ -44,6 +44,13 @@ public final class BapCases {
       + "status names the order id the kit gave in on_confirm.",
       "Drift between steps means the buyer confirms something other than what was quoted: disputed bills.",
       "Build init and confirm from the seller's last callback, and status from the order id of on_confirm.");
+  public static final ConformanceCase ENERGY = new ConformanceCase("BAP-NRG-001",
+      "Orders respect the energy trading rules", "Energy trading rules (IES P2P): minimum 1 kWh with at most two "
+      + "decimals, no self-trade, the offer's own 1-hour slot", true,
+      "Every order line of select, init and confirm asks for at least 1 kWh with at most two decimals, for the "
+      + "slot the kit offered, with a buyer meter other than the seller's meter.",
+      "Orders that break the market rules are refused by every seller platform, or rejected by the DISCOM after delivery.",
+      "Check quantities and meters in the buyer app before sending, and copy the offer's delivery window unchanged.");
   public static final ConformanceCase ACKS = new ConformanceCase("BAP-ACK-001", "Correct callbacks are acknowledged",
       ENV, true, "Every correct, signed callback the kit sent during the flow must be answered with HTTP 200 and "
       + "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}.",
@@ -77,7 +84,7 @@ public final class BapCases {
       "Remember the message_ids of callbacks you have handled and refuse repeats without acting on them.");
 
   /** Every case, in report order. */
-  public static final List<ConformanceCase> ALL = List.of(FLOW_REACHED, SIGNED, VALID, CONTEXT, CONSISTENT, ACKS,
+  public static final List<ConformanceCase> ALL = List.of(FLOW_REACHED, SIGNED, VALID, CONTEXT, CONSISTENT, ENERGY, ACKS,
       UNSOLICITED, MISSING_SIGNATURE, TAMPERED, EXPIRED, UNKNOWN_KEY, NEVER_SENT, UNKNOWN_FIELDS, REPLAY);
 
   private BapCases() {}

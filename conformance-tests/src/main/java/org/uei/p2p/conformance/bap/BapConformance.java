@@ -101,6 +101,7 @@ public final class BapConformance {
       record.accept(checks.valid(BapCases.VALID));
       record.accept(checks.context(BapCases.CONTEXT));
       record.accept(checks.consistent(BapCases.CONSISTENT));
+      record.accept(checks.energy(BapCases.ENERGY));
       record.accept(checks.acks(BapCases.ACKS));
       probes(checks, seller, record);
     } catch (IOException e) {

@@ -161,6 +161,38 @@ final class RequestChecks {
     }
   }
 
+  CaseResult energy(ConformanceCase c) {
+    EnergyOffer offer = seller.offer();
+    int lines = 0;
+    for (String a : List.of("select", "init", "confirm")) {
+      for (Inbound m : requests) {
+        if (!a.equals(m.action())) {
+          continue;
+        }
+        TradeOrder o;
+        try {
+          o = order(m);
+        } catch (Exception e) {
+          return CaseResult.failed(c, a + "'s order cannot be read: " + e.getMessage(), List.of(m.evidence(a)));
+        }
+        for (OrderLine l : o.lines()) {
+          lines++;
+          String broken = l.quantityKwh().compareTo(java.math.BigDecimal.ONE) < 0 ? l.quantityKwh().toPlainString()
+              + " kWh is below the minimum of 1 kWh"
+              : l.quantityKwh().stripTrailingZeros().scale() > 2 ? l.quantityKwh().toPlainString() + " kWh has more than two decimals"
+              : !l.slot().equals(offer.slot()) ? "slot " + l.slot() + " is not the offered " + offer.slot()
+              : o.buyer().meterId().equals(offer.seller().meterId()) ? "buyer meter " + o.buyer().meterId() + " is the seller's meter"
+              : null;
+          if (broken != null) {
+            return CaseResult.failed(c, a + ": " + broken, List.of(m.evidence(a)));
+          }
+        }
+      }
+    }
+    return lines == 0 ? CaseResult.notRun(c, "no order reached the kit")
+        : CaseResult.passed(c, lines + " order line(s), each within the trading rules", List.of());
+  }
+
   CaseResult acks(ConformanceCase c) {
     Map<String, BecknClient.Sent> sent = seller.callbacks();
     if (sent.isEmpty()) {
