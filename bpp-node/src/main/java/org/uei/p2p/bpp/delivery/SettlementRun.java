@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.uei.p2p.bpp.beckn.Notifications;
+import org.uei.p2p.node.audit.AuditLog;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
@@ -67,6 +68,7 @@ public class SettlementRun {
   @Inject OrderQuotes quotes;
   @Inject Notifications notifications;
   @Inject Settlements settlements;
+  @Inject AuditLog auditLog;
 
   /** Every night, the previous delivery day. */
   @Scheduled(cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}", timeZone = "Asia/Kolkata",
@@ -129,8 +131,10 @@ public class SettlementRun {
         }
         SellerOrderLine l = lineOf.get(id);
         SlotEnergy[] m = metered.get(id);
-        ledger.insert(new AllocationLedger.Row(id, l.order.id, l.lineNo(), m[0].importKwh(), m[1].exportKwh(),
-            r.buyerKwh(), r.sellerKwh(), now), r.trade().slot().start());
+        AllocationLedger.Row row = new AllocationLedger.Row(id, l.order.id, l.lineNo(), m[0].importKwh(),
+            m[1].exportKwh(), r.buyerKwh(), r.sellerKwh(), now);
+        ledger.insert(row, r.trade().slot().start());
+        auditLog.appendRecord(AuditRecords.allocation(row, l.order.transactionId));
         allocated.add(id);
         touchedOrders.add(l.order.id);
       }
@@ -195,6 +199,7 @@ public class SettlementRun {
     AllocationLedger.OrderSettlement s = new AllocationLedger.OrderSettlement("SETTLED", amount,
         trades.get(0).price().currency().getCurrencyCode(), txnRef, now, now);
     ledger.insertSettlement(o.id, s);
+    auditLog.appendRecord(AuditRecords.settlement(o.id, o.transactionId, s));
     o.status = OrderStatus.COMPLETED;
     o.updatedAt = now;
 

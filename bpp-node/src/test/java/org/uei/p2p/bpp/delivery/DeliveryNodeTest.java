@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.uei.p2p.audit.entry.EntryCodec;
+import org.uei.p2p.audit.entry.RecordEntry;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
@@ -104,7 +106,24 @@ class DeliveryNodeTest {
     CallbackReceiver.Received r = buyerPlatform.await("on_confirm", confirm.getContext().getMessageId(),
         Duration.ofSeconds(10));
     String orderId = new Wave1Codec().order(Envelopes.parse(r.body()).getMessage()).orderId();
-    return new String[] {orderId, sellerMeter, buyerMeter};
+    return new String[] {orderId, sellerMeter, buyerMeter, txn};
+  }
+
+  /** The allocation and settlement records of a transaction in the node's audit log, once each. */
+  private static void assertAuditRecords(String transactionId, List<String> expected) throws Exception {
+    JsonNode entries = JSON.readTree(given().get("/audit/entries?transaction_id=" + transactionId).then()
+        .statusCode(200).extract().asString()).get("entries");
+    List<String> records = new java.util.ArrayList<>();
+    for (JsonNode e : entries) {
+      if ("record".equals(e.path("type").asText())) {
+        records.add(e.get("kind").asText() + " " + e.get("record_id").asText());
+        RecordEntry r = (RecordEntry) EntryCodec.decode(java.util.Base64.getDecoder().decode(e.get("entry").asText()));
+        String json = new String(r.json(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains(r.kind() == RecordEntry.Kind.SETTLEMENT ? "\"payment_status\":\"SETTLED\""
+            : "\"seller_allocated_kwh\":\"4"), json);
+      }
+    }
+    assertEquals(expected, records);
   }
 
   private static JsonNode upload(String csv) throws Exception {
@@ -137,6 +156,7 @@ class DeliveryNodeTest {
         .body("allocated", hasItem(o[0] + "/1")).body("settledOrders", hasItem(o[0]));
     given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
         .body("settledOrders.size()", equalTo(0));
+    assertAuditRecords(o[3], List.of("ALLOCATION allocation/" + o[0] + "/1", "SETTLEMENT settlement/" + o[0]));
 
     JsonNode status = JSON.readTree(buyerPlatform.await(r -> r.action().equals("on_status")
         && r.bodyText().contains(o[0]), Duration.ofSeconds(10), "delivery on_status").body());

@@ -19,14 +19,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.uei.p2p.audit.entry.EntryCodec;
+import org.uei.p2p.audit.entry.RecordEntry;
+import org.uei.p2p.audit.merkle.InclusionProof;
+import org.uei.p2p.audit.sth.SignedTreeHead;
+import org.uei.p2p.audit.verify.TreeHeadProofs;
 import org.uei.p2p.cli.UeiCli;
 import org.uei.p2p.network.Json;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
+import org.uei.p2p.registry.BecknRegistry;
+import org.uei.p2p.registry.RegistryKeyResolver;
+import org.uei.p2p.signing.keys.Ed25519PublicKey;
 import picocli.CommandLine;
 
 /**
@@ -112,6 +123,7 @@ class DeliverySettlementIT {
     JsonNode payment = settled.at("/message/order/beckn:payment");
     assertTrue(payment.get("beckn:txnRef").asText().startsWith("STL-"), payment.toString());
     assertTrue(payment.hasNonNull("beckn:paidAt"), payment.toString());
+    theSettlementRecordIsInTheSellersSignedLog(trade.transactionId(), trade.orderId());
 
     // Both statements for the day: same settled kWh and the same net amount, to the paisa.
     JsonNode bppStatement = Json.get(net.bpp().url() + "/provider/settlement/statement?from=" + day + "&to=" + day
@@ -140,6 +152,35 @@ class DeliverySettlementIT {
     assertEquals(0, report.exit(), report.err());
     assertTrue(report.out().startsWith("account_id,meter_id"), report.out());
     assertTrue(report.out().contains(sellerMeter) && report.out().contains(buyerMeter), report.out());
+  }
+
+  /**
+   * What the buyer platform can prove from the seller platform's API alone: the seller's signed
+   * tree head (checked with the seller's registry key) includes the settlement record it booked.
+   */
+  private static void theSettlementRecordIsInTheSellersSignedLog(String transactionId, String orderId) throws Exception {
+    Ed25519PublicKey sellerKey = Ed25519PublicKey.fromBase64(RegistryKeyResolver.of(
+        BecknRegistry.of(net.registryUrl())).resolveSubscriber(LocalNetwork.BPP_ID, "k1").signingPublicKey());
+    long index = -1;
+    byte[] bytes = null;
+    for (JsonNode e : Json.get(net.bpp().url() + "/audit/entries?transaction_id=" + transactionId).expect(200)
+        .get("entries")) {
+      byte[] b = Base64.getDecoder().decode(e.get("entry").asText());
+      if (EntryCodec.decode(b) instanceof RecordEntry r && r.kind() == RecordEntry.Kind.SETTLEMENT) {
+        assertEquals("settlement/" + orderId, r.recordId());
+        index = e.get("index").asLong();
+        bytes = b;
+      }
+    }
+    assertTrue(index >= 0, "the seller logged a settlement record for " + transactionId);
+    SignedTreeHead head = SignedTreeHead.verify(
+        Json.get(net.bpp().url() + "/audit/sth").expect(200).get("sth").asText(), sellerKey);
+    assertTrue(index < head.treeSize(), "the latest signed head covers the settlement record");
+    List<byte[]> path = new ArrayList<>();
+    Json.get(net.bpp().url() + "/audit/proof/inclusion?index=" + index + "&tree_size=" + head.treeSize()).expect(200)
+        .get("audit_path").forEach(h -> path.add(Base64.getDecoder().decode(h.asText())));
+    assertTrue(TreeHeadProofs.entryIncluded(bytes, new InclusionProof(index, head.treeSize(), path), head),
+        "inclusion proof of the settlement record against the seller-signed head");
   }
 
   private static JsonNode awaitCallback(String transactionId, String action, String paymentStatus) throws Exception {
