@@ -81,7 +81,8 @@ class SignatureWindowAttackTest {
     assertEquals(storedBefore, StoredMessage.count("direction", Direction.IN), "nothing stored");
   }
 
-  private static byte[] discover() {
+  /** A valid discover from the registered counterparty, unsigned. */
+  static byte[] discover() {
     DiscoverMessage m = new DiscoverMessage();
     m.setFilters(DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
     return Envelopes.write(new Envelope<>(Contexts.newRequest(Action.DISCOVER, new Contexts.Parties(
