@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,16 +38,6 @@ class FullTradeIT {
   static void stop() throws Exception {
     if (net != null) {
       net.close();
-    }
-  }
-
-  private static void poll(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      Thread.sleep(50);
     }
   }
 
@@ -95,22 +83,23 @@ class FullTradeIT {
         Map.of("action", "on_status")).expect(200);
     String messageId = queued.get("message_id").asText();
     // Let the seller fail a few deliveries against the stopped buyer platform.
-    poll(() -> logMentions(net.bpp().log(), messageId + " to " + net.bap().url() + ": attempt 2 failed"),
+    Await.until(() -> logMentions(net.bpp().log(), messageId + " to " + net.bap().url() + ": attempt 2 failed"),
         Duration.ofSeconds(30), "two failed delivery attempts in the bpp-node log");
 
     net.bap().start(Duration.ofSeconds(90));
-    poll(() -> {
+    Await.value(() -> {
+      JsonNode txn;
       try {
-        JsonNode txn = Json.get(net.bap().url() + "/client/transactions/" + trade.transactionId()).expect(200);
-        for (JsonNode c : txn.get("callbacks")) {
-          if (messageId.equals(c.get("messageId").asText())) {
-            return "CONFIRMED".equals(c.at("/summary/order/status").asText());
-          }
-        }
-        return false;
-      } catch (Exception e) {
-        return false;
+        txn = Json.get(net.bap().url() + "/client/transactions/" + trade.transactionId()).expect(200);
+      } catch (Exception notYet) {
+        return null;
       }
+      for (JsonNode c : txn.get("callbacks")) {
+        if (messageId.equals(c.get("messageId").asText()) && "CONFIRMED".equals(c.at("/summary/order/status").asText())) {
+          return c;
+        }
+      }
+      return null;
     }, Duration.ofSeconds(30), "the unsolicited on_status delivered after the restart");
   }
 

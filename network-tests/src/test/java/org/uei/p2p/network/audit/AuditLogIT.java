@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,14 +28,13 @@ import org.uei.p2p.audit.merkle.ConsistencyProof;
 import org.uei.p2p.audit.merkle.InclusionProof;
 import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.verify.TreeHeadProofs;
-import org.uei.p2p.cli.UeiCli;
+import org.uei.p2p.network.Cli;
 import org.uei.p2p.network.Json;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
-import picocli.CommandLine;
 
 /**
  * After a trade between two node processes, the buyer checks from the seller's {@code /audit}
@@ -165,17 +162,5 @@ class AuditLogIT {
     List<byte[]> out = new ArrayList<>();
     array.forEach(h -> out.add(B64.decode(h.asText())));
     return out;
-  }
-
-  private record Cli(int exit, String out, String err) {
-    static Cli run(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine cl = UeiCli.commandLine();
-      cl.setOut(new PrintWriter(out, true));
-      cl.setErr(new PrintWriter(err, true));
-      int exit = cl.execute(args);
-      return new Cli(exit, out.toString(), err.toString());
-    }
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,14 +29,14 @@ import org.uei.p2p.audit.entry.RecordEntry;
 import org.uei.p2p.audit.merkle.InclusionProof;
 import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.verify.TreeHeadProofs;
-import org.uei.p2p.cli.UeiCli;
+import org.uei.p2p.network.Await;
+import org.uei.p2p.network.Cli;
 import org.uei.p2p.network.Json;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
-import picocli.CommandLine;
 
 /**
  * After confirm, between the real node processes: the seller platform imports the MDMS file for
@@ -184,11 +182,8 @@ class DeliverySettlementIT {
   }
 
   private static JsonNode awaitCallback(String transactionId, String action, String paymentStatus) throws Exception {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = Json.get(net.bap().url() + "/client/transactions/" + transactionId).expect(200);
-      for (JsonNode c : last.get("callbacks")) {
+    return Await.value(() -> {
+      for (JsonNode c : Json.get(net.bap().url() + "/client/transactions/" + transactionId).expect(200).get("callbacks")) {
         if (c.get("action").asText().equals(action)
             && paymentStatus.equals(c.at("/message/order/beckn:payment/beckn:paymentStatus").asText())
             && c.at("/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes")
@@ -196,24 +191,16 @@ class DeliverySettlementIT {
           return c;
         }
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + action + " with payment " + paymentStatus + " within " + DEADLINE + ": " + last);
+      return null;
+    }, DEADLINE, action + " with payment " + paymentStatus + " at the buyer platform");
   }
 
   /** The buyer platform records the report in its handler, after the ACK: wait for the trade to show. */
   private static JsonNode pollStatement(String url, String orderId) throws Exception {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = Json.get(url).expect(200);
-      JsonNode t = tradeOfOrNull(last, orderId);
-      if (t != null) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the buyer platform's statement has no trade of " + orderId + ": " + last);
+    return Await.value(() -> {
+      JsonNode statement = Json.get(url).expect(200);
+      return tradeOfOrNull(statement, orderId) != null ? statement : null;
+    }, DEADLINE, "a trade of " + orderId + " in the buyer platform's statement");
   }
 
   private static JsonNode tradeOf(JsonNode statement, String orderId) {
@@ -237,18 +224,5 @@ class DeliverySettlementIT {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return Json.MAPPER.readTree(r.body());
-  }
-
-  /** A uei command run in this JVM, with what it printed. */
-  private record Cli(int exit, String out, String err) {
-    static Cli run(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine cl = UeiCli.commandLine();
-      cl.setOut(new PrintWriter(out, true));
-      cl.setErr(new PrintWriter(err, true));
-      int exit = cl.execute(args);
-      return new Cli(exit, out.toString(), err.toString());
-    }
   }
 }
