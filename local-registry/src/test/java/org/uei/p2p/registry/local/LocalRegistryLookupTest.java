@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.DediRegistry;
 import org.uei.p2p.registry.LookupQuery;
+import org.uei.p2p.registry.ManualClock;
 import org.uei.p2p.registry.Registry;
 import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.registry.Subscriber;
