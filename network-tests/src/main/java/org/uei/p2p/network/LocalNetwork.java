@@ -1,5 +1,7 @@
 package org.uei.p2p.network;
 
+import org.uei.p2p.examples.network.NodeProcess;
+import org.uei.p2p.examples.network.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.uei.p2p.network;
 
+import org.uei.p2p.examples.network.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.uei.p2p.network;
 
+import org.uei.p2p.examples.network.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -17,7 +17,7 @@ import org.uei.p2p.conformance.bap.BapNodeTrigger;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
 import org.uei.p2p.network.LocalNetwork;
-import org.uei.p2p.network.NodeProcess;
+import org.uei.p2p.examples.network.NodeProcess;
 
 /**
  * The conformance kit, playing a seller platform, against our own bap-node driven through its

@@ -19,8 +19,8 @@ import org.uei.p2p.conformance.bpp.BppConformance;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
 import org.uei.p2p.conformance.report.JUnitXmlReport;
-import org.uei.p2p.network.Json;
-import org.uei.p2p.network.NodeProcess;
+import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.examples.network.NodeProcess;
 
 /**
  * The conformance kit, playing a buyer platform, against our own bpp-node: the normal node passes

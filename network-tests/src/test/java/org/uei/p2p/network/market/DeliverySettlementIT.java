@@ -31,7 +31,7 @@ import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.verify.TreeHeadProofs;
 import org.uei.p2p.network.Await;
 import org.uei.p2p.network.Cli;
-import org.uei.p2p.network.Json;
+import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 import org.uei.p2p.registry.BecknRegistry;

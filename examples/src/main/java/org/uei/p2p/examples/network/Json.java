@@ -1,4 +1,4 @@
-package org.uei.p2p.network;
+package org.uei.p2p.examples.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.uei.p2p.network;
+package org.uei.p2p.examples.network;
 
 import java.io.IOException;
 import java.net.URI;
