@@ -198,6 +198,28 @@ class BppNodeTest {
   }
 
   @Test
+  void movingTheMarketClockPastGateClosureClosesTheOffer() throws Exception {
+    String offerId = publish("TPDDL", "6.00", "5");
+    EnergyOffer offer = discovered(offerId);
+    Instant afterGateClosure = offer.slot().start().minus(Duration.ofHours(3));
+    try {
+      given().contentType("application/json").body(Map.of("now", afterGateClosure.toString()))
+          .put("/testing/market-clock").then().statusCode(200).body("now", containsString(afterGateClosure.toString().substring(0, 16)));
+      BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+          BuyerSide.order(offer, new BigDecimal("2"), BuyerSide.BUYER_METER))).then().statusCode(200)
+          .body("message.ack.status", equalTo("NACK")).body("error.message", containsString("outside its validity"));
+    } finally {
+      given().contentType("application/json").body(Map.of("now", Instant.now().toString()))
+          .put("/testing/market-clock").then().statusCode(200);
+    }
+    BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+        BuyerSide.order(offer, new BigDecimal("2"), BuyerSide.BUYER_METER))).then().statusCode(200)
+        .body("message.ack.status", equalTo("ACK"));
+    given().contentType("application/json").body(Map.of("now", "yesterday")).put("/testing/market-clock").then()
+        .statusCode(400).body("error", containsString("not a UTC instant"));
+  }
+
+  @Test
   void unknownOrderIsNack30010() {
     BuyerSide.post(BuyerSide.byOrderId(Action.STATUS, UUID.randomUUID().toString(), "order-does-not-exist"))
         .then().statusCode(200).body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30010"));

@@ -34,6 +34,7 @@ public class OrderAdmission {
   @Inject CatalogService catalog;
   @Inject NodeIdentity identity;
   @Inject TradePolicy policy;
+  @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Decodes the order of select, init or confirm; a NACK with the codec's path when it cannot. */
   public TradeOrder decode(InboundMessage m) throws InboundRejection {
@@ -53,7 +54,7 @@ public class OrderAdmission {
           + order.sellerPlatformId() + "', not '" + identity.subscriberId() + "'",
           "message.order.beckn:orderAttributes.bpp_id");
     }
-    Instant now = Instant.now();
+    Instant now = marketClock.now();
     List<OrderLine> lines = order.lines();
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
@@ -99,7 +100,7 @@ public class OrderAdmission {
     if (order.status != OrderStatus.ACTIVE) {
       throw InboundRejection.business(code, "order '" + order.id + "' is " + order.status, "message.order.beckn:id");
     }
-    if (!Instant.now().isBefore(gateClosure)) {
+    if (!marketClock.now().isBefore(gateClosure)) {
       throw InboundRejection.business(code, what + " is not possible after gate closure at " + gateClosure,
           "message.order.beckn:id");
     }

@@ -30,6 +30,7 @@ public class CatalogService {
 
   @Inject BppConfig config;
   @Inject org.uei.p2p.bpp.beckn.TradePolicy policy;
+  @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Registers a prosumer; its id and meter must be new. */
   @Transactional
@@ -89,7 +90,7 @@ public class CatalogService {
     require(o.maxKwh.compareTo(p.installedCapacityKw) <= 0, "maxKwh " + o.maxKwh.toPlainString()
         + " is more than the installed capacity allows in one hour (" + p.installedCapacityKw.toPlainString() + " kWh)");
     o.availableKwh = o.maxKwh;
-    o.validFrom = r.validFrom() == null ? Instant.now() : r.validFrom();
+    o.validFrom = r.validFrom() == null ? marketClock.now() : r.validFrom();
     o.validUntil = r.validUntil() == null ? r.slotStart().minus(policy.rules().gateClosureBefore()) : r.validUntil();
     require(o.validUntil.isAfter(o.validFrom), "validUntil " + o.validUntil + " must be after validFrom " + o.validFrom);
     o.status = OfferStatus.ACTIVE;

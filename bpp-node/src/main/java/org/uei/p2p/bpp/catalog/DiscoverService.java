@@ -38,11 +38,12 @@ public class DiscoverService {
   @Inject CatalogService catalog;
   @Inject NodeIdentity identity;
   @Inject BppConfig config;
+  @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** The catalog of offers open now that match {@code filter}; an empty catalog when none do. */
   @Transactional
   public CatalogMessage discover(DiscoverFilter filter) {
-    Instant now = Instant.now();
+    Instant now = marketClock.now();
     List<SlotOffer> open = catalog.openOffers(now);
     Map<String, SlotOffer> byId = new LinkedHashMap<>();
     List<EnergyOffer> offers = new ArrayList<>();

@@ -69,12 +69,13 @@ public class SettlementRun {
   @Inject Notifications notifications;
   @Inject Settlements settlements;
   @Inject AuditLog auditLog;
+  @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Every night, the previous delivery day. */
   @Scheduled(cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}", timeZone = "Asia/Kolkata",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void nightly() {
-    run(LocalDate.now(ZoneId.of(config.zone())).minusDays(1));
+    run(LocalDate.now(marketClock.clock().withZone(ZoneId.of(config.zone()))).minusDays(1));
   }
 
   /** Allocates and settles delivery day {@code day} (in the network's zone). */

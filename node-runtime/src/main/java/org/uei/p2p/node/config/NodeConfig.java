@@ -131,7 +131,7 @@ public interface NodeConfig {
     int batchSize();
   }
 
-  /** Switches that weaken security, for conformance negative controls only. */
+  /** Switches for test and demo networks only: they weaken security or move time. */
   interface TestingConfig {
     /** When true, inbound signatures are not checked. Never on a real network. */
     @WithName("insecure-skip-signature-verification")
@@ -145,5 +145,14 @@ public interface NodeConfig {
     @WithName("corrupt-callback-message-id")
     @WithDefault("false")
     boolean corruptCallbackMessageId();
+
+    /**
+     * When true, {@code PUT /testing/market-clock} moves the time market rules are judged by, so a
+     * local network can play a trading day, gate closure and settlement in minutes. Never on a
+     * real network.
+     */
+    @WithName("market-clock-control")
+    @WithDefault("false")
+    boolean marketClockControl();
   }
 }
