@@ -1,0 +1,112 @@
+package org.uei.p2p.load;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The buyer platform's callback endpoint during the load: answers every POST with a wave-1 ACK
+ * and counts what arrived, so that the seller node's outbox delivers its {@code on_select}s
+ * instead of retrying them. It does not verify signatures: that is the buyer node's work, not the
+ * seller's, and would take CPU from the node under test.
+ */
+final class CallbackCounter implements AutoCloseable {
+
+  private static final byte[] ACK = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AtomicLong onSelect = new AtomicLong();
+  private final AtomicLong withError = new AtomicLong();
+  private final AtomicLong other = new AtomicLong();
+
+  private CallbackCounter(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Starts on a free loopback port. */
+  static CallbackCounter start() throws IOException {
+    // Without it every answer waits for the client's delayed ACK (~40 ms on Linux loopback).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "callback-receiver");
+      t.setDaemon(true);
+      return t;
+    });
+    CallbackCounter counter = new CallbackCounter(server, executor);
+    server.createContext("/", exchange -> {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      counter.count(exchange.getRequestURI().getPath(), body);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, ACK.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(ACK);
+      }
+    });
+    server.setExecutor(executor);
+    server.start();
+    return counter;
+  }
+
+  private void count(String path, byte[] body) {
+    if (path.endsWith("/on_select")) {
+      onSelect.incrementAndGet();
+      if (contains(body, ERROR)) {
+        withError.incrementAndGet();
+      }
+    } else {
+      other.incrementAndGet();
+    }
+  }
+
+  private static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The base URL to register as the buyer platform's subscriber_url and bap_uri. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** on_select callbacks received so far. */
+  long onSelect() {
+    return onSelect.get();
+  }
+
+  /** on_select callbacks that carried an error (the seller refused the order after ACKing it). */
+  long onSelectWithError() {
+    return withError.get();
+  }
+
+  /** Callbacks of any other action. */
+  long other() {
+    return other.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

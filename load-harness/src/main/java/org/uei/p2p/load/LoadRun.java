@@ -1,0 +1,146 @@
+package org.uei.p2p.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A closed-loop load: {@code concurrency} threads, each with its own keep-alive connection, send
+ * the pool's requests back to back to {@code POST {target}/select} for a fixed time, and record
+ * each answer's latency (write of the first byte to read of the last). A request counts as an
+ * error when the answer is not HTTP 200 with an ACK, or the connection fails.
+ */
+final class LoadRun {
+
+  /**
+   * What one run measured.
+   *
+   * @param sent          requests whose answer (or failure) was recorded
+   * @param acked         HTTP 200 with ACK
+   * @param errors        every other outcome
+   * @param elapsedNanos  from the start signal to the last answer
+   * @param latencies     every recorded request, errors included
+   * @param clientCpuNanos CPU time of the load threads
+   * @param poolUsedUp    true when the run ended early because no pre-signed request was left
+   * @param firstError    a description of the first error, or null
+   */
+  record Result(long sent, long acked, long errors, long elapsedNanos, Latencies latencies, long clientCpuNanos,
+      boolean poolUsedUp, String firstError) {
+
+    double ackedPerSecond() {
+      return acked * 1e9 / elapsedNanos;
+    }
+  }
+
+  private LoadRun() {}
+
+  /** Runs the load and waits for every thread to finish its last request. */
+  static Result run(URI target, RequestPool pool, int concurrency, Duration duration) throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    List<Worker> workers = new ArrayList<>();
+    CountDownLatch ready = new CountDownLatch(concurrency);
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicReference<String> firstError = new AtomicReference<>();
+    long[] window = new long[1];
+    for (int i = 0; i < concurrency; i++) {
+      Worker w = new Worker(new HttpConnection(target, "/select"), pool, mx, ready, go, window, firstError);
+      w.thread.setName("load-" + i);
+      workers.add(w);
+      w.thread.start();
+    }
+    ready.await();
+    long start = System.nanoTime();
+    window[0] = start + duration.toNanos();
+    go.countDown();
+    long end = start;
+    long sent = 0;
+    long acked = 0;
+    long cpu = 0;
+    boolean usedUp = false;
+    List<Latencies> parts = new ArrayList<>();
+    for (Worker w : workers) {
+      w.thread.join();
+      end = Math.max(end, w.lastAnswerAt);
+      sent += w.latencies.count();
+      acked += w.acked;
+      cpu += w.cpuNanos;
+      usedUp |= w.poolUsedUp;
+      parts.add(w.latencies);
+    }
+    return new Result(sent, acked, sent - acked, Math.max(1, end - start), Latencies.merge(parts), cpu, usedUp,
+        firstError.get());
+  }
+
+  private static final class Worker implements Runnable {
+    final Thread thread = new Thread(this);
+    final Latencies latencies = new Latencies(1 << 16);
+    private final HttpConnection connection;
+    private final RequestPool pool;
+    private final ThreadMXBean mx;
+    private final CountDownLatch ready;
+    private final CountDownLatch go;
+    private final long[] window;
+    private final AtomicReference<String> firstError;
+    long acked;
+    long cpuNanos;
+    long lastAnswerAt;
+    boolean poolUsedUp;
+
+    Worker(HttpConnection connection, RequestPool pool, ThreadMXBean mx, CountDownLatch ready, CountDownLatch go,
+        long[] window, AtomicReference<String> firstError) {
+      this.connection = connection;
+      this.pool = pool;
+      this.mx = mx;
+      this.ready = ready;
+      this.go = go;
+      this.window = window;
+      this.firstError = firstError;
+    }
+
+    @Override
+    public void run() {
+      ready.countDown();
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      long cpu0 = mx.getCurrentThreadCpuTime();
+      long end = window[0];
+      try {
+        while (System.nanoTime() < end) {
+          PreparedRequest r = pool.take();
+          if (r == null) {
+            poolUsedUp = true;
+            break;
+          }
+          long t0 = System.nanoTime();
+          String error;
+          try {
+            HttpConnection.Answer a = connection.exchange(r);
+            error = a.status() == 200 && a.ack() ? null
+                : "HTTP " + a.status() + (a.ack() ? " ACK" : " NACK") + " for message_id " + r.messageId();
+          } catch (IOException | RuntimeException e) {
+            error = e + " for message_id " + r.messageId();
+          }
+          lastAnswerAt = System.nanoTime();
+          latencies.add(lastAnswerAt - t0);
+          if (error == null) {
+            acked++;
+          } else {
+            firstError.compareAndSet(null, error);
+          }
+        }
+      } finally {
+        cpuNanos = mx.getCurrentThreadCpuTime() - cpu0;
+        connection.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.uei.p2p.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The harness's closing table: both targets side by side, the ratio and the goal check. */
+final class Report {
+
+  static final double GOAL_RATIO = 0.50;
+  static final double GOAL_P99_MS = 20.0;
+
+  private Report() {}
+
+  static void print(PrintStream out, LoadHarness.Options o, LoadHarness.Phase bpp, LoadHarness.Phase bare,
+      String loadBefore, String loadAfter, long otherCallbacks) {
+    out.println();
+    out.printf("pre-signed select, concurrency %d, %d s measured after %d s warm-up; %d cores, Java %s%n",
+        o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    out.println();
+    out.println("| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors | on_select callbacks"
+        + " | server CPU µs/req | client CPU µs/req |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
+    row(out, bpp);
+    row(out, bare);
+    out.println();
+    double ratio = bpp.result.ackedPerSecond() / bare.result.ackedPerSecond();
+    double p99 = ms(bpp.result.latencies().percentile(99));
+    long errors = bpp.result.errors() + bpp.callbackErrors;
+    out.printf("bpp-node / bare: %.1f %% of the bare rate   (goal >= %.0f %%: %s)%n", ratio * 100, GOAL_RATIO * 100,
+        verdict(ratio >= GOAL_RATIO));
+    out.printf("bpp-node p99:    %.2f ms                 (goal < %.0f ms: %s)%n", p99, GOAL_P99_MS,
+        verdict(p99 < GOAL_P99_MS));
+    out.printf("bpp-node errors: %d (%d on the request, %d in callbacks)  (goal 0: %s)%n", errors,
+        bpp.result.errors(), bpp.callbackErrors, verdict(errors == 0 && !bpp.result.poolUsedUp()));
+    if (bpp.result.firstError() != null || bare.result.firstError() != null) {
+      out.println("first errors: bpp-node " + bpp.result.firstError() + "; bare " + bare.result.firstError());
+    }
+    if (otherCallbacks > 0) {
+      out.println("note: " + otherCallbacks + " callbacks other than on_select arrived");
+    }
+  }
+
+  private static void row(PrintStream out, LoadHarness.Phase p) {
+    LoadRun.Result r = p.result;
+    String callbacks = p.callbacksAfterDrain < 0 ? "–"
+        : String.format("%,d (%,d within the window)", p.callbacksAfterDrain, p.callbacksInWindow);
+    String serverCpu = p.serverCpu == null ? "n/a" : String.format("%.0f", p.serverCpu.toNanos() / 1e3 / r.sent());
+    out.printf("| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %,d | %s | %s | %.0f |%n", p.name, r.sent(),
+        r.ackedPerSecond(), ms(r.latencies().percentile(50)), ms(r.latencies().percentile(99)),
+        ms(r.latencies().max()), r.errors(), callbacks, serverCpu, r.clientCpuNanos() / 1e3 / r.sent());
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  /** The 1, 5 and 15 minute load averages, where the OS tells them. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
+  }
+}
