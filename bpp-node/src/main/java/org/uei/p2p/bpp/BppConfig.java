@@ -20,6 +20,44 @@ public interface BppConfig {
   @WithDefault("Rooftop solar energy")
   String catalogName();
 
+  /**
+   * {@code platform} (the seller platform, default) or {@code utility}: the node is a DISCOM's
+   * utility node that checks and records the trades platforms cascade to it.
+   */
+  @WithDefault("platform")
+  String mode();
+
+  /** True in utility mode. */
+  default boolean utilityMode() {
+    return "utility".equalsIgnoreCase(mode().trim());
+  }
+
+  /** Settings of utility mode. */
+  Utility utility();
+
+  /** A DISCOM's utility node. */
+  interface Utility {
+    /** The DISCOM this node speaks for; required in utility mode. */
+    @WithName("discom-id")
+    Optional<String> discomId();
+  }
+
+  /**
+   * DISCOM id → subscriber id of that DISCOM's utility node. A platform cascades init, confirm
+   * and cancel to the utility of every DISCOM of a trade listed here; none listed, no cascade.
+   */
+  java.util.Map<String, String> utilities();
+
+  /** How the platform waits for utilities. */
+  Cascade cascade();
+
+  /** Cascade settings. */
+  interface Cascade {
+    /** How long the platform waits for every utility before answering the buyer with an error. */
+    @WithDefault("PT15S")
+    Duration timeout();
+  }
+
   /** The trading rules checked at select, init and confirm. */
   Rules rules();
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Set;
+import org.uei.p2p.bpp.cascade.Cascades;
 import org.uei.p2p.bpp.catalog.DiscoverFilter;
 import org.uei.p2p.bpp.catalog.DiscoverService;
 import org.uei.p2p.bpp.order.OrderService;
@@ -30,9 +31,12 @@ import org.uei.p2p.node.outbox.CallbackOutbox;
  * The seller platform's answers: discover → on_discover, select → on_select (quote), init →
  * on_init (payment terms), confirm → on_confirm (order, energy reserved), status → on_status,
  * update → on_update, cancel → on_cancel. Business refusals happen in {@link #admit}; answers go
- * through the callback outbox.
+ * through the callback outbox. With utilities configured ({@code uei.bpp.utilities}), init and
+ * confirm are answered only after the DISCOMs' utility nodes answered their cascaded copy
+ * ({@link Cascades}), and the utilities' callbacks are accepted.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(BppHandler.class)
 public class BppHandler implements BecknHandler {
 
   @Inject DiscoverService discovery;
@@ -42,18 +46,29 @@ public class BppHandler implements BecknHandler {
   @Inject TradePolicy policy;
   @Inject CallbackOutbox outbox;
   @Inject TreeHeadAnchors anchors;
+  @Inject Cascades cascades;
 
   @Override
   public Set<Action> accepts() {
-    return Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS, Action.UPDATE,
-        Action.CANCEL);
+    Set<Action> requests = Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS,
+        Action.UPDATE, Action.CANCEL);
+    if (!cascades.active()) {
+      return requests;
+    }
+    Set<Action> all = new java.util.HashSet<>(requests);
+    all.addAll(UTILITY_CALLBACKS);
+    return all;
   }
+
+  private static final Set<Action> UTILITY_CALLBACKS = Set.of(Action.ON_INIT, Action.ON_CONFIRM, Action.ON_CANCEL,
+      Action.ON_STATUS, Action.ON_UPDATE);
 
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
     switch (m.action()) {
       case DISCOVER -> filter(m);
       case SELECT, INIT, CONFIRM -> admission.checkOrder(m);
+      case ON_INIT, ON_CONFIRM, ON_CANCEL, ON_STATUS, ON_UPDATE -> cascades.admit(m);
       case STATUS -> admission.existingOrder(m);
       case CANCEL -> admission.beforeGateClosure(admission.existingOrder(m), ErrorCode.CANCELLATION_NOT_POSSIBLE,
           "cancellation", gateClosure(admission.existingOrder(m)));
@@ -73,19 +88,36 @@ public class BppHandler implements BecknHandler {
     switch (m.action()) {
       case DISCOVER -> reply(request, discovery.discover(filter(m)), null);
       case SELECT -> reply(request, quotes.quote(admission.decode(m)), null);
-      case INIT -> reply(request, quotes.withPaymentTerms(admission.decode(m), "PENDING"), null);
+      case INIT -> init(m);
       case CONFIRM -> confirm(m);
       case STATUS -> reply(request, current(admission.existingOrder(m)), null);
       case CANCEL -> reply(request, current(orders.cancel(admission.existingOrder(m).id)), null);
       case UPDATE -> update(m);
+      case ON_INIT, ON_CONFIRM, ON_CANCEL, ON_STATUS, ON_UPDATE -> cascades.handle(m);
       default -> Log.warnf("no handling for %s", m.action());
     }
+  }
+
+  private void init(InboundMessage m) throws Exception {
+    TradeOrder order = admission.decode(m);
+    var utilities = cascades.utilitiesOf(order);
+    if (!utilities.isEmpty()) {
+      cascades.start(m, order, null, utilities);
+      return;
+    }
+    reply(m.context(), quotes.withPaymentTerms(order, "PENDING"), null);
   }
 
   private void confirm(InboundMessage m) throws Exception {
     TradeOrder order = admission.decode(m);
     try {
       SellerOrder confirmed = orders.confirm(order, m.context());
+      var utilities = cascades.utilitiesOf(order);
+      if (!utilities.isEmpty()) {
+        // The energy stays reserved while the utilities check; a refusal gives it back.
+        cascades.start(m, order, confirmed.id, utilities);
+        return;
+      }
       reply(m.context(), quotes.withPaymentTerms(orders.view(confirmed), "AUTHORIZED"), null);
     } catch (OrderService.NotAvailable e) {
       refuse(m, order, e.line(), e.getMessage());

@@ -26,12 +26,14 @@ public class MeterDataService {
 
   @Inject AgroalDataSource dataSource;
   @Inject DeliveryConfig config;
+  @Inject org.uei.p2p.bpp.BppConfig bppConfig;
+  @Inject jakarta.enterprise.event.Event<MeterDataImported> imported;
 
   /** Imports an MDMS batch CSV. */
   @Transactional
   public ImportReport importCsv(Reader csv) throws IOException {
     try (Connection c = dataSource.getConnection()) {
-      return importer(c).importCsv(csv);
+      return fired(importer(c).importCsv(csv));
     } catch (SQLException e) {
       throw new IllegalStateException("meter data import failed: " + e.getMessage(), e);
     }
@@ -41,7 +43,7 @@ public class MeterDataService {
   @Transactional
   public ImportReport importJson(InputStream json) throws IOException {
     try (Connection c = dataSource.getConnection()) {
-      return importer(c).importJson(json);
+      return fired(importer(c).importJson(json));
     } catch (SQLException e) {
       throw new IllegalStateException("meter data import failed: " + e.getMessage(), e);
     }
@@ -57,12 +59,43 @@ public class MeterDataService {
     }
   }
 
+  /**
+   * {@code discomId}'s allocation of its meters' stored energy over {@code trades} (every trade
+   * sharing a meter and slot must be among them for pro-rata shares to be right).
+   */
+  @Transactional
+  public java.util.List<org.uei.p2p.model.trade.Allocation> allocate(String discomId,
+      java.util.List<org.uei.p2p.model.trade.Trade> trades) {
+    try (Connection c = dataSource.getConnection()) {
+      return new org.uei.p2p.market.allocation.DiscomAllocationRun(new org.uei.p2p.market.meter.SlotAggregator(
+          store(c)), config.allocationMethod()).allocate(discomId, trades);
+    } catch (SQLException e) {
+      throw new IllegalStateException("allocation failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stores one block as it is, unless it conflicts with a stored one (see {@link MeterReadingStore#put}). */
+  @Transactional
+  public MeterReadingStore.PutResult put(org.uei.p2p.model.trade.MeterReading reading) {
+    try (Connection c = dataSource.getConnection()) {
+      return store(c).put(reading);
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing a meter block failed: " + e.getMessage(), e);
+    }
+  }
+
+  private ImportReport fired(ImportReport report) {
+    imported.fire(new MeterDataImported(report));
+    return report;
+  }
+
   /** A store on {@code c}, for callers already holding a connection in a transaction. */
   static MeterReadingStore store(Connection c) {
     return new JdbcMeterReadingStore(c);
   }
 
   private MeterDataImporter importer(Connection c) {
-    return new MeterDataImporter(new NodeMeterDirectory(c), store(c), ZoneId.of(config.zone()));
+    return new MeterDataImporter(new NodeMeterDirectory(c,
+        bppConfig.utilityMode() ? bppConfig.utility().discomId().orElse(null) : null), store(c), ZoneId.of(config.zone()));
   }
 }

@@ -106,7 +106,7 @@ public class Settlements {
     }
     List<BillingLine> lines = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      DiscomBillingReconciliation rec = new DiscomBillingReconciliation(new NodeMeterDirectory(c), zone);
+      DiscomBillingReconciliation rec = new DiscomBillingReconciliation(new NodeMeterDirectory(c, null), zone);
       for (String d : discoms) {
         lines.addAll(rec.reconcile(d, month, s));
       }

@@ -1,0 +1,55 @@
+package org.uei.p2p.bpp.cascade;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A buyer's init or confirm that waits for the utilities' answers before the platform answers
+ * it; kept in the database so that a restart resumes waiting (or times out) instead of losing it.
+ */
+@Entity
+@Table(name = "cascade_request")
+public class CascadeRequest extends PanacheEntityBase {
+
+  /** Waiting for utilities. */
+  public static final String PENDING = "PENDING";
+  /** The buyer has been answered. */
+  public static final String ANSWERED = "ANSWERED";
+  /** Answered with a refusal (a confirm's reservation was released). */
+  public static final String REFUSED = "REFUSED";
+
+  @Id
+  public String id;
+
+  /** {@code init} or {@code confirm}. */
+  @Column(nullable = false)
+  public String action;
+
+  @Column(name = "buyer_transaction_id", nullable = false)
+  public String buyerTransactionId;
+
+  /** The transaction of the cascaded messages; the same for a buyer transaction's init and confirm. */
+  @Column(name = "cascade_transaction_id", nullable = false)
+  public String cascadeTransactionId;
+
+  /** For a confirm: the local order that holds the reservation. */
+  @Column(name = "order_id")
+  public String orderId;
+
+  /** The buyer's request exactly as received. */
+  @Column(name = "request_body", nullable = false)
+  public byte[] requestBody;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(nullable = false)
+  public Instant deadline;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+}
