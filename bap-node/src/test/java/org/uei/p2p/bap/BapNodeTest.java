@@ -164,6 +164,35 @@ class BapNodeTest {
   }
 
   @Test
+  void aCurtailmentRelayedByTheSellerPlatformIsKeptAndListed() throws Exception {
+    String txn = discovered("o-curtail");
+    JsonPath s = async("select", Map.of("transactionId", txn, "bppId", TestPeers.peerId(), "buyer", BUYER,
+        "items", List.of(Map.of("offerId", "o-curtail", "quantityKwh", 4))));
+    Envelope<? extends Message> request = SellerSide.parse(sellers.await("select", s.getString("messageId"), WAIT));
+    TradeOrder order = SellerSide.CODEC.order(request.getMessage());
+    Envelope<Message> update = SellerSide.answerOrder(request.getContext(), order, "order-curtailed",
+        TradeStatus.CONFIRMED);
+    Context base = request.getContext().copy();
+    update.setContext(org.uei.p2p.model.envelope.Contexts.unsolicited(org.uei.p2p.model.envelope.Action.ON_UPDATE,
+        base, java.time.Clock.systemUTC()));
+    org.uei.p2p.model.energy.EnergyTradeDelivery d = new org.uei.p2p.model.energy.EnergyTradeDelivery();
+    d.setType(org.uei.p2p.model.energy.EnergyTradeDelivery.TYPE);
+    d.setDeliveryStatus("IN_PROGRESS");
+    d.setCurtailedQuantity(new java.math.BigDecimal("1.5"));
+    d.setCurtailmentReason("GRID_OUTAGE");
+    ((org.uei.p2p.model.envelope.OrderMessage) update.getMessage()).getOrder().getOrderItems().get(0)
+        .getOrderItemAttributes().as(org.uei.p2p.model.energy.EnergyOrderItem.class).orElseThrow()
+        .setFulfillmentAttributes(d);
+    SellerSide.post(update, TestPeers.peerSigner()).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    Poll.until(() -> given().queryParam("transactionId", txn).get("/client/curtailments").jsonPath()
+        .getList("$").size() == 1, WAIT, "the curtailment to be recorded");
+    given().queryParam("transactionId", txn).get("/client/curtailments").then().statusCode(200)
+        .body("[0].orderId", equalTo("order-curtailed")).body("[0].item", equalTo(1))
+        .body("[0].curtailedKwh", equalTo(1.5f)).body("[0].curtailmentReason", equalTo("GRID_OUTAGE"))
+        .body("[0].sellerPlatform", equalTo(TestPeers.peerId()));
+  }
+
+  @Test
   void clientErrorsAreClear() {
     given().contentType("application/json").body(Map.of("transactionId", "nope")).post("/client/select")
         .then().statusCode(404).body("error", equalTo("no transaction 'nope' on this platform"));

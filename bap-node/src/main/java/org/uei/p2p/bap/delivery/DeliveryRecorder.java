@@ -29,12 +29,14 @@ import org.uei.p2p.node.handler.InboundMessage;
  * {@code EnergyTradeDelivery}, the trade, both sides' allocated energy (from the meter readings,
  * matched to the meters by their {@code meterId}) and the payment status, reference and time. A
  * later report of the same trade (settlement complete after delivery) replaces the earlier one.
+ * Curtailments relayed from a DISCOM are kept by {@link Curtailments}.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
   private final Wave1Codec codec = new Wave1Codec();
 
   @Inject AgroalDataSource dataSource;
+  @Inject Curtailments curtailments;
 
   /** Records the delivery in an on_status/on_update, if it carries one. */
   @Transactional
@@ -48,6 +50,9 @@ public class DeliveryRecorder {
     int recorded = 0;
     for (int i = 0; i < items.size(); i++) {
       EnergyTradeDelivery d = delivery(items.get(i));
+      if (d != null && d.getCurtailedQuantity() != null && om.getOrder().getId() != null) {
+        curtailments.record(m, om.getOrder().getId(), i + 1, d);
+      }
       if (d == null || d.getDeliveredQuantity() == null || d.getMeterReadings() == null) {
         continue;
       }
