@@ -123,6 +123,15 @@ class BppNodeTest {
     BuyerSide.post(none).then().statusCode(200);
     assertTrue(CODEC.offers(callback("on_discover", none).getMessage()).isEmpty());
 
+    // Through a gateway the discover names no BPP; the answer names this one, as a BAP requires.
+    Envelope<Message> viaGateway = BuyerSide.discover("$[?(@.beckn:itemAttributes.availableQuantity > 1000)]");
+    viaGateway.getContext().setBppId(null);
+    viaGateway.getContext().setBppUri(null);
+    BuyerSide.post(viaGateway).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    var answered = callback("on_discover", viaGateway).getContext();
+    assertEquals(org.uei.p2p.node.testing.TestPeers.nodeId(), answered.getBppId());
+    assertEquals(org.uei.p2p.node.testing.TestPeers.nodeUrl(), answered.getBppUri());
+
     BuyerSide.post(BuyerSide.discover("$[?(@.a == 1 || @.b == 2)]")).then().statusCode(200)
         .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30000"))
         .body("error.paths", equalTo("message.filters.expression"));

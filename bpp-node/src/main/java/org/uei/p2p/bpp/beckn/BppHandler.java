@@ -47,6 +47,7 @@ public class BppHandler implements BecknHandler {
   @Inject CallbackOutbox outbox;
   @Inject TreeHeadAnchors anchors;
   @Inject Cascades cascades;
+  @Inject org.uei.p2p.node.config.NodeIdentity identity;
 
   @Override
   public Set<Action> accepts() {
@@ -198,6 +199,9 @@ public class BppHandler implements BecknHandler {
 
   private void reply(Context request, Message message, BecknError error) {
     Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
+    // A discover that came through a gateway names no BPP; the answer always names this one.
+    callback.getContext().setBppId(identity.subscriberId());
+    callback.getContext().setBppUri(identity.publicUrl());
     if (error == null && (Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())
         || Action.ON_STATUS.wireName().equals(callback.getContext().getAction()))) {
       anchors.attach(message);
