@@ -99,6 +99,10 @@ public final class LoadHarness {
       bpp.callbacksAfterDrain = net.callbacks.onSelect() - callbacksBefore;
       bpp.callbackErrors = net.callbacks.onSelectWithError();
 
+      if (o.bppOnly()) {
+        Report.printOne(OUT, o, bpp, loadBefore, Report.loadAverage());
+        return;
+      }
       log("bare: warm-up %d s (discarded), same requests%n", o.warmup().toSeconds());
       LoadRun.Result w = LoadRun.run(bare.target, new RequestPool(measured, true), o.concurrency(), o.warmup());
       log("  %,d requests, %,.0f ACKed/s, %d errors%n", w.sent(), w.ackedPerSecond(), w.errors());
@@ -155,10 +159,10 @@ public final class LoadHarness {
 
   /** Command-line options. */
   record Options(int concurrency, Duration duration, Duration warmup, int offers, boolean jfr, Path dir,
-      Path bppJar, Path bareJar, int maxPool, Map<String, String> bppEnv) {
+      Path bppJar, Path bareJar, int maxPool, Map<String, String> bppEnv, boolean bppOnly) {
 
     static final String USAGE = "usage: load-harness/run [--concurrency N] [--duration SECONDS] [--warmup SECONDS]"
-        + " [--offers N] [--max-pool N] [--jfr] [--dir DIR] [--bpp-env NAME=VALUE]...";
+        + " [--offers N] [--max-pool N] [--jfr] [--dir DIR] [--bpp-env NAME=VALUE]... [--bpp-only]";
 
     static Options parse(String[] args) {
       int concurrency = 16;
@@ -167,13 +171,15 @@ public final class LoadHarness {
       int offers = 8;
       int maxPool = 400_000;
       boolean jfr = false;
+      boolean bppOnly = false;
       Path dir = null;
       Map<String, String> bppEnv = new LinkedHashMap<>();
       List<String> a = new ArrayList<>(List.of(args));
       for (int i = 0; i < a.size(); i++) {
         String k = a.get(i);
-        if (k.equals("--jfr")) {
-          jfr = true;
+        if (k.equals("--jfr") || k.equals("--bpp-only")) {
+          jfr |= k.equals("--jfr");
+          bppOnly |= k.equals("--bpp-only");
           continue;
         }
         if (i + 1 >= a.size()) {
@@ -200,7 +206,7 @@ public final class LoadHarness {
       return new Options(concurrency, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), offers, jfr, dir,
           Path.of(System.getProperty("uei.bpp.jar", "bpp-node/target/quarkus-app/quarkus-run.jar")),
           Path.of(System.getProperty("uei.bare.jar", "load-harness/target/quarkus-app/quarkus-run.jar")), maxPool,
-          Map.copyOf(bppEnv));
+          Map.copyOf(bppEnv), bppOnly);
     }
 
     private static int positive(String option, String value) {

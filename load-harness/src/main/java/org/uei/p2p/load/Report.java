@@ -11,6 +11,10 @@ final class Report {
   static final double GOAL_RATIO = 0.50;
   static final double GOAL_P99_MS = 20.0;
 
+  private static final String HEADER = "| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors"
+      + " | on_select callbacks | server CPU µs/req | client CPU µs/req |";
+  private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|";
+
   private Report() {}
 
   static void print(PrintStream out, LoadHarness.Options o, LoadHarness.Phase bpp, LoadHarness.Phase bare,
@@ -21,9 +25,8 @@ final class Report {
         System.getProperty("java.version"));
     out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
     out.println();
-    out.println("| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors | on_select callbacks"
-        + " | server CPU µs/req | client CPU µs/req |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
+    out.println(HEADER);
+    out.println(RULE);
     row(out, bpp);
     row(out, bare);
     out.println();
@@ -42,6 +45,18 @@ final class Report {
     if (otherCallbacks > 0) {
       out.println("note: " + otherCallbacks + " callbacks other than on_select arrived");
     }
+  }
+
+  /** The bpp-node's row alone, for runs that leave out the bare endpoint (profiling, trying a setting). */
+  static void printOne(PrintStream out, LoadHarness.Options o, LoadHarness.Phase bpp, String loadBefore,
+      String loadAfter) {
+    out.println();
+    out.printf("pre-signed select, concurrency %d, %d s measured after %d s warm-up; bpp-node only%n",
+        o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds());
+    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    out.println(HEADER);
+    out.println(RULE);
+    row(out, bpp);
   }
 
   private static void row(PrintStream out, LoadHarness.Phase p) {
