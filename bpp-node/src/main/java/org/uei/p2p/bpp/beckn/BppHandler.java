@@ -114,7 +114,7 @@ public class BppHandler implements BecknHandler {
     try {
       SellerOrder confirmed = orders.confirm(order, m.context());
       var utilities = cascades.utilitiesOf(order);
-      if (!utilities.isEmpty()) {
+      if (!utilities.isEmpty() && confirmed.status == org.uei.p2p.bpp.order.OrderStatus.ACTIVE) {
         // The energy stays reserved while the utilities check; a refusal gives it back.
         cascades.start(m, order, confirmed.id, utilities);
         return;

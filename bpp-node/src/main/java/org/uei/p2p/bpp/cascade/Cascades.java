@@ -191,9 +191,9 @@ public class Cascades {
             + utilityId + "'"));
   }
 
-  /** The cascade's transaction id: derived, so init and confirm of one buyer transaction share it. */
+  /** The cascade's transaction id (a UUID, as context rules ask): derived, so init and confirm of one buyer transaction share it. */
   static String cascadeTransaction(String bapId, String buyerTransactionId) {
-    return "cascade-" + UUID.nameUUIDFromBytes((bapId + "|" + buyerTransactionId).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(("cascade|" + bapId + "|" + buyerTransactionId).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   static String truncate(String s) {
