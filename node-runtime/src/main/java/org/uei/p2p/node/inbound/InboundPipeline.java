@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundMessage;
 
 /**
@@ -44,6 +45,9 @@ public class InboundPipeline {
         stage.apply(exchange);
       } catch (InboundRejection | RuntimeException e) {
         undo(done, exchange);
+        if (e instanceof InboundRejection r) {
+          logRefusal(exchange, stage, r);
+        }
         String outcome = e instanceof InboundRejection r ? r.error().getCode() : "error";
         metrics.counter("uei.inbound.refused", "action", exchange.endpointAction().wireName(),
             "stage", stage.name(), "code", outcome).increment();
@@ -52,6 +56,18 @@ public class InboundPipeline {
       done.add(stage);
     }
     metrics.counter("uei.inbound.accepted", "action", exchange.endpointAction().wireName()).increment();
+  }
+
+  /** One line per refused message with the reason the sender was given, so that operators see why. */
+  private static void logRefusal(InboundExchange exchange, InboundStage stage, InboundRejection r) {
+    Context c = exchange.context();
+    String which = c == null ? "" : " " + c.getMessageId() + " of transaction " + c.getTransactionId() + " from "
+        + exchange.contextSender();
+    String more = r.errors().size() > 1 ? " (and " + (r.errors().size() - 1) + " more)" : "";
+    String line = String.format("refused %s%s at %s: HTTP %d NACK %s %s%s", exchange.endpointAction().wireName(),
+        which, stage.name(), r.httpStatus(), r.error().getCode(), r.error().getMessage(), more);
+    // Ids and reasons quote what the sender wrote; a line break in them must not forge a log line.
+    Log.info(line.replace('\r', ' ').replace('\n', ' '));
   }
 
   private static void undo(List<InboundStage> done, InboundExchange exchange) {

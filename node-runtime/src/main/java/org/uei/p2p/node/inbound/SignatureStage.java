@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -39,7 +38,6 @@ public class SignatureStage implements InboundStage {
     VerificationResult result = verifier.verify(
         exchange.header(SignatureHeaders.AUTHORIZATION), exchange.body(), null, exchange.header("Digest"));
     if (!result.valid()) {
-      Log.infof("refused %s: signature %s", exchange.endpointAction(), result);
       throw unauthorized(realm, result.status() == VerificationResult.Status.REGISTRY_UNAVAILABLE ? 503 : 401,
           "signature " + result);
     }
