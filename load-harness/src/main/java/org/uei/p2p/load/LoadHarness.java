@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.uei.p2p.signing.BecknSigner;
 public final class LoadHarness {
 
   private static final PrintStream OUT = System.out;
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private LoadHarness() {}
 
@@ -54,8 +55,8 @@ public final class LoadHarness {
       log("bpp-node extra environment: %s%n", bppEnv);
     }
     try (LoadNetwork net = LoadNetwork.start(dir, o.bppJar().toAbsolutePath(), o.bareJar().toAbsolutePath(), bppEnv)) {
-      OUT.println("started: registry " + net.registry.baseUrl() + ", bpp-node " + net.bpp.url() + ", bare endpoint "
-          + net.bare.url() + ", buyer callbacks " + net.callbacks.url() + "%n");
+      log("started: registry %s, bpp-node %s, bare endpoint %s, buyer callbacks %s%n", net.registry.baseUrl(),
+          net.bpp.url(), net.bare.url(), net.callbacks.url());
       List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
       // Long enough for the builds, both warm-ups and both measurements with room to spare.
       Duration validity = o.warmup().plus(o.duration()).multipliedBy(2).plus(Duration.ofMinutes(20));
@@ -75,7 +76,8 @@ public final class LoadHarness {
         int chunk = (int) Math.max(3000, Math.min(200_000, rate * 5));
         List<PreparedRequest> batch = selects.build(built, chunk);
         built += chunk;
-        LoadRun.Result r = LoadRun.run(bpp.target, new RequestPool(batch, false), o.concurrency(), left);
+        LoadRun.Result r = LoadRun.run(bpp.target, new RequestPool(batch, false), o.concurrency(), left,
+            LoadHarness::interval);
         warmupAcked += r.acked();
         rate = r.ackedPerSecond();
         left = left.minusNanos(r.elapsedNanos());
@@ -84,7 +86,10 @@ public final class LoadHarness {
       }
       awaitCallbacks(net.callbacks, warmupAcked, Duration.ofSeconds(120));
 
-      int poolSize = (int) Math.min(o.maxPool(), Math.ceil(rate * o.duration().toSeconds() * 1.6) + 100L * o.concurrency());
+      // The warm-up rate of a cold node understates what it reaches once compiled; a floor of
+      // 1,000/s keeps the pool from running out early (3 KB a request).
+      long estimate = Math.max((long) Math.ceil(rate * 3), 1000L) * o.duration().toSeconds() + 100L * o.concurrency();
+      int poolSize = (int) Math.min(o.maxPool(), estimate);
       log("bpp-node: building %,d pre-signed selects for the measured run%n", poolSize);
       long t0 = System.nanoTime();
       List<PreparedRequest> measured = selects.build(built, poolSize);
@@ -104,7 +109,8 @@ public final class LoadHarness {
         return;
       }
       log("bare: warm-up %d s (discarded), same requests%n", o.warmup().toSeconds());
-      LoadRun.Result w = LoadRun.run(bare.target, new RequestPool(measured, true), o.concurrency(), o.warmup());
+      LoadRun.Result w = LoadRun.run(bare.target, new RequestPool(measured, true), o.concurrency(), o.warmup(),
+          LoadHarness::interval);
       log("  %,d requests, %,.0f ACKed/s, %d errors%n", w.sent(), w.ackedPerSecond(), w.errors());
       log("bare: measuring %d s%n", o.duration().toSeconds());
       bare.measure(new RequestPool(measured, true), o.concurrency(), o.duration());
@@ -113,9 +119,13 @@ public final class LoadHarness {
     }
   }
 
+  private static void interval(Duration elapsed, double ackedPerSecond) {
+    log("    %3d s: %,.0f ACKed/s%n", elapsed.toSeconds(), ackedPerSecond);
+  }
+
   /** A progress line with the wall-clock time (UTC), to place JFR samples and node logs in the run. */
   private static void log(String format, Object... args) {
-    OUT.print(LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " ");
+    OUT.print(CLOCK.format(LocalTime.now(ZoneOffset.UTC)) + " ");
     OUT.printf(format, args);
   }
 
@@ -147,7 +157,7 @@ public final class LoadHarness {
 
     void measure(RequestPool pool, int concurrency, Duration duration) throws InterruptedException {
       Optional<Duration> cpu0 = process.flatMap(p -> p.info().totalCpuDuration());
-      result = LoadRun.run(target, pool, concurrency, duration);
+      result = LoadRun.run(target, pool, concurrency, duration, LoadHarness::interval);
       Optional<Duration> cpu1 = process.flatMap(p -> p.info().totalCpuDuration());
       serverCpu = cpu0.isPresent() && cpu1.isPresent() ? cpu1.get().minus(cpu0.get()) : null;
       if (result.poolUsedUp()) {
@@ -167,7 +177,7 @@ public final class LoadHarness {
     static Options parse(String[] args) {
       int concurrency = 16;
       int duration = 60;
-      int warmup = 15;
+      int warmup = 60;
       int offers = 8;
       int maxPool = 400_000;
       boolean jfr = false;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A closed-loop load: {@code concurrency} threads, each with its own keep-alive connection, send
@@ -40,16 +41,26 @@ final class LoadRun {
 
   private LoadRun() {}
 
+  /** Told the ACKed rate of each completed interval while a run goes on. */
+  interface Progress {
+    void interval(Duration elapsed, double ackedPerSecond);
+  }
+
+  /** How often {@link Progress} is told. */
+  static final Duration INTERVAL = Duration.ofSeconds(10);
+
   /** Runs the load and waits for every thread to finish its last request. */
-  static Result run(URI target, RequestPool pool, int concurrency, Duration duration) throws InterruptedException {
+  static Result run(URI target, RequestPool pool, int concurrency, Duration duration, Progress progress)
+      throws InterruptedException {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     List<Worker> workers = new ArrayList<>();
     CountDownLatch ready = new CountDownLatch(concurrency);
     CountDownLatch go = new CountDownLatch(1);
     AtomicReference<String> firstError = new AtomicReference<>();
     long[] window = new long[1];
+    LongAdder ackedSoFar = new LongAdder();
     for (int i = 0; i < concurrency; i++) {
-      Worker w = new Worker(new HttpConnection(target, "/select"), pool, mx, ready, go, window, firstError);
+      Worker w = new Worker(new HttpConnection(target, "/select"), pool, mx, ready, go, window, firstError, ackedSoFar);
       w.thread.setName("load-" + i);
       workers.add(w);
       w.thread.start();
@@ -58,6 +69,7 @@ final class LoadRun {
     long start = System.nanoTime();
     window[0] = start + duration.toNanos();
     go.countDown();
+    report(workers, start, ackedSoFar, progress);
     long end = start;
     long sent = 0;
     long acked = 0;
@@ -77,6 +89,25 @@ final class LoadRun {
         firstError.get());
   }
 
+  private static void report(List<Worker> workers, long start, LongAdder acked, Progress progress)
+      throws InterruptedException {
+    long tick = start + INTERVAL.toNanos();
+    long before = 0;
+    for (Worker w : workers) {
+      while (w.thread.isAlive()) {
+        long wait = tick - System.nanoTime();
+        if (wait > 0) {
+          w.thread.join(Math.max(1, wait / 1_000_000));
+          continue;
+        }
+        long now = acked.sum();
+        progress.interval(Duration.ofNanos(tick - start), (now - before) * 1e9 / INTERVAL.toNanos());
+        before = now;
+        tick += INTERVAL.toNanos();
+      }
+    }
+  }
+
   private static final class Worker implements Runnable {
     final Thread thread = new Thread(this);
     final Latencies latencies = new Latencies(1 << 16);
@@ -87,13 +118,14 @@ final class LoadRun {
     private final CountDownLatch go;
     private final long[] window;
     private final AtomicReference<String> firstError;
+    private final LongAdder ackedSoFar;
     long acked;
     long cpuNanos;
     long lastAnswerAt;
     boolean poolUsedUp;
 
     Worker(HttpConnection connection, RequestPool pool, ThreadMXBean mx, CountDownLatch ready, CountDownLatch go,
-        long[] window, AtomicReference<String> firstError) {
+        long[] window, AtomicReference<String> firstError, LongAdder ackedSoFar) {
       this.connection = connection;
       this.pool = pool;
       this.mx = mx;
@@ -101,6 +133,7 @@ final class LoadRun {
       this.go = go;
       this.window = window;
       this.firstError = firstError;
+      this.ackedSoFar = ackedSoFar;
     }
 
     @Override
@@ -133,6 +166,7 @@ final class LoadRun {
           latencies.add(lastAnswerAt - t0);
           if (error == null) {
             acked++;
+            ackedSoFar.increment();
           } else {
             firstError.compareAndSet(null, error);
           }
