@@ -229,6 +229,27 @@ class BppNodeTest {
   }
 
   @Test
+  void aConfirmJudgesTheOfferByTheMarketClock() throws Exception {
+    // Market time ahead of the system clock, as on a demo network playing the day before delivery.
+    Instant ahead = Instant.now().plus(Duration.ofMinutes(30));
+    try {
+      given().contentType("application/json").body(Map.of("now", ahead.toString())).put("/testing/market-clock")
+          .then().statusCode(200);
+      String offerId = publish("TPDDL", "6.00", "5");
+      EnergyOffer offer = discovered(offerId);
+      Envelope<Message> confirm = BuyerSide.orderRequest(Action.CONFIRM, UUID.randomUUID().toString(),
+          BuyerSide.order(offer, new BigDecimal("2"), BuyerSide.BUYER_METER));
+      BuyerSide.post(confirm).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+      Envelope<? extends Message> onConfirm = callback("on_confirm", confirm);
+      assertNull(onConfirm.getError(), () -> "refused: " + onConfirm.getError().getMessage());
+      assertEquals(0, new BigDecimal("3").compareTo(available(offerId)));
+    } finally {
+      given().contentType("application/json").body(Map.of("now", Instant.now().toString()))
+          .put("/testing/market-clock").then().statusCode(200);
+    }
+  }
+
+  @Test
   void unknownOrderIsNack30010() {
     BuyerSide.post(BuyerSide.byOrderId(Action.STATUS, UUID.randomUUID().toString(), "order-does-not-exist"))
         .then().statusCode(200).body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30010"));
@@ -280,6 +301,8 @@ class BppNodeTest {
         won++;
       } else {
         assertEquals("40002", onConfirm.getError().getCode());
+        // A buyer platform validating strictly needs an order id even in a refusal.
+        assertTrue(((OrderMessage) onConfirm.getMessage()).getOrder().getId().startsWith("REFUSED-"));
       }
     }
     assertEquals(1, won, "exactly one buyer gets the 5 kWh");

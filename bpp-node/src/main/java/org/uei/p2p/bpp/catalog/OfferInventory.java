@@ -14,15 +14,17 @@ import java.time.Instant;
 public class OfferInventory {
 
   /**
-   * Takes {@code kwh} from the offer if it is active, open at {@code now} and has that much left.
-   * Runs in the caller's transaction, so the reservation commits or rolls back with the order.
+   * Takes {@code kwh} from the offer if it is active, open at market time {@code marketNow} and has
+   * that much left. Runs in the caller's transaction, so the reservation commits or rolls back with
+   * the order.
    *
    * @return true when the energy was taken
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean take(String offerId, BigDecimal kwh, Instant now) {
-    return SlotOffer.update("availableKwh = availableKwh - ?1, updatedAt = ?2 where id = ?3 and status = ?4"
-        + " and availableKwh >= ?1 and validFrom <= ?2 and validUntil > ?2", kwh, now, offerId, OfferStatus.ACTIVE) == 1;
+  public boolean take(String offerId, BigDecimal kwh, Instant marketNow) {
+    return SlotOffer.update("availableKwh = availableKwh - ?1, updatedAt = ?5 where id = ?3 and status = ?4"
+        + " and availableKwh >= ?1 and validFrom <= ?2 and validUntil > ?2", kwh, marketNow, offerId,
+        OfferStatus.ACTIVE, Instant.now()) == 1;
   }
 
   /** Returns {@code kwh} to the offer (a cancelled order). */

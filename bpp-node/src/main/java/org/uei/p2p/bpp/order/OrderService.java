@@ -31,6 +31,7 @@ public class OrderService {
   @Inject OfferInventory inventory;
   @Inject CatalogService catalog;
   @Inject NodeIdentity identity;
+  @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Why a confirm could not be carried out. */
   public static final class NotAvailable extends Exception {
@@ -75,7 +76,7 @@ public class OrderService {
     o.updatedAt = now;
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
-      if (!inventory.take(l.offerId(), l.quantityKwh(), now)) {
+      if (!inventory.take(l.offerId(), l.quantityKwh(), marketClock.now())) {
         throw new NotAvailable(i, "offer '" + l.offerId() + "' no longer has " + l.quantityKwh().toPlainString() + " kWh");
       }
       SlotOffer offer = catalog.offer(l.offerId()).orElseThrow();
@@ -119,7 +120,7 @@ public class OrderService {
         .orElseThrow(() -> new NotAvailable(lineNo - 1, "order '" + orderId + "' has no line " + lineNo));
     Instant now = Instant.now();
     BigDecimal delta = kwh.subtract(line.quantityKwh);
-    if (delta.signum() > 0 && !inventory.take(line.offerId, delta, now)) {
+    if (delta.signum() > 0 && !inventory.take(line.offerId, delta, marketClock.now())) {
       throw new NotAvailable(lineNo - 1, "offer '" + line.offerId + "' has less than " + delta.toPlainString()
           + " kWh more");
     }
