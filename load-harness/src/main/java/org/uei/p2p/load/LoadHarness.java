@@ -48,8 +48,9 @@ public final class LoadHarness {
     String loadBefore = Report.loadAverage();
     Map<String, String> bppEnv = new LinkedHashMap<>(o.bppEnv());
     if (o.jfr()) {
-      bppEnv.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + dir.resolve("bpp-node.jfr")
-          + ",settings=profile,dumponexit=true");
+      // The node's stacks (REST, JTA, Hibernate, H2) run deeper than JFR's default 64 frames.
+      bppEnv.put("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
+          + dir.resolve("bpp-node.jfr") + ",settings=profile,dumponexit=true");
     }
     if (!bppEnv.isEmpty()) {
       log("bpp-node extra environment: %s%n", bppEnv);
