@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
@@ -16,7 +17,8 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 /**
  * A whole network on loopback: the local registry in this JVM, and a bpp-node and a bap-node as
  * separate JVMs from their packaged jars, each with a fresh key registered in the registry and its
- * own data directory (kept across restarts of the node).
+ * own data directory (kept across restarts of the node). Fault tests stop, kill and restart the
+ * nodes through {@link #bpp()} and {@link #bap()}, and stop and restart the registry on its port.
  */
 public final class LocalNetwork implements AutoCloseable {
 
@@ -26,19 +28,33 @@ public final class LocalNetwork implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(90);
 
   private final Path dir;
-  private final LocalRegistry registry;
+  private final String registryUrl;
+  private final int registryPort;
   private final NodeProcess bpp;
   private final NodeProcess bap;
+  // Null while the registry is stopped.
+  private LocalRegistry registry;
 
   private LocalNetwork(Path dir, LocalRegistry registry, NodeProcess bpp, NodeProcess bap) {
     this.dir = dir;
     this.registry = registry;
+    this.registryUrl = registry.baseUrl();
+    this.registryPort = registry.port();
     this.bpp = bpp;
     this.bap = bap;
   }
 
   /** Starts the registry, registers both nodes and starts them; logs go to {@code dir}. */
   public static LocalNetwork start(Path dir) throws IOException, InterruptedException {
+    return start(dir, Map.of(), Map.of());
+  }
+
+  /**
+   * Like {@link #start(Path)}, with {@code bppEnv} and {@code bapEnv} added to (or overriding) the
+   * environment of each node, e.g. {@code UEI_REGISTRY_CACHE_TTL} or {@code UEI_OUTBOX_LEASE}.
+   */
+  public static LocalNetwork start(Path dir, Map<String, String> bppEnv, Map<String, String> bapEnv)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     int bppPort = freePort();
@@ -51,9 +67,11 @@ public final class LocalNetwork implements AutoCloseable {
     Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
 
     NodeProcess bpp = new NodeProcess("bpp-node", Path.of(System.getProperty("uei.bpp.jar")),
-        env(BPP_ID, bppKey, bppPort, registry.baseUrl(), dir.resolve("bpp-data")), bppPort, dir.resolve("bpp-node.log"));
+        env(BPP_ID, bppKey, bppPort, registry.baseUrl(), dir.resolve("bpp-data"), bppEnv), bppPort,
+        dir.resolve("bpp-node.log"));
     NodeProcess bap = new NodeProcess("bap-node", Path.of(System.getProperty("uei.bap.jar")),
-        env(BAP_ID, bapKey, bapPort, registry.baseUrl(), dir.resolve("bap-data")), bapPort, dir.resolve("bap-node.log"));
+        env(BAP_ID, bapKey, bapPort, registry.baseUrl(), dir.resolve("bap-data"), bapEnv), bapPort,
+        dir.resolve("bap-node.log"));
     LocalNetwork net = new LocalNetwork(dir, registry, bpp, bap);
     try {
       bpp.start(START);
@@ -65,11 +83,14 @@ public final class LocalNetwork implements AutoCloseable {
     return net;
   }
 
-  private static Map<String, String> env(String id, Ed25519KeyPair key, int port, String registryUrl, Path data) {
-    return Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1", "UEI_PRIVATE_KEY", key.seedBase64(),
-        "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port, "UEI_REGISTRY_URL", registryUrl,
-        "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR", data.toString(),
-        "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S");
+  private static Map<String, String> env(String id, Ed25519KeyPair key, int port, String registryUrl, Path data,
+      Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1",
+        "UEI_PRIVATE_KEY", key.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port,
+        "UEI_REGISTRY_URL", registryUrl, "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR", data.toString(),
+        "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S"));
+    env.putAll(extra);
+    return env;
   }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode record(String id, String type, String url,
@@ -95,9 +116,24 @@ public final class LocalNetwork implements AutoCloseable {
     return bap;
   }
 
-  /** The registry's base URL, where both nodes' keys are published. */
+  /** The registry's base URL, where both nodes' keys are published; the same after a restart. */
   public String registryUrl() {
-    return registry.baseUrl();
+    return registryUrl;
+  }
+
+  /** Stops the registry: lookups fail with connection refused until {@link #restartRegistry()}. */
+  public synchronized void stopRegistry() {
+    if (registry != null) {
+      registry.close();
+      registry = null;
+    }
+  }
+
+  /** Starts the registry again on the same port with the records it had. */
+  public synchronized void restartRegistry() {
+    if (registry == null) {
+      registry = LocalRegistry.builder().host("127.0.0.1").port(registryPort).dataDir(dir.resolve("registry")).start();
+    }
   }
 
   /** Where logs and data directories live. */
@@ -111,7 +147,7 @@ public final class LocalNetwork implements AutoCloseable {
       bap.stop();
       bpp.stop();
     } finally {
-      registry.close();
+      stopRegistry();
     }
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A node running as its own JVM from its packaged {@code quarkus-run.jar}, configured by
  * environment variables, with its output in a log file. Start waits until {@code /q/health/ready}
- * answers UP.
+ * answers UP. A stopped or killed node can be started again with the same settings.
  */
 public final class NodeProcess implements AutoCloseable {
 
@@ -28,7 +28,8 @@ public final class NodeProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final int port;
   private final Path log;
-  private Process process;
+  // Written by start, read by kill and stop, which a test may call from another thread.
+  private volatile Process process;
 
   public NodeProcess(String name, Path jar, Map<String, String> env, int port, Path log) {
     if (!Files.isRegularFile(jar)) {
@@ -93,6 +94,24 @@ public final class NodeProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /**
+   * Kills the JVM with SIGKILL ({@link Process#destroyForcibly()} on Linux), as a crash or the
+   * kernel's OOM killer would: no shutdown hooks run and nothing the JVM still holds in memory
+   * reaches the disk. {@link #start} brings the node back on the same port and data directory.
+   */
+  public void kill() throws InterruptedException {
+    Process p = process;
+    if (p != null && p.isAlive()) {
+      p.destroyForcibly().waitFor();
+    }
+  }
+
+  /** True while the node's JVM runs. */
+  public boolean isAlive() {
+    Process p = process;
+    return p != null && p.isAlive();
   }
 
   /** The log file of this node. */

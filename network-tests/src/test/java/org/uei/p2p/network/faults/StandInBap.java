@@ -1,0 +1,165 @@
+package org.uei.p2p.network.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.http.BecknClient;
+import org.uei.p2p.conformance.http.BecknListener;
+import org.uei.p2p.conformance.http.HttpAnswer;
+import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.model.codec.OrderLine;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.envelope.Contexts;
+import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.network.LocalNetwork;
+import org.uei.p2p.registry.BecknRegistry;
+import org.uei.p2p.registry.RegistryKeyResolver;
+import org.uei.p2p.signing.BecknVerifier;
+
+/**
+ * A buyer platform played by the test against the bpp-node: a key registered in the network's
+ * registry, signed requests it builds itself, and a callback endpoint that it can keep closed and
+ * open later on the same port. It sees every delivery attempt that reaches it, duplicates included,
+ * which a real bap-node's replay guard would hide.
+ */
+final class StandInBap implements AutoCloseable {
+
+  static final MeterPoint BUYER = new MeterPoint("UP-BUYER-0002", "PVVNL");
+
+  private final LocalNetwork net;
+  private final KitIdentity identity;
+  private final int port;
+  private final BecknClient client = new BecknClient(Duration.ofSeconds(30));
+  private final Wave1Codec codec = new Wave1Codec();
+  private final List<Inbound> earlier = new ArrayList<>();
+  private BecknListener listener;
+
+  private StandInBap(LocalNetwork net, KitIdentity identity, int port) {
+    this.net = net;
+    this.identity = identity;
+    this.port = port;
+  }
+
+  /** Registers {@code id} as a BAP on a free loopback port; nothing listens there until {@link #listen()}. */
+  static StandInBap register(LocalNetwork net, String id) throws IOException, InterruptedException {
+    StandInBap bap = new StandInBap(net, KitIdentity.fresh(id), freePort());
+    bap.identity.registerLocally(net.registryUrl(), "BAP", bap.url(), LocalNetwork.DOMAIN);
+    return bap;
+  }
+
+  String id() {
+    return identity.subscriberId();
+  }
+
+  /** The callback base URL ({@code bap_uri}). */
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Opens the callback endpoint; every callback is ACKed after its signature was checked. */
+  synchronized void listen() throws IOException {
+    if (listener == null) {
+      BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(net.registryUrl())));
+      listener = new BecknListener("127.0.0.1", port, verifier, "bpp_id", id());
+    }
+  }
+
+  /** Closes the callback endpoint: deliveries meet a closed port. */
+  synchronized void stopListening() {
+    if (listener != null) {
+      earlier.addAll(listener.received());
+      listener.close();
+      listener = null;
+    }
+  }
+
+  /** Every callback that reached this endpoint, oldest first. */
+  synchronized List<Inbound> received() {
+    List<Inbound> all = new ArrayList<>(earlier);
+    if (listener != null) {
+      all.addAll(listener.received());
+    }
+    return all;
+  }
+
+  /** The callbacks that echo {@code messageId}. */
+  List<Inbound> callbacks(String messageId) {
+    return received().stream().filter(m -> messageId.equals(m.context("message_id"))).toList();
+  }
+
+  /** A request sent and the seller's synchronous answer. */
+  record Sent(Context context, HttpAnswer answer) {
+    String messageId() {
+      return context.getMessageId();
+    }
+
+    String transactionId() {
+      return context.getTransactionId();
+    }
+  }
+
+  /** Signs and sends {@code message} as {@code action} in {@code txn} (null: a new transaction). */
+  Sent send(Action action, Message message, String txn, Duration ttl) {
+    Context c = Contexts.newRequest(action, new Contexts.Parties(LocalNetwork.DOMAIN, id(), url(), LocalNetwork.BPP_ID,
+        net.bpp().url()), txn, ttl, Clock.systemUTC());
+    byte[] body = Envelopes.write(new Envelope<>(c, message));
+    return new Sent(c, client.post(net.bpp().url(), action.wireName(), body, identity.signer().authorization(body)).answer());
+  }
+
+  /** A PENDING order for {@code kwh} of a published offer, as select, init and confirm carry it. */
+  Message order(String offerId, BigDecimal kwh) throws IOException, InterruptedException {
+    return codec.orderMessage(new TradeOrder(null, TradeStatus.PENDING, id(), LocalNetwork.BPP_ID, "stand-in-buyer",
+        BUYER, List.of(line(net, offerId, kwh))));
+  }
+
+  /** An order line for {@code kwh} of an offer, read from the seller's provider API. */
+  static OrderLine line(LocalNetwork net, String offerId, BigDecimal kwh) throws IOException, InterruptedException {
+    JsonNode offer = Json.get(net.bpp().url() + "/provider/offers/" + offerId).expect(200);
+    String prosumerId = offer.get("prosumerId").asText();
+    JsonNode prosumer = null;
+    for (JsonNode p : Json.get(net.bpp().url() + "/provider/prosumers").expect(200)) {
+      if (prosumerId.equals(p.get("id").asText())) {
+        prosumer = p;
+      }
+    }
+    if (prosumer == null) {
+      throw new IllegalStateException("offer " + offerId + " names prosumer " + prosumerId + ", which the seller does not list");
+    }
+    return new OrderLine(offerId, prosumerId, new MeterPoint(prosumer.get("meterId").asText(),
+        prosumer.get("discomId").asText()), new DeliverySlot(Instant.parse(offer.get("slotStart").asText()),
+        Instant.parse(offer.get("slotEnd").asText())), new UnitPrice(offer.get("pricePerKwh").decimalValue(),
+        Currency.getInstance(offer.get("currency").asText())), kwh);
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stopListening();
+  }
+}
