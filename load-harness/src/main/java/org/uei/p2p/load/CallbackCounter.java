@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,12 +22,15 @@ final class CallbackCounter implements AutoCloseable {
 
   private static final byte[] ACK = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MESSAGE_ID = "\"message_id\":\"".getBytes(StandardCharsets.US_ASCII);
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong onSelect = new AtomicLong();
   private final AtomicLong withError = new AtomicLong();
   private final AtomicLong other = new AtomicLong();
+  private final Latencies delays = new Latencies(1 << 16);
+  private volatile Map<String, Long> sentAt;
 
   private CallbackCounter(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -62,6 +67,16 @@ final class CallbackCounter implements AutoCloseable {
 
   private void count(String path, byte[] body) {
     if (path.endsWith("/on_select")) {
+      Map<String, Long> sent = sentAt;
+      if (sent != null) {
+        Long at = sent.remove(messageId(body));
+        if (at != null) {
+          long delay = System.nanoTime() - at;
+          synchronized (delays) {
+            delays.add(delay);
+          }
+        }
+      }
       onSelect.incrementAndGet();
       if (contains(body, ERROR)) {
         withError.incrementAndGet();
@@ -72,6 +87,10 @@ final class CallbackCounter implements AutoCloseable {
   }
 
   private static boolean contains(byte[] hay, byte[] needle) {
+    return indexOf(hay, needle) >= 0;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= hay.length; i++) {
       for (int j = 0; j < needle.length; j++) {
@@ -79,9 +98,38 @@ final class CallbackCounter implements AutoCloseable {
           continue outer;
         }
       }
-      return true;
+      return i;
     }
-    return false;
+    return -1;
+  }
+
+  /** The context's message_id, which a callback echoes from its request; found without parsing the body. */
+  static String messageId(byte[] body) {
+    int at = indexOf(body, MESSAGE_ID);
+    if (at < 0) {
+      return "";
+    }
+    int from = at + MESSAGE_ID.length;
+    int to = from;
+    while (to < body.length && body[to] != '"') {
+      to++;
+    }
+    return new String(body, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * From now on, times each on_select from the moment its select was sent, as recorded in
+   * {@code sentAt} (message_id to {@link System#nanoTime()}); null stops it.
+   */
+  void track(Map<String, Long> sentAt) {
+    this.sentAt = sentAt;
+  }
+
+  /** The delays timed so far: select sent to on_select received. */
+  Latencies delays() {
+    synchronized (delays) {
+      return Latencies.merge(List.of(delays));
+    }
   }
 
   /** The base URL to register as the buyer platform's subscriber_url and bap_uri. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.signing.BecknSigner;
@@ -99,11 +100,16 @@ public final class LoadHarness {
 
       log("bpp-node: measuring %d s%n", o.duration().toSeconds());
       long callbacksBefore = net.callbacks.onSelect();
-      bpp.measure(new RequestPool(measured, false), o.concurrency(), o.duration());
+      Map<String, Long> sentAt = new ConcurrentHashMap<>(poolSize);
+      net.callbacks.track(sentAt);
+      bpp.measure(new RequestPool(measured, false), o.concurrency(), o.duration(),
+          (r, t) -> sentAt.put(r.messageId(), t));
       bpp.callbacksInWindow = net.callbacks.onSelect() - callbacksBefore;
       awaitCallbacks(net.callbacks, warmupAcked + bpp.result.acked(), Duration.ofSeconds(180));
       bpp.callbacksAfterDrain = net.callbacks.onSelect() - callbacksBefore;
       bpp.callbackErrors = net.callbacks.onSelectWithError();
+      net.callbacks.track(null);
+      bpp.callbackDelays = net.callbacks.delays();
 
       if (o.bppOnly()) {
         Report.printOne(OUT, o, bpp, loadBefore, Report.loadAverage());
@@ -114,7 +120,7 @@ public final class LoadHarness {
           LoadHarness::interval);
       log("  %,d requests, %,.0f ACKed/s, %d errors%n", w.sent(), w.ackedPerSecond(), w.errors());
       log("bare: measuring %d s%n", o.duration().toSeconds());
-      bare.measure(new RequestPool(measured, true), o.concurrency(), o.duration());
+      bare.measure(new RequestPool(measured, true), o.concurrency(), o.duration(), (r, t) -> { });
 
       Report.print(OUT, o, bpp, bare, loadBefore, Report.loadAverage(), net.callbacks.other());
     }
@@ -149,6 +155,7 @@ public final class LoadHarness {
     long callbacksInWindow = -1;
     long callbacksAfterDrain = -1;
     long callbackErrors;
+    Latencies callbackDelays;
 
     Phase(String name, URI target, Optional<ProcessHandle> process) {
       this.name = name;
@@ -156,9 +163,10 @@ public final class LoadHarness {
       this.process = process;
     }
 
-    void measure(RequestPool pool, int concurrency, Duration duration) throws InterruptedException {
+    void measure(RequestPool pool, int concurrency, Duration duration, LoadRun.SendHook hook)
+        throws InterruptedException {
       Optional<Duration> cpu0 = process.flatMap(p -> p.info().totalCpuDuration());
-      result = LoadRun.run(target, pool, concurrency, duration, LoadHarness::interval);
+      result = LoadRun.run(target, pool, concurrency, duration, LoadHarness::interval, hook);
       Optional<Duration> cpu1 = process.flatMap(p -> p.info().totalCpuDuration());
       serverCpu = cpu0.isPresent() && cpu1.isPresent() ? cpu1.get().minus(cpu0.get()) : null;
       if (result.poolUsedUp()) {

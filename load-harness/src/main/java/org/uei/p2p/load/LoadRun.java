@@ -49,27 +49,34 @@ final class LoadRun {
   /** How often {@link Progress} is told. */
   static final Duration INTERVAL = Duration.ofSeconds(10);
 
+  /** Told the time each request is sent, before its first byte is written. */
+  interface SendHook {
+    void sending(PreparedRequest request, long nanoTime);
+  }
+
   /** Runs the load and waits for every thread to finish its last request. */
   static Result run(URI target, RequestPool pool, int concurrency, Duration duration, Progress progress)
       throws InterruptedException {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    return run(target, pool, concurrency, duration, progress, (r, t) -> { });
+  }
+
+  /** Like {@link #run(URI, RequestPool, int, Duration, Progress)}, telling {@code hook} of every send. */
+  static Result run(URI target, RequestPool pool, int concurrency, Duration duration, Progress progress,
+      SendHook hook) throws InterruptedException {
+    Shared shared = new Shared(pool, hook, ManagementFactory.getThreadMXBean(), new CountDownLatch(concurrency),
+        new CountDownLatch(1), new long[1], new AtomicReference<>(), new LongAdder());
     List<Worker> workers = new ArrayList<>();
-    CountDownLatch ready = new CountDownLatch(concurrency);
-    CountDownLatch go = new CountDownLatch(1);
-    AtomicReference<String> firstError = new AtomicReference<>();
-    long[] window = new long[1];
-    LongAdder ackedSoFar = new LongAdder();
     for (int i = 0; i < concurrency; i++) {
-      Worker w = new Worker(new HttpConnection(target, "/select"), pool, mx, ready, go, window, firstError, ackedSoFar);
+      Worker w = new Worker(new HttpConnection(target, "/select"), shared);
       w.thread.setName("load-" + i);
       workers.add(w);
       w.thread.start();
     }
-    ready.await();
+    shared.ready.await();
     long start = System.nanoTime();
-    window[0] = start + duration.toNanos();
-    go.countDown();
-    report(workers, start, ackedSoFar, progress);
+    shared.window[0] = start + duration.toNanos();
+    shared.go.countDown();
+    report(workers, start, shared.ackedSoFar, progress);
     long end = start;
     long sent = 0;
     long acked = 0;
@@ -86,7 +93,7 @@ final class LoadRun {
       parts.add(w.latencies);
     }
     return new Result(sent, acked, sent - acked, Math.max(1, end - start), Latencies.merge(parts), cpu, usedUp,
-        firstError.get());
+        shared.firstError.get());
   }
 
   private static void report(List<Worker> workers, long start, LongAdder acked, Progress progress)
@@ -108,52 +115,44 @@ final class LoadRun {
     }
   }
 
+  /** What the load threads of one run share; {@code window[0]} is the end, set before {@code go} opens. */
+  private record Shared(RequestPool pool, SendHook hook, ThreadMXBean mx, CountDownLatch ready, CountDownLatch go,
+      long[] window, AtomicReference<String> firstError, LongAdder ackedSoFar) {}
+
   private static final class Worker implements Runnable {
     final Thread thread = new Thread(this);
     final Latencies latencies = new Latencies(1 << 16);
     private final HttpConnection connection;
-    private final RequestPool pool;
-    private final ThreadMXBean mx;
-    private final CountDownLatch ready;
-    private final CountDownLatch go;
-    private final long[] window;
-    private final AtomicReference<String> firstError;
-    private final LongAdder ackedSoFar;
+    private final Shared shared;
     long acked;
     long cpuNanos;
     long lastAnswerAt;
     boolean poolUsedUp;
 
-    Worker(HttpConnection connection, RequestPool pool, ThreadMXBean mx, CountDownLatch ready, CountDownLatch go,
-        long[] window, AtomicReference<String> firstError, LongAdder ackedSoFar) {
+    Worker(HttpConnection connection, Shared shared) {
       this.connection = connection;
-      this.pool = pool;
-      this.mx = mx;
-      this.ready = ready;
-      this.go = go;
-      this.window = window;
-      this.firstError = firstError;
-      this.ackedSoFar = ackedSoFar;
+      this.shared = shared;
     }
 
     @Override
     public void run() {
-      ready.countDown();
+      shared.ready.countDown();
       try {
-        go.await();
+        shared.go.await();
       } catch (InterruptedException e) {
         return;
       }
-      long cpu0 = mx.getCurrentThreadCpuTime();
-      long end = window[0];
+      long cpu0 = shared.mx.getCurrentThreadCpuTime();
+      long end = shared.window[0];
       try {
         while (System.nanoTime() < end) {
-          PreparedRequest r = pool.take();
+          PreparedRequest r = shared.pool.take();
           if (r == null) {
             poolUsedUp = true;
             break;
           }
           long t0 = System.nanoTime();
+          shared.hook.sending(r, t0);
           String error;
           try {
             HttpConnection.Answer a = connection.exchange(r);
@@ -166,13 +165,13 @@ final class LoadRun {
           latencies.add(lastAnswerAt - t0);
           if (error == null) {
             acked++;
-            ackedSoFar.increment();
+            shared.ackedSoFar.increment();
           } else {
-            firstError.compareAndSet(null, error);
+            shared.firstError.compareAndSet(null, error);
           }
         }
       } finally {
-        cpuNanos = mx.getCurrentThreadCpuTime() - cpu0;
+        cpuNanos = shared.mx.getCurrentThreadCpuTime() - cpu0;
         connection.close();
       }
     }

@@ -30,6 +30,7 @@ final class Report {
     row(out, bpp);
     row(out, bare);
     out.println();
+    callbackDelay(out, bpp);
     double ratio = bpp.result.ackedPerSecond() / bare.result.ackedPerSecond();
     double p99 = ms(bpp.result.latencies().percentile(99));
     long errors = bpp.result.errors() + bpp.callbackErrors;
@@ -57,6 +58,17 @@ final class Report {
     out.println(HEADER);
     out.println(RULE);
     row(out, bpp);
+    out.println();
+    callbackDelay(out, bpp);
+  }
+
+  private static void callbackDelay(PrintStream out, LoadHarness.Phase bpp) {
+    Latencies d = bpp.callbackDelays;
+    if (d != null && d.count() > 0) {
+      out.printf("on_select delay (select sent to on_select received) of the measured selects: p50 %.0f ms,"
+          + " p99 %.0f ms, max %.0f ms over %,d callbacks%n", ms(d.percentile(50)), ms(d.percentile(99)),
+          ms(d.max()), d.count());
+    }
   }
 
   private static void row(PrintStream out, LoadHarness.Phase p) {
