@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.uei.p2p.market.meter.SlotAggregator;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.DeliverySlot;
@@ -16,8 +17,6 @@ import org.uei.p2p.model.trade.Trade;
  * the other DISCOM of an inter-DISCOM trade allocates the other side.
  */
 public final class DiscomAllocationRun {
-  private static final Comparator<Trade> SLOT_ORDER = Comparator.comparing(Trade::slot);
-
   private final SlotAggregator aggregator;
   private final MeterAllocator allocator;
 
@@ -29,36 +28,64 @@ public final class DiscomAllocationRun {
 
   /** Allocations of {@code discomId}'s meters over the open trades among {@code trades}. */
   public List<Allocation> allocate(String discomId, List<Trade> trades) {
+    List<Allocation> out = new ArrayList<>(trades.size());
+    forEachMeterSlot(List.of(discomId), trades, Function.identity(), (meterId, slot, group) ->
+        allocator.allocate(aggregator.aggregate(meterId, slot), group, (i, side, kwh) -> {
+          Trade t = group.get(i);
+          out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
+        }));
+    return out;
+  }
+
+  /** The trades of one meter in one slot, in the order they were given. */
+  interface Group<E> {
+    void allocate(String meterId, DeliverySlot slot, List<E> group);
+  }
+
+  /**
+   * Calls {@code group} for every meter of each of {@code discomIds} and every slot in which that
+   * meter has open trades among {@code items}: DISCOM by DISCOM, meters in order of first
+   * appearance, slots in time order. A trade is grouped under its buyer's meter by the buyer's
+   * DISCOM and under its seller's meter by the seller's, unless both sides are the same meter.
+   */
+  static <E> void forEachMeterSlot(List<String> discomIds, List<E> items, Function<E, Trade> trade,
+                   Group<E> group) {
     // Grouped per meter, then walked in slot order: a hash map per (meter, slot) would cost a
     // key object and an entry per trade, and a month holds millions of them.
-    Map<String, List<Trade>> byMeter = new LinkedHashMap<>();
-    for (Trade t : trades) {
+    List<Map<String, List<E>>> byDiscom = new ArrayList<>(discomIds.size());
+    for (int d = 0; d < discomIds.size(); d++) {
+      byDiscom.add(new LinkedHashMap<>());
+    }
+    for (E item : items) {
+      Trade t = trade.apply(item);
       if (!t.status().isOpen()) {
         continue;
       }
-      if (t.buyer().discomId().equals(discomId)) {
-        byMeter.computeIfAbsent(t.buyer().meterId(), k -> new ArrayList<>()).add(t);
+      int buyer = discomIds.indexOf(t.buyer().discomId());
+      if (buyer >= 0) {
+        byDiscom.get(buyer).computeIfAbsent(t.buyer().meterId(), k -> new ArrayList<>()).add(item);
       }
-      if (t.seller().discomId().equals(discomId) && !t.seller().meterId().equals(t.buyer().meterId())) {
-        byMeter.computeIfAbsent(t.seller().meterId(), k -> new ArrayList<>()).add(t);
+      int seller = discomIds.indexOf(t.seller().discomId());
+      if (seller >= 0 && !t.seller().meterId().equals(t.buyer().meterId())) {
+        byDiscom.get(seller).computeIfAbsent(t.seller().meterId(), k -> new ArrayList<>()).add(item);
       }
     }
-    List<Allocation> out = new ArrayList<>(trades.size());
-    for (Map.Entry<String, List<Trade>> e : byMeter.entrySet()) {
-      List<Trade> meterTrades = e.getValue();
-      meterTrades.sort(SLOT_ORDER);
-      int from = 0;
-      while (from < meterTrades.size()) {
-        DeliverySlot slot = meterTrades.get(from).slot();
-        int to = from + 1;
-        while (to < meterTrades.size() && meterTrades.get(to).slot().equals(slot)) {
-          to++;
+    Comparator<E> slotOrder = (x, y) -> trade.apply(x).slot().compareTo(trade.apply(y).slot());
+    for (Map<String, List<E>> byMeter : byDiscom) {
+      for (Map.Entry<String, List<E>> e : byMeter.entrySet()) {
+        List<E> meterItems = e.getValue();
+        meterItems.sort(slotOrder);
+        int from = 0;
+        while (from < meterItems.size()) {
+          DeliverySlot slot = trade.apply(meterItems.get(from)).slot();
+          int to = from + 1;
+          while (to < meterItems.size() && trade.apply(meterItems.get(to)).slot().equals(slot)) {
+            to++;
+          }
+          group.allocate(e.getKey(), slot, meterItems.subList(from, to));
+          from = to;
         }
-        out.addAll(allocator.allocate(aggregator.aggregate(e.getKey(), slot),
-            new ArrayList<>(meterTrades.subList(from, to))));
-        from = to;
       }
     }
-    return out;
   }
 }

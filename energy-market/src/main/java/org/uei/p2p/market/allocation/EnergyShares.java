@@ -31,7 +31,10 @@ final class EnergyShares {
    * {@code floor(pool)} when the pool is below the total weight.
    */
   static List<BigDecimal> proRata(List<BigDecimal> weights, BigDecimal pool) {
-    BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal w : weights) {
+      total = total.add(w);
+    }
     int n = weights.size();
     List<BigDecimal> shares = new ArrayList<>(n);
     if (total.signum() == 0 || pool.compareTo(total) >= 0) {
@@ -67,6 +70,20 @@ final class EnergyShares {
       }
     }
     return shares;
+  }
+
+  /** {@code proRata(List.of(weight), pool).get(0)}, without the lists. */
+  static BigDecimal proRataOne(BigDecimal weight, BigDecimal pool) {
+    if (weight.signum() == 0 || pool.compareTo(weight) >= 0) {
+      return weight.setScale(Math.max(SCALE, weight.scale()), RoundingMode.UNNECESSARY);
+    }
+    return floor(pool.max(BigDecimal.ZERO));
+  }
+
+  /** {@code fifo(List.of(weight), pool).get(0)}, without the lists. */
+  static BigDecimal fifoOne(BigDecimal weight, BigDecimal pool) {
+    BigDecimal take = weight.min(floor(pool.max(BigDecimal.ZERO)));
+    return take.setScale(Math.max(SCALE, take.scale()), RoundingMode.UNNECESSARY);
   }
 
   /** Shares of {@code pool} filling {@code weights} in list order. */

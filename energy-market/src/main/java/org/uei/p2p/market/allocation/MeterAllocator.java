@@ -3,6 +3,7 @@ package org.uei.p2p.market.allocation;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.uei.p2p.market.meter.SlotEnergy;
@@ -39,39 +40,95 @@ public final class MeterAllocator {
    */
   public List<Allocation> allocate(SlotEnergy energy, List<Trade> trades) {
     String meterId = energy.meterId();
-    List<Trade> bought = new ArrayList<>();
-    List<Trade> sold = new ArrayList<>();
-    for (Trade t : trades) {
+    List<Allocation> out = new ArrayList<>(trades.size());
+    allocate(energy, trades, (i, side, kwh) -> {
+      Trade t = trades.get(i);
+      out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
+    });
+    return out;
+  }
+
+  /** Receives the share of the trade at {@code index} in the list being allocated. */
+  interface ShareSink {
+    void share(int index, TradeSide side, BigDecimal kwh);
+  }
+
+  /**
+   * The shares of {@link #allocate(SlotEnergy, List)}, handed to {@code sink} in the order of its
+   * result (buyer side first) by index into {@code trades}, without an {@link Allocation} each.
+   */
+  void allocate(SlotEnergy energy, List<Trade> trades, ShareSink sink) {
+    String meterId = energy.meterId();
+    int n = trades.size();
+    if (n == 1) {
+      allocateOne(energy, trades.get(0), sink);
+      return;
+    }
+    int[] bought = new int[n];
+    int[] sold = new int[n];
+    int buys = 0;
+    int sells = 0;
+    BigDecimal boughtKwh = BigDecimal.ZERO;
+    BigDecimal soldKwh = BigDecimal.ZERO;
+    for (int i = 0; i < n; i++) {
+      Trade t = trades.get(i);
       if (!t.slot().equals(energy.slot())) {
         throw new IllegalArgumentException("trade " + t.tradeId() + " is for slot " + t.slot()
             + ", not " + energy.slot());
       }
       if (t.buyer().meterId().equals(meterId)) {
-        bought.add(t);
+        bought[buys++] = i;
+        boughtKwh = boughtKwh.add(t.quantityKwh());
       } else if (t.seller().meterId().equals(meterId)) {
-        sold.add(t);
+        sold[sells++] = i;
+        soldKwh = soldKwh.add(t.quantityKwh());
       } else {
         throw new IllegalArgumentException("trade " + t.tradeId() + " does not involve meter " + meterId);
       }
     }
-    BigDecimal boughtKwh = sum(bought);
-    BigDecimal soldKwh = sum(sold);
     BigDecimal measured = energy.netImportKwh();
-    List<Allocation> out = new ArrayList<>(trades.size());
-    if (sold.isEmpty() || bought.isEmpty()) {
+    if (sells == 0 || buys == 0) {
       // One direction only: r x sum is the measured flow in that direction, capped at the sum;
       // computed directly because it is exact and this is the path almost every meter takes.
-      BigDecimal flow = sold.isEmpty() ? measured : measured.negate();
-      BigDecimal contracted = sold.isEmpty() ? boughtKwh : soldKwh;
+      BigDecimal flow = sells == 0 ? measured : measured.negate();
+      BigDecimal contracted = sells == 0 ? boughtKwh : soldKwh;
       BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(contracted);
-      share(meterId, sold.isEmpty() ? TradeSide.BUYER : TradeSide.SELLER, sold.isEmpty() ? bought : sold,
-          delivered, out);
-      return out;
+      if (sells == 0) {
+        share(TradeSide.BUYER, trades, bought, buys, delivered, sink);
+      } else {
+        share(TradeSide.SELLER, trades, sold, sells, delivered, sink);
+      }
+      return;
     }
     BigDecimal ratio = deliveredFraction(boughtKwh.subtract(soldKwh), measured);
-    share(meterId, TradeSide.BUYER, bought, boughtKwh.multiply(ratio), out);
-    share(meterId, TradeSide.SELLER, sold, soldKwh.multiply(ratio), out);
-    return out;
+    share(TradeSide.BUYER, trades, bought, buys, boughtKwh.multiply(ratio), sink);
+    share(TradeSide.SELLER, trades, sold, sells, soldKwh.multiply(ratio), sink);
+  }
+
+  /**
+   * The one-trade case, by far the most frequent: the one-direction path below for a single
+   * trade, without the lists. The share depends only on the values of the delivered energy and
+   * the quantity, so capping at the quantity itself gives what capping at the summed quantity does.
+   */
+  private void allocateOne(SlotEnergy energy, Trade t, ShareSink sink) {
+    if (!t.slot().equals(energy.slot())) {
+      throw new IllegalArgumentException("trade " + t.tradeId() + " is for slot " + t.slot()
+          + ", not " + energy.slot());
+    }
+    TradeSide side;
+    if (t.buyer().meterId().equals(energy.meterId())) {
+      side = TradeSide.BUYER;
+    } else if (t.seller().meterId().equals(energy.meterId())) {
+      side = TradeSide.SELLER;
+    } else {
+      throw new IllegalArgumentException("trade " + t.tradeId() + " does not involve meter " + energy.meterId());
+    }
+    BigDecimal measured = energy.netImportKwh();
+    BigDecimal flow = side == TradeSide.BUYER ? measured : measured.negate();
+    BigDecimal q = t.quantityKwh();
+    BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(q);
+    sink.share(0, side, method == AllocationMethod.FIFO ? EnergyShares.fifoOne(q, delivered)
+        : EnergyShares.proRataOne(q, delivered));
   }
 
   static BigDecimal deliveredFraction(BigDecimal contractedNet, BigDecimal measuredNet) {
@@ -85,28 +142,31 @@ public final class MeterAllocator {
     return r.compareTo(BigDecimal.ONE) >= 0 ? BigDecimal.ONE : r;
   }
 
-  private void share(String meterId, TradeSide side, List<Trade> trades, BigDecimal delivered, List<Allocation> out) {
-    if (trades.isEmpty()) {
+  /** Shares {@code delivered} over the trades at {@code index[0, count)} of one side. */
+  private void share(TradeSide side, List<Trade> trades, int[] index, int count, BigDecimal delivered,
+             ShareSink sink) {
+    if (count == 0) {
       return;
     }
-    if (method == AllocationMethod.FIFO) {
-      trades.sort(AGREED_ORDER);
+    if (method == AllocationMethod.FIFO && count > 1) {
+      // stable, like sorting the trades themselves: ties keep list order
+      Integer[] order = new Integer[count];
+      for (int k = 0; k < count; k++) {
+        order[k] = index[k];
+      }
+      Arrays.sort(order, Comparator.comparing((Integer i) -> trades.get(i), AGREED_ORDER));
+      for (int k = 0; k < count; k++) {
+        index[k] = order[k];
+      }
     }
-    List<BigDecimal> weights = new ArrayList<>(trades.size());
-    trades.forEach(t -> weights.add(t.quantityKwh()));
+    List<BigDecimal> weights = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      weights.add(trades.get(index[k]).quantityKwh());
+    }
     List<BigDecimal> shares = method == AllocationMethod.FIFO
         ? EnergyShares.fifo(weights, delivered) : EnergyShares.proRata(weights, delivered);
-    for (int i = 0; i < trades.size(); i++) {
-      Trade t = trades.get(i);
-      out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), shares.get(i)));
+    for (int k = 0; k < count; k++) {
+      sink.share(index[k], side, shares.get(k));
     }
-  }
-
-  private static BigDecimal sum(List<Trade> trades) {
-    BigDecimal s = BigDecimal.ZERO;
-    for (Trade t : trades) {
-      s = s.add(t.quantityKwh());
-    }
-    return s;
   }
 }

@@ -42,11 +42,38 @@ public final class DiscomBillingReconciliation {
    * directory does not know is an error: a bill cannot be adjusted without its account.
    */
   public List<BillingLine> reconcile(String discomId, YearMonth month, List<TradeSettlement> settlements) {
-    Map<String, Acc> byMeter = new TreeMap<>();
-    for (TradeSettlement s : settlements) {
+    Accumulator acc = accumulator(discomId, month);
+    settlements.forEach(acc::add);
+    return acc.lines();
+  }
+
+  /**
+   * The same reconciliation one settlement at a time, for a settlement run that does not keep its
+   * settlements: {@link Accumulator#lines()} is what {@link #reconcile} gives for all added.
+   */
+  public Accumulator accumulator(String discomId, YearMonth month) {
+    return new Accumulator(discomId, month);
+  }
+
+  /** Running totals per meter of one DISCOM and month; not thread-safe. */
+  public final class Accumulator {
+    private final String discomId;
+    private final YearMonth month;
+    private final Map<String, Acc> byMeter = new TreeMap<>();
+
+    private Accumulator(String discomId, YearMonth month) {
+      this.discomId = discomId;
+      this.month = month;
+    }
+
+    /** Adds one settlement; one outside the month or not involving the DISCOM changes nothing. */
+    public void add(TradeSettlement s) {
       Trade t = s.trade();
+      if (!t.buyer().discomId().equals(discomId) && !t.seller().discomId().equals(discomId)) {
+        return;
+      }
       if (!YearMonth.from(t.slot().start().atZone(zone)).equals(month)) {
-        continue;
+        return;
       }
       for (TradeSide side : TradeSide.values()) {
         if (!t.party(side).discomId().equals(discomId)) {
@@ -69,16 +96,20 @@ public final class DiscomBillingReconciliation {
         }
       }
     }
-    List<BillingLine> out = new ArrayList<>(byMeter.size());
-    for (Acc a : byMeter.values()) {
-      MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
-          "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
-      out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.wheeling, a.interState,
-          a.deviation, a.trades));
+
+    /** Billing lines of the settlements added so far, ordered by account. */
+    public List<BillingLine> lines() {
+      List<BillingLine> out = new ArrayList<>(byMeter.size());
+      for (Acc a : byMeter.values()) {
+        MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
+            "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
+        out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.wheeling, a.interState,
+            a.deviation, a.trades));
+      }
+      out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
+          : x.accountId().compareTo(y.accountId()));
+      return out;
     }
-    out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
-        : x.accountId().compareTo(y.accountId()));
-    return out;
   }
 
   /** {@code lines} as the billing CSV, header first. */

@@ -2,204 +2,148 @@ package org.uei.p2p.market.meter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
 /**
- * A {@link MeterReadingStore} in memory, locked per meter so imports of different meters do not
- * wait for each other.
+ * A {@link MeterReadingStore} in memory, guarded by one lock.
  *
  * <p>A month of a mid-size DISCOM is millions of blocks, so each meter's blocks are kept in one
  * primitive array sorted by start (energy as unscaled value and scale) rather than as millions of
- * objects: the garbage collector then has almost nothing to trace, MDMS data arriving
- * in time order makes a put an append, and lookups are a binary search over contiguous memory.
- * Readings are rebuilt on the way out.
+ * objects: the garbage collector then has almost nothing to trace, MDMS data arriving in time
+ * order makes a put an append, and lookups are a binary search over contiguous memory. Readings
+ * are rebuilt on the way out.
+ *
+ * <p>An MDMS file lists every meter for one block, then every meter for the next, so writing each
+ * row into its meter's array would touch a different, long-cold cache line per row. A block that
+ * starts after its meter's latest block ends (checked against two small arrays indexed by meter)
+ * is therefore first appended to a pending log in row order and moved into the meter arrays in
+ * one tight pass when the log fills or before anything reads the store or puts out of order.
  */
 public final class InMemoryMeterReadingStore implements MeterReadingStore {
-  private final Map<String, Series> byMeter = new ConcurrentHashMap<>();
-  private final AtomicLong size = new AtomicLong();
+  private static final int PENDING_BLOCKS = 1 << 14;
+  private static final int PENDING_STRIDE = 5;
+
+  private final Map<String, MeterSeries> byMeter = new HashMap<>();
+  private MeterSeries[] byOrdinal = new MeterSeries[1024];
+  /** Start and end of each meter's latest block, pending ones included; MIN_VALUE when none. */
+  private long[] lastStart = new long[1024];
+  private long[] lastEnd = new long[1024];
+  /** Blocks not yet in their series: ordinal, start, import unscaled, export unscaled, packed. */
+  private final long[] pending = new long[PENDING_BLOCKS * PENDING_STRIDE];
+  private int pendingCount;
+  private long size;
+  /** The series read last: allocation asks for one meter's slots one after another. */
+  private MeterSeries lastRead;
 
   @Override
-  public PutResult put(MeterReading reading) {
-    Series series = byMeter.get(reading.meterId());
-    if (series == null) {
-      series = byMeter.computeIfAbsent(reading.meterId(), Series::new);
-    }
+  public synchronized PutResult put(MeterReading reading) {
+    drain();
+    MeterSeries series = series(reading.meterId());
     PutResult result = series.put(reading);
     if (result.outcome() == Outcome.ADDED) {
-      size.incrementAndGet();
+      size++;
+      track(series);
     }
     return result;
   }
 
+  /** The series of {@code meterId}, created empty if absent (an empty series reads as no data). */
+  synchronized MeterSeries series(String meterId) {
+    MeterSeries series = byMeter.get(meterId);
+    if (series == null) {
+      int ordinal = byMeter.size();
+      if (ordinal == byOrdinal.length) {
+        byOrdinal = Arrays.copyOf(byOrdinal, ordinal * 2);
+        lastStart = Arrays.copyOf(lastStart, ordinal * 2);
+        lastEnd = Arrays.copyOf(lastEnd, ordinal * 2);
+      }
+      series = new MeterSeries(meterId, ordinal);
+      byMeter.put(meterId, series);
+      byOrdinal[ordinal] = series;
+      lastStart[ordinal] = Long.MIN_VALUE;
+      lastEnd[ordinal] = Long.MIN_VALUE;
+    }
+    return series;
+  }
+
+  /**
+   * {@link #put} for a block already in packed form (whole-second start, both values of at most
+   * 18 digits as unscaled value and scale), as the byte-level CSV import has it. Only the outcome
+   * is returned: on a refusal nothing changed, and the caller puts a {@link MeterReading} to learn
+   * what is stored.
+   */
+  synchronized Outcome put(MeterSeries series, long start, int minutes, long in, int inScale, long out,
+               int outScale) {
+    int o = series.ordinal;
+    long end = start + minutes * 60L;
+    if (start > lastStart[o] && start >= lastEnd[o]) {
+      if (pendingCount == PENDING_BLOCKS) {
+        drain();
+      }
+      int p = pendingCount++ * PENDING_STRIDE;
+      pending[p] = o;
+      pending[p + 1] = start;
+      pending[p + 2] = in;
+      pending[p + 3] = out;
+      pending[p + 4] = minutes | ((long) (inScale & 0xFF) << 8) | ((long) (outScale & 0xFF) << 16);
+      lastStart[o] = start;
+      lastEnd[o] = end;
+      size++;
+      return Outcome.ADDED;
+    }
+    drain();
+    Outcome outcome = series.put(start, minutes, in, inScale, out, outScale);
+    if (outcome == Outcome.ADDED) {
+      size++;
+      track(series);
+    }
+    return outcome;
+  }
+
   @Override
-  public List<MeterReading> readings(String meterId, Instant from, Instant to) {
-    Series series = byMeter.get(meterId);
+  public synchronized List<MeterReading> readings(String meterId, Instant from, Instant to) {
+    drain();
+    MeterSeries series = byMeter.get(meterId);
     return series == null ? List.of() : series.range(from.getEpochSecond(), to.getEpochSecond());
   }
 
   @Override
-  public SlotEnergy energy(String meterId, DeliverySlot slot) {
-    Series series = byMeter.get(meterId);
-    return series == null ? new SlotEnergy(meterId, slot, BigDecimal.ZERO, BigDecimal.ZERO, 0)
-        : series.energy(slot);
+  public synchronized SlotEnergy energy(String meterId, DeliverySlot slot) {
+    drain();
+    MeterSeries series = lastRead;
+    if (series == null || !series.meterId.equals(meterId)) {
+      series = byMeter.get(meterId);
+      if (series == null) {
+        return new SlotEnergy(meterId, slot, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+      }
+      lastRead = series;
+    }
+    return series.energy(slot);
   }
 
   @Override
-  public long size() {
-    return size.get();
+  public synchronized long size() {
+    return size;
   }
 
-  /**
-   * One meter's blocks, ordered by start, four longs per block in one array (start, import
-   * unscaled, export unscaled, minutes and both scales packed) so that a put touches one cache
-   * line rather than one per field.
-   */
-  private static final class Series {
-    private static final int STRIDE = 4;
+  private void track(MeterSeries series) {
+    lastStart[series.ordinal] = series.lastStart();
+    lastEnd[series.ordinal] = series.lastEnd();
+  }
 
-    private final String meterId;
-    private long[] data = new long[64 * STRIDE];
-    /** Readings whose values do not fit a long and a byte scale; null while there are none. */
-    private MeterReading[] oversized;
-    private int count;
-
-    Series(String meterId) {
-      this.meterId = meterId;
+  /** Moves the pending blocks into their series, in the order they came. */
+  private void drain() {
+    for (int i = 0; i < pendingCount; i++) {
+      int p = i * PENDING_STRIDE;
+      long packed = pending[p + 4];
+      byOrdinal[(int) pending[p]].append(pending[p + 1], (int) (packed & 0xFF), pending[p + 2],
+          (byte) (packed >>> 8), pending[p + 3], (byte) (packed >>> 16));
     }
-
-    synchronized PutResult put(MeterReading r) {
-      long start = r.blockStart().getEpochSecond();
-      long end = start + r.blockMinutes() * 60L;
-      int at = count == 0 || start(count - 1) < start ? -count - 1 : search(start);
-      if (at >= 0) {
-        MeterReading same = get(at);
-        if (same.sameValuesAs(r)) {
-          return new PutResult(Outcome.UNCHANGED, same);
-        }
-        return new PutResult(same.blockMinutes() == r.blockMinutes()
-            ? Outcome.CONFLICTING_VALUE : Outcome.OVERLAPPING_BLOCK, same);
-      }
-      int ins = -at - 1;
-      if (ins > 0 && start(ins - 1) + minutes(ins - 1) * 60L > start) {
-        return new PutResult(Outcome.OVERLAPPING_BLOCK, get(ins - 1));
-      }
-      if (ins < count && start(ins) < end) {
-        return new PutResult(Outcome.OVERLAPPING_BLOCK, get(ins));
-      }
-      if ((count + 1) * STRIDE > data.length) {
-        data = Arrays.copyOf(data, data.length * 2);
-        if (oversized != null) {
-          oversized = Arrays.copyOf(oversized, data.length / STRIDE);
-        }
-      }
-      System.arraycopy(data, ins * STRIDE, data, (ins + 1) * STRIDE, (count - ins) * STRIDE);
-      if (oversized != null) {
-        System.arraycopy(oversized, ins, oversized, ins + 1, count - ins);
-      }
-      boolean fits = r.blockStart().getNano() == 0 && fits(r.importKwh()) && fits(r.exportKwh());
-      int o = ins * STRIDE;
-      data[o] = start;
-      data[o + 3] = r.blockMinutes();
-      if (fits) {
-        data[o + 1] = unscaled(r.importKwh());
-        data[o + 2] = unscaled(r.exportKwh());
-        data[o + 3] |= ((long) (r.importKwh().scale() & 0xFF) << 8) | ((long) (r.exportKwh().scale() & 0xFF) << 16);
-      } else if (oversized == null) {
-        oversized = new MeterReading[data.length / STRIDE];
-      }
-      if (oversized != null) {
-        oversized[ins] = fits ? null : r;
-      }
-      count++;
-      return new PutResult(Outcome.ADDED, r);
-    }
-
-    /** Sums straight from the array: allocation runs read every slot of every meter. */
-    synchronized SlotEnergy energy(DeliverySlot slot) {
-      int lo = lowerBound(slot.start().getEpochSecond());
-      int hi = lowerBound(slot.end().getEpochSecond());
-      BigDecimal in = BigDecimal.ZERO;
-      BigDecimal out = BigDecimal.ZERO;
-      long minutes = 0;
-      for (int i = lo; i < hi; i++) {
-        if (oversized != null && oversized[i] != null) {
-          in = in.add(oversized[i].importKwh());
-          out = out.add(oversized[i].exportKwh());
-        } else {
-          long packed = data[i * STRIDE + 3];
-          in = in.add(BigDecimal.valueOf(data[i * STRIDE + 1], (byte) (packed >>> 8)));
-          out = out.add(BigDecimal.valueOf(data[i * STRIDE + 2], (byte) (packed >>> 16)));
-        }
-        minutes += minutes(i);
-      }
-      return new SlotEnergy(meterId, slot, in, out, minutes);
-    }
-
-    synchronized List<MeterReading> range(long from, long to) {
-      int lo = lowerBound(from);
-      int hi = lowerBound(to);
-      List<MeterReading> out = new ArrayList<>(Math.max(0, hi - lo));
-      for (int i = lo; i < hi; i++) {
-        out.add(get(i));
-      }
-      return out;
-    }
-
-    private long start(int i) {
-      return data[i * STRIDE];
-    }
-
-    private int minutes(int i) {
-      return (int) (data[i * STRIDE + 3] & 0xFF);
-    }
-
-    private MeterReading get(int i) {
-      if (oversized != null && oversized[i] != null) {
-        return oversized[i];
-      }
-      int o = i * STRIDE;
-      long packed = data[o + 3];
-      return new MeterReading(meterId, Instant.ofEpochSecond(data[o]), (int) (packed & 0xFF),
-          BigDecimal.valueOf(data[o + 1], (byte) (packed >>> 8)), BigDecimal.valueOf(data[o + 2], (byte) (packed >>> 16)));
-    }
-
-    private static boolean fits(BigDecimal v) {
-      return v.scale() >= Byte.MIN_VALUE && v.scale() <= Byte.MAX_VALUE && v.precision() <= 18;
-    }
-
-    /** The unscaled value of a decimal of at most 18 digits, without going through BigInteger. */
-    private static long unscaled(BigDecimal v) {
-      return v.scaleByPowerOfTen(v.scale()).longValueExact();
-    }
-
-    /** Index of the block starting at {@code key}, or {@code -(insertion point) - 1}. */
-    private int search(long key) {
-      int lo = 0;
-      int hi = count - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        long v = start(mid);
-        if (v < key) {
-          lo = mid + 1;
-        } else if (v > key) {
-          hi = mid - 1;
-        } else {
-          return mid;
-        }
-      }
-      return -lo - 1;
-    }
-
-    private int lowerBound(long key) {
-      int at = search(key);
-      return at >= 0 ? at : -at - 1;
-    }
+    pendingCount = 0;
   }
 }

@@ -14,7 +14,8 @@ import org.uei.p2p.model.trade.MeterReading;
  * Turns the five text fields of a meter row into a {@link MeterReading}, or says why it cannot.
  * Shared by the CSV and JSON ingestion so both judge rows the same way. Not thread-safe: it keeps
  * a small cache of parsed timestamps, because an MDMS batch repeats the same block starts for every
- * meter and parsing them dominates otherwise.
+ * meter and parsing them dominates otherwise, and it asks the directory about each meter id once
+ * (one parser serves one import, so an import sees one answer per meter).
  */
 final class MeterRowParser {
   private static final int CACHE_LIMIT = 4096;
@@ -22,9 +23,10 @@ final class MeterRowParser {
   private final MeterDirectory meters;
   private final ZoneId zone;
   private final Map<String, Stamp> timestamps = new HashMap<>();
+  private final Map<String, Boolean> known = new HashMap<>();
 
   /** A parsed block start and its second of day in the zone, for the alignment check. */
-  private record Stamp(Instant instant, int secondOfDay) {
+  record Stamp(Instant instant, int secondOfDay) {
   }
 
   MeterRowParser(MeterDirectory meters, ZoneId zone) {
@@ -43,7 +45,7 @@ final class MeterRowParser {
     if (meterId.isEmpty()) {
       return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
     }
-    if (meters.find(meterId).isEmpty()) {
+    if (!isKnown(meterId)) {
       return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
     }
     Stamp stamp = timestamp(blockStart);
@@ -77,7 +79,18 @@ final class MeterRowParser {
     return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
   }
 
-  private Stamp timestamp(String text) {
+  /** Whether the directory knows {@code meterId}; asked once per id. */
+  boolean isKnown(String meterId) {
+    Boolean answer = known.get(meterId);
+    if (answer == null) {
+      answer = meters.find(meterId).isPresent();
+      known.put(meterId, answer);
+    }
+    return answer;
+  }
+
+  /** {@code text} as a block start, or null when it is not an ISO-8601 date-time with offset. */
+  Stamp timestamp(String text) {
     Stamp cached = timestamps.get(text);
     if (cached != null) {
       return cached;

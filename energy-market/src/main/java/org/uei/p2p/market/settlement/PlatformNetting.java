@@ -31,22 +31,54 @@ public final class PlatformNetting {
    */
   public List<PlatformNetAmount> net(List<TradeSettlement> settlements, Instant periodStart, Instant periodEnd,
                      Instant finalAllocationAt) {
-    Map<String, Map<String, Pair>> pairs = new TreeMap<>();
-    for (TradeSettlement s : settlements) {
+    Accumulator acc = accumulator(periodStart, periodEnd, finalAllocationAt);
+    settlements.forEach(acc::add);
+    return acc.result();
+  }
+
+  /**
+   * Netting of the same period one settlement at a time, for a settlement run that does not keep
+   * its settlements: the result is what {@link #net} gives for all settlements added.
+   */
+  public Accumulator accumulator(Instant periodStart, Instant periodEnd, Instant finalAllocationAt) {
+    return new Accumulator(periodStart, periodEnd, finalAllocationAt.plus(policy.paymentDueAfter()));
+  }
+
+  /** Running totals per platform pair; not thread-safe. */
+  public static final class Accumulator {
+    private final Instant periodStart;
+    private final Instant periodEnd;
+    private final Instant due;
+    private final Map<String, Map<String, Pair>> pairs = new TreeMap<>();
+    /** The pair of the previous settlement: a run meets the same few pairs over and over. */
+    private Pair last;
+
+    private Accumulator(Instant periodStart, Instant periodEnd, Instant due) {
+      this.periodStart = periodStart;
+      this.periodEnd = periodEnd;
+      this.due = due;
+    }
+
+    /** Adds one settlement; those outside the period or within one platform change nothing. */
+    public void add(TradeSettlement s) {
       Trade t = s.trade();
       if (t.slot().start().isBefore(periodStart) || !t.slot().start().isBefore(periodEnd)) {
-        continue;
+        return;
       }
       String bap = t.buyerPlatformId();
       String bpp = t.sellerPlatformId();
       if (bap.equals(bpp)) {
-        continue;
+        return;
       }
       boolean bapFirst = bap.compareTo(bpp) < 0;
       String first = bapFirst ? bap : bpp;
       String second = bapFirst ? bpp : bap;
-      Pair p = pairs.computeIfAbsent(first, k -> new TreeMap<>())
-          .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
+      Pair p = last;
+      if (p == null || !p.first.equals(first) || !p.second.equals(second)) {
+        p = pairs.computeIfAbsent(first, k -> new TreeMap<>())
+            .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
+        last = p;
+      }
       BigDecimal energy = s.amount(SettlementLineType.ENERGY, Payee.BUYER);
       if (bapFirst) {
         p.firstOwes = p.firstOwes.add(energy);
@@ -55,16 +87,21 @@ public final class PlatformNetting {
       }
       p.trades++;
     }
-    Instant due = finalAllocationAt.plus(policy.paymentDueAfter());
-    List<PlatformNetAmount> out = new ArrayList<>(pairs.size());
-    for (Pair p : pairs.values().stream().flatMap(m -> m.values().stream()).toList()) {
-      boolean firstPays = p.firstOwes.compareTo(p.secondOwes) >= 0;
-      out.add(new PlatformNetAmount(firstPays ? p.first : p.second, firstPays ? p.second : p.first,
-          p.firstOwes.subtract(p.secondOwes).abs(), p.currency,
-          firstPays ? p.firstOwes : p.secondOwes, firstPays ? p.secondOwes : p.firstOwes,
-          p.trades, periodStart, periodEnd, due));
+
+    /** Net amounts per platform pair of the settlements added so far, ordered by pair. */
+    public List<PlatformNetAmount> result() {
+      List<PlatformNetAmount> out = new ArrayList<>();
+      for (Map<String, Pair> bySecond : pairs.values()) {
+        for (Pair p : bySecond.values()) {
+          boolean firstPays = p.firstOwes.compareTo(p.secondOwes) >= 0;
+          out.add(new PlatformNetAmount(firstPays ? p.first : p.second, firstPays ? p.second : p.first,
+              p.firstOwes.subtract(p.secondOwes).abs(), p.currency,
+              firstPays ? p.firstOwes : p.secondOwes, firstPays ? p.secondOwes : p.firstOwes,
+              p.trades, periodStart, periodEnd, due));
+        }
+      }
+      return out;
     }
-    return out;
   }
 
   private static final class Pair {

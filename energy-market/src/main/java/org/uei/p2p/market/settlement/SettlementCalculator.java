@@ -1,10 +1,9 @@
 package org.uei.p2p.market.settlement;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.model.trade.Payee;
@@ -34,6 +33,7 @@ public final class SettlementCalculator {
   private final BigDecimal sellerFee;
   /** Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades. */
   private final Map<String, Map<String, BigDecimal[]>> chargesByPair = new ConcurrentHashMap<>();
+  private PairCharges lastPair;
 
   /** A calculator applying {@code policy}. */
   public SettlementCalculator(SettlementPolicy policy) {
@@ -46,31 +46,62 @@ public final class SettlementCalculator {
   public TradeSettlement settle(ReconciledTrade reconciled) {
     Trade t = reconciled.trade();
     BigDecimal settled = reconciled.settledKwh();
-    List<SettlementLine> lines = new ArrayList<>(6);
-    lines.add(line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
-    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee));
-    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee));
+    SettlementLine[] lines = new SettlementLine[7];
+    int n = 0;
+    lines[n++] = line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
+    lines[n++] = line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee);
+    lines[n++] = line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee);
     TradeSide bearer = policy.networkChargesBorneBy();
-    BigDecimal[] charges = chargesByPair.computeIfAbsent(t.seller().discomId(), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(t.buyer().discomId(), buyer -> networkCharges(t.seller().discomId(), buyer));
+    BigDecimal[] charges = charges(t.seller().discomId(), t.buyer().discomId());
     if (charges[0] != null) {
-      lines.add(line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]));
+      lines[n++] = line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]);
     }
     if (charges[1] != null) {
-      lines.add(line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]));
+      lines[n++] = line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]);
     }
-    BigDecimal unsettled = reconciled.unsettledKwh();
+    // as reconciled.unsettledKwh() and shortfallSide(), with the settled quantity computed once
+    BigDecimal unsettled = t.quantityKwh().subtract(settled);
     if (unsettled.signum() > 0) {
-      Optional<TradeSide> cause = reconciled.shortfallSide();
-      if (cause.isPresent()) {
-        lines.add(deviation(t, cause.get(), unsettled));
+      int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
+      if (c != 0) {
+        lines[n++] = deviation(t, c < 0 ? TradeSide.BUYER : TradeSide.SELLER, unsettled);
       } else {
         BigDecimal half = unsettled.multiply(HALF);
-        lines.add(deviation(t, TradeSide.BUYER, half));
-        lines.add(deviation(t, TradeSide.SELLER, half));
+        lines[n++] = deviation(t, TradeSide.BUYER, half);
+        lines[n++] = deviation(t, TradeSide.SELLER, half);
       }
     }
-    return new TradeSettlement(reconciled, lines);
+    return new TradeSettlement(reconciled, listOf(lines, n));
+  }
+
+  /**
+   * The first {@code n} lines as an unmodifiable list built once: {@link TradeSettlement} keeps
+   * such a list as it is instead of copying it, and a run settles millions of trades.
+   */
+  private static List<SettlementLine> listOf(SettlementLine[] l, int n) {
+    return switch (n) {
+      case 3 -> List.of(l[0], l[1], l[2]);
+      case 4 -> List.of(l[0], l[1], l[2], l[3]);
+      case 5 -> List.of(l[0], l[1], l[2], l[3], l[4]);
+      case 6 -> List.of(l[0], l[1], l[2], l[3], l[4], l[5]);
+      default -> List.of(Arrays.copyOf(l, n));
+    };
+  }
+
+  /** Network charge rates from {@code sellerDiscom} to {@code buyerDiscom}, looked up once per pair. */
+  private BigDecimal[] charges(String sellerDiscom, String buyerDiscom) {
+    PairCharges last = lastPair;
+    if (last != null && last.seller.equals(sellerDiscom) && last.buyer.equals(buyerDiscom)) {
+      return last.rates;
+    }
+    BigDecimal[] rates = chargesByPair.computeIfAbsent(sellerDiscom, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(buyerDiscom, buyer -> networkCharges(sellerDiscom, buyer));
+    lastPair = new PairCharges(sellerDiscom, buyerDiscom, rates);
+    return rates;
+  }
+
+  /** The rates of one DISCOM pair; immutable, so threads may share the last one looked up. */
+  private record PairCharges(String seller, String buyer, BigDecimal[] rates) {
   }
 
   /** Wheeling and inter-state rates for a DISCOM pair; null where none applies. */

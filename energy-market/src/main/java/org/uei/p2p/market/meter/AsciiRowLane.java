@@ -1,0 +1,163 @@
+package org.uei.p2p.market.meter;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
+import org.uei.p2p.model.trade.MeterReading;
+
+/**
+ * The byte-level lane of CSV import: stores a pure-ASCII row that is plainly valid (known meter,
+ * a block start seen before or parsed once, 15/30/60 as digits, aligned, plain non-negative
+ * decimals, no conflict with the store) straight from the line's bytes, with no {@code String}
+ * per field. Every other row is declined and judged on the {@code String} path by
+ * {@link MeterRowParser}, so what is rejected, and the words of every rejection, come from one
+ * place. Not thread-safe: one lane per import.
+ */
+final class AsciiRowLane {
+  /** What {@link #land} did: stored the row, found it stored already, or left it to the caller. */
+  enum Result { ADDED, UNCHANGED, DECLINED }
+
+  private final MeterRowParser parser;
+  private final MeterReadingStore store;
+  /** The store when it takes packed blocks, else null. */
+  private final InMemoryMeterReadingStore memory;
+  private final AsciiKeyCache<Meter> meterIds = new AsciiKeyCache<>(1 << 20);
+  private final AsciiKeyCache<MeterRowParser.Stamp> stamps = new AsciiKeyCache<>(4096);
+  /** Start and end of each of the five fields of the current row. */
+  private final int[] field = new int[10];
+  private final int[] scale = new int[1];
+  /** The block start of the previous row and its text: MDMS files list every meter for one block. */
+  private byte[] lastStampText = new byte[0];
+  private MeterRowParser.Stamp lastStamp;
+
+  /** A meter id met in this import, whether the directory knows it, and its series once a block is put. */
+  private static final class Meter {
+    final String id;
+    final boolean known;
+    MeterSeries series;
+
+    Meter(String id, boolean known) {
+      this.id = id;
+      this.known = known;
+    }
+  }
+
+  AsciiRowLane(MeterRowParser parser, MeterReadingStore store) {
+    this.parser = parser;
+    this.store = store;
+    this.memory = store instanceof InMemoryMeterReadingStore m ? m : null;
+  }
+
+  /** Lands the current line of {@code line}, which must be ASCII and not blank, or declines it. */
+  Result land(CsvLines line) {
+    if (line.commas() != 4) {
+      return Result.DECLINED;
+    }
+    byte[] b = line.bytes();
+    for (int f = 0, from = line.start(); f < 5; f++) {
+      int to = f < 4 ? line.comma(f) : line.end();
+      int s = from;
+      int e = to;
+      while (s < e && isSpace(b[s])) {
+        s++;
+      }
+      while (e > s && isSpace(b[e - 1])) {
+        e--;
+      }
+      field[2 * f] = s;
+      field[2 * f + 1] = e;
+      from = to + 1;
+    }
+    Meter meter = meter(b, field[0], field[1]);
+    MeterRowParser.Stamp stamp = stamp(b, field[2], field[3]);
+    int minutes = minutes(b, field[4], field[5]);
+    if (meter == null || !meter.known || stamp == null || minutes < 0
+        || stamp.secondOfDay() % (minutes * 60) != 0) {
+      return Result.DECLINED;
+    }
+    long in = Decimals.parsePlain(b, field[6], field[7], scale);
+    int inScale = scale[0];
+    long out = in < 0 ? -1 : Decimals.parsePlain(b, field[8], field[9], scale);
+    if (out < 0) {
+      return Result.DECLINED;
+    }
+    Outcome outcome;
+    if (memory != null) {
+      if (meter.series == null) {
+        meter.series = memory.series(meter.id);
+      }
+      outcome = memory.put(meter.series, stamp.instant().getEpochSecond(), minutes, in, inScale, out, scale[0]);
+    } else {
+      outcome = store.put(new MeterReading(meter.id, stamp.instant(), minutes, BigDecimal.valueOf(in, inScale),
+          BigDecimal.valueOf(out, scale[0]))).outcome();
+    }
+    return switch (outcome) {
+      case ADDED -> Result.ADDED;
+      case UNCHANGED -> Result.UNCHANGED;
+      default -> Result.DECLINED;
+    };
+  }
+
+  private Meter meter(byte[] b, int from, int to) {
+    if (from == to) {
+      return null;
+    }
+    Meter meter = meterIds.get(b, from, to);
+    if (meter == null) {
+      String id = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+      meter = new Meter(id, parser.isKnown(id));
+      meterIds.put(b, from, to, meter);
+    }
+    return meter;
+  }
+
+  private MeterRowParser.Stamp stamp(byte[] b, int from, int to) {
+    if (lastStamp != null && Arrays.equals(lastStampText, 0, lastStampText.length, b, from, to)) {
+      return lastStamp;
+    }
+    MeterRowParser.Stamp stamp = stamps.get(b, from, to);
+    if (stamp == null) {
+      stamp = parser.timestamp(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+      if (stamp != null) {
+        stamps.put(b, from, to, stamp);
+      }
+    }
+    if (stamp != null) {
+      lastStampText = Arrays.copyOfRange(b, from, to);
+      lastStamp = stamp;
+    }
+    return stamp;
+  }
+
+  /** 15, 30 or 60 written as ASCII digits (leading zeros allowed, as {@code Integer.parseInt} does), else -1. */
+  private static int minutes(byte[] b, int from, int to) {
+    if (to - from > 9 || from == to) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v == 15 || v == 30 || v == 60 ? v : -1;
+  }
+
+  /** Whether every byte of {@code b[from, to)} is white space as {@link String#isBlank()} sees it. */
+  static boolean isBlank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isSpace(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link Character#isWhitespace} for an ASCII byte: what {@link String#strip()} removes. */
+  private static boolean isSpace(byte c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+  }
+}
