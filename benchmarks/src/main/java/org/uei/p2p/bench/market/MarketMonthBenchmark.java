@@ -2,6 +2,7 @@ package org.uei.p2p.bench.market;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.uei.p2p.market.allocation.AllocationMethod;
-import org.uei.p2p.market.allocation.DiscomAllocationRun;
-import org.uei.p2p.market.allocation.TradeReconciliation;
+import org.uei.p2p.market.allocation.DailyReconciliation;
 import org.uei.p2p.market.meter.ImportReport;
 import org.uei.p2p.market.meter.InMemoryMeterReadingStore;
 import org.uei.p2p.market.meter.MeterDataImporter;
@@ -32,15 +32,16 @@ import org.uei.p2p.market.settlement.PlatformNetAmount;
 import org.uei.p2p.market.settlement.PlatformNetting;
 import org.uei.p2p.market.settlement.SettlementCalculator;
 import org.uei.p2p.market.settlement.SettlementPolicy;
-import org.uei.p2p.market.settlement.TradeSettlement;
 import org.uei.p2p.model.trade.Trade;
 
 /**
  * One month of market operations: 10,000 meters × 12 slots × 30 days = 3.6 M MDMS rows and their
- * 1.8 M trades. {@code month} ingests the CSV into a fresh store, allocates both DISCOMs' sides,
- * reconciles min(buyer, seller) and settles every trade, then nets the platforms. {@code bareParse}
- * only reads the same file, splits each row and sums the two energy columns: the floor any
- * ingestion of that file pays. Single-shot: one call is one month.
+ * 1.8 M trades. {@code month} ingests the CSV from its bytes into a fresh store, then day by day
+ * allocates both DISCOMs' sides, reconciles min(buyer, seller) and settles every trade, netting
+ * the platforms as it goes. {@code bareParse} only reads the same file, splits each row and sums
+ * the two energy columns: the floor any ingestion of that file pays. Single-shot: one call is one
+ * month. {@link MarketMonthPhases} checks that {@code month} nets exactly what the list-based API
+ * (whole-month allocations, reconciliation and settlements) nets.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -65,33 +66,46 @@ public class MarketMonthBenchmark {
     policy = SettlementPolicy.pilot();
   }
 
+  MarketMonth market() {
+    return market;
+  }
+
+  SettlementPolicy policy() {
+    return policy;
+  }
+
   /** Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away. */
   @Benchmark
   public List<PlatformNetAmount> month() throws IOException {
+    return month(PhaseTimer.OFF);
+  }
+
+  List<PlatformNetAmount> month(PhaseTimer phases) throws IOException {
     InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
     MeterDataImporter importer = new MeterDataImporter(market.directory, store, TradingRules.IST);
     ImportReport report;
-    try (BufferedReader in = Files.newBufferedReader(market.csv, StandardCharsets.UTF_8)) {
+    try (InputStream in = Files.newInputStream(market.csv)) {
       report = importer.importCsv(in);
     }
     if (!report.clean() || report.added() != market.readings()) {
       throw new IllegalStateException("generated file did not import cleanly: " + report.added() + " rows, "
           + report.rejections().size() + " rejections");
     }
-    DiscomAllocationRun run = new DiscomAllocationRun(new SlotAggregator(store), AllocationMethod.PRO_RATA);
-    TradeReconciliation reconciliation = new TradeReconciliation();
+    phases.mark("ingest");
     List<Trade> trades = market.trades;
-    trades.forEach(reconciliation::expect);
-    reconciliation.recordAll(run.allocate(MarketMonth.SELLER_DISCOM, trades));
-    reconciliation.recordAll(run.allocate(MarketMonth.BUYER_DISCOM, trades));
-    SettlementCalculator calculator = new SettlementCalculator(policy);
-    List<TradeSettlement> settlements = reconciliation.reconciledTrades().stream().map(calculator::settle).toList();
-    if (settlements.size() != trades.size()) {
-      throw new IllegalStateException(settlements.size() + " of " + trades.size() + " trades reconciled");
-    }
     Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
-    return new PlatformNetting(policy).net(settlements, periodStart, periodStart.plusSeconds(40L * 86_400),
-        periodStart.plusSeconds(32L * 86_400));
+    PlatformNetting.Accumulator netting = new PlatformNetting(policy).accumulator(periodStart,
+        periodStart.plusSeconds(40L * 86_400), periodStart.plusSeconds(32L * 86_400));
+    SettlementCalculator calculator = new SettlementCalculator(policy);
+    DailyReconciliation pass = new DailyReconciliation(new SlotAggregator(store), AllocationMethod.PRO_RATA,
+        List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
+    DailyReconciliation.Summary summary = pass.run(trades, r -> netting.add(calculator.settle(r)));
+    if (summary.reconciled() != trades.size()) {
+      throw new IllegalStateException(summary.reconciled() + " of " + trades.size() + " trades reconciled");
+    }
+    List<PlatformNetAmount> nets = netting.result();
+    phases.mark("allocate+settle+net");
+    return nets;
   }
 
   /** Read, split and sum the energy columns of the same file: the bare-parse floor. */
