@@ -123,10 +123,16 @@ public class CascadeAnswers {
         error = BecknError.of(ErrorCode.POLICY_ERROR, String.join("; ", problems), "message.order");
         if (confirm) {
           orders.cancel(r.orderId);
-          legs.stream().filter(l -> l.utilityOrderId != null).forEach(recordedElsewhere::add);
+          for (CascadeLeg l : legs) {
+            if (l.utilityOrderId != null && CascadeLeg.OK.equals(l.status)) {
+              l.status = CascadeLeg.CANCELLED;
+              recordedElsewhere.add(l);
+            }
+          }
         }
-        answer = quotes.quote(new TradeOrder(null, confirm ? TradeStatus.CANCELLED : order.status(),
-            order.buyerPlatformId(), order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines()));
+        // A refused confirm names the local order, now cancelled (on_confirm must carry an id).
+        answer = confirm ? quotes.quote(orders.view(SellerOrder.findById(r.orderId)))
+            : quotes.quote(order);
       }
       for (CascadeLeg l : legs) {
         if (l.answerBody != null && parse(l.answerBody, null).getMessage() instanceof OrderMessage from) {
@@ -148,6 +154,7 @@ public class CascadeAnswers {
       CascadeRequest r = CascadeRequest.findById(leg.cascadeId);
       if (CascadeRequest.REFUSED.equals(r.status) && "confirm".equals(r.action) && leg.utilityOrderId != null
           && CascadeLeg.OK.equals(leg.status)) {
+        leg.status = CascadeLeg.CANCELLED;
         late[0] = leg;
       }
     });

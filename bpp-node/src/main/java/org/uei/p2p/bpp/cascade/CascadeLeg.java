@@ -20,6 +20,8 @@ public class CascadeLeg extends PanacheEntityBase {
   public static final String REFUSED = "REFUSED";
   /** Could not be sent (no registry record, NACK, unreachable). */
   public static final String FAILED = "FAILED";
+  /** Recorded by the utility, then cancelled there because the cascade was refused. */
+  public static final String CANCELLED = "CANCELLED";
 
   /** The cascaded request's message id, which the utility's callback echoes. */
   @Id

@@ -148,10 +148,12 @@ public class Cascades {
           + "' is not a utility this platform cascades to", "context.bpp_id");
     }
     boolean known = QuarkusTransaction.joiningExisting().call(() -> switch (m.action()) {
-      case ON_INIT, ON_CONFIRM, ON_CANCEL -> {
+      case ON_INIT, ON_CONFIRM -> {
         CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId());
         yield leg != null && leg.utilityId.equals(m.senderId());
       }
+      // on_cancel answers a cancel this platform sent for a confirm cascade; status and update
+      // come unasked about a confirmed one.
       default -> CascadeRequest.count("cascadeTransactionId = ?1 and orderId is not null",
           m.context().getTransactionId()) > 0;
     });

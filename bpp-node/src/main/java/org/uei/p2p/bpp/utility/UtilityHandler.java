@@ -80,7 +80,9 @@ public class UtilityHandler implements BecknHandler {
     UtilityLedger.Recorded r = ledger.record(order, c.getBapId(), c.getBapUri(), c.getDomain(), c.getTransactionId(),
         Envelopes.write(m.envelope()));
     if (r.order() == null) {
-      OrderMessage refused = (OrderMessage) codec.orderMessage(new TradeOrder(null, TradeStatus.CANCELLED,
+      // on_confirm must name an order; a refused one has none here, so it gets a refusal id.
+      OrderMessage refused = (OrderMessage) codec.orderMessage(new TradeOrder("REFUSED-" + c.getTransactionId(),
+          TradeStatus.CANCELLED,
           order.buyerPlatformId(), order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines()));
       orders.addChecks(refused, order, r.verdict());
       reply(c, refused, refusal(r.verdict()));

@@ -186,6 +186,8 @@ class UtilityNodeTest {
     JsonNode tooMuch = send(Action.CONFIRM, UUID.randomUUID().toString(),
         new Wave1Codec().orderMessage(order(meter, slot, "4")));
     assertEquals("50000", tooMuch.at("/error/code").asText(), tooMuch.toString());
+    assertTrue(tooMuch.at("/message/order/beckn:id").asText().startsWith("REFUSED-"), "on_confirm names an order");
+    assertEquals("CANCELLED", tooMuch.at("/message/order/beckn:orderStatus").asText());
     assertEquals(0, new BigDecimal("3").compareTo(headroom(meter, slot)), "a refused confirm records nothing");
 
     TradeOrder named = new Wave1Codec().order(Envelopes.parse(JSON.writeValueAsBytes(confirmed)).getMessage());

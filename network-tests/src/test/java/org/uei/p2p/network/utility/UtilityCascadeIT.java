@@ -141,14 +141,74 @@ class UtilityCascadeIT {
         "the seller injected 2.5 of 3 kWh: " + delivery);
   }
 
+  @Test
+  void aConfirmTheBuyersDiscomRefusesReleasesTheEnergyAndIsCancelledAtTheSellersDiscom() throws Exception {
+    String buyer = "DL-CONSUMER-0002";
+    String seller = "UP-PROSUMER-0002";
+    Json.post(net.tpddl.url() + "/utility/consumers", Map.of("meterId", buyer, "customerId", "TPDDL-C-2",
+        "sanctionedLoadKw", 3)).expect(201);
+    Json.post(net.pvvnl.url() + "/utility/consumers", Map.of("meterId", seller, "customerId", "PVVNL-C-2",
+        "sanctionedLoadKw", 3, "installedCapacityKw", 10)).expect(201);
+    Json.post(net.bpp.url() + "/provider/prosumers", Map.of("id", "up-prosumer-2", "meterId", seller,
+        "discomId", "PVVNL", "stateCode", "UP", "installedCapacityKw", 10)).expect(201);
+    String offerId = Json.post(net.bpp.url() + "/provider/offers", Map.of("prosumerId", "up-prosumer-2",
+        "slotStart", TradeFlow.tradableSlot().toString(), "pricePerKwh", "5.50", "maxKwh", 10)).expect(201)
+        .get("id").asText();
+
+    // Two buyers' sessions for the same meter pass init (nothing is recorded at init) ...
+    String a = selected(offerId, 2, buyer);
+    String b = selected(offerId, 2, buyer);
+    for (String txn : List.of(a, b)) {
+      JsonNode init = first(Json.post(net.bap.url() + "/client/init", Map.of("transactionId", txn)).expect(200),
+          "on_init");
+      assertTrue(init.path("error").isMissingNode() || init.path("error").isNull(), init.toString());
+    }
+    // ... but only the first confirm fits the 3 kW sanctioned load.
+    JsonNode confirmed = first(Json.post(net.bap.url() + "/client/confirm", Map.of("transactionId", a)).expect(200),
+        "on_confirm");
+    assertTrue(confirmed.path("error").isMissingNode() || confirmed.path("error").isNull(), confirmed.toString());
+    JsonNode refused = first(Json.post(net.bap.url() + "/client/confirm", Map.of("transactionId", b)).expect(200),
+        "on_confirm");
+    assertEquals("50000", refused.at("/error/code").asText(), refused.toString());
+    String why = refused.at("/error/message").asText();
+    assertTrue(why.contains("DISCOM TPDDL") && why.contains("BUYER_CAP") && why.contains(buyer), why);
+    assertEquals("CANCELLED", refused.at("/message/order/beckn:orderStatus").asText(), refused.toString());
+
+    // The seller platform gave the 2 kWh back; PVVNL, which had recorded the trade, cancelled it.
+    assertEquals(0, new BigDecimal("8").compareTo(Json.get(net.bpp.url() + "/provider/offers/" + offerId).expect(200)
+        .get("availableKwh").decimalValue()));
+    Await.until(() -> statuses(net.pvvnl.url(), seller).equals(List.of("CONFIRMED", "CANCELLED")), DEADLINE,
+        "PVVNL to hold A confirmed and B cancelled");
+    assertEquals(List.of("CONFIRMED"), statuses(net.tpddl.url(), buyer));
+  }
+
+  private static List<String> statuses(String utility, String meter) {
+    List<String> out = new java.util.ArrayList<>();
+    try {
+      for (JsonNode t : Json.get(utility + "/utility/trades").expect(200)) {
+        if (t.get("meterId").asText().equals(meter)) {
+          out.add(t.get("status").asText());
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
   /** Discover (filtered to the offer) and select {@code kwh}; returns the transaction id. */
   private static String selected(String offerId, int kwh) throws Exception {
+    return selected(offerId, kwh, BUYER_METER);
+  }
+
+  /** Discover (filtered to the offer) and select {@code kwh} for {@code buyerMeter}; returns the transaction id. */
+  private static String selected(String offerId, int kwh, String buyerMeter) throws Exception {
     JsonNode discover = Json.post(net.bap.url() + "/client/discover", Map.of("filter",
         "$[?(@.beckn:id == '" + offerId + "')]")).expect(200);
     String txn = discover.get("transactionId").asText();
     assertTrue(discover.toString().contains(offerId), discover.toString());
     JsonNode select = first(Json.post(net.bap.url() + "/client/select", Map.of("transactionId", txn,
-        "bppId", UtilityNetwork.BPP_ID, "buyer", Map.of("id", "delhi-buyer-1", "meterId", BUYER_METER,
+        "bppId", UtilityNetwork.BPP_ID, "buyer", Map.of("id", "delhi-buyer-1", "meterId", buyerMeter,
             "discomId", "TPDDL"), "items", List.of(Map.of("offerId", offerId, "quantityKwh", kwh)))).expect(200),
         "on_select");
     assertTrue(select.path("error").isMissingNode() || select.path("error").isNull(), select.toString());

@@ -99,6 +99,9 @@ final class UtilityNetwork implements AutoCloseable {
         "UEI_PRIVATE_KEY", key.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port,
         "UEI_REGISTRY_URL", registry.baseUrl(), "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR",
         dir.resolve(name + "-data").toString(), "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S"));
+    // Four node JVMs share the machine with the build: give a busy peer time to ACK.
+    env.put("UEI_HTTP_REQUEST_TIMEOUT", "PT30S");
+    env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
     env.putAll(extra);
     NodeProcess p = new NodeProcess(name, jar, env, port, dir.resolve(name + ".log"));
     nodes.add(p);
