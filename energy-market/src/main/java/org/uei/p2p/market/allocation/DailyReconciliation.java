@@ -88,14 +88,18 @@ public final class DailyReconciliation {
     for (Trade t : trades) {
       sides.add(new Sides(t));
     }
+    // one list and one sink for every group: a month has millions of groups
     List<Trade> groupTrades = new ArrayList<>();
-    DiscomAllocationRun.forEachMeterSlot(discomIds, sides, s -> s.trade, (meterId, slot, group) -> {
+    List<Sides> group = new ArrayList<>();
+    MeterAllocator.ShareSink sink = (i, side, kwh) -> group.get(i).set(side, kwh);
+    DiscomAllocationRun.forEachMeterSlot(discomIds, sides, s -> s.trade, (meterId, slot, items, from, to) -> {
       groupTrades.clear();
-      for (Sides s : group) {
-        groupTrades.add(s.trade);
+      group.clear();
+      for (int i = from; i < to; i++) {
+        group.add(items.get(i));
+        groupTrades.add(items.get(i).trade);
       }
-      allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades,
-          (i, side, kwh) -> group.get(i).set(side, kwh));
+      allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades, sink);
     });
     return sides;
   }

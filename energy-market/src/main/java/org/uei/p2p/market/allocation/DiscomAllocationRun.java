@@ -29,17 +29,19 @@ public final class DiscomAllocationRun {
   /** Allocations of {@code discomId}'s meters over the open trades among {@code trades}. */
   public List<Allocation> allocate(String discomId, List<Trade> trades) {
     List<Allocation> out = new ArrayList<>(trades.size());
-    forEachMeterSlot(List.of(discomId), trades, Function.identity(), (meterId, slot, group) ->
-        allocator.allocate(aggregator.aggregate(meterId, slot), group, (i, side, kwh) -> {
-          Trade t = group.get(i);
-          out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
-        }));
+    forEachMeterSlot(List.of(discomId), trades, Function.identity(), (meterId, slot, items, from, to) -> {
+      List<Trade> group = items.subList(from, to);
+      allocator.allocate(aggregator.aggregate(meterId, slot), group, (i, side, kwh) -> {
+        Trade t = group.get(i);
+        out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
+      });
+    });
     return out;
   }
 
-  /** The trades of one meter in one slot, in the order they were given. */
+  /** The trades of one meter in one slot: {@code items[from, to)}, in the order they were given. */
   interface Group<E> {
-    void allocate(String meterId, DeliverySlot slot, List<E> group);
+    void allocate(String meterId, DeliverySlot slot, List<E> items, int from, int to);
   }
 
   /**
@@ -82,7 +84,7 @@ public final class DiscomAllocationRun {
           while (to < meterItems.size() && trade.apply(meterItems.get(to)).slot().equals(slot)) {
             to++;
           }
-          group.allocate(e.getKey(), slot, meterItems.subList(from, to));
+          group.allocate(e.getKey(), slot, meterItems, from, to);
           from = to;
         }
       }

@@ -1,6 +1,9 @@
 package org.uei.p2p.market.meter;
 
 import java.math.BigDecimal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
@@ -31,17 +34,59 @@ final class AsciiRowLane {
   private byte[] lastStampText = new byte[0];
   private MeterRowParser.Stamp lastStamp;
 
-  /** A meter id met in this import, whether the directory knows it, and its series once a block is put. */
+  /**
+   * A meter id met in this import, whether the directory knows it, and its store ordinal once a
+   * block of it is put. Ids of up to 16 bytes are also held in two longs, so that recognising the
+   * meter of a row reads this one object and not a separate key array.
+   */
   private static final class Meter {
     final String id;
     final boolean known;
-    MeterSeries series;
+    final byte[] key;
+    final long head;
+    final long tail;
+    int ordinal = -1;
+    /** The meter of the row that followed a row of this meter last time. */
+    Meter next;
 
-    Meter(String id, boolean known) {
+    Meter(String id, boolean known, byte[] key) {
       this.id = id;
       this.known = known;
+      this.key = key;
+      this.head = word(key, 0, Math.min(key.length, 8));
+      this.tail = key.length > 8 ? word(key, 8, Math.min(key.length, 16) - 8) : 0;
+    }
+
+    boolean matches(byte[] b, int from, int to) {
+      int length = to - from;
+      if (length != key.length) {
+        return false;
+      }
+      if (length > 16) {
+        return Arrays.equals(key, 0, length, b, from, to);
+      }
+      return word(b, from, Math.min(length, 8)) == head
+          && (length <= 8 || word(b, from + 8, length - 8) == tail);
     }
   }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The {@code n <= 8} bytes at {@code b[at]} as a little-endian long. */
+  private static long word(byte[] b, int at, int n) {
+    if (at + 8 <= b.length) {
+      long w = (long) LONGS.get(b, at);
+      return n == 8 ? w : w & ((1L << (8 * n)) - 1);
+    }
+    long w = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      w = (w << 8) | (b[at + i] & 0xFF);
+    }
+    return w;
+  }
+
+  /** The meter of the previous row: MDMS files list meters in the same order block after block. */
+  private Meter previous;
 
   AsciiRowLane(MeterRowParser parser, MeterReadingStore store) {
     this.parser = parser;
@@ -69,7 +114,14 @@ final class AsciiRowLane {
       field[2 * f + 1] = e;
       from = to + 1;
     }
-    Meter meter = meter(b, field[0], field[1]);
+    Meter meter = previous == null ? null : previous.next;
+    if (meter == null || !meter.matches(b, field[0], field[1])) {
+      meter = meter(b, field[0], field[1]);
+      if (previous != null) {
+        previous.next = meter;
+      }
+    }
+    previous = meter;
     MeterRowParser.Stamp stamp = stamp(b, field[2], field[3]);
     int minutes = minutes(b, field[4], field[5]);
     if (meter == null || !meter.known || stamp == null || minutes < 0
@@ -84,10 +136,10 @@ final class AsciiRowLane {
     }
     Outcome outcome;
     if (memory != null) {
-      if (meter.series == null) {
-        meter.series = memory.series(meter.id);
+      if (meter.ordinal < 0) {
+        meter.ordinal = memory.ordinal(meter.id);
       }
-      outcome = memory.put(meter.series, stamp.instant().getEpochSecond(), minutes, in, inScale, out, scale[0]);
+      outcome = memory.put(meter.ordinal, stamp.instant().getEpochSecond(), minutes, in, inScale, out, scale[0]);
     } else {
       outcome = store.put(new MeterReading(meter.id, stamp.instant(), minutes, BigDecimal.valueOf(in, inScale),
           BigDecimal.valueOf(out, scale[0]))).outcome();
@@ -105,8 +157,9 @@ final class AsciiRowLane {
     }
     Meter meter = meterIds.get(b, from, to);
     if (meter == null) {
-      String id = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-      meter = new Meter(id, parser.isKnown(id));
+      byte[] key = Arrays.copyOfRange(b, from, to);
+      String id = new String(key, StandardCharsets.ISO_8859_1);
+      meter = new Meter(id, parser.isKnown(id), key);
       meterIds.put(b, from, to, meter);
     }
     return meter;

@@ -30,15 +30,21 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
 
   private final Map<String, MeterSeries> byMeter = new HashMap<>();
   private MeterSeries[] byOrdinal = new MeterSeries[1024];
-  /** Start and end of each meter's latest block, pending ones included; MIN_VALUE when none. */
-  private long[] lastStart = new long[1024];
-  private long[] lastEnd = new long[1024];
+  /**
+   * Start and end of each meter's latest block, pending ones included, side by side per ordinal
+   * so that the check is one cache line; MIN_VALUE when none.
+   */
+  private long[] last = new long[2 * 1024];
   /** Blocks not yet in their series: ordinal, start, import unscaled, export unscaled, packed. */
   private final long[] pending = new long[PENDING_BLOCKS * PENDING_STRIDE];
   private int pendingCount;
   private long size;
-  /** The series read last: allocation asks for one meter's slots one after another. */
+  /**
+   * The series read last and the id it was asked by: allocation asks for one meter's slots one
+   * after another with the same id string, so the same string means the same series.
+   */
   private MeterSeries lastRead;
+  private String lastReadId;
 
   @Override
   public synchronized PutResult put(MeterReading reading) {
@@ -52,6 +58,11 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     return result;
   }
 
+  /** The ordinal of {@code meterId}'s series for {@link #put(int, long, int, long, int, long, int)}. */
+  synchronized int ordinal(String meterId) {
+    return series(meterId).ordinal;
+  }
+
   /** The series of {@code meterId}, created empty if absent (an empty series reads as no data). */
   synchronized MeterSeries series(String meterId) {
     MeterSeries series = byMeter.get(meterId);
@@ -59,14 +70,13 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
       int ordinal = byMeter.size();
       if (ordinal == byOrdinal.length) {
         byOrdinal = Arrays.copyOf(byOrdinal, ordinal * 2);
-        lastStart = Arrays.copyOf(lastStart, ordinal * 2);
-        lastEnd = Arrays.copyOf(lastEnd, ordinal * 2);
+        last = Arrays.copyOf(last, ordinal * 4);
       }
       series = new MeterSeries(meterId, ordinal);
       byMeter.put(meterId, series);
       byOrdinal[ordinal] = series;
-      lastStart[ordinal] = Long.MIN_VALUE;
-      lastEnd[ordinal] = Long.MIN_VALUE;
+      last[2 * ordinal] = Long.MIN_VALUE;
+      last[2 * ordinal + 1] = Long.MIN_VALUE;
     }
     return series;
   }
@@ -77,26 +87,25 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
    * is returned: on a refusal nothing changed, and the caller puts a {@link MeterReading} to learn
    * what is stored.
    */
-  synchronized Outcome put(MeterSeries series, long start, int minutes, long in, int inScale, long out,
-               int outScale) {
-    int o = series.ordinal;
-    long end = start + minutes * 60L;
-    if (start > lastStart[o] && start >= lastEnd[o]) {
+  synchronized Outcome put(int ordinal, long start, int minutes, long in, int inScale, long out, int outScale) {
+    int o = 2 * ordinal;
+    if (start > last[o] && start >= last[o + 1]) {
       if (pendingCount == PENDING_BLOCKS) {
         drain();
       }
       int p = pendingCount++ * PENDING_STRIDE;
-      pending[p] = o;
+      pending[p] = ordinal;
       pending[p + 1] = start;
       pending[p + 2] = in;
       pending[p + 3] = out;
       pending[p + 4] = minutes | ((long) (inScale & 0xFF) << 8) | ((long) (outScale & 0xFF) << 16);
-      lastStart[o] = start;
-      lastEnd[o] = end;
+      last[o] = start;
+      last[o + 1] = start + minutes * 60L;
       size++;
       return Outcome.ADDED;
     }
     drain();
+    MeterSeries series = byOrdinal[ordinal];
     Outcome outcome = series.put(start, minutes, in, inScale, out, outScale);
     if (outcome == Outcome.ADDED) {
       size++;
@@ -116,13 +125,14 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
   public synchronized SlotEnergy energy(String meterId, DeliverySlot slot) {
     drain();
     MeterSeries series = lastRead;
-    if (series == null || !series.meterId.equals(meterId)) {
+    if (meterId != lastReadId && (series == null || !series.meterId.equals(meterId))) {
       series = byMeter.get(meterId);
       if (series == null) {
         return new SlotEnergy(meterId, slot, BigDecimal.ZERO, BigDecimal.ZERO, 0);
       }
       lastRead = series;
     }
+    lastReadId = meterId;
     return series.energy(slot);
   }
 
@@ -132,8 +142,8 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
   }
 
   private void track(MeterSeries series) {
-    lastStart[series.ordinal] = series.lastStart();
-    lastEnd[series.ordinal] = series.lastEnd();
+    last[2 * series.ordinal] = series.lastStart();
+    last[2 * series.ordinal + 1] = series.lastEnd();
   }
 
   /** Moves the pending blocks into their series, in the order they came. */

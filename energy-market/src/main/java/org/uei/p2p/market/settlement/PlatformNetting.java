@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.uei.p2p.model.trade.Payee;
+import org.uei.p2p.model.trade.SettlementLine;
 import org.uei.p2p.model.trade.SettlementLineType;
 import org.uei.p2p.model.trade.Trade;
 
@@ -79,13 +80,31 @@ public final class PlatformNetting {
             .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
         last = p;
       }
-      BigDecimal energy = s.amount(SettlementLineType.ENERGY, Payee.BUYER);
+      BigDecimal energy = energyPaidByBuyer(s);
       if (bapFirst) {
         p.firstOwes = p.firstOwes.add(energy);
       } else {
         p.secondOwes = p.secondOwes.add(energy);
       }
       p.trades++;
+    }
+
+    /**
+     * {@code s.amount(ENERGY, BUYER)}: when one line matches and its scale is not negative (an
+     * amount in paise always is), that sum is the line's amount itself, so it is taken as it is.
+     */
+    private static BigDecimal energyPaidByBuyer(TradeSettlement s) {
+      SettlementLine only = null;
+      for (SettlementLine l : s.lines()) {
+        if (l.type() == SettlementLineType.ENERGY && l.payer() == Payee.BUYER) {
+          if (only != null) {
+            return s.amount(SettlementLineType.ENERGY, Payee.BUYER);
+          }
+          only = l;
+        }
+      }
+      return only == null ? BigDecimal.ZERO : only.amount().scale() >= 0 ? only.amount()
+          : s.amount(SettlementLineType.ENERGY, Payee.BUYER);
     }
 
     /** Net amounts per platform pair of the settlements added so far, ordered by pair. */

@@ -90,7 +90,7 @@ class InMemoryMeterReadingStoreModelTest {
         MeterReading r = new MeterReading(meter, Instant.ofEpochSecond(start), minutes, in, out);
         int kind = random.nextInt(10);
         if (kind < 5 && in.precision() <= 18 && out.precision() <= 18 && in.scale() >= 0 && out.scale() >= 0) {
-          Outcome o = store.put(store.series(meter), start, minutes, in.unscaledValue().longValueExact(), in.scale(),
+          Outcome o = store.put(store.ordinal(meter), start, minutes, in.unscaledValue().longValueExact(), in.scale(),
               out.unscaledValue().longValueExact(), out.scale());
           assertEquals(model.put(r).outcome(), o, r.toString());
         } else if (kind < 8) {
