@@ -83,7 +83,7 @@ public final class EmbeddingDemo {
       BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(registryClient));
       List<Envelope<?>> received = new CopyOnWriteArrayList<>();
       HttpServer bppServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      bppServer.createContext("/beckn/", new VerifyingHandler(BPP_ID, verifier, Wave1Validator.lenient(), received::add));
+      bppServer.createContext("/beckn/", VerifyingHandler.of(BPP_ID, verifier, Wave1Validator.lenient(), received::add));
       bppServer.start();
       try {
         String bppUrl = "http://127.0.0.1:" + bppServer.getAddress().getPort() + "/beckn";

@@ -36,14 +36,29 @@ public final class VerifyingHandler implements HttpHandler {
   private final String receiverId;
   private final BecknVerifier verifier;
   private final EnvelopeValidator validator;
-  private final Consumer<Envelope<?>> accepted;
+  private final Consumer<Accepted> accepted;
+
+  /**
+   * A request that passed every check: the parsed message, and the exact bytes and signature that
+   * came in (what a gateway forwards unchanged, so the sender's signature still holds).
+   */
+  public record Accepted(Envelope<?> envelope, byte[] body, String authorization) {}
 
   /**
    * @param receiverId our own subscriber id, the realm of the 401 challenge
    * @param accepted called with each message that passed every check, after the ACK is decided
    */
-  public VerifyingHandler(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
+  public static VerifyingHandler of(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
       Consumer<Envelope<?>> accepted) {
+    return new VerifyingHandler(receiverId, verifier, validator, a -> accepted.accept(a.envelope()));
+  }
+
+  /**
+   * @param receiverId our own subscriber id, the realm of the 401 challenge
+   * @param accepted called with each request that passed every check, after the ACK is decided
+   */
+  public VerifyingHandler(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
+      Consumer<Accepted> accepted) {
     this.receiverId = receiverId;
     this.verifier = verifier;
     this.validator = validator;
@@ -76,8 +91,8 @@ public final class VerifyingHandler implements HttpHandler {
         return;
       }
       String sender = envelope.getContext() == null ? null : envelope.getContext().getBapId();
-      VerificationResult signature = verifier.verify(
-          exchange.getRequestHeaders().getFirst(SignatureHeaders.AUTHORIZATION), body, sender);
+      String authorization = exchange.getRequestHeaders().getFirst(SignatureHeaders.AUTHORIZATION);
+      VerificationResult signature = verifier.verify(authorization, body, sender);
       if (!signature.valid()) {
         exchange.getResponseHeaders().set(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(receiverId));
         answer(exchange, 401, nack("signature " + signature.status() + ": " + signature.detail(), null));
@@ -89,7 +104,7 @@ public final class VerifyingHandler implements HttpHandler {
         return;
       }
       answer(exchange, 200, AckResponse.ack());
-      accepted.accept(envelope);
+      accepted.accept(new Accepted(envelope, body, authorization));
     }
   }
 

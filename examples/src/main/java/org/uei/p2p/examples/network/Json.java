@@ -33,8 +33,23 @@ public final class Json {
         .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
   }
 
+  public static Answer put(String url, Object body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
+  }
+
   public static Answer get(String url) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  /** The body of a GET that does not answer JSON (a CSV report), after checking for 200. */
+  public static String getText(String url) throws IOException, InterruptedException {
+    HttpResponse<String> a = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (a.statusCode() != 200) {
+      throw new IllegalStateException("GET " + url + ": HTTP " + a.statusCode() + ": " + a.body());
+    }
+    return a.body();
   }
 
   private static Answer send(HttpRequest.Builder r) throws IOException, InterruptedException {

@@ -1,0 +1,203 @@
+package org.uei.p2p.examples.network;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.uei.p2p.registry.local.LocalRegistry;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
+
+/**
+ * The inter-state pilot network on loopback: a local registry, a discovery gateway, a Delhi buyer
+ * platform (bap-node,
+ * consumers of TPDDL), a UP seller platform (bpp-node, prosumers of PVVNL) and the two DISCOMs'
+ * utility nodes (bpp-node in utility mode). Every node is its own JVM with a fresh Ed25519 key
+ * published in the registry, its own H2 data directory and a readable {@code node.properties}
+ * (its whole configuration) under {@code dir}.
+ */
+public final class DemoNetwork implements AutoCloseable {
+
+  public static final String DOMAIN = "beckn.one:deg:p2p-trading-interdiscom:2.0.0";
+  public static final String BUYER_PLATFORM = "bap.delhi-buyers.demo";
+  public static final String SELLER_PLATFORM = "bpp.up-solar.demo";
+  public static final String TPDDL_UTILITY = "utility.tpddl.demo";
+  public static final String PVVNL_UTILITY = "utility.pvvnl.demo";
+  public static final String GATEWAY = "gateway.demo";
+  private static final Duration START = Duration.ofSeconds(180);
+
+  /** One running node: its subscriber id, what it is, where it keeps its data, its process. */
+  public record Node(String id, String role, Path dir, NodeProcess process) {
+    public String url() {
+      return process.url();
+    }
+
+    /** Where the node picks up MDMS batch files. */
+    public Path mdmsDrop() {
+      return dir.resolve("data").resolve("mdms-drop");
+    }
+  }
+
+  private final Path dir;
+  private final LocalRegistry registry;
+  private final DiscoveryGateway gateway;
+  private final Map<String, Node> nodes;
+
+  private DemoNetwork(Path dir, LocalRegistry registry, DiscoveryGateway gateway, Map<String, Node> nodes) {
+    this.dir = dir;
+    this.registry = registry;
+    this.gateway = gateway;
+    this.nodes = nodes;
+  }
+
+  /**
+   * Starts the registry and the four nodes (in parallel) from the packaged jars under
+   * {@code projectRoot}; logs and data go to {@code dir}.
+   */
+  public static DemoNetwork start(Path dir, Path projectRoot) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    Path bppJar = projectRoot.resolve("bpp-node/target/quarkus-app/quarkus-run.jar");
+    Path bapJar = projectRoot.resolve("bap-node/target/quarkus-app/quarkus-run.jar");
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    ArrayNode records = Json.MAPPER.createArrayNode();
+    DiscoveryGateway gateway = null;
+    try {
+      Ed25519KeyPair gatewayKey = Ed25519KeyPair.generate();
+      gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, registry.baseUrl(), DOMAIN);
+      records.add(record(GATEWAY, "BG", gateway.url(), gatewayKey));
+      nodes.put(BUYER_PLATFORM, node(dir, registry, records, BUYER_PLATFORM, "BAP", bapJar,
+          Map.of("uei.bap.discovery-url", gateway.url())));
+      nodes.put(SELLER_PLATFORM, node(dir, registry, records, SELLER_PLATFORM, "BPP", bppJar, Map.of(
+          "uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY, "uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY)));
+      nodes.put(TPDDL_UTILITY, node(dir, registry, records, TPDDL_UTILITY, "BPP", bppJar, Map.of(
+          "uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL")));
+      nodes.put(PVVNL_UTILITY, node(dir, registry, records, PVVNL_UTILITY, "BPP", bppJar, Map.of(
+          "uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "PVVNL")));
+      Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
+    } catch (IOException | RuntimeException e) {
+      if (gateway != null) {
+        gateway.close();
+      }
+      registry.close();
+      throw e;
+    }
+    DemoNetwork net = new DemoNetwork(dir, registry, gateway, nodes);
+    ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
+    try {
+      List<Future<NodeProcess>> started = new ArrayList<>();
+      for (Node n : nodes.values()) {
+        started.add(starter.submit(() -> n.process().start(START)));
+      }
+      for (Future<NodeProcess> f : started) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      net.close();
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      starter.shutdownNow();
+    }
+    return net;
+  }
+
+  private static Node node(Path dir, LocalRegistry registry, ArrayNode records, String id, String type, Path jar,
+      Map<String, String> extra) throws IOException {
+    int port = freePort();
+    Ed25519KeyPair key = Ed25519KeyPair.generate();
+    Path home = dir.resolve(id);
+    Files.createDirectories(home);
+    Properties p = new Properties();
+    p.setProperty("uei.subscriber-id", id);
+    p.setProperty("uei.key-id", "k1");
+    p.setProperty("uei.private-key", key.seedBase64());
+    p.setProperty("uei.domain", DOMAIN);
+    p.setProperty("uei.public-url", "http://127.0.0.1:" + port);
+    p.setProperty("uei.registry.url", registry.baseUrl());
+    p.setProperty("uei.registry.type", "beckn");
+    p.setProperty("uei.data-dir", home.resolve("data").toString());
+    p.setProperty("uei.outbox.initial-backoff", "PT0.2S");
+    p.setProperty("uei.outbox.max-backoff", "PT2S");
+    // The demo plays a whole trading day in minutes by moving every node's market clock together.
+    p.setProperty("uei.testing.market-clock-control", "true");
+    extra.forEach(p::setProperty);
+    Path config = home.resolve("node.properties");
+    try (Writer w = Files.newBufferedWriter(config)) {
+      p.store(w, id + " (" + type + ") in the local inter-state demo network");
+    }
+    records.add(record(id, type, "http://127.0.0.1:" + port, key));
+    NodeProcess process = new NodeProcess(id, jar, Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
+        port, home.resolve("node.log"));
+    return new Node(id, type, home, process);
+  }
+
+  private static ObjectNode record(String id, String type, String url, Ed25519KeyPair key) {
+    return Json.MAPPER.createObjectNode().put("subscriber_id", id).put("unique_key_id", "k1").put("type", type)
+        .put("subscriber_url", url).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
+        .put("status", "SUBSCRIBED");
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Moves the market clock of every node to {@code marketNow}, so they judge windows alike. */
+  public void setMarketClock(Instant marketNow) throws IOException, InterruptedException {
+    for (Node n : nodes.values()) {
+      Json.put(n.url() + "/testing/market-clock", Map.of("now", marketNow.toString())).expect(200);
+    }
+  }
+
+  public Node node(String id) {
+    Node n = nodes.get(id);
+    if (n == null) {
+      throw new IllegalArgumentException("no node " + id);
+    }
+    return n;
+  }
+
+  public List<Node> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  public DiscoveryGateway gateway() {
+    return gateway;
+  }
+
+  public String registryUrl() {
+    return registry.baseUrl();
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      for (Node n : nodes.values()) {
+        n.process().stop();
+      }
+    } finally {
+      gateway.close();
+      registry.close();
+    }
+  }
+}

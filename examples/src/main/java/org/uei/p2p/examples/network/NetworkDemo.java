@@ -1,0 +1,126 @@
+package org.uei.p2p.examples.network;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.uei.p2p.examples.embedding.EmbeddingDemo;
+
+/**
+ * The README's main command: an inter-state P2P energy market on loopback in one command. Starts
+ * the network ({@link DemoNetwork}), plays a trading day ({@link TradingDay}) and prints what
+ * happens; exits 0 when every check passed, 1 when one failed, 2 when the network could not run.
+ *
+ * <p>Arguments: {@code [--keep-running] [--dir DIR] [--project DIR]}; {@code embedding} runs the
+ * small embedding examples instead.
+ */
+public final class NetworkDemo {
+  private NetworkDemo() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("embedding")) {
+      EmbeddingDemo.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    boolean keep = false;
+    Path dir = null;
+    Path project = Path.of(System.getProperty("uei.home", ".")).toAbsolutePath().normalize();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--keep-running" -> keep = true;
+        case "--dir" -> dir = Path.of(value(args, ++i, "--dir"));
+        case "--project" -> project = Path.of(value(args, ++i, "--project"));
+        case "-h", "--help" -> {
+          System.out.println("usage: demo [--keep-running] [--dir DIR] | demo embedding");
+          return;
+        }
+        default -> fail("unknown argument '" + args[i] + "' (try --help)");
+      }
+    }
+    if (dir == null) {
+      dir = Files.createTempDirectory("uei-demo-");
+    }
+    System.exit(run(dir.toAbsolutePath(), project, keep, System.out));
+  }
+
+  /** Runs the demo; returns the exit code. */
+  public static int run(Path dir, Path project, boolean keepRunning, java.io.PrintStream out) throws Exception {
+    Console console = new Console(out);
+    console.line("UEI P2P energy trading: a Delhi (TPDDL) buyer platform and a UP (PVVNL) seller platform,");
+    console.line("each DISCOM with its utility node, all signed Beckn over HTTP on this machine.");
+    console.phase("Starting the local network (registry, discovery gateway and 4 nodes, fresh keys) in " + dir);
+    DemoNetwork net;
+    try {
+      net = DemoNetwork.start(dir, project);
+    } catch (RuntimeException e) {
+      System.err.println("demo: the network did not start: " + e.getMessage());
+      return 2;
+    }
+    try {
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("registry", "-", net.registryUrl(), dir.resolve("registry").toString()));
+      rows.add(List.of(DemoNetwork.GATEWAY, "BG", net.gateway().url(), "-"));
+      for (DemoNetwork.Node n : net.nodes()) {
+        rows.add(List.of(n.id(), n.role(), n.url(), n.dir().toString()));
+      }
+      console.table(List.of("participant", "type", "URL", "data and logs"), rows);
+      LocalDate deliveryDay = LocalDate.now(TradingDay.IST).plusDays(1);
+      try {
+        new TradingDay(net, console, deliveryDay).run();
+      } catch (Exception e) {
+        console.check(false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
+      }
+      List<String> failed = console.failures();
+      console.line("");
+      console.line(failed.isEmpty() ? "All " + console.checks() + " checks passed."
+          : failed.size() + " of " + console.checks() + " checks failed: " + String.join("; ", failed));
+      if (keepRunning) {
+        keepRunning(net, console);
+      }
+      return failed.isEmpty() ? 0 : 1;
+    } finally {
+      net.close();
+    }
+  }
+
+  private static void keepRunning(DemoNetwork net, Console console) throws InterruptedException {
+    String bap = net.node(DemoNetwork.BUYER_PLATFORM).url();
+    String bpp = net.node(DemoNetwork.SELLER_PLATFORM).url();
+    console.line("");
+    console.line("The nodes keep running (Ctrl-C stops them). Try:");
+    console.line("  curl -s " + bpp + "/provider/catalog");
+    console.line("  curl -s -XPOST -H 'Content-Type: application/json' -d '{\"filter\": \"$[?(@.beckn:price.schema:price <= 6.5)]\"}' " + bap + "/client/discover");
+    console.line("  curl -s " + bpp + "/provider/orders");
+    console.line("  curl -s '" + bpp + "/provider/settlement/statement?counterparty=" + DemoNetwork.BUYER_PLATFORM + "'");
+    console.line("  curl -s " + net.node(DemoNetwork.PVVNL_UTILITY).url() + "/utility/trades");
+    console.line("  curl -s " + bpp + "/audit/sth");
+    console.line("  ./uei audit verify --node " + bpp + " --registry " + net.registryUrl() + " --subscriber-id "
+        + DemoNetwork.SELLER_PLATFORM);
+    console.line("  OpenAPI of each node: <URL>/q/openapi, health: <URL>/q/health, metrics: <URL>/q/metrics");
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        net.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stop.countDown();
+    }));
+    stop.await();
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      fail(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static void fail(String message) {
+    System.err.println("demo: " + message);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,32 @@
+package org.uei.p2p.examples.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's main command end to end: the whole network as real processes plays the scripted
+ * trading day, every check of the day passes, and what it prints shows the outcome a user reads.
+ */
+class NetworkDemoIT {
+
+  @Test
+  void theScriptedTradingDayChecksOut() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Path dir = Path.of("target", "demo-" + System.currentTimeMillis()).toAbsolutePath();
+    int exit = NetworkDemo.run(dir, Path.of(System.getProperty("uei.home")), false, out);
+    String printed = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertEquals(0, exit, printed);
+    assertTrue(printed.contains("checks passed."), printed);
+    assertTrue(printed.contains("refused: 50000"), "the refused purchase shows its rule: " + printed);
+    assertTrue(printed.contains("3.2"), "the under-delivered trade settles 3.2 kWh: " + printed);
+    assertTrue(printed.contains("audit log verified"), printed);
+  }
+}
