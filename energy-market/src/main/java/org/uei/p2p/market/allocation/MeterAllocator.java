@@ -123,8 +123,9 @@ public final class MeterAllocator {
     } else {
       throw new IllegalArgumentException("trade " + t.tradeId() + " does not involve meter " + energy.meterId());
     }
-    BigDecimal measured = energy.netImportKwh();
-    BigDecimal flow = side == TradeSide.BUYER ? measured : measured.negate();
+    // export - import is exactly the negated net import, scale included
+    BigDecimal flow = side == TradeSide.BUYER ? energy.netImportKwh()
+        : energy.exportKwh().subtract(energy.importKwh());
     BigDecimal q = t.quantityKwh();
     BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(q);
     sink.share(0, side, method == AllocationMethod.FIFO ? EnergyShares.fifoOne(q, delivered)
