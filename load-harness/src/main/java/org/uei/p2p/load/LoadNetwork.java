@@ -1,11 +1,9 @@
 package org.uei.p2p.load;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +68,7 @@ final class LoadNetwork implements AutoCloseable {
     Files.createDirectories(dir);
     CallbackCounter callbacks = CallbackCounter.start();
     LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
-    int bppPort = freePort();
+    int bppPort = LoopbackSubscribers.freePort();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
     Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", BPP_ID, "UEI_KEY_ID", KEY_ID,
         "UEI_PRIVATE_KEY", bppKey.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + bppPort,
@@ -78,13 +76,13 @@ final class LoadNetwork implements AutoCloseable {
         "UEI_DATA_DIR", dir.resolve("bpp-data").toString()));
     env.putAll(bppEnv);
     NodeProcess bpp = new NodeProcess("bpp-node", bppJar, env, bppPort, dir.resolve("bpp-node.log"));
-    int barePort = freePort();
+    int barePort = LoopbackSubscribers.freePort();
     NodeProcess bare = new NodeProcess("bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
     LoadNetwork net = new LoadNetwork(callbacks, registry, bpp, bare, bppJar, bareJar);
     try {
       ArrayNode records = Json.MAPPER.createArrayNode();
-      records.add(record(BPP_ID, "BPP", bpp.url(), bppKey));
-      records.add(record(BAP_ID, "BAP", callbacks.url(), net.bapKey));
+      records.add(LoopbackSubscribers.record(BPP_ID, KEY_ID, "BPP", bpp.url(), DOMAIN, bppKey));
+      records.add(LoopbackSubscribers.record(BAP_ID, KEY_ID, "BAP", callbacks.url(), DOMAIN, net.bapKey));
       Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
       bpp.start(START);
       bare.start(START);
@@ -136,19 +134,7 @@ final class LoadNetwork implements AutoCloseable {
         .filter(p -> p.info().arguments().map(a -> List.of(a).contains(jar)).orElse(false)).findFirst();
   }
 
-  private static ObjectNode record(String id, String type, String url, Ed25519KeyPair key) {
-    return Json.MAPPER.createObjectNode().put("subscriber_id", id).put("unique_key_id", KEY_ID).put("type", type)
-        .put("subscriber_url", url).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
-        .put("status", "SUBSCRIBED");
-  }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Override
   public void close() throws InterruptedException {

@@ -1,11 +1,10 @@
 package org.uei.p2p.network;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.examples.network.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,13 +56,13 @@ public final class LocalNetwork implements AutoCloseable {
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
-    int bppPort = freePort();
-    int bapPort = freePort();
+    int bppPort = LoopbackSubscribers.freePort();
+    int bapPort = LoopbackSubscribers.freePort();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
     Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
     ArrayNode records = Json.MAPPER.createArrayNode();
-    records.add(record(BPP_ID, "BPP", "http://127.0.0.1:" + bppPort, bppKey));
-    records.add(record(BAP_ID, "BAP", "http://127.0.0.1:" + bapPort, bapKey));
+    records.add(LoopbackSubscribers.record(BPP_ID, "k1", "BPP", "http://127.0.0.1:" + bppPort, DOMAIN, bppKey));
+    records.add(LoopbackSubscribers.record(BAP_ID, "k1", "BAP", "http://127.0.0.1:" + bapPort, DOMAIN, bapKey));
     Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
 
     NodeProcess bpp = new NodeProcess("bpp-node", Path.of(System.getProperty("uei.bpp.jar")),
@@ -93,20 +92,7 @@ public final class LocalNetwork implements AutoCloseable {
     return env;
   }
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode record(String id, String type, String url,
-      Ed25519KeyPair key) {
-    return Json.MAPPER.createObjectNode().put("subscriber_id", id).put("unique_key_id", "k1").put("type", type)
-        .put("subscriber_url", url).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
-        .put("status", "SUBSCRIBED");
-  }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public NodeProcess bpp() {
     return bpp;

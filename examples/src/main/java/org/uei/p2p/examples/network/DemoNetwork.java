@@ -1,11 +1,8 @@
 package org.uei.p2p.examples.network;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +75,7 @@ public final class DemoNetwork implements AutoCloseable {
     try {
       Ed25519KeyPair gatewayKey = Ed25519KeyPair.generate();
       gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, registry.baseUrl(), DOMAIN);
-      records.add(record(GATEWAY, "BG", gateway.url(), gatewayKey));
+      records.add(LoopbackSubscribers.record(GATEWAY, "k1", "BG", gateway.url(), DOMAIN, gatewayKey));
       nodes.put(BUYER_PLATFORM, node(dir, registry, records, BUYER_PLATFORM, "BAP", bapJar,
           Map.of("uei.bap.discovery-url", gateway.url())));
       nodes.put(SELLER_PLATFORM, node(dir, registry, records, SELLER_PLATFORM, "BPP", bppJar, Map.of(
@@ -116,7 +113,7 @@ public final class DemoNetwork implements AutoCloseable {
 
   private static Node node(Path dir, LocalRegistry registry, ArrayNode records, String id, String type, Path jar,
       Map<String, String> extra) throws IOException {
-    int port = freePort();
+    int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     Path home = dir.resolve(id);
     Files.createDirectories(home);
@@ -138,25 +135,13 @@ public final class DemoNetwork implements AutoCloseable {
     try (Writer w = Files.newBufferedWriter(config)) {
       p.store(w, id + " (" + type + ") in the local inter-state demo network");
     }
-    records.add(record(id, type, "http://127.0.0.1:" + port, key));
+    records.add(LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
     NodeProcess process = new NodeProcess(id, jar, Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
         port, home.resolve("node.log"));
     return new Node(id, type, home, process);
   }
 
-  private static ObjectNode record(String id, String type, String url, Ed25519KeyPair key) {
-    return Json.MAPPER.createObjectNode().put("subscriber_id", id).put("unique_key_id", "k1").put("type", type)
-        .put("subscriber_url", url).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
-        .put("status", "SUBSCRIBED");
-  }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Moves the market clock of every node to {@code marketNow}, so they judge windows alike. */
   public void setMarketClock(Instant marketNow) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.uei.p2p.network.conformance;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class BapConformanceIT {
   private static ConformanceReport run(String name, Map<String, String> settings) throws Exception {
     try (ConformanceNetwork net = ConformanceNetwork.start(name)) {
       KitIdentity kit = KitIdentity.fresh("kit-seller.conformance.local");
-      int port = ConformanceNetwork.freePort();
+      int port = LoopbackSubscribers.freePort();
       kit.registerLocally(net.registryUrl(), "BPP", "http://127.0.0.1:" + port, LocalNetwork.DOMAIN);
       NodeProcess bap = net.startNode("bap", "bap.conformance.local", settings);
       ConformanceReport report = new BapConformance(new BapConformance.Config(bap.url(), net.registryUrl(), kit,

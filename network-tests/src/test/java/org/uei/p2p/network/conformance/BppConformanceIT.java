@@ -1,5 +1,6 @@
 package org.uei.p2p.network.conformance;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class BppConformanceIT {
     NodeProcess bpp = net.startNode("bpp", bppId, settings);
     ConformanceNetwork.publishOffer(bpp, "6.25", 20);
     KitIdentity kit = KitIdentity.fresh("kit-for-" + bppId);
-    int port = ConformanceNetwork.freePort();
+    int port = LoopbackSubscribers.freePort();
     kit.registerLocally(net.registryUrl(), "BAP", "http://127.0.0.1:" + port, org.uei.p2p.network.LocalNetwork.DOMAIN);
     BppConformance.Config defaults = BppConformance.Config.of(bpp.url(), bppId, net.registryUrl(), kit);
     BppConformance.Config config = new BppConformance.Config(defaults.targetUrl(), bppId, defaults.registryUrl(), kit,

@@ -1,8 +1,7 @@
 package org.uei.p2p.network.conformance;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +51,7 @@ final class ConformanceNetwork implements AutoCloseable {
 
   /** Starts a node ({@code bpp} or {@code bap}) as {@code id} with {@code settings} added to its environment. */
   NodeProcess startNode(String role, String id, Map<String, String> settings) throws IOException, InterruptedException {
-    int port = freePort();
+    int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String url = "http://127.0.0.1:" + port;
     try {
@@ -80,13 +79,6 @@ final class ConformanceNetwork implements AutoCloseable {
         TradeFlow.tradableSlot().toString(), "pricePerKwh", price, "maxKwh", kwh)).expect(201).get("id").asText();
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Override
   public void close() throws InterruptedException {

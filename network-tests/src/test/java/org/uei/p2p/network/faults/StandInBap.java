@@ -1,10 +1,9 @@
 package org.uei.p2p.network.faults;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,7 @@ final class StandInBap implements AutoCloseable {
 
   /** Registers {@code id} as a BAP on a free loopback port; nothing listens there until {@link #listen()}. */
   static StandInBap register(LocalNetwork net, String id) throws IOException, InterruptedException {
-    StandInBap bap = new StandInBap(net, KitIdentity.fresh(id), freePort());
+    StandInBap bap = new StandInBap(net, KitIdentity.fresh(id), LoopbackSubscribers.freePort());
     bap.identity.registerLocally(net.registryUrl(), "BAP", bap.url(), LocalNetwork.DOMAIN);
     return bap;
   }
@@ -150,13 +149,6 @@ final class StandInBap implements AutoCloseable {
         Currency.getInstance(offer.get("currency").asText())), kwh);
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Override
   public void close() {

@@ -1,10 +1,9 @@
 package org.uei.p2p.network.utility;
 
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,12 +88,9 @@ final class UtilityNetwork implements AutoCloseable {
   }
 
   private NodeProcess node(String name, String id, String type, Path jar, Map<String, String> extra, ArrayNode records) {
-    int port = freePort();
+    int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
-    ObjectNode r = records.addObject();
-    r.put("subscriber_id", id).put("unique_key_id", "k1").put("type", type).put("subscriber_url",
-        "http://127.0.0.1:" + port).put("domain", DOMAIN).put("signing_public_key", key.publicKeyBase64())
-        .put("status", "SUBSCRIBED");
+    records.add(LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
     Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1",
         "UEI_PRIVATE_KEY", key.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port,
         "UEI_REGISTRY_URL", registry.baseUrl(), "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR",
@@ -117,13 +113,6 @@ final class UtilityNetwork implements AutoCloseable {
     return dir;
   }
 
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Override
   public void close() throws InterruptedException {
