@@ -59,6 +59,7 @@ public class MarketMonthBenchmark {
 
   private MarketMonth market;
   private SettlementPolicy policy;
+  private InMemoryMeterReadingStore lastStore;
 
   @Setup(Level.Trial)
   public void generate() throws IOException {
@@ -72,6 +73,11 @@ public class MarketMonthBenchmark {
 
   SettlementPolicy policy() {
     return policy;
+  }
+
+  /** The store the last {@link #month(PhaseTimer)} filled, for {@link MarketMonthPhases}. */
+  InMemoryMeterReadingStore lastStore() {
+    return lastStore;
   }
 
   /** Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away. */
@@ -92,6 +98,9 @@ public class MarketMonthBenchmark {
           + report.rejections().size() + " rejections");
     }
     phases.mark("ingest");
+    if (phases != PhaseTimer.OFF) {
+      lastStore = store;
+    }
     List<Trade> trades = market.trades;
     Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
     PlatformNetting.Accumulator netting = new PlatformNetting(policy).accumulator(periodStart,

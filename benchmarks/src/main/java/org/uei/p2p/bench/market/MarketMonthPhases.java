@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.uei.p2p.market.allocation.AllocationMethod;
+import org.uei.p2p.market.allocation.DailyReconciliation;
 import org.uei.p2p.market.allocation.DiscomAllocationRun;
 import org.uei.p2p.market.allocation.TradeReconciliation;
 import org.uei.p2p.market.meter.ImportReport;
@@ -29,7 +30,8 @@ import org.uei.p2p.model.trade.Trade;
  * the bare parse, so the phases of a change can be compared without a profiler. With
  * {@code --check} it first runs the month through the list-based API (String-per-row import,
  * whole-month allocation lists, {@link TradeReconciliation}, every settlement kept, then netted)
- * and stops unless the streaming month nets exactly the same amounts. Arguments:
+ * and stops unless the streaming month nets exactly the same amounts. After each month it runs the
+ * streaming pass twice more over that month's store, to split allocation from settlement. Arguments:
  * {@code [--check] [passes [meters [days]]]} (default 4 10000 30).
  */
 public final class MarketMonthPhases {
@@ -64,10 +66,30 @@ public final class MarketMonthPhases {
       System.gc();
       PhaseTimer phases = new PhaseTimer();
       long month = time(() -> bench.month(phases));
-      System.out.printf(Locale.ROOT, "pass %d: month %d ms / bare %d ms = %.2fx; %s; %s%n", pass, month, bare,
-          (double) month / bare, barePhases, phases);
+      System.out.printf(Locale.ROOT, "pass %d: month %d ms / bare %d ms = %.2fx; %s; %s; %s%n", pass, month, bare,
+          (double) month / bare, barePhases, phases, split(bench));
       System.gc();
     }
+  }
+
+  /**
+   * The streaming pass over the store the last month left, once handing each reconciled trade to
+   * a counter and once settling it without netting: what allocation and reconciliation cost, and
+   * what settling adds.
+   */
+  private static String split(MarketMonthBenchmark bench) {
+    MarketMonth market = bench.market();
+    InMemoryMeterReadingStore store = bench.lastStore();
+    DailyReconciliation pass = new DailyReconciliation(new SlotAggregator(store), AllocationMethod.PRO_RATA,
+        List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
+    SettlementCalculator calculator = new SettlementCalculator(bench.policy());
+    long[] lines = new long[1];
+    PhaseTimer timer = new PhaseTimer();
+    pass.run(market.trades, r -> lines[0]++);
+    timer.mark("allocate+reconcile only");
+    pass.run(market.trades, r -> lines[0] += calculator.settle(r).lines().size());
+    timer.mark("allocate+reconcile+settle");
+    return timer + (lines[0] > 0 ? "" : " (nothing settled)");
   }
 
   /** The month as the benchmark ran it before the streaming pass, on the same library. */
