@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Set;
 import org.uei.p2p.bpp.cascade.Cascades;
 import org.uei.p2p.bpp.catalog.DiscoverFilter;
@@ -15,17 +14,13 @@ import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Context;
-import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.DiscoverMessage;
-import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.inbound.InboundRejection;
-import org.uei.p2p.node.audit.TreeHeadAnchors;
-import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
  * The seller platform's answers: discover → on_discover, select → on_select (quote), init →
@@ -44,10 +39,8 @@ public class BppHandler implements BecknHandler {
   @Inject OrderService orders;
   @Inject OrderQuotes quotes;
   @Inject TradePolicy policy;
-  @Inject CallbackOutbox outbox;
-  @Inject TreeHeadAnchors anchors;
   @Inject Cascades cascades;
-  @Inject org.uei.p2p.node.config.NodeIdentity identity;
+  @Inject Notifications notifications;
 
   @Override
   public Set<Action> accepts() {
@@ -200,15 +193,7 @@ public class BppHandler implements BecknHandler {
   }
 
   private void reply(Context request, Message message, BecknError error) {
-    Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
-    // A discover that came through a gateway names no BPP; the answer always names this one.
-    callback.getContext().setBppId(identity.subscriberId());
-    callback.getContext().setBppUri(identity.publicUrl());
-    if (error == null && (Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())
-        || Action.ON_STATUS.wireName().equals(callback.getContext().getAction()))) {
-      anchors.attach(message);
-    }
-    callback.setError(error);
-    outbox.enqueue(request.getBapUri(), request.getBapId(), callback);
+    notifications.reply(request, message, error);
   }
+
 }

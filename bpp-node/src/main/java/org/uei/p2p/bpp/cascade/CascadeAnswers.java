@@ -27,11 +27,9 @@ import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.TradeStatus;
-import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.outbound.BecknSender;
-import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
  * Collects the utilities' on_init/on_confirm and answers the buyer once all are in: as the
@@ -49,8 +47,7 @@ public class CascadeAnswers {
   @Inject NodeIdentity identity;
   @Inject OrderService orders;
   @Inject OrderQuotes quotes;
-  @Inject CallbackOutbox outbox;
-  @Inject TreeHeadAnchors anchors;
+  @Inject org.uei.p2p.bpp.beckn.Notifications notifications;
   @Inject BecknSender sender;
 
   /** The order as sent to a utility: the buyer's order, under {@code orderId} when given. */
@@ -182,13 +179,9 @@ public class CascadeAnswers {
   }
 
   private void reply(Context request, OrderMessage message, BecknError error) {
-    Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
-    if (error == null && Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())) {
-      anchors.attach(message);
-    }
-    callback.setError(error);
-    outbox.enqueue(request.getBapUri(), request.getBapId(), callback);
+    notifications.reply(request, message, error);
   }
+
 
   static Envelope<? extends Message> parse(byte[] body, Action action) {
     try {

@@ -2,22 +2,18 @@ package org.uei.p2p.bpp.utility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
-import org.uei.p2p.model.envelope.Contexts;
-import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.node.config.NodeIdentity;
-import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
  * Recorded orders as the wire shows them (the confirmed order under the utility's order id and
@@ -29,7 +25,7 @@ public class UtilityOrders {
   private final Wave1Codec codec = new Wave1Codec();
 
   @Inject NodeIdentity identity;
-  @Inject CallbackOutbox outbox;
+  @Inject org.uei.p2p.bpp.beckn.Notifications notifications;
   @Inject UtilityLedger ledger;
 
   /** The order as the platform confirmed it, under the utility's id and its current status. */
@@ -60,18 +56,9 @@ public class UtilityOrders {
 
   /** Queues an unsolicited {@code on_status}/{@code on_update} about {@code o} to its platform. */
   public Context notify(UtilityOrder o, Action action, OrderMessage m) {
-    Context base = new Context();
-    base.setDomain(o.domain);
-    base.setVersion(Contexts.VERSION);
-    base.setTransactionId(o.transactionId);
-    base.setBapId(o.platformId);
-    base.setBapUri(o.platformUri);
-    base.setBppId(identity.subscriberId());
-    base.setBppUri(identity.publicUrl());
-    Context c = Contexts.unsolicited(action, base, Clock.systemUTC());
-    outbox.enqueue(o.platformUri, o.platformId, new Envelope<>(c, m));
-    return c;
+    return notifications.unsolicited(o.domain, o.transactionId, o.platformId, o.platformUri, action, m);
   }
+
 
   /** The DISCOM-side of a recorded trade: the sides whose meter this DISCOM serves. */
   public List<TradeSide> sidesOf(UtilityTrade t) {
