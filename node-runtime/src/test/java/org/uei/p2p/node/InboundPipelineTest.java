@@ -50,6 +50,7 @@ class InboundPipelineTest {
   @Inject CallbackOutbox outbox;
   @Inject StoredMessages storedEvents;
   @Inject org.uei.p2p.node.outbox.OutboxWorker worker;
+  @Inject org.uei.p2p.node.inbound.WorkBacklog backlog;
 
   @BeforeAll
   static void startReceiver() {
@@ -284,6 +285,64 @@ class InboundPipelineTest {
     Poll.until(() -> outbox.byTransaction(txn).get(0).status == OutboxStatus.DELIVERED, WAIT, "delivered");
     assertEquals(1, receiver.received().stream()
         .filter(r -> r.action().equals("on_status") && r.bodyText().contains(messageOf(body))).count());
+  }
+
+  @Test
+  void aResendThatTheReceiverAlreadyHasCountsAsDeliveredButAFirstAttemptRefusedAs409DoesNot() throws Exception {
+    byte[] conflict = org.uei.p2p.model.envelope.AckResponse.nack(org.uei.p2p.model.envelope.BecknError.of(
+        org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST, "message_id already received", "context.message_id"))
+        .toWave1Json();
+    // First attempt: the receiver stored it but its answer was lost (a 502 from a proxy, say);
+    // the resend then meets its replay guard.
+    receiver.answerNext(new CallbackReceiver.Answer(502, "bad gateway".getBytes(StandardCharsets.UTF_8)));
+    receiver.answerNext(new CallbackReceiver.Answer(409, conflict));
+    byte[] resent = TestMessages.status("order-resent");
+    post("status", resent, TestPeers.peerSigner()).then().statusCode(200);
+    Poll.until(() -> outbox.byTransaction(transactionOf(resent)).stream().anyMatch(e -> e.status != OutboxStatus.PENDING), WAIT,
+        "the resend answered");
+    OutboxEntry entry = outbox.byTransaction(transactionOf(resent)).get(0);
+    assertEquals(OutboxStatus.DELIVERED, entry.status, entry.lastError);
+    assertEquals(2, entry.attempts);
+
+    receiver.answerNext(new CallbackReceiver.Answer(409, conflict));
+    byte[] clash = TestMessages.status("order-clash");
+    post("status", clash, TestPeers.peerSigner()).then().statusCode(200);
+    Poll.until(() -> outbox.byTransaction(transactionOf(clash)).stream().anyMatch(e -> e.status != OutboxStatus.PENDING), WAIT,
+        "the first attempt answered");
+    assertEquals(OutboxStatus.REFUSED, outbox.byTransaction(transactionOf(clash)).get(0).status,
+        "a 409 to a first attempt means the message_id clashes with another message");
+  }
+
+  @Test
+  void aBusyNodeHoldsRequestsThenRefusesThemWith503AndStoresNothing() throws Exception {
+    int limit = backlog.limit();
+    for (int i = 0; i < limit; i++) {
+      backlog.add();
+    }
+    byte[] refused = TestMessages.discover(TestPeers.peerId());
+    byte[] held = TestMessages.discover(TestPeers.peerId());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      post("discover", refused, TestPeers.peerSigner()).then().statusCode(503)
+          .header("Retry-After", "1")
+          .body("message.ack.status", equalTo("NACK"))
+          .body("error.message", containsString("busy"));
+      assertTrue(store.byTransaction(transactionOf(refused)).isEmpty(), "nothing stored");
+
+      Future<Integer> waiting = pool.submit(() -> post("discover", held, TestPeers.peerSigner()).statusCode());
+      Poll.until(() -> backlog.waiting() == 1, WAIT, "the request to wait for room");
+      backlog.done();
+      assertEquals(200, waiting.get(30, java.util.concurrent.TimeUnit.SECONDS), "room made, the request goes on");
+    } finally {
+      for (int i = 0; i < limit - 1; i++) {
+        backlog.done();
+      }
+      pool.shutdownNow();
+    }
+    assertEquals(1, store.byTransaction(transactionOf(held)).stream().filter(m -> m.direction == Direction.IN).count(),
+        "the held request was stored once");
+    // The refused message did not consume its message_id.
+    post("discover", refused, TestPeers.peerSigner()).then().statusCode(200);
   }
 
   @Test

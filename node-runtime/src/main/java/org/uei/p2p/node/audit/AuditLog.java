@@ -2,6 +2,7 @@ package org.uei.p2p.node.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,17 +27,19 @@ import org.uei.p2p.audit.sth.TreeHeadSigner;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.store.MessageStored;
-import org.uei.p2p.node.store.StoredMessage;
 
 /**
  * The node's audit log: an RFC 9162 Merkle log in the node database of every signed protocol
  * message it received or sent, and of the allocation and settlement records it makes, with tree
  * heads signed by the node's Ed25519 key.
  *
- * <p>Messages are appended by observing {@link MessageStored}, inside the transaction that stores
- * them: a message is in the transaction store exactly when it is in the log. Appends take a
- * database row lock held to the end of their transaction, so writers (threads or node instances)
- * follow one another in commit order.
+ * <p>Observing {@link MessageStored}, the transaction that stores a message also queues it for the
+ * log; {@link AuditAppender} appends the queue in batches right after commit, and a node that
+ * stopped in between appends what is left when it starts. So every stored message reaches the
+ * log, in one batch transaction per many messages instead of a log lock held by every request to
+ * its commit. Whatever reads or signs the log first appends what is queued ({@link #appendPending}).
+ * Appends take a database row lock held to the end of their transaction, so writers (threads or
+ * node instances) follow one another in commit order.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -48,17 +51,63 @@ public class AuditLog {
   @Inject NodeIdentity identity;
   @Inject TransactionSynchronizationRegistry transactions;
 
+  /** Messages appended per transaction when catching up. */
+  static final int BATCH = 500;
+
+  @Inject AuditAppender appender;
+
   private volatile JdbcLogStore store;
+  private volatile PendingMessages pending;
   private volatile MerkleLog log;
   private volatile TreeHeadHistory heads;
   private volatile TreeHeadSigner signer;
 
-  /** Appends every stored protocol message, in the transaction that stored it. */
+  /** Queues every stored protocol message for the log, in the transaction that stored it. */
   void onMessageStored(@Observes MessageStored event) {
-    StoredMessage m = event.message();
-    Direction direction = m.direction == org.uei.p2p.node.store.Direction.IN ? Direction.IN : Direction.OUT;
-    append(SignedMessageEntry.of(direction, m.action, m.transactionId, m.messageId, m.body,
-        signatureHeaders(m.headers), m.createdAt));
+    pending().add(event.message().id);
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == Status.STATUS_COMMITTED) {
+          appender.signal();
+        }
+      }
+    });
+  }
+
+  /**
+   * Appends up to {@code max} queued messages, oldest first, in the caller's transaction (one is
+   * started when there is none).
+   *
+   * @return how many were appended
+   */
+  @Transactional
+  public int appendPending(int max) {
+    // The lock first: a second appender then finds the queue as the first one left it.
+    MerkleLog current = lockLog();
+    List<PendingMessages.Pending> batch = pending().oldest(max);
+    for (PendingMessages.Pending m : batch) {
+      Direction direction = "IN".equals(m.direction()) ? Direction.IN : Direction.OUT;
+      current.append(SignedMessageEntry.of(direction, m.action(), m.transactionId(), m.messageId(), m.body(),
+          signatureHeaders(m.headers()), m.createdAt()));
+    }
+    pending().remove(batch);
+    return batch.size();
+  }
+
+  /**
+   * Appends every message stored so far, batch by batch, each in a transaction of its own.
+   *
+   * @return the number of entries in the log afterwards
+   */
+  public long catchUp() {
+    while (QuarkusTransaction.requiringNew().call(() -> appendPending(BATCH)) == BATCH) {
+      // more queued
+    }
+    return size();
   }
 
   /**
@@ -76,10 +125,16 @@ public class AuditLog {
   }
 
   private long append(LogEntry entry) {
-    JdbcLogStore s = store();
-    s.lockForAppend();
+    return lockLog().append(entry);
+  }
+
+  /**
+   * Takes the log's row lock for the rest of the transaction and returns the in-memory log to
+   * append to; if the transaction rolls back, the in-memory log is rebuilt from the store.
+   */
+  private MerkleLog lockLog() {
+    store().lockForAppend();
     MerkleLog current = log();
-    long index = current.append(entry);
     transactions.registerInterposedSynchronization(new Synchronization() {
       @Override
       public void beforeCompletion() {}
@@ -92,7 +147,7 @@ public class AuditLog {
         }
       }
     });
-    return index;
+    return current;
   }
 
   /** Number of entries committed to the log. */
@@ -106,6 +161,9 @@ public class AuditLog {
    */
   @Transactional
   public synchronized SignedTreeHead currentHead() {
+    while (appendPending(BATCH) == BATCH) {
+      // The head covers every message stored before it was asked for.
+    }
     Optional<SignedTreeHead> latest = history().latest();
     if (latest.isPresent() && latest.get().treeSize() == size()) {
       return latest.get();
@@ -139,6 +197,15 @@ public class AuditLog {
       store = s;
     }
     return s;
+  }
+
+  private PendingMessages pending() {
+    PendingMessages p = pending;
+    if (p == null) {
+      p = new PendingMessages(dataSource);
+      pending = p;
+    }
+    return p;
   }
 
   private MerkleLog log() {

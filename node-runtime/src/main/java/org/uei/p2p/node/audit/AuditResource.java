@@ -28,7 +28,8 @@ import org.uei.p2p.model.json.BecknJson;
 /**
  * The node's audit log over HTTP, enough for a counterparty to check it without trusting the node:
  * the signed head, entries, inclusion and consistency proofs, and a full export in the {@link
- * LogExport} format. Hashes and entry bytes are standard base64.
+ * LogExport} format. Hashes and entry bytes are standard base64. Every read first appends the
+ * messages stored so far that are still queued for the log, so it sees all of them.
  */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +56,7 @@ public class AuditResource {
   @Path("/entries")
   public Response entries(@QueryParam("from") Long from, @QueryParam("to") Long to,
       @QueryParam("transaction_id") String transactionId) {
+    audit.catchUp();
     ArrayNode list = JSON.arrayNode();
     if (transactionId != null && !transactionId.isBlank()) {
       for (long index : audit.store().indexesOf(transactionId)) {
@@ -85,7 +87,7 @@ public class AuditResource {
     if (index == null) {
       return badRequest("query parameter index is required");
     }
-    long size = treeSize == null ? audit.size() : treeSize;
+    long size = treeSize == null ? audit.catchUp() : treeSize;
     InclusionProof proof;
     try {
       proof = audit.merkleLog().inclusionProof(index, size);
@@ -107,6 +109,7 @@ public class AuditResource {
     if (first == null || second == null) {
       return badRequest("query parameters first and second are required");
     }
+    audit.catchUp();
     ConsistencyProof proof;
     try {
       proof = audit.merkleLog().consistencyProof(first, second);
@@ -147,7 +150,7 @@ public class AuditResource {
   @GET
   @Path("/export")
   public Response export() {
-    long size = audit.size();
+    long size = audit.catchUp();
     List<SignedTreeHead> heads = audit.headsUpTo(size);
     StreamingOutput body = out -> {
       try (JsonGenerator g = BecknJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {

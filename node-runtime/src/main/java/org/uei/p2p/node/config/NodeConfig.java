@@ -69,6 +69,25 @@ public interface NodeConfig {
   /** Inbound message validation. */
   ValidationConfig validation();
 
+  /** How much accepted but unfinished work the node takes before it makes senders wait. */
+  BacklogConfig backlog();
+
+  /**
+   * Back-pressure. Work counts from the ACK of a request to the end of its handling and of the
+   * first delivery attempt of each callback it queued; a callback waiting for a retry does not
+   * count, so one receiver that is down does not hold up everyone else.
+   */
+  interface BacklogConfig {
+    /** Above this much work in hand, a new request waits before it is checked and stored. */
+    @WithDefault("256")
+    int limit();
+
+    /** How long a request waits for room before it is refused with 503 and {@code Retry-After}. */
+    @WithName("max-wait")
+    @WithDefault("PT5S")
+    Duration maxWait();
+  }
+
   /** How strictly inbound messages are checked. */
   interface ValidationConfig {
     /**

@@ -8,9 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Envelopes;
@@ -22,12 +26,21 @@ import org.uei.p2p.node.store.StoredMessage;
 /**
  * Hands ACKed messages to the node's handler off the request thread, and at start-up hands over
  * stored messages whose handling a crash interrupted.
+ *
+ * <p>Messages are marked handled in groups: the thread that finishes a handler writes the marks
+ * of every handler that finished meanwhile in one update, instead of one transaction each. A
+ * node that dies between a handler's end and its mark handles that message again at start-up, as
+ * it would if it died just before the mark; handlers treat a resumed message as a repeat.
  */
 @ApplicationScoped
 public class InboundDispatcher {
 
   @Inject BecknHandler handler;
   @Inject MessageStore store;
+  @Inject WorkBacklog backlog;
+
+  private final ConcurrentLinkedQueue<Long> handled = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean marking = new AtomicBoolean();
 
   private final AtomicInteger threadNumber = new AtomicInteger();
   private final ExecutorService executor = Executors.newFixedThreadPool(
@@ -39,7 +52,19 @@ public class InboundDispatcher {
 
   /** Runs the handler for {@code message} asynchronously. */
   public void dispatch(InboundMessage message) {
-    executor.execute(() -> run(message));
+    backlog.add();
+    try {
+      executor.execute(() -> {
+        try {
+          run(message);
+        } finally {
+          backlog.done();
+        }
+      });
+    } catch (RuntimeException rejected) {
+      backlog.done();
+      throw rejected;
+    }
   }
 
   private void run(InboundMessage message) {
@@ -52,10 +77,24 @@ public class InboundDispatcher {
           message.context().getMessageId(), message.context().getTransactionId());
     }
     if (message.storedId() != null) {
+      handled.add(message.storedId());
+      writeMarks();
+    }
+  }
+
+  /** Writes the queued marks unless another thread is writing; that one takes them in its next round. */
+  private void writeMarks() {
+    while (!handled.isEmpty() && marking.compareAndSet(false, true)) {
+      List<Long> ids = new ArrayList<>();
       try {
-        store.markHandled(message.storedId());
+        for (Long id = handled.poll(); id != null && ids.size() < 1000; id = handled.poll()) {
+          ids.add(id);
+        }
+        store.markHandled(ids);
       } catch (RuntimeException e) {
-        Log.errorf(e, "could not mark message %d handled", message.storedId());
+        Log.errorf(e, "could not mark messages %s handled", ids);
+      } finally {
+        marking.set(false);
       }
     }
   }

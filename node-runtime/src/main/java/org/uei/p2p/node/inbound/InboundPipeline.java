@@ -2,60 +2,103 @@ package org.uei.p2p.node.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.store.MessageStore;
 
 /**
- * The ordered inbound stages: body size, signature, parse, validate, sender binding, replay,
- * admission, store. The order is part of the contract: nothing is parsed before the size check,
- * nothing is stored before every check passed, and the ACK follows the store.
+ * The ordered inbound stages: body size, backlog, signature, parse, validate, sender binding, then
+ * replay, admission and store. The order is part of the contract: nothing is parsed before the
+ * size check, nothing is stored before every check passed, and the ACK follows the store. The last
+ * three run in one database transaction, so a message's replay-guard row, its admission reads and
+ * the stored message commit together or not at all: a crash cannot leave a guard row that makes
+ * the sender's retry look like a replay.
  */
 @ApplicationScoped
 public class InboundPipeline {
 
-  private final List<InboundStage> stages;
+  private final List<InboundStage> checks;
+  private final List<InboundStage> recording;
   private final MeterRegistry metrics;
 
   @Inject
-  public InboundPipeline(BodySizeStage size, SignatureStage signature, ParseStage parse, ValidateStage validate,
-      SenderBindingStage binding, ReplayStage replay, AdmissionStage admission, StoreStage store,
-      MeterRegistry metrics) {
-    this.stages = List.of(size, signature, parse, validate, binding, replay, admission, store);
+  public InboundPipeline(BodySizeStage size, BacklogStage backlog, SignatureStage signature, ParseStage parse,
+      ValidateStage validate, SenderBindingStage binding, ReplayStage replay, AdmissionStage admission,
+      StoreStage store, MeterRegistry metrics) {
+    this.checks = List.of(size, backlog, signature, parse, validate, binding);
+    this.recording = List.of(replay, admission, store);
     this.metrics = metrics;
   }
 
   /** The stage names in order, for diagnostics. */
   public List<String> stageNames() {
-    return stages.stream().map(InboundStage::name).toList();
+    List<String> names = new ArrayList<>();
+    checks.forEach(s -> names.add(s.name()));
+    recording.forEach(s -> names.add(s.name()));
+    return names;
   }
 
   /**
    * Runs every stage; on success the message is stored and may be ACKed.
    *
-   * @throws InboundRejection from the first stage that refused; earlier stages were undone
+   * @throws InboundRejection from the first stage that refused; nothing was stored
    */
   public void process(InboundExchange exchange) throws InboundRejection {
-    List<InboundStage> done = new ArrayList<>(stages.size());
-    for (InboundStage stage : stages) {
-      try {
+    InboundStage[] current = new InboundStage[1];
+    try {
+      for (InboundStage stage : checks) {
+        current[0] = stage;
         stage.apply(exchange);
-      } catch (InboundRejection | RuntimeException e) {
-        undo(done, exchange);
-        if (e instanceof InboundRejection r) {
-          logRefusal(exchange, stage, r);
-        }
-        String outcome = e instanceof InboundRejection r ? r.error().getCode() : "error";
-        metrics.counter("uei.inbound.refused", "action", exchange.endpointAction().wireName(),
-            "stage", stage.name(), "code", outcome).increment();
-        throw e;
       }
-      done.add(stage);
+      record(exchange, current);
+    } catch (InboundRejection | RuntimeException e) {
+      if (e instanceof InboundRejection r) {
+        logRefusal(exchange, current[0], r);
+      }
+      String outcome = e instanceof InboundRejection r ? r.error().getCode() : "error";
+      metrics.counter("uei.inbound.refused", "action", exchange.endpointAction().wireName(),
+          "stage", current[0] == null ? "none" : current[0].name(), "code", outcome).increment();
+      throw e;
     }
     metrics.counter("uei.inbound.accepted", "action", exchange.endpointAction().wireName()).increment();
+  }
+
+  /** Replay guard, admission and store in one transaction; a refusal rolls all of it back. */
+  private void record(InboundExchange exchange, InboundStage[] current) throws InboundRejection {
+    try {
+      QuarkusTransaction.requiringNew().call(() -> {
+        for (InboundStage stage : recording) {
+          current[0] = stage;
+          stage.apply(exchange);
+        }
+        return null;
+      });
+    } catch (RuntimeException e) {
+      InboundRejection refusal = refusalIn(e);
+      if (refusal != null) {
+        throw refusal;
+      }
+      if (MessageStore.isConstraintViolation(e)) {
+        // A concurrent copy of the same message committed its replay-guard row first.
+        current[0] = recording.get(0);
+        throw ReplayStage.replayed(exchange);
+      }
+      throw e;
+    }
+  }
+
+  private static InboundRejection refusalIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InboundRejection r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** One line per refused message with the reason the sender was given, so that operators see why. */
@@ -68,16 +111,6 @@ public class InboundPipeline {
         which, stage.name(), r.httpStatus(), r.error().getCode(), r.error().getMessage(), more);
     // Ids and reasons quote what the sender wrote; a line break in them must not forge a log line.
     Log.info(line.replace('\r', ' ').replace('\n', ' '));
-  }
-
-  private static void undo(List<InboundStage> done, InboundExchange exchange) {
-    for (int i = done.size() - 1; i >= 0; i--) {
-      try {
-        done.get(i).undo(exchange);
-      } catch (RuntimeException e) {
-        Log.warnf(e, "could not undo stage %s", done.get(i).name());
-      }
-    }
   }
 
   /** The handler's view of an exchange that passed parsing. */

@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import org.uei.p2p.node.store.ReplayGuardEntry;
  * Refuses a {@code message_id} already received from the same sender for the same action while
  * the first one is still within its ttl (or its signature still valid, whichever is later: a
  * replay after both have passed fails the signature check anyway). The check is an insert under
- * the table's primary key, so it holds across concurrent requests and node instances.
+ * the table's primary key, so it holds across concurrent requests and node instances; it runs in
+ * the transaction that stores the message (see {@link InboundPipeline}).
  */
 @ApplicationScoped
 public class ReplayStage implements InboundStage {
@@ -24,43 +24,35 @@ public class ReplayStage implements InboundStage {
   public void apply(InboundExchange exchange) throws InboundRejection {
     Context c = exchange.context();
     ReplayGuardEntry.Key key = new ReplayGuardEntry.Key(exchange.contextSender(), c.getMessageId(), c.getAction());
-    Instant expires = expiry(exchange);
-    Instant now = exchange.receivedAt();
-    boolean fresh;
-    try {
-      fresh = QuarkusTransaction.requiringNew().call(() -> {
-        ReplayGuardEntry existing = ReplayGuardEntry.findById(key);
-        if (existing != null) {
-          if (existing.expiresAt.isAfter(now)) {
-            return false;
-          }
-          existing.delete();
-          ReplayGuardEntry.getEntityManager().flush();
-        }
-        ReplayGuardEntry e = new ReplayGuardEntry();
-        e.key = key;
-        e.expiresAt = expires;
-        e.persist();
-        return true;
-      });
-    } catch (RuntimeException e) {
-      if (!MessageStore.isConstraintViolation(e)) {
-        throw e;
+    ReplayGuardEntry existing = ReplayGuardEntry.findById(key);
+    if (existing != null) {
+      if (existing.expiresAt.isAfter(exchange.receivedAt())) {
+        throw replayed(exchange);
       }
-      // Lost the race on the primary key against a concurrent copy of the same message.
-      fresh = false;
+      existing.delete();
+      ReplayGuardEntry.getEntityManager().flush();
     }
-    if (!fresh) {
-      throw new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, "message_id '" + c.getMessageId()
-          + "' was already received from '" + key.senderId + "' for " + c.getAction(), "context.message_id"), Map.of());
+    ReplayGuardEntry e = new ReplayGuardEntry();
+    e.key = key;
+    e.expiresAt = expiry(exchange);
+    e.persist();
+    try {
+      // Now rather than at commit, so that a concurrent copy is refused before admission runs.
+      ReplayGuardEntry.getEntityManager().flush();
+    } catch (RuntimeException collision) {
+      if (MessageStore.isConstraintViolation(collision)) {
+        throw replayed(exchange);
+      }
+      throw collision;
     }
   }
 
-  @Override
-  public void undo(InboundExchange exchange) {
+  /** The refusal of a message already received. */
+  static InboundRejection replayed(InboundExchange exchange) {
     Context c = exchange.context();
-    ReplayGuardEntry.Key key = new ReplayGuardEntry.Key(exchange.contextSender(), c.getMessageId(), c.getAction());
-    QuarkusTransaction.requiringNew().run(() -> ReplayGuardEntry.deleteById(key));
+    return new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, "message_id '" + c.getMessageId()
+        + "' was already received from '" + exchange.contextSender() + "' for " + c.getAction(),
+        "context.message_id"), Map.of());
   }
 
   static Instant expiry(InboundExchange exchange) {

@@ -1,11 +1,10 @@
 package org.uei.p2p.node.inbound;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.uei.p2p.node.store.MessageStore;
 
-/** Stores the raw message durably; the ACK is sent only after this commits. */
+/** Stores the raw message, in the pipeline's transaction; the ACK is sent only after it commits. */
 @ApplicationScoped
 public class StoreStage implements InboundStage {
 
@@ -13,8 +12,7 @@ public class StoreStage implements InboundStage {
 
   @Override
   public void apply(InboundExchange exchange) {
-    Long id = QuarkusTransaction.requiringNew().call(() -> store.saveInbound(exchange));
-    exchange.storedId(id);
+    exchange.storedId(store.saveInbound(exchange));
   }
 
   @Override

@@ -59,21 +59,44 @@ public class BecknSender {
    * @param context the context inside {@code body}, for the endpoint and the transaction store
    */
   public SendResult sendBytes(String baseUrl, String recipientId, Context context, byte[] body) {
-    String url = endpoint(baseUrl, context.getAction());
-    String authorization = identity.signer().authorization(body);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put(SignatureHeaders.AUTHORIZATION, authorization);
-    SendResult result = post(url, headers, body);
-    if (result.httpStatus() != 0) {
+    Attempt attempt = attempt(baseUrl, context, body);
+    if (attempt.result().httpStatus() != 0) {
       try {
-        store.saveOutbound(context, url, recipientId, headers, body, result.httpStatus(), result.responseBody());
+        store(attempt, context, recipientId);
       } catch (RuntimeException e) {
         Log.errorf(e, "could not store sent %s %s", context.getAction(), context.getMessageId());
       }
     }
-    return result;
+    return attempt.result();
   }
+
+  /**
+   * Signs and sends bytes already serialized without storing the exchange; the caller stores it
+   * with {@link #store} in a transaction of its own choosing (the outbox, with its delivery record).
+   */
+  public Attempt attempt(String baseUrl, Context context, byte[] body) {
+    String url = endpoint(baseUrl, context.getAction());
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put(SignatureHeaders.AUTHORIZATION, identity.signer().authorization(body));
+    return new Attempt(url, headers, body, post(url, headers, body));
+  }
+
+  /** Keeps a sent message and the receiver's answer in the transaction store. */
+  public void store(Attempt attempt, Context context, String recipientId) {
+    store.saveOutbound(context, attempt.url(), recipientId, attempt.headers(), attempt.body(),
+        attempt.result().httpStatus(), attempt.result().responseBody());
+  }
+
+  /**
+   * One message sent.
+   *
+   * @param url where it went
+   * @param headers the headers sent, with the signature
+   * @param body the exact bytes sent
+   * @param result the receiver's answer
+   */
+  public record Attempt(String url, Map<String, String> headers, byte[] body, SendResult result) {}
 
   private SendResult post(String url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request;

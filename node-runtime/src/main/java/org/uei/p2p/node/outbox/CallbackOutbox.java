@@ -15,8 +15,9 @@ import org.uei.p2p.node.config.NodeConfig;
 
 /**
  * Queues callbacks durably. A handler enqueues inside its own transaction, so the state change
- * and the callback commit together; delivery starts right after the commit and is retried by
- * {@link OutboxWorker} until the receiver ACKs, NACKs, or the entry grows too old.
+ * and the callback commit together; delivery starts right after the commit (by this instance,
+ * which holds the row's lease from the insert) and is retried by {@link OutboxWorker} until the
+ * receiver ACKs, NACKs, or the entry grows too old.
  */
 @ApplicationScoped
 public class CallbackOutbox {
@@ -52,8 +53,11 @@ public class CallbackOutbox {
     e.nextAttemptAt = now;
     e.createdAt = now;
     e.expiresAt = now.plus(config.outbox().maxAge());
+    // Queued with this instance's lease, so it can send at once without claiming the row first.
+    e.leaseOwner = worker.owner();
+    e.leaseUntil = now.plus(config.outbox().lease());
     e.persist();
-    Long id = e.id;
+    OutboxWorker.Due due = new OutboxWorker.Due(e.id, targetBaseUrl, recipientId, callback.getContext(), e.body);
     transactions.registerInterposedSynchronization(new Synchronization() {
       @Override
       public void beforeCompletion() {}
@@ -61,11 +65,11 @@ public class CallbackOutbox {
       @Override
       public void afterCompletion(int status) {
         if (status == Status.STATUS_COMMITTED) {
-          worker.deliverSoon(id);
+          worker.deliverNow(due);
         }
       }
     });
-    return id;
+    return due.id();
   }
 
   /** The queued callbacks of a transaction, oldest first. */

@@ -13,24 +13,30 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.inbound.WorkBacklog;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 
 /**
- * Delivers queued callbacks. Each attempt first claims its row with a conditional update (lease
- * owner and expiry), so that instances sharing a database never send the same row at the same
- * time; a crashed instance's lease simply runs out.
+ * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner and
+ * expiry): the instance that queued it holds the lease from the insert and sends it at once; a
+ * retry first claims the row with a conditional update, so that instances sharing a database
+ * never send the same row at the same time; a crashed instance's lease simply runs out. The
+ * delivery record and the sent message are stored in one transaction.
  */
 @ApplicationScoped
 public class OutboxWorker {
 
   private final String owner = "node-" + UUID.randomUUID();
+  private final AtomicInteger threadNumber = new AtomicInteger();
   private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "uei-outbox");
+    Thread t = new Thread(r, "uei-outbox-" + threadNumber.incrementAndGet());
     t.setDaemon(true);
     return t;
   });
@@ -40,16 +46,36 @@ public class OutboxWorker {
   @Inject NodeConfig config;
   @Inject BecknSender sender;
   @Inject MeterRegistry metrics;
+  @Inject WorkBacklog backlog;
 
   /** This instance's lease owner name. */
   public String owner() {
     return owner;
   }
 
-  /** Tries to deliver one entry at once, off the caller's thread. */
-  void deliverSoon(Long id) {
-    if (running) {
-      executor.execute(() -> deliver(id));
+  /**
+   * A callback ready to send, with its context already parsed.
+   *
+   * @param id the outbox row, whose lease this instance holds
+   */
+  record Due(Long id, String targetUrl, String recipientId, Context context, byte[] body) {}
+
+  /** Sends a row this instance queued, and holds the lease of, off the caller's thread. */
+  void deliverNow(Due due) {
+    if (!running) {
+      return; // the lease runs out and a later poll, here or elsewhere, sends it
+    }
+    backlog.add();
+    try {
+      executor.execute(() -> {
+        try {
+          attempt(due);
+        } finally {
+          backlog.done();
+        }
+      });
+    } catch (RejectedExecutionException stopping) {
+      backlog.done();
     }
   }
 
@@ -60,10 +86,18 @@ public class OutboxWorker {
       return;
     }
     Instant now = Instant.now();
-    List<Long> due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.find(
-            "status = ?1 and nextAttemptAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextAttemptAt",
-            OutboxStatus.PENDING, now)
-        .page(0, config.outbox().batchSize()).list().stream().map(e -> ((OutboxEntry) e).id).toList());
+    List<Long> due;
+    try {
+      due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.find(
+              "status = ?1 and nextAttemptAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextAttemptAt",
+              OutboxStatus.PENDING, now)
+          .page(0, config.outbox().batchSize()).list().stream().map(e -> ((OutboxEntry) e).id).toList());
+    } catch (RuntimeException e) {
+      if (running) {
+        throw e;
+      }
+      return; // the node is stopping and its database with it
+    }
     for (Long id : due) {
       deliver(id);
     }
@@ -72,33 +106,49 @@ public class OutboxWorker {
   /** Claims, sends and records one entry; does nothing when another attempt holds it. */
   public void deliver(Long id) {
     try {
-      if (!claim(id)) {
-        return;
+      Due due = claim(id);
+      if (due != null) {
+        attempt(due);
       }
-      OutboxEntry entry = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.findById(id));
-      Context context = Envelopes.parse(entry.body).getContext();
-      SendResult result = sender.sendBytes(entry.targetUrl, entry.recipientId, context, entry.body);
-      record(id, result);
     } catch (Exception e) {
       Log.errorf(e, "outbox entry %d: attempt failed", id);
     }
   }
 
-  private boolean claim(Long id) {
+  private Due claim(Long id) {
     Instant now = Instant.now();
     Instant until = now.plus(config.outbox().lease());
-    return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.update(
-        "leaseOwner = ?1, leaseUntil = ?2, version = version + 1 where id = ?3 and status = ?4"
-            + " and nextAttemptAt <= ?5 and (leaseUntil is null or leaseUntil < ?5)",
-        owner, until, id, OutboxStatus.PENDING, now) == 1);
+    return QuarkusTransaction.requiringNew().call(() -> {
+      int claimed = OutboxEntry.update(
+          "leaseOwner = ?1, leaseUntil = ?2, version = version + 1 where id = ?3 and status = ?4"
+              + " and nextAttemptAt <= ?5 and (leaseUntil is null or leaseUntil < ?5)",
+          owner, until, id, OutboxStatus.PENDING, now);
+      if (claimed != 1) {
+        return null;
+      }
+      OutboxEntry e = OutboxEntry.findById(id);
+      return new Due(e.id, e.targetUrl, e.recipientId, Envelopes.parse(e.body).getContext(), e.body);
+    });
   }
 
-  private void record(Long id, SendResult result) {
+  private void attempt(Due due) {
+    try {
+      record(due, sender.attempt(due.targetUrl(), due.context(), due.body()));
+    } catch (Exception e) {
+      Log.errorf(e, "outbox entry %d: attempt failed", due.id());
+    }
+  }
+
+  private void record(Due due, BecknSender.Attempt attempt) {
+    SendResult result = attempt.result();
     Instant now = Instant.now();
     QuarkusTransaction.requiringNew().run(() -> {
-      OutboxEntry e = OutboxEntry.findById(id);
+      OutboxEntry e = OutboxEntry.findById(due.id());
       if (e == null || !owner.equals(e.leaseOwner)) {
         return;
+      }
+      if (result.httpStatus() != 0) {
+        sender.store(attempt, due.context(), due.recipientId());
       }
       e.attempts++;
       e.leaseOwner = null;
@@ -107,6 +157,13 @@ public class OutboxWorker {
       if (result.acked()) {
         e.status = OutboxStatus.DELIVERED;
         e.deliveredAt = now;
+      } else if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
+        // A resend after an attempt whose answer was lost: the receiver's replay guard says it
+        // has this message already.
+        e.status = OutboxStatus.DELIVERED;
+        e.deliveredAt = now;
+        Log.infof("%s %s to %s: the receiver already had it (%s)", e.action, e.messageId, e.targetUrl,
+            result.describe());
       } else if (result.nacked()) {
         e.status = OutboxStatus.REFUSED;
         Log.warnf("%s %s to %s refused: %s", e.action, e.messageId, e.targetUrl, result.describe());

@@ -71,10 +71,12 @@ public class MessageStore {
     return m.id;
   }
 
-  /** Marks a received message as processed by the node's handler. */
+  /** Marks received messages as processed by the node's handler, in one statement. */
   @Transactional
-  public void markHandled(Long id) {
-    StoredMessage.update("handledAt = ?1 where id = ?2", Instant.now(), id);
+  public void markHandled(List<Long> ids) {
+    if (!ids.isEmpty()) {
+      StoredMessage.update("handledAt = ?1 where id in ?2", Instant.now(), ids);
+    }
   }
 
   /** Received messages that were stored and ACKed but whose handling never finished. */

@@ -253,13 +253,33 @@ class AuditLogTest {
         given().get("/audit/anchors?transaction_id=" + txn).asString()).path("anchors").path(0).path("anchor"));
     assertEquals(sent, stored);
     assertEquals(sent.treeSize(), stored.verify(nodeKey()).treeSize());
+    audit.catchUp();
     assertEquals(2, audit.store().indexesOf(txn).size(), "both messages are in the log all the same");
     given().get("/audit/anchors").then().statusCode(400);
   }
 
+  @Test
+  void aStoredMessageReachesTheLogExactlyWhenItsTransactionCommitsAndTheNextHeadCoversIt() throws Exception {
+    String rolledBack = "txn-" + UUID.randomUUID();
+    assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+      storeReceived("discover", rolledBack, "{}".getBytes(StandardCharsets.UTF_8));
+      throw new IllegalStateException("the store's transaction fails after the message was queued");
+    }));
+    String committed = "txn-" + UUID.randomUUID();
+    storeReceived("discover", committed, "{}".getBytes(StandardCharsets.UTF_8));
+
+    SignedTreeHead head = audit.currentHead();
+    List<Long> indexes = audit.store().indexesOf(committed);
+    assertEquals(1, indexes.size(), "the committed message is in the log");
+    assertTrue(indexes.get(0) < head.treeSize(), "a head signed after the store covers the message");
+    audit.catchUp();
+    assertTrue(audit.store().indexesOf(rolledBack).isEmpty(), "the rolled-back message never reaches the log");
+    assertTrue(verifyExport().ok());
+  }
+
   /** Stores a received message the way the inbound pipeline's store stage does, event included. */
   private void storeReceived(String action, String transactionId, byte[] body) {
-    QuarkusTransaction.requiringNew().run(() -> {
+    QuarkusTransaction.joiningExisting().run(() -> {
       StoredMessage m = new StoredMessage();
       m.direction = org.uei.p2p.node.store.Direction.IN;
       m.action = action;

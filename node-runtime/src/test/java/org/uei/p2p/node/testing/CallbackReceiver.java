@@ -62,6 +62,16 @@ public final class CallbackReceiver implements AutoCloseable {
     }
   }
 
+  private final java.util.Queue<Answer> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** An HTTP answer to give instead of the ACK. */
+  public record Answer(int status, byte[] body) {}
+
+  /** The next request gets {@code answer} instead of an ACK (answers queue up in order). */
+  public void answerNext(Answer answer) {
+    scripted.add(answer);
+  }
+
   /** Starts listening; returns this. */
   public synchronized CallbackReceiver start() {
     try {
@@ -75,10 +85,13 @@ public final class CallbackReceiver implements AutoCloseable {
       ex.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
       String path = ex.getRequestURI().getPath();
       received.add(new Received(path.substring(path.lastIndexOf('/') + 1), headers, body, Instant.now()));
-      byte[] ack = AckResponse.ack().toWave1Json();
+      Answer answer = scripted.poll();
+      if (answer == null) {
+        answer = new Answer(200, AckResponse.ack().toWave1Json());
+      }
       ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, ack.length);
-      ex.getResponseBody().write(ack);
+      ex.sendResponseHeaders(answer.status(), answer.body().length);
+      ex.getResponseBody().write(answer.body());
       ex.close();
     });
     server.start();
