@@ -69,6 +69,9 @@ public interface NodeConfig {
   /** Inbound message validation. */
   ValidationConfig validation();
 
+  /** How far the times of an inbound context may stray from this node's clock. */
+  InboundConfig inbound();
+
   /** How much accepted but unfinished work the node takes before it makes senders wait. */
   BacklogConfig backlog();
 
@@ -96,6 +99,32 @@ public interface NodeConfig {
      */
     @WithDefault("true")
     boolean strict();
+  }
+
+  /**
+   * Limits on an inbound context's {@code timestamp} and {@code ttl}, judged by the system clock
+   * (never the market clock): a message outside them is refused with 400 at the field's path.
+   */
+  interface InboundConfig {
+    /** How far a sender's clock may run ahead of or behind this node's. */
+    @WithName("clock-skew")
+    @WithDefault("PT5M")
+    Duration clockSkew();
+
+    /**
+     * The longest {@code ttl} accepted. A day covers the project's own senders (PT30S by default,
+     * the buyer API caps it at PT10M, the load harness sets one covering its run).
+     */
+    @WithName("max-ttl")
+    @WithDefault("PT24H")
+    Duration maxTtl();
+
+    /**
+     * How old a callback's {@code timestamp} may be (its ttl when longer), plus the skew: an
+     * outbox resends a callback with its first timestamp. Absent: {@code uei.outbox.max-age}.
+     */
+    @WithName("max-callback-age")
+    Optional<Duration> maxCallbackAge();
   }
 
   /** Registry location and caching. */
