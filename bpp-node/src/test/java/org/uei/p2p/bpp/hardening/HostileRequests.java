@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -185,6 +190,17 @@ final class HostileRequests {
     for (String ttl : List.of("PT-30S", "forever", "30", "")) {
       content("time/context.ttl=" + ttl, m -> context(m).put("ttl", ttl));
     }
+    // Well-formed but absurd: far or too far from the node's clock, or a ttl no request needs.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Map<String, String> absurd = new LinkedHashMap<>();
+    absurd.put("1970", "1970-01-01T00:00:00Z");
+    absurd.put("9999", "9999-12-31T00:00:00Z");
+    absurd.put("now+1h", now.plus(Duration.ofHours(1)).toString());
+    absurd.put("now-1d", now.minus(Duration.ofDays(1)).toString());
+    absurd.forEach((name, t) -> content("absurd-time/context.timestamp=" + name, m -> context(m).put("timestamp", t)));
+    for (String ttl : List.of("PT0S", "-PT1S", "P9999Y")) {
+      content("absurd-time/context.ttl=" + ttl, m -> context(m).put("ttl", ttl));
+    }
     for (String t : List.of("1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "yesterday")) {
       content("time/delivery-window=" + t, m -> {
         replaceAll(m, "schema:startTime", NODES.textNode(t));
@@ -196,7 +212,7 @@ final class HostileRequests {
   private ObjectNode fresh() {
     ObjectNode m = valid.deepCopy();
     context(m).put("message_id", UUID.randomUUID().toString());
-    context(m).put("timestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+    context(m).put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     return m;
   }
 
