@@ -47,7 +47,13 @@ public final class LoadHarness {
     log("load harness: concurrency %d, warm-up %d s, measured %d s, %d offers; logs in %s%n",
         o.concurrency(), o.warmup().toSeconds(), o.duration().toSeconds(), o.offers(), dir);
     String loadBefore = Report.loadAverage();
+    // Long enough for the builds, both warm-ups and both measurements with room to spare.
+    Duration validity = o.warmup().plus(o.duration()).multipliedBy(2).plus(Duration.ofMinutes(20));
     Map<String, String> bppEnv = new LinkedHashMap<>(o.bppEnv());
+    if (validity.compareTo(Duration.ofHours(24)) > 0) {
+      // The selects carry the validity as ttl; beyond the node's default limit they would be refused.
+      bppEnv.putIfAbsent("UEI_INBOUND_MAX_TTL", validity.toString());
+    }
     if (o.jfr()) {
       // The node's stacks (REST, JTA, Hibernate, H2) run deeper than JFR's default 64 frames.
       bppEnv.put("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
@@ -60,8 +66,6 @@ public final class LoadHarness {
       log("started: registry %s, bpp-node %s, bare endpoint %s, buyer callbacks %s%n", net.registry.baseUrl(),
           net.bpp.url(), net.bare.url(), net.callbacks.url());
       List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
-      // Long enough for the builds, both warm-ups and both measurements with room to spare.
-      Duration validity = o.warmup().plus(o.duration()).multipliedBy(2).plus(Duration.ofMinutes(20));
       SelectFactory selects = new SelectFactory(offers, BecknSigner.of(LoadNetwork.BAP_ID, LoadNetwork.KEY_ID,
           net.bapKey), new Contexts.Parties(LoadNetwork.DOMAIN, LoadNetwork.BAP_ID, net.callbacks.url(),
           LoadNetwork.BPP_ID, net.bpp.url()), validity);
