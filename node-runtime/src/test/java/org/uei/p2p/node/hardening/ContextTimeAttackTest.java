@@ -84,7 +84,7 @@ class ContextTimeAttackTest {
     InboundExchange exchange = callback(body);
     pipeline.process(exchange);
     assertNotNull(exchange.storedId(), "stored");
-    store.markHandled(exchange.storedId());
+    store.markHandled(java.util.List.of(exchange.storedId()));
     assertStored(body);
   }
 

@@ -35,7 +35,7 @@ import org.uei.p2p.node.inbound.ParseStage;
  * the bytes, the node either reads an envelope or refuses with a 400 and a BECKN-005 code, and
  * never fails with an unexpected exception (which the HTTP layer would turn into a 500).
  */
-class InboundParseProperties {
+class InboundParsePropertyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOMAIN = "beckn.one:deg:p2p-trading-interdiscom:2.0.0";
