@@ -8,18 +8,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.StoredMessage;
 
@@ -27,10 +24,10 @@ import org.uei.p2p.node.store.StoredMessage;
  * Hands ACKed messages to the node's handler off the request thread, and at start-up hands over
  * stored messages whose handling a crash interrupted.
  *
- * <p>Messages are marked handled in groups: the thread that finishes a handler writes the marks
- * of every handler that finished meanwhile in one update, instead of one transaction each. A
- * node that dies between a handler's end and its mark handles that message again at start-up, as
- * it would if it died just before the mark; handlers treat a resumed message as a repeat.
+ * <p>Messages are marked handled in groups ({@link GroupWriter}, one update per few milliseconds
+ * of finished handlers) instead of one transaction each. A node that dies between a handler's end
+ * and its mark handles that message again at start-up, as it would if it died just before the
+ * mark; handlers treat a resumed message as a repeat.
  */
 @ApplicationScoped
 public class InboundDispatcher {
@@ -39,8 +36,8 @@ public class InboundDispatcher {
   @Inject MessageStore store;
   @Inject WorkBacklog backlog;
 
-  private final ConcurrentLinkedQueue<Long> handled = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean marking = new AtomicBoolean();
+  private final GroupWriter<Long> handled = new GroupWriter<>("uei-handled-marks", 1000, Duration.ofMillis(20),
+      ids -> store.markHandled(ids));
 
   private final AtomicInteger threadNumber = new AtomicInteger();
   private final ExecutorService executor = Executors.newFixedThreadPool(
@@ -78,24 +75,6 @@ public class InboundDispatcher {
     }
     if (message.storedId() != null) {
       handled.add(message.storedId());
-      writeMarks();
-    }
-  }
-
-  /** Writes the queued marks unless another thread is writing; that one takes them in its next round. */
-  private void writeMarks() {
-    while (!handled.isEmpty() && marking.compareAndSet(false, true)) {
-      List<Long> ids = new ArrayList<>();
-      try {
-        for (Long id = handled.poll(); id != null && ids.size() < 1000; id = handled.poll()) {
-          ids.add(id);
-        }
-        store.markHandled(ids);
-      } catch (RuntimeException e) {
-        Log.errorf(e, "could not mark messages %s handled", ids);
-      } finally {
-        marking.set(false);
-      }
     }
   }
 
@@ -119,5 +98,6 @@ public class InboundDispatcher {
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
     executor.shutdown();
     executor.awaitTermination(5, TimeUnit.SECONDS);
+    handled.close();
   }
 }

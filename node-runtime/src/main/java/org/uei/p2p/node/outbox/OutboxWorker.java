@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,13 +23,16 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.inbound.WorkBacklog;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
+import org.uei.p2p.node.store.GroupWriter;
 
 /**
  * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner and
  * expiry): the instance that queued it holds the lease from the insert and sends it at once; a
  * retry first claims the row with a conditional update, so that instances sharing a database
- * never send the same row at the same time; a crashed instance's lease simply runs out. The
- * delivery record and the sent message are stored in one transaction.
+ * never send the same row at the same time; a crashed instance's lease simply runs out. Each
+ * outcome is recorded with the sent message, and the outcomes of attempts that end close together
+ * share one transaction ({@link GroupWriter}); a crash before that commit leaves the row leased,
+ * and it is sent again when the lease runs out.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -42,6 +46,11 @@ public class OutboxWorker {
   });
 
   private volatile boolean running = true;
+  private final GroupWriter<Outcome> outcomes = new GroupWriter<>("uei-outbox-outcomes", 200, Duration.ofMillis(10),
+      this::recordAll);
+
+  /** An attempt's outcome, waiting to be recorded. */
+  private record Outcome(Due due, BecknSender.Attempt attempt, Instant at) {}
 
   @Inject NodeConfig config;
   @Inject BecknSender sender;
@@ -133,55 +142,73 @@ public class OutboxWorker {
 
   private void attempt(Due due) {
     try {
-      record(due, sender.attempt(due.targetUrl(), due.context(), due.body()));
+      outcomes.add(new Outcome(due, sender.attempt(due.targetUrl(), due.context(), due.body()), Instant.now()));
     } catch (Exception e) {
       Log.errorf(e, "outbox entry %d: attempt failed", due.id());
     }
   }
 
-  private void record(Due due, BecknSender.Attempt attempt) {
-    SendResult result = attempt.result();
-    Instant now = Instant.now();
-    QuarkusTransaction.requiringNew().run(() -> {
-      OutboxEntry e = OutboxEntry.findById(due.id());
-      if (e == null || !owner.equals(e.leaseOwner)) {
-        return;
+  private void recordAll(List<Outcome> group) {
+    try {
+      QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record));
+    } catch (RuntimeException e) {
+      if (group.size() == 1) {
+        throw e;
       }
-      if (result.httpStatus() != 0) {
-        sender.store(attempt, due.context(), due.recipientId());
-      }
-      e.attempts++;
-      e.leaseOwner = null;
-      e.leaseUntil = null;
-      e.lastError = result.acked() ? null : truncate(result.describe());
-      if (result.acked()) {
-        e.status = OutboxStatus.DELIVERED;
-        e.deliveredAt = now;
-      } else if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
-        // A resend after an attempt whose answer was lost: the receiver's replay guard says it
-        // has this message already.
-        e.status = OutboxStatus.DELIVERED;
-        e.deliveredAt = now;
-        Log.infof("%s %s to %s: the receiver already had it (%s)", e.action, e.messageId, e.targetUrl,
-            result.describe());
-      } else if (result.nacked()) {
-        e.status = OutboxStatus.REFUSED;
-        Log.warnf("%s %s to %s refused: %s", e.action, e.messageId, e.targetUrl, result.describe());
-      } else {
-        Instant next = now.plus(new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff())
-            .after(e.attempts));
-        if (next.isAfter(e.expiresAt)) {
-          e.status = OutboxStatus.EXPIRED;
-          Log.warnf("%s %s to %s given up after %d attempts: %s", e.action, e.messageId, e.targetUrl,
-              e.attempts, result.describe());
-        } else {
-          e.nextAttemptAt = next;
-          Log.infof("%s %s to %s: attempt %d failed (%s), next at %s", e.action, e.messageId, e.targetUrl,
-              e.attempts, result.describe(), next);
+      // One bad outcome must not keep the others from being recorded.
+      for (Outcome o : group) {
+        try {
+          QuarkusTransaction.requiringNew().run(() -> record(o));
+        } catch (RuntimeException one) {
+          Log.errorf(one, "outbox entry %d: could not record the attempt", o.due().id());
         }
       }
-      metrics.counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name()).increment();
-    });
+    }
+  }
+
+  private void record(Outcome outcome) {
+    Due due = outcome.due();
+    BecknSender.Attempt attempt = outcome.attempt();
+    SendResult result = attempt.result();
+    Instant now = outcome.at();
+    OutboxEntry e = OutboxEntry.findById(due.id());
+    if (e == null || !owner.equals(e.leaseOwner)) {
+      return;
+    }
+    if (result.httpStatus() != 0) {
+      sender.store(attempt, due.context(), due.recipientId());
+    }
+    e.attempts++;
+    e.leaseOwner = null;
+    e.leaseUntil = null;
+    e.lastError = result.acked() ? null : truncate(result.describe());
+    if (result.acked()) {
+      e.status = OutboxStatus.DELIVERED;
+      e.deliveredAt = now;
+    } else if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
+      // A resend after an attempt whose answer was lost: the receiver's replay guard says it
+      // has this message already.
+      e.status = OutboxStatus.DELIVERED;
+      e.deliveredAt = now;
+      Log.infof("%s %s to %s: the receiver already had it (%s)", e.action, e.messageId, e.targetUrl,
+          result.describe());
+    } else if (result.nacked()) {
+      e.status = OutboxStatus.REFUSED;
+      Log.warnf("%s %s to %s refused: %s", e.action, e.messageId, e.targetUrl, result.describe());
+    } else {
+      Instant next = now.plus(new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff())
+          .after(e.attempts));
+      if (next.isAfter(e.expiresAt)) {
+        e.status = OutboxStatus.EXPIRED;
+        Log.warnf("%s %s to %s given up after %d attempts: %s", e.action, e.messageId, e.targetUrl,
+            e.attempts, result.describe());
+      } else {
+        e.nextAttemptAt = next;
+        Log.infof("%s %s to %s: attempt %d failed (%s), next at %s", e.action, e.messageId, e.targetUrl,
+            e.attempts, result.describe(), next);
+      }
+    }
+    metrics.counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name()).increment();
   }
 
   private static String truncate(String s) {
@@ -192,5 +219,6 @@ public class OutboxWorker {
     running = false;
     executor.shutdown();
     executor.awaitTermination(5, TimeUnit.SECONDS);
+    outcomes.close();
   }
 }

@@ -1,0 +1,112 @@
+package org.uei.p2p.node.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes small records in groups on one thread of its own: whatever arrives within a short window
+ * after the first record goes into one write, so that a busy node commits once per group instead
+ * of once per record. For bookkeeping that may trail the work it records by a few milliseconds
+ * (a crash loses at most the open group, and whoever reads the records must cope with that).
+ *
+ * @param <T> the record type
+ */
+public final class GroupWriter<T> implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(GroupWriter.class);
+
+  private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
+  private final String name;
+  private final int maxGroup;
+  private final long windowNanos;
+  private final Consumer<List<T>> write;
+  private volatile Thread thread;
+  private volatile boolean open = true;
+
+  /**
+   * A writer whose thread starts with the first record.
+   *
+   * @param name thread name, for logs
+   * @param maxGroup most records per write
+   * @param window how long a group stays open after its first record
+   * @param write writes one group; an exception is logged and the group dropped
+   */
+  public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write) {
+    this.name = name;
+    this.maxGroup = maxGroup;
+    this.windowNanos = window.toNanos();
+    this.write = write;
+  }
+
+  /** Queues a record for the next group. */
+  public void add(T item) {
+    queue.add(item);
+    if (thread == null) {
+      start();
+    }
+  }
+
+  private synchronized void start() {
+    if (thread == null) {
+      Thread t = new Thread(this::run, name);
+      t.setDaemon(true);
+      t.start();
+      thread = t;
+    }
+  }
+
+  private void run() {
+    while (open || !queue.isEmpty()) {
+      List<T> group = new ArrayList<>();
+      try {
+        T first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        long deadline = System.nanoTime() + windowNanos;
+        while (group.size() < maxGroup) {
+          long left = deadline - System.nanoTime();
+          T next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+          if (next == null) {
+            break;
+          }
+          group.add(next);
+        }
+      } catch (InterruptedException e) {
+        open = false;
+        queue.drainTo(group);
+      }
+      if (!group.isEmpty()) {
+        try {
+          write.accept(group);
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "%s: could not write %d records", name, group.size());
+        }
+      }
+    }
+  }
+
+  /** Writes what is queued, then stops the thread (waiting at most {@code timeout}). */
+  public void close(Duration timeout) throws InterruptedException {
+    open = false;
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null) {
+      t.join(timeout.toMillis());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    close(Duration.ofSeconds(5));
+  }
+}
