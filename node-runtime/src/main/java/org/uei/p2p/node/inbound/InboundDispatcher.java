@@ -40,8 +40,9 @@ public class InboundDispatcher {
       ids -> store.markHandled(ids));
 
   private final AtomicInteger threadNumber = new AtomicInteger();
+  // Handlers mostly wait for a group commit of their callbacks: more threads make larger groups.
   private final ExecutorService executor = Executors.newFixedThreadPool(
-      Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
+      Math.max(8, Runtime.getRuntime().availableProcessors() * 4), r -> {
         Thread t = new Thread(r, "uei-handler-" + threadNumber.incrementAndGet());
         t.setDaemon(true);
         return t;

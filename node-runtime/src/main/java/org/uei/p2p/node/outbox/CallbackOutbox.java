@@ -1,23 +1,31 @@
 package org.uei.p2p.node.outbox;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.store.GroupWriter;
 
 /**
- * Queues callbacks durably. A handler enqueues inside its own transaction, so the state change
- * and the callback commit together; delivery starts right after the commit (by this instance,
- * which holds the row's lease from the insert) and is retried by {@link OutboxWorker} until the
- * receiver ACKs, NACKs, or the entry grows too old.
+ * Queues callbacks durably. A handler that changes state enqueues inside its own transaction, so
+ * the state change and the callback commit together. A handler with nothing else to write (a
+ * quote, a catalog) enqueues outside any transaction: its callback then commits in a group with
+ * those of other handlers that finished meanwhile, and {@link #enqueue} returns once that group
+ * committed. Either way delivery starts right after the commit (by this instance, which holds the
+ * row's lease from the insert) and is retried by {@link OutboxWorker} until the receiver ACKs,
+ * NACKs, or the entry grows too old.
  */
 @ApplicationScoped
 public class CallbackOutbox {
@@ -26,12 +34,18 @@ public class CallbackOutbox {
   @Inject OutboxWorker worker;
   @Inject TransactionSynchronizationRegistry transactions;
 
+  private final GroupWriter<Queued> groups = new GroupWriter<>("uei-outbox-inserts", 200, Duration.ZERO,
+      this::insertGroup);
+
+  /** A callback waiting for its group's commit. */
+  private record Queued(OutboxEntry entry, OutboxWorker.Due due, CompletableFuture<Long> committed) {}
+
   /**
-   * Queues {@code callback} for {@code {targetBaseUrl}/{action}}.
+   * Queues {@code callback} for {@code {targetBaseUrl}/{action}}, in the caller's transaction when
+   * there is one.
    *
    * @return the outbox row id
    */
-  @Transactional
   public Long enqueue(String targetBaseUrl, String recipientId, Envelope<?> callback) {
     if (config.testing().corruptCallbackMessageId()) {
       String echoed = callback.getContext().getMessageId();
@@ -40,6 +54,24 @@ public class CallbackOutbox {
           + " conformance negative control only", callback.getContext().getAction(), echoed,
           callback.getContext().getMessageId());
     }
+    OutboxEntry e = entry(targetBaseUrl, recipientId, callback);
+    OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, callback.getContext(), e.body);
+    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+      e.persist();
+      OutboxWorker.Due sent = due.withId(e.id);
+      transactions.registerInterposedSynchronization(afterCommit(sent));
+      return e.id;
+    }
+    Queued q = new Queued(e, due, new CompletableFuture<>());
+    groups.add(q);
+    try {
+      return q.committed().join();
+    } catch (CompletionException failed) {
+      throw failed.getCause() instanceof RuntimeException r ? r : failed;
+    }
+  }
+
+  private OutboxEntry entry(String targetBaseUrl, String recipientId, Envelope<?> callback) {
     Instant now = Instant.now();
     OutboxEntry e = new OutboxEntry();
     e.targetUrl = targetBaseUrl;
@@ -56,9 +88,29 @@ public class CallbackOutbox {
     // Queued with this instance's lease, so it can send at once without claiming the row first.
     e.leaseOwner = worker.owner();
     e.leaseUntil = now.plus(config.outbox().lease());
-    e.persist();
-    OutboxWorker.Due due = new OutboxWorker.Due(e.id, targetBaseUrl, recipientId, callback.getContext(), e.body);
-    transactions.registerInterposedSynchronization(new Synchronization() {
+    return e;
+  }
+
+  private void insertGroup(List<Queued> group) {
+    try {
+      QuarkusTransaction.requiringNew().run(() -> group.forEach(q -> q.entry().persist()));
+    } catch (RuntimeException e) {
+      if (group.size() > 1) {
+        // One bad row must not fail the others: each gets its own transaction.
+        group.forEach(q -> insertGroup(List.of(q)));
+      } else {
+        group.get(0).committed().completeExceptionally(e);
+      }
+      return;
+    }
+    for (Queued q : group) {
+      q.committed().complete(q.entry().id);
+      worker.deliverNow(q.due().withId(q.entry().id));
+    }
+  }
+
+  private Synchronization afterCommit(OutboxWorker.Due due) {
+    return new Synchronization() {
       @Override
       public void beforeCompletion() {}
 
@@ -68,8 +120,7 @@ public class CallbackOutbox {
           worker.deliverNow(due);
         }
       }
-    });
-    return due.id();
+    };
   }
 
   /** The queued callbacks of a transaction, oldest first. */

@@ -67,7 +67,11 @@ public class OutboxWorker {
    *
    * @param id the outbox row, whose lease this instance holds
    */
-  record Due(Long id, String targetUrl, String recipientId, Context context, byte[] body) {}
+  record Due(Long id, String targetUrl, String recipientId, Context context, byte[] body) {
+    Due withId(Long rowId) {
+      return new Due(rowId, targetUrl, recipientId, context, body);
+    }
+  }
 
   /** Sends a row this instance queued, and holds the lease of, off the caller's thread. */
   void deliverNow(Due due) {
