@@ -9,21 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.store.MessageStore;
 
 /**
  * The ordered inbound stages: body size, backlog, signature, parse, validate, sender binding, then
- * replay, admission and store. The order is part of the contract: nothing is parsed before the
- * size check, nothing is stored before every check passed, and the ACK follows the store. The last
- * three run in one database transaction, so a message's replay-guard row, its admission reads and
- * the stored message commit together or not at all: a crash cannot leave a guard row that makes
+ * replay and admission (reads, in one transaction), then store. The order is part of the
+ * contract: nothing is parsed before the size check, nothing is stored before every check passed,
+ * and the ACK follows the store. The store writes the replay-guard row and the message in one
+ * transaction, so they commit together or not at all: a crash cannot leave a guard row that makes
  * the sender's retry look like a replay.
  */
 @ApplicationScoped
 public class InboundPipeline {
 
   private final List<InboundStage> checks;
-  private final List<InboundStage> recording;
+  private final List<InboundStage> reads;
+  private final StoreStage store;
   private final MeterRegistry metrics;
 
   @Inject
@@ -31,7 +31,8 @@ public class InboundPipeline {
       ValidateStage validate, SenderBindingStage binding, ReplayStage replay, AdmissionStage admission,
       StoreStage store, MeterRegistry metrics) {
     this.checks = List.of(size, backlog, signature, parse, validate, binding);
-    this.recording = List.of(replay, admission, store);
+    this.reads = List.of(replay, admission);
+    this.store = store;
     this.metrics = metrics;
   }
 
@@ -39,7 +40,8 @@ public class InboundPipeline {
   public List<String> stageNames() {
     List<String> names = new ArrayList<>();
     checks.forEach(s -> names.add(s.name()));
-    recording.forEach(s -> names.add(s.name()));
+    reads.forEach(s -> names.add(s.name()));
+    names.add(store.name());
     return names;
   }
 
@@ -55,7 +57,9 @@ public class InboundPipeline {
         current[0] = stage;
         stage.apply(exchange);
       }
-      record(exchange, current);
+      read(exchange, current);
+      current[0] = store;
+      store.apply(exchange);
     } catch (InboundRejection | RuntimeException e) {
       if (e instanceof InboundRejection r) {
         logRefusal(exchange, current[0], r);
@@ -68,11 +72,11 @@ public class InboundPipeline {
     metrics.counter("uei.inbound.accepted", "action", exchange.endpointAction().wireName()).increment();
   }
 
-  /** Replay guard, admission and store in one transaction; a refusal rolls all of it back. */
-  private void record(InboundExchange exchange, InboundStage[] current) throws InboundRejection {
+  /** The replay look-up and admission, in one transaction: they only read. */
+  private void read(InboundExchange exchange, InboundStage[] current) throws InboundRejection {
     try {
       QuarkusTransaction.requiringNew().call(() -> {
-        for (InboundStage stage : recording) {
+        for (InboundStage stage : reads) {
           current[0] = stage;
           stage.apply(exchange);
         }
@@ -82,11 +86,6 @@ public class InboundPipeline {
       InboundRejection refusal = refusalIn(e);
       if (refusal != null) {
         throw refusal;
-      }
-      if (MessageStore.isConstraintViolation(e)) {
-        // A concurrent copy of the same message committed its replay-guard row first.
-        current[0] = recording.get(0);
-        throw ReplayStage.replayed(exchange);
       }
       throw e;
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.ReplayGuardEntry;
 
 /**
@@ -15,15 +14,28 @@ import org.uei.p2p.node.store.ReplayGuardEntry;
  * the first one is still within its ttl (or its signature still valid, whichever is later: a
  * replay after both have passed fails the signature check anyway). The check is an insert under
  * the table's primary key, so it holds across concurrent requests and node instances; it runs in
- * the transaction that stores the message (see {@link InboundPipeline}).
+ * the transaction that stores the message ({@link #claim}, from {@link StoreStage}). This stage
+ * itself only looks, so that a copy is refused before the work of admission.
  */
 @ApplicationScoped
 public class ReplayStage implements InboundStage {
 
+  /** The early check, read only: a copy of a message already stored is refused before admission. */
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
-    Context c = exchange.context();
-    ReplayGuardEntry.Key key = new ReplayGuardEntry.Key(exchange.contextSender(), c.getMessageId(), c.getAction());
+    ReplayGuardEntry existing = ReplayGuardEntry.findById(key(exchange));
+    if (existing != null && existing.expiresAt.isAfter(exchange.receivedAt())) {
+      throw replayed(exchange);
+    }
+  }
+
+  /**
+   * The authoritative check, in the transaction that stores the message: inserts the guard row,
+   * replacing an expired one. Concurrent copies in one transaction find each other's row; copies
+   * in concurrent transactions (other node instances) collide on the primary key, at the flush.
+   */
+  static void claim(InboundExchange exchange) throws InboundRejection {
+    ReplayGuardEntry.Key key = key(exchange);
     ReplayGuardEntry existing = ReplayGuardEntry.findById(key);
     if (existing != null) {
       if (existing.expiresAt.isAfter(exchange.receivedAt())) {
@@ -36,15 +48,12 @@ public class ReplayStage implements InboundStage {
     e.key = key;
     e.expiresAt = expiry(exchange);
     e.persist();
-    try {
-      // Now rather than at commit, so that a concurrent copy is refused before admission runs.
-      ReplayGuardEntry.getEntityManager().flush();
-    } catch (RuntimeException collision) {
-      if (MessageStore.isConstraintViolation(collision)) {
-        throw replayed(exchange);
-      }
-      throw collision;
-    }
+    ReplayGuardEntry.getEntityManager().flush();
+  }
+
+  private static ReplayGuardEntry.Key key(InboundExchange exchange) {
+    Context c = exchange.context();
+    return new ReplayGuardEntry.Key(exchange.contextSender(), c.getMessageId(), c.getAction());
   }
 
   /** The refusal of a message already received. */

@@ -1,18 +1,73 @@
 package org.uei.p2p.node.inbound;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.MessageStore;
 
-/** Stores the raw message, in the pipeline's transaction; the ACK is sent only after it commits. */
+/**
+ * Stores the raw message with its replay-guard row; the ACK is sent only after they commit. The
+ * messages of concurrent requests commit together, in one transaction per group (a group commit:
+ * while one group commits, the next gathers), and each request waits for its group. A group that
+ * fails is retried one message per transaction, so that one message cannot fail another.
+ */
 @ApplicationScoped
 public class StoreStage implements InboundStage {
 
   @Inject MessageStore store;
 
+  private final GroupWriter<Pending> groups = new GroupWriter<>("uei-inbound-commits", 100, Duration.ZERO,
+      this::commit);
+
+  /** A message waiting for its group's commit: the stored row id, or the refusal. */
+  private record Pending(InboundExchange exchange, CompletableFuture<Long> stored) {}
+
   @Override
-  public void apply(InboundExchange exchange) {
-    exchange.storedId(store.saveInbound(exchange));
+  public void apply(InboundExchange exchange) throws InboundRejection {
+    Pending p = new Pending(exchange, new CompletableFuture<>());
+    groups.add(p);
+    try {
+      exchange.storedId(p.stored().join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof InboundRejection r) {
+        throw r;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private void commit(List<Pending> group) {
+    try {
+      List<Object> outcomes = QuarkusTransaction.requiringNew().call(() -> group.stream().map(p -> {
+        try {
+          ReplayStage.claim(p.exchange());
+          return (Object) store.saveInbound(p.exchange());
+        } catch (InboundRejection replay) {
+          return replay;
+        }
+      }).toList());
+      for (int i = 0; i < group.size(); i++) {
+        if (outcomes.get(i) instanceof InboundRejection r) {
+          group.get(i).stored().completeExceptionally(r);
+        } else {
+          group.get(i).stored().complete((Long) outcomes.get(i));
+        }
+      }
+    } catch (RuntimeException e) {
+      if (group.size() > 1) {
+        group.forEach(p -> commit(List.of(p)));
+      } else if (MessageStore.isConstraintViolation(e)) {
+        // A concurrent copy of the same message, stored by another node instance, won the key.
+        group.get(0).stored().completeExceptionally(ReplayStage.replayed(group.get(0).exchange()));
+      } else {
+        group.get(0).stored().completeExceptionally(e);
+      }
+    }
   }
 
   @Override
