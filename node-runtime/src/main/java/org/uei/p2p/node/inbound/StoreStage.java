@@ -1,7 +1,9 @@
 package org.uei.p2p.node.inbound;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,10 @@ public class StoreStage implements InboundStage {
         group.get(0).stored().completeExceptionally(e);
       }
     }
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    groups.close();
   }
 
   @Override

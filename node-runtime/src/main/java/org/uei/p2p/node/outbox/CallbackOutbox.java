@@ -2,7 +2,9 @@ package org.uei.p2p.node.outbox;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -121,6 +123,10 @@ public class CallbackOutbox {
         }
       }
     };
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    groups.close();
   }
 
   /** The queued callbacks of a transaction, oldest first. */

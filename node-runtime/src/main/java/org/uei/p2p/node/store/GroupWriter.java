@@ -44,9 +44,16 @@ public final class GroupWriter<T> implements AutoCloseable {
     this.write = write;
   }
 
-  /** Queues a record for the next group. */
+  /**
+   * Queues a record for the next group.
+   *
+   * @throws IllegalStateException once the writer is closed
+   */
   public void add(T item) {
     queue.add(item);
+    if (!open && queue.remove(item)) {
+      throw new IllegalStateException(name + " is closed");
+    }
     if (thread == null) {
       start();
     }
