@@ -2,8 +2,8 @@ package org.uei.p2p.node.inbound;
 
 /**
  * One step of inbound processing with a single job. Stages run in a fixed order; the first that
- * throws ends processing and its {@link InboundRejection} becomes the NACK. Stages that record run
- * in one transaction (see {@link InboundPipeline}), so a later refusal rolls their work back.
+ * throws ends processing and its {@link InboundRejection} becomes the NACK. Only the last stage,
+ * {@link StoreStage}, writes: a refusal by any earlier one leaves nothing behind.
  */
 public interface InboundStage {
 
