@@ -110,6 +110,17 @@ class BppKilledDuringConfirmIT {
         }
       }
       assertEnergyCountedOnce(net, offers, orderByTxn.values());
+      for (StandInBap.Sent s : acked) {
+        // Messages reach the audit log after their commit; one stored just before the kill is
+        // appended by the restarted node.
+        JsonNode entries = Json.get(net.bpp().url() + "/audit/entries?transaction_id=" + s.transactionId())
+            .expect(200).get("entries");
+        boolean logged = false;
+        for (JsonNode e : entries) {
+          logged |= "confirm".equals(e.path("action").asText()) && "IN".equals(e.path("direction").asText());
+        }
+        assertTrue(logged, "ACKed confirm " + s.messageId() + " is in the audit log: " + entries);
+      }
 
       net.bpp().stop();
       for (StandInBap.Sent s : acked) {
