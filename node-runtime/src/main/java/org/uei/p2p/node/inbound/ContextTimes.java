@@ -57,7 +57,7 @@ public final class ContextTimes {
    */
   public List<BecknError> check(Context c, Action action, Instant now) {
     List<BecknError> problems = new ArrayList<>();
-    Instant at = instant(c.getTimestamp());
+    Instant at = instant(c);
     Duration ttl = Contexts.DEFAULT_TTL;
     boolean ttlOk = true;
     if (c.getTtl() != null) {
@@ -94,13 +94,12 @@ public final class ContextTimes {
    * The timestamp, or null when java.time cannot read what the validator accepted (a leap second
    * {@code :60}): no judgement then rather than a refusal of a valid RFC 3339 time.
    */
-  private static Instant instant(String timestamp) {
-    if (timestamp == null) {
+  private static Instant instant(Context c) {
+    if (c.getTimestamp() == null) {
       return null;
     }
     try {
-      // RFC 3339 allows a lower-case 't' and 'z'; java.time does not.
-      return OffsetDateTime.parse(timestamp.toUpperCase(Locale.ROOT)).toInstant();
+      return c.timestampInstant();
     } catch (DateTimeParseException e) {
       return null;
     }

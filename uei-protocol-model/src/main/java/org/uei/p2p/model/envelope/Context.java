@@ -80,9 +80,12 @@ public final class Context extends WireObject {
     return c;
   }
 
-  /** {@code timestamp} as an instant; throws {@link java.time.format.DateTimeParseException} if malformed. */
+  /**
+   * {@code timestamp} as an instant; throws {@link java.time.format.DateTimeParseException} if
+   * malformed. RFC 3339 allows a lower-case {@code t} and {@code z}, which java.time does not.
+   */
   public Instant timestampInstant() {
-    return OffsetDateTime.parse(timestamp).toInstant();
+    return OffsetDateTime.parse(timestamp.toUpperCase(java.util.Locale.ROOT)).toInstant();
   }
 
   /** {@code ttl} as a duration; throws {@link java.time.format.DateTimeParseException} if malformed. */
