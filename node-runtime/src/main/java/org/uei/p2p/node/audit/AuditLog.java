@@ -2,6 +2,7 @@ package org.uei.p2p.node.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PostConstruct;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,8 +57,8 @@ public class AuditLog {
 
   @Inject AuditAppender appender;
 
-  private volatile JdbcLogStore store;
-  private volatile PendingMessages pending;
+  private JdbcLogStore store;
+  private PendingMessages pending;
   private volatile MerkleLog log;
   private volatile TreeHeadHistory heads;
   private volatile TreeHeadSigner signer;
@@ -191,21 +192,17 @@ public class AuditLog {
 
   /** The database store, for range reads. */
   public JdbcLogStore store() {
-    JdbcLogStore s = store;
-    if (s == null) {
-      s = new JdbcLogStore(dataSource);
-      store = s;
-    }
-    return s;
+    return store;
   }
 
   private PendingMessages pending() {
-    PendingMessages p = pending;
-    if (p == null) {
-      p = new PendingMessages(dataSource);
-      pending = p;
-    }
-    return p;
+    return pending;
+  }
+
+  @PostConstruct
+  void open() {
+    store = new JdbcLogStore(dataSource);
+    pending = new PendingMessages(dataSource);
   }
 
   private MerkleLog log() {

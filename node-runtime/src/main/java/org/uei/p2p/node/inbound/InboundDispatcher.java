@@ -50,19 +50,7 @@ public class InboundDispatcher {
 
   /** Runs the handler for {@code message} asynchronously. */
   public void dispatch(InboundMessage message) {
-    backlog.add();
-    try {
-      executor.execute(() -> {
-        try {
-          run(message);
-        } finally {
-          backlog.done();
-        }
-      });
-    } catch (RuntimeException rejected) {
-      backlog.done();
-      throw rejected;
-    }
+    backlog.execute(executor, () -> run(message));
   }
 
   private void run(InboundMessage message) {

@@ -16,7 +16,8 @@ import org.uei.p2p.node.store.MessageStore;
  * Stores the raw message with its replay-guard row; the ACK is sent only after they commit. The
  * messages of concurrent requests commit together, in one transaction per group (a group commit:
  * while one group commits, the next gathers), and each request waits for its group. A group that
- * fails is retried one message per transaction, so that one message cannot fail another.
+ * fails is retried one message per transaction ({@link GroupWriter}), so that one message cannot
+ * fail another.
  */
 @ApplicationScoped
 public class StoreStage implements InboundStage {
@@ -24,7 +25,7 @@ public class StoreStage implements InboundStage {
   @Inject MessageStore store;
 
   private final GroupWriter<Pending> groups = new GroupWriter<>("uei-inbound-commits", 100, Duration.ZERO,
-      this::commit);
+      this::commit, StoreStage::failed);
 
   /** A message waiting for its group's commit: the stored row id, or the refusal. */
   private record Pending(InboundExchange exchange, CompletableFuture<Long> stored) {}
@@ -44,32 +45,26 @@ public class StoreStage implements InboundStage {
   }
 
   private void commit(List<Pending> group) {
-    try {
-      List<Object> outcomes = QuarkusTransaction.requiringNew().call(() -> group.stream().map(p -> {
-        try {
-          ReplayStage.claim(p.exchange());
-          return (Object) store.saveInbound(p.exchange());
-        } catch (InboundRejection replay) {
-          return replay;
-        }
-      }).toList());
-      for (int i = 0; i < group.size(); i++) {
-        if (outcomes.get(i) instanceof InboundRejection r) {
-          group.get(i).stored().completeExceptionally(r);
-        } else {
-          group.get(i).stored().complete((Long) outcomes.get(i));
-        }
+    List<Object> outcomes = QuarkusTransaction.requiringNew().call(() -> group.stream().map(p -> {
+      try {
+        ReplayStage.claim(p.exchange());
+        return (Object) store.saveInbound(p.exchange());
+      } catch (InboundRejection replay) {
+        return replay;
       }
-    } catch (RuntimeException e) {
-      if (group.size() > 1) {
-        group.forEach(p -> commit(List.of(p)));
-      } else if (MessageStore.isConstraintViolation(e)) {
-        // A concurrent copy of the same message, stored by another node instance, won the key.
-        group.get(0).stored().completeExceptionally(ReplayStage.replayed(group.get(0).exchange()));
+    }).toList());
+    for (int i = 0; i < group.size(); i++) {
+      if (outcomes.get(i) instanceof InboundRejection r) {
+        group.get(i).stored().completeExceptionally(r);
       } else {
-        group.get(0).stored().completeExceptionally(e);
+        group.get(i).stored().complete((Long) outcomes.get(i));
       }
     }
+  }
+
+  private static void failed(Pending p, RuntimeException e) {
+    // A key collision on its own: a concurrent copy, stored by another node instance, won the key.
+    p.stored().completeExceptionally(MessageStore.isConstraintViolation(e) ? ReplayStage.replayed(p.exchange()) : e);
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uei.p2p.node.config.NodeConfig;
 
@@ -43,6 +44,28 @@ public class WorkBacklog {
   /** Requests waiting for room now. */
   public int waiting() {
     return waiting;
+  }
+
+  /**
+   * Runs {@code work} on {@code executor}, counted from now until it finishes.
+   *
+   * @throws java.util.concurrent.RejectedExecutionException when the executor refuses it (then
+   *     it is not counted)
+   */
+  public void execute(Executor executor, Runnable work) {
+    add();
+    try {
+      executor.execute(() -> {
+        try {
+          work.run();
+        } finally {
+          done();
+        }
+      });
+    } catch (RuntimeException rejected) {
+      done();
+      throw rejected;
+    }
   }
 
   /** One more piece of work taken on. */

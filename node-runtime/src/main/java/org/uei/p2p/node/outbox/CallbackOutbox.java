@@ -37,7 +37,7 @@ public class CallbackOutbox {
   @Inject TransactionSynchronizationRegistry transactions;
 
   private final GroupWriter<Queued> groups = new GroupWriter<>("uei-outbox-inserts", 200, Duration.ZERO,
-      this::insertGroup);
+      this::insertGroup, (q, e) -> q.committed().completeExceptionally(e));
 
   /** A callback waiting for its group's commit. */
   private record Queued(OutboxEntry entry, OutboxWorker.Due due, CompletableFuture<Long> committed) {}
@@ -94,17 +94,7 @@ public class CallbackOutbox {
   }
 
   private void insertGroup(List<Queued> group) {
-    try {
-      QuarkusTransaction.requiringNew().run(() -> group.forEach(q -> q.entry().persist()));
-    } catch (RuntimeException e) {
-      if (group.size() > 1) {
-        // One bad row must not fail the others: each gets its own transaction.
-        group.forEach(q -> insertGroup(List.of(q)));
-      } else {
-        group.get(0).committed().completeExceptionally(e);
-      }
-      return;
-    }
+    QuarkusTransaction.requiringNew().run(() -> group.forEach(q -> q.entry().persist()));
     for (Queued q : group) {
       q.committed().complete(q.entry().id);
       worker.deliverNow(q.due().withId(q.entry().id));

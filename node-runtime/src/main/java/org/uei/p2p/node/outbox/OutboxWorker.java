@@ -47,7 +47,8 @@ public class OutboxWorker {
 
   private volatile boolean running = true;
   private final GroupWriter<Outcome> outcomes = new GroupWriter<>("uei-outbox-outcomes", 200, Duration.ofMillis(10),
-      this::recordAll);
+      group -> QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record)),
+      (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
 
   /** An attempt's outcome, waiting to be recorded. */
   private record Outcome(Due due, BecknSender.Attempt attempt, Instant at) {}
@@ -78,17 +79,10 @@ public class OutboxWorker {
     if (!running) {
       return; // the lease runs out and a later poll, here or elsewhere, sends it
     }
-    backlog.add();
     try {
-      executor.execute(() -> {
-        try {
-          attempt(due);
-        } finally {
-          backlog.done();
-        }
-      });
+      backlog.execute(executor, () -> attempt(due));
     } catch (RejectedExecutionException stopping) {
-      backlog.done();
+      // stopped meanwhile: as above
     }
   }
 
@@ -149,24 +143,6 @@ public class OutboxWorker {
       outcomes.add(new Outcome(due, sender.attempt(due.targetUrl(), due.context(), due.body()), Instant.now()));
     } catch (Exception e) {
       Log.errorf(e, "outbox entry %d: attempt failed", due.id());
-    }
-  }
-
-  private void recordAll(List<Outcome> group) {
-    try {
-      QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record));
-    } catch (RuntimeException e) {
-      if (group.size() == 1) {
-        throw e;
-      }
-      // One bad outcome must not keep the others from being recorded.
-      for (Outcome o : group) {
-        try {
-          QuarkusTransaction.requiringNew().run(() -> record(o));
-        } catch (RuntimeException one) {
-          Log.errorf(one, "outbox entry %d: could not record the attempt", o.due().id());
-        }
-      }
     }
   }
 

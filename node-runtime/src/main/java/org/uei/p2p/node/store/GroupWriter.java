@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Writes small records in groups on one thread of its own: whatever arrives within a short window
  * after the first record goes into one write, so that a busy node commits once per group instead
- * of once per record. For bookkeeping that may trail the work it records by a few milliseconds
- * (a crash loses at most the open group, and whoever reads the records must cope with that).
+ * of once per record (with a window of zero, a group is what queued while the last write ran: a
+ * group commit). Callers that must know their record is durable wait for it themselves (a future
+ * in the record); otherwise a crash loses at most the open group. A group whose write fails is
+ * written again one record at a time, so that one bad record cannot fail the others; a record
+ * that fails alone goes to the failure handler.
  *
  * @param <T> the record type
  */
@@ -26,6 +30,7 @@ public final class GroupWriter<T> implements AutoCloseable {
   private final int maxGroup;
   private final long windowNanos;
   private final Consumer<List<T>> write;
+  private final BiConsumer<T, RuntimeException> failed;
   private volatile Thread thread;
   private volatile boolean open = true;
 
@@ -35,13 +40,21 @@ public final class GroupWriter<T> implements AutoCloseable {
    * @param name thread name, for logs
    * @param maxGroup most records per write
    * @param window how long a group stays open after its first record
-   * @param write writes one group; an exception is logged and the group dropped
+   * @param write writes one group, or throws having written none of it
+   * @param failed told of a record that failed to be written alone
    */
-  public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write) {
+  public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write,
+      BiConsumer<T, RuntimeException> failed) {
     this.name = name;
     this.maxGroup = maxGroup;
     this.windowNanos = window.toNanos();
     this.write = write;
+    this.failed = failed;
+  }
+
+  /** A writer that logs a record that failed to be written and drops it. */
+  public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write) {
+    this(name, maxGroup, window, write, (item, e) -> LOG.errorf(e, "%s: could not write %s", name, item));
   }
 
   /**
@@ -91,11 +104,25 @@ public final class GroupWriter<T> implements AutoCloseable {
         queue.drainTo(group);
       }
       if (!group.isEmpty()) {
+        writeOrAlone(group);
+      }
+    }
+  }
+
+  private void writeOrAlone(List<T> group) {
+    try {
+      write.accept(group);
+    } catch (RuntimeException e) {
+      if (group.size() == 1) {
         try {
-          write.accept(group);
-        } catch (RuntimeException e) {
-          LOG.errorf(e, "%s: could not write %d records", name, group.size());
+          failed.accept(group.get(0), e);
+        } catch (RuntimeException handler) {
+          LOG.errorf(handler, "%s: failure handler failed", name);
         }
+        return;
+      }
+      for (T item : group) {
+        writeOrAlone(List.of(item));
       }
     }
   }

@@ -69,4 +69,24 @@ class GroupWriterTest {
     writer.close(Duration.ofSeconds(30));
     assertEquals(List.of(2), written);
   }
+
+  @Test
+  void aFailedGroupIsWrittenAgainOneRecordAtATimeAndOnlyTheBadRecordFails() throws Exception {
+    List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    List<Integer> failed = Collections.synchronizedList(new ArrayList<>());
+    GroupWriter<Integer> writer = new GroupWriter<>("test-alone", 100, Duration.ofMillis(50), g -> {
+      if (g.contains(3)) {
+        throw new IllegalStateException("record 3 cannot be written");
+      }
+      written.addAll(g);
+    }, (item, e) -> failed.add(item));
+    for (int i = 1; i <= 5; i++) {
+      writer.add(i);
+    }
+    writer.close(Duration.ofSeconds(30));
+    List<Integer> sorted = new ArrayList<>(written);
+    Collections.sort(sorted);
+    assertEquals(List.of(1, 2, 4, 5), sorted);
+    assertEquals(List.of(3), failed);
+  }
 }
