@@ -1,16 +1,13 @@
 package org.uei.p2p.model.envelope;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.model.json.JsonProblems;
 
 /**
  * Reading and writing whole wave-1 messages.
@@ -102,42 +99,7 @@ public final class Envelopes {
   }
 
   private static MessageParseException translate(IOException e) {
-    if (e instanceof DatabindException de && !(e instanceof StreamReadException)) {
-      String path = pathOf(de);
-      String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      return new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "wrong JSON type: " + firstLine(what), path), false, e);
-    }
-    String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-    String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-        ? " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr()
-        : "";
-    return new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-        "not valid JSON: " + firstLine(what) + where, ""), true, e);
-  }
-
-  private static String pathOf(DatabindException e) {
-    StringBuilder sb = new StringBuilder();
-    if (e instanceof JsonMappingException jme) {
-      for (JsonMappingException.Reference r : jme.getPath()) {
-        if (r.getFieldName() != null) {
-          if (sb.length() > 0) {
-            sb.append('.');
-          }
-          sb.append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          sb.append('[').append(r.getIndex()).append(']');
-        }
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    JsonProblems.Problem p = JsonProblems.of(e);
+    return new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
   }
 }

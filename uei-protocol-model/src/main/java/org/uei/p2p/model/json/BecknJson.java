@@ -37,7 +37,10 @@ import org.uei.p2p.model.energy.PaymentSettlement;
  *       ({@code 15.0} stays {@code 15.0}), also inside unmodelled members;
  *   <li>no silent coercion between strings, numbers and booleans: a quoted number in a numeric
  *       field is a parse error with a path, not a changed message;
- *   <li>duplicate keys are rejected (a signed body must have one meaning);
+ *   <li>duplicate keys are rejected (a signed body must have one meaning), and so is anything
+ *       after the first JSON value;
+ *   <li>bytes must be UTF-8 JSON text ({@link JsonText}) and every number must keep {@link
+ *       NumberBounds}, in modelled and unmodelled members alike ({@link WireJsonException});
  *   <li>absent members stay absent on output; output order is fixed (modelled members in class
  *       order, then unmodelled ones in arrival order), so serialization is deterministic;
  *   <li>attribute packs are chosen by {@code @type}: the EnergyTrade packs and PaymentSettlement
@@ -53,10 +56,11 @@ public final class BecknJson {
   private BecknJson() {}
 
   private static ObjectMapper build() {
-    JsonMapper mapper = JsonMapper.builder()
+    JsonMapper mapper = JsonMapper.builder(new WireJsonFactory())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
