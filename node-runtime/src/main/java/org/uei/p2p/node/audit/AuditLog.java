@@ -56,6 +56,7 @@ public class AuditLog {
   static final int BATCH = 500;
 
   @Inject AuditAppender appender;
+  @Inject AuditQuarantine quarantine;
 
   private JdbcLogStore store;
   private PendingMessages pending;
@@ -105,10 +106,37 @@ public class AuditLog {
    * @return the number of entries in the log afterwards
    */
   public long catchUp() {
-    while (QuarkusTransaction.requiringNew().call(() -> appendPending(BATCH)) == BATCH) {
-      // more queued
-    }
+    int done;
+    do {
+      try {
+        done = QuarkusTransaction.requiringNew().call(() -> appendPending(BATCH));
+      } catch (RuntimeException batchFailed) {
+        done = appendOneByOne();
+      }
+    } while (done == BATCH);
     return size();
+  }
+
+  /**
+   * After a batch failed: appends queued messages one at a time, each in its own transaction, and
+   * quarantines a message that fails alone, so that one bad message cannot hold up the rest. A
+   * storage failure also fails the quarantine and ends the pass; the next pass tries again.
+   *
+   * @return how many messages were appended or quarantined
+   */
+  private int appendOneByOne() {
+    for (int i = 0; i < BATCH; i++) {
+      List<PendingMessages.Pending> next = QuarkusTransaction.requiringNew().call(() -> pending().oldest(1));
+      if (next.isEmpty()) {
+        return i;
+      }
+      try {
+        QuarkusTransaction.requiringNew().call(() -> appendPending(1));
+      } catch (RuntimeException failed) {
+        quarantine.add(next.get(0).rowId(), String.valueOf(failed.getMessage()));
+      }
+    }
+    return BATCH;
   }
 
   /**
@@ -162,9 +190,8 @@ public class AuditLog {
    */
   @Transactional
   public synchronized SignedTreeHead currentHead() {
-    while (appendPending(BATCH) == BATCH) {
-      // The head covers every message stored before it was asked for.
-    }
+    // The head covers every message stored before it was asked for.
+    catchUp();
     Optional<SignedTreeHead> latest = history().latest();
     if (latest.isPresent() && latest.get().treeSize() == size()) {
       return latest.get();

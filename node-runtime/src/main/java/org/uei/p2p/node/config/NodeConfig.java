@@ -125,6 +125,24 @@ public interface NodeConfig {
      */
     @WithName("max-callback-age")
     Optional<Duration> maxCallbackAge();
+
+    /** Longest {@code bap_uri}/{@code bpp_uri} (and any URL this node sends to), in characters. */
+    @WithName("max-url-length")
+    @WithDefault("2048")
+    int maxUrlLength();
+
+    /**
+     * Whether the sender's URL in the context must be the {@code subscriber_url} of its registry
+     * record; answers go only there.
+     */
+    @WithName("require-registered-uri")
+    @WithDefault("true")
+    boolean requireRegisteredUri();
+
+    /** Largest total size of a request's headers on the Beckn endpoints, in bytes. */
+    @WithName("max-header-bytes")
+    @WithDefault("16384")
+    int maxHeaderBytes();
   }
 
   /** Registry location and caching. */

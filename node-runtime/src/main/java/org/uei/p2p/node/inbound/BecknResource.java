@@ -4,9 +4,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -30,10 +32,20 @@ public class BecknResource {
   @Inject BecknHandler handler;
   @Inject BodySizeStage sizeLimit;
 
+  /**
+   * Longest request URL accepted; the HTTP server lets longer ones through (up to
+   * {@code quarkus.http.limits.max-initial-line-length}) so that they get a NACK from here.
+   */
+  static final int MAX_REQUEST_TARGET = 4096;
+
   @POST
   @Path("{action: [a-z_]+}")
-  public Response receive(@PathParam("action") String actionName, InputStream body, HttpHeaders httpHeaders)
-      throws IOException {
+  public Response receive(@PathParam("action") String actionName, InputStream body, HttpHeaders httpHeaders,
+      @Context UriInfo uri) throws IOException {
+    if (uri.getRequestUri().toString().length() > MAX_REQUEST_TARGET) {
+      return nack(414, AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, "request target longer than "
+          + MAX_REQUEST_TARGET + " characters", "")), Map.of());
+    }
     Action action = Action.fromWireName(actionName).filter(a -> handler.accepts().contains(a)).orElse(null);
     if (action == null) {
       return nack(404, AckResponse.nack(BecknError.of(ErrorCode.ACTION_NOT_APPLICABLE,

@@ -11,7 +11,8 @@ import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundMessage;
 
 /**
- * The ordered inbound stages: body size, backlog, signature, parse, validate, sender binding, then
+ * The ordered inbound stages: body size, header size, backlog, signature, parse, validate, sender
+ * binding, sender URI, then
  * replay and admission (reads, in one transaction), then store. The order is part of the
  * contract: nothing is parsed before the size check, nothing is stored before every check passed,
  * and the ACK follows the store. The store writes the replay-guard row and the message in one
@@ -27,10 +28,10 @@ public class InboundPipeline {
   private final MeterRegistry metrics;
 
   @Inject
-  public InboundPipeline(BodySizeStage size, BacklogStage backlog, SignatureStage signature, ParseStage parse,
-      ValidateStage validate, SenderBindingStage binding, ReplayStage replay, AdmissionStage admission,
-      StoreStage store, MeterRegistry metrics) {
-    this.checks = List.of(size, backlog, signature, parse, validate, binding);
+  public InboundPipeline(BodySizeStage size, HeaderSizeStage headers, BacklogStage backlog, SignatureStage signature,
+      ParseStage parse, ValidateStage validate, SenderBindingStage binding, SenderUriStage senderUri,
+      ReplayStage replay, AdmissionStage admission, StoreStage store, MeterRegistry metrics) {
+    this.checks = List.of(size, headers, backlog, signature, parse, validate, binding, senderUri);
     this.reads = List.of(replay, admission);
     this.store = store;
     this.metrics = metrics;

@@ -34,6 +34,7 @@ public class BecknSender {
   private final NodeIdentity identity;
   private final MessageStore store;
   private final Duration requestTimeout;
+  private final int maxUrlLength;
   private final HttpClient client;
 
   @Inject
@@ -41,6 +42,7 @@ public class BecknSender {
     this.identity = identity;
     this.store = store;
     this.requestTimeout = config.http().requestTimeout();
+    this.maxUrlLength = config.inbound().maxUrlLength();
     this.client = HttpClient.newBuilder()
         .connectTimeout(config.http().connectTimeout())
         .version(HttpClient.Version.HTTP_1_1)
@@ -77,6 +79,11 @@ public class BecknSender {
   public Attempt attempt(String baseUrl, Context context, byte[] body) {
     String url = endpoint(baseUrl, context.getAction());
     Map<String, String> headers = new LinkedHashMap<>();
+    var problem = ReceiverUrls.problem(url, maxUrlLength);
+    if (problem.isPresent()) {
+      // Inbound checks keep such URLs out; this is the last guard before a socket opens.
+      return new Attempt(url, headers, body, new SendResult(0, null, null, "bad receiver URL: it " + problem.get()));
+    }
     headers.put("Content-Type", "application/json");
     headers.put(SignatureHeaders.AUTHORIZATION, identity.signer().authorization(body));
     return new Attempt(url, headers, body, post(url, headers, body));

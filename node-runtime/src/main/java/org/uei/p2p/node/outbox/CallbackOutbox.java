@@ -56,6 +56,11 @@ public class CallbackOutbox {
           + " conformance negative control only", callback.getContext().getAction(), echoed,
           callback.getContext().getMessageId());
     }
+    var problem = org.uei.p2p.node.outbound.ReceiverUrls.problem(targetBaseUrl, config.inbound().maxUrlLength());
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException("callback " + callback.getContext().getAction() + " for '" + recipientId
+          + "' not queued: its receiver URL " + problem.get());
+    }
     OutboxEntry e = entry(targetBaseUrl, recipientId, callback);
     OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, callback.getContext(), e.body);
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {

@@ -100,9 +100,33 @@ public class MessageStore {
     }
   }
 
+  /**
+   * The headers kept with a message: the signature headers in full (bounded by the inbound header
+   * check), a few descriptive ones cut to {@value #MAX_OTHER_HEADER} characters, nothing else. What
+   * is stored is then always complete, parseable JSON well inside the column; a sender's extra
+   * headers cannot fill it.
+   */
   static String headersJson(Map<String, String> headers) {
-    return truncate(BecknJson.writeString(new TreeMap<>(headers)), 16000);
+    TreeMap<String, String> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, value) -> {
+      if (SIGNATURE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
+        kept.put(name, value);
+      } else if (DESCRIPTIVE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
+        kept.put(name, truncate(value, MAX_OTHER_HEADER));
+      }
+    });
+    return BecknJson.writeString(kept);
   }
+
+  /** Headers stored in full: what the audit log needs to re-check a signature. */
+  public static final List<String> SIGNATURE_HEADERS = List.of("Authorization", "X-Gateway-Authorization", "Digest");
+
+  /** Headers stored cut to {@link #MAX_OTHER_HEADER} characters, for people reading the store. */
+  public static final List<String> DESCRIPTIVE_HEADERS = List.of("Content-Type", "Content-Length", "User-Agent",
+      "X-Forwarded-For");
+
+  /** Longest stored value of a descriptive header. */
+  public static final int MAX_OTHER_HEADER = 256;
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

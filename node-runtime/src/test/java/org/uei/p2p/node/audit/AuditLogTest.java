@@ -277,8 +277,36 @@ class AuditLogTest {
     assertTrue(verifyExport().ok());
   }
 
+  @Test
+  void aMessageThatCannotBeAppendedIsQuarantinedWithAnAlarmAndLaterOnesStillReachTheLog() throws Exception {
+    String bad = "txn-" + UUID.randomUUID();
+    String good = "txn-" + UUID.randomUUID();
+    // Headers cut short, as a store that truncated its header column once left them.
+    storeReceived("discover", bad, "{}".getBytes(StandardCharsets.UTF_8), "{\"Authorization\":\"Signature keyId=");
+    storeReceived("discover", good, "{}".getBytes(StandardCharsets.UTF_8));
+
+    audit.catchUp();
+    assertEquals(1, audit.store().indexesOf(good).size(), "the message after the bad one is appended");
+    assertTrue(audit.store().indexesOf(bad).isEmpty());
+    given().get("/q/health/ready").then().statusCode(503).body(containsString("audit-log"))
+        .body(containsString("quarantinedMessages"));
+    given().get("/audit/sth").then().statusCode(200);
+    assertTrue(verifyExport().ok());
+    given().get("/q/metrics").then().statusCode(200).body(containsString("uei_audit_quarantined"));
+
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM audit_quarantine")) {
+      assertEquals(1, s.executeUpdate(), "exactly the bad message was quarantined");
+    }
+    given().get("/q/health/ready").then().statusCode(200);
+  }
+
   /** Stores a received message the way the inbound pipeline's store stage does, event included. */
   private void storeReceived(String action, String transactionId, byte[] body) {
+    storeReceived(action, transactionId, body, "{}");
+  }
+
+  private void storeReceived(String action, String transactionId, byte[] body, String headers) {
     QuarkusTransaction.joiningExisting().run(() -> {
       StoredMessage m = new StoredMessage();
       m.direction = org.uei.p2p.node.store.Direction.IN;
@@ -286,7 +314,7 @@ class AuditLogTest {
       m.transactionId = transactionId;
       m.messageId = UUID.randomUUID().toString();
       m.senderId = TestPeers.peerId();
-      m.headers = "{}";
+      m.headers = headers;
       m.body = body;
       m.createdAt = Instant.now();
       m.persist();
