@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.envelope.Action;
@@ -36,9 +37,11 @@ import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.wave1.Order;
 import org.uei.p2p.node.testing.CallbackReceiver;
 import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
 
 @QuarkusTest
 @QuarkusTestResource(TestNetwork.class)
@@ -204,6 +207,43 @@ class BppNodeTest {
         BuyerSide.order(offer, new BigDecimal("5"), BuyerSide.BUYER_METER))).then().statusCode(200)
         .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("40002"))
         .body("error.paths", containsString("beckn:quantity"));
+  }
+
+  @Test
+  void linesTakingFromOneOfferAreSummedAgainstWhatIsLeft() throws Exception {
+    EnergyOffer offer = discovered(publish("TPDDL", "6.00", "3"));
+    OrderLine two = OrderLine.take(offer, new BigDecimal("2"));
+    TradeOrder twice = new TradeOrder(null, TradeStatus.PENDING, TestPeers.peerId(), TestPeers.nodeId(), "buyer-1",
+        BuyerSide.BUYER_METER, List.of(two, two));
+    BuyerSide.post(BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(), twice)).then().statusCode(200)
+        .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("40002"))
+        .body("error.message", containsString("4 asked by the lines of this order together"))
+        .body("error.paths", equalTo("message.order.beckn:orderItems[1].beckn:quantity.unitQuantity"));
+  }
+
+  @Test
+  void theCatalogIsTheOnlySourceOfPrice() throws Exception {
+    EnergyOffer offer = discovered(publish("TPDDL", "6.10", "5"));
+    for (String price : List.of("0", "0.0001", "6.09", "61.0")) {
+      EnergyOffer cheaper = new EnergyOffer(offer.offerId(), offer.providerId(), offer.seller(), offer.slot(),
+          new UnitPrice(new BigDecimal(price), UnitPrice.INR), offer.maxQuantityKwh(), offer.validFrom(),
+          offer.validUntil());
+      for (Action a : List.of(Action.SELECT, Action.INIT, Action.CONFIRM)) {
+        BuyerSide.post(BuyerSide.orderRequest(a, UUID.randomUUID().toString(),
+            BuyerSide.order(cheaper, new BigDecimal("2"), BuyerSide.BUYER_METER))).then().statusCode(200)
+            .body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("40003"))
+            .body("error.message", containsString("costs 6.1 INR/kWh"));
+      }
+    }
+    // At the catalog's price (written with another scale) the quote is the catalog's.
+    EnergyOffer same = new EnergyOffer(offer.offerId(), offer.providerId(), offer.seller(), offer.slot(),
+        new UnitPrice(new BigDecimal("6.1000"), UnitPrice.INR), offer.maxQuantityKwh(), offer.validFrom(),
+        offer.validUntil());
+    Envelope<Message> select = BuyerSide.orderRequest(Action.SELECT, UUID.randomUUID().toString(),
+        BuyerSide.order(same, new BigDecimal("2"), BuyerSide.BUYER_METER));
+    BuyerSide.post(select).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+    OrderMessage quoted = (OrderMessage) callback("on_select", select).getMessage();
+    assertEquals(0, new BigDecimal("12.20").compareTo(quoted.getOrder().getOrderValue().getValue()));
   }
 
   @Test

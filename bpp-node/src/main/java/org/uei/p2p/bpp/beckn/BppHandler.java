@@ -81,7 +81,7 @@ public class BppHandler implements BecknHandler {
     Context request = m.context();
     switch (m.action()) {
       case DISCOVER -> reply(request, discovery.discover(filter(m)), null);
-      case SELECT -> reply(request, quotes.quote(admission.decode(m)), null);
+      case SELECT -> reply(request, quotes.quote(admission.priced(m)), null);
       case INIT -> init(m);
       case CONFIRM -> confirm(m);
       case STATUS -> reply(request, current(admission.existingOrder(m)), null);
@@ -93,7 +93,7 @@ public class BppHandler implements BecknHandler {
   }
 
   private void init(InboundMessage m) throws Exception {
-    TradeOrder order = admission.decode(m);
+    TradeOrder order = admission.priced(m);
     var utilities = cascades.utilitiesOf(order);
     if (!utilities.isEmpty()) {
       cascades.start(m, order, null, utilities);
@@ -103,7 +103,7 @@ public class BppHandler implements BecknHandler {
   }
 
   private void confirm(InboundMessage m) throws Exception {
-    TradeOrder order = admission.decode(m);
+    TradeOrder order = admission.priced(m);
     try {
       SellerOrder confirmed = orders.confirm(order, m.context());
       var utilities = cascades.utilitiesOf(order);

@@ -3,6 +3,7 @@ package org.uei.p2p.bpp.beckn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.uei.p2p.bpp.catalog.CatalogService;
@@ -15,16 +16,19 @@ import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.inbound.InboundRejection;
 
 /**
  * The synchronous business checks of select, init, confirm, status, update and cancel: the order
- * must decode, name offers this platform has, ask no more than is left, not trade a meter with
- * itself and pass the network's trading rules; order-id actions need an order of this buyer
- * platform. Read-only: the reservation itself happens at confirm, atomically.
+ * must decode, name offers this platform has, ask no more than is left (summed per offer over
+ * its lines), name the catalog's price, not trade a meter with itself and pass the
+ * network's trading rules; order-id actions need an order of this buyer platform. Read-only: the
+ * reservation itself happens at confirm, atomically.
  */
 @ApplicationScoped
 public class OrderAdmission {
@@ -45,6 +49,31 @@ public class OrderAdmission {
     }
   }
 
+  /**
+   * The order of select, init or confirm as this platform sells it: every line's price, seller,
+   * provider and slot taken from the catalog's offer, whatever the buyer wrote there. The catalog
+   * is the only source of price, so the quote always equals what confirm charges.
+   */
+  @Transactional
+  public TradeOrder priced(InboundMessage m) throws InboundRejection {
+    return fromCatalog(decode(m));
+  }
+
+  private TradeOrder fromCatalog(TradeOrder order) throws InboundRejection {
+    List<OrderLine> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < order.lines().size(); i++) {
+      OrderLine l = order.lines().get(i);
+      String path = "message.order.beckn:orderItems[" + i + "].beckn:acceptedOffer.beckn:id";
+      SlotOffer offer = catalog.offer(l.offerId()).orElseThrow(() -> InboundRejection.business(
+          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", path));
+      lines.add(new OrderLine(offer.id, offer.prosumerId, catalog.sellerMeter(offer),
+          new DeliverySlot(offer.slotStart, offer.slotEnd),
+          new UnitPrice(offer.pricePerKwh, java.util.Currency.getInstance(offer.currency)), l.quantityKwh()));
+    }
+    return new TradeOrder(order.orderId(), order.status(), order.buyerPlatformId(), order.sellerPlatformId(),
+        order.buyerId(), order.buyer(), lines);
+  }
+
   /** Checks an order against the catalog and the trading rules. */
   @Transactional
   public TradeOrder checkOrder(InboundMessage m) throws InboundRejection {
@@ -56,6 +85,8 @@ public class OrderAdmission {
     }
     Instant now = marketClock.now();
     List<OrderLine> lines = order.lines();
+    // Lines that take from the same offer together must not ask more than it has left.
+    java.util.Map<String, BigDecimal> asked = new java.util.HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
       String path = "message.order.beckn:orderItems[" + i + "]";
@@ -65,10 +96,18 @@ public class OrderAdmission {
         throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId()
             + "' is withdrawn or outside its validity window", path + ".beckn:acceptedOffer.beckn:id");
       }
-      if (l.quantityKwh().compareTo(offer.availableKwh) > 0) {
+      BigDecimal total = asked.merge(l.offerId(), l.quantityKwh(), BigDecimal::add);
+      if (total.compareTo(offer.availableKwh) > 0) {
+        String which = total.equals(l.quantityKwh()) ? "" : " by the lines of this order together";
         throw InboundRejection.business(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, "offer '" + l.offerId() + "' has "
-            + offer.availableKwh.toPlainString() + " kWh left, " + l.quantityKwh().toPlainString() + " asked",
+            + offer.availableKwh.toPlainString() + " kWh left, " + total.toPlainString() + " asked" + which,
             path + ".beckn:quantity.unitQuantity");
+      }
+      if (!samePrice(l, offer)) {
+        throw InboundRejection.business(ErrorCode.QUOTE_UNAVAILABLE, "offer '" + l.offerId() + "' costs "
+            + offer.pricePerKwh.stripTrailingZeros().toPlainString() + " " + offer.currency + "/kWh, not "
+            + l.price().perKwh().toPlainString() + " " + l.price().currency().getCurrencyCode()
+            + "; discover again for the current price", path + ".beckn:acceptedOffer.beckn:price");
       }
       MeterPoint seller = catalog.sellerMeter(offer);
       if (seller.meterId().equals(order.buyer().meterId())) {
@@ -76,8 +115,15 @@ public class OrderAdmission {
             + order.buyer().meterId() + "' is the seller meter", "message.order.beckn:buyer.beckn:buyerAttributes.meterId");
       }
     }
-    policy.check(order, m.context().getTransactionId(), now);
-    return order;
+    TradeOrder priced = fromCatalog(order);
+    policy.check(priced, m.context().getTransactionId(), now);
+    return priced;
+  }
+
+  /** True when a line names the catalog's price: a buyer never sets or bargains the price. */
+  private static boolean samePrice(OrderLine l, SlotOffer offer) {
+    return l.price().perKwh().compareTo(offer.pricePerKwh) == 0
+        && l.price().currency().getCurrencyCode().equals(offer.currency);
   }
 
   /** The order named by a status, update or cancel, which must belong to the sending buyer platform. */

@@ -41,6 +41,10 @@ public class CatalogService {
     requireText(r.discomId(), "discomId");
     require(r.installedCapacityKw() != null && r.installedCapacityKw().signum() > 0,
         "installedCapacityKw must be greater than 0");
+    fits(r.installedCapacityKw(), 9, 3, "installedCapacityKw");
+    optionalText(r.name(), "name");
+    optionalText(r.stateCode(), "stateCode");
+    optionalText(r.sourceType(), "sourceType");
     if (Prosumer.findById(r.id()) != null) {
       throw ProviderException.conflict("prosumer '" + r.id() + "' is already registered");
     }
@@ -75,6 +79,8 @@ public class CatalogService {
     require(local.truncatedTo(ChronoUnit.HOURS).equals(local), "slotStart must be on the hour in "
         + policy.rules().zone() + " (1-hour delivery slots), not " + local.toLocalTime());
     String id = r.id() == null || r.id().isBlank() ? "offer-" + UUID.randomUUID() : r.id();
+    optionalText(id, "id");
+    optionalText(r.networkId(), "networkId");
     if (SlotOffer.findById(id) != null) {
       throw ProviderException.conflict("offer '" + id + "' already exists");
     }
@@ -191,18 +197,31 @@ public class CatalogService {
 
   private static BigDecimal price(BigDecimal v) {
     require(v != null && v.signum() > 0, "pricePerKwh must be greater than 0");
-    require(v.stripTrailingZeros().scale() <= 4, "pricePerKwh has at most 4 decimals");
+    fits(v, 8, 4, "pricePerKwh");
     return v;
   }
 
   private static BigDecimal energy(BigDecimal v, String name) {
     require(v != null && v.compareTo(BigDecimal.ONE) >= 0, name + " must be at least 1 kWh");
-    require(v.stripTrailingZeros().scale() <= 2, name + " has at most 2 decimals");
+    fits(v, 10, 2, name);
     return v;
   }
 
   private static void requireText(String v, String name) {
     require(v != null && !v.isBlank(), name + " is required");
+    optionalText(v, name);
+  }
+
+  /** Texts end up in columns of 255 characters; a longer one is refused, not cut or failed in the database. */
+  private static void optionalText(String v, String name) {
+    require(v == null || v.length() <= 255, name + " has at most 255 characters");
+  }
+
+  /** What the column holds: at most {@code integerDigits} before the point and {@code scale} after it. */
+  private static void fits(BigDecimal v, int integerDigits, int scale, String name) {
+    BigDecimal plain = v.stripTrailingZeros();
+    require(plain.scale() <= scale, name + " has at most " + scale + " decimals");
+    require(plain.precision() - plain.scale() <= integerDigits, name + " is below 1E" + integerDigits);
   }
 
   private static void require(boolean ok, String message) {

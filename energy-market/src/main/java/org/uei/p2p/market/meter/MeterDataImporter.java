@@ -27,7 +27,8 @@ public final class MeterDataImporter {
   /** Header line of the MDMS batch file. */
   public static final String CSV_HEADER = "meter_id,block_start,block_minutes,import_kwh,export_kwh";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
+  // The wire factory: UTF-8 JSON text only, and numbers bounded before anything reads their value.
+  private static final ObjectMapper JSON = new ObjectMapper(org.uei.p2p.model.json.BecknJson.newWireFactory())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final MeterDirectory meters;

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.uei.p2p.market.meter.Rejection.Reason;
+import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.MeterReading;
 
 /**
@@ -46,11 +47,11 @@ final class MeterRowParser {
       return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
     }
     if (!isKnown(meterId)) {
-      return Parsed.fail(Reason.UNKNOWN_METER, "meter " + meterId + " is not known");
+      return Parsed.fail(Reason.UNKNOWN_METER, "meter " + cut(meterId) + " is not known");
     }
     Stamp stamp = timestamp(blockStart);
     if (stamp == null) {
-      return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + blockStart
+      return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + cut(blockStart)
           + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
     }
     int minutes;
@@ -60,23 +61,28 @@ final class MeterRowParser {
       minutes = -1;
     }
     if (minutes != 15 && minutes != 30 && minutes != 60) {
-      return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + blockMinutes + "' must be 15, 30 or 60");
+      return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + cut(blockMinutes) + "' must be 15, 30 or 60");
     }
     if (stamp.secondOfDay() % (minutes * 60) != 0) {
-      return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + blockStart + " is not on a " + minutes
+      return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + cut(blockStart) + " is not on a " + minutes
           + "-minute boundary in " + zone);
     }
     BigDecimal in = number(importKwh);
     BigDecimal out = number(exportKwh);
     if (in == null || out == null) {
-      return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + importKwh : "export_kwh '" + exportKwh)
-          + "' is not a number");
+      return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + cut(importKwh) : "export_kwh '" + cut(exportKwh))
+          + "' is not a number of at most 18 digits before and 18 after the decimal point");
     }
     if (in.signum() < 0 || out.signum() < 0) {
-      return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + importKwh : "export_kwh " + exportKwh)
+      return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + cut(importKwh) : "export_kwh " + cut(exportKwh))
           + " is negative");
     }
     return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
+  }
+
+  /** A value as a rejection quotes it: never more than 40 characters of whatever a file held. */
+  static String cut(String text) {
+    return text == null || text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /** Whether the directory knows {@code meterId}; asked once per id. */
@@ -112,7 +118,8 @@ final class MeterRowParser {
   }
 
   private static BigDecimal number(String text) {
-    if (text.isEmpty()) {
+    // Bounded before BigDecimal reads it: 1E+999999999 is a number, but not one anyone can format.
+    if (text.isEmpty() || !NumberBounds.within(text)) {
       return null;
     }
     try {

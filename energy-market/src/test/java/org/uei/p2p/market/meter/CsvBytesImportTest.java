@@ -93,7 +93,9 @@ class CsvBytesImportTest {
         + "DER-1,2026-02-10T10:00:00+05:30,60,1..2,1\n"
         + "DER-1,2026-02-10T11:00:00+05:30,60,123456789012345678901234.5,\u0967.\u096B\n");
     assertEquals(5, r.rowsRead() - 1);
-    assertEquals(List.of(Reason.NEGATIVE_VALUE, Reason.NOT_A_NUMBER),
+    // The last row: 24 integer digits are beyond the wire's number bounds, and so are digits
+    // other than ASCII ones, which BigDecimal alone would read.
+    assertEquals(List.of(Reason.NEGATIVE_VALUE, Reason.NOT_A_NUMBER, Reason.NOT_A_NUMBER),
         r.rejections().stream().map(Rejection::reason).toList());
   }
 

@@ -167,6 +167,7 @@ class MeterDataImporterTest {
     r.writeRejections(out);
     assertEquals(ImportReport.REJECTIONS_HEADER + "\n"
         + "3,line 3,UNKNOWN_METER,meter XX-9 is not known\n"
-        + "4,line 4,NOT_A_NUMBER,export_kwh 'x' is not a number\n", out.toString());
+        + "4,line 4,NOT_A_NUMBER,export_kwh 'x' is not a number of at most 18 digits before and 18 after the"
+        + " decimal point\n", out.toString());
   }
 }
