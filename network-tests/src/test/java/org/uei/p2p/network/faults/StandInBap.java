@@ -40,7 +40,7 @@ import org.uei.p2p.signing.BecknVerifier;
  * open later on the same port. It sees every delivery attempt that reaches it, duplicates included,
  * which a real bap-node's replay guard would hide.
  */
-final class StandInBap implements AutoCloseable {
+public final class StandInBap implements AutoCloseable {
 
   static final MeterPoint BUYER = new MeterPoint("UP-BUYER-0002", "PVVNL");
 
@@ -59,23 +59,23 @@ final class StandInBap implements AutoCloseable {
   }
 
   /** Registers {@code id} as a BAP on a free loopback port; nothing listens there until {@link #listen()}. */
-  static StandInBap register(LocalNetwork net, String id) throws IOException, InterruptedException {
+  public static StandInBap register(LocalNetwork net, String id) throws IOException, InterruptedException {
     StandInBap bap = new StandInBap(net, KitIdentity.fresh(id), LoopbackSubscribers.freePort());
     bap.identity.registerLocally(net.registryUrl(), "BAP", bap.url(), LocalNetwork.DOMAIN);
     return bap;
   }
 
-  String id() {
+  public String id() {
     return identity.subscriberId();
   }
 
   /** The callback base URL ({@code bap_uri}). */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
   /** Opens the callback endpoint; every callback is ACKed after its signature was checked. */
-  synchronized void listen() throws IOException {
+  public synchronized void listen() throws IOException {
     if (listener == null) {
       BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(net.registryUrl())));
       listener = new BecknListener("127.0.0.1", port, verifier, "bpp_id", id());
@@ -101,7 +101,7 @@ final class StandInBap implements AutoCloseable {
   }
 
   /** The callbacks that echo {@code messageId}. */
-  List<Inbound> callbacks(String messageId) {
+  public List<Inbound> callbacks(String messageId) {
     return received().stream().filter(m -> messageId.equals(m.context("message_id"))).toList();
   }
 
@@ -118,14 +118,30 @@ final class StandInBap implements AutoCloseable {
 
   /** Signs and sends {@code message} as {@code action} in {@code txn} (null: a new transaction). */
   Sent send(Action action, Message message, String txn, Duration ttl) {
-    Context c = Contexts.newRequest(action, new Contexts.Parties(LocalNetwork.DOMAIN, id(), url(), LocalNetwork.BPP_ID,
-        net.bpp().url()), txn, ttl, Clock.systemUTC());
-    byte[] body = Envelopes.write(new Envelope<>(c, message));
+    byte[] body = body(action, message, txn, ttl);
+    Context c;
+    try {
+      c = Envelopes.parse(body).getContext();
+    } catch (org.uei.p2p.model.envelope.MessageParseException e) {
+      throw new IllegalStateException(e);
+    }
     return new Sent(c, client.post(net.bpp().url(), action.wireName(), body, identity.signer().authorization(body)).answer());
   }
 
+  /** The bytes of {@code message} as {@code action} in {@code txn} (null: a new transaction), unsigned. */
+  public byte[] body(Action action, Message message, String txn, Duration ttl) {
+    Context c = Contexts.newRequest(action, new Contexts.Parties(LocalNetwork.DOMAIN, id(), url(), LocalNetwork.BPP_ID,
+        net.bpp().url()), txn, ttl, Clock.systemUTC());
+    return Envelopes.write(new Envelope<>(c, message));
+  }
+
+  /** Signs as this buyer platform. */
+  public org.uei.p2p.signing.BecknSigner signer() {
+    return identity.signer();
+  }
+
   /** A PENDING order for {@code kwh} of a published offer, as select, init and confirm carry it. */
-  Message order(String offerId, BigDecimal kwh) throws IOException, InterruptedException {
+  public Message order(String offerId, BigDecimal kwh) throws IOException, InterruptedException {
     return codec.orderMessage(new TradeOrder(null, TradeStatus.PENDING, id(), LocalNetwork.BPP_ID, "stand-in-buyer",
         BUYER, List.of(line(net, offerId, kwh))));
   }

@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.hardening;
+package org.uei.p2p.network.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,14 +22,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A corpus of malformed and hostile {@code select} requests, generated in families from one valid
- * request. Content cases keep a fresh {@code message_id} (so a refusal is never just a replay) and
- * are signed by the caller over their final bytes, so they reach parsing and validation.
+ * The malformed-message families of the hostile corpus, generated from one valid {@code select}:
+ * broken JSON, wrong types, missing and extra members, wrong actions, domains and versions,
+ * oversized and deeply nested bodies, hostile ids, bad quantities and times. Each case keeps a
+ * fresh {@code message_id}, so a refusal is never just a replay. {@link TrustBoundaryCases} adds
+ * the families about numbers, URLs, prices, encodings, headers, HTTP and signatures.
  */
-final class HostileRequests {
-
-  /** One named case: the endpoint it is posted to and its exact body. */
-  record Case(String name, String endpoint, byte[] body) {}
+final class HostileCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -42,14 +41,14 @@ final class HostileRequests {
 
   private final ObjectNode valid;
   private final int maxBodyBytes;
-  private final List<Case> cases = new ArrayList<>();
+  private final List<HostileCase> cases = new ArrayList<>();
 
-  HostileRequests(byte[] validSelect, int maxBodyBytes) throws IOException {
+  HostileCorpus(byte[] validSelect, int maxBodyBytes) throws IOException {
     this.valid = (ObjectNode) JSON.readTree(validSelect);
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  List<Case> all() throws IOException {
+  List<HostileCase> all() throws IOException {
     brokenJson();
     wrongTypes();
     missingFields();
@@ -65,7 +64,7 @@ final class HostileRequests {
   }
 
   private void brokenJson() throws IOException {
-    try (InputStream in = HostileRequests.class.getResourceAsStream("/hardening/broken-json.txt");
+    try (InputStream in = HostileCorpus.class.getResourceAsStream("/hardening/broken-json.txt");
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         if (!line.startsWith("#") && !line.isBlank()) {
@@ -209,7 +208,7 @@ final class HostileRequests {
     }
   }
 
-  private ObjectNode fresh() {
+  ObjectNode fresh() {
     ObjectNode m = valid.deepCopy();
     context(m).put("message_id", UUID.randomUUID().toString());
     context(m).put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -219,20 +218,20 @@ final class HostileRequests {
   private void content(String name, Consumer<ObjectNode> mutation) {
     ObjectNode m = fresh();
     mutation.accept(m);
-    cases.add(new Case(name, "select", write(m)));
+    cases.add(HostileCase.select(name, write(m)));
   }
 
   private void raw(String name, byte[] body) {
-    cases.add(new Case(name, "select", body));
+    cases.add(HostileCase.select(name, body));
   }
 
-  private static ObjectNode context(ObjectNode m) {
+  static ObjectNode context(ObjectNode m) {
     JsonNode c = m.get("context");
     return c instanceof ObjectNode o ? o : (ObjectNode) m.set("context", NODES.objectNode()).get("context");
   }
 
   /** Sets every field of this name anywhere under the message. */
-  private static void replaceAll(JsonNode node, String field, JsonNode value) {
+  static void replaceAll(JsonNode node, String field, JsonNode value) {
     if (node instanceof ObjectNode o) {
       if (o.has(field)) {
         o.set(field, value.deepCopy());
@@ -243,7 +242,7 @@ final class HostileRequests {
     }
   }
 
-  private static byte[] write(JsonNode m) {
+  static byte[] write(JsonNode m) {
     try {
       return JSON.writeValueAsBytes(m);
     } catch (IOException e) {

@@ -100,6 +100,14 @@ public final class BecknJson {
     return MAPPER;
   }
 
+  /**
+   * A new JSON factory with the wire rules of this mapper (UTF-8 JSON text, bounded numbers), for
+   * another mapper that reads wire input with settings of its own, such as a node's JSON API.
+   */
+  public static com.fasterxml.jackson.core.JsonFactory newWireFactory() {
+    return new WireJsonFactory();
+  }
+
   /** A reader for {@code type}, cached by Jackson; readers are immutable and thread-safe. */
   public static ObjectReader readerFor(JavaType type) {
     return MAPPER.readerFor(type);
