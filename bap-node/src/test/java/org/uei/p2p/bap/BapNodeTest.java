@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelope;
+import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.node.testing.CallbackReceiver;
@@ -154,6 +156,22 @@ class BapNodeTest {
     wrongBpp.getContext().setBppId(TestPeers.intruderId());
     SellerSide.post(wrongBpp, TestPeers.intruderSigner()).then().statusCode(200)
         .body("message.ack.status", equalTo("NACK")).body("error.paths", equalTo("context.bpp_id"));
+
+    // A callback naming a bpp_uri other than the seller's registered URL is refused, and so is a
+    // body that is not one UTF-8 JSON text or carries a number beyond the bounds.
+    Envelope<Message> elsewhere = SellerSide.answerOrder(request.getContext(), order, null, TradeStatus.PENDING);
+    elsewhere.getContext().setBppUri("http://127.0.0.1:1/not-registered");
+    SellerSide.post(elsewhere, TestPeers.peerSigner()).then().statusCode(400)
+        .body("message.ack.status", equalTo("NACK")).body("error.paths", equalTo("context.bpp_uri"));
+    byte[] fine = Envelopes.write(SellerSide.answerOrder(request.getContext(), order, null, TradeStatus.PENDING));
+    String text = new String(fine, StandardCharsets.UTF_8);
+    for (byte[] hostile : List.of(text.getBytes(StandardCharsets.UTF_16),
+        text.replaceFirst("\"unitQuantity\":[0-9.]+", "\"unitQuantity\":1E+999999999").getBytes(StandardCharsets.UTF_8),
+        (text + " {}").getBytes(StandardCharsets.UTF_8))) {
+      given().contentType("application/json").header("Authorization", TestPeers.peerSigner().authorization(hostile))
+          .body(hostile).post("/on_select").then().statusCode(400).body("message.ack.status", equalTo("NACK"))
+          .body("error.code", equalTo("30000"));
+    }
 
     Instant expires = Instant.parse(result(s.getString("messageId")).getString("requests[0].expiresAt"));
     Poll.until(() -> Instant.now().isAfter(expires), WAIT, "the select's ttl to pass");

@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +106,28 @@ class BppNodeTest {
         BuyerSide.tradableSlot().toString(), "pricePerKwh", 6, "maxKwh", 11))
         .post("/provider/offers").then().statusCode(400).body("error", containsString("installed capacity"));
     given().get("/provider/offers/nope").then().statusCode(404);
+
+    // The provider and meter-data APIs read JSON by the wire's rules and answer in JSON terms.
+    String slot = BuyerSide.tradableSlot().toString();
+    for (String price : List.of("1E+999999999", "1e-999999999", "123456789.5", "6.12345")) {
+      Response r = given().contentType("application/json").body("{\"prosumerId\":\"" + prosumer
+          + "\",\"slotStart\":\"" + slot + "\",\"pricePerKwh\":" + price + ",\"maxKwh\":2}").post("/provider/offers");
+      assertEquals(400, r.statusCode(), price + ": " + r.asString());
+      assertTrue(r.jsonPath().getString("error").contains("pricePerKwh") || "pricePerKwh".equals(r.jsonPath()
+          .getString("path")), price + ": " + r.asString());
+      assertTrue(r.asString().length() < 400 && !r.asString().contains("java.") && !r.asString().contains("org.uei"),
+          r.asString());
+    }
+    given().contentType("application/json").body("{\"prosumerId\":\"x\"} {}")
+        .post("/provider/offers").then().statusCode(400).body("error", containsString("more JSON after the first"));
+    given().contentType("application/json").body(Map.of("id", "p".repeat(300), "meterId", "m-long", "discomId",
+        "TPDDL", "installedCapacityKw", 3)).post("/provider/prosumers").then().statusCode(400)
+        .body("error", containsString("at most 255 characters"));
+    given().contentType("application/json")
+        .body("{\"readings\":[{\"meterId\":\"x\",\"importKwh\":1e999999999}]}".getBytes(StandardCharsets.UTF_16))
+        .post("/provider/meter-data").then().statusCode(400).body("error", containsString("UTF-8"));
+    given().contentType("application/json").body("{\"readings\":[{\"meterId\":\"x\",\"importKwh\":1e999999999}]}")
+        .post("/provider/meter-data").then().statusCode(400).body("error", containsString("readings[0].importKwh"));
   }
 
   @Test

@@ -32,7 +32,13 @@ public class MeterDataResource {
     try {
       return ImportReports.toJson(meterData.importJson(body));
     } catch (IOException e) {
-      throw ProviderException.badRequest("unreadable meter data: " + e.getMessage());
+      // JSON problems in the sender's terms (path, JSON types); the importer's own texts as they are.
+      String why = e.getMessage();
+      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+        var p = org.uei.p2p.model.json.JsonProblems.of(j);
+        why = (p.path().isEmpty() ? "" : "at " + p.path() + ": ") + p.message();
+      }
+      throw ProviderException.badRequest("unreadable meter data: " + why);
     }
   }
 

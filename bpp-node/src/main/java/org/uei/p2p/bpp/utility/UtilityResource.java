@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.bpp.BppConfig;
 import org.uei.p2p.bpp.provider.ProviderException;
+import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.TradeSide;
 
 /**
@@ -158,7 +159,11 @@ public class UtilityResource {
       }
       return null;
     }
-    return v.asText().trim();
+    String t = v.asText().trim();
+    if (t.length() > 255) {
+      throw ProviderException.badRequest(field + " has at most 255 characters");
+    }
+    return t;
   }
 
   private static BigDecimal kw(JsonNode n, String field, boolean required) {
@@ -169,14 +174,20 @@ public class UtilityResource {
       }
       return BigDecimal.ZERO;
     }
-    try {
-      BigDecimal d = new BigDecimal(v.asText());
-      if (d.signum() < 0) {
-        throw ProviderException.badRequest(field + " must not be negative");
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw ProviderException.badRequest(field + " must be a number, not '" + v.asText() + "'");
+    // Checked as written before BigDecimal reads it: a quoted 1E+999999999 is a number no one can format.
+    String literal = v.asText();
+    if (!NumberBounds.within(literal)) {
+      throw ProviderException.badRequest(field + " must be a number of at most 9 digits before and 3 after the"
+          + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
     }
+    BigDecimal d = new BigDecimal(literal).stripTrailingZeros();
+    if (d.signum() < 0) {
+      throw ProviderException.badRequest(field + " must not be negative");
+    }
+    if (d.scale() > 3 || d.precision() - d.scale() > 9) {
+      throw ProviderException.badRequest(field + " must be a number of at most 9 digits before and 3 after the"
+          + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
+    }
+    return d;
   }
 }

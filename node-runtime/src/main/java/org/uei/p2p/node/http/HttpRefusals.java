@@ -47,6 +47,12 @@ public class HttpRefusals {
   public Response webApplication(WebApplicationException e, UriInfo uri) {
     Response original = e.getResponse();
     if (!BecknPaths.isBecknPath("/" + uri.getPath())) {
+      // The REST layer wraps a body it could not read; say why, in JSON terms.
+      for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof JsonProcessingException j) {
+          return badJson(j);
+        }
+      }
       return original;
     }
     int status = original.getStatus();
