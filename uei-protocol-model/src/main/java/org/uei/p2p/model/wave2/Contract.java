@@ -72,17 +72,17 @@ public final class Contract extends Wave2Object {
   }
 
   /**
-   * The payment terms: a SettlementTerm in {@code consideration[]} (as the reference adapter
-   * answers on_init) or in {@code settlements[]} (as the devkit examples carry it).
+   * The payment terms: the first SettlementTerm with a {@code payTo} in {@code consideration[]} (as
+   * the reference adapter answers on_init) or in {@code settlements[]} (as the devkit examples carry it).
    */
   public Optional<SettlementTerm> settlementTerm() {
     for (Consideration c : consideration()) {
-      if (c != null && c.settlementTerm() != null) {
+      if (c != null && c.settlementTerm() != null && c.settlementTerm().payTo() != null) {
         return Optional.of(c.settlementTerm());
       }
     }
     for (Settlement s : settlements()) {
-      if (s != null && s.settlementTerm() != null) {
+      if (s != null && s.settlementTerm() != null && s.settlementTerm().payTo() != null) {
         return Optional.of(s.settlementTerm());
       }
     }
