@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * A BecknTimeSeries (v1.0, OpenADR 3.1 aligned): the contract table of a P2P trade. Each interval
@@ -56,6 +59,27 @@ public final class TimeSeries extends Wave2Object {
   public List<Interval> intervals() {
     return objects("intervals", Interval::new);
   }
+
+  /**
+   * When interval {@code in} runs: its own period, else slot {@code id} of the series' period.
+   * Empty when the times are missing or malformed (validation says which).
+   */
+  public Optional<Slot> slotOf(Interval in) {
+    IntervalPeriod p = in.intervalPeriod();
+    try {
+      if (p != null) {
+        return Optional.of(new Slot(OffsetDateTime.parse(p.start()).toInstant(), Duration.parse(p.duration())));
+      }
+      IntervalPeriod series = intervalPeriod();
+      Duration step = Duration.parse(series.duration());
+      return Optional.of(new Slot(OffsetDateTime.parse(series.start()).toInstant().plus(step.multipliedBy(in.id())), step));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** When an interval runs. */
+  public record Slot(Instant start, Duration duration) {}
 
   /** The meter the readings are about (meter actuals), or {@code null}. */
   public String resourceName() {
