@@ -2,7 +2,6 @@ package org.uei.p2p.model.validation;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.math.BigDecimal;
-import java.util.List;
 import org.uei.p2p.model.wave2.Wave2Object;
 
 /**
@@ -64,11 +63,6 @@ final class Wave2Shapes {
   static void jsonLdType(Problems p, Wave2Object o, String expected) {
     String t = text(p, o, "@type", false);
     p.equalTo(o.pathOf("@type"), t, expected);
-  }
-
-  /** A value that must be one of {@code allowed} when present. */
-  static void oneOf(Problems p, String path, String value, List<String> allowed) {
-    p.oneOf(path, value, allowed);
   }
 
   /** An absolute http(s) base URL without a path, as DiscomLedgerProvider requires of its URIs. */

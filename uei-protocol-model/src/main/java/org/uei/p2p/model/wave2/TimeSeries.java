@@ -3,13 +3,13 @@ package org.uei.p2p.model.wave2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * A BecknTimeSeries (v1.0, OpenADR 3.1 aligned): the contract table of a P2P trade. Each interval
