@@ -72,7 +72,7 @@ class ModelCommandsTest {
   void validFileExitsZero() throws IOException {
     String f = file("select.json", SELECT);
     assertEquals(0, run("validate", "--strict", f), err.toString());
-    assertEquals(f + ": valid" + System.lineSeparator(), out.toString());
+    assertEquals(f + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
     assertEquals("", err.toString());
   }
 
@@ -81,7 +81,8 @@ class ModelCommandsTest {
     String f = file("bad.json", SELECT.replace("\"PER_KWH\"", "\"PER_WATT\"").replace("\"unitQuantity\":8.0", "\"unitQuantity\":-8"));
     assertEquals(1, run("validate", f));
     String[] lines = out.toString().split(System.lineSeparator());
-    assertEquals(2, lines.length, out.toString());
+    assertEquals(3, lines.length, out.toString());
+    assertEquals(f + ": 2 problems as DEG wave 1 (Beckn 2.0-rc), detected", lines[2]);
     assertEquals(f + ": message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: must be greater than 0, not -8 (30000)", lines[0]);
     assertTrue(lines[1].startsWith(f + ": message.order.beckn:orderItems[0].beckn:acceptedOffer.beckn:offerAttributes.pricingModel: "
         + "'PER_WATT' is not one of ["), lines[1]);
@@ -94,7 +95,8 @@ class ModelCommandsTest {
     String noOrder = BecknJson.writeString(tree);
     String f = file("no-order.json", noOrder);
     assertEquals(1, run("validate", f));
-    assertEquals(f + ": message.order: is required (30000)" + System.lineSeparator(), out.toString());
+    assertEquals(f + ": message.order: is required (30000)" + System.lineSeparator()
+        + f + ": 1 problem as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
   }
 
   @Test
@@ -104,7 +106,8 @@ class ModelCommandsTest {
     resetStreams();
     assertEquals(1, run("validate", "--strict", "--action", "init", f));
     assertEquals(f + ": context.action: must be 'init' (the endpoint), not 'select' (30000)" + System.lineSeparator()
-        + f + ": context.message_id: 'msg-1' is not a UUID (30000)" + System.lineSeparator(), out.toString());
+        + f + ": context.message_id: 'msg-1' is not a UUID (30000)" + System.lineSeparator()
+        + f + ": 2 problems as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
   }
 
   @Test
@@ -115,7 +118,8 @@ class ModelCommandsTest {
     String[] errLines = err.toString().split(System.lineSeparator());
     assertEquals(1, errLines.length, err.toString());
     assertTrue(errLines[0].startsWith("uei: " + f + ": not valid JSON: "), errLines[0]);
-    assertEquals(good + ": valid" + System.lineSeparator(), out.toString(), "the other files are still checked");
+    assertEquals(good + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString(),
+        "the other files are still checked");
   }
 
   @Test
@@ -143,16 +147,17 @@ class ModelCommandsTest {
   @Test
   void roundtripReportsOkForEachFile() throws IOException {
     String a = file("a.json", SELECT);
-    String b = file("b.json", "{\"context\":{\"action\":\"on_status\"},\"message\":{\"order\":{\"beckn:id\":\"o-1\",\"x\":[1.50,{\"y\":null}]}}}");
+    String b = file("b.json", "{\"context\":{\"action\":\"on_status\",\"transaction_id\":\"t-1\"},\"message\":{\"order\":{\"beckn:id\":\"o-1\",\"x\":[1.50,{\"y\":null}]}}}");
     assertEquals(0, run("roundtrip", a, b));
-    assertEquals("ok " + a + System.lineSeparator() + "ok " + b + System.lineSeparator(), out.toString());
+    assertEquals("ok " + a + " (wave1)" + System.lineSeparator() + "ok " + b + " (wave1)" + System.lineSeparator(),
+        out.toString());
   }
 
   @Test
   void roundtripReportsWhatTheModelCannotRead() throws IOException {
     String f = file("a.json", SELECT.replace("\"unitQuantity\":8.0", "\"unitQuantity\":\"8.0\""));
     assertEquals(1, run("roundtrip", f));
-    assertTrue(out.toString().startsWith("DIFF " + f + " at message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: "),
+    assertTrue(out.toString().startsWith("DIFF " + f + " (wave1) at message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: "),
         out.toString());
   }
 

@@ -36,7 +36,7 @@ import org.uei.p2p.model.wave1.TimePeriod;
  * CANCELLED = CANCELLED, COMPLETED = COMPLETED. Reading also accepts PENDING, INPROGRESS (confirmed)
  * and REJECTED, FAILED (cancelled). Stateless and thread-safe.
  */
-public final class Wave1Codec implements TradeCodec {
+public final class Wave1Codec implements TradeCodec<Message> {
 
   @Override
   public String generation() {

@@ -21,14 +21,17 @@ import org.uei.p2p.model.json.BecknJson;
  *       {@code {"message":{"ack":{"status":"NACK"}},"error":{code,message,paths}}}; some
  *       implementations put {@code error} inside {@code message}, which is accepted too;
  *   <li>{@link Shape#CORE_2} (Beckn core 2.0 {@code AckResponse}):
- *       {@code {"transaction_id","timestamp","ack_status":"NACK","error":{...}}}.
+ *       {@code {"transaction_id","timestamp","ack_status":"NACK","error":{...}}};
+ *   <li>{@link Shape#WAVE2} (Beckn 2.0 LTS {@code Ack}, IES wave 2):
+ *       {@code {"status":"NACK","signature":"…","error":{errorCode,errorMessage}}}; the reference
+ *       adapter answers {@code {"message":{"status":"ACK"}}}, which is accepted too.
  * </ul>
  * A NACK means no callback will follow.
  */
 public final class AckResponse {
 
   /** The two wire shapes of an ACK/NACK body. */
-  public enum Shape { WAVE1, CORE_2 }
+  public enum Shape { WAVE1, CORE_2, WAVE2 }
 
   private final boolean ack;
   private final BecknError error;
@@ -100,9 +103,34 @@ public final class AckResponse {
     return BecknJson.write(root);
   }
 
+  /**
+   * The wave-2 body: {@code {status[, signature][, error {errorCode, errorMessage, paths}]}}.
+   *
+   * @param signature the counter-signature over this body's digest, or {@code null} when the
+   *     sender does not counter-sign
+   */
+  public byte[] toWave2Json(String signature) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("status", ack ? "ACK" : "NACK");
+    if (signature != null) {
+      root.put("signature", signature);
+    }
+    if (error != null) {
+      ObjectNode e = root.putObject("error").put("errorCode", error.getCode()).put("errorMessage", error.getMessage());
+      if (error.getPaths() != null && !error.getPaths().isEmpty()) {
+        e.put("paths", error.getPaths());
+      }
+    }
+    return BecknJson.write(root);
+  }
+
   /** The body in {@code shape}; {@code transactionId} is used by {@link Shape#CORE_2} only. */
   public byte[] toJson(Shape shape, String transactionId, Clock clock) {
-    return shape == Shape.WAVE1 ? toWave1Json() : toCore2Json(transactionId, clock);
+    return switch (shape) {
+      case WAVE1 -> toWave1Json();
+      case CORE_2 -> toCore2Json(transactionId, clock);
+      case WAVE2 -> toWave2Json(null);
+    };
   }
 
   /**
@@ -121,10 +149,13 @@ public final class AckResponse {
     if (status == null) {
       status = root.get("ack_status");
     }
+    if (status == null) {
+      status = root.get("status") != null ? root.get("status") : root.path("message").get("status");
+    }
     if (status == null || !status.isTextual()
         || !("ACK".equals(status.asText()) || "NACK".equals(status.asText()))) {
       throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "no ACK/NACK status in message.ack.status or ack_status", ""), false, null);
+          "no ACK/NACK status in message.ack.status, ack_status, status or message.status", ""), false, null);
     }
     JsonNode err = root.get("error");
     if (err == null || err.isNull()) {
@@ -142,10 +173,13 @@ public final class AckResponse {
   }
 
   // Codes arrive as strings or numbers depending on the sender; keep them as text either way.
+  // The LTS core names them errorCode and errorMessage.
   private static BecknError readError(JsonNode err) {
-    BecknError e = BecknError.of(text(err.get("code")), text(err.get("message")), text(err.get("paths")));
+    JsonNode code = err.has("code") ? err.get("code") : err.get("errorCode");
+    JsonNode message = err.has("message") ? err.get("message") : err.get("errorMessage");
+    BecknError e = BecknError.of(text(code), text(message), text(err.get("paths")));
     err.fields().forEachRemaining(f -> {
-      if (!"code".equals(f.getKey()) && !"message".equals(f.getKey()) && !"paths".equals(f.getKey())) {
+      if (!List.of("code", "message", "paths", "errorCode", "errorMessage").contains(f.getKey())) {
         e.putExtra(f.getKey(), f.getValue());
       }
     });

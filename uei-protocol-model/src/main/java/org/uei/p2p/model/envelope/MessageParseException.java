@@ -1,7 +1,8 @@
 package org.uei.p2p.model.envelope;
 
 /**
- * A body that cannot be read as a wave-1 message: not JSON, or a member of the wrong JSON type.
+ * A body that cannot be read as a message of its wire generation: not JSON, or a member of the
+ * wrong JSON type (wave 1), or a number or string out of bounds (wave 2).
  * {@link #error()} is the BECKN-005 error to send back in a NACK.
  */
 public final class MessageParseException extends Exception {
@@ -11,7 +12,8 @@ public final class MessageParseException extends Exception {
   private final transient BecknError error;
   private final boolean notJson;
 
-  MessageParseException(BecknError error, boolean notJson, Throwable cause) {
+  /** A parse failure answered with {@code error}; {@code notJson} when the body is not JSON at all. */
+  public MessageParseException(BecknError error, boolean notJson, Throwable cause) {
     super(error.toString(), cause);
     this.error = error;
     this.notJson = notJson;

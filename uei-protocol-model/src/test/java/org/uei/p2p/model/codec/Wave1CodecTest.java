@@ -34,7 +34,7 @@ class Wave1CodecTest {
   private static final MeterPoint OTHER_SELLER = new MeterPoint("TEST_PVVNL_M0003", "PVVNL");
   private static final MeterPoint BUYER = new MeterPoint("TEST_TPDDL_M0042", "TPDDL");
 
-  private final TradeCodec codec = new Wave1Codec();
+  private final TradeCodec<Message> codec = new Wave1Codec();
 
   private static EnergyOffer offer(String id, MeterPoint seller, String provider, int hourUtc, String price, String max) {
     return new EnergyOffer(id, provider, seller, DeliverySlot.hourStarting(Instant.parse("2026-02-11T00:00:00Z").plusSeconds(3600L * hourUtc)),
