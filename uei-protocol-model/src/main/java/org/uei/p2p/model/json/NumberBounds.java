@@ -96,6 +96,15 @@ public final class NumberBounds {
     return significant == 0 || significant - scale <= MAX_INTEGER_DIGITS;
   }
 
+  /** True when {@code value} keeps the bounds: for numbers built in code rather than read. */
+  public static boolean within(java.math.BigDecimal value) {
+    int scale = value.scale();
+    if (scale > MAX_FRACTION_DIGITS || scale < -MAX_INTEGER_DIGITS) {
+      return false;
+    }
+    return value.signum() == 0 || value.precision() - scale <= MAX_INTEGER_DIGITS;
+  }
+
   /** The start of a literal for an error message: never the whole of an absurd one. */
   public static String excerpt(CharSequence text) {
     return text.length() <= 24 ? text.toString() : text.subSequence(0, 24) + "…";

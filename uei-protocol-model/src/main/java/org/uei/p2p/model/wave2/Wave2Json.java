@@ -1,6 +1,5 @@
 package org.uei.p2p.model.wave2;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,24 +12,16 @@ import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.model.json.JsonProblems;
+import org.uei.p2p.model.json.NumberBounds;
 
 /**
- * Reading and writing wave-2 JSON, with the bounds every wave-2 body is held to before anything
- * reads it: a number has at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point and
- * at most {@value #MAX_DECIMALS} after it, and no string holds the NUL character.
- *
- * <p>Numbers are read as written (BigDecimal, scale kept) and are unbounded in JSON: {@code 1e-999999999}
- * is three bytes on the wire and a billion digits when formatted, and arithmetic on it never ends.
- * Refusing it here, with its path and code 30000, means no later step can trip over it; the
- * refusal names the digit counts, never the number in full. NUL is refused for the reason wave 1
- * gives: no field needs it and PostgreSQL text cannot hold it.
+ * Reading and writing wave-2 JSON. Bytes are read by {@link BecknJson}, which already refuses
+ * anything but one UTF-8 JSON text and numbers beyond {@link NumberBounds}; this class adds what a
+ * tree read does not check: no member name or string holds the NUL character (no field needs it
+ * and PostgreSQL text cannot hold it), and numbers built in code keep the same bounds.
  */
 public final class Wave2Json {
-
-  /** Most digits before the decimal point (10^18 kWh or rupees is beyond any trade). */
-  public static final int MAX_INTEGER_DIGITS = 18;
-  /** Most digits after the decimal point. */
-  public static final int MAX_DECIMALS = 18;
 
   private Wave2Json() {}
 
@@ -40,11 +31,8 @@ public final class Wave2Json {
     try {
       tree = BecknJson.readTree(body);
     } catch (IOException e) {
-      String what = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      String where = e instanceof JsonProcessingException j && j.getLocation() != null
-          ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "not valid JSON: " + firstLine(what) + where, ""), true, e);
+      JsonProblems.Problem p = JsonProblems.of(e);
+      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
     }
     if (!(tree instanceof ObjectNode o)) {
       throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
@@ -73,15 +61,7 @@ public final class Wave2Json {
    * validation so that numbers built in code meet the rule that parsed ones meet.
    */
   public static String outOfBounds(BigDecimal value) {
-    int decimals = value.scale();
-    int integerDigits = value.precision() - decimals;
-    if (decimals > MAX_DECIMALS) {
-      return "number has " + decimals + " digits after the decimal point (at most " + MAX_DECIMALS + ")";
-    }
-    if (integerDigits > MAX_INTEGER_DIGITS) {
-      return "number has " + integerDigits + " digits before the decimal point (at most " + MAX_INTEGER_DIGITS + ")";
-    }
-    return null;
+    return NumberBounds.within(value) ? null : "number out of bounds: " + NumberBounds.RULE;
   }
 
   // Depth-first; 'at' is the path to the node being looked at, built into text only on failure.
@@ -132,13 +112,5 @@ public final class Wave2Json {
       }
     }
     return sb.toString();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -103,7 +103,7 @@ class Wave2RoundTripTest {
     assertEquals("30000", e.error().getCode());
     assertEquals("message.contract.commitments[0].commitmentAttributes.intervals[1].payloads[1].values[0]",
         e.error().getPaths());
-    assertTrue(e.error().getMessage().length() < 120, e.error().getMessage());
+    assertTrue(e.error().getMessage().length() < 200, e.error().getMessage());
     assertFalse(e.isNotJson());
   }
 
