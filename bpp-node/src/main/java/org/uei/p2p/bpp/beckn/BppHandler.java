@@ -20,7 +20,7 @@ import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The seller platform's answers: discover → on_discover, select → on_select (quote), init →
@@ -116,7 +116,7 @@ public class BppHandler implements BecknHandler {
     } catch (OrderService.NotAvailable e) {
       refuse(m, order, e.line(), e.getMessage());
     } catch (RuntimeException e) {
-      if (!org.uei.p2p.node.store.MessageStore.isConstraintViolation(e)) {
+      if (!org.uei.p2p.node.store.Causes.isConstraintViolation(e)) {
         throw e;
       }
       // The offer's CHECK constraint stopped a reservation that lost a race.

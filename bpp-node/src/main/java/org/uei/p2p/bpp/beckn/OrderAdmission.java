@@ -21,7 +21,7 @@ import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The synchronous business checks of select, init, confirm, status, update and cancel: the order

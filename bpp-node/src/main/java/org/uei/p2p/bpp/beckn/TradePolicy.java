@@ -29,7 +29,7 @@ import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order.

@@ -4,9 +4,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.bpp.BppConfig;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
@@ -62,12 +62,13 @@ public class CascadeAnswers {
   /** Records a utility's on_init/on_confirm on its leg and answers the buyer if it was the last. */
   void record(InboundMessage m) {
     String cascadeId = QuarkusTransaction.requiringNew().call(() -> {
-      CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId());
-      if (!CascadeLeg.SENT.equals(leg.status)) {
+      CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId(), LockModeType.PESSIMISTIC_WRITE);
+      BecknError error = m.envelope().getError();
+      LegState next = CascadeDecision.answered(leg.status, error != null);
+      if (next == null) {
         return leg.cascadeId;
       }
-      BecknError error = m.envelope().getError();
-      leg.status = error == null ? CascadeLeg.OK : CascadeLeg.REFUSED;
+      leg.status = next;
       leg.detail = error == null ? null : Cascades.truncate(error.getMessage());
       leg.answerBody = Envelopes.write(m.envelope());
       if (error == null && m.action() == Action.ON_CONFIRM && m.envelope().getMessage() instanceof OrderMessage om
@@ -80,83 +81,65 @@ public class CascadeAnswers {
     cancelIfLate(m.context().getMessageId());
   }
 
-  /** Answers the buyer if every leg has answered or the deadline passed; otherwise does nothing. */
-  synchronized void tryFinish(String cascadeId) {
-    List<CascadeLeg> recordedElsewhere = new ArrayList<>();
-    Context[] buyerContext = new Context[1];
-    QuarkusTransaction.requiringNew().run(() -> {
-      CascadeRequest r = CascadeRequest.findById(cascadeId);
-      if (!CascadeRequest.PENDING.equals(r.status)) {
-        return;
-      }
+  /**
+   * Answers the buyer if every leg has answered or the deadline passed; otherwise does nothing.
+   * The cascade's row lock makes one caller, on whichever instance, the one that answers.
+   */
+  void tryFinish(String cascadeId) {
+    List<CascadeLeg> toCancel = QuarkusTransaction.requiringNew().call(() -> {
+      CascadeRequest r = CascadeRequest.findById(cascadeId, LockModeType.PESSIMISTIC_WRITE);
       List<CascadeLeg> legs = CascadeLeg.of(cascadeId);
-      boolean waiting = legs.stream().anyMatch(l -> CascadeLeg.SENT.equals(l.status));
-      if (waiting && Instant.now().isBefore(r.deadline)) {
-        return;
+      CascadeDecision d = CascadeDecision.decide(r.status, r.isConfirm(),
+          legs.stream().map(CascadeLeg::view).toList(), Instant.now(), r.deadline, config.cascade().timeout());
+      if (d.outcome() == CascadeDecision.Outcome.DONE || d.outcome() == CascadeDecision.Outcome.WAIT) {
+        return List.<CascadeLeg>of();
       }
       Envelope<? extends Message> request = parse(r.requestBody, Action.fromWireName(r.action).orElseThrow());
       TradeOrder order = decode(request.getMessage());
-      buyerContext[0] = request.getContext();
-      List<String> problems = new ArrayList<>();
-      for (CascadeLeg l : legs) {
-        String who = "DISCOM " + l.discomId + " (utility " + l.utilityId + ")";
-        switch (l.status) {
-          case CascadeLeg.SENT -> problems.add(who + " did not answer within " + config.cascade().timeout());
-          case CascadeLeg.REFUSED -> problems.add(who + " refused: " + l.detail);
-          case CascadeLeg.FAILED -> problems.add(who + " could not be reached: " + l.detail);
-          default -> { }
-        }
-      }
-      boolean confirm = "confirm".equals(r.action);
       OrderMessage answer;
       BecknError error = null;
-      if (problems.isEmpty()) {
-        r.status = CascadeRequest.ANSWERED;
-        answer = confirm
+      List<CascadeLeg> cancel = legs.stream().filter(l -> d.legsToCancel().contains(l.messageId)).toList();
+      if (d.outcome() == CascadeDecision.Outcome.ANSWER) {
+        r.status = CascadeState.ANSWERED;
+        answer = r.isConfirm()
             ? quotes.withPaymentTerms(orders.view(SellerOrder.findById(r.orderId)), "AUTHORIZED")
             : quotes.withPaymentTerms(order, "PENDING");
       } else {
-        r.status = CascadeRequest.REFUSED;
-        error = BecknError.of(ErrorCode.POLICY_ERROR, String.join("; ", problems), "message.order");
-        if (confirm) {
+        r.status = CascadeState.REFUSED;
+        error = BecknError.of(ErrorCode.POLICY_ERROR, d.error(), "message.order");
+        if (r.isConfirm()) {
           orders.cancel(r.orderId);
-          for (CascadeLeg l : legs) {
-            if (l.utilityOrderId != null && CascadeLeg.OK.equals(l.status)) {
-              l.status = CascadeLeg.CANCELLED;
-              recordedElsewhere.add(l);
-            }
-          }
+          cancel.forEach(l -> l.status = LegState.CANCELLED);
         }
         // A refused confirm names the local order, now cancelled (on_confirm must carry an id).
-        answer = confirm ? quotes.quote(orders.view(SellerOrder.findById(r.orderId)))
-            : quotes.quote(order);
+        answer = r.isConfirm() ? quotes.quote(orders.view(SellerOrder.findById(r.orderId))) : quotes.quote(order);
       }
       for (CascadeLeg l : legs) {
         if (l.answerBody != null && parse(l.answerBody, null).getMessage() instanceof OrderMessage from) {
           LimitChecks.merge(from, answer);
         }
       }
-      reply(request.getContext(), answer, error);
+      notifications.reply(request.getContext(), answer, error);
+      return cancel;
     });
-    for (CascadeLeg l : recordedElsewhere) {
+    for (CascadeLeg l : toCancel) {
       cancelAt(l, cascadeId);
     }
   }
 
   /** A utility that confirmed after the buyer was refused holds a trade nobody wants: cancel it. */
   private void cancelIfLate(String legMessageId) {
-    CascadeLeg[] late = new CascadeLeg[1];
-    QuarkusTransaction.requiringNew().run(() -> {
-      CascadeLeg leg = CascadeLeg.findById(legMessageId);
+    CascadeLeg late = QuarkusTransaction.requiringNew().call(() -> {
+      CascadeLeg leg = CascadeLeg.findById(legMessageId, LockModeType.PESSIMISTIC_WRITE);
       CascadeRequest r = CascadeRequest.findById(leg.cascadeId);
-      if (CascadeRequest.REFUSED.equals(r.status) && "confirm".equals(r.action) && leg.utilityOrderId != null
-          && CascadeLeg.OK.equals(leg.status)) {
-        leg.status = CascadeLeg.CANCELLED;
-        late[0] = leg;
+      if (!CascadeDecision.cancelLate(r.status, r.isConfirm(), leg.status, leg.utilityOrderId != null)) {
+        return null;
       }
+      leg.status = LegState.CANCELLED;
+      return leg;
     });
-    if (late[0] != null) {
-      cancelAt(late[0], late[0].cascadeId);
+    if (late != null) {
+      cancelAt(late, late.cascadeId);
     }
   }
 
@@ -176,10 +159,6 @@ public class CascadeAnswers {
     } catch (RuntimeException e) {
       Log.errorf(e, "cancelling order %s at %s failed", leg.utilityOrderId, leg.utilityId);
     }
-  }
-
-  private void reply(Context request, OrderMessage message, BecknError error) {
-    notifications.reply(request, message, error);
   }
 
 

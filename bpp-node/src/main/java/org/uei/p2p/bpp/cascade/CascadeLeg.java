@@ -3,6 +3,8 @@ package org.uei.p2p.bpp.cascade;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
@@ -11,17 +13,6 @@ import java.util.List;
 @Entity
 @Table(name = "cascade_leg")
 public class CascadeLeg extends PanacheEntityBase {
-
-  /** Sent, no answer yet. */
-  public static final String SENT = "SENT";
-  /** Answered without error. */
-  public static final String OK = "OK";
-  /** Answered with an error. */
-  public static final String REFUSED = "REFUSED";
-  /** Could not be sent (no registry record, NACK, unreachable). */
-  public static final String FAILED = "FAILED";
-  /** Recorded by the utility, then cancelled there because the cascade was refused. */
-  public static final String CANCELLED = "CANCELLED";
 
   /** The cascaded request's message id, which the utility's callback echoes. */
   @Id
@@ -40,8 +31,9 @@ public class CascadeLeg extends PanacheEntityBase {
   @Column(name = "utility_uri", length = 2048)
   public String utilityUri;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public LegState status;
 
   @Column(length = 2000)
   public String detail;
@@ -52,6 +44,11 @@ public class CascadeLeg extends PanacheEntityBase {
 
   @Column(name = "utility_order_id")
   public String utilityOrderId;
+
+  /** The leg as the cascade's decision sees it. */
+  CascadeDecision.Leg view() {
+    return new CascadeDecision.Leg(messageId, discomId, utilityId, status, detail, utilityOrderId != null);
+  }
 
   /** The legs of a cascade. */
   public static List<CascadeLeg> of(String cascadeId) {

@@ -3,6 +3,8 @@ package org.uei.p2p.bpp.cascade;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,13 +16,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "cascade_request")
 public class CascadeRequest extends PanacheEntityBase {
-
-  /** Waiting for utilities. */
-  public static final String PENDING = "PENDING";
-  /** The buyer has been answered. */
-  public static final String ANSWERED = "ANSWERED";
-  /** Answered with a refusal (a confirm's reservation was released). */
-  public static final String REFUSED = "REFUSED";
 
   @Id
   public String id;
@@ -44,12 +39,18 @@ public class CascadeRequest extends PanacheEntityBase {
   @Column(name = "request_body", nullable = false)
   public byte[] requestBody;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public CascadeState status;
 
   @Column(nullable = false)
   public Instant deadline;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** Whether the buyer's request is a confirm (else an init). */
+  boolean isConfirm() {
+    return "confirm".equals(action);
+  }
 }

@@ -25,7 +25,7 @@ import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.registry.LookupQuery;
@@ -95,7 +95,7 @@ public class Cascades {
       r.cascadeTransactionId = cascadeTxn;
       r.orderId = orderId;
       r.requestBody = org.uei.p2p.model.envelope.Envelopes.write(buyerRequest.envelope());
-      r.status = CascadeRequest.PENDING;
+      r.status = CascadeState.PENDING;
       r.createdAt = Instant.now();
       r.deadline = r.createdAt.plus(config.cascade().timeout());
       r.persist();
@@ -106,9 +106,9 @@ public class Cascades {
         leg.utilityId = u.getValue();
         try {
           leg.utilityUri = lookup(u.getValue());
-          leg.status = CascadeLeg.SENT;
+          leg.status = LegState.SENT;
         } catch (RegistryException | IllegalStateException e) {
-          leg.status = CascadeLeg.FAILED;
+          leg.status = LegState.FAILED;
           leg.detail = "no registry record: " + e.getMessage();
         }
         Context c = Contexts.newRequest(action, new Contexts.Parties(bc.getDomain(), identity.subscriberId(),
@@ -116,7 +116,7 @@ public class Cascades {
             Clock.systemUTC());
         leg.messageId = c.getMessageId();
         leg.persist();
-        if (CascadeLeg.SENT.equals(leg.status)) {
+        if (leg.status == LegState.SENT) {
           sends.put(leg, new Envelope<>(c, answers.cascadedOrder(order, null)));
         }
       }
@@ -131,8 +131,8 @@ public class Cascades {
         Log.warnf("cascaded %s to %s failed: %s", action, leg.utilityId, why);
         QuarkusTransaction.requiringNew().run(() -> {
           CascadeLeg l = CascadeLeg.findById(leg.messageId);
-          if (CascadeLeg.SENT.equals(l.status)) {
-            l.status = CascadeLeg.FAILED;
+          if (l.status == LegState.SENT) {
+            l.status = LegState.FAILED;
             l.detail = truncate(why);
           }
         });
@@ -182,7 +182,7 @@ public class Cascades {
       return;
     }
     List<String> due = QuarkusTransaction.requiringNew().call(() -> CascadeRequest.<CascadeRequest>list(
-        "status = ?1 and deadline < ?2", CascadeRequest.PENDING, Instant.now()).stream().map(r -> r.id).toList());
+        "status = ?1 and deadline < ?2", CascadeState.PENDING, Instant.now()).stream().map(r -> r.id).toList());
     due.forEach(answers::tryFinish);
   }
 

@@ -29,6 +29,7 @@ public class MdmsDropPoller {
   @Inject MeterDataService meterData;
   @Inject DeliveryConfig config;
   @Inject NodeConfig node;
+  @Inject org.uei.p2p.node.store.NamedLocks locks;
 
   private final java.util.Map<Path, Long> lastSize = new java.util.HashMap<>();
 
@@ -52,7 +53,22 @@ public class MdmsDropPoller {
    * @param settled true to take files at once (the caller knows they are complete)
    * @return the files handled, by their new path
    */
-  public synchronized List<Path> pollOnce(boolean settled) throws IOException {
+  public List<Path> pollOnce(boolean settled) throws IOException {
+    // One poller at a time takes a file, whichever instance of the node it runs in.
+    try {
+      return locks.holding("mdms-drop", () -> {
+        try {
+          return pollLocked(settled);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private List<Path> pollLocked(boolean settled) throws IOException {
     Path dir = dropDir();
     Files.createDirectories(dir);
     List<Path> files;

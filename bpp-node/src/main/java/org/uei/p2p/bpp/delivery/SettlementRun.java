@@ -69,6 +69,7 @@ public class SettlementRun {
   @Inject Notifications notifications;
   @Inject Settlements settlements;
   @Inject AuditLog auditLog;
+  @Inject org.uei.p2p.node.store.NamedLocks locks;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Every night, the previous delivery day. */
@@ -80,7 +81,9 @@ public class SettlementRun {
 
   /** Allocates and settles delivery day {@code day} (in the network's zone). */
   @Transactional
-  public synchronized Result run(LocalDate day) {
+  public Result run(LocalDate day) {
+    // One run at a time on this node's database, whichever instance started it.
+    locks.lock("settlement-run");
     ZoneId zone = ZoneId.of(config.zone());
     Instant from = day.atStartOfDay(zone).toInstant();
     Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();

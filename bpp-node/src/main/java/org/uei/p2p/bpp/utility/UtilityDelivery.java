@@ -50,6 +50,7 @@ public class UtilityDelivery {
   });
 
   @Inject BppConfig config;
+  @Inject org.uei.p2p.node.store.NamedLocks locks;
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject MeterDataService meterData;
@@ -72,8 +73,10 @@ public class UtilityDelivery {
    *
    * @return ids of the trade sides reported
    */
-  public synchronized List<String> reportDue() {
+  public List<String> reportDue() {
     return QuarkusTransaction.requiringNew().call(() -> {
+      // One pass at a time across instances, so that no side is reported twice.
+      locks.lock("utility-delivery-reports");
       List<String> reported = new java.util.ArrayList<>();
       for (UtilityTrade t : UtilityTrade.<UtilityTrade>list("status <> ?1 order by createdAt", UtilityTrade.CANCELLED)) {
         for (TradeSide side : orders.sidesOf(t)) {

@@ -20,7 +20,7 @@ import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**

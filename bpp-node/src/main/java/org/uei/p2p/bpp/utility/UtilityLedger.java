@@ -24,6 +24,7 @@ import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.node.clock.MarketClock;
+import org.uei.p2p.node.store.Causes;
 
 /**
  * The DISCOM's record of trades: checks an order's trades on the sides whose meter is this
@@ -54,8 +55,6 @@ public class UtilityLedger {
   public record Recorded(UtilityOrder order, Verdict verdict) {
   }
 
-  private final Object recordLock = new Object();
-
   @Inject BppConfig config;
   @Inject TradePolicy policy;
   @Inject MarketClock marketClock;
@@ -77,9 +76,11 @@ public class UtilityLedger {
    */
   public Recorded record(TradeOrder order, String platformId, String platformUri, String domain, String transactionId,
                          byte[] orderJson) {
-    // Check and insert must not interleave with another confirm on the same meter: one at a time.
-    synchronized (recordLock) {
+    try {
       return QuarkusTransaction.requiringNew().call(() -> {
+        // Check and insert must not interleave with another confirm on the same meter, on any
+        // instance: the consumers' rows are locked in a fixed order for the rest of the transaction.
+        lockConsumers(order);
         Optional<UtilityOrder> existing = UtilityOrder.of(platformId, transactionId);
         if (existing.isPresent()) {
           return new Recorded(existing.get(), verdict(existingTrades(existing.get())));
@@ -124,7 +125,30 @@ public class UtilityLedger {
         // Re-read the headroom now that the trades count against it.
         return new Recorded(o, verdict(trades));
       });
+    } catch (RuntimeException e) {
+      if (!Causes.isConstraintViolation(e)) {
+        throw e;
+      }
+      // The same platform transaction recorded at the same moment elsewhere (its unique key): that one stands.
+      return QuarkusTransaction.requiringNew().call(() -> {
+        UtilityOrder o = UtilityOrder.of(platformId, transactionId).orElseThrow(() -> e);
+        return new Recorded(o, verdict(existingTrades(o)));
+      });
     }
+  }
+
+  private void lockConsumers(TradeOrder order) {
+    String discom = discomId();
+    java.util.TreeSet<String> meters = new java.util.TreeSet<>();
+    for (var line : order.lines()) {
+      if (discom.equals(order.buyer().discomId())) {
+        meters.add(order.buyer().meterId());
+      }
+      if (discom.equals(line.seller().discomId())) {
+        meters.add(line.seller().meterId());
+      }
+    }
+    meters.forEach(m -> UtilityConsumer.findById(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
   }
 
   /** Cancels the order: its trades stop counting against the headroom. */

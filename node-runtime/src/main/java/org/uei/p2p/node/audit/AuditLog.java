@@ -189,9 +189,11 @@ public class AuditLog {
    * the last (or none was ever signed).
    */
   @Transactional
-  public synchronized SignedTreeHead currentHead() {
+  public SignedTreeHead currentHead() {
     // The head covers every message stored before it was asked for.
     catchUp();
+    // The log's row lock: one signer at a time across instances, and the size cannot move under it.
+    lockLog();
     Optional<SignedTreeHead> latest = history().latest();
     if (latest.isPresent() && latest.get().treeSize() == size()) {
       return latest.get();

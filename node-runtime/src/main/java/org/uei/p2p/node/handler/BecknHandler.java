@@ -2,7 +2,6 @@ package org.uei.p2p.node.handler;
 
 import java.util.Set;
 import org.uei.p2p.model.envelope.Action;
-import org.uei.p2p.node.inbound.InboundRejection;
 
 /**
  * A node's business logic for the Beckn actions it receives. Each node application provides

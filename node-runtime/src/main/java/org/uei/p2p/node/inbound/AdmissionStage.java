@@ -1,5 +1,6 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.uei.p2p.node.handler.BecknHandler;

@@ -1,5 +1,6 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,6 @@ import org.uei.p2p.model.envelope.AckResponse;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.handler.BecknHandler;
 
 /**
  * The Beckn endpoints {@code POST /{action}}. Reads the body as raw bytes, because the signature
@@ -29,8 +29,6 @@ public class BecknResource {
 
   @Inject InboundPipeline pipeline;
   @Inject InboundDispatcher dispatcher;
-  @Inject BecknHandler handler;
-  @Inject BodySizeStage sizeLimit;
 
   /**
    * Longest request URL accepted; the HTTP server lets longer ones through (up to
@@ -46,14 +44,12 @@ public class BecknResource {
       return nack(414, AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, "request target longer than "
           + MAX_REQUEST_TARGET + " characters", "")), Map.of());
     }
-    Action action = Action.fromWireName(actionName).filter(a -> handler.accepts().contains(a)).orElse(null);
+    Action action = pipeline.endpoint(actionName).orElse(null);
     if (action == null) {
       return nack(404, AckResponse.nack(BecknError.of(ErrorCode.ACTION_NOT_APPLICABLE,
           "this node does not accept '" + actionName + "'", "context.action")), Map.of());
     }
-    // Read one byte past the limit so that the size stage sees an oversized body without the
-    // node buffering all of it.
-    byte[] bytes = body.readNBytes(sizeLimit.maxBytes() + 1);
+    byte[] bytes = body.readNBytes(pipeline.readLimit());
     Map<String, String> headers = new HashMap<>();
     httpHeaders.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
     InboundExchange exchange = new InboundExchange(action, bytes, headers, Instant.now());

@@ -1,21 +1,18 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.uei.p2p.node.handler.InboundRejection;
 import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.config.NodeConfig;
 
 /** Refuses bodies larger than {@code uei.max-body-bytes} with 413, before any parsing or crypto. */
-@ApplicationScoped
 public class BodySizeStage implements InboundStage {
 
   private final int maxBytes;
 
-  @Inject
-  public BodySizeStage(NodeConfig config) {
-    this.maxBytes = config.maxBodyBytes();
+  /** Refuses bodies of more than {@code maxBytes} ({@code uei.max-body-bytes}). */
+  public BodySizeStage(int maxBytes) {
+    this.maxBytes = maxBytes;
   }
 
   /** The largest body accepted, in bytes. */

@@ -1,11 +1,9 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.uei.p2p.node.handler.InboundRejection;
 import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.signing.SignatureHeaders;
 
 /**
@@ -14,7 +12,6 @@ import org.uei.p2p.signing.SignatureHeaders;
  * few hundred. The HTTP server accepts up to {@code quarkus.http.limits.max-header-size} so that
  * this stage, not the server, answers the usual oversized request, with a NACK.
  */
-@ApplicationScoped
 public class HeaderSizeStage implements InboundStage {
 
   /** Longest accepted {@code Authorization} or {@code X-Gateway-Authorization} value. */
@@ -22,9 +19,9 @@ public class HeaderSizeStage implements InboundStage {
 
   private final int maxBytes;
 
-  @Inject
-  public HeaderSizeStage(NodeConfig config) {
-    this.maxBytes = config.inbound().maxHeaderBytes();
+  /** Refuses headers of more than {@code maxBytes} in all ({@code uei.inbound.max-header-bytes}). */
+  public HeaderSizeStage(int maxBytes) {
+    this.maxBytes = maxBytes;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,8 +12,9 @@ import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundMessage;
 
 /**
- * The ordered inbound stages: body size, header size, backlog, signature, parse, validate, sender
- * binding, sender URI, then
+ * The ordered inbound stages, set here and nowhere else: body size, header size, backlog,
+ * signature, parse, validate (the wire's rules), domain, context times, sender binding, sender
+ * URI, then
  * replay and admission (reads, in one transaction), then store. The order is part of the
  * contract: nothing is parsed before the size check, nothing is stored before every check passed,
  * and the ACK follows the store. The store writes the replay-guard row and the message in one
@@ -22,6 +24,8 @@ import org.uei.p2p.node.handler.InboundMessage;
 @ApplicationScoped
 public class InboundPipeline {
 
+  private final BodySizeStage size;
+  private final java.util.Set<org.uei.p2p.model.envelope.Action> accepted;
   private final List<InboundStage> checks;
   private final List<InboundStage> reads;
   private final StoreStage store;
@@ -29,12 +33,28 @@ public class InboundPipeline {
 
   @Inject
   public InboundPipeline(BodySizeStage size, HeaderSizeStage headers, BacklogStage backlog, SignatureStage signature,
-      ParseStage parse, ValidateStage validate, SenderBindingStage binding, SenderUriStage senderUri,
-      ReplayStage replay, AdmissionStage admission, StoreStage store, MeterRegistry metrics) {
-    this.checks = List.of(size, headers, backlog, signature, parse, validate, binding, senderUri);
+      ParseStage parse, ValidateStage validate, DomainStage domain, ContextTimesStage times,
+      SenderBindingStage binding, SenderUriStage senderUri, ReplayStage replay, AdmissionStage admission,
+      StoreStage store, MeterRegistry metrics, org.uei.p2p.node.handler.BecknHandler handler) {
+    this.size = size;
+    this.accepted = java.util.Set.copyOf(handler.accepts());
+    this.checks = List.of(size, headers, backlog, signature, parse, validate, domain, times, binding, senderUri);
     this.reads = List.of(replay, admission);
     this.store = store;
     this.metrics = metrics;
+  }
+
+  /**
+   * The first check, before the body is read: the action an endpoint path names, if this node
+   * accepts it.
+   */
+  public java.util.Optional<org.uei.p2p.model.envelope.Action> endpoint(String actionName) {
+    return org.uei.p2p.model.envelope.Action.fromWireName(actionName).filter(accepted::contains);
+  }
+
+  /** How many body bytes to read: one past the limit, so that the size stage sees an oversized body. */
+  public int readLimit() {
+    return size.maxBytes() + 1;
   }
 
   /** The stage names in order, for diagnostics. */
@@ -84,21 +104,8 @@ public class InboundPipeline {
         return null;
       });
     } catch (RuntimeException e) {
-      InboundRejection refusal = refusalIn(e);
-      if (refusal != null) {
-        throw refusal;
-      }
-      throw e;
+      throw org.uei.p2p.node.store.Causes.find(e, InboundRejection.class).orElseThrow(() -> e);
     }
-  }
-
-  private static InboundRejection refusalIn(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InboundRejection r) {
-        return r;
-      }
-    }
-    return null;
   }
 
   /** One line per refused message with the reason the sender was given, so that operators see why. */

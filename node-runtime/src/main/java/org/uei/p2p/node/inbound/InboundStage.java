@@ -1,5 +1,7 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
+
 /**
  * One step of inbound processing with a single job. Stages run in a fixed order; the first that
  * throws ends processing and its {@link InboundRejection} becomes the NACK. Only the last stage,

@@ -1,6 +1,6 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.ErrorCode;
@@ -8,7 +8,6 @@ import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.envelope.MessageParseException;
 
 /** Reads the body into the typed envelope of the endpoint's action; broken JSON or wrong types give 400. */
-@ApplicationScoped
 public class ParseStage implements InboundStage {
 
   @Override

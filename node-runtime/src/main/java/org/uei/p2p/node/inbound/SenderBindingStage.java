@@ -1,22 +1,19 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * Checks that the subscriber who signed is the one the context names as sender ({@code bap_id}
  * for requests, {@code bpp_id} for callbacks) and that the message is addressed to this node.
  * Without it any registered participant could speak for another.
  */
-@ApplicationScoped
 public class SenderBindingStage implements InboundStage {
 
   private final String self;
 
-  @Inject
-  public SenderBindingStage(NodeIdentity identity) {
-    this.self = identity.subscriberId();
+  /** Binds senders to signers for the node {@code self} (its subscriber id). */
+  public SenderBindingStage(String self) {
+    this.self = self;
   }
 
   @Override
@@ -24,7 +21,7 @@ public class SenderBindingStage implements InboundStage {
     String sender = exchange.contextSender();
     String senderField = exchange.endpointAction().isCallback() ? "context.bpp_id" : "context.bap_id";
     if (exchange.signature() != null && !exchange.signature().signerId().equals(sender)) {
-      throw SignatureStage.unauthorized(self, 401, "SIGNER_MISMATCH: signed by '"
+      throw InboundRejection.unauthorized(self, 401, "SIGNER_MISMATCH: signed by '"
           + exchange.signature().signerId() + "' but " + senderField + " is '" + sender + "'");
     }
     // A request to a BPP names it in bpp_id when the BAP addressed it directly (discover through

@@ -1,11 +1,8 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.outbound.ReceiverUrls;
-import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.KeyResolutionException;
 import org.uei.p2p.signing.VerificationResult;
 
@@ -17,18 +14,28 @@ import org.uei.p2p.signing.VerificationResult;
  * URL must also be a valid http(s) address of bounded length ({@code uei.inbound.max-url-length}).
  * {@code uei.inbound.require-registered-uri=false} keeps only the second check.
  */
-@ApplicationScoped
 public class SenderUriStage implements InboundStage {
 
-  private final RegistryKeyResolver keys;
+  /** The registered {@code subscriber_url} of a signer's key. */
+  @FunctionalInterface
+  public interface RegisteredUrls {
+    /** The URL the registry holds for {@code subscriberId}'s key {@code keyId} (null when none). */
+    String of(String subscriberId, String keyId) throws KeyResolutionException;
+  }
+
+  private final RegisteredUrls registered;
   private final int maxLength;
   private final boolean requireRegistered;
 
-  @Inject
-  public SenderUriStage(RegistryKeyResolver keys, NodeConfig config) {
-    this.keys = keys;
-    this.maxLength = config.inbound().maxUrlLength();
-    this.requireRegistered = config.inbound().requireRegisteredUri();
+  /**
+   * @param registered where the registry's URL of a signer comes from
+   * @param maxLength {@code uei.inbound.max-url-length}
+   * @param requireRegistered {@code uei.inbound.require-registered-uri}
+   */
+  public SenderUriStage(RegisteredUrls registered, int maxLength, boolean requireRegistered) {
+    this.registered = registered;
+    this.maxLength = maxLength;
+    this.requireRegistered = requireRegistered;
   }
 
   @Override
@@ -44,18 +51,18 @@ public class SenderUriStage implements InboundStage {
     if (!requireRegistered || signature == null) {
       return;
     }
-    String registered;
+    String url;
     try {
-      registered = keys.resolveSubscriber(signature.signerId(), signature.header().uniqueKeyId()).url();
+      url = registered.of(signature.signerId(), signature.header().uniqueKeyId());
     } catch (KeyResolutionException e) {
       throw new InboundRejection(503, org.uei.p2p.model.envelope.BecknError.of(ErrorCode.INVALID_REQUEST,
           "cannot look up the registered URL of '" + signature.signerId() + "' now; try again", field),
           java.util.Map.of("Retry-After", "5"));
     }
-    if (!ReceiverUrls.sameEndpoint(uri, registered)) {
+    if (!ReceiverUrls.sameEndpoint(uri, url)) {
       throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, field + " must be the subscriber_url that the"
-          + " registry holds for '" + signature.signerId() + "'" + (registered == null ? " (it holds none)"
-          : " (" + registered + ")") + "; answers are only sent there", field);
+          + " registry holds for '" + signature.signerId() + "'" + (url == null ? " (it holds none)"
+          : " (" + url + ")") + "; answers are only sent there", field);
     }
   }
 

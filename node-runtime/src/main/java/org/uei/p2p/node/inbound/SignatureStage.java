@@ -1,12 +1,9 @@
 package org.uei.p2p.node.inbound;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.uei.p2p.node.handler.InboundRejection;
 import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.config.NodeConfig;
-import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.VerificationResult;
@@ -16,18 +13,21 @@ import org.uei.p2p.signing.VerificationResult;
  * from the registry. Which subscriber must have signed is checked later by {@link
  * SenderBindingStage}, once the context has been read.
  */
-@ApplicationScoped
 public class SignatureStage implements InboundStage {
 
   private final BecknVerifier verifier;
   private final boolean skip;
   private final String realm;
 
-  @Inject
-  public SignatureStage(BecknVerifier verifier, NodeConfig config, NodeIdentity identity) {
+  /**
+   * @param verifier checks signatures against registry keys
+   * @param skip accept unsigned messages ({@code uei.testing.insecure-skip-signature-verification})
+   * @param realm this node's subscriber id, for {@code WWW-Authenticate}
+   */
+  public SignatureStage(BecknVerifier verifier, boolean skip, String realm) {
     this.verifier = verifier;
-    this.skip = config.testing().insecureSkipSignatureVerification();
-    this.realm = identity.subscriberId();
+    this.skip = skip;
+    this.realm = realm;
   }
 
   @Override
@@ -38,16 +38,10 @@ public class SignatureStage implements InboundStage {
     VerificationResult result = verifier.verify(
         exchange.header(SignatureHeaders.AUTHORIZATION), exchange.body(), null, exchange.header("Digest"));
     if (!result.valid()) {
-      throw unauthorized(realm, result.status() == VerificationResult.Status.REGISTRY_UNAVAILABLE ? 503 : 401,
+      throw InboundRejection.unauthorized(realm, result.status() == VerificationResult.Status.REGISTRY_UNAVAILABLE ? 503 : 401,
           "signature " + result);
     }
     exchange.signature(result);
-  }
-
-  /** A refusal carrying {@code WWW-Authenticate}, as BECKN-006 asks of every signature failure. */
-  static InboundRejection unauthorized(String realm, int status, String detail) {
-    return new InboundRejection(status, BecknError.of(ErrorCode.INVALID_REQUEST, detail, ""),
-        Map.of(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(realm)));
   }
 
   @Override

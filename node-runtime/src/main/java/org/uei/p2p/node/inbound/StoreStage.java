@@ -1,5 +1,6 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.store.ReplayGuard;
 
 /**
  * Stores the raw message with its replay-guard row; the ACK is sent only after they commit. The
@@ -23,6 +25,7 @@ import org.uei.p2p.node.store.MessageStore;
 public class StoreStage implements InboundStage {
 
   @Inject MessageStore store;
+  @Inject ReplayGuard guard;
 
   private final GroupWriter<Pending> groups = new GroupWriter<>("uei-inbound-commits", 100, Duration.ZERO,
       this::commit, StoreStage::failed);
@@ -46,12 +49,12 @@ public class StoreStage implements InboundStage {
 
   private void commit(List<Pending> group) {
     List<Object> outcomes = QuarkusTransaction.requiringNew().call(() -> group.stream().map(p -> {
-      try {
-        ReplayStage.claim(p.exchange());
-        return (Object) store.saveInbound(p.exchange());
-      } catch (InboundRejection replay) {
-        return replay;
+      InboundExchange x = p.exchange();
+      if (!guard.claim(ReplayStage.key(x), x.receivedAt(), ReplayStage.expiry(x))) {
+        return (Object) ReplayStage.replayed(x);
       }
+      return (Object) store.saveInbound(x.endpointAction(), x.context(), x.contextSender(), x.headers(), x.body(),
+          x.receivedAt());
     }).toList());
     for (int i = 0; i < group.size(); i++) {
       if (outcomes.get(i) instanceof InboundRejection r) {
@@ -64,7 +67,7 @@ public class StoreStage implements InboundStage {
 
   private static void failed(Pending p, RuntimeException e) {
     // A key collision on its own: a concurrent copy, stored by another node instance, won the key.
-    p.stored().completeExceptionally(MessageStore.isConstraintViolation(e) ? ReplayStage.replayed(p.exchange()) : e);
+    p.stored().completeExceptionally(org.uei.p2p.node.store.Causes.isConstraintViolation(e) ? ReplayStage.replayed(p.exchange()) : e);
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.json.BecknJson;
-import org.uei.p2p.node.inbound.InboundExchange;
+import org.uei.p2p.model.envelope.Action;
 
 /**
  * The transaction store: every message this node received or sent, raw with its headers. The
@@ -22,21 +22,30 @@ public class MessageStore {
 
   @Inject Event<MessageStored> stored;
 
-  /** Stores a received message; call inside a transaction. Returns the row id. */
+  /**
+   * Stores a received message; call inside a transaction. Returns the row id.
+   *
+   * @param action the action of the endpoint it was posted to
+   * @param c its context
+   * @param senderId the sender its context names
+   * @param headers the request headers (only a documented subset is kept)
+   * @param body the exact bytes received
+   * @param receivedAt when it arrived
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Long saveInbound(InboundExchange exchange) {
-    Context c = exchange.context();
+  public Long saveInbound(Action action, Context c, String senderId, Map<String, String> headers, byte[] body,
+      Instant receivedAt) {
     StoredMessage m = new StoredMessage();
     m.direction = Direction.IN;
-    m.action = exchange.endpointAction().wireName();
+    m.action = action.wireName();
     m.transactionId = c.getTransactionId();
     m.messageId = c.getMessageId();
-    m.senderId = exchange.contextSender();
-    m.recipientId = exchange.endpointAction().isCallback() ? c.getBapId() : c.getBppId();
+    m.senderId = senderId;
+    m.recipientId = action.isCallback() ? c.getBapId() : c.getBppId();
     m.url = "/" + m.action;
-    m.headers = headersJson(exchange.headers());
-    m.body = exchange.body();
-    m.createdAt = exchange.receivedAt();
+    m.headers = headersJson(headers);
+    m.body = body;
+    m.createdAt = receivedAt;
     m.expiresAt = expiresAt(c);
     m.persist();
     stored.fire(new MessageStored(m));
@@ -130,19 +139,5 @@ public class MessageStore {
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  /** True when {@code e} was caused by a unique or primary-key violation. */
-  public static boolean isConstraintViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.hibernate.exception.ConstraintViolationException
-          || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -27,7 +27,7 @@ import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.node.inbound.InboundExchange;
 import org.uei.p2p.node.inbound.InboundPipeline;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.StoredMessage;
 import org.uei.p2p.node.testing.TestNetwork;

@@ -33,7 +33,7 @@ import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.validation.ValidationResult;
 import org.uei.p2p.model.validation.Wave1Validator;
 import org.uei.p2p.node.inbound.InboundExchange;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.inbound.ParseStage;
 
 /**

@@ -1,19 +1,16 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.node.handler.InboundRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.envelope.Action;
-import org.uei.p2p.node.config.NodeConfig;
-import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.StaticKeyResolver;
@@ -21,27 +18,12 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 class SignatureStageTest {
 
-  private static final Ed25519KeyPair NODE = Ed25519KeyPair.generate();
   private static final Ed25519KeyPair PEER = Ed25519KeyPair.generate();
   private static final byte[] BODY = "{\"context\":{},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
 
-  private static NodeConfig config(boolean skip) {
-    ClassLoader cl = NodeConfig.class.getClassLoader();
-    NodeConfig.TestingConfig testing = (NodeConfig.TestingConfig) Proxy.newProxyInstance(cl,
-        new Class<?>[] {NodeConfig.TestingConfig.class}, (p, m, a) -> skip);
-    NodeConfig.RegistryConfig registry = (NodeConfig.RegistryConfig) Proxy.newProxyInstance(cl,
-        new Class<?>[] {NodeConfig.RegistryConfig.class}, (p, m, a) -> Optional.of("http://127.0.0.1:1"));
-    Map<String, Object> values = Map.of("subscriberId", Optional.of("bpp.node"), "keyId", Optional.of("k1"),
-        "privateKey", Optional.of(NODE.seedBase64()), "domain", Optional.of("d"),
-        "publicUrl", Optional.of("http://127.0.0.1:2"), "registry", registry, "testing", testing);
-    return (NodeConfig) Proxy.newProxyInstance(cl, new Class<?>[] {NodeConfig.class},
-        (p, m, a) -> values.getOrDefault(m.getName(), Optional.empty()));
-  }
-
   private static SignatureStage stage(boolean skip) {
-    NodeConfig c = config(skip);
     BecknVerifier verifier = BecknVerifier.of(StaticKeyResolver.builder().add("bap.peer", "k1", PEER.publicKeyBase64()).build());
-    return new SignatureStage(verifier, c, new NodeIdentity(c));
+    return new SignatureStage(verifier, skip, "bpp.node");
   }
 
   private static InboundExchange exchange(String authorization) {

@@ -1,4 +1,4 @@
-package org.uei.p2p.node.inbound;
+package org.uei.p2p.node.handler;
 
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,19 @@ public final class InboundRejection extends Exception {
    */
   public static InboundRejection business(ErrorCode code, String message, String path) {
     return new InboundRejection(200, BecknError.of(code, message, path), Map.of());
+  }
+
+  /** A signature refusal, carrying {@code WWW-Authenticate} as BECKN-006 asks of every one. */
+  public static InboundRejection unauthorized(String realm, int status, String detail) {
+    return new InboundRejection(status, BecknError.of(ErrorCode.INVALID_REQUEST, detail, ""),
+        Map.of(org.uei.p2p.signing.SignatureHeaders.WWW_AUTHENTICATE,
+            org.uei.p2p.signing.SignatureHeaders.wwwAuthenticate(realm)));
+  }
+
+  /** The refusal of a {@code message_id} already received from the same sender for the same action. */
+  public static InboundRejection replayed(String senderId, String messageId, String action) {
+    return new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, "message_id '" + messageId
+        + "' was already received from '" + senderId + "' for " + action, "context.message_id"), Map.of());
   }
 
   public int httpStatus() {

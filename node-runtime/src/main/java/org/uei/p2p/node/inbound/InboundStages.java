@@ -1,0 +1,74 @@
+package org.uei.p2p.node.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.uei.p2p.model.validation.Wave1Validator;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.registry.RegistryKeyResolver;
+import org.uei.p2p.signing.BecknVerifier;
+
+/**
+ * Builds the stages that are plain Java from the node's configuration: the one place that knows
+ * both the stages and Quarkus, so that each stage can be constructed and tested alone.
+ */
+@ApplicationScoped
+public class InboundStages {
+
+  @Produces
+  @Singleton
+  BodySizeStage bodySize(NodeConfig config) {
+    return new BodySizeStage(config.maxBodyBytes());
+  }
+
+  @Produces
+  @Singleton
+  HeaderSizeStage headerSize(NodeConfig config) {
+    return new HeaderSizeStage(config.inbound().maxHeaderBytes());
+  }
+
+  @Produces
+  @Singleton
+  SignatureStage signature(BecknVerifier verifier, NodeConfig config, NodeIdentity identity) {
+    return new SignatureStage(verifier, config.testing().insecureSkipSignatureVerification(), identity.subscriberId());
+  }
+
+  @Produces
+  @Singleton
+  ParseStage parse() {
+    return new ParseStage();
+  }
+
+  @Produces
+  @Singleton
+  ValidateStage validate(NodeConfig config) {
+    Wave1Validator rules = config.validation().strict() ? Wave1Validator.strict() : Wave1Validator.lenient();
+    return new ValidateStage(rules::validate);
+  }
+
+  @Produces
+  @Singleton
+  DomainStage domain(NodeConfig config) {
+    return new DomainStage(config.domain().orElse(null));
+  }
+
+  @Produces
+  @Singleton
+  ContextTimesStage contextTimes(NodeConfig config) {
+    return new ContextTimesStage(ContextTimes.of(config));
+  }
+
+  @Produces
+  @Singleton
+  SenderBindingStage senderBinding(NodeIdentity identity) {
+    return new SenderBindingStage(identity.subscriberId());
+  }
+
+  @Produces
+  @Singleton
+  SenderUriStage senderUri(RegistryKeyResolver keys, NodeConfig config) {
+    return new SenderUriStage((id, keyId) -> keys.resolveSubscriber(id, keyId).url(),
+        config.inbound().maxUrlLength(), config.inbound().requireRegisteredUri());
+  }
+}
