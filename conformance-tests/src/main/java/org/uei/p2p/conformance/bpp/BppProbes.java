@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.Exchange;
-import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.AckResponse;
 import org.uei.p2p.model.envelope.Context;
