@@ -67,7 +67,14 @@ public record KitIdentity(String subscriberId, String keyId, Ed25519KeyPair key)
           .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(records))).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IOException("cannot register " + subscriberId + " at " + endpoint + ": " + e.getMessage(), e);
+      throw new IOException("cannot register " + subscriberId + " at " + endpoint + ": "
+          + (e instanceof java.net.ConnectException ? "connection refused"
+          : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+    }
+    if (r.statusCode() == 404 || r.statusCode() == 405) {
+      throw new IOException("registry " + registryUrl + " has no /admin/subscribers"
+          + " (HTTP " + r.statusCode() + "): it is not a local registry, so " + subscriberId
+          + " must be registered with it through its own process first");
     }
     if (r.statusCode() != 200) {
       throw new IOException("registry " + endpoint + " refused to register " + subscriberId + ": HTTP "

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import org.uei.p2p.audit.MerkleLog;
 import org.uei.p2p.audit.sth.SignedTreeHead;
+import org.uei.p2p.audit.verify.VerificationReport.Problem;
 
 /**
  * An offline dump of a log: what a node hands out (or its HTTP API serves page by page) so that
@@ -137,7 +138,9 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
    * checked. Fields must come in the order {@link #write} puts them: {@code format}, {@code
    * tree_heads}, {@code entries}.
    *
-   * @throws IllegalArgumentException naming the first field that is missing, malformed or out of order
+   * @throws IllegalArgumentException naming the first field that is missing, malformed or out of order;
+   *     for a problem of one entry (an index that is not the next one, bytes that are not base64) a
+   *     subclass that {@link LogVerifier} reports as a failure at that entry
    */
   public static void stream(InputStream in, Visitor visitor) throws IOException {
     try (JsonParser p = JSON.createParser(in)) {
@@ -210,12 +213,18 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
     while (p.nextToken() != JsonToken.END_ARRAY) {
       String where = "entries[" + i + "]";
       JsonNode e = p.readValueAsTree();
-      if (e == null || !e.isObject() || !e.path("index").isIntegralNumber() || e.path("index").asLong() != i) {
-        throw new IllegalArgumentException(where + " must be an object with \"index\": " + i);
+      if (e == null || !e.isObject() || !e.path("index").isIntegralNumber()) {
+        throw new ExportEntryException(Problem.MALFORMED_ENTRY, i, where + " must be an object with \"index\": " + i);
+      }
+      long declared = e.path("index").asLong();
+      if (declared != i) {
+        throw new ExportEntryException(Problem.ENTRY_OUT_OF_SEQUENCE, i, where + " carries index " + declared
+            + " where index " + i + " belongs: " + (declared > i ? "entry " + i + " is missing from the export"
+            : "entry " + declared + " appears twice or out of order"));
       }
       JsonNode leaf = e.get("leaf_hash");
-      byte[] leafHash = leaf == null || leaf.isNull() ? null : base64(leaf, where + ".leaf_hash");
-      if (!visitor.entry(i, base64(e.get("entry"), where + ".entry"), leafHash)) {
+      byte[] leafHash = leaf == null || leaf.isNull() ? null : base64(leaf, i, where + ".leaf_hash");
+      if (!visitor.entry(i, base64(e.get("entry"), i, where + ".entry"), leafHash)) {
         return false;
       }
       i++;
@@ -223,14 +232,14 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
     return true;
   }
 
-  private static byte[] base64(JsonNode node, String where) {
+  private static byte[] base64(JsonNode node, long index, String where) {
     if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException(where + " must be a base64 string");
+      throw new ExportEntryException(Problem.MALFORMED_ENTRY, index, where + " must be a base64 string");
     }
     try {
       return Base64.getDecoder().decode(node.asText());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + " is not base64: " + e.getMessage());
+      throw new ExportEntryException(Problem.MALFORMED_ENTRY, index, where + " is not base64: " + e.getMessage());
     }
   }
 }

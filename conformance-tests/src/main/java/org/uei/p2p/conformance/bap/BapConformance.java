@@ -16,6 +16,9 @@ import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.WhenListening;
+import org.uei.p2p.conformance.setup.Preflight;
+import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
@@ -66,9 +69,16 @@ public final class BapConformance {
   public static final String OFFER_ID = "conformance-offer-1";
 
   private final Config config;
+  private WhenListening whenListening = WhenListening.NOTHING;
 
   public BapConformance(Config config) {
     this.config = config;
+  }
+
+  /** Has {@code hook} run (e.g. register the kit) once the seller endpoint is bound, before the flow starts. */
+  public BapConformance whenListening(WhenListening hook) {
+    this.whenListening = hook;
+    return this;
   }
 
   /**
@@ -84,13 +94,21 @@ public final class BapConformance {
       results.add(r);
       progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
     };
+    Preflight pre = new Preflight();
+    for (SetupCheck check : List.of(pre.registry(config.registryUrl()), pre.target(config.targetUrl(), "bap"))) {
+      if (!check.ok()) {
+        throw new ConformanceSetupException(check.error());
+      }
+    }
     FakeSeller seller = new FakeSeller(config.identity(), config.publicUrl(), config.zone());
     try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bap_id",
         config.identity().subscriberId())) {
       listener.responder(m -> seller.respond(listener, m));
+      register();
       String triggerProblem = null;
       try {
-        config.trigger().runFlow(config.identity().subscriberId(), seller.offer().offerId());
+        config.trigger().runFlow(config.identity().subscriberId(), seller.offer().offerId(),
+            () -> statusAnswered(listener, seller));
       } catch (Exception e) {
         triggerProblem = e.getMessage() == null ? e.toString() : e.getMessage();
       }
@@ -133,6 +151,29 @@ public final class BapConformance {
     record.accept(p.neverSent(BapCases.NEVER_SENT, RequestChecks.context(select.get())));
     record.accept(p.unknownFields(BapCases.UNKNOWN_FIELDS));
     record.accept(p.replay(BapCases.REPLAY));
+  }
+
+  private void register() throws ConformanceSetupException, InterruptedException {
+    KitIdentity id = config.identity();
+    try {
+      whenListening.ready(config.publicUrl());
+    } catch (IOException e) {
+      throw new ConformanceSetupException("kit registration: " + e.getMessage() + "; register the kit's key with the"
+          + " registry the BAP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id,"
+          + " --private-key)", e);
+    }
+    SetupCheck key = new Preflight().key("kit key", config.registryUrl(), id.subscriberId(), id.keyId(),
+        id.key().publicKeyBase64(), "register " + id.subscriberId() + " with key " + id.keyId()
+        + " and the kit's public key " + id.key().publicKeyBase64() + " in the registry the BAP uses");
+    if (!key.ok()) {
+      throw new ConformanceSetupException(key.error());
+    }
+  }
+
+  /** True once the kit has answered a validly signed status: the last step of the flow. */
+  private static boolean statusAnswered(BecknListener listener, FakeSeller seller) {
+    return listener.received().stream().anyMatch(m -> "status".equals(m.action()) && m.signature().valid()
+        && seller.callbacks().containsKey(m.context("message_id")));
   }
 
   /** Waits (bounded by the ttl) until every request the kit ACKed has had its callback delivered. */

@@ -1,5 +1,9 @@
 package org.uei.p2p.conformance.bap;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
 /**
  * Makes the buyer platform under test run its usual flow against the kit's seller platform:
  * discover, select {@code offerId}, init, confirm, status. An adapter per app: {@link
@@ -17,8 +21,32 @@ public interface BapTrigger {
    */
   void runFlow(String bppId, String offerId) throws Exception;
 
-  /** A trigger that only waits {@code time} for the joiner's own flow. */
-  static BapTrigger waitFor(java.time.Duration time) {
-    return (bppId, offerId) -> Thread.sleep(time.toMillis());
+  /**
+   * Runs the flow, given a way to see it is over; a trigger that cannot tell by itself when the
+   * buyer platform is done (a joiner driving it by hand) returns as soon as {@code flowDone} says so.
+   */
+  default void runFlow(String bppId, String offerId, BooleanSupplier flowDone) throws Exception {
+    runFlow(bppId, offerId);
   }
+
+  /** A trigger that waits at most {@code time} for the joiner's own flow, and less once its status was answered. */
+  static BapTrigger waitFor(Duration time) {
+    return new BapTrigger() {
+      @Override
+      public void runFlow(String bppId, String offerId) throws Exception {
+        Thread.sleep(time.toMillis());
+      }
+
+      @Override
+      public void runFlow(String bppId, String offerId, BooleanSupplier flowDone) throws Exception {
+        Instant deadline = Instant.now().plus(time);
+        while (!flowDone.getAsBoolean() && Instant.now().isBefore(deadline)) {
+          Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), Duration.between(Instant.now(), deadline).toMillis())));
+        }
+      }
+    };
+  }
+
+  /** How often {@link #waitFor} looks whether the flow is over. */
+  Duration POLL = Duration.ofMillis(100);
 }

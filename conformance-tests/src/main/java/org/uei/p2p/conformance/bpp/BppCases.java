@@ -128,7 +128,9 @@ public final class BppCases {
   }
 
   private static ConformanceCase energy(String id, String title, String checks, String rule) {
-    return new ConformanceCase(id, title, NRG + ": " + rule, true, checks
+    return new ConformanceCase(id, title, NRG + ": " + rule, true, "First the kit sends the same select without "
+        + "the violation and expects it to be quoted: a refusal shows the rule is checked only if a compliant order "
+        + "is accepted. Then: " + checks
         + " It expects a refusal: a NACK, or a callback carrying an error (the code is reported).",
         "Trades that break the market rules cannot be delivered or settled and are rejected by the DISCOM later.",
         "Check every order line against the trading rules before acknowledging it (or answer with an error in the "

@@ -18,14 +18,15 @@ import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.Exchange;
 import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.WhenListening;
+import org.uei.p2p.conformance.setup.Preflight;
+import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.model.codec.TradeCodecException;
-import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Contexts;
-import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.registry.BecknRegistry;
@@ -82,42 +83,95 @@ public final class BppConformance {
   }
 
   private final Config config;
+  private WhenListening whenListening = WhenListening.NOTHING;
 
   public BppConformance(Config config) {
     this.config = config;
+  }
+
+  /** Has {@code hook} run (e.g. register the kit) once the listener is bound, before the first request. */
+  public BppConformance whenListening(WhenListening hook) {
+    this.whenListening = hook;
+    return this;
+  }
+
+  /**
+   * Checks what a run needs, without running the cases: registry and target reachable, the kit's
+   * key in the registry, and an offer on the target the kit can trade against. Stops at the first
+   * check that fails, since the later ones depend on it.
+   */
+  public List<SetupCheck> doctor() throws InterruptedException {
+    List<SetupCheck> checks = new ArrayList<>();
+    try {
+      session(checks::add, kit -> checks.add(OfferCheck.check(kit)));
+    } catch (ConformanceSetupException e) {
+      // Already in checks: the failed check is the last one.
+    }
+    return checks;
   }
 
   /**
    * Starts the callback listener, runs every case and stops the listener.
    *
    * @param progress receives one line per case as it finishes
-   * @throws ConformanceSetupException when the listener cannot start
+   * @throws ConformanceSetupException when the run cannot start: registry or target unreachable, the
+   *     kit's key not in the registry, no offer on the target to trade against, no listener
    */
   public ConformanceReport run(Consumer<String> progress) throws ConformanceSetupException, InterruptedException {
-    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     Instant started = Instant.now();
+    Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
+    Consumer<CaseResult> record = r -> {
+      results.put(r.conformanceCase(), r);
+      progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
+    };
+    session(check -> { }, kit -> new Run(kit, record).all());
+    List<CaseResult> ordered = new ArrayList<>();
+    for (ConformanceCase c : BppCases.ALL) {
+      ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
+    }
+    return new ConformanceReport("bpp", config.targetUrl(), started, ordered);
+  }
+
+  /** What runs with the listener up and the kit registered. */
+  @FunctionalInterface
+  private interface Work {
+    void run(KitBap kit) throws ConformanceSetupException, InterruptedException;
+  }
+
+  /** Checks the setup (each check to {@code seen}; the first failure ends it as a setup error), then does {@code work}. */
+  private void session(Consumer<SetupCheck> seen, Work work) throws ConformanceSetupException, InterruptedException {
+    Preflight pre = new Preflight();
+    require(seen, pre.registry(config.registryUrl()));
+    require(seen, pre.target(config.targetUrl(), "bpp"));
+    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bpp_id",
         config.identity().subscriberId())) {
       listener.responder(m -> m.signature().valid() ? BecknListener.ack() : listener.unauthorized(m.signature()));
       String bapUri = config.callbackUrl() != null ? config.callbackUrl()
           : "http://" + config.listenHost() + ":" + listener.port();
-      KitBap kit = new KitBap(config.identity(), new BecknClient(config.ttl().plusSeconds(10)), listener,
-          new Contexts.Parties(config.domain(), config.identity().subscriberId(), bapUri, config.targetId(),
-              config.targetUrl()), config.ttl());
-      Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-      Consumer<CaseResult> record = r -> {
-        results.put(r.conformanceCase(), r);
-        progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-      };
-      new Run(kit, record).all();
-      List<CaseResult> ordered = new ArrayList<>();
-      for (ConformanceCase c : BppCases.ALL) {
-        ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
+      try {
+        whenListening.ready(bapUri);
+      } catch (IOException e) {
+        require(seen, SetupCheck.failed("kit registration", e.getMessage(), "register the kit's key with the registry"
+            + " the BPP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id, --private-key)"));
       }
-      return new ConformanceReport("bpp", config.targetUrl(), started, ordered);
+      KitIdentity id = config.identity();
+      require(seen, pre.key("kit key", config.registryUrl(), id.subscriberId(), id.keyId(), id.key().publicKeyBase64(),
+          "register " + id.subscriberId() + " with key " + id.keyId() + " and the kit's public key "
+          + id.key().publicKeyBase64() + " in the registry the BPP uses"));
+      work.run(new KitBap(id, new BecknClient(config.ttl().plusSeconds(10)), listener,
+          new Contexts.Parties(config.domain(), id.subscriberId(), bapUri, config.targetId(), config.targetUrl()),
+          config.ttl()));
     } catch (IOException e) {
       throw new ConformanceSetupException("cannot listen for callbacks on " + config.listenHost() + ":"
           + config.listenPort() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void require(Consumer<SetupCheck> seen, SetupCheck check) throws ConformanceSetupException {
+    seen.accept(check);
+    if (!check.ok()) {
+      throw new ConformanceSetupException(check.error());
     }
   }
 
@@ -133,7 +187,7 @@ public final class BppConformance {
       this.probes = new BppProbes(kit);
     }
 
-    void all() throws InterruptedException {
+    void all() throws InterruptedException, ConformanceSetupException {
       KitBap.Call discover = kit.send(Action.DISCOVER, KitBap.discover(), null);
       record.accept(ack(discover));
       Optional<EnergyOffer> offer = offer(discover);
@@ -149,7 +203,7 @@ public final class BppConformance {
       if (offer.isPresent()) {
         record.accept(probes.invalidQuantity(BppCases.INVALID_MESSAGE, journey.select(offer.get(), BigDecimal.ONE, null)));
         journey.run(offer.get(), record);
-        journey.energyCases(offer.get(), probes, record);
+        journey.energyCases(offer.get(), new RuleProbes(kit), record);
       } else {
         for (ConformanceCase c : List.of(BppCases.INVALID_MESSAGE, BppCases.QUOTE, BppCases.INIT, BppCases.CONFIRM,
             BppCases.STATUS, BppCases.SELF_TRADE, BppCases.MIN_QUANTITY, BppCases.SLOT_ALIGNMENT, BppCases.GATE_CLOSURE)) {
@@ -173,39 +227,33 @@ public final class BppConformance {
               + a.summary(), List.of(ev));
     }
 
-    private Optional<EnergyOffer> offer(KitBap.Call discover) throws InterruptedException {
+    private Optional<EnergyOffer> offer(KitBap.Call discover) throws InterruptedException, ConformanceSetupException {
       ConformanceCase c = BppCases.OFFERS;
       Exchange sent = discover.sent().evidence("discover");
       if (!discover.sent().answer().isAck()) {
         record.accept(CaseResult.failed(c, "discover was not acknowledged: " + discover.sent().answer().summary(), List.of(sent)));
         return Optional.empty();
       }
-      Optional<Inbound> cb = kit.callback(discover, kit.ttl());
-      if (cb.isEmpty()) {
-        record.accept(CaseResult.failed(c, "no on_discover arrived within the ttl " + kit.ttl(), List.of(sent)));
+      CallbackMatch cb = kit.callback(discover);
+      List<Exchange> ev = cb.evidence(sent);
+      if (!cb.counts()) {
+        record.accept(CaseResult.failed(c, cb.problem(), ev));
         return Optional.empty();
       }
-      List<Exchange> ev = List.of(sent, cb.get().evidence("on_discover"));
-      if (kit.parties().bppId() == null && cb.get().context("bpp_id") != null) {
-        kit.bppId(cb.get().context("bpp_id"));
+      Inbound onDiscover = cb.callback();
+      if (kit.parties().bppId() == null && onDiscover.context("bpp_id") != null) {
+        kit.bppId(onDiscover.context("bpp_id"));
       }
       List<EnergyOffer> offers;
       try {
-        offers = new Wave1Codec().offers(Envelopes.parse(cb.get().body()).getMessage());
+        offers = OfferCheck.offers(onDiscover);
       } catch (MessageParseException | TradeCodecException e) {
         record.accept(CaseResult.failed(c, "on_discover's catalog cannot be read: " + e.getMessage(), ev));
         return Optional.empty();
       }
-      Instant now = Instant.now();
-      Optional<EnergyOffer> usable = offers.stream().filter(o -> o.isValidAt(now)
-          && o.maxQuantityKwh().compareTo(BigDecimal.ONE) >= 0
-          && o.slot().start().minus(Duration.ofHours(4)).isAfter(now.plusSeconds(60))).findFirst();
+      Optional<EnergyOffer> usable = OfferCheck.usable(offers);
       if (usable.isEmpty()) {
-        record.accept(CaseResult.failed(c, offers.isEmpty()
-            ? "the catalog is empty: publish at least one open offer on the target before running the kit"
-            : offers.size() + " offer(s), none open now with 1 kWh or more for a slot before its gate closure; "
-                + "publish one for a later slot", ev));
-        return Optional.empty();
+        throw new ConformanceSetupException(OfferCheck.missing(offers).error());
       }
       record.accept(CaseResult.passed(c, offers.size() + " offer(s); the kit trades against '" + usable.get().offerId()
           + "' (" + usable.get().slot() + ", " + usable.get().price() + ")", ev));

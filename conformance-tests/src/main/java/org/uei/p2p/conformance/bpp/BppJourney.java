@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.Exchange;
-import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
@@ -87,20 +86,25 @@ final class BppJourney {
     }
   }
 
-  void energyCases(EnergyOffer offer, BppProbes probes, Consumer<CaseResult> record) throws InterruptedException {
-    record.accept(probes.expectRefusal(BppCases.SELF_TRADE, select(offer, BigDecimal.ONE, offer.seller()),
+  void energyCases(EnergyOffer offer, RuleProbes probes, Consumer<CaseResult> record) throws InterruptedException {
+    Message compliant = select(offer, BigDecimal.ONE, null);
+    String compliantTitle = "select of 1 kWh for the offer's slot " + offer.slot() + " by buyer meter "
+        + config.buyerMeter();
+    record.accept(probes.expectRefusal(BppCases.SELF_TRADE, compliant, compliantTitle,
+        select(offer, BigDecimal.ONE, offer.seller()),
         "select with buyer meter " + offer.seller().meterId() + " = the seller's meter"));
-    record.accept(probes.expectRefusal(BppCases.MIN_QUANTITY, select(offer, new BigDecimal("0.5"), null),
-        "select of 0.5 kWh"));
+    record.accept(probes.expectRefusal(BppCases.MIN_QUANTITY, compliant, compliantTitle,
+        select(offer, new BigDecimal("0.5"), null), "select of 0.5 kWh"));
     DeliverySlot shifted = new DeliverySlot(offer.slot().start().plus(Duration.ofMinutes(30)),
         offer.slot().end().plus(Duration.ofMinutes(30)));
-    record.accept(probes.expectRefusal(BppCases.SLOT_ALIGNMENT, select(new OrderLine(offer.offerId(), offer.providerId(),
-        offer.seller(), shifted, offer.price(), BigDecimal.ONE), null), "select for the slot " + shifted));
+    record.accept(probes.expectRefusal(BppCases.SLOT_ALIGNMENT, compliant, compliantTitle,
+        select(new OrderLine(offer.offerId(), offer.providerId(), offer.seller(), shifted, offer.price(), BigDecimal.ONE),
+            null), "select for the slot " + shifted));
     ZonedDateTime next = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
     DeliverySlot closed = DeliverySlot.hourStarting(next.toInstant());
-    record.accept(probes.expectRefusal(BppCases.GATE_CLOSURE, select(new OrderLine(offer.offerId(), offer.providerId(),
-        offer.seller(), closed, offer.price(), BigDecimal.ONE), null), "select for the slot " + closed
-        + ", less than 4 hours ahead"));
+    record.accept(probes.expectRefusal(BppCases.GATE_CLOSURE, compliant, compliantTitle,
+        select(new OrderLine(offer.offerId(), offer.providerId(), offer.seller(), closed, offer.price(), BigDecimal.ONE),
+            null), "select for the slot " + closed + ", less than 4 hours ahead"));
   }
 
   /** One journey step: the call, its result, and the order of its callback when usable. */
@@ -118,19 +122,18 @@ final class BppJourney {
       return new Step(call, CaseResult.failed(c, action.wireName() + " was not acknowledged: "
           + call.sent().answer().summary(), List.of(sent)), null);
     }
-    Optional<Inbound> cb = kit.callback(call, kit.ttl());
-    if (cb.isEmpty()) {
-      return new Step(call, CaseResult.failed(c, "no on_" + action.wireName() + " within the ttl " + kit.ttl(),
-          List.of(sent)), null);
+    CallbackMatch cb = kit.callback(call);
+    List<Exchange> ev = cb.evidence(sent);
+    if (!cb.counts()) {
+      return new Step(call, CaseResult.failed(c, cb.problem(), ev), null);
     }
-    List<Exchange> ev = List.of(sent, cb.get().evidence("on_" + action.wireName()));
     TradeOrder got;
     try {
-      got = Orders.read(cb.get());
+      got = Orders.read(cb.callback());
     } catch (Orders.Problem e) {
       return new Step(call, CaseResult.failed(c, e.getMessage(), ev), null);
     }
-    Optional<String> diff = Orders.differs(asked, got).or(() -> Orders.valueDiffers(asked, cb.get()));
+    Optional<String> diff = Orders.differs(asked, got).or(() -> Orders.valueDiffers(asked, cb.callback()));
     if (diff.isPresent()) {
       return new Step(call, CaseResult.failed(c, "on_" + action.wireName() + ": " + diff.get(), ev), null);
     }

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.Exchange;
-import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.AckResponse;
 import org.uei.p2p.model.envelope.Context;
@@ -138,11 +137,11 @@ final class BppProbes {
     if (!call.sent().answer().isAck()) {
       return CaseResult.failed(c, "refused: " + call.sent().answer().summary(), List.of(sent));
     }
-    Optional<Inbound> cb = kit.callback(call, kit.ttl());
-    if (cb.isEmpty()) {
-      return CaseResult.failed(c, "ACKed, but no on_discover within the ttl " + kit.ttl(), List.of(sent));
+    CallbackMatch cb = kit.callback(call);
+    if (!cb.counts()) {
+      return CaseResult.failed(c, "ACKed, but " + cb.problem(), cb.evidence(sent));
     }
-    return CaseResult.passed(c, "ACKed and answered with on_discover", List.of(sent, cb.get().evidence("on_discover")));
+    return CaseResult.passed(c, "ACKed and answered with on_discover", cb.evidence(sent));
   }
 
   CaseResult replay(ConformanceCase c, KitBap.Call original) {
@@ -155,31 +154,6 @@ final class BppProbes {
       return CaseResult.failed(c, "no answer to the repeat: " + again.sent().answer().problem(), ev);
     }
     return CaseResult.passed(c, "repeat refused: " + again.sent().answer().summary(), ev);
-  }
-
-  /** Sends a select that breaks a trading rule and expects a NACK or an error callback. */
-  CaseResult expectRefusal(ConformanceCase c, Message select, String title) throws InterruptedException {
-    KitBap.Call call = kit.send(Action.SELECT, select, null);
-    Exchange sent = call.sent().evidence(title);
-    var a = call.sent().answer();
-    if (!a.isAck()) {
-      if (a.status() == 0) {
-        return CaseResult.failed(c, "no answer: " + a.problem(), List.of(sent));
-      }
-      return CaseResult.passed(c, "refused at once: " + a.summary()
-          + a.ack().map(x -> x.error() == null ? "" : " (" + x.error().getMessage() + ")").orElse(""), List.of(sent));
-    }
-    Optional<Inbound> cb = kit.callback(call, kit.ttl());
-    if (cb.isEmpty()) {
-      return CaseResult.failed(c, "ACKed, and no on_select within the ttl " + kit.ttl() + " to say whether it was refused", List.of(sent));
-    }
-    JsonNode error = cb.get().tree() == null ? null : cb.get().tree().get("error");
-    List<Exchange> ev = List.of(sent, cb.get().evidence("on_select"));
-    if (error != null && !error.isNull()) {
-      return CaseResult.passed(c, "refused in on_select with error " + error.path("code").asText() + ": "
-          + error.path("message").asText(), ev);
-    }
-    return CaseResult.failed(c, "accepted: on_select quotes the order without an error", ev);
   }
 
   private static ObjectNode tree(Envelope<?> e) {

@@ -2,7 +2,6 @@ package org.uei.p2p.conformance.bpp;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,16 +89,11 @@ final class CallbackChecks {
       return CaseResult.notRun(c, "no request was answered with a callback");
     }
     for (Map.Entry<KitBap.Call, Inbound> p : pairs.entrySet()) {
-      Context req = p.getKey().context();
-      Instant deadline;
-      try {
-        deadline = req.timestampInstant().plus(req.ttlDuration());
-      } catch (DateTimeParseException e) {
-        continue;
-      }
-      if (p.getValue().receivedAt().isAfter(deadline)) {
-        return CaseResult.failed(c, p.getValue().action() + " arrived at " + p.getValue().receivedAt()
-            + ", after the request's timestamp + ttl " + deadline, evidence(p));
+      Instant deadline = KitBap.deadline(p.getKey());
+      Instant at = p.getValue().receivedAt();
+      if (at.isAfter(deadline)) {
+        return CaseResult.failed(c, p.getValue().action() + " arrived " + CallbackMatch.seconds(Duration.between(
+            deadline, at)) + " late: at " + at + ", after the request's timestamp + ttl " + deadline, evidence(p));
       }
     }
     return CaseResult.passed(c, pairs.size() + " callback(s), each within its request's ttl", List.of());
@@ -113,7 +107,7 @@ final class CallbackChecks {
       txns.add(k.context().getTransactionId());
     });
     java.util.Optional<Inbound> found = kit.listener().await(m -> isUnsolicitedAction(m.action())
-        && txns.contains(m.context("transaction_id")) && !pairs.containsValue(m), wait);
+        && m.signature().valid() && txns.contains(m.context("transaction_id")) && !pairs.containsValue(m), wait);
     if (found.isEmpty()) {
       return CaseResult.notRun(c, "no unsolicited on_status/on_update/on_cancel arrived"
           + (wait.isZero() ? "" : " within " + wait));

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
@@ -33,6 +35,7 @@ final class KitBap {
     }
   }
 
+  private static final Duration MAX_GRACE = Duration.ofSeconds(10);
   private final KitIdentity identity;
   private final BecknClient client;
   private final BecknListener listener;
@@ -105,17 +108,59 @@ final class KitBap {
   }
 
   /**
-   * The callback answering {@code call}: the first unclaimed {@code on_<action>} of its transaction
-   * that arrived after it was sent. Matched on transaction and action, not message_id, so that a
-   * wrong message_id is reported by the echo case rather than hiding the callback.
+   * Waits for what answers {@code call}: until the request's timestamp + ttl for any related
+   * callback (see {@link CallbackMatch#related}), then a grace period more, so that a callback that
+   * comes late is reported as late, with its delay, rather than as missing. What arrives is claimed
+   * (it answers nothing else) and, when validly signed, paired with the call for the callback
+   * checks; only a validly signed, timely callback in the request's transaction {@link
+   * CallbackMatch#counts counts} for the case.
    */
-  Optional<Inbound> callback(Call call, Duration wait) throws InterruptedException {
+  CallbackMatch callback(Call call) throws InterruptedException {
     String expected = "on_" + call.context().getAction();
     String txn = call.context().getTransactionId();
-    Optional<Inbound> found = listener.await(m -> expected.equals(m.action()) && txn.equals(m.context("transaction_id"))
-        && !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m), wait);
-    found.ifPresent(m -> claim(call, m));
-    return found;
+    Instant deadline = deadline(call);
+    Predicate<Inbound> related = m -> !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m)
+        && CallbackMatch.related(m, expected, txn, call.messageId());
+    Optional<Inbound> found = listener.await(related, positive(Duration.between(Instant.now(), deadline)));
+    if (found.isEmpty()) {
+      found = listener.await(related, positive(Duration.between(Instant.now(), deadline.plus(grace()))));
+    }
+    if (found.isEmpty()) {
+      return CallbackMatch.none("no " + expected + " within the ttl " + ttl + strays(call, expected));
+    }
+    Inbound m = found.get();
+    CallbackMatch match = CallbackMatch.classify(m, call, deadline);
+    claim(call, m, m.signature().valid());
+    return match;
+  }
+
+  /** The request's timestamp + ttl, as the seller reads them; when unreadable, sent + the kit's ttl. */
+  static Instant deadline(Call call) {
+    try {
+      return call.context().timestampInstant().plus(call.context().ttlDuration());
+    } catch (RuntimeException e) {
+      return call.sentAt().plus(Duration.ofSeconds(30));
+    }
+  }
+
+  /** How long after the ttl the kit still listens, to tell a late callback from a missing one. */
+  private Duration grace() {
+    return ttl.compareTo(MAX_GRACE) < 0 ? ttl : MAX_GRACE;
+  }
+
+  private static Duration positive(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /** Names unrelated callbacks of the expected action that arrived meanwhile, which a reader may recognise. */
+  private String strays(Call call, String expected) {
+    List<String> seen = listener.received().stream()
+        .filter(m -> expected.equals(m.action()) && !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m))
+        .map(m -> "transaction_id '" + m.context("transaction_id") + "', message_id '" + m.context("message_id") + "'")
+        .toList();
+    return seen.isEmpty() ? "" : "; " + expected + " did arrive with " + String.join(" and with ", seen)
+        + ", none of this request's (transaction_id '" + call.context().getTransactionId() + "', message_id '"
+        + call.messageId() + "')";
   }
 
   /** Every request matched with its callback so far, in the order they were matched. */
@@ -127,8 +172,10 @@ final class KitBap {
     return claimed.contains(m);
   }
 
-  private synchronized void claim(Call call, Inbound m) {
+  private synchronized void claim(Call call, Inbound m, boolean pair) {
     claimed.add(m);
-    pairs.put(call, m);
+    if (pair) {
+      pairs.put(call, m);
+    }
   }
 }

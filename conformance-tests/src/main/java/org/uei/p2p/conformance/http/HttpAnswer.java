@@ -55,7 +55,12 @@ public record HttpAnswer(int status, Map<String, List<String>> headers, byte[] b
       return "no answer (" + problem + ")";
     }
     return "HTTP " + status + ack().map(a -> a.isAck() ? " ACK" : " NACK"
-        + (a.error() == null ? "" : " " + a.error().getCode() + " at '" + a.error().getPaths() + "'"))
+        + (a.error() == null ? "" : " " + a.error().getCode() + at(a.error().getPaths())))
         .orElse(" with a body that is not an ACK/NACK");
+  }
+
+  /** Where a NACK says the error is, or nothing when it names no path. */
+  private static String at(String paths) {
+    return paths == null || paths.isBlank() ? "" : " at '" + paths + "'";
   }
 }

@@ -60,6 +60,32 @@ class AuditVerifyCommandTest {
   }
 
   @Test
+  void anExportWithEveryHeadStrippedFailsUnlessAStructuralCheckIsAskedFor() throws IOException {
+    LogExport good = export();
+    Path file = write(new LogExport(good.entries(), good.leafHashes(), List.of()), "stripped.json");
+    String key = nodeKey.publicKeyBase64();
+
+    assertEquals(1, run("audit", "verify", "--export", file.toString(), "--public-key", key));
+    assertEquals("uei: audit log NOT verified: NO_SIGNED_TREE_HEAD: no signed tree head covers the 10 entries:"
+        + " nothing shows the node wrote them (--allow-unsigned checks the structure only)\n", err.toString());
+
+    assertEquals(0, run("audit", "verify", "--export", file.toString(), "--public-key", key, "--allow-unsigned"));
+    assertEquals("audit log NOT signed: 10 entries checked for structure only; no signed tree head covers them,"
+        + " so nothing shows the node wrote them\n", out.toString());
+  }
+
+  @Test
+  void anEntryDeletedWithoutRenumberingIsAVerificationFailureNamingIt() throws IOException {
+    Path file = write(export(), "log.json");
+    String json = Files.readString(file);
+    Files.writeString(file, json.substring(0, json.indexOf("{\"index\":7,")) + json.substring(json.indexOf("{\"index\":8,")));
+
+    assertEquals(1, run("audit", "verify", "--export", file.toString(), "--public-key", nodeKey.publicKeyBase64()));
+    assertEquals("uei: audit log NOT verified: ENTRY_OUT_OF_SEQUENCE at index 7: entries[7] carries index 8 where"
+        + " index 7 belongs: entry 7 is missing from the export\n", err.toString());
+  }
+
+  @Test
   void anotherNodesKeyDoesNotVerifyTheTreeHeads() throws IOException {
     Path file = write(export(), "log.json");
     String otherKey = Ed25519KeyPair.generate().publicKeyBase64();

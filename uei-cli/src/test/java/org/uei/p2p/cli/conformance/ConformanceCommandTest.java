@@ -1,9 +1,12 @@
 package org.uei.p2p.cli.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,20 +42,83 @@ class ConformanceCommandTest {
     assertTrue(err.toString().startsWith("uei: Missing required option: '--target=URL'"), err.toString());
   }
 
-  @Test
-  void aTargetThatDoesNotAnswerFailsWithReportsWritten(@TempDir Path dir) throws Exception {
-    int closed;
+  private static int closedPort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
+      return s.getLocalPort();
     }
-    int code = run("conformance", "--role", "bpp", "--target", "http://127.0.0.1:" + closed, "--registry-port", "0",
+  }
+
+  /** Something that answers HTTP on loopback, standing in for a node that is up. */
+  private static HttpServer answering(String path, int status) throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+    server.createContext(path, ex -> {
+      ex.sendResponseHeaders(status, -1);
+      ex.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void aTargetThatDoesNotAnswerIsOneSetupErrorNamingTheFix(@TempDir Path dir) throws Exception {
+    String target = "http://127.0.0.1:" + closedPort();
+    int code = run("conformance", "--role", "bpp", "--target", target, "--registry-port", "0",
         "--ttl", "PT2S", "--report-dir", dir.toString());
-    assertEquals(1, code, out + "\n" + err);
-    assertTrue(out.toString().contains("FAIL BPP-ACK-001"), out.toString());
-    assertTrue(out.toString().contains("mandatory cases did not pass"), out.toString());
-    String html = Files.readString(dir.resolve("report.html"));
-    assertTrue(html.contains("id=\"BPP-NRG-004\""), "every case is in the HTML report");
-    assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<testsuite name=\"uei-conformance-bpp\""));
+    assertEquals(2, code, out + "\n" + err);
+    assertEquals("uei: target: " + target + " cannot be reached (connection refused); start your BPP there, or pass"
+        + " the URL it listens on with --target\n", err.toString());
+    assertFalse(out.toString().contains("FAIL"), out.toString());
+  }
+
+  @Test
+  void anUnreachableRegistryIsNamedWithHowToStartOne() throws Exception {
+    int port = closedPort();
+    assertEquals(2, run("conformance", "--role", "bpp", "--target", "http://127.0.0.1:1",
+        "--registry", "http://127.0.0.1:" + port));
+    assertEquals("uei: registry: http://127.0.0.1:" + port + " cannot be reached (connection refused); start it (a"
+        + " local one: uei registry serve --port " + port + ") or pass its URL with --registry\n", err.toString());
+  }
+
+  @Test
+  void aNetworkRegistryWithoutTheKitsKeySaysHowToRegisterIt() throws Exception {
+    HttpServer registry = answering("/", 404);
+    HttpServer target = answering("/", 405);
+    try {
+      String url = "http://127.0.0.1:" + registry.getAddress().getPort();
+      assertEquals(2, run("conformance", "--role", "bpp", "--target", "http://127.0.0.1:"
+          + target.getAddress().getPort(), "--registry", url));
+      assertEquals(1, err.toString().lines().count(), err.toString());
+      assertTrue(err.toString().startsWith("uei: kit registration: registry " + url + " has no /admin/subscribers"
+          + " (HTTP 404): it is not a local registry"), err.toString());
+      assertTrue(err.toString().contains("--subscriber-id, --key-id, --private-key"), err.toString());
+    } finally {
+      registry.stop(0);
+      target.stop(0);
+    }
+  }
+
+  @Test
+  void theDoctorNamesTheFirstThingToFix() throws Exception {
+    String target = "http://127.0.0.1:" + closedPort();
+    assertEquals(2, run("conformance", "doctor", "--role", "bpp", "--target", target, "--registry-port", "0"));
+    assertTrue(out.toString().contains("ok   registry: http://127.0.0.1:"), out.toString());
+    assertTrue(out.toString().contains("FIX  target: " + target + " cannot be reached"), out.toString());
+    assertEquals("uei: target: " + target + " cannot be reached (connection refused); start your BPP there, or pass"
+        + " the URL it listens on with --target\n", err.toString());
+  }
+
+  @Test
+  void theKitsOwnRegistryLeavesNothingBehind(@TempDir Path dir) throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long before;
+    try (var list = Files.list(tmp)) {
+      before = list.filter(p -> p.getFileName().toString().startsWith("uei-conformance-registry")).count();
+    }
+    run("conformance", "--role", "bpp", "--target", "http://127.0.0.1:" + closedPort(), "--registry-port", "0",
+        "--report-dir", dir.toString());
+    try (var list = Files.list(tmp)) {
+      assertEquals(before, list.filter(p -> p.getFileName().toString().startsWith("uei-conformance-registry")).count());
+    }
   }
 
   @Test
@@ -63,8 +129,14 @@ class ConformanceCommandTest {
 
   @Test
   void roleBapWithoutAnyFlowFailsTheFlowCase(@TempDir Path dir) throws Exception {
-    int code = run("conformance", "--role", "bap", "--target", "http://127.0.0.1:1", "--registry-port", "0",
-        "--wait", "PT0S", "--ttl", "PT1S", "--report-dir", dir.toString());
+    HttpServer bap = answering("/", 404);
+    int code;
+    try {
+      code = run("conformance", "--role", "bap", "--target", "http://127.0.0.1:" + bap.getAddress().getPort(),
+          "--registry-port", "0", "--wait", "PT0S", "--ttl", "PT1S", "--report-dir", dir.toString());
+    } finally {
+      bap.stop(0);
+    }
     assertEquals(1, code, out + "\n" + err);
     assertTrue(out.toString().contains("FAIL BAP-JRN-001"), out.toString());
     assertTrue(out.toString().contains("no discover reached the kit"), out.toString());
