@@ -7,7 +7,7 @@ import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The buyer platform's callback endpoints: each {@code on_*} is matched to the request it answers

@@ -10,7 +10,7 @@ import org.uei.p2p.bap.client.RequestStatus;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.inbound.InboundRejection;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * Matches a callback with the request it answers, by {@code message_id}: a callback for a
