@@ -1,5 +1,6 @@
 package org.uei.p2p.bap.beckn;
 
+import org.uei.p2p.bap.client.CallbackSignals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.uei.p2p.bap.client;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +51,7 @@ public class ClientResource {
   public ObjectNode request(@PathParam("messageId") String messageId) {
     ObjectNode r = results.ofRequest(messageId);
     if (r == null) {
-      throw new ClientException(404, "no request '" + messageId + "'");
+      throw Refusal.notFound("no request '" + messageId + "'");
     }
     return r;
   }
@@ -60,7 +61,7 @@ public class ClientResource {
   public ObjectNode transaction(@PathParam("transactionId") String transactionId) {
     ObjectNode r = results.ofTransaction(transactionId);
     if (r == null) {
-      throw new ClientException(404, "no transaction '" + transactionId + "'");
+      throw Refusal.notFound("no transaction '" + transactionId + "'");
     }
     return r;
   }
@@ -75,7 +76,7 @@ public class ClientResource {
 
   private static void checkMode(String mode) {
     if (!"sync".equalsIgnoreCase(mode) && !"async".equalsIgnoreCase(mode)) {
-      throw new ClientException(400, "mode must be sync or async, not '" + mode + "'");
+      throw Refusal.invalid("mode must be sync or async, not '" + mode + "'");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.uei.p2p.bap.client;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.uei.p2p.bap.BapConfig;
-import org.uei.p2p.bap.beckn.CallbackSignals;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
@@ -83,7 +83,7 @@ public class ClientService {
   /** Sends select, init, confirm, status, update or cancel to the transaction's BPP. */
   public Sent order(Action action, ClientCommands.Order cmd) {
     if (cmd == null || cmd.transactionId() == null || cmd.transactionId().isBlank()) {
-      throw new ClientException(400, "transactionId is required (start one with discover)");
+      throw Refusal.invalid("transactionId is required (start one with discover)");
     }
     OrderBuilder.Target target = orders.target(cmd);
     Message message = orders.message(action, cmd, target);
@@ -113,7 +113,7 @@ public class ClientService {
     try {
       found = registry.lookupActive(LookupQuery.byDomainAndType(identity.domain(), SubscriberType.BPP), Instant.now());
     } catch (RegistryException e) {
-      throw new ClientException(502, "cannot find the BPPs of " + identity.domain() + ": " + e.getMessage());
+      throw Refusal.upstream("cannot find the BPPs of " + identity.domain() + ": " + e.getMessage());
     }
     Map<String, String> bpps = new LinkedHashMap<>();
     for (Subscriber s : found) {
@@ -122,7 +122,7 @@ public class ClientService {
       }
     }
     if (bpps.isEmpty()) {
-      throw new ClientException(404, "the registry lists no BPP in " + identity.domain());
+      throw Refusal.notFound("the registry lists no BPP in " + identity.domain());
     }
     return bpps;
   }
@@ -138,11 +138,11 @@ public class ClientService {
     try {
       Duration d = Duration.parse(iso);
       if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new ClientException(400, "ttl must be between 0 and PT10M, not " + iso);
+        throw Refusal.invalid("ttl must be between 0 and PT10M, not " + iso);
       }
       return d;
     } catch (DateTimeParseException e) {
-      throw new ClientException(400, "ttl '" + iso + "' is not an ISO-8601 duration such as PT30S");
+      throw Refusal.invalid("ttl '" + iso + "' is not an ISO-8601 duration such as PT30S");
     }
   }
 

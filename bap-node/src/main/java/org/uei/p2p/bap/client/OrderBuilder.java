@@ -1,5 +1,6 @@
 package org.uei.p2p.bap.client;
 
+import org.uei.p2p.node.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -47,12 +48,12 @@ public class OrderBuilder {
   public Target target(ClientCommands.Order cmd) {
     List<ClientRequest> rows = ledger.ofTransaction(cmd.transactionId());
     if (rows.isEmpty()) {
-      throw new ClientException(404, "no transaction '" + cmd.transactionId() + "' on this platform");
+      throw Refusal.notFound("no transaction '" + cmd.transactionId() + "' on this platform");
     }
     String bpp = cmd.bppId();
     if (bpp == null || bpp.isBlank()) {
       bpp = rows.stream().filter(r -> !r.action.equals("discover")).map(r -> r.key.bppId).reduce((a, b) -> b)
-          .orElseThrow(() -> new ClientException(400, "bppId is required for the first order request"));
+          .orElseThrow(() -> Refusal.invalid("bppId is required for the first order request"));
     }
     String id = bpp;
     Optional<String> uri = rows.stream().filter(r -> r.key.bppId.equals(id) && r.bppUri != null)
@@ -60,7 +61,7 @@ public class OrderBuilder {
     if (uri.isEmpty()) {
       uri = callbacks(cmd.transactionId(), id, null).stream().map(e -> e.getContext().getBppUri()).findFirst();
     }
-    return new Target(id, uri.orElseThrow(() -> new ClientException(404, "transaction '" + cmd.transactionId()
+    return new Target(id, uri.orElseThrow(() -> Refusal.notFound("transaction '" + cmd.transactionId()
         + "' has heard nothing from '" + id + "'")));
   }
 
@@ -85,7 +86,7 @@ public class OrderBuilder {
       }
       case UPDATE -> {
         if (cmd.quantityKwh() == null) {
-          throw new ClientException(400, "quantityKwh (the new quantity) is required for update");
+          throw Refusal.invalid("quantityKwh (the new quantity) is required for update");
         }
         TradeOrder confirmed = lastOrder(cmd.transactionId(), target.bppId(), "on_confirm");
         List<OrderLine> lines = new ArrayList<>(confirmed.lines());
@@ -94,17 +95,17 @@ public class OrderBuilder {
         yield codec.orderMessage(new TradeOrder(orderId(cmd, target), confirmed.status(), confirmed.buyerPlatformId(),
             confirmed.sellerPlatformId(), confirmed.buyerId(), confirmed.buyer(), lines));
       }
-      default -> throw new ClientException(400, action + " is not a client request");
+      default -> throw Refusal.invalid(action + " is not a client request");
     };
   }
 
   private TradeOrder fromOffers(ClientCommands.Order cmd, Target target) {
     if (cmd.items() == null || cmd.items().isEmpty()) {
-      throw new ClientException(400, "items (offerId, quantityKwh) are required");
+      throw Refusal.invalid("items (offerId, quantityKwh) are required");
     }
     ClientCommands.Buyer b = cmd.buyer();
     if (b == null || blank(b.id()) || blank(b.meterId()) || blank(b.discomId())) {
-      throw new ClientException(400, "buyer (id, meterId, discomId) is required");
+      throw Refusal.invalid("buyer (id, meterId, discomId) is required");
     }
     List<EnergyOffer> offers = new ArrayList<>();
     for (Envelope<? extends Message> e : callbacks(cmd.transactionId(), target.bppId(), "on_discover")) {
@@ -117,10 +118,10 @@ public class OrderBuilder {
     List<OrderLine> lines = new ArrayList<>();
     for (ClientCommands.Item item : cmd.items()) {
       if (item == null || blank(item.offerId()) || item.quantityKwh() == null || item.quantityKwh().signum() <= 0) {
-        throw new ClientException(400, "each item needs an offerId and a quantityKwh above 0");
+        throw Refusal.invalid("each item needs an offerId and a quantityKwh above 0");
       }
       EnergyOffer offer = offers.stream().filter(o -> o.offerId().equals(item.offerId())).findFirst()
-          .orElseThrow(() -> new ClientException(404, "'" + target.bppId() + "' offered no '" + item.offerId()
+          .orElseThrow(() -> Refusal.notFound("'" + target.bppId() + "' offered no '" + item.offerId()
               + "' in transaction '" + cmd.transactionId() + "'"));
       lines.add(OrderLine.take(offer, item.quantityKwh()));
     }
@@ -147,11 +148,11 @@ public class OrderBuilder {
         try {
           return codec.order(found.get(i).getMessage());
         } catch (TradeCodecException e) {
-          throw new ClientException(502, "the " + action + " from '" + bppId + "' has no usable order: " + e.getMessage());
+          throw Refusal.upstream("the " + action + " from '" + bppId + "' has no usable order: " + e.getMessage());
         }
       }
     }
-    throw new ClientException(409, "transaction '" + txn + "' has no successful " + action + " from '" + bppId + "' yet");
+    throw Refusal.conflict("transaction '" + txn + "' has no successful " + action + " from '" + bppId + "' yet");
   }
 
   /** Callbacks of a transaction from one BPP, oldest first; all actions when {@code action} is null. */

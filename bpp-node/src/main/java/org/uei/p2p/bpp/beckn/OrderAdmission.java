@@ -14,6 +14,8 @@ import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.bpp.policy.TradePolicy;
+import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.DeliverySlot;
@@ -25,8 +27,8 @@ import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The synchronous business checks of select, init, confirm, status, update and cancel: the order
- * must decode, name offers this platform has, ask no more than is left (summed per offer over
- * its lines), name the catalog's price, not trade a meter with itself and pass the
+ * must decode, name offers this platform has with their slot, provider and price, ask no more
+ * than is left (summed per offer over its lines), not trade a meter with itself and pass the
  * network's trading rules; order-id actions need an order of this buyer platform. Read-only: the
  * reservation itself happens at confirm, atomically.
  */
@@ -96,6 +98,15 @@ public class OrderAdmission {
         throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId()
             + "' is withdrawn or outside its validity window", path + ".beckn:acceptedOffer.beckn:id");
       }
+      if (!l.slot().equals(new DeliverySlot(offer.slotStart, offer.slotEnd))) {
+        throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId() + "' delivers in "
+            + offer.slotStart + "/" + offer.slotEnd + ", not in " + l.slot().start() + "/" + l.slot().end(),
+            path + ".beckn:acceptedOffer.beckn:offerAttributes.deliveryWindow");
+      }
+      if (!l.providerId().equals(offer.prosumerId)) {
+        throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId() + "' is made by '"
+            + offer.prosumerId + "', not '" + l.providerId() + "'", path + ".beckn:acceptedOffer.beckn:provider");
+      }
       BigDecimal total = asked.merge(l.offerId(), l.quantityKwh(), BigDecimal::add);
       if (total.compareTo(offer.availableKwh) > 0) {
         String which = total.equals(l.quantityKwh()) ? "" : " by the lines of this order together";
@@ -116,7 +127,11 @@ public class OrderAdmission {
       }
     }
     TradeOrder priced = fromCatalog(order);
-    policy.check(priced, m.context().getTransactionId(), now);
+    List<BecknError> broken = policy.violations(priced, m.context().getTransactionId(), now).stream()
+        .map(v -> BecknError.of(v.code(), v.message(), "message.order")).toList();
+    if (!broken.isEmpty()) {
+      throw new InboundRejection(200, broken, java.util.Map.of());
+    }
     return priced;
   }
 

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;

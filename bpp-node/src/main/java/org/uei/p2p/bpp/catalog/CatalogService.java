@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.catalog;
 
+import org.uei.p2p.node.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,11 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.uei.p2p.bpp.BppConfig;
-import org.uei.p2p.bpp.provider.ProviderException;
-import org.uei.p2p.bpp.provider.ProviderRequests.NewOffer;
-import org.uei.p2p.bpp.provider.ProviderRequests.NewProsumer;
-import org.uei.p2p.bpp.provider.ProviderRequests.OfferChange;
+import org.uei.p2p.bpp.config.BppConfig;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
@@ -29,7 +29,7 @@ public class CatalogService {
   private static final Duration SLOT = Duration.ofHours(1);
 
   @Inject BppConfig config;
-  @Inject org.uei.p2p.bpp.beckn.TradePolicy policy;
+  @Inject org.uei.p2p.market.rules.TradingRules rules;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Registers a prosumer; its id and meter must be new. */
@@ -46,10 +46,10 @@ public class CatalogService {
     optionalText(r.stateCode(), "stateCode");
     optionalText(r.sourceType(), "sourceType");
     if (Prosumer.findById(r.id()) != null) {
-      throw ProviderException.conflict("prosumer '" + r.id() + "' is already registered");
+      throw Refusal.conflict("prosumer '" + r.id() + "' is already registered");
     }
     if (Prosumer.count("meterId", r.meterId()) > 0) {
-      throw ProviderException.conflict("meter '" + r.meterId() + "' is already registered");
+      throw Refusal.conflict("meter '" + r.meterId() + "' is already registered");
     }
     Prosumer p = new Prosumer();
     p.id = r.id();
@@ -75,14 +75,14 @@ public class CatalogService {
     require(r != null, "a body is required");
     Prosumer p = prosumer(r.prosumerId());
     require(r.slotStart() != null, "slotStart is required");
-    java.time.ZonedDateTime local = r.slotStart().atZone(policy.rules().zone());
+    java.time.ZonedDateTime local = r.slotStart().atZone(rules.zone());
     require(local.truncatedTo(ChronoUnit.HOURS).equals(local), "slotStart must be on the hour in "
-        + policy.rules().zone() + " (1-hour delivery slots), not " + local.toLocalTime());
+        + rules.zone() + " (1-hour delivery slots), not " + local.toLocalTime());
     String id = r.id() == null || r.id().isBlank() ? "offer-" + UUID.randomUUID() : r.id();
     optionalText(id, "id");
     optionalText(r.networkId(), "networkId");
     if (SlotOffer.findById(id) != null) {
-      throw ProviderException.conflict("offer '" + id + "' already exists");
+      throw Refusal.conflict("offer '" + id + "' already exists");
     }
     SlotOffer o = new SlotOffer();
     o.id = id;
@@ -97,7 +97,7 @@ public class CatalogService {
         + " is more than the installed capacity allows in one hour (" + p.installedCapacityKw.toPlainString() + " kWh)");
     o.availableKwh = o.maxKwh;
     o.validFrom = r.validFrom() == null ? marketClock.now() : r.validFrom();
-    o.validUntil = r.validUntil() == null ? r.slotStart().minus(policy.rules().gateClosureBefore()) : r.validUntil();
+    o.validUntil = r.validUntil() == null ? r.slotStart().minus(rules.gateClosureBefore()) : r.validUntil();
     require(o.validUntil.isAfter(o.validFrom), "validUntil " + o.validUntil + " must be after validFrom " + o.validFrom);
     o.status = OfferStatus.ACTIVE;
     o.updatedAt = Instant.now();
@@ -111,7 +111,7 @@ public class CatalogService {
     require(r != null, "a body is required");
     SlotOffer o = SlotOffer.findById(offerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (o == null) {
-      throw ProviderException.notFound("no offer '" + offerId + "'");
+      throw Refusal.notFound("no offer '" + offerId + "'");
     }
     require(o.status == OfferStatus.ACTIVE, "offer '" + offerId + "' was withdrawn");
     if (r.pricePerKwh() != null) {
@@ -142,7 +142,7 @@ public class CatalogService {
   public SlotOffer withdraw(String offerId) {
     SlotOffer o = SlotOffer.findById(offerId);
     if (o == null) {
-      throw ProviderException.notFound("no offer '" + offerId + "'");
+      throw Refusal.notFound("no offer '" + offerId + "'");
     }
     o.status = OfferStatus.WITHDRAWN;
     o.updatedAt = Instant.now();
@@ -181,7 +181,7 @@ public class CatalogService {
     requireText(id, "prosumerId");
     Prosumer p = Prosumer.findById(id);
     if (p == null) {
-      throw ProviderException.notFound("no prosumer '" + id + "'");
+      throw Refusal.notFound("no prosumer '" + id + "'");
     }
     return p;
   }
@@ -191,7 +191,7 @@ public class CatalogService {
     try {
       return Currency.getInstance(c).getCurrencyCode();
     } catch (IllegalArgumentException e) {
-      throw ProviderException.badRequest("currency '" + code + "' is not an ISO 4217 code");
+      throw Refusal.invalid("currency '" + code + "' is not an ISO 4217 code");
     }
   }
 
@@ -226,7 +226,7 @@ public class CatalogService {
 
   private static void require(boolean ok, String message) {
     if (!ok) {
-      throw ProviderException.badRequest(message);
+      throw Refusal.invalid(message);
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.energy.EnergyResource;

@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.delivery;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.uei.p2p.bpp.provider.ProviderException;
 
 /**
  * Meter data from the DISCOM's MDMS, for the platform operator's integration: JSON readings or
@@ -38,7 +38,7 @@ public class MeterDataResource {
         var p = org.uei.p2p.model.json.JsonProblems.of(j);
         why = (p.path().isEmpty() ? "" : "at " + p.path() + ": ") + p.message();
       }
-      throw ProviderException.badRequest("unreadable meter data: " + why);
+      throw Refusal.invalid("unreadable meter data: " + why);
     }
   }
 
@@ -50,7 +50,7 @@ public class MeterDataResource {
     try {
       return ImportReports.toJson(meterData.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw ProviderException.badRequest("unreadable meter data file: " + e.getMessage());
+      throw Refusal.invalid("unreadable meter data file: " + e.getMessage());
     }
   }
 }

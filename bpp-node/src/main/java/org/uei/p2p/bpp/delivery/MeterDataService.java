@@ -26,7 +26,7 @@ public class MeterDataService {
 
   @Inject AgroalDataSource dataSource;
   @Inject DeliveryConfig config;
-  @Inject org.uei.p2p.bpp.BppConfig bppConfig;
+  @Inject org.uei.p2p.bpp.config.BppConfig bppConfig;
   @Inject jakarta.enterprise.event.Event<MeterDataImported> imported;
 
   /** Imports an MDMS batch CSV. */

@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.delivery;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.uei.p2p.bpp.provider.ProviderException;
 import org.uei.p2p.market.billing.BillingLine;
 import org.uei.p2p.market.settlement.SettlementStatement;
 import org.uei.p2p.market.settlement.StatementWriter;
@@ -54,7 +54,7 @@ public class SettlementResource {
     LocalDate first = date(from, "from");
     LocalDate last = to == null ? first : date(to, "to");
     if (last.isBefore(first)) {
-      throw ProviderException.badRequest("'to' " + last + " is before 'from' " + first);
+      throw Refusal.invalid("'to' " + last + " is before 'from' " + first);
     }
     SettlementStatement st = settlements.statement(first.atStartOfDay(zone).toInstant(),
         last.plusDays(1).atStartOfDay(zone).toInstant(), Optional.ofNullable(counterparty));
@@ -75,7 +75,7 @@ public class SettlementResource {
     try {
       m = YearMonth.parse(month == null ? "" : month);
     } catch (DateTimeParseException e) {
-      throw ProviderException.badRequest("month must be YYYY-MM, not '" + month + "'");
+      throw Refusal.invalid("month must be YYYY-MM, not '" + month + "'");
     }
     if (format == null || csv(format)) {
       return Response.ok(settlements.billingCsv(m, Optional.ofNullable(discom)), "text/csv").build();
@@ -97,14 +97,14 @@ public class SettlementResource {
     if (format.equalsIgnoreCase("csv")) {
       return true;
     }
-    throw ProviderException.badRequest("format must be csv or json, not '" + format + "'");
+    throw Refusal.invalid("format must be csv or json, not '" + format + "'");
   }
 
   private static LocalDate date(String text, String name) {
     try {
       return LocalDate.parse(text == null ? "" : text);
     } catch (DateTimeParseException e) {
-      throw ProviderException.badRequest(name + " must be a date YYYY-MM-DD, not '" + text + "'");
+      throw Refusal.invalid(name + " must be a date YYYY-MM-DD, not '" + text + "'");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.provider;
 
+import org.uei.p2p.node.domain.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,10 +23,9 @@ import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
-import org.uei.p2p.bpp.provider.ProviderRequests.NewOffer;
-import org.uei.p2p.bpp.provider.ProviderRequests.NewProsumer;
-import org.uei.p2p.bpp.provider.ProviderRequests.Notification;
-import org.uei.p2p.bpp.provider.ProviderRequests.OfferChange;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.Context;
@@ -39,6 +39,9 @@ import org.uei.p2p.model.envelope.Context;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProviderResource {
+
+  /** Sends the buyer platform an unsolicited {@code on_status} or {@code on_update} for an order. */
+  public record Notification(String action) {}
 
   @Inject CatalogService catalog;
   @Inject DiscoverService discovery;
@@ -78,7 +81,7 @@ public class ProviderResource {
   @GET
   @Path("/offers/{id}")
   public SlotOffer offer(@PathParam("id") String id) {
-    return catalog.offer(id).orElseThrow(() -> ProviderException.notFound("no offer '" + id + "'"));
+    return catalog.offer(id).orElseThrow(() -> Refusal.notFound("no offer '" + id + "'"));
   }
 
   /** The offers buyers can take now, as the wave-1 catalog an unfiltered discover returns. */
@@ -97,7 +100,7 @@ public class ProviderResource {
   @GET
   @Path("/orders/{id}")
   public SellerOrder order(@PathParam("id") String id) {
-    return orders.find(id).orElseThrow(() -> ProviderException.notFound("no order '" + id + "'"));
+    return orders.find(id).orElseThrow(() -> Refusal.notFound("no order '" + id + "'"));
   }
 
   /** Sends the buyer platform an unsolicited on_status or on_update with the order's state. */
@@ -107,7 +110,7 @@ public class ProviderResource {
     SellerOrder o = order(id);
     String name = request == null || request.action() == null ? "on_status" : request.action();
     Action action = Action.fromWireName(name).filter(a -> a == Action.ON_STATUS || a == Action.ON_UPDATE)
-        .orElseThrow(() -> ProviderException.badRequest("action must be on_status or on_update, not '" + name + "'"));
+        .orElseThrow(() -> Refusal.invalid("action must be on_status or on_update, not '" + name + "'"));
     Context sent = notifications.send(o, action);
     return Map.of("action", sent.getAction(), "transaction_id", sent.getTransactionId(),
         "message_id", sent.getMessageId(), "queued_at", Instant.now().toString());

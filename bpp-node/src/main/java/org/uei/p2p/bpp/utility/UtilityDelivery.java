@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.utility;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,10 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.delivery.MeterDataImported;
 import org.uei.p2p.bpp.delivery.MeterDataService;
-import org.uei.p2p.bpp.provider.ProviderException;
 import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.model.energy.EnergyOrderItem;
 import org.uei.p2p.model.energy.EnergyTradeDelivery;
@@ -135,23 +135,23 @@ public class UtilityDelivery {
   public UtilityTrade curtail(String orderId, int item, BigDecimal kwh, String reason) {
     String why = reason == null || reason.isBlank() ? "OTHER" : reason.trim().toUpperCase();
     if (!REASONS.contains(why)) {
-      throw ProviderException.badRequest("reason must be one of " + new java.util.TreeSet<>(REASONS) + ", not '"
+      throw Refusal.invalid("reason must be one of " + new java.util.TreeSet<>(REASONS) + ", not '"
           + reason + "'");
     }
     if (kwh == null || kwh.signum() <= 0) {
-      throw ProviderException.badRequest("curtailedKwh must be greater than 0");
+      throw Refusal.invalid("curtailedKwh must be greater than 0");
     }
     return QuarkusTransaction.requiringNew().call(() -> {
       UtilityOrder o = UtilityOrder.findById(orderId == null ? "" : orderId);
       if (o == null || UtilityOrder.CANCELLED.equals(o.status)) {
-        throw ProviderException.notFound("no confirmed order '" + orderId + "'");
+        throw Refusal.notFound("no confirmed order '" + orderId + "'");
       }
       UtilityTrade t = UtilityTrade.findById(orderId + "/" + item);
       if (t == null) {
-        throw ProviderException.notFound("order '" + orderId + "' has no item " + item);
+        throw Refusal.notFound("order '" + orderId + "' has no item " + item);
       }
       if (kwh.compareTo(t.quantityKwh) > 0) {
-        throw ProviderException.badRequest("cannot curtail " + kwh.toPlainString() + " kWh of a "
+        throw Refusal.invalid("cannot curtail " + kwh.toPlainString() + " kWh of a "
             + t.quantityKwh.toPlainString() + " kWh trade");
       }
       t.status = UtilityTrade.CURTAILED;

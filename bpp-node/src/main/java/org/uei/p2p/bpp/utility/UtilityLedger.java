@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.uei.p2p.bpp.BppConfig;
-import org.uei.p2p.bpp.beckn.TradePolicy;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.market.book.TradeBook;
 import org.uei.p2p.market.meter.MeterDirectory;
 import org.uei.p2p.market.meter.MeterInfo;
@@ -56,7 +55,7 @@ public class UtilityLedger {
   }
 
   @Inject BppConfig config;
-  @Inject TradePolicy policy;
+  @Inject org.uei.p2p.market.rules.TradingRules rules;
   @Inject MarketClock marketClock;
 
   /** The DISCOM this node speaks for. */
@@ -167,7 +166,7 @@ public class UtilityLedger {
   /** What {@code meterId} may still contract on {@code side} in the slot starting at {@code slotStart}. */
   public Optional<BigDecimal> headroom(String meterId, TradeSide side, Instant slotStart) {
     return QuarkusTransaction.joiningExisting().call(() -> checker(List.of(), null).headroomKwh(meterId, side,
-        new DeliverySlot(slotStart, slotStart.plus(policy.rules().slotLength()))));
+        new DeliverySlot(slotStart, slotStart.plus(rules.slotLength()))));
   }
 
   /** The recorded trades of an order, line order. */
@@ -241,7 +240,7 @@ public class UtilityLedger {
 
   /** A checker over the recorded trades plus {@code pending} (minus {@code leaveOut}). */
   private TradeRuleChecker checker(List<Trade> pending, String leaveOut) {
-    return new TradeRuleChecker(policy.rules(), new Consumers(discomId()), new RecordedBook(pending, leaveOut));
+    return new TradeRuleChecker(rules, new Consumers(discomId()), new RecordedBook(pending, leaveOut));
   }
 
   /** The DISCOM's consumers as the rule checker sees them. */

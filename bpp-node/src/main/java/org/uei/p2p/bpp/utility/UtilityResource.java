@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.utility;
 
+import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,8 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.uei.p2p.bpp.BppConfig;
-import org.uei.p2p.bpp.provider.ProviderException;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.TradeSide;
 
@@ -47,7 +47,7 @@ public class UtilityResource {
     on();
     List<UtilityConsumer> saved = new ArrayList<>();
     if (body == null || !(body.isObject() || body.isArray())) {
-      throw ProviderException.badRequest("send a consumer object or an array of them");
+      throw Refusal.invalid("send a consumer object or an array of them");
     }
     for (JsonNode n : body.isArray() ? body : List.of(body)) {
       String meter = text(n, "meterId", true);
@@ -110,7 +110,7 @@ public class UtilityResource {
                              @QueryParam("slotStart") String slotStart) {
     on();
     if (meterId == null || side == null || slotStart == null) {
-      throw ProviderException.badRequest("meterId, side (buyer|seller) and slotStart are required");
+      throw Refusal.invalid("meterId, side (buyer|seller) and slotStart are required");
     }
     TradeSide s;
     Instant start;
@@ -118,10 +118,10 @@ public class UtilityResource {
       s = TradeSide.valueOf(side.trim().toUpperCase());
       start = Instant.parse(slotStart);
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw ProviderException.badRequest("side must be buyer or seller and slotStart an RFC 3339 UTC time: "
+      throw Refusal.invalid("side must be buyer or seller and slotStart an RFC 3339 UTC time: "
           + e.getMessage());
     }
-    BigDecimal left = ledger.headroom(meterId, s, start).orElseThrow(() -> ProviderException.notFound(
+    BigDecimal left = ledger.headroom(meterId, s, start).orElseThrow(() -> Refusal.notFound(
         "meter " + meterId + " is not a consumer of DISCOM " + ledger.discomId()));
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("meterId", meterId).put("side", s.name()).put("slotStart", start.toString())
@@ -135,7 +135,7 @@ public class UtilityResource {
   public Response curtail(JsonNode body) {
     on();
     if (body == null || !body.isObject()) {
-      throw ProviderException.badRequest("send {\"orderId\", \"curtailedKwh\", \"reason\"}");
+      throw Refusal.invalid("send {\"orderId\", \"curtailedKwh\", \"reason\"}");
     }
     UtilityTrade t = delivery.curtail(text(body, "orderId", true), body.path("item").asInt(1),
         kw(body, "curtailedKwh", true), text(body, "reason", false));
@@ -147,7 +147,7 @@ public class UtilityResource {
 
   private void on() {
     if (!config.utilityMode()) {
-      throw ProviderException.notFound("this node is a seller platform, not a utility node (uei.bpp.mode)");
+      throw Refusal.notFound("this node is a seller platform, not a utility node (uei.bpp.mode)");
     }
   }
 
@@ -155,13 +155,13 @@ public class UtilityResource {
     JsonNode v = n.get(field);
     if (v == null || v.isNull() || v.asText().isBlank()) {
       if (required) {
-        throw ProviderException.badRequest(field + " is required");
+        throw Refusal.invalid(field + " is required");
       }
       return null;
     }
     String t = v.asText().trim();
     if (t.length() > 255) {
-      throw ProviderException.badRequest(field + " has at most 255 characters");
+      throw Refusal.invalid(field + " has at most 255 characters");
     }
     return t;
   }
@@ -170,22 +170,22 @@ public class UtilityResource {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw ProviderException.badRequest(field + " is required");
+        throw Refusal.invalid(field + " is required");
       }
       return BigDecimal.ZERO;
     }
     // Checked as written before BigDecimal reads it: a quoted 1E+999999999 is a number no one can format.
     String literal = v.asText();
     if (!NumberBounds.within(literal)) {
-      throw ProviderException.badRequest(field + " must be a number of at most 9 digits before and 3 after the"
+      throw Refusal.invalid(field + " must be a number of at most 9 digits before and 3 after the"
           + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
     }
     BigDecimal d = new BigDecimal(literal).stripTrailingZeros();
     if (d.signum() < 0) {
-      throw ProviderException.badRequest(field + " must not be negative");
+      throw Refusal.invalid(field + " must not be negative");
     }
     if (d.scale() > 3 || d.precision() - d.scale() > 9) {
-      throw ProviderException.badRequest(field + " must be a number of at most 9 digits before and 3 after the"
+      throw Refusal.invalid(field + " must be a number of at most 9 digits before and 3 after the"
           + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
     }
     return d;

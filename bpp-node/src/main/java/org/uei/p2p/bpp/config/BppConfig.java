@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp;
+package org.uei.p2p.bpp.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

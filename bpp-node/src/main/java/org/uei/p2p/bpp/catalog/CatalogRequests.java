@@ -1,12 +1,12 @@
-package org.uei.p2p.bpp.provider;
+package org.uei.p2p.bpp.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Request bodies of the provider API. */
-public final class ProviderRequests {
+/** What the seller's app asks of the catalog: new prosumers, new offers, changed offers. */
+public final class CatalogRequests {
 
-  private ProviderRequests() {}
+  private CatalogRequests() {}
 
   /**
    * Registers a prosumer.
@@ -35,7 +35,4 @@ public final class ProviderRequests {
 
   /** Changes an offer; absent fields stay as they are. */
   public record OfferChange(BigDecimal pricePerKwh, BigDecimal maxKwh, Instant validFrom, Instant validUntil) {}
-
-  /** Sends the buyer platform an unsolicited {@code on_status} or {@code on_update} for an order. */
-  public record Notification(String action) {}
 }

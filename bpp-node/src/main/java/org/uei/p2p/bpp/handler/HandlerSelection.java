@@ -1,11 +1,11 @@
-package org.uei.p2p.bpp;
+package org.uei.p2p.bpp.handler;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import org.uei.p2p.bpp.beckn.BppHandler;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.utility.UtilityHandler;
 import org.uei.p2p.node.handler.BecknHandler;
 

@@ -1,10 +1,13 @@
-package org.uei.p2p.bpp.beckn;
+package org.uei.p2p.bpp.handler;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Set;
+import org.uei.p2p.bpp.beckn.Notifications;
+import org.uei.p2p.bpp.beckn.OrderAdmission;
+import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.cascade.Cascades;
 import org.uei.p2p.bpp.catalog.DiscoverFilter;
 import org.uei.p2p.bpp.catalog.DiscoverService;
@@ -38,7 +41,7 @@ public class BppHandler implements BecknHandler {
   @Inject OrderAdmission admission;
   @Inject OrderService orders;
   @Inject OrderQuotes quotes;
-  @Inject TradePolicy policy;
+  @Inject org.uei.p2p.market.rules.TradingRules rules;
   @Inject Cascades cascades;
   @Inject Notifications notifications;
 
@@ -158,16 +161,16 @@ public class BppHandler implements BecknHandler {
           "message.order.beckn:orderItems");
     }
     BigDecimal kwh = items.get(0).getQuantity().getUnitQuantity();
-    if (kwh.compareTo(policy.rules().minimumKwh()) < 0) {
+    if (kwh.compareTo(rules.minimumKwh()) < 0) {
       throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE, "the new quantity is below the minimum of "
-          + policy.rules().minimumKwh().toPlainString() + " kWh; cancel instead",
+          + rules.minimumKwh().toPlainString() + " kWh; cancel instead",
           "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity");
     }
     return kwh;
   }
 
   private java.time.Instant gateClosure(SellerOrder o) {
-    return orders.firstSlotStart(o).minus(policy.rules().gateClosureBefore());
+    return orders.firstSlotStart(o).minus(rules.gateClosureBefore());
   }
 
   private OrderMessage current(SellerOrder o) {

@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.beckn;
+package org.uei.p2p.bpp.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderStatus;
@@ -22,14 +22,12 @@ import org.uei.p2p.market.rules.RuleViolation;
 import org.uei.p2p.market.rules.TradeRuleChecker;
 import org.uei.p2p.market.rules.TradingRules;
 import org.uei.p2p.model.codec.TradeOrder;
-import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
-import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order.
@@ -45,12 +43,9 @@ public class TradePolicy {
   private final TradeRuleChecker checker;
 
   @Inject
-  public TradePolicy(BppConfig config) {
-    BppConfig.Rules r = config.rules();
-    TradingRules base = TradingRules.ies().withTestNetwork(r.testNetwork())
-        .withTradingWindow(r.tradingOpensBefore(), r.gateClosureBefore());
-    this.rules = r.allowedDiscoms().map(base::withAllowedDiscoms).orElse(base);
-    this.enabled = r.enabled();
+  public TradePolicy(BppConfig config, TradingRules rules) {
+    this.rules = rules;
+    this.enabled = config.rules().enabled();
     this.checker = new TradeRuleChecker(rules, new ProsumerMeters(), new ConfirmedTrades());
   }
 
@@ -59,20 +54,16 @@ public class TradePolicy {
     return rules;
   }
 
-  /** Refuses the order with a 50000-family NACK listing every broken rule. */
-  public void check(TradeOrder order, String transactionId, Instant now) throws InboundRejection {
+  /** Every trading rule the order breaks on the seller side; empty when it keeps them all (or rules are off). */
+  public List<RuleViolation> violations(TradeOrder order, String transactionId, Instant now) {
+    List<RuleViolation> out = new ArrayList<>();
     if (!enabled) {
-      return;
+      return out;
     }
-    List<BecknError> errors = new ArrayList<>();
     for (Trade t : order.trades(transactionId, now)) {
-      for (RuleViolation v : checker.check(t, now, EnumSet.of(TradeSide.SELLER))) {
-        errors.add(BecknError.of(v.code(), v.message(), "message.order"));
-      }
+      out.addAll(checker.check(t, now, EnumSet.of(TradeSide.SELLER)));
     }
-    if (!errors.isEmpty()) {
-      throw new InboundRejection(200, errors, java.util.Map.of());
-    }
+    return out;
   }
 
   /** Prosumer meters as the rule checker sees them (capacity caps the seller side). */

@@ -1,4 +1,4 @@
-package org.uei.p2p.bap.beckn;
+package org.uei.p2p.bap.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
