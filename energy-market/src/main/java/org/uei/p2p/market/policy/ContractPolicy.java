@@ -92,7 +92,8 @@ public final class ContractPolicy implements Policy {
       return PolicyDecision.of(NAME, v.list());
     }
     ContractFacts facts = contract == null ? null : new ContractFacts(contract);
-    Optional<PolicyViolation> foreign = applicability(ne, facts, offers);
+    Optional<PolicyViolation> foreign = facts == null ? Optional.empty()
+        : applicability(ne, facts.discom(DegContract.SELLER_DISCOM), "the contract");
     if (foreign.isPresent()) {
       return new PolicyDecision(NAME, PolicyOutcome.NOT_APPLICABLE, List.of(foreign.get()));
     }
@@ -107,7 +108,9 @@ public final class ContractPolicy implements Policy {
       }
     }
     for (CatalogOffer o : offers) {
-      if (CatalogFacts.sellerDiscom(o) == null) {
+      Located seller = CatalogFacts.sellerDiscom(o);
+      applicability(ne, seller, "offer " + o.id()).ifPresent(v::add);
+      if (seller == null) {
         v.policy(ROLES, o.pathOf("offerAttributes.contractAttributes.roles"),
             "offer " + o.id() + " names no sellerDiscom, so the policy that governs it cannot be told");
       }
@@ -131,16 +134,16 @@ public final class ContractPolicy implements Policy {
     return ne.orElse(null);
   }
 
-  private Optional<PolicyViolation> applicability(NetworkEnvironment ne, ContractFacts facts, List<CatalogOffer> offers) {
-    Located seller = facts == null ? null : facts.discom(DegContract.SELLER_DISCOM);
-    for (CatalogOffer o : offers) {
-      Located s = CatalogFacts.sellerDiscom(o);
-      seller = s != null && !ne.applicableSellerDiscoms().contains(s.value()) ? s : seller;
-    }
+  /**
+   * A violation when {@code seller} is not a DISCOM this policy governs. For a contract that makes
+   * the policy not applicable; a catalog is the publisher's own statement, so an offer linking a
+   * policy that does not govern it is blocked outright, before any trade on it can fail.
+   */
+  private static Optional<PolicyViolation> applicability(NetworkEnvironment ne, Located seller, String what) {
     if (seller != null && !ne.applicableSellerDiscoms().contains(seller.value())) {
       return Optional.of(new PolicyViolation(APPLICABILITY, "this policy does not govern prosumers of seller DISCOM \""
           + seller.value() + "\" on the " + ne.name() + " network (it governs: " + sorted(ne.applicableSellerDiscoms())
-          + "); the offer links the wrong policy", seller.path(), PolicyViolation.POLICY_ERROR));
+          + "); " + what + " links the wrong policy", seller.path(), PolicyViolation.POLICY_ERROR));
     }
     return Optional.empty();
   }
