@@ -53,6 +53,9 @@ final class TradeRuleStage {
     try {
       tc = READER.contract(envelope.message());
     } catch (TradeCodecException e) {
+      if ("select".equals(envelope.context().action())) {
+        return; // select is optional and may carry a partial contract: judge it at init.
+      }
       String at = e.error().getPaths();
       out.invalid("TRADE-UNREADABLE", at == null || at.isEmpty() ? facts.contract().path() : at,
           "the contract cannot be read as trades, so its slots and quantities cannot be checked: "

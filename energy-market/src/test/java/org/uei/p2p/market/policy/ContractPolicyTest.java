@@ -204,4 +204,13 @@ class ContractPolicyTest {
     PolicyDecision d = pilot.contract(init().set(ROLES + "/3/participantId", "KSEB").set(PARTIES + "/2/id", "KSEB").request());
     assertEquals("message.contract.contractAttributes.roles[3].participantId", only(d, ContractPolicy.DISCOM_PAIR).path());
   }
+
+  @Test
+  void refusesAnInitThatCannotBeReadAsTradesButLetsAPartialSelectThrough() {
+    String qty = TABLE + "/intervals/0/payloads/1";
+    PolicyDecision init = engine.contract(init().remove(qty).request());
+    assertEquals("30000", only(init, "TRADE-UNREADABLE").code());
+    assertEquals("30000", init.nackCode().orElseThrow());
+    assertEquals(PolicyOutcome.ALLOWED, engine.contract(init().set("/context/action", "select").remove(qty).request()).outcome());
+  }
 }
