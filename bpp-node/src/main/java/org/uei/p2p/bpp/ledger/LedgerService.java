@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.uei.p2p.bpp.BppConfig;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.market.ledger.AllocateRequest;
 import org.uei.p2p.market.ledger.Ledger;
 import org.uei.p2p.market.ledger.LedgerCaller;

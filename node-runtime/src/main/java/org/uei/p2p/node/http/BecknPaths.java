@@ -10,8 +10,8 @@ import java.util.Set;
 public final class BecknPaths {
 
   /** First path segments of the node's own APIs and Quarkus's endpoints. */
-  private static final Set<String> API_ROOTS = Set.of("client", "provider", "utility", "audit", "testing", "q",
-      "console");
+  private static final Set<String> API_ROOTS = Set.of("client", "provider", "utility", "ledger", "audit", "testing",
+      "q", "console");
 
   private BecknPaths() {}
 
