@@ -40,12 +40,7 @@ final class BuyerSide {
 
   /** The first 1-hour slot at least 5 h ahead that the IES rules allow trading now (06–18 IST). */
   static Instant tradableSlot() {
-    ZonedDateTime t = Instant.now().plus(Duration.ofHours(5)).atZone(ZoneId.of("Asia/Kolkata"))
-        .truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
-    return t.toInstant();
+    return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
   static Context context(Action action, String transactionId) {

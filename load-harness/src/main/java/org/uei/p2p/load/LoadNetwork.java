@@ -119,12 +119,7 @@ final class LoadNetwork implements AutoCloseable {
 
   /** The first 1-hour slot the IES rules let us trade now: 06–18 IST, at least 4 h ahead (as TradeFlow picks it). */
   static Instant tradableSlot() {
-    ZonedDateTime t = Instant.now().plus(Duration.ofHours(5)).atZone(ZoneId.of("Asia/Kolkata"))
-        .truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
-    return t.toInstant();
+    return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
   /** The child JVM running {@code jar}, to read its CPU time. */

@@ -29,12 +29,7 @@ public final class TradeFlow {
 
   /** The first 1-hour slot that the IES rules let us trade now: 06–18 IST, at least 4 h ahead. */
   public static Instant tradableSlot() {
-    ZonedDateTime t = Instant.now().plus(Duration.ofHours(5)).atZone(ZoneId.of("Asia/Kolkata"))
-        .truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
-    return t.toInstant();
+    return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
   /** Registers a prosumer with a new meter and publishes {@code kwh} at {@code price}; returns the offer id. */

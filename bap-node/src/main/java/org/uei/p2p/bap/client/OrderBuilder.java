@@ -92,8 +92,7 @@ public class OrderBuilder {
         List<OrderLine> lines = new ArrayList<>(confirmed.lines());
         OrderLine l = lines.get(0);
         lines.set(0, new OrderLine(l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), cmd.quantityKwh()));
-        yield codec.orderMessage(new TradeOrder(orderId(cmd, target), confirmed.status(), confirmed.buyerPlatformId(),
-            confirmed.sellerPlatformId(), confirmed.buyerId(), confirmed.buyer(), lines));
+        yield codec.orderMessage(confirmed.withOrderId(orderId(cmd, target)).withLines(lines));
       }
       default -> throw Refusal.invalid(action + " is not a client request");
     };
@@ -130,8 +129,7 @@ public class OrderBuilder {
   }
 
   private static TradeOrder pending(TradeOrder quoted) {
-    return new TradeOrder(null, TradeStatus.PENDING, quoted.buyerPlatformId(), quoted.sellerPlatformId(),
-        quoted.buyerId(), quoted.buyer(), quoted.lines());
+    return quoted.withOrderId(null).withStatus(TradeStatus.PENDING);
   }
 
   private String orderId(ClientCommands.Order cmd, Target target) {

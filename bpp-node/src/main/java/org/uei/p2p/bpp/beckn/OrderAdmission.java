@@ -72,8 +72,7 @@ public class OrderAdmission {
           new DeliverySlot(offer.slotStart, offer.slotEnd),
           new UnitPrice(offer.pricePerKwh, java.util.Currency.getInstance(offer.currency)), l.quantityKwh()));
     }
-    return new TradeOrder(order.orderId(), order.status(), order.buyerPlatformId(), order.sellerPlatformId(),
-        order.buyerId(), order.buyer(), lines);
+    return order.withLines(lines);
   }
 
   /** Checks an order against the catalog and the trading rules. */

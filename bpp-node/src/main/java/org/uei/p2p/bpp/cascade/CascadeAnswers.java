@@ -55,8 +55,7 @@ public class CascadeAnswers {
     if (orderId == null) {
       return codec.orderMessage(order);
     }
-    return codec.orderMessage(new TradeOrder(orderId, TradeStatus.CANCELLED, order.buyerPlatformId(),
-        order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines()));
+    return codec.orderMessage(order.withOrderId(orderId).withStatus(TradeStatus.CANCELLED));
   }
 
   /** Records a utility's on_init/on_confirm on its leg and answers the buyer if it was the last. */

@@ -129,9 +129,8 @@ public class BppHandler implements BecknHandler {
 
   private void refuse(InboundMessage m, TradeOrder order, int line, String why) {
     // on_confirm must name an order; none was made, so the refusal is named after the transaction.
-    TradeOrder rejected = new TradeOrder("REFUSED-" + m.context().getTransactionId(),
-        org.uei.p2p.model.trade.TradeStatus.CANCELLED,
-        order.buyerPlatformId(), order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines());
+    TradeOrder rejected = order.withOrderId("REFUSED-" + m.context().getTransactionId())
+        .withStatus(org.uei.p2p.model.trade.TradeStatus.CANCELLED);
     reply(m.context(), quotes.quote(rejected), BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, why,
         "message.order.beckn:orderItems[" + line + "].beckn:quantity.unitQuantity"));
   }

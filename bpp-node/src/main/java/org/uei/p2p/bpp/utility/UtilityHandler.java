@@ -81,9 +81,8 @@ public class UtilityHandler implements BecknHandler {
         Envelopes.write(m.envelope()));
     if (r.order() == null) {
       // on_confirm must name an order; a refused one has none here, so it gets a refusal id.
-      OrderMessage refused = (OrderMessage) codec.orderMessage(new TradeOrder("REFUSED-" + c.getTransactionId(),
-          TradeStatus.CANCELLED,
-          order.buyerPlatformId(), order.sellerPlatformId(), order.buyerId(), order.buyer(), order.lines()));
+      OrderMessage refused = (OrderMessage) codec.orderMessage(order.withOrderId("REFUSED-" + c.getTransactionId())
+          .withStatus(TradeStatus.CANCELLED));
       orders.addChecks(refused, order, r.verdict());
       reply(c, refused, refusal(r.verdict()));
       return;

@@ -41,8 +41,7 @@ public class UtilityOrders {
     TradeStatus status = UtilityOrder.CANCELLED.equals(o.status) ? TradeStatus.CANCELLED
         : trades.stream().anyMatch(t -> UtilityTrade.CURTAILED.equals(t.status)) ? TradeStatus.CURTAILED
         : TradeStatus.CONFIRMED;
-    return (OrderMessage) codec.orderMessage(new TradeOrder(o.id, status, confirmed.buyerPlatformId(),
-        confirmed.sellerPlatformId(), confirmed.buyerId(), confirmed.buyer(), confirmed.lines()));
+    return (OrderMessage) codec.orderMessage(confirmed.withOrderId(o.id).withStatus(status));
   }
 
   /** Adds each checked side's limit-check result to the items of {@code m}. */

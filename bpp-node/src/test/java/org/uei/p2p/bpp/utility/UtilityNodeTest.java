@@ -76,11 +76,7 @@ class UtilityNodeTest {
   }
 
   private static Instant tradableSlot() {
-    ZonedDateTime t = Instant.now().plus(Duration.ofHours(5)).atZone(IST).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
-    return t.toInstant();
+    return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
   /** A fresh TPDDL consumer with {@code sanctionedKw}; returns its meter id. */

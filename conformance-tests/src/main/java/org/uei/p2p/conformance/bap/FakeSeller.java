@@ -112,8 +112,7 @@ final class FakeSeller {
         case SELECT, INIT -> codec.orderMessage(codec.order(request.getMessage()));
         case CONFIRM -> {
           TradeOrder o = codec.order(request.getMessage());
-          TradeOrder c = new TradeOrder("conformance-order-" + UUID.randomUUID(), TradeStatus.CONFIRMED,
-              o.buyerPlatformId(), o.sellerPlatformId(), o.buyerId(), o.buyer(), o.lines());
+          TradeOrder c = o.withOrderId("conformance-order-" + UUID.randomUUID()).withStatus(TradeStatus.CONFIRMED);
           confirmed.put(c.orderId(), c);
           byConfirmMessage.put(rc.getMessageId(), c);
           yield codec.orderMessage(c);

@@ -29,8 +29,7 @@ final class Orders {
 
   /** The same order as PENDING without id, as init and confirm send it. */
   static TradeOrder pending(TradeOrder quoted) {
-    return new TradeOrder(null, TradeStatus.PENDING, quoted.buyerPlatformId(), quoted.sellerPlatformId(),
-        quoted.buyerId(), quoted.buyer(), quoted.lines());
+    return quoted.withOrderId(null).withStatus(TradeStatus.PENDING);
   }
 
   /** The order a callback carries, or a reason it carries none. */

@@ -93,4 +93,23 @@ public record TradingRules(ZoneId zone, Duration slotLength, LocalTime deliveryS
     return new TradingRules(zone, slotLength, deliveryStart, deliveryEnd, tradingOpensBefore, gateClosureBefore,
         minimum, decimals, allowedDiscoms, testNetwork, testMeterPrefix);
   }
+
+  /**
+   * The first delivery slot a trade may still be made for with an hour to spare: on the hour in
+   * {@link #zone}, inside the delivery hours, starting at least gate closure plus one hour after
+   * {@code now}. Tests, demos and the conformance kit ask here rather than each working it out.
+   */
+  public java.time.Instant firstTradableSlot(java.time.Instant now) {
+    java.time.ZonedDateTime t = now.plus(gateClosureBefore()).plusSeconds(3600).atZone(zone())
+        .truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1);
+    while (!insideDeliveryHours(t.toLocalTime())) {
+      t = t.plusHours(1);
+    }
+    return t.toInstant();
+  }
+
+  private boolean insideDeliveryHours(LocalTime start) {
+    LocalTime end = start.plus(slotLength());
+    return !start.isBefore(deliveryStart()) && end.isAfter(start) && !end.isAfter(deliveryEnd());
+  }
 }

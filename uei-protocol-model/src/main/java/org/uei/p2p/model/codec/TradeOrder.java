@@ -57,4 +57,19 @@ public record TradeOrder(String orderId, TradeStatus status, String buyerPlatfor
     }
     return trades;
   }
+
+  /** This order under another id (a confirmed order's, or a refusal's). */
+  public TradeOrder withOrderId(String id) {
+    return new TradeOrder(id, status, buyerPlatformId, sellerPlatformId, buyerId, buyer, lines);
+  }
+
+  /** This order in another status. */
+  public TradeOrder withStatus(TradeStatus newStatus) {
+    return new TradeOrder(orderId, newStatus, buyerPlatformId, sellerPlatformId, buyerId, buyer, lines);
+  }
+
+  /** This order with other lines (for example, priced from the seller's catalog). */
+  public TradeOrder withLines(List<OrderLine> newLines) {
+    return new TradeOrder(orderId, status, buyerPlatformId, sellerPlatformId, buyerId, buyer, newLines);
+  }
 }
