@@ -36,6 +36,22 @@ public interface NodeConfig {
   /** The network domain this node trades in, e.g. {@code beckn.one:deg:p2p-trading-interdiscom:2.0.0}. */
   Optional<String> domain();
 
+  /**
+   * The wires this node speaks, comma-separated: {@code wave1} (DEG wave 1, Beckn 2.0-rc),
+   * {@code wave2} (IES wave 2, Beckn 2.0 LTS) or both. Inbound messages are routed by the wire
+   * their context shows; a body of a wire not listed is refused.
+   */
+  @WithDefault("wave1")
+  java.util.List<String> wire();
+
+  /**
+   * The wave-2 network this node trades in ({@code context.networkId}), e.g.
+   * {@code indiaenergystack.in/ies-p2p-trading-network}; wave-2 messages of another network are
+   * refused. Absent: every network is accepted, as an absent {@code uei.domain} does on wave 1.
+   */
+  @WithName("network-id")
+  Optional<String> networkId();
+
   /** The public base URL the counterparty calls back ({@code bap_uri} or {@code bpp_uri}). */
   @WithName("public-url")
   Optional<String> publicUrl();

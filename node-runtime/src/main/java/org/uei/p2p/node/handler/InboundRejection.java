@@ -51,8 +51,17 @@ public final class InboundRejection extends Exception {
 
   /** The refusal of a {@code message_id} already received from the same sender for the same action. */
   public static InboundRejection replayed(String senderId, String messageId, String action) {
-    return new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, "message_id '" + messageId
-        + "' was already received from '" + senderId + "' for " + action, "context.message_id"), Map.of());
+    return replayed(senderId, messageId, action, "context.message_id");
+  }
+
+  /**
+   * The refusal of a message id already received, naming it at {@code path} as the sender's wire
+   * spells it ({@code context.messageId} on wave 2).
+   */
+  public static InboundRejection replayed(String senderId, String messageId, String action, String path) {
+    String member = path.substring(path.lastIndexOf('.') + 1);
+    return new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, member + " '" + messageId
+        + "' was already received from '" + senderId + "' for " + action, path), Map.of());
   }
 
   public int httpStatus() {

@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,13 +15,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.uei.p2p.model.envelope.AckResponse;
-import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.wire.WireGeneration;
+import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.wire.AckBodies;
 
 /**
- * The Beckn endpoints {@code POST /{action}}. Reads the body as raw bytes, because the signature
- * covers those exact bytes, and leaves every decision to the {@link InboundPipeline}.
+ * The Beckn endpoints {@code POST /{action}} of both wires, including wave 2's two-segment
+ * {@code POST /catalog/publish} and {@code /catalog/on_publish}. Reads the body as raw bytes,
+ * because the signature covers those exact bytes, and leaves every decision to the
+ * {@link InboundPipeline}. Answers in the shape of the sender's wire ({@link AckBodies}).
  */
 @Path("/")
 public class BecknResource {
@@ -40,31 +43,47 @@ public class BecknResource {
   @Path("{action: [a-z_]+}")
   public Response receive(@PathParam("action") String actionName, InputStream body, HttpHeaders httpHeaders,
       @Context UriInfo uri) throws IOException {
+    return handle(actionName, body, httpHeaders, uri);
+  }
+
+  /** Wave 2's actions of a group, e.g. {@code catalog/publish}. */
+  @POST
+  @Path("{group: [a-z_]+}/{action: [a-z_]+}")
+  public Response receiveGrouped(@PathParam("group") String group, @PathParam("action") String actionName,
+      InputStream body, HttpHeaders httpHeaders, @Context UriInfo uri) throws IOException {
+    return handle(group + "/" + actionName, body, httpHeaders, uri);
+  }
+
+  private Response handle(String actionName, InputStream body, HttpHeaders httpHeaders, UriInfo uri)
+      throws IOException {
     if (uri.getRequestUri().toString().length() > MAX_REQUEST_TARGET) {
-      return nack(414, AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, "request target longer than "
-          + MAX_REQUEST_TARGET + " characters", "")), Map.of());
+      return nack(AckBodies.guess(pipeline.wires(), actionName, null), 414, AckResponse.nack(BecknError.of(
+          ErrorCode.INVALID_REQUEST, "request target longer than " + MAX_REQUEST_TARGET + " characters", "")),
+          Map.of());
     }
-    Action action = pipeline.endpoint(actionName).orElse(null);
-    if (action == null) {
-      return nack(404, AckResponse.nack(BecknError.of(ErrorCode.ACTION_NOT_APPLICABLE,
-          "this node does not accept '" + actionName + "'", "context.action")), Map.of());
+    if (!pipeline.accepts(actionName)) {
+      return nack(AckBodies.guess(pipeline.wires(), actionName, null), 404, AckResponse.nack(BecknError.of(
+          ErrorCode.ACTION_NOT_APPLICABLE, "this node does not accept '" + actionName + "'", "context.action")),
+          Map.of());
     }
     byte[] bytes = body.readNBytes(pipeline.readLimit());
     Map<String, String> headers = new HashMap<>();
     httpHeaders.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-    InboundExchange exchange = new InboundExchange(action, bytes, headers, Instant.now());
+    InboundExchange exchange = new InboundExchange(actionName, bytes, headers, Instant.now());
     try {
       pipeline.process(exchange);
     } catch (InboundRejection r) {
-      return nack(r.httpStatus(), r.toAck(), r.headers());
+      WireGeneration wire = exchange.wire() != null ? exchange.wire()
+          : AckBodies.guess(pipeline.wires(), actionName, bytes);
+      return nack(wire, r.httpStatus(), r.toAck(), r.headers());
     }
     dispatcher.dispatch(InboundPipeline.toMessage(exchange));
-    return Response.ok(AckResponse.ack().toWave1Json(), MediaType.APPLICATION_JSON).build();
+    return Response.ok(AckBodies.ack(exchange.wire()), MediaType.APPLICATION_JSON).build();
   }
 
-  private static Response nack(int status, AckResponse nack, Map<String, String> headers) {
+  private static Response nack(WireGeneration wire, int status, AckResponse nack, Map<String, String> headers) {
     Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON)
-        .entity(nack.toWave1Json());
+        .entity(AckBodies.body(wire, nack));
     headers.forEach(r::header);
     return r.build();
   }

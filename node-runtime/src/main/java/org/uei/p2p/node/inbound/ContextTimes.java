@@ -15,6 +15,8 @@ import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
  * Refuses well-formed but absurd context times, which the wave-1 validator (a format check)
@@ -56,17 +58,27 @@ public final class ContextTimes {
    * {@code action}; empty when they are plausible. Call after format validation.
    */
   public List<BecknError> check(Context c, Action action, Instant now) {
+    return check(WireContext.of(c), action.isCallback(), now);
+  }
+
+  /**
+   * The problems with the times of {@code c} (either wire), received at {@code now}; {@code
+   * callback} when it was posted to a callback's endpoint. Paths are in the wire's spelling.
+   */
+  public List<BecknError> check(WireContext c, boolean callback, Instant now) {
     List<BecknError> problems = new ArrayList<>();
+    String ttlPath = c.path(ContextField.TTL);
+    String atPath = c.path(ContextField.TIMESTAMP);
     Instant at = instant(c);
     Duration ttl = Contexts.DEFAULT_TTL;
     boolean ttlOk = true;
-    if (c.getTtl() != null) {
-      ttl = length(c.getTtl(), at != null ? at : now);
+    if (c.ttl() != null) {
+      ttl = length(c.ttl(), at != null ? at : now);
       ttlOk = false;
       if (ttl == null || ttl.compareTo(maxTtl) > 0) {
-        problems.add(error("context.ttl", "'" + c.getTtl() + "' is longer than the " + maxTtl + " this node accepts"));
+        problems.add(error(ttlPath, "'" + c.ttl() + "' is longer than the " + maxTtl + " this node accepts"));
       } else if (ttl.isZero() || ttl.isNegative()) {
-        problems.add(error("context.ttl", "'" + c.getTtl() + "' must be longer than zero"));
+        problems.add(error(ttlPath, "'" + c.ttl() + "' must be longer than zero"));
       } else {
         ttlOk = true;
       }
@@ -75,15 +87,15 @@ public final class ContextTimes {
       return problems;
     }
     if (at.isAfter(now.plus(skew))) {
-      problems.add(error("context.timestamp", "'" + c.getTimestamp() + "' is later than this node's clock ("
+      problems.add(error(atPath, "'" + c.timestamp() + "' is later than this node's clock ("
           + now + ") plus the allowed skew " + skew));
-    } else if (ttlOk && !action.isCallback() && now.isAfter(at.plus(ttl).plus(skew))) {
-      problems.add(error("context.timestamp", "the request expired at " + at.plus(ttl)
+    } else if (ttlOk && !callback && now.isAfter(at.plus(ttl).plus(skew))) {
+      problems.add(error(atPath, "the request expired at " + at.plus(ttl)
           + " (timestamp + ttl), before it arrived at " + now + " (allowed skew " + skew + ")"));
-    } else if (ttlOk && action.isCallback()) {
+    } else if (ttlOk && callback) {
       Duration age = ttl.compareTo(maxCallbackAge) > 0 ? ttl : maxCallbackAge;
       if (now.isAfter(at.plus(age).plus(skew))) {
-        problems.add(error("context.timestamp", "'" + c.getTimestamp() + "' is older than the " + age
+        problems.add(error(atPath, "'" + c.timestamp() + "' is older than the " + age
             + " (plus skew " + skew + ") this node accepts for a callback"));
       }
     }
@@ -94,8 +106,8 @@ public final class ContextTimes {
    * The timestamp, or null when java.time cannot read what the validator accepted (a leap second
    * {@code :60}): no judgement then rather than a refusal of a valid RFC 3339 time.
    */
-  private static Instant instant(Context c) {
-    if (c.getTimestamp() == null) {
+  private static Instant instant(WireContext c) {
+    if (c.timestamp() == null) {
       return null;
     }
     try {

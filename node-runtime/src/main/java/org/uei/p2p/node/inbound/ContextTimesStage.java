@@ -21,7 +21,7 @@ public class ContextTimesStage implements InboundStage {
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
     Instant now = exchange.receivedAt() != null ? exchange.receivedAt() : Instant.now();
-    List<BecknError> absurd = times.check(exchange.context(), exchange.endpointAction(), now);
+    List<BecknError> absurd = times.check(exchange.wireContext(), exchange.isCallback(), now);
     if (!absurd.isEmpty()) {
       throw new InboundRejection(400, absurd, Map.of());
     }

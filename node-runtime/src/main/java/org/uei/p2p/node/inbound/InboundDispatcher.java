@@ -12,13 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.uei.p2p.model.envelope.Action;
-import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.wire.WireEnvelope;
+import org.uei.p2p.node.wire.WireReader;
+import org.uei.p2p.node.wire.Wires;
 
 /**
  * Hands ACKed messages to the node's handler off the request thread, and at start-up hands over
@@ -35,6 +38,7 @@ public class InboundDispatcher {
   @Inject BecknHandler handler;
   @Inject MessageStore store;
   @Inject WorkBacklog backlog;
+  @Inject NodeConfig config;
 
   private final GroupWriter<Long> handled = new GroupWriter<>("uei-handled-marks", 1000, Duration.ofMillis(20),
       ids -> store.markHandled(ids));
@@ -59,8 +63,8 @@ public class InboundDispatcher {
     } catch (Exception e) {
       // A handler that throws will throw again on the same message: marking it handled keeps it
       // from being resumed at every start. Only a process that dies mid-handling leaves it open.
-      Log.errorf(e, "handling %s %s of transaction %s failed", message.action(),
-          message.context().getMessageId(), message.context().getTransactionId());
+      Log.errorf(e, "handling %s %s of transaction %s failed", message.actionName(),
+          message.wireContext().messageId(), message.wireContext().transactionId());
     }
     if (message.storedId() != null) {
       handled.add(message.storedId());
@@ -68,15 +72,20 @@ public class InboundDispatcher {
   }
 
   void recover(@Observes StartupEvent event) {
+    WireReader reader = new WireReader(Wires.parse(config.wire()), handler::accepts);
     executor.execute(() -> {
       try {
         for (StoredMessage m : store.unhandledInbound(Instant.now().minus(Duration.ofSeconds(1)))) {
-          Action action = Action.fromWireName(m.action).orElse(null);
-          if (action == null) {
+          WireEnvelope parsed;
+          try {
+            parsed = reader.read(m.body, m.action);
+          } catch (MessageParseException e) {
+            // Stored under other settings (a wire or action since switched off): leave it stored.
+            Log.warnf("not resuming %s %s: %s", m.action, m.messageId, e.error().getMessage());
             continue;
           }
           Log.infof("resuming %s %s stored before the last stop", m.action, m.messageId);
-          run(new InboundMessage(m.id, action, Envelopes.parse(m.body, action), m.senderId, m.createdAt));
+          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt));
         }
       } catch (Exception e) {
         Log.error("could not resume unhandled messages", e);

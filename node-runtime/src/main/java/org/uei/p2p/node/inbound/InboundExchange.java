@@ -8,30 +8,36 @@ import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.wire.WireGeneration;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
+import org.uei.p2p.node.wire.WireEnvelope;
 import org.uei.p2p.signing.VerificationResult;
 
 /**
  * One inbound request as it moves through the pipeline. The raw bytes and headers are fixed at
- * construction; stages fill in what they learn (signature result, parsed envelope, stored row id).
+ * construction; stages fill in what they learn (signature result, parsed envelope of its wire,
+ * stored row id). Stages read the context through the wire-neutral {@link #wireContext()}.
  */
 public final class InboundExchange {
 
-  private final Action endpointAction;
+  private final String endpoint;
   private final byte[] body;
   private final Map<String, String> headers;
   private final Instant receivedAt;
 
   private VerificationResult signature;
-  private Envelope<? extends Message> envelope;
+  private WireEnvelope parsed;
   private Long storedId;
 
   /**
-   * @param endpointAction the action of the endpoint the request was posted to
+   * @param endpoint the action name of the endpoint the request was posted to, e.g. {@code init}
+   *     or {@code catalog/publish}
    * @param body the exact bytes received
    * @param headers request headers; names are matched case-insensitively
    */
-  public InboundExchange(Action endpointAction, byte[] body, Map<String, String> headers, Instant receivedAt) {
-    this.endpointAction = Objects.requireNonNull(endpointAction, "endpointAction");
+  public InboundExchange(String endpoint, byte[] body, Map<String, String> headers, Instant receivedAt) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.body = Objects.requireNonNull(body, "body");
     TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     h.putAll(headers);
@@ -39,8 +45,19 @@ public final class InboundExchange {
     this.receivedAt = receivedAt;
   }
 
-  public Action endpointAction() {
-    return endpointAction;
+  /** A request posted to the endpoint of a wave-1 action. */
+  public InboundExchange(Action endpointAction, byte[] body, Map<String, String> headers, Instant receivedAt) {
+    this(Objects.requireNonNull(endpointAction, "endpointAction").wireName(), body, headers, receivedAt);
+  }
+
+  /** The action name of the endpoint posted to. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** True when the endpoint is a callback's ({@code on_*}, {@code catalog/on_publish}). */
+  public boolean isCallback() {
+    return org.uei.p2p.node.wire.Actions.isCallback(endpoint);
   }
 
   /** The exact body bytes; callers must not modify them. */
@@ -71,30 +88,51 @@ public final class InboundExchange {
     this.signature = result;
   }
 
-  /** The parsed envelope; null before the parse stage. */
+  /** The parsed envelope of its wire; null before the parse stage. */
+  public WireEnvelope parsed() {
+    return parsed;
+  }
+
+  void parsed(WireEnvelope envelope) {
+    this.parsed = envelope;
+  }
+
+  /** The wire of the parsed message; null before the parse stage. */
+  public WireGeneration wire() {
+    return parsed == null ? null : parsed.wire();
+  }
+
+  /** The parsed context of either wire; null before the parse stage. */
+  public WireContext wireContext() {
+    return parsed == null ? null : parsed.context();
+  }
+
+  /** The parsed wave-1 envelope; null before the parse stage and for wave-2 messages. */
   public Envelope<? extends Message> envelope() {
-    return envelope;
+    return parsed instanceof WireEnvelope.Wave1 w ? w.envelope() : null;
   }
 
-  void envelope(Envelope<? extends Message> envelope) {
-    this.envelope = envelope;
-  }
-
-  /** The parsed context; null before the parse stage. */
+  /** The parsed wave-1 context; null before the parse stage and for wave-2 messages. */
   public Context context() {
-    return envelope == null ? null : envelope.getContext();
+    Envelope<? extends Message> e = envelope();
+    return e == null ? null : e.getContext();
   }
 
   /**
-   * The subscriber that sent the message according to its context: {@code bpp_id} for callbacks,
-   * {@code bap_id} for requests.
+   * The subscriber that sent the message according to its context ({@code bap_id} of a request,
+   * {@code bpp_id} of a callback, in either spelling); the signer when the context does not name
+   * the sender (wave 2's {@code catalog/on_publish}); null before parsing.
    */
   public String contextSender() {
-    Context c = context();
+    WireContext c = wireContext();
     if (c == null) {
       return null;
     }
-    return endpointAction.isCallback() ? c.getBppId() : c.getBapId();
+    ContextField field = c.senderField();
+    if (field == null) {
+      return signature != null ? signature.signerId() : null;
+    }
+    return c.get(field);
   }
 
   /** The id of the stored row; null before the store stage. */

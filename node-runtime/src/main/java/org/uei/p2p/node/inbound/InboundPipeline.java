@@ -7,15 +7,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.uei.p2p.model.envelope.Context;
+import java.util.Set;
+import org.uei.p2p.model.wire.WireGeneration;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.wire.WireContext;
+import org.uei.p2p.node.wire.Wires;
 
 /**
  * The ordered inbound stages, set here and nowhere else: body size, header size, backlog,
- * signature, parse, validate (the wire's rules), domain, context times, sender binding, sender
- * URI, then
- * replay and admission (reads, in one transaction), then store. The order is part of the
+ * signature, parse (which tells the body's wire), validate (that wire's rules), domain or
+ * network, context times, sender binding, sender URI, then replay and admission (reads, in one transaction), then store. The order is part of the
  * contract: nothing is parsed before the size check, nothing is stored before every check passed,
  * and the ACK follows the store. The store writes the replay-guard row and the message in one
  * transaction, so they commit together or not at all: a crash cannot leave a guard row that makes
@@ -25,7 +30,8 @@ import org.uei.p2p.node.handler.InboundMessage;
 public class InboundPipeline {
 
   private final BodySizeStage size;
-  private final java.util.Set<org.uei.p2p.model.envelope.Action> accepted;
+  private final Set<WireGeneration> wires;
+  private final Set<String> endpoints;
   private final List<InboundStage> checks;
   private final List<InboundStage> reads;
   private final StoreStage store;
@@ -35,9 +41,12 @@ public class InboundPipeline {
   public InboundPipeline(BodySizeStage size, HeaderSizeStage headers, BacklogStage backlog, SignatureStage signature,
       ParseStage parse, ValidateStage validate, DomainStage domain, ContextTimesStage times,
       SenderBindingStage binding, SenderUriStage senderUri, ReplayStage replay, AdmissionStage admission,
-      StoreStage store, MeterRegistry metrics, org.uei.p2p.node.handler.BecknHandler handler) {
+      StoreStage store, MeterRegistry metrics, BecknHandler handler, NodeConfig config) {
     this.size = size;
-    this.accepted = java.util.Set.copyOf(handler.accepts());
+    this.wires = Wires.parse(config.wire());
+    Set<String> names = new HashSet<>();
+    wires.forEach(w -> names.addAll(handler.accepts(w)));
+    this.endpoints = Set.copyOf(names);
     this.checks = List.of(size, headers, backlog, signature, parse, validate, domain, times, binding, senderUri);
     this.reads = List.of(replay, admission);
     this.store = store;
@@ -45,11 +54,17 @@ public class InboundPipeline {
   }
 
   /**
-   * The first check, before the body is read: the action an endpoint path names, if this node
-   * accepts it.
+   * The first check, before the body is read: whether this node accepts the action an endpoint
+   * path names ({@code init}, {@code catalog/publish}) on any wire it speaks. Which wire the body is
+   * of, and whether the node takes the action on that one, the parse stage decides.
    */
-  public java.util.Optional<org.uei.p2p.model.envelope.Action> endpoint(String actionName) {
-    return org.uei.p2p.model.envelope.Action.fromWireName(actionName).filter(accepted::contains);
+  public boolean accepts(String actionName) {
+    return endpoints.contains(actionName);
+  }
+
+  /** The wires this node speaks ({@code uei.wire}). */
+  public Set<WireGeneration> wires() {
+    return wires;
   }
 
   /** How many body bytes to read: one past the limit, so that the size stage sees an oversized body. */
@@ -86,11 +101,11 @@ public class InboundPipeline {
         logRefusal(exchange, current[0], r);
       }
       String outcome = e instanceof InboundRejection r ? r.error().getCode() : "error";
-      metrics.counter("uei.inbound.refused", "action", exchange.endpointAction().wireName(),
+      metrics.counter("uei.inbound.refused", "action", exchange.endpoint(), "wire", wireTag(exchange),
           "stage", current[0] == null ? "none" : current[0].name(), "code", outcome).increment();
       throw e;
     }
-    metrics.counter("uei.inbound.accepted", "action", exchange.endpointAction().wireName()).increment();
+    metrics.counter("uei.inbound.accepted", "action", exchange.endpoint(), "wire", wireTag(exchange)).increment();
   }
 
   /** The replay look-up and admission, in one transaction: they only read. */
@@ -108,13 +123,17 @@ public class InboundPipeline {
     }
   }
 
+  private static String wireTag(InboundExchange exchange) {
+    return exchange.wire() == null ? "unknown" : exchange.wire().shortName();
+  }
+
   /** One line per refused message with the reason the sender was given, so that operators see why. */
   private static void logRefusal(InboundExchange exchange, InboundStage stage, InboundRejection r) {
-    Context c = exchange.context();
-    String which = c == null ? "" : " " + c.getMessageId() + " of transaction " + c.getTransactionId() + " from "
+    WireContext c = exchange.wireContext();
+    String which = c == null ? "" : " " + c.messageId() + " of transaction " + c.transactionId() + " from "
         + exchange.contextSender();
     String more = r.errors().size() > 1 ? " (and " + (r.errors().size() - 1) + " more)" : "";
-    String line = String.format("refused %s%s at %s: HTTP %d NACK %s %s%s", exchange.endpointAction().wireName(),
+    String line = String.format("refused %s%s at %s: HTTP %d NACK %s %s%s", exchange.endpoint(),
         which, stage.name(), r.httpStatus(), r.error().getCode(), r.error().getMessage(), more);
     // Ids and reasons quote what the sender wrote; a line break in them must not forge a log line.
     Log.info(line.replace('\r', ' ').replace('\n', ' '));
@@ -123,7 +142,6 @@ public class InboundPipeline {
   /** The handler's view of an exchange that passed parsing. */
   public static InboundMessage toMessage(InboundExchange exchange) {
     String sender = exchange.signature() != null ? exchange.signature().signerId() : exchange.contextSender();
-    return new InboundMessage(exchange.storedId(), exchange.endpointAction(), exchange.envelope(), sender,
-        exchange.receivedAt());
+    return new InboundMessage(exchange.storedId(), exchange.parsed(), sender, exchange.receivedAt());
   }
 }

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.uei.p2p.model.validation.Wave1Validator;
+import org.uei.p2p.model.validation.Wave2Validator;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.handler.BecknHandler;
+import org.uei.p2p.node.wire.WireReader;
+import org.uei.p2p.node.wire.Wires;
 import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.BecknVerifier;
 
@@ -36,21 +40,23 @@ public class InboundStages {
 
   @Produces
   @Singleton
-  ParseStage parse() {
-    return new ParseStage();
+  ParseStage parse(NodeConfig config, BecknHandler handler) {
+    return new ParseStage(new WireReader(Wires.parse(config.wire()), handler::accepts));
   }
 
   @Produces
   @Singleton
   ValidateStage validate(NodeConfig config) {
-    Wave1Validator rules = config.validation().strict() ? Wave1Validator.strict() : Wave1Validator.lenient();
-    return new ValidateStage(rules::validate);
+    boolean strict = config.validation().strict();
+    Wave1Validator wave1 = strict ? Wave1Validator.strict() : Wave1Validator.lenient();
+    Wave2Validator wave2 = strict ? Wave2Validator.strict() : Wave2Validator.lenient();
+    return new ValidateStage(wave1::validate, wave2::validate);
   }
 
   @Produces
   @Singleton
   DomainStage domain(NodeConfig config) {
-    return new DomainStage(config.domain().orElse(null));
+    return new DomainStage(config.domain().orElse(null), config.networkId().orElse(null));
   }
 
   @Produces

@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.store.ReplayGuard;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Refuses a {@code message_id} already received from the same sender for the same action while
- * the first one is still remembered ({@link #expiry}). This stage only looks, so that a copy is
- * refused before the work of admission; the authoritative check is the {@link ReplayGuard}'s
+ * Refuses a message id ({@code message_id}, wave 2 {@code messageId}) already received from the
+ * same sender for the same action while the first one is still remembered ({@link #expiry}).
+ * This stage only looks, so that a copy is refused before the work of admission; the authoritative check is the {@link ReplayGuard}'s
  * claim in the transaction that stores the message ({@link StoreStage}).
  */
 @ApplicationScoped
@@ -29,14 +30,15 @@ public class ReplayStage implements InboundStage {
 
   /** The guard's key of an exchange. */
   static ReplayGuard.Key key(InboundExchange exchange) {
-    Context c = exchange.context();
-    return new ReplayGuard.Key(exchange.contextSender(), c.getMessageId(), c.getAction());
+    WireContext c = exchange.wireContext();
+    return new ReplayGuard.Key(exchange.contextSender(), c.messageId(), c.action());
   }
 
   /** The refusal of a message already received. */
   static InboundRejection replayed(InboundExchange exchange) {
-    Context c = exchange.context();
-    return InboundRejection.replayed(exchange.contextSender(), c.getMessageId(), c.getAction());
+    WireContext c = exchange.wireContext();
+    return InboundRejection.replayed(exchange.contextSender(), c.messageId(), c.action(),
+        c.path(ContextField.MESSAGE_ID));
   }
 
   /**
@@ -45,14 +47,14 @@ public class ReplayStage implements InboundStage {
    * than the ttl from its arrival.
    */
   static Instant expiry(InboundExchange exchange) {
-    Context c = exchange.context();
+    WireContext c = exchange.wireContext();
     Instant base = exchange.receivedAt();
     Duration ttl = Duration.ofSeconds(30);
     try {
-      if (c.getTimestamp() != null) {
+      if (c.timestamp() != null) {
         base = c.timestampInstant();
       }
-      if (c.getTtl() != null) {
+      if (c.ttl() != null) {
         ttl = c.ttlDuration();
       }
     } catch (RuntimeException unreadable) {

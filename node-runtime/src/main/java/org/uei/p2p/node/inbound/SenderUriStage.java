@@ -1,6 +1,8 @@
 package org.uei.p2p.node.inbound;
 
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.node.outbound.ReceiverUrls;
 import org.uei.p2p.signing.KeyResolutionException;
@@ -8,8 +10,8 @@ import org.uei.p2p.signing.VerificationResult;
 
 /**
  * Holds the sender's URL in the context ({@code bap_uri} of a request, {@code bpp_uri} of a
- * callback) to the {@code subscriber_url} its registry record holds. This node later POSTs to that
- * URL; without the check any registered participant could make it send to an address of its
+ * callback; {@code bapUri}/{@code bppUri} on wave 2) to the {@code subscriber_url} its registry
+ * record holds. This node later POSTs to that URL; without the check any registered participant could make it send to an address of its
  * choosing: a loopback port, an internal host, or another participant's callback endpoint. The
  * URL must also be a valid http(s) address of bounded length ({@code uei.inbound.max-url-length}).
  * {@code uei.inbound.require-registered-uri=false} keeps only the second check.
@@ -40,9 +42,15 @@ public class SenderUriStage implements InboundStage {
 
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
-    boolean callback = exchange.endpointAction().isCallback();
-    String field = callback ? "context.bpp_uri" : "context.bap_uri";
-    String uri = callback ? exchange.context().getBppUri() : exchange.context().getBapUri();
+    WireContext c = exchange.wireContext();
+    ContextField sender = c.senderField();
+    if (sender == null) {
+      // The sender (wave 2's catalog service) is not in the context: no URL of its to check, and
+      // nothing is ever sent back to it from the context.
+      return;
+    }
+    String field = c.path(sender.uriOfParty());
+    String uri = c.get(sender.uriOfParty());
     var problem = ReceiverUrls.problem(uri, maxLength);
     if (problem.isPresent()) {
       throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, field + " " + problem.get(), field);

@@ -53,7 +53,7 @@ public class StoreStage implements InboundStage {
       if (!guard.claim(ReplayStage.key(x), x.receivedAt(), ReplayStage.expiry(x))) {
         return (Object) ReplayStage.replayed(x);
       }
-      return (Object) store.saveInbound(x.endpointAction(), x.context(), x.contextSender(), x.headers(), x.body(),
+      return (Object) store.saveInbound(x.endpoint(), x.wireContext(), x.contextSender(), x.headers(), x.body(),
           x.receivedAt());
     }).toList());
     for (int i = 0; i < group.size(); i++) {

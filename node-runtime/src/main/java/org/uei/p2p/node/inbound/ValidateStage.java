@@ -4,32 +4,61 @@ import java.util.Map;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.validation.ValidationResult;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.wire.WireEnvelope;
 
 /**
  * Checks the message against its wire's rules; every problem goes into the NACK with its JSON
- * path. The rules are pluggable ({@link MessageRules}): wave 1 strict or lenient today, a rule
- * set per wire as nodes learn more wires.
+ * path. The rules are pluggable per wire: {@link MessageRules} for wave 1 ({@code Wave1Validator}
+ * strict or lenient), {@link Wave2Rules} for wave 2 ({@code Wave2Validator}).
  */
 public class ValidateStage implements InboundStage {
 
-  /** A wire's message rules. */
+  /** A wave-1 wire's message rules. */
   @FunctionalInterface
   public interface MessageRules {
     /** Every problem of {@code envelope} as a message posted to {@code action}'s endpoint. */
     ValidationResult validate(Envelope<?> envelope, Action action);
   }
 
-  private final MessageRules rules;
+  /** The wave-2 wire's message rules. */
+  @FunctionalInterface
+  public interface Wave2Rules {
+    /** Every problem of {@code envelope} as a message posted to {@code action}'s endpoint. */
+    ValidationResult validate(Wave2Envelope envelope, Wave2Action action);
+  }
 
-  /** Validates with {@code rules}, e.g. {@code Wave1Validator.strict()::validate}. */
+  private final MessageRules rules;
+  private final Wave2Rules wave2;
+
+  /** Validates wave 1 with {@code rules}, e.g. {@code Wave1Validator.strict()::validate}; refuses wave 2. */
   public ValidateStage(MessageRules rules) {
+    this(rules, null);
+  }
+
+  /**
+   * Validates wave 1 with {@code rules} and wave 2 with {@code wave2} (e.g.
+   * {@code Wave2Validator.strict()::validate}); {@code null} for a wire the node does not speak.
+   */
+  public ValidateStage(MessageRules rules, Wave2Rules wave2) {
     this.rules = rules;
+    this.wave2 = wave2;
   }
 
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
-    ValidationResult result = rules.validate(exchange.envelope(), exchange.endpointAction());
+    ValidationResult result;
+    if (exchange.parsed() instanceof WireEnvelope.Wave2 w) {
+      if (wave2 == null) {
+        throw new IllegalStateException("a wave-2 message reached a node without wave-2 rules");
+      }
+      result = wave2.validate(w.envelope(), w.action());
+    } else {
+      WireEnvelope.Wave1 w = (WireEnvelope.Wave1) exchange.parsed();
+      result = rules.validate(w.envelope(), w.action());
+    }
     if (!result.isValid()) {
       throw new InboundRejection(400, result.errors(), Map.of());
     }

@@ -18,15 +18,17 @@ import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.signing.SignatureHeaders;
 
 /**
- * Sends signed Beckn messages: serializes once, signs those exact bytes, POSTs them to
- * {@code {baseUrl}/{action}}, reads the ACK or NACK (either wire shape) and keeps the message and
- * the answer in the transaction store.
+ * Sends signed Beckn messages of either wire: serializes once, signs those exact bytes, POSTs them
+ * to {@code {baseUrl}/{action}}, reads the ACK or NACK (any wire's shape, {@link AckResponse#parse})
+ * and keeps the message and the answer in the transaction store.
  */
 @ApplicationScoped
 public class BecknSender {
@@ -54,19 +56,29 @@ public class BecknSender {
     return sendBytes(baseUrl, recipientId, envelope.getContext(), Envelopes.write(envelope));
   }
 
+  /** Serializes once, signs those bytes and sends the wave-2 {@code envelope} to {@code baseUrl}. */
+  public SendResult send(String baseUrl, String recipientId, Wave2Envelope envelope) {
+    return sendBytes(baseUrl, recipientId, WireContext.of(envelope.context()), envelope.write());
+  }
+
+  /** Wave-1 {@link #sendBytes(String, String, WireContext, byte[])}. */
+  public SendResult sendBytes(String baseUrl, String recipientId, Context context, byte[] body) {
+    return sendBytes(baseUrl, recipientId, WireContext.of(context), body);
+  }
+
   /**
    * Signs and sends bytes already serialized (the outbox keeps the bytes, so a retry sends exactly
    * what was stored, with a fresh signature).
    *
    * @param context the context inside {@code body}, for the endpoint and the transaction store
    */
-  public SendResult sendBytes(String baseUrl, String recipientId, Context context, byte[] body) {
+  public SendResult sendBytes(String baseUrl, String recipientId, WireContext context, byte[] body) {
     Attempt attempt = attempt(baseUrl, context, body);
     if (attempt.result().httpStatus() != 0) {
       try {
         store(attempt, context, recipientId);
       } catch (RuntimeException e) {
-        Log.errorf(e, "could not store sent %s %s", context.getAction(), context.getMessageId());
+        Log.errorf(e, "could not store sent %s %s", context.action(), context.messageId());
       }
     }
     return attempt.result();
@@ -77,7 +89,15 @@ public class BecknSender {
    * with {@link #store} in a transaction of its own choosing (the outbox, with its delivery record).
    */
   public Attempt attempt(String baseUrl, Context context, byte[] body) {
-    String url = endpoint(baseUrl, context.getAction());
+    return attempt(baseUrl, WireContext.of(context), body);
+  }
+
+  /**
+   * Signs and sends bytes of either wire without storing the exchange; the endpoint is
+   * {@code {baseUrl}/{action}} ({@code …/catalog/publish} on wave 2).
+   */
+  public Attempt attempt(String baseUrl, WireContext context, byte[] body) {
+    String url = endpoint(baseUrl, context.action());
     Map<String, String> headers = new LinkedHashMap<>();
     var problem = ReceiverUrls.problem(url, maxUrlLength);
     if (problem.isPresent()) {
@@ -91,6 +111,11 @@ public class BecknSender {
 
   /** Keeps a sent message and the receiver's answer in the transaction store. */
   public void store(Attempt attempt, Context context, String recipientId) {
+    store(attempt, WireContext.of(context), recipientId);
+  }
+
+  /** Keeps a sent message of either wire and the receiver's answer in the transaction store. */
+  public void store(Attempt attempt, WireContext context, String recipientId) {
     store.saveOutbound(context, attempt.url(), recipientId, attempt.headers(), attempt.body(),
         attempt.result().httpStatus(), attempt.result().responseBody());
   }

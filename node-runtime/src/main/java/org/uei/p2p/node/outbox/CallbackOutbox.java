@@ -17,11 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.wave2.Wave2Contexts;
+import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.store.GroupWriter;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Queues callbacks durably. A handler that changes state enqueues inside its own transaction, so
+ * Queues callbacks of either wire durably. A handler that changes state enqueues inside its own transaction, so
  * the state change and the callback commit together. A handler with nothing else to write (a
  * quote, a catalog) enqueues outside any transaction: its callback then commits in a group with
  * those of other handlers that finished meanwhile, and {@link #enqueue} returns once that group
@@ -52,17 +55,40 @@ public class CallbackOutbox {
     if (config.testing().corruptCallbackMessageId()) {
       String echoed = callback.getContext().getMessageId();
       callback.getContext().setMessageId(java.util.UUID.randomUUID().toString());
-      Log.warnf("!!! uei.testing.corrupt-callback-message-id=true: %s for message_id %s sent as %s;"
-          + " conformance negative control only", callback.getContext().getAction(), echoed,
-          callback.getContext().getMessageId());
+      warnCorrupted(callback.getContext().getAction(), echoed, callback.getContext().getMessageId());
     }
+    return enqueue(targetBaseUrl, recipientId, WireContext.of(callback.getContext()), Envelopes.write(callback));
+  }
+
+  /**
+   * Queues the wave-2 {@code callback} for {@code {targetBaseUrl}/{action}}, serialized once here;
+   * every attempt signs those bytes afresh.
+   *
+   * @return the outbox row id
+   */
+  public Long enqueue(String targetBaseUrl, String recipientId, Wave2Envelope callback) {
+    Wave2Envelope sent = callback;
+    if (config.testing().corruptCallbackMessageId()) {
+      String fresh = java.util.UUID.randomUUID().toString();
+      sent = Wave2Envelope.of(Wave2Contexts.withMessageId(callback.context(), fresh), callback.message());
+      warnCorrupted(callback.context().action(), callback.context().messageId(), fresh);
+    }
+    return enqueue(targetBaseUrl, recipientId, WireContext.of(sent.context()), sent.write());
+  }
+
+  private static void warnCorrupted(String action, String echoed, String sent) {
+    Log.warnf("!!! uei.testing.corrupt-callback-message-id=true: %s for message id %s sent as %s;"
+        + " conformance negative control only", action, echoed, sent);
+  }
+
+  private Long enqueue(String targetBaseUrl, String recipientId, WireContext context, byte[] body) {
     var problem = org.uei.p2p.node.outbound.ReceiverUrls.problem(targetBaseUrl, config.inbound().maxUrlLength());
     if (problem.isPresent()) {
-      throw new IllegalArgumentException("callback " + callback.getContext().getAction() + " for '" + recipientId
+      throw new IllegalArgumentException("callback " + context.action() + " for '" + recipientId
           + "' not queued: its receiver URL " + problem.get());
     }
-    OutboxEntry e = entry(targetBaseUrl, recipientId, callback);
-    OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, callback.getContext(), e.body);
+    OutboxEntry e = entry(targetBaseUrl, recipientId, context, body);
+    OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, context, e.body);
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
       e.persist();
       OutboxWorker.Due sent = due.withId(e.id);
@@ -78,15 +104,15 @@ public class CallbackOutbox {
     }
   }
 
-  private OutboxEntry entry(String targetBaseUrl, String recipientId, Envelope<?> callback) {
+  private OutboxEntry entry(String targetBaseUrl, String recipientId, WireContext context, byte[] body) {
     Instant now = Instant.now();
     OutboxEntry e = new OutboxEntry();
     e.targetUrl = targetBaseUrl;
-    e.action = callback.getContext().getAction();
-    e.transactionId = callback.getContext().getTransactionId();
-    e.messageId = callback.getContext().getMessageId();
+    e.action = context.action();
+    e.transactionId = context.transactionId();
+    e.messageId = context.messageId();
     e.recipientId = recipientId;
-    e.body = Envelopes.write(callback);
+    e.body = body;
     e.status = OutboxStatus.PENDING;
     e.attempts = 0;
     e.nextAttemptAt = now;

@@ -17,13 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.uei.p2p.model.envelope.Context;
-import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.inbound.WorkBacklog;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.node.store.GroupWriter;
+import org.uei.p2p.node.wire.WireContext;
+import org.uei.p2p.node.wire.WireReader;
 
 /**
  * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner and
@@ -68,7 +69,7 @@ public class OutboxWorker {
    *
    * @param id the outbox row, whose lease this instance holds
    */
-  record Due(Long id, String targetUrl, String recipientId, Context context, byte[] body) {
+  record Due(Long id, String targetUrl, String recipientId, WireContext context, byte[] body) {
     Due withId(Long rowId) {
       return new Due(rowId, targetUrl, recipientId, context, body);
     }
@@ -134,8 +135,17 @@ public class OutboxWorker {
         return null;
       }
       OutboxEntry e = OutboxEntry.findById(id);
-      return new Due(e.id, e.targetUrl, e.recipientId, Envelopes.parse(e.body).getContext(), e.body);
+      return new Due(e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body);
     });
+  }
+
+  private static WireContext contextOf(byte[] body) {
+    try {
+      return WireReader.contextOf(body);
+    } catch (MessageParseException e) {
+      // This node wrote the body itself; failing to read it back is a bug, not bad input.
+      throw new IllegalStateException("queued callback unreadable: " + e.error().getMessage(), e);
+    }
   }
 
   private void attempt(Due due) {

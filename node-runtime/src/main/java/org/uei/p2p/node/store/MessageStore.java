@@ -11,9 +11,13 @@ import java.util.TreeMap;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.node.wire.Actions;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
- * The transaction store: every message this node received or sent, raw with its headers. The
+ * The transaction store: every message this node received or sent, of either wire, raw with its
+ * headers; transaction id, message id and action come from the context of the message's wire. The
  * single place that writes {@link StoredMessage} rows; each write fires {@link MessageStored} in its
  * transaction.
  */
@@ -35,13 +39,26 @@ public class MessageStore {
   @Transactional(Transactional.TxType.MANDATORY)
   public Long saveInbound(Action action, Context c, String senderId, Map<String, String> headers, byte[] body,
       Instant receivedAt) {
+    return saveInbound(action.wireName(), WireContext.of(c), senderId, headers, body, receivedAt);
+  }
+
+  /**
+   * Stores a received message of either wire; call inside a transaction. Returns the row id.
+   *
+   * @param action the action name of the endpoint it was posted to, e.g. {@code catalog/publish}
+   * @param c its context, wire-neutral
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Long saveInbound(String action, WireContext c, String senderId, Map<String, String> headers, byte[] body,
+      Instant receivedAt) {
     StoredMessage m = new StoredMessage();
     m.direction = Direction.IN;
-    m.action = action.wireName();
-    m.transactionId = c.getTransactionId();
-    m.messageId = c.getMessageId();
+    m.action = action;
+    m.transactionId = c.transactionId();
+    m.messageId = c.messageId();
     m.senderId = senderId;
-    m.recipientId = action.isCallback() ? c.getBapId() : c.getBppId();
+    ContextField receiver = Actions.receiverField(action);
+    m.recipientId = receiver == null ? null : c.get(receiver);
     m.url = "/" + m.action;
     m.headers = headersJson(headers);
     m.body = body;
@@ -60,13 +77,20 @@ public class MessageStore {
   @Transactional
   public Long saveOutbound(Context context, String url, String recipientId, Map<String, String> headers,
       byte[] body, int httpStatus, String response) {
+    return saveOutbound(WireContext.of(context), url, recipientId, headers, body, httpStatus, response);
+  }
+
+  /** Stores a message of either wire this node sent, with the receiver's answer. */
+  @Transactional
+  public Long saveOutbound(WireContext context, String url, String recipientId, Map<String, String> headers,
+      byte[] body, int httpStatus, String response) {
     StoredMessage m = new StoredMessage();
     m.direction = Direction.OUT;
-    m.action = context.getAction();
-    m.transactionId = context.getTransactionId();
-    m.messageId = context.getMessageId();
-    m.senderId = context.getAction() != null && context.getAction().startsWith("on_")
-        ? context.getBppId() : context.getBapId();
+    m.action = context.action();
+    m.transactionId = context.transactionId();
+    m.messageId = context.messageId();
+    ContextField sender = Actions.senderField(context.action());
+    m.senderId = sender == null ? null : context.get(sender);
     m.recipientId = recipientId;
     m.url = url;
     m.headers = headersJson(headers);
@@ -101,9 +125,9 @@ public class MessageStore {
     return StoredMessage.byTransaction(transactionId);
   }
 
-  private static Instant expiresAt(Context c) {
+  private static Instant expiresAt(WireContext c) {
     try {
-      return c.getTimestamp() == null || c.getTtl() == null ? null : c.timestampInstant().plus(c.ttlDuration());
+      return c.timestamp() == null || c.ttl() == null ? null : c.timestampInstant().plus(c.ttlDuration());
     } catch (RuntimeException unreadable) {
       return null;
     }

@@ -160,6 +160,8 @@ public final class JsonProblems {
     s = FEATURE.matcher(s).replaceAll(" (JSON has no comments)");
     s = QUALIFIED.matcher(s).replaceAll("value");
     s = BACKTICKED.matcher(s).replaceAll("value");
+    // The parser quotes an unexpected backtick as '`'; a lone one would read as a Java name's quote.
+    s = s.replace("'`'", "U+0060").replace("`", "");
     return excerptLong(s.trim());
   }
 

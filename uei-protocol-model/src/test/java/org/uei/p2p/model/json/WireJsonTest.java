@@ -120,7 +120,7 @@ class WireJsonTest {
       "{\"context\":{\"domain\":\"\\u0000\"}}",
       "{\"context\":{\"timestamp\":5}}",
       "{\"context\":{\"a\":00}}",
-      "[]", "\"text\"", "",
+      "[]", "\"text\"", "", "`{}",
   })
   void refusalsSpeakJsonNotJava(String body) {
     MessageParseException e = assertThrows(MessageParseException.class,
