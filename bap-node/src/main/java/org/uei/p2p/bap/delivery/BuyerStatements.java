@@ -76,7 +76,7 @@ public class BuyerStatements {
     Map<String, Curtailment> curtailed = curtailments(start, end);
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT trade_id, "
         + "buyer_platform, seller_platform, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
-        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at "
+        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at, paid_at "
         + "FROM received_delivery WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id")) {
       ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
       ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
@@ -90,7 +90,8 @@ public class BuyerStatements {
               slotStart);
           settlements.add(calc.settle(new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14))),
               curtailed.get(t.tradeId())));
-          Instant received = rs.getObject(15, OffsetDateTime.class).toInstant();
+          // the seller's settlement time (its market clock) when reported, so both sides' due dates agree
+          Instant received = paidAt(rs.getString(16)).orElse(rs.getObject(15, OffsetDateTime.class).toInstant());
           lastReport = lastReport == end || received.isAfter(lastReport) ? received : lastReport;
         }
       }
@@ -126,6 +127,14 @@ public class BuyerStatements {
       }
     }
     return out;
+  }
+
+  private static java.util.Optional<Instant> paidAt(String text) {
+    try {
+      return text == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static BigDecimal scale(BigDecimal v) {
