@@ -208,6 +208,49 @@ class BapNodeTest {
         .body("[0].orderId", equalTo("order-curtailed")).body("[0].item", equalTo(1))
         .body("[0].curtailedKwh", equalTo(1.5f)).body("[0].curtailmentReason", equalTo("GRID_OUTAGE"))
         .body("[0].sellerPlatform", equalTo(TestPeers.peerId()));
+
+    // Delivery of what the DISCOM let through: 2.5 of the 4 kWh. The buyer's statement owes 2.5 kWh,
+    // and no deviation for the curtailed 1.5 although deviation costs 5.75/kWh here (test settings).
+    var line = order.lines().get(0);
+    Envelope<Message> status = SellerSide.answerOrder(request.getContext(), order, "order-curtailed",
+        TradeStatus.CONFIRMED);
+    status.setContext(org.uei.p2p.model.envelope.Contexts.unsolicited(org.uei.p2p.model.envelope.Action.ON_STATUS,
+        base, java.time.Clock.systemUTC()));
+    org.uei.p2p.model.energy.EnergyTradeDelivery delivered = new org.uei.p2p.model.energy.EnergyTradeDelivery();
+    delivered.setContextUrl(org.uei.p2p.model.wave1.CoreContexts.ENERGY_TRADE_V03);
+    delivered.setType(org.uei.p2p.model.energy.EnergyTradeDelivery.TYPE);
+    delivered.setDeliveryStatus("COMPLETED");
+    delivered.setDeliveryMode("GRID_INJECTION");
+    delivered.setDeliveredQuantity(new java.math.BigDecimal("2.50"));
+    delivered.setCurtailedQuantity(new java.math.BigDecimal("1.5"));
+    delivered.setCurtailmentReason("GRID_OUTAGE");
+    List<org.uei.p2p.model.energy.MeterReading> readings = new java.util.ArrayList<>();
+    for (String meter : List.of(line.seller().meterId(), "DL-BUYER-7")) {
+      org.uei.p2p.model.energy.MeterReading r = new org.uei.p2p.model.energy.MeterReading();
+      r.setAllocatedEnergy(new java.math.BigDecimal("2.50"));
+      r.setConsumedEnergy(java.math.BigDecimal.ZERO);
+      r.setProducedEnergy(java.math.BigDecimal.ZERO);
+      r.setUnit("kWh");
+      r.setTimeWindow(org.uei.p2p.model.wave1.TimePeriod.of(line.slot().start(), line.slot().end()));
+      r.putExtra("meterId", com.fasterxml.jackson.databind.node.TextNode.valueOf(meter));
+      readings.add(r);
+    }
+    delivered.setMeterReadings(readings);
+    ((org.uei.p2p.model.envelope.OrderMessage) status.getMessage()).getOrder().getOrderItems().get(0)
+        .getOrderItemAttributes().as(org.uei.p2p.model.energy.EnergyOrderItem.class).orElseThrow()
+        .setFulfillmentAttributes(delivered);
+    var posted = SellerSide.post(status, TestPeers.peerSigner());
+    assertEquals(200, posted.statusCode(), posted.asString());
+    String day = line.slot().start().atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate().toString();
+    Poll.until(() -> given().get("/client/settlement/statement?from=" + day).asString()
+        .contains("order-curtailed/1"), WAIT, "the delivery to be recorded");
+    String statement = given().get("/client/settlement/statement?from=" + day).then().statusCode(200)
+        .extract().asString();
+    assertTrue(statement.contains("\"curtailedKwh\" : 1.50"), statement);
+    assertTrue(!statement.contains("DEVIATION"), statement);
+    java.math.BigDecimal energy = line.price().perKwh().multiply(new java.math.BigDecimal("2.5"))
+        .setScale(2, java.math.RoundingMode.HALF_UP);
+    assertTrue(statement.contains("\"amount\" : " + energy.toPlainString()), energy + " in " + statement);
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.market.settlement.PlatformNetting;
 import org.uei.p2p.market.settlement.SettlementCalculator;
 import org.uei.p2p.market.settlement.SettlementPolicy;
@@ -31,13 +32,15 @@ import org.uei.p2p.market.settlement.TradeSettlement;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.node.config.NodeIdentity;
 
 /**
- * The buyer platform's own settlement statement, recomputed under the pilot policy from the
- * deliveries seller platforms reported, so that it can be checked against theirs:
+ * The buyer platform's own settlement statement, recomputed under the configured settlement
+ * profile from the deliveries seller platforms reported and the curtailments they relayed, so that
+ * it can be checked against theirs:
  * {@code GET /client/settlement/statement?from=YYYY-MM-DD[&to=YYYY-MM-DD][&format=json|csv]}
  * (delivery days in IST).
  */
@@ -47,6 +50,7 @@ public class BuyerStatements {
 
   @Inject AgroalDataSource dataSource;
   @Inject NodeIdentity identity;
+  @Inject BuyerSettlementSettings settings;
 
   @GET
   @Path("/statement")
@@ -65,13 +69,14 @@ public class BuyerStatements {
     }
     Instant start = first.atStartOfDay(IST).toInstant();
     Instant end = last.plusDays(1).atStartOfDay(IST).toInstant();
-    SettlementPolicy policy = SettlementPolicy.pilot();
+    SettlementPolicy policy = settings.profile().policy();
     SettlementCalculator calc = new SettlementCalculator(policy);
     List<TradeSettlement> settlements = new ArrayList<>();
     Instant lastReport = end;
+    Map<String, Curtailment> curtailed = curtailments(start, end);
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT trade_id, "
         + "buyer_platform, seller_platform, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
-        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at "
+        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at, paid_at "
         + "FROM received_delivery WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id")) {
       ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
       ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
@@ -83,8 +88,10 @@ public class BuyerStatements {
               new DeliverySlot(slotStart, rs.getObject(9, OffsetDateTime.class).toInstant()), rs.getBigDecimal(10),
               new UnitPrice(rs.getBigDecimal(11), Currency.getInstance(rs.getString(12))), TradeStatus.CONFIRMED,
               slotStart);
-          settlements.add(calc.settle(new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14)))));
-          Instant received = rs.getObject(15, OffsetDateTime.class).toInstant();
+          settlements.add(calc.settle(new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14))),
+              curtailed.get(t.tradeId())));
+          // the seller's settlement time (its market clock) when reported, so both sides' due dates agree
+          Instant received = paidAt(rs.getString(16)).orElse(rs.getObject(15, OffsetDateTime.class).toInstant());
           lastReport = lastReport == end || received.isAfter(lastReport) ? received : lastReport;
         }
       }
@@ -97,6 +104,37 @@ public class BuyerStatements {
       return Response.ok(out.toString(), "text/csv").build();
     }
     return Response.ok(StatementWriter.toJson(st), MediaType.APPLICATION_JSON).build();
+  }
+
+  /**
+   * Curtailments relayed for trades delivered in {@code [start, end)}, by trade id
+   * ({@code <order id>/<item>}). The seller platform relays them from the DISCOM; a buyer platform
+   * cannot tell which side was curtailed, and a curtailed injection is the usual case.
+   */
+  private Map<String, Curtailment> curtailments(Instant start, Instant end) throws java.sql.SQLException {
+    Map<String, Curtailment> out = new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT k.order_id, "
+        + "k.item_no, k.curtailed_kwh, k.curtailment_reason FROM received_curtailment k JOIN received_delivery d "
+        + "ON d.seller_platform = k.seller_platform AND d.trade_id = k.order_id || '/' || CAST(k.item_no AS VARCHAR) "
+        + "WHERE d.slot_start >= ? AND d.slot_start < ? AND k.curtailed_kwh > 0")) {
+      ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
+      ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String tradeId = rs.getString(1) + "/" + rs.getInt(2);
+          out.put(tradeId, new Curtailment(tradeId, TradeSide.SELLER, rs.getBigDecimal(3), rs.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static java.util.Optional<Instant> paidAt(String text) {
+    try {
+      return text == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static BigDecimal scale(BigDecimal v) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.uei.p2p.bpp.beckn.Notifications;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.delivery.MeterDataService;
+import org.uei.p2p.bpp.delivery.TradeCurtailments;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.market.meter.MeterReadingStore;
@@ -35,6 +36,7 @@ public class CascadeCallbacks {
   @Inject OrderService orders;
   @Inject OrderQuotes quotes;
   @Inject Notifications notifications;
+  @Inject TradeCurtailments curtailments;
 
   /** Stores every meter reading of the utility's on_status; a conflicting one is refused and logged. */
   void meterReadings(InboundMessage m) {
@@ -66,7 +68,7 @@ public class CascadeCallbacks {
     }
   }
 
-  /** Relays the curtailment of a utility's on_update to the buyer platform of the order. */
+  /** Keeps the curtailment of a utility's on_update and relays it to the buyer platform of the order. */
   void curtailment(InboundMessage m) {
     List<OrderItem> items = items(m);
     QuarkusTransaction.requiringNew().run(() -> {
@@ -80,6 +82,8 @@ public class CascadeCallbacks {
         if (d == null || d.getCurtailedQuantity() == null) {
           continue;
         }
+        // kept for settlement: the curtailed kWh leave the contract of that slot
+        curtailments.record(o, i + 1, m.senderId(), d.getCurtailedQuantity(), d.getCurtailmentReason());
         EnergyTradeDelivery copy = new EnergyTradeDelivery();
         copy.setContextUrl(CoreContexts.ENERGY_TRADE_V03);
         copy.setType(EnergyTradeDelivery.TYPE);

@@ -53,6 +53,11 @@ final class AllocationLedger {
     this.c = c;
   }
 
+  /** The connection (and transaction) the ledger works on. */
+  Connection connection() {
+    return c;
+  }
+
   boolean allocated(String tradeId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trade_allocation WHERE trade_id = ?")) {
       ps.setString(1, tradeId);

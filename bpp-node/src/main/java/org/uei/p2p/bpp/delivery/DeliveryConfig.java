@@ -3,7 +3,7 @@ package org.uei.p2p.bpp.delivery;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import org.uei.p2p.market.allocation.AllocationMethod;
 
@@ -24,13 +24,27 @@ public interface DeliveryConfig {
   @WithDefault("PRO_RATA")
   AllocationMethod allocationMethod();
 
-  /** Platform transaction fee per settled kWh, split between buyer and seller. */
+  /**
+   * Platform transaction fee per settled kWh: the profile's {@code fee.per-kwh}, kept as its own
+   * setting for nodes configured before profiles existed.
+   */
   @WithName("platform-fee-per-kwh")
-  @WithDefault("0.42")
-  BigDecimal platformFeePerKwh();
+  Optional<String> platformFeePerKwh();
 
-  /** DISCOM tariff per kWh for unsettled energy, when no per-DISCOM tariff is known. */
+  /** The profile's {@code tariff.default}, kept as its own setting likewise. */
   @WithName("default-tariff-per-kwh")
-  @WithDefault("0")
-  BigDecimal defaultTariffPerKwh();
+  Optional<String> defaultTariffPerKwh();
+
+  /** Name of the bundled regulatory settlement profile the node settles under. */
+  @WithName("settlement-profile")
+  @WithDefault("ies-network")
+  String settlementProfile();
+
+  /** A properties file of settlement settings applied over the profile. */
+  @WithName("settlement-file")
+  Optional<String> settlementFile();
+
+  /** Single settlement settings applied last: {@code uei.bpp.delivery.settlement."tariff.TPDDL"=7.20}. */
+  @WithName("settlement")
+  Map<String, String> settlement();
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.model.energy.EnergyOrderItem;
 import org.uei.p2p.model.energy.EnergyTradeDelivery;
 import org.uei.p2p.model.energy.MeterReading;
@@ -24,8 +25,13 @@ final class DeliveryMessages {
   private DeliveryMessages() {
   }
 
-  /** Adds the delivery of each item; {@code rows} and {@code trades} are in item order. */
-  static void addDelivery(OrderMessage m, List<Trade> trades, List<AllocationLedger.Row> rows, Instant now) {
+  /**
+   * Adds the delivery of each item; {@code rows}, {@code trades} and {@code cuts} (null where not
+   * curtailed) are in item order. A curtailed item repeats its curtailed quantity and reason, so the
+   * buyer platform settles it the same way.
+   */
+  static void addDelivery(OrderMessage m, List<Trade> trades, List<AllocationLedger.Row> rows,
+                          List<Curtailment> cuts, Instant now) {
     List<OrderItem> items = m.getOrder().getOrderItems();
     for (int i = 0; i < items.size(); i++) {
       Trade t = trades.get(i);
@@ -37,6 +43,11 @@ final class DeliveryMessages {
       d.setDeliveryStatus("COMPLETED");
       d.setDeliveryMode("GRID_INJECTION");
       d.setDeliveredQuantity(settled);
+      Curtailment k = cuts.get(i);
+      if (k != null) {
+        d.setCurtailedQuantity(k.curtailedKwh());
+        d.setCurtailmentReason(k.reason());
+      }
       List<MeterReading> readings = new ArrayList<>(2);
       readings.add(reading(t, t.seller().meterId(), BigDecimal.ZERO, r.sellerMeteredKwh(), r.sellerKwh()));
       readings.add(reading(t, t.buyer().meterId(), r.buyerMeteredKwh(), BigDecimal.ZERO, r.buyerKwh()));

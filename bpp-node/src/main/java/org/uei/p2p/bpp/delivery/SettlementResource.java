@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.uei.p2p.market.billing.BillingLine;
+import org.uei.p2p.market.dre.DreReport;
 import org.uei.p2p.market.settlement.SettlementStatement;
 import org.uei.p2p.market.settlement.StatementWriter;
 
@@ -66,25 +67,63 @@ public class SettlementResource {
     return Response.ok(StatementWriter.toJson(st), MediaType.APPLICATION_JSON).build();
   }
 
+  /**
+   * The DRE compliance report of {@code month} (YYYY-MM): settled rooftop-solar kWh per DISCOM and
+   * state with the trades behind each figure; {@code format} csv (default), text or json.
+   */
+  @GET
+  @Path("/dre")
+  public Response dre(@QueryParam("month") String month, @QueryParam("format") String format) throws IOException {
+    DreReport.Report r = settlements.dre(month(month));
+    String f = format == null ? "csv" : format.toLowerCase(java.util.Locale.ROOT);
+    switch (f) {
+      case "csv" -> {
+        StringWriter out = new StringWriter();
+        DreReport.writeCsv(r, out);
+        return Response.ok(out.toString(), "text/csv").build();
+      }
+      case "text" -> {
+        return Response.ok(DreReport.summary(r), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+      }
+      case "json" -> {
+        return Response.ok(DreJson.of(r), MediaType.APPLICATION_JSON).build();
+      }
+      default -> throw Refusal.invalid("format must be csv, text or json, not '" + format + "'");
+    }
+  }
+
+  /** The settlement profile in force: name, version, source and every value, for operators. */
+  @GET
+  @Path("/profile")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response profile() {
+    return Response.ok(DreJson.profile(settlements.profile()), MediaType.APPLICATION_JSON).build();
+  }
+
+  private static YearMonth month(String month) {
+    try {
+      return YearMonth.parse(month == null ? "" : month);
+    } catch (DateTimeParseException e) {
+      throw Refusal.invalid("month must be YYYY-MM, not '" + month + "'");
+    }
+  }
+
   /** The DISCOM billing reconciliation of {@code month} (YYYY-MM): csv (default) or json. */
   @GET
   @Path("/report")
   public Response report(@QueryParam("month") String month, @QueryParam("discom") String discom,
                          @QueryParam("format") String format) throws IOException {
-    YearMonth m;
-    try {
-      m = YearMonth.parse(month == null ? "" : month);
-    } catch (DateTimeParseException e) {
-      throw Refusal.invalid("month must be YYYY-MM, not '" + month + "'");
-    }
+    YearMonth m = month(month);
     if (format == null || csv(format)) {
       return Response.ok(settlements.billingCsv(m, Optional.ofNullable(discom)), "text/csv").build();
     }
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     for (BillingLine l : settlements.billing(m, Optional.ofNullable(discom))) {
       out.addObject().put("accountId", l.accountId()).put("meterId", l.meterId()).put("month", l.month().toString())
-          .put("p2pBoughtKwh", l.boughtKwh()).put("p2pSoldKwh", l.soldKwh()).put("wheeling", l.wheeling())
-          .put("interState", l.interState()).put("deviation", l.deviation()).put("totalCharges", l.totalCharges())
+          .put("p2pBoughtKwh", DreJson.kwh(l.boughtKwh())).put("p2pSoldKwh", DreJson.kwh(l.soldKwh()))
+          .put("curtailedKwh", DreJson.kwh(l.curtailedKwh())).put("wheeling", l.wheeling())
+          .put("interState", l.interState()).put("deviation", l.deviation())
+          .put("curtailmentCredit", l.curtailmentCredit()).put("totalCharges", l.totalCharges())
           .put("trades", l.trades());
     }
     return Response.ok(out, MediaType.APPLICATION_JSON).build();

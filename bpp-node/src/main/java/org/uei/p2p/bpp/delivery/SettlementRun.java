@@ -33,6 +33,7 @@ import org.uei.p2p.market.allocation.TradeReconciliation;
 import org.uei.p2p.market.meter.MeterReadingStore;
 import org.uei.p2p.market.meter.SlotAggregator;
 import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.Payee;
@@ -87,10 +88,14 @@ public class SettlementRun {
     ZoneId zone = ZoneId.of(config.zone());
     Instant from = day.atStartOfDay(zone).toInstant();
     Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-    Instant now = Instant.now();
+    // market time: the payment due date (72 h after final allocation) follows the market's day
+    Instant now = marketClock.now();
     try (Connection c = dataSource.getConnection()) {
       AllocationLedger ledger = new AllocationLedger(c);
       MeterReadingStore store = MeterDataService.store(c);
+      Map<String, Curtailment> curtailed = TradeCurtailments.inPeriod(c, from, to);
+      List<String> allocated = new ArrayList<>();
+      Set<String> touchedOrders = new LinkedHashSet<>();
       Map<String, SellerOrderLine> lineOf = new HashMap<>();
       List<Trade> complete = new ArrayList<>();
       List<String> awaiting = new ArrayList<>();
@@ -99,6 +104,20 @@ public class SettlementRun {
       for (SellerOrderLine l : orderTrades.deliveredLines(from, to)) {
         Trade t = orderTrades.trade(l.order, l);
         lineOf.put(t.tradeId(), l);
+        Curtailment k = curtailed.get(t.tradeId());
+        if (k != null && k.remainingOf(t.quantityKwh()).signum() == 0) {
+          // curtailed whole: nothing to allocate, nothing owed
+          if (!ledger.allocated(t.tradeId())) {
+            allocate(ledger, t, l, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, now);
+            allocated.add(t.tradeId());
+            touchedOrders.add(l.order.id);
+          }
+          continue;
+        }
+        if (k != null) {
+          // the meters' energy is shared over what the DISCOM let the trade deliver
+          t = t.withQuantity(k.remainingOf(t.quantityKwh()));
+        }
         SlotEnergy buyer = store.energy(t.buyer().meterId(), t.slot());
         SlotEnergy seller = store.energy(t.seller().meterId(), t.slot());
         if (buyer.complete() && seller.complete()) {
@@ -126,8 +145,6 @@ public class SettlementRun {
       for (String discom : discoms) {
         reconciliation.recordAll(allocation.allocate(discom, complete));
       }
-      List<String> allocated = new ArrayList<>();
-      Set<String> touchedOrders = new LinkedHashSet<>();
       for (ReconciledTrade r : reconciliation.reconciledTrades()) {
         String id = r.trade().tradeId();
         if (ledger.allocated(id)) {
@@ -135,10 +152,7 @@ public class SettlementRun {
         }
         SellerOrderLine l = lineOf.get(id);
         SlotEnergy[] m = metered.get(id);
-        AllocationLedger.Row row = new AllocationLedger.Row(id, l.order.id, l.lineNo(), m[0].importKwh(),
-            m[1].exportKwh(), r.buyerKwh(), r.sellerKwh(), now);
-        ledger.insert(row, r.trade().slot().start());
-        auditLog.appendRecord(AuditRecords.allocation(row, l.order.transactionId));
+        allocate(ledger, r.trade(), l, m[0].importKwh(), m[1].exportKwh(), r.buyerKwh(), r.sellerKwh(), now);
         allocated.add(id);
         touchedOrders.add(l.order.id);
       }
@@ -152,6 +166,15 @@ public class SettlementRun {
     } catch (SQLException e) {
       throw new IllegalStateException("settlement run for " + day + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private void allocate(AllocationLedger ledger, Trade t, SellerOrderLine l, BigDecimal buyerMetered,
+                        BigDecimal sellerMetered, BigDecimal buyerKwh, BigDecimal sellerKwh, Instant now)
+      throws SQLException {
+    AllocationLedger.Row row = new AllocationLedger.Row(t.tradeId(), l.order.id, l.lineNo(), buyerMetered,
+        sellerMetered, buyerKwh, sellerKwh, now);
+    ledger.insert(row, t.slot().start());
+    auditLog.appendRecord(AuditRecords.allocation(row, l.order.transactionId));
   }
 
   /**
@@ -191,12 +214,15 @@ public class SettlementRun {
       return false;
     }
     List<Trade> trades = new ArrayList<>();
+    List<Curtailment> cuts = new ArrayList<>();
     BigDecimal amount = BigDecimal.ZERO;
     for (int i = 0; i < o.lines.size(); i++) {
       Trade t = orderTrades.trade(o, o.lines.get(i));
       trades.add(t);
       AllocationLedger.Row r = rows.get(i);
-      amount = amount.add(settlements.calculator().settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()))
+      Curtailment k = TradeCurtailments.of(ledger.connection(), t.tradeId()).orElse(null);
+      cuts.add(k);
+      amount = amount.add(settlements.calculator().settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), k)
           .amount(SettlementLineType.ENERGY, Payee.BUYER));
     }
     String txnRef = "STL-" + UUID.nameUUIDFromBytes(o.id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -208,12 +234,12 @@ public class SettlementRun {
     o.updatedAt = now;
 
     OrderMessage delivery = quotes.withPaymentTerms(orders.view(o), "AUTHORIZED");
-    DeliveryMessages.addDelivery(delivery, trades, rows, now);
+    DeliveryMessages.addDelivery(delivery, trades, rows, cuts, now);
     DeliveryMessages.setPayment(delivery, s, "AUTHORIZED");
     notifications.send(o, Action.ON_STATUS, delivery);
 
     OrderMessage paid = quotes.withPaymentTerms(orders.view(o), "SETTLED");
-    DeliveryMessages.addDelivery(paid, trades, rows, now);
+    DeliveryMessages.addDelivery(paid, trades, rows, cuts, now);
     DeliveryMessages.setPayment(paid, s, "SETTLED");
     notifications.send(o, Action.ON_UPDATE, paid);
     return true;

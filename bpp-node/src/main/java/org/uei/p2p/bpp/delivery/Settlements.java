@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,12 +14,16 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.market.dre.DreReport;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.market.billing.BillingLine;
 import org.uei.p2p.market.billing.DiscomBillingReconciliation;
+import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.market.settlement.PlatformNetting;
 import org.uei.p2p.market.settlement.SettlementCalculator;
 import org.uei.p2p.market.settlement.SettlementPolicy;
@@ -39,13 +44,16 @@ public class Settlements {
   @Inject DeliveryConfig config;
   @Inject OrderTrades orderTrades;
   @Inject NodeIdentity identity;
+  @Inject SettlementSettings settings;
 
-  /** The network's settlement policy: the pilot's, with the configured fee and fallback tariff. */
+  /** The settlement policy of the node's profile, with its overrides. */
   public SettlementPolicy policy() {
-    SettlementPolicy p = SettlementPolicy.pilot();
-    return new SettlementPolicy(config.platformFeePerKwh(), p.buyerFeeShare(), p.wheelingPerKwh(),
-        p.interStatePerKwh(), p.discomStates(), p.networkChargesBorneBy(), p.tariffPerKwh(),
-        config.defaultTariffPerKwh(), p.paymentDueAfter());
+    return settings.profile().policy();
+  }
+
+  /** The settlement profile in force. */
+  public org.uei.p2p.market.settlement.profile.SettlementProfile profile() {
+    return settings.profile();
   }
 
   SettlementCalculator calculator() {
@@ -58,13 +66,14 @@ public class Settlements {
     SettlementCalculator calc = calculator();
     List<TradeSettlement> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
+      Map<String, Curtailment> curtailed = TradeCurtailments.inPeriod(c, from, to);
       for (AllocationLedger.Row r : new AllocationLedger(c).inPeriod(from, to)) {
         SellerOrder o = SellerOrder.findById(r.orderId());
         if (counterparty.isPresent() && !counterparty.get().equals(o.bapId)) {
           continue;
         }
         Trade t = orderTrades.trade(o, o.lines.get(r.lineNo() - 1));
-        out.add(calc.settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh())));
+        out.add(calc.settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), curtailed.get(t.tradeId())));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("reading allocations failed: " + e.getMessage(), e);
@@ -114,6 +123,28 @@ public class Settlements {
       throw new IllegalStateException("reading meters failed: " + e.getMessage(), e);
     }
     return lines;
+  }
+
+  /**
+   * The DRE report of {@code month}: settled kWh sold by this platform's rooftop solar prosumers
+   * (source type SOLAR, below 10 MW), per consuming DISCOM and state.
+   */
+  @Transactional
+  public DreReport.Report dre(YearMonth month) {
+    ZoneId zone = ZoneId.of(config.zone());
+    Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    List<TradeSettlement> s = settlements(from, to, Optional.empty());
+    Map<String, String> states = new java.util.HashMap<>(policy().discomStates());
+    java.util.HashMap<String, Optional<BigDecimal>> plants = new java.util.HashMap<>();
+    for (Prosumer p : Prosumer.<Prosumer>listAll()) {
+      if (p.stateCode != null) {
+        states.putIfAbsent(p.discomId, p.stateCode);
+      }
+      plants.put(p.meterId, "SOLAR".equalsIgnoreCase(p.sourceType) ? Optional.of(p.installedCapacityKw)
+          : Optional.empty());
+    }
+    return new DreReport(m -> plants.getOrDefault(m, Optional.empty()), states::get).of(month, s);
   }
 
   @Transactional

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import org.uei.p2p.market.settlement.Figures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -220,7 +221,7 @@ public class UtilityLedger {
         sides.add(new SideCheck(i, side, meter, false, before));
         for (RuleViolation v : against) {
           errors.add("item " + (i + 1) + ": " + v.rule() + " (" + side.name().toLowerCase() + " meter " + meter
-              + ", remaining headroom " + before.toPlainString() + " kWh): " + v.message());
+              + ", remaining headroom " + Figures.kwh(before) + " kWh): " + v.message());
         }
       }
     }

@@ -190,6 +190,67 @@ class DeliveryNodeTest {
         .body("error", containsString("YYYY-MM"));
   }
 
+  @jakarta.inject.Inject TradeCurtailments curtailments;
+
+  /**
+   * 5 kWh sold, the DISCOM curtails the injection by 1 kWh, the seller injects 4 and the buyer
+   * draws 6.10. The seller's DISCOM charges ₹5.75 per kWh not injected (test settings), yet the
+   * curtailed kWh cost the seller nothing and the buyer pays for 4 kWh only, in both the statement
+   * and the billing file.
+   */
+  @Test
+  void aCurtailedTradeIsSettledOnWhatTheDiscomLetItDeliver() throws Exception {
+    Instant slot = tradableSlot();
+    String[] o = confirmedOrder(slot, "5");
+    assertTrue(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> curtailments.record(
+        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]), 1, "utility.test", new BigDecimal("1"), "CONGESTION")));
+    ZonedDateTime s = slot.atZone(IST);
+    upload("meter_id,block_start,block_minutes,import_kwh,export_kwh\n" + o[1] + "," + s.toOffsetDateTime()
+        + ",60,0,4.00\n" + o[2] + "," + s.toOffsetDateTime() + ",60,6.10,0\n");
+    String day = s.toLocalDate().toString();
+    given().post("/provider/settlement/run?day=" + day).then().statusCode(200).body("settledOrders", hasItem(o[0]));
+    assertTrue(!io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> curtailments.record(
+        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]), 1, "utility.test", new BigDecimal("2"), "OTHER")),
+        "a curtailment after allocation changes nothing");
+
+    JsonNode status = JSON.readTree(buyerPlatform.await(r -> r.action().equals("on_status")
+        && r.bodyText().contains(o[0]), Duration.ofSeconds(10), "delivery on_status").body());
+    JsonNode item = status.at("/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes");
+    assertEquals(0, BigDecimal.ONE.compareTo(item.get("curtailedQuantity").decimalValue()));
+    assertEquals("CONGESTION", item.get("curtailmentReason").asText());
+    assertEquals(0, new BigDecimal("4").compareTo(item.get("deliveredQuantity").decimalValue()));
+    assertEquals(0, new BigDecimal("24.00").compareTo(
+        status.at("/message/order/beckn:payment/beckn:amount/value").decimalValue()), "4 × 6.00, not 5 × 6.00");
+
+    String text = given().get("/provider/settlement/statement?from=" + day).then().statusCode(200).extract().asString();
+    JsonNode trade = null;
+    for (JsonNode t : JSON.readTree(text).get("trades")) {
+      if (t.get("tradeId").asText().equals(o[0] + "/1")) {
+        trade = t;
+      }
+    }
+    assertTrue(text.contains("\"curtailedKwh\" : 1.00"), text);
+    assertEquals(0, new BigDecimal("4").compareTo(trade.get("buyerAllocatedKwh").decimalValue()), "the buyer owes 4");
+    assertEquals(0, new BigDecimal("5").compareTo(trade.get("contractedKwh").decimalValue()));
+    assertEquals("CONGESTION", trade.get("curtailmentReason").asText());
+    assertTrue(!trade.get("lines").toString().contains("DEVIATION"), trade.toString());
+    String billing = given().get("/provider/settlement/report?month=" + day.substring(0, 7)).then().statusCode(200)
+        .extract().asString();
+    assertTrue(billing.contains("," + o[1] + "," + day.substring(0, 7) + ",0.00,4.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
+        billing);
+    assertTrue(billing.contains("," + o[2] + "," + day.substring(0, 7) + ",4.00,0.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
+        billing);
+
+    String dre = given().get("/provider/settlement/dre?month=" + day.substring(0, 7)).then().statusCode(200)
+        .extract().asString();
+    assertTrue(dre.contains(o[0] + "/1,") && dre.contains("," + o[1] + ",TPDDL,DL," + o[2] + ",4.00"), dre);
+    given().get("/provider/settlement/dre?month=" + day.substring(0, 7) + "&format=text").then().statusCode(200)
+        .body(containsString("DRE report " + day.substring(0, 7))).body(containsString("BRPL"));
+    given().get("/provider/settlement/dre?month=nope").then().statusCode(400).body("error", containsString("YYYY-MM"));
+    given().get("/provider/settlement/profile").then().statusCode(200).body("profile", equalTo("ies-network"))
+        .body("underInjectionPerKwh.TPDDL", equalTo(5.75f));
+  }
+
   @Test
   void aSellerMetersTradesAreAllocatedTogetherWhenOneBuyersDataComesLate() throws Exception {
     Instant slot = tradableSlot();

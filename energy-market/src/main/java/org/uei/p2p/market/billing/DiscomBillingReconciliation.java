@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.uei.p2p.market.meter.MeterDirectory;
 import org.uei.p2p.market.meter.MeterInfo;
 import org.uei.p2p.market.settlement.Csv;
+import org.uei.p2p.market.settlement.Figures;
 import org.uei.p2p.market.settlement.TradeSettlement;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.SettlementLine;
@@ -20,13 +21,15 @@ import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * A DISCOM's monthly reconciliation of P2P trading against its bills: per consumer account, the
- * settled kWh bought and sold in the month (by slot start in the network's zone) and the charges
- * that the settlement lines say are owed to this DISCOM, written as CSV for the billing system.
+ * settled kWh bought and sold in the month (by slot start in the network's zone), the kWh a
+ * DISCOM curtailed out of its trades, and the charges that the settlement lines say are owed to
+ * this DISCOM (or by it, for a curtailment), written as CSV for the billing system with every kWh
+ * figure to {@link Figures#KWH_SCALE} decimals and every amount to the paisa.
  */
 public final class DiscomBillingReconciliation {
   /** Header of the billing CSV. */
-  public static final String CSV_HEADER = "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,"
-      + "wheeling_inr,inter_state_inr,deviation_inr,total_charges_inr,trades";
+  public static final String CSV_HEADER = "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,curtailed_kwh,"
+      + "wheeling_inr,inter_state_inr,deviation_inr,curtailment_credit_inr,total_charges_inr,trades";
 
   private final MeterDirectory meters;
   private final ZoneId zone;
@@ -81,6 +84,7 @@ public final class DiscomBillingReconciliation {
         }
         Acc acc = byMeter.computeIfAbsent(t.party(side).meterId(), Acc::new);
         acc.trades++;
+        acc.curtailed = acc.curtailed.add(s.curtailedKwh());
         BigDecimal settled = s.reconciled().settledKwh();
         if (side == TradeSide.BUYER) {
           acc.bought = acc.bought.add(settled);
@@ -92,6 +96,8 @@ public final class DiscomBillingReconciliation {
         for (SettlementLine l : s.lines()) {
           if (l.payer() == party && l.payee() == discom) {
             acc.add(l.type(), l.amount());
+          } else if (l.payer() == discom && l.payee() == party) {
+            acc.credit = acc.credit.add(l.amount());
           }
         }
       }
@@ -103,8 +109,8 @@ public final class DiscomBillingReconciliation {
       for (Acc a : byMeter.values()) {
         MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
             "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
-        out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.wheeling, a.interState,
-            a.deviation, a.trades));
+        out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.curtailed, a.wheeling,
+            a.interState, a.deviation, a.credit, a.trades));
       }
       out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
           : x.accountId().compareTo(y.accountId()));
@@ -117,10 +123,11 @@ public final class DiscomBillingReconciliation {
     out.append(CSV_HEADER).append('\n');
     for (BillingLine l : lines) {
       out.append(Csv.field(l.accountId())).append(',').append(Csv.field(l.meterId())).append(',')
-          .append(l.month().toString()).append(',').append(l.boughtKwh().toPlainString()).append(',')
-          .append(l.soldKwh().toPlainString()).append(',').append(l.wheeling().toPlainString()).append(',')
-          .append(l.interState().toPlainString()).append(',').append(l.deviation().toPlainString()).append(',')
-          .append(l.totalCharges().toPlainString()).append(',').append(Long.toString(l.trades())).append('\n');
+          .append(l.month().toString()).append(',').append(Figures.kwh(l.boughtKwh())).append(',')
+          .append(Figures.kwh(l.soldKwh())).append(',').append(Figures.kwh(l.curtailedKwh())).append(',')
+          .append(Figures.money(l.wheeling())).append(',').append(Figures.money(l.interState())).append(',')
+          .append(Figures.money(l.deviation())).append(',').append(Figures.money(l.curtailmentCredit())).append(',')
+          .append(Figures.money(l.totalCharges())).append(',').append(Long.toString(l.trades())).append('\n');
     }
   }
 
@@ -128,6 +135,8 @@ public final class DiscomBillingReconciliation {
     final String meterId;
     BigDecimal bought = BigDecimal.ZERO;
     BigDecimal sold = BigDecimal.ZERO;
+    BigDecimal curtailed = BigDecimal.ZERO;
+    BigDecimal credit = BigDecimal.ZERO.setScale(2);
     BigDecimal wheeling = BigDecimal.ZERO.setScale(2);
     BigDecimal interState = BigDecimal.ZERO.setScale(2);
     BigDecimal deviation = BigDecimal.ZERO.setScale(2);

@@ -1,6 +1,7 @@
 package org.uei.p2p.market.rules;
 
 import java.math.BigDecimal;
+import org.uei.p2p.market.settlement.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -146,8 +147,10 @@ public final class TradeRuleChecker {
     if (total.compareTo(cap) > 0) {
       Rule rule = side == TradeSide.SELLER ? Rule.SELLER_CAP : Rule.BUYER_CAP;
       String basis = side == TradeSide.SELLER ? "installed capacity" : "sanctioned load";
-      out.add(RuleViolation.of(rule, "meter " + meterId + " would have " + total.toPlainString()
-          + " kWh in slot " + trade.slot() + ", above its " + basis + " cap of " + cap.toPlainString() + " kWh"));
+      // one number format in one message: the cap is derived (kW x h) and would otherwise show
+      // three decimals next to a trade's two
+      out.add(RuleViolation.of(rule, "meter " + meterId + " would have " + Figures.kwh(total)
+          + " kWh in slot " + trade.slot() + ", above its " + basis + " cap of " + Figures.kwh(cap) + " kWh"));
     }
   }
 

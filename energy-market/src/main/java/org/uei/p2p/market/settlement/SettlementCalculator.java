@@ -19,9 +19,13 @@ import org.uei.p2p.model.trade.TradeSide;
  *   <li>platform fee on settled kWh, each side to its own platform, split by the policy;</li>
  *   <li>wheeling (per seller→buyer DISCOM) and inter-state (per seller→buyer state, only when the
  *       states differ) on settled kWh, paid by the policy's side to its DISCOM, when configured;</li>
- *   <li>deviation: unsettled kWh at the DISCOM tariff, paid by the side that caused the shortfall
+ *   <li>deviation: unsettled kWh at the DISCOM's deviation rate (its tariff unless the policy
+ *       sets an under-injection or under-drawal rate), paid by the side that caused the shortfall
  *       to its own DISCOM, which supplied or absorbed the difference; when both sides fell short
- *       equally each bears half.</li>
+ *       equally each bears half;</li>
+ *   <li>curtailment: kWh a DISCOM curtailed are not part of the contract any more, so neither side
+ *       pays for them; under {@link CurtailmentTreatment#DISCOM_DEVIATION} the curtailing DISCOM
+ *       pays the party it curtailed for them at its deviation rate.</li>
  * </ul>
  * Every amount is rounded once, by {@link MoneyRounding}.
  */
@@ -42,11 +46,19 @@ public final class SettlementCalculator {
     this.sellerFee = policy.feeRate(TradeSide.SELLER);
   }
 
-  /** The money lines of {@code reconciled}. */
+  /** The money lines of {@code reconciled}, which no DISCOM curtailed. */
   public TradeSettlement settle(ReconciledTrade reconciled) {
+    return settle(reconciled, null);
+  }
+
+  /**
+   * The money lines of {@code reconciled}, curtailed by {@code curtailment} (null: not curtailed).
+   * The trade keeps its original quantity; its allocations are those of the curtailed contract.
+   */
+  public TradeSettlement settle(ReconciledTrade reconciled, Curtailment curtailment) {
     Trade t = reconciled.trade();
     BigDecimal settled = reconciled.settledKwh();
-    SettlementLine[] lines = new SettlementLine[7];
+    SettlementLine[] lines = new SettlementLine[8];
     int n = 0;
     lines[n++] = line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
     lines[n++] = line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee);
@@ -59,8 +71,10 @@ public final class SettlementCalculator {
     if (charges[1] != null) {
       lines[n++] = line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]);
     }
-    // as reconciled.unsettledKwh() and shortfallSide(), with the settled quantity computed once
-    BigDecimal unsettled = t.quantityKwh().subtract(settled);
+    // as reconciled.unsettledKwh() and shortfallSide(), with the settled quantity computed once;
+    // curtailed kWh are the DISCOM's act, never a side's shortfall
+    BigDecimal contracted = curtailment == null ? t.quantityKwh() : curtailment.remainingOf(t.quantityKwh());
+    BigDecimal unsettled = contracted.subtract(settled);
     if (unsettled.signum() > 0) {
       int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
       if (c != 0) {
@@ -71,7 +85,12 @@ public final class SettlementCalculator {
         lines[n++] = deviation(t, TradeSide.SELLER, half);
       }
     }
-    return new TradeSettlement(reconciled, listOf(lines, n));
+    if (curtailment != null && policy.curtailment() == CurtailmentTreatment.DISCOM_DEVIATION) {
+      TradeSide side = curtailment.side();
+      lines[n++] = line(t, SettlementLineType.DEVIATION, discom(side), party(side),
+          t.quantityKwh().subtract(contracted), policy.deviationRate(side, t.party(side).discomId()));
+    }
+    return new TradeSettlement(reconciled, listOf(lines, n), curtailment);
   }
 
   /**
@@ -122,7 +141,7 @@ public final class SettlementCalculator {
 
   private SettlementLine deviation(Trade t, TradeSide side, BigDecimal kwh) {
     return line(t, SettlementLineType.DEVIATION, party(side), discom(side), kwh,
-        policy.tariff(t.party(side).discomId()));
+        policy.deviationRate(side, t.party(side).discomId()));
   }
 
   private static SettlementLine line(Trade t, SettlementLineType type, Payee payer, Payee payee,

@@ -7,7 +7,8 @@ import java.util.Objects;
 import org.uei.p2p.model.trade.TradeSide;
 
 /**
- * The money side of a network's rules.
+ * The money side of a network's rules. Named, versioned sets of these values for the state
+ * regulators' orders are in {@link org.uei.p2p.market.settlement.profile.SettlementProfiles}.
  *
  * @param platformFeePerKwh     transaction fee per settled kWh, shared by the two sides
  * @param buyerFeeShare         fraction of the fee the buyer pays (0.5 = equal split); the seller pays the rest
@@ -18,12 +19,20 @@ import org.uei.p2p.model.trade.TradeSide;
  * @param tariffPerKwh          DISCOM tariff unsettled kWh fall back to, per DISCOM
  * @param defaultTariffPerKwh   tariff for a DISCOM not in {@code tariffPerKwh}
  * @param paymentDueAfter       how long after final allocation the net inter-platform amount is due
+ * @param underInjectionPerKwh  deviation rate a seller pays its DISCOM per kWh not injected, per DISCOM
+ *                              ({@link #ANY_DISCOM} for every other); absent = tariff
+ * @param underDrawalPerKwh     deviation rate a buyer pays its DISCOM per kWh not drawn, likewise
+ * @param curtailment           how curtailed kWh are settled
  */
 public record SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFeeShare,
                  Map<String, BigDecimal> wheelingPerKwh, Map<String, BigDecimal> interStatePerKwh,
                  Map<String, String> discomStates, TradeSide networkChargesBorneBy,
                  Map<String, BigDecimal> tariffPerKwh, BigDecimal defaultTariffPerKwh,
-                 Duration paymentDueAfter) {
+                 Duration paymentDueAfter, Map<String, BigDecimal> underInjectionPerKwh,
+                 Map<String, BigDecimal> underDrawalPerKwh, CurtailmentTreatment curtailment) {
+
+  /** Key of the deviation rate maps that applies to every DISCOM not named. */
+  public static final String ANY_DISCOM = "*";
 
   /** Validates and copies the maps. */
   public SettlementPolicy {
@@ -39,6 +48,18 @@ public record SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFee
     tariffPerKwh = Map.copyOf(tariffPerKwh);
     Objects.requireNonNull(defaultTariffPerKwh, "default tariff");
     Objects.requireNonNull(paymentDueAfter, "payment due after");
+    underInjectionPerKwh = Map.copyOf(underInjectionPerKwh);
+    underDrawalPerKwh = Map.copyOf(underDrawalPerKwh);
+    Objects.requireNonNull(curtailment, "curtailment treatment");
+  }
+
+  /** A policy whose deviation is at the DISCOM tariff and whose curtailments reduce the contract. */
+  public SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFeeShare,
+              Map<String, BigDecimal> wheelingPerKwh, Map<String, BigDecimal> interStatePerKwh,
+              Map<String, String> discomStates, TradeSide networkChargesBorneBy,
+              Map<String, BigDecimal> tariffPerKwh, BigDecimal defaultTariffPerKwh, Duration paymentDueAfter) {
+    this(platformFeePerKwh, buyerFeeShare, wheelingPerKwh, interStatePerKwh, discomStates, networkChargesBorneBy,
+        tariffPerKwh, defaultTariffPerKwh, paymentDueAfter, Map.of(), Map.of(), CurtailmentTreatment.REDUCE_CONTRACT);
   }
 
   /**
@@ -57,10 +78,16 @@ public record SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFee
     return from + "->" + to;
   }
 
-  /** Fee rate per kWh paid by {@code side}. */
+  /**
+   * Fee rate per kWh paid by {@code side}, with no more decimals than it needs and at least as
+   * many as the configured fee ({@code 0.42 × 0.5 = 0.21}, not {@code 0.210}).
+   */
   public BigDecimal feeRate(TradeSide side) {
     BigDecimal buyer = platformFeePerKwh.multiply(buyerFeeShare);
-    return side == TradeSide.BUYER ? buyer : platformFeePerKwh.subtract(buyer);
+    BigDecimal rate = side == TradeSide.BUYER ? buyer : platformFeePerKwh.subtract(buyer);
+    BigDecimal stripped = rate.stripTrailingZeros();
+    int scale = Math.max(stripped.scale(), Math.max(platformFeePerKwh.scale(), 0));
+    return rate.setScale(scale, java.math.RoundingMode.UNNECESSARY);
   }
 
   /** Tariff unsettled kWh of {@code discomId}'s consumers fall back to. */
@@ -68,15 +95,37 @@ public record SettlementPolicy(BigDecimal platformFeePerKwh, BigDecimal buyerFee
     return tariffPerKwh.getOrDefault(discomId, defaultTariffPerKwh);
   }
 
+  /**
+   * Rate {@code side} pays its DISCOM {@code discomId} per kWh of a shortfall it caused: the
+   * DISCOM's under-injection (seller) or under-drawal (buyer) rate, else its tariff.
+   */
+  public BigDecimal deviationRate(TradeSide side, String discomId) {
+    Map<String, BigDecimal> rates = side == TradeSide.SELLER ? underInjectionPerKwh : underDrawalPerKwh;
+    BigDecimal rate = rates.get(discomId);
+    if (rate == null) {
+      rate = rates.get(ANY_DISCOM);
+    }
+    return rate != null ? rate : tariff(discomId);
+  }
+
   /** The same policy with DISCOM tariffs for deviation. */
   public SettlementPolicy withTariffs(Map<String, BigDecimal> tariffs) {
     return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheelingPerKwh, interStatePerKwh, discomStates,
-        networkChargesBorneBy, tariffs, defaultTariffPerKwh, paymentDueAfter);
+        networkChargesBorneBy, tariffs, defaultTariffPerKwh, paymentDueAfter, underInjectionPerKwh,
+        underDrawalPerKwh, curtailment);
   }
 
   /** The same policy with wheeling and inter-state charges. */
   public SettlementPolicy withNetworkCharges(Map<String, BigDecimal> wheeling, Map<String, BigDecimal> interState) {
     return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheeling, interState, discomStates,
-        networkChargesBorneBy, tariffPerKwh, defaultTariffPerKwh, paymentDueAfter);
+        networkChargesBorneBy, tariffPerKwh, defaultTariffPerKwh, paymentDueAfter, underInjectionPerKwh,
+        underDrawalPerKwh, curtailment);
+  }
+
+  /** The same policy settling curtailments by {@code treatment}. */
+  public SettlementPolicy withCurtailment(CurtailmentTreatment treatment) {
+    return new SettlementPolicy(platformFeePerKwh, buyerFeeShare, wheelingPerKwh, interStatePerKwh, discomStates,
+        networkChargesBorneBy, tariffPerKwh, defaultTariffPerKwh, paymentDueAfter, underInjectionPerKwh,
+        underDrawalPerKwh, treatment);
   }
 }

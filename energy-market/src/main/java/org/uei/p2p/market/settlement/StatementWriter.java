@@ -9,12 +9,15 @@ import org.uei.p2p.model.trade.SettlementLine;
 
 /**
  * Writes a {@link SettlementStatement} as JSON (for platforms and APIs) and as CSV (for finance
- * teams). Amounts are written as plain decimals with their paisa, times as UTC ISO-8601.
+ * teams). Amounts are written with their paisa, kWh with {@link Figures#KWH_SCALE} decimals,
+ * rates as configured, times as UTC ISO-8601. A curtailed trade shows the kWh the DISCOM
+ * curtailed and why; deviation is owed only on what was contracted beyond that.
  */
 public final class StatementWriter {
   /** Header of the CSV form: one row per money line. */
   public static final String CSV_HEADER =
-      "trade_id,slot_start,slot_end,buyer_platform,seller_platform,type,payer,payee,quantity_kwh,rate_per_kwh,amount,currency";
+      "trade_id,slot_start,slot_end,buyer_platform,seller_platform,curtailed_kwh,type,payer,payee,quantity_kwh,"
+      + "rate_per_kwh,amount,currency";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -36,19 +39,24 @@ public final class StatementWriter {
       t.put("sellerPlatformId", s.trade().sellerPlatformId());
       t.put("slotStart", s.trade().slot().start().toString());
       t.put("slotEnd", s.trade().slot().end().toString());
-      t.put("contractedKwh", s.trade().quantityKwh());
-      t.put("buyerAllocatedKwh", s.reconciled().buyerKwh());
-      t.put("sellerAllocatedKwh", s.reconciled().sellerKwh());
-      t.put("settledKwh", s.reconciled().settledKwh());
+      t.put("contractedKwh", kwh(s.trade().quantityKwh()));
+      t.put("curtailedKwh", kwh(s.curtailedKwh()));
+      if (s.curtailment() != null) {
+        t.put("curtailedSide", s.curtailment().side().name());
+        t.put("curtailmentReason", s.curtailment().reason());
+      }
+      t.put("buyerAllocatedKwh", kwh(s.reconciled().buyerKwh()));
+      t.put("sellerAllocatedKwh", kwh(s.reconciled().sellerKwh()));
+      t.put("settledKwh", kwh(s.reconciled().settledKwh()));
       ArrayNode lines = t.putArray("lines");
       for (SettlementLine l : s.lines()) {
         ObjectNode n = lines.addObject();
         n.put("type", l.type().name());
         n.put("payer", l.payer().name());
         n.put("payee", l.payee().name());
-        n.put("quantityKwh", l.quantityKwh());
+        n.put("quantityKwh", kwh(l.quantityKwh()));
         n.put("ratePerKwh", l.ratePerKwh());
-        n.put("amount", l.amount());
+        n.put("amount", MoneyRounding.toPaisa(l.amount()));
         n.put("currency", l.currency().getCurrencyCode());
       }
     }
@@ -57,10 +65,10 @@ public final class StatementWriter {
       ObjectNode o = nets.addObject();
       o.put("payerPlatformId", n.payerPlatformId());
       o.put("payeePlatformId", n.payeePlatformId());
-      o.put("amount", n.amount());
+      o.put("amount", MoneyRounding.toPaisa(n.amount()));
       o.put("currency", n.currency().getCurrencyCode());
-      o.put("grossToPayee", n.grossToPayee());
-      o.put("grossToPayer", n.grossToPayer());
+      o.put("grossToPayee", MoneyRounding.toPaisa(n.grossToPayee()));
+      o.put("grossToPayer", MoneyRounding.toPaisa(n.grossToPayer()));
       o.put("trades", n.trades());
       o.put("dueBy", n.dueBy().toString());
     }
@@ -69,6 +77,10 @@ public final class StatementWriter {
     } catch (IOException e) {
       throw new IllegalStateException("a statement tree always serialises", e);
     }
+  }
+
+  private static java.math.BigDecimal kwh(java.math.BigDecimal v) {
+    return v.setScale(Figures.KWH_SCALE, java.math.RoundingMode.HALF_UP);
   }
 
   /** The statement's money lines as CSV, header first. */
@@ -81,9 +93,10 @@ public final class StatementWriter {
             .append(s.trade().slot().end().toString()).append(',')
             .append(Csv.field(s.trade().buyerPlatformId())).append(',')
             .append(Csv.field(s.trade().sellerPlatformId())).append(',')
+            .append(Figures.kwh(s.curtailedKwh())).append(',')
             .append(l.type().name()).append(',').append(l.payer().name()).append(',')
-            .append(l.payee().name()).append(',').append(l.quantityKwh().toPlainString()).append(',')
-            .append(l.ratePerKwh().toPlainString()).append(',').append(l.amount().toPlainString()).append(',')
+            .append(l.payee().name()).append(',').append(Figures.kwh(l.quantityKwh())).append(',')
+            .append(l.ratePerKwh().toPlainString()).append(',').append(Figures.money(l.amount())).append(',')
             .append(l.currency().getCurrencyCode()).append('\n');
       }
     }

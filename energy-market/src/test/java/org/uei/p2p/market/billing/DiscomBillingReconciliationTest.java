@@ -71,8 +71,8 @@ class DiscomBillingReconciliationTest {
     StringBuilder csv = new StringBuilder();
     DiscomBillingReconciliation.writeCsv(brpl, csv);
     assertEquals(DiscomBillingReconciliation.CSV_HEADER + "\n"
-        + "ACC-050,DER-8,2026-02,0,4,0.00,0.00,7.00,7.00,1\n"
-        + "ACC-100,CA-1,2026-02,10.39,0,1.92,0.00,17.50,19.42,3\n", csv.toString());
+        + "ACC-050,DER-8,2026-02,0.00,4.00,0.00,0.00,0.00,7.00,0.00,7.00,1\n"
+        + "ACC-100,CA-1,2026-02,10.39,0.00,0.00,1.92,0.00,17.50,0.00,19.42,3\n", csv.toString());
   }
 
   @Test

@@ -148,7 +148,9 @@ class SettlementTest {
     String[] rows = csv.toString().split("\n");
     assertEquals(StatementWriter.CSV_HEADER, rows[0]);
     assertEquals(5, rows.length, "header + energy + 2 fees + deviation");
-    assertEquals("t1,2026-02-10T04:30:00Z,2026-02-10T05:30:00Z,alpha,beta,ENERGY,BUYER,SELLER,3.89,6.50,25.29,INR", rows[1]);
+    assertEquals("t1,2026-02-10T04:30:00Z,2026-02-10T05:30:00Z,alpha,beta,0.00,ENERGY,BUYER,SELLER,3.89,6.50,25.29,INR",
+        rows[1]);
+    assertTrue(rows[2].contains(",PLATFORM_FEE,BUYER,BUYER_PLATFORM,3.89,0.21,0.82,"), "rate as configured: " + rows[2]);
     StringBuilder other = new StringBuilder();
     StatementWriter.toCsv(SettlementStatement.of("gamma", all, T, T.plus(Duration.ofDays(1)), T,
         new PlatformNetting(POLICY), T), other);

@@ -34,6 +34,8 @@ public final class DemoNetwork implements AutoCloseable {
   public static final String TPDDL_UTILITY = "utility.tpddl.demo";
   public static final String PVVNL_UTILITY = "utility.pvvnl.demo";
   public static final String GATEWAY = "gateway.demo";
+  /** The regulatory settlement profile both platforms settle under. */
+  public static final String SETTLEMENT_PROFILE = "interstate-pilot-2026-02";
   private static final Duration START = Duration.ofSeconds(180);
 
   /** One running node: its subscriber id, what it is, where it keeps its data, its process. */
@@ -76,10 +78,12 @@ public final class DemoNetwork implements AutoCloseable {
       Ed25519KeyPair gatewayKey = Ed25519KeyPair.generate();
       gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, registry.baseUrl(), DOMAIN);
       records.add(LoopbackSubscribers.record(GATEWAY, "k1", "BG", gateway.url(), DOMAIN, gatewayKey));
+      // Both platforms settle under the inter-state pilot's profile (DERC and UPERC Feb-2026 orders).
       nodes.put(BUYER_PLATFORM, node(dir, registry, records, BUYER_PLATFORM, "BAP", bapJar,
-          Map.of("uei.bap.discovery-url", gateway.url())));
+          Map.of("uei.bap.discovery-url", gateway.url(), "uei.bap.delivery.settlement-profile", SETTLEMENT_PROFILE)));
       nodes.put(SELLER_PLATFORM, node(dir, registry, records, SELLER_PLATFORM, "BPP", bppJar, Map.of(
-          "uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY, "uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY)));
+          "uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY, "uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY,
+          "uei.bpp.delivery.settlement-profile", SETTLEMENT_PROFILE)));
       nodes.put(TPDDL_UTILITY, node(dir, registry, records, TPDDL_UTILITY, "BPP", bppJar, Map.of(
           "uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL")));
       nodes.put(PVVNL_UTILITY, node(dir, registry, records, PVVNL_UTILITY, "BPP", bppJar, Map.of(

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.uei.p2p.market.settlement.Figures;
 import org.uei.p2p.cli.UeiCli;
 import picocli.CommandLine;
 
@@ -48,7 +49,7 @@ final class MarketSteps {
   String publish(DemoCast.Prosumer p, Instant slotStart) throws IOException, InterruptedException {
     JsonNode o = Json.post(bpp() + "/provider/offers", Map.of("prosumerId", p.id(), "slotStart", slotStart.toString(),
         "pricePerKwh", p.pricePerKwh(), "maxKwh", p.offeredKwh())).expect(201);
-    console.step("%-24s offers %d kWh for %02d:00–%02d:00 IST at ₹%s/kWh (%s)", p.name(), p.offeredKwh(),
+    console.step("%-24s offers %s kWh for %02d:00–%02d:00 IST at ₹%s/kWh (%s)", p.name(), TradingDay.kwh(p.offeredKwh()),
         p.slotHour(), p.slotHour() + 1, p.pricePerKwh(), o.get("id").asText());
     return o.get("id").asText();
   }
@@ -78,7 +79,7 @@ final class MarketSteps {
       refusal = error(confirm);
       orderId = refusal == null ? confirm.at("/callbacks/0/summary/order/orderId").asText(null) : null;
     }
-    console.step("%-20s asks %d kWh of %-22s → %s", p.buyer().name(), p.kwh(), p.seller().name(),
+    console.step("%-20s asks %s kWh of %-22s → %s", p.buyer().name(), TradingDay.kwh(p.kwh()), p.seller().name(),
         orderId != null ? "confirmed" : "refused: " + refusal);
     return new TradingDay.Bought(p, txn, orderId, refusal);
   }
@@ -131,8 +132,9 @@ final class MarketSteps {
       }
       return null;
     }, WAIT);
-    console.step("PVVNL → seller platform → Delhi buyer platform: %s kWh curtailed (%s)",
-        seen == null ? "?" : seen.get("curtailedQuantity").asText(), seen == null ? "not relayed" : seen.path("curtailmentReason").asText());
+    console.step("PVVNL → seller platform → Delhi buyer platform: %s kWh curtailed (%s); the contract of "
+        + "the slot shrinks by it", seen == null ? "?" : Figures.kwh(seen.get("curtailedQuantity").decimalValue()),
+        seen == null ? "not relayed" : seen.path("curtailmentReason").asText());
     console.check(seen != null, "the curtailment reaches the buyer platform");
   }
 
@@ -167,7 +169,11 @@ final class MarketSteps {
     console.check(settled.containsAll(orderIds), "every confirmed order is settled");
   }
 
-  void settlementTables(LocalDate day, List<TradingDay.Bought> confirmed) throws Exception {
+  /**
+   * The statements of {@code day} on both platforms, the net amount and its due date; the day was
+   * settled at {@code settlementDay} market time.
+   */
+  void settlementTables(LocalDate day, List<TradingDay.Bought> confirmed, Instant settlementDay) throws Exception {
     JsonNode seller = Json.get(bpp() + "/provider/settlement/statement?from=" + day + "&to=" + day + "&counterparty="
         + BUYER_PLATFORM).expect(200);
     JsonNode buyer = Await.until(() -> {
@@ -175,25 +181,42 @@ final class MarketSteps {
       return s.get("trades").size() >= confirmed.size() ? s : null;
     }, WAIT);
     List<List<String>> rows = new ArrayList<>();
+    BigDecimal fees = BigDecimal.ZERO;
     for (TradingDay.Bought b : confirmed) {
       JsonNode t = tradeOf(seller, b.orderId());
       JsonNode bt = buyer == null ? null : tradeOf(buyer, b.orderId());
-      String settledKwh = t == null ? "-" : t.get("settledKwh").decimalValue().stripTrailingZeros().toPlainString();
-      rows.add(List.of(b.p().seller().name(), b.p().buyer().name(), b.p().kwh() + "",
-          t == null ? "-" : t.get("sellerAllocatedKwh").decimalValue().toPlainString(),
-          t == null ? "-" : t.get("buyerAllocatedKwh").decimalValue().toPlainString(), settledKwh,
-          t == null ? "-" : energyAmount(t)));
+      String settledKwh = t == null ? "-" : kwh(t, "settledKwh");
+      BigDecimal fee = t == null ? BigDecimal.ZERO : sum(t, "PLATFORM_FEE", null);
+      fees = fees.add(fee);
+      rows.add(List.of(b.p().seller().name(), b.p().buyer().name(), TradingDay.kwh(b.p().kwh()),
+          t == null ? "-" : kwh(t, "curtailedKwh"), t == null ? "-" : kwh(t, "sellerAllocatedKwh"),
+          t == null ? "-" : kwh(t, "buyerAllocatedKwh"), settledKwh,
+          t == null ? "-" : Figures.inr(sum(t, "ENERGY", null)), Figures.inr(fee),
+          t == null ? "-" : Figures.inr(sum(t, "DEVIATION", "SELLER"))));
       console.check(b.p().expectedSettledKwh().equals(settledKwh), b.p().seller().name() + " → " + b.p().buyer().name()
           + ": settled " + settledKwh + " kWh, expected " + b.p().expectedSettledKwh());
       console.check(bt != null && t != null && bt.get("settledKwh").decimalValue()
           .compareTo(t.get("settledKwh").decimalValue()) == 0, "both platforms agree on " + b.orderId());
     }
-    console.table(List.of("seller", "buyer", "contracted kWh", "seller-side kWh", "buyer-side kWh", "settled kWh",
-        "energy ₹"), rows);
+    console.table(List.of("seller", "buyer", "contracted kWh", "curtailed kWh", "seller-side kWh", "buyer-side kWh",
+        "settled kWh", "energy", "platform fees", "seller deviation"), rows);
+    JsonNode profile = Json.get(bpp() + "/provider/settlement/profile").expect(200);
+    console.step("profile %s %s: transaction charge ₹%s/kWh split %s/%s, inter-state UP→DL ₹%s/kWh, UP deviation "
+        + "penalties waived", profile.get("profile").asText(), profile.get("version").asText(),
+        Figures.rate(profile.get("feePerKwh").decimalValue()), "buyer", "seller",
+        profile.at("/interStatePerKwh/UP->DL").asText("0"));
+    console.check(fees.signum() > 0, "the pilot's transaction charge is billed (₹" + Figures.money(fees) + ")");
+    JsonNode meerut = tradeOf(seller, confirmed.get(1).orderId());
+    console.check(meerut != null && kwh(meerut, "curtailedKwh").equals("1.00")
+        && kwh(meerut, "buyerAllocatedKwh").equals("4.00") && sum(meerut, "DEVIATION", null).signum() == 0,
+        "the curtailed 1 kWh is neither charged to the Meerut school nor paid by the clinic");
     List<List<String>> nets = new ArrayList<>();
+    Instant settledAt = null;
     for (JsonNode n : seller.get("netPositions")) {
+      Instant due = Instant.parse(n.get("dueBy").asText());
       nets.add(List.of(n.get("payerPlatformId").asText(), n.get("payeePlatformId").asText(),
-          "₹" + n.get("amount").decimalValue().toPlainString(), n.get("dueBy").asText()));
+          Figures.inr(n.get("amount").decimalValue()), Figures.ist(due)));
+      settledAt = due;
     }
     console.line("");
     console.table(List.of("payer platform", "payee platform", "net amount", "due by"), nets);
@@ -201,15 +224,25 @@ final class MarketSteps {
     JsonNode sn = seller.at("/netPositions/0");
     console.check(bn != null && !bn.isMissingNode() && bn.get("amount").decimalValue()
         .compareTo(sn.get("amount").decimalValue()) == 0, "the buyer platform's statement nets to the same amount");
+    // the market clock runs on from D+1 08:00 while the run waits for the utilities' readings
+    Instant due = settlementDay.plus(Duration.ofHours(72));
+    console.check(settledAt != null && !settledAt.isBefore(due) && settledAt.isBefore(due.plus(Duration.ofMinutes(15))),
+        "payment is due 72 h after settlement on the market clock");
   }
 
-  private static String energyAmount(JsonNode trade) {
+  private static String kwh(JsonNode trade, String field) {
+    return Figures.kwh(trade.get(field).decimalValue());
+  }
+
+  /** The amounts of {@code trade}'s lines of {@code type} (paid by {@code payer}, or anyone). */
+  private static BigDecimal sum(JsonNode trade, String type, String payer) {
+    BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode l : trade.path("lines")) {
-      if (l.path("type").asText().equals("ENERGY")) {
-        return l.get("amount").decimalValue().toPlainString();
+      if (l.path("type").asText().equals(type) && (payer == null || l.path("payer").asText().equals(payer))) {
+        sum = sum.add(l.get("amount").decimalValue());
       }
     }
-    return "-";
+    return sum;
   }
 
   private static JsonNode tradeOf(JsonNode statement, String orderId) {
@@ -231,6 +264,18 @@ final class MarketSteps {
     boolean all = DemoCast.PROSUMERS.stream().allMatch(p -> csv.contains(p.meterId()))
         && DemoCast.CONSUMERS.stream().allMatch(c -> csv.contains(c.meterId()));
     console.check(all, "the billing file lists every meter that traded");
+  }
+
+  void dreReport(LocalDate day) throws IOException, InterruptedException {
+    String month = day.toString().substring(0, 7);
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new UeiCli());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    int exit = cli.execute("settlement", "report", "--node", bpp(), "--dre", "--month", month, "--format", "text");
+    out.toString().lines().forEach(l -> console.step("%s", l));
+    console.check(exit == 0 && out.toString().contains("TPDDL") && out.toString().contains("9.20"),
+        "the DRE report credits TPDDL with the 9.20 rooftop-solar kWh its consumers bought");
   }
 
   void verifyAuditLogs() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.uei.p2p.market.settlement.Figures;
 
 /**
  * The scripted trading day, driven only through the nodes' own APIs: enrolment at the DISCOMs,
@@ -65,18 +66,18 @@ final class TradingDay {
 
     console.phase("Delhi consumers buy across the state border (BAP → BPP, cascaded to TPDDL and PVVNL)");
     List<Purchase> plan = List.of(
-        new Purchase(DemoCast.CONSUMERS.get(0), DemoCast.PROSUMERS.get(0), 4, "3.2"),
-        new Purchase(DemoCast.CONSUMERS.get(1), DemoCast.PROSUMERS.get(1), 5, "4"),
+        new Purchase(DemoCast.CONSUMERS.get(0), DemoCast.PROSUMERS.get(0), 4, "3.20"),
+        new Purchase(DemoCast.CONSUMERS.get(1), DemoCast.PROSUMERS.get(1), 5, "4.00"),
         new Purchase(DemoCast.CONSUMERS.get(2), DemoCast.PROSUMERS.get(2), 3, null),
-        new Purchase(DemoCast.CONSUMERS.get(2), DemoCast.PROSUMERS.get(2), 2, "2"));
+        new Purchase(DemoCast.CONSUMERS.get(2), DemoCast.PROSUMERS.get(2), 2, "2.00"));
     for (Purchase p : plan) {
       bought.add(steps.buy(p, offerOf.get(p.seller().id())));
     }
     tradesTable();
     Bought partial = bought.get(1);
     BigDecimal left = steps.availableKwh(offerOf.get(partial.p().seller().id()));
-    console.step("partial fill: %s offered %d kWh, %s bought %d, %s kWh stay on offer", partial.p().seller().name(),
-        partial.p().seller().offeredKwh(), partial.p().buyer().name(), partial.p().kwh(), left.toPlainString());
+    console.step("partial fill: %s offered %s kWh, %s bought %s, %s kWh stay on offer", partial.p().seller().name(),
+        kwh(partial.p().seller().offeredKwh()), partial.p().buyer().name(), kwh(partial.p().kwh()), Figures.kwh(left));
     console.check(left.compareTo(BigDecimal.valueOf(partial.p().seller().offeredKwh() - partial.p().kwh())) == 0,
         "the remainder of a partly sold offer stays on offer");
     console.check(bought.get(2).refusal() != null && bought.get(2).refusal().contains("TPDDL"),
@@ -100,10 +101,14 @@ final class TradingDay {
     console.phase("Allocation and settlement of " + day + " on the seller platform");
     List<Bought> confirmed = bought.stream().filter(b -> b.orderId() != null).toList();
     steps.settle(day, confirmed.stream().map(Bought::orderId).toList());
-    steps.settlementTables(day, confirmed);
+    steps.settlementTables(day, confirmed, at(day.plusDays(1), 8, 0));
 
     console.phase("Monthly reconciliation for the DISCOMs' bills");
     steps.billing(day);
+
+    console.phase("DRE compliance report of " + day.toString().substring(0, 7)
+        + " (uei settlement report --dre)");
+    steps.dreReport(day);
 
     console.phase("Audit logs: every node's signed log verified against its registry key");
     steps.verifyAuditLogs();
@@ -129,6 +134,10 @@ final class TradingDay {
     console.step("TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", tpddl.size());
   }
 
+  static String kwh(int kwh) {
+    return Figures.kwh(BigDecimal.valueOf(kwh));
+  }
+
   private static String shorten(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
@@ -137,7 +146,7 @@ final class TradingDay {
     List<List<String>> rows = new ArrayList<>();
     for (Bought b : bought) {
       rows.add(List.of(b.p().buyer().name(), b.p().seller().name(), String.format("%02d:00", b.p().seller().slotHour()),
-          b.p().kwh() + " kWh", "₹" + b.p().seller().pricePerKwh(),
+          kwh(b.p().kwh()) + " kWh", "₹" + b.p().seller().pricePerKwh(),
           b.orderId() != null ? "confirmed " + b.orderId() : "refused: " + shorten(b.refusal(), 70)));
     }
     console.table(List.of("buyer (TPDDL)", "seller (PVVNL)", "slot", "asked", "price/kWh", "outcome"), rows);

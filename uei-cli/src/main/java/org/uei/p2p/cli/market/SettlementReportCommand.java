@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code uei settlement report --node URL --month YYYY-MM [--format csv|json] [--discom ID]}: the
- * monthly DISCOM billing reconciliation of a seller platform node, written to standard output.
+ * monthly DISCOM billing reconciliation of a seller platform node, written to standard output;
+ * with {@code --dre} the month's DRE compliance report instead ({@code --format csv|text|json}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "The monthly DISCOM billing reconciliation (P2P kWh and charges per consumer account).")
+    description = {"The monthly DISCOM billing reconciliation (P2P kWh and charges per consumer account).",
+        "With --dre: the DRE compliance report (settled rooftop-solar kWh per DISCOM and state, with the "
+            + "meters and trades behind each figure)."})
 public final class SettlementReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -27,8 +30,12 @@ public final class SettlementReportCommand implements Callable<Integer> {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Billing month.")
   String month;
 
-  @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default csv).")
+  @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json|text",
+      description = "Output format (default csv; text only with --dre).")
   String format;
+
+  @Option(names = "--dre", description = "The DRE compliance report of the month instead of the billing file.")
+  boolean dre;
 
   @Option(names = "--discom", paramLabel = "ID", description = "Only this DISCOM's accounts.")
   String discom;
@@ -40,11 +47,22 @@ public final class SettlementReportCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("--month must be YYYY-MM, not '" + month + "'");
     }
-    if (!format.equals("csv") && !format.equals("json")) {
-      throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
+    String query;
+    if (dre) {
+      if (!format.equals("csv") && !format.equals("json") && !format.equals("text")) {
+        throw new IllegalArgumentException("--format must be csv, text or json, not '" + format + "'");
+      }
+      if (discom != null) {
+        throw new IllegalArgumentException("--discom does not apply to --dre: the report lists every DISCOM");
+      }
+      query = "/provider/settlement/dre?month=" + month + "&format=" + format;
+    } else {
+      if (!format.equals("csv") && !format.equals("json")) {
+        throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
+      }
+      query = "/provider/settlement/report?month=" + month + "&format=" + format
+          + (discom == null ? "" : "&discom=" + java.net.URLEncoder.encode(discom, java.nio.charset.StandardCharsets.UTF_8));
     }
-    String query = "/provider/settlement/report?month=" + month + "&format=" + format
-        + (discom == null ? "" : "&discom=" + java.net.URLEncoder.encode(discom, java.nio.charset.StandardCharsets.UTF_8));
     HttpResponse<String> r = NodeHttp.send(HttpRequest.newBuilder(NodeHttp.uri(node, query)).GET(), node);
     if (r.statusCode() != 200) {
       throw new IllegalArgumentException(NodeHttp.error(r));
