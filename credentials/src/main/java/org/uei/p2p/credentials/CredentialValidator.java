@@ -118,13 +118,12 @@ public final class CredentialValidator {
       out.add(Problem.malformed(path + ".statusPurpose", "must be revocation or suspension"));
     }
     if (type.equals("dediregistry") || type.equals("dedi")) {
-      for (String f : List.of("id", "statusListCredential")) {
-        if (!isIri(s.get(f))) {
-          out.add(Problem.malformed(path + "." + f, "must be a URI"));
-        }
+      // The DEG credentials carry only id and type; ElectricityCredential asks for more (EnergyCredentialRules).
+      if (!isIri(s.get("id"))) {
+        out.add(Problem.malformed(path + ".id", "must be the DeDi lookup URL"));
       }
-      if (!s.hasNonNull("statusPurpose")) {
-        out.add(Problem.malformed(path + ".statusPurpose", "is required"));
+      if (s.has("statusListCredential") && !isIri(s.get("statusListCredential"))) {
+        out.add(Problem.malformed(path + ".statusListCredential", "must be a URI"));
       }
     } else if (type.equals("BitstringStatusListEntry")) {
       if (!s.path("statusListIndex").asText("").matches("[0-9]+")) {

@@ -56,8 +56,11 @@ final class EnergyCredentialRules {
       out.add(Problem.malformed("$.validFrom", "is required"));
     }
     JsonNode status = c.get("credentialStatus");
-    if (status != null && status.isObject() && !"dediregistry".equals(status.path("type").asText())) {
-      out.add(Problem.malformed("$.credentialStatus.type", "an ElectricityCredential status is of type dediregistry"));
+    if (status != null && status.isObject()) {
+      if (!"dediregistry".equals(status.path("type").asText())) {
+        out.add(Problem.malformed("$.credentialStatus.type", "an ElectricityCredential status is of type dediregistry"));
+      }
+      required(status, "$.credentialStatus", out, "statusPurpose", "statusListCredential");
     }
     String base = "$.credentialSubject.customerProfile";
     JsonNode p = s.path("customerProfile");
