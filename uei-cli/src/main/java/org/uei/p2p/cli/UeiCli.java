@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         org.uei.p2p.cli.signing.SignCommand.class,
         org.uei.p2p.cli.signing.VerifyCommand.class,
         org.uei.p2p.cli.signing.DigestCommand.class,
+        org.uei.p2p.cli.credential.CredentialCommand.class,
         org.uei.p2p.cli.audit.AuditCommand.class,
         org.uei.p2p.cli.conformance.ConformanceCommand.class,
         org.uei.p2p.cli.market.MeterCommand.class,

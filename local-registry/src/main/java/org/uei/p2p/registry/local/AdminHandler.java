@@ -12,15 +12,18 @@ import org.uei.p2p.registry.SubscriberJson;
 /**
  * Lets a development network manage the registry directly, without the subscribe challenge:
  * {@code POST /admin/subscribers} (one record or an array; status defaults to SUBSCRIBED), {@code
- * POST /admin/revoke} with {@code {subscriber_id, unique_key_id}}, and {@code GET
- * /admin/subscribers}. Only callers on the loopback interface are served.
+ * POST /admin/revoke} with {@code {subscriber_id, unique_key_id}}, {@code GET
+ * /admin/subscribers}, and {@code POST /admin/credential-revocations} with {@code {namespace,
+ * registry_name?, record_id, reason?, status_purpose?}} to revoke a credential. Only callers on the loopback interface are served.
  */
 final class AdminHandler {
 
   private final SubscriberStore store;
+  private final CredentialRevocations revocations;
 
-  AdminHandler(SubscriberStore store) {
+  AdminHandler(SubscriberStore store, CredentialRevocations revocations) {
     this.store = store;
+    this.revocations = revocations;
   }
 
   void handle(HttpExchange ex) throws IOException {
@@ -47,8 +50,22 @@ final class AdminHandler {
         throw new Exchanges.BadRequest(404, "no record " + subscriberId + "|" + keyId);
       }
       Exchanges.send(ex, 200, SubscriberJson.MAPPER.createObjectNode().put("revoked", revoked));
+    } else if (path.equals("/admin/credential-revocations") && method.equals("POST")) {
+      JsonNode n = Exchanges.json(Exchanges.body(ex));
+      String namespace = n.path("namespace").asText("");
+      String recordId = n.path("record_id").asText("");
+      if (namespace.isBlank() || recordId.isBlank()) {
+        throw new Exchanges.BadRequest(400, "a credential revocation needs namespace and record_id");
+      }
+      String registry = n.path("registry_name").asText("vc-revocation-registry");
+      if (registry.isBlank() || registry.contains("/") || namespace.contains("/") || recordId.contains("/")) {
+        throw new Exchanges.BadRequest(400, "namespace, registry_name and record_id are single path segments");
+      }
+      Exchanges.send(ex, 200, revocations.revoke(namespace, registry, recordId,
+          n.hasNonNull("reason") ? n.get("reason").asText() : null, n.hasNonNull("status_purpose") ? n.get("status_purpose").asText() : null));
     } else {
-      throw new Exchanges.BadRequest(404, "admin routes: GET|POST /admin/subscribers, POST /admin/revoke");
+      throw new Exchanges.BadRequest(404,
+          "admin routes: GET|POST /admin/subscribers, POST /admin/revoke, POST /admin/credential-revocations");
     }
   }
 

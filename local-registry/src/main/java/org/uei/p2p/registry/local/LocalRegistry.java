@@ -53,8 +53,9 @@ public final class LocalRegistry implements AutoCloseable {
     this.keys = RegistryKeys.loadOrCreate(b.dataDir);
     this.registryId = b.registryId;
     BecknSigner signer = BecknSigner.builder(registryId, SIGNING_KEY_ID, keys.signing()).clock(b.clock).build();
-    LookupHandler lookup = new LookupHandler(store, b.dediRegistryName);
-    AdminHandler admin = new AdminHandler(store);
+    CredentialRevocations revocations = new CredentialRevocations(b.dataDir, b.clock);
+    LookupHandler lookup = new LookupHandler(store, b.dediRegistryName, revocations);
+    AdminHandler admin = new AdminHandler(store, revocations);
     SubscribeHandler subscribe = new SubscribeHandler(store, keys.encryption(), signer, b.challengeTimeout, b.clock);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
     this.executor = Executors.newFixedThreadPool(8, r -> {

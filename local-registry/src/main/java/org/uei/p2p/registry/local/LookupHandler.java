@@ -14,16 +14,19 @@ import org.uei.p2p.registry.SubscriberType;
 
 /**
  * Answers both lookup styles: Beckn 1.x {@code POST /lookup} with any subset of subscription
- * fields, and DeDi {@code GET /lookup/{subscriber_id}/{registry_name}/{key_id}}.
+ * fields, and DeDi {@code GET /lookup/{subscriber_id}/{registry_name}/{key_id}}; under any other
+ * registry name, DeDi lookups answer from the credential revocation registries.
  */
 final class LookupHandler {
 
   private final SubscriberStore store;
   private final String dediRegistryName;
+  private final CredentialRevocations revocations;
 
-  LookupHandler(SubscriberStore store, String dediRegistryName) {
+  LookupHandler(SubscriberStore store, String dediRegistryName, CredentialRevocations revocations) {
     this.store = store;
     this.dediRegistryName = dediRegistryName;
+    this.revocations = revocations;
   }
 
   void handle(HttpExchange ex) throws IOException {
@@ -44,7 +47,15 @@ final class LookupHandler {
 
   private void dedi(HttpExchange ex, String subscriberId, String registryName, String keyId) throws IOException {
     if (!registryName.equals(dediRegistryName)) {
-      throw new Exchanges.BadRequest(404, "no registry named " + registryName + " (this one is " + dediRegistryName + ")");
+      // Any other registry name is a credential revocation registry: a record there means revoked.
+      var revoked = revocations.lookup(subscriberId, registryName, keyId);
+      if (revoked.isPresent()) {
+        Exchanges.send(ex, 200, revoked.get());
+      } else {
+        Exchanges.send(ex, 404, SubscriberJson.MAPPER.createObjectNode()
+            .put("message", "no record " + keyId + " in " + subscriberId + "/" + registryName));
+      }
+      return;
     }
     List<Subscriber> found = store.lookup(LookupQuery.byKey(subscriberId, keyId));
     if (found.isEmpty()) {
