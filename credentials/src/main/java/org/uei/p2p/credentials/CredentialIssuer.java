@@ -1,5 +1,9 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.CredentialFormatException;
+import org.uei.p2p.credentials.model.Problem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,11 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.CredentialFormatException;
+import org.uei.p2p.credentials.model.Problem;
+import org.uei.p2p.credentials.model.Reason;
+import org.uei.p2p.credentials.model.VerificationResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;

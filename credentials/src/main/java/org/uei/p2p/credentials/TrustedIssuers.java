@@ -1,5 +1,9 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.Problem;
+import org.uei.p2p.credentials.model.Reason;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

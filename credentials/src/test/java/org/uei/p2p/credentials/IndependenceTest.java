@@ -1,5 +1,8 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.VerificationResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package org.uei.p2p.credentials;
 
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.Reason;
+import org.uei.p2p.credentials.model.VerificationResult;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

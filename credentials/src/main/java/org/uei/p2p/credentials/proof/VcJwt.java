@@ -11,7 +11,7 @@ import com.nimbusds.jose.Payload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import org.uei.p2p.credentials.Credential;
+import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 

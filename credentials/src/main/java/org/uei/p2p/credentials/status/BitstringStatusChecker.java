@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.uei.p2p.credentials.Problem;
-import org.uei.p2p.credentials.Reason;
-import org.uei.p2p.credentials.VerificationResult;
+import org.uei.p2p.credentials.model.Problem;
+import org.uei.p2p.credentials.model.Reason;
+import org.uei.p2p.credentials.model.VerificationResult;
 
 /**
  * The W3C {@code BitstringStatusListEntry} status type: fetches the entry's status list credential,

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
-import org.uei.p2p.credentials.Problem;
-import org.uei.p2p.credentials.Reason;
+import org.uei.p2p.credentials.model.Problem;
+import org.uei.p2p.credentials.model.Reason;
 import org.uei.p2p.registry.RegistryException;
 import org.uei.p2p.registry.RegistryHttp;
 

@@ -2,7 +2,7 @@ package org.uei.p2p.credentials.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.uei.p2p.credentials.Problem;
+import org.uei.p2p.credentials.model.Problem;
 
 /** Checks one {@code credentialStatus} entry against the issuer's status source. */
 public interface StatusChecker {

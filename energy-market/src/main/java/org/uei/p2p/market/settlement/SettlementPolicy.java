@@ -8,7 +8,7 @@ import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * The money side of a network's rules. Named, versioned sets of these values for the state
- * regulators' orders are in {@link org.uei.p2p.market.settlement.profile.SettlementProfiles}.
+ * regulators' orders are in {@link org.uei.p2p.market.settlement.profile.SettlementProfile}.
  *
  * @param platformFeePerKwh     transaction fee per settled kWh, shared by the two sides
  * @param buyerFeeShare         fraction of the fee the buyer pays (0.5 = equal split); the seller pays the rest

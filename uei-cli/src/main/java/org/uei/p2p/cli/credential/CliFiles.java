@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.uei.p2p.credentials.Credential;
+import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 import org.uei.p2p.signing.keys.KeyFormatException;
 import picocli.CommandLine;

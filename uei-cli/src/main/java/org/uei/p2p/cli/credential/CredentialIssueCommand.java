@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.uei.p2p.credentials.CredentialFormatException;
+import org.uei.p2p.credentials.model.CredentialFormatException;
 import org.uei.p2p.credentials.CredentialIssuer;
 import org.uei.p2p.credentials.ElectricityCredentials;
 import org.uei.p2p.credentials.did.DidJwk;

@@ -1,4 +1,4 @@
-package org.uei.p2p.credentials;
+package org.uei.p2p.credentials.model;
 
 /** Why a credential was refused. Each value names one cause an operator can act on. */
 public enum Reason {

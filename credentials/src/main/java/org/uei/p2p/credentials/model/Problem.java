@@ -1,4 +1,4 @@
-package org.uei.p2p.credentials;
+package org.uei.p2p.credentials.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.uei.p2p.credentials;
+package org.uei.p2p.credentials.model;
 
 /** The input is not a credential that can be parsed or issued; the message says where and why. */
 public class CredentialFormatException extends RuntimeException {

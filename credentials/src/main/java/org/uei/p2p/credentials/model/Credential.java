@@ -1,4 +1,4 @@
-package org.uei.p2p.credentials;
+package org.uei.p2p.credentials.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -136,7 +136,7 @@ public final class Credential {
   }
 
   /** Parses an RFC 3339 date-time with offset; empty when it is not one. */
-  static Optional<Instant> instant(JsonNode n) {
+  public static Optional<Instant> instant(JsonNode n) {
     if (n == null || !n.isTextual()) {
       return Optional.empty();
     }
