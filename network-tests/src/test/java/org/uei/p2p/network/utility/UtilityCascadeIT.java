@@ -137,8 +137,11 @@ class UtilityCascadeIT {
       }
       return null;
     }, DEADLINE, "the delivery report at the buyer platform");
-    assertEquals(0, new BigDecimal("2.5").compareTo(delivery.get("deliveredQuantity").decimalValue()),
-        "the seller injected 2.5 of 3 kWh: " + delivery);
+    // PVVNL's 1 kWh curtailment takes the contract from 3 to 2 kWh: the seller's 2.5 kWh covers it,
+    // so 2 kWh are delivered and the curtailed kWh are no shortfall of the seller's.
+    assertEquals(0, new BigDecimal("2").compareTo(delivery.get("deliveredQuantity").decimalValue()),
+        "the curtailed trade delivers its 2 remaining kWh: " + delivery);
+    assertEquals(0, BigDecimal.ONE.compareTo(delivery.get("curtailedQuantity").decimalValue()), delivery.toString());
   }
 
   @Test
