@@ -133,6 +133,9 @@ public class AuditLog {
       try {
         QuarkusTransaction.requiringNew().call(() -> appendPending(1));
       } catch (RuntimeException failed) {
+        if (!aboutTheEntry(failed)) {
+          throw failed;
+        }
         quarantine.add(next.get(0).rowId(), String.valueOf(failed.getMessage()));
       }
     }
@@ -179,6 +182,20 @@ public class AuditLog {
     return current;
   }
 
+  /**
+   * Whether a failure is the entry's own (it cannot be built, or the database refuses its data)
+   * rather than the database's state (a lock wait, a deadlock, an outage), which the next pass
+   * retries instead of quarantining a good message.
+   */
+  private static boolean aboutTheEntry(RuntimeException e) {
+    var sql = org.uei.p2p.node.store.Causes.find(e, java.sql.SQLException.class);
+    if (sql.isEmpty()) {
+      return org.uei.p2p.node.store.Causes.find(e, org.uei.p2p.audit.store.LogStoreException.class).isEmpty();
+    }
+    String state = sql.get().getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
   /** Number of entries committed to the log. */
   public long size() {
     return store().size();
@@ -188,10 +205,21 @@ public class AuditLog {
    * The newest signed tree head, signing and storing a new one first if the log has grown since
    * the last (or none was ever signed).
    */
-  @Transactional
   public SignedTreeHead currentHead() {
-    // The head covers every message stored before it was asked for.
-    catchUp();
+    if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+      // Outside a transaction, catch up with the fallback that quarantines a bad message.
+      catchUp();
+    }
+    return QuarkusTransaction.joiningExisting().call(this::signHead);
+  }
+
+  private SignedTreeHead signHead() {
+    // The head covers every message stored before it was asked for. In the caller's transaction,
+    // which may already hold the log's row lock (a record appended in it): a new transaction
+    // would wait for that lock forever.
+    while (appendPending(BATCH) == BATCH) {
+      // more queued
+    }
     // The log's row lock: one signer at a time across instances, and the size cannot move under it.
     lockLog();
     Optional<SignedTreeHead> latest = history().latest();
