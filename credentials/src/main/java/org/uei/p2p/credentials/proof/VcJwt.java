@@ -1,5 +1,6 @@
 package org.uei.p2p.credentials.proof;
 
+import org.uei.p2p.signing.jws.BcEd25519Jws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -36,7 +37,7 @@ public final class VcJwt {
         .type(new JOSEObjectType(TYP)).contentType("vc").keyID(verificationMethod).build();
     JWSObject jws = new JWSObject(header, new Payload(unsecured.toString().getBytes(StandardCharsets.UTF_8)));
     try {
-      jws.sign(new Ed25519JwsCrypto.Signer(key));
+      jws.sign(new BcEd25519Jws.Signer(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("Ed25519 signing failed", e);
     }
@@ -84,7 +85,7 @@ public final class VcJwt {
 
     /** True when {@code alg} is EdDSA / Ed25519 and nothing is marked critical. */
     public boolean supportedAlgorithm() {
-      return Ed25519JwsCrypto.ALGORITHMS.contains(jws.getHeader().getAlgorithm())
+      return BcEd25519Jws.ALGORITHMS.contains(jws.getHeader().getAlgorithm())
           && (jws.getHeader().getCriticalParams() == null || jws.getHeader().getCriticalParams().isEmpty());
     }
 
@@ -101,7 +102,7 @@ public final class VcJwt {
     /** Checks the signature with {@code key}. */
     public boolean verify(Ed25519PublicKey key) {
       try {
-        return jws.verify(new Ed25519JwsCrypto.Verifier(key));
+        return jws.verify(new BcEd25519Jws.Verifier(key));
       } catch (JOSEException | IllegalStateException e) {
         return false;
       }

@@ -12,20 +12,22 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
 /**
  * Nimbus JWS signer and verifier backed by BouncyCastle's Ed25519, so that nimbus needs neither
- * Google Tink nor the slow JDK EdDSA provider.
+ * Google Tink nor the slow JDK EdDSA provider. Public for other modules that sign or verify
+ * JWS with the project's keys (VC-JWT in credentials).
  */
-final class BcEd25519Jws {
+public final class BcEd25519Jws {
 
-  static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+  /** The JWS algorithm names this signer and verifier handle. */
+  public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
   private BcEd25519Jws() {}
 
   /** Signs the JWS signing input with an Ed25519 key. */
-  static final class Signer implements JWSSigner {
+  public static final class Signer implements JWSSigner {
     private final Ed25519KeyPair key;
     private final JCAContext jca = new JCAContext();
 
-    Signer(Ed25519KeyPair key) {
+    public Signer(Ed25519KeyPair key) {
       this.key = key;
     }
 
@@ -46,11 +48,11 @@ final class BcEd25519Jws {
   }
 
   /** Verifies a JWS signature with an Ed25519 public key. */
-  static final class Verifier implements JWSVerifier {
+  public static final class Verifier implements JWSVerifier {
     private final Ed25519PublicKey key;
     private final JCAContext jca = new JCAContext();
 
-    Verifier(Ed25519PublicKey key) {
+    public Verifier(Ed25519PublicKey key) {
       this.key = key;
     }
 

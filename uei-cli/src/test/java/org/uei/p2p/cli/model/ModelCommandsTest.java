@@ -18,7 +18,7 @@ import org.uei.p2p.model.json.BecknJson;
 import picocli.CommandLine;
 
 /** {@code uei validate} and {@code uei roundtrip}, run in-process. */
-class ModelCommandsTest {
+class ModelCommandsTest extends CommandTest {
 
   /** A small but complete select: one order line, EnergyTrade v0.3 packs, UUID ids. */
   static final String SELECT = """
@@ -43,30 +43,6 @@ class ModelCommandsTest {
         "x-sunshare:basketRef":"basket-7781"}}}
       """.replace("CORE", "https://raw.githubusercontent.com/beckn/protocol-specifications-v2/tags/core-2.0.0-rc-eos-release/schema/core/v2/context.jsonld")
       .replace("\"ET\"", "\"https://raw.githubusercontent.com/beckn/DEG/tags/deg-1.0.1/specification/schema/EnergyTrade/v0.3/context.jsonld\"");
-
-  @TempDir
-  Path dir;
-  StringWriter out;
-  StringWriter err;
-
-  @BeforeEach
-  void resetStreams() {
-    out = new StringWriter();
-    err = new StringWriter();
-  }
-
-  private int run(String... args) {
-    CommandLine cl = UeiCli.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  private String file(String name, String content) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p.toString();
-  }
 
   @Test
   void validFileExitsZero() throws IOException {

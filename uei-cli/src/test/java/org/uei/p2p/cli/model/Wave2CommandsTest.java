@@ -16,7 +16,7 @@ import org.uei.p2p.cli.UeiCli;
 import picocli.CommandLine;
 
 /** {@code uei validate} and {@code uei roundtrip} on wave-2 files, and the choice of generation. */
-class Wave2CommandsTest {
+class Wave2CommandsTest extends CommandTest {
 
   /** A one-slot wave-2 init: 10:00-11:00 IST, two DISCOMs on one ledger. */
   static final String INIT = """
@@ -42,30 +42,6 @@ class Wave2CommandsTest {
           {"id":"PVVNL","participantAttributes":{"@type":"DiscomLedgerProvider","discomId":"u.pvvnl","discomUri":"https://u.pvvnl.example","ledgerId":"l","ledgerUri":"https://ledger.example"}}]}}}
       """;
   private static final String W2 = " as IES wave 2 (Beckn 2.0 LTS), detected";
-
-  @TempDir
-  Path dir;
-  StringWriter out;
-  StringWriter err;
-
-  @BeforeEach
-  void resetStreams() {
-    out = new StringWriter();
-    err = new StringWriter();
-  }
-
-  private int run(String... args) {
-    CommandLine cl = UeiCli.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
-  }
-
-  private String file(String name, String content) throws IOException {
-    Path p = dir.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p.toString();
-  }
 
   @Test
   void aWave2InitIsDetectedAndValid() throws IOException {
