@@ -115,7 +115,10 @@ public final class MerkleLog {
     return MerkleProofs.inclusionProof(store, leafIndex, treeSize);
   }
 
-  /** Consistency proof from the tree of {@code firstSize} leaves to that of {@code secondSize} leaves. */
+  /**
+   * Consistency proof from the tree of {@code firstSize} leaves to that of {@code secondSize}
+   * leaves.
+   */
   public ConsistencyProof consistencyProof(long firstSize, long secondSize) {
     checkSize(secondSize);
     return MerkleProofs.consistencyProof(store, firstSize, secondSize);
@@ -141,7 +144,8 @@ public final class MerkleLog {
     long size = store.size();
     if (size != frontierSize) {
       for (int level = 0; level < 63; level++) {
-        frontier[level] = (size & (1L << level)) != 0 ? store.subtreeHash(level, (size >>> level) - 1) : null;
+        frontier[level] =
+            (size & (1L << level)) != 0 ? store.subtreeHash(level, (size >>> level) - 1) : null;
       }
       frontierSize = size;
     }
@@ -151,7 +155,8 @@ public final class MerkleLog {
   private void checkSize(long treeSize) {
     long size = store.size();
     if (treeSize < 0 || treeSize > size) {
-      throw new IllegalArgumentException("tree size " + treeSize + " is outside the log's 0.." + size);
+      throw new IllegalArgumentException(
+          "tree size " + treeSize + " is outside the log's 0.." + size);
     }
   }
 

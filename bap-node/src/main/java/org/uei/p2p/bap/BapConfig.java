@@ -23,7 +23,9 @@ public interface BapConfig {
     /** The URL results are POSTed to; no push when absent. */
     Optional<String> url();
 
-    /** The HMAC-SHA256 key; the push carries {@code X-UEI-Signature: sha256=<hex of HMAC(body)>}. */
+    /**
+     * The HMAC-SHA256 key; the push carries {@code X-UEI-Signature: sha256=<hex of HMAC(body)>}.
+     */
     Optional<String> secret();
   }
 }

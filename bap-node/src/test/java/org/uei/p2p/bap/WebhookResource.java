@@ -13,7 +13,11 @@ public class WebhookResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     int port = CallbackReceiver.freePort();
     System.setProperty("uei-test.webhook.port", Integer.toString(port));
-    return Map.of("uei.bap.webhook.url", "http://127.0.0.1:" + port + "/results", "uei.bap.webhook.secret", SECRET);
+    return Map.of(
+        "uei.bap.webhook.url",
+        "http://127.0.0.1:" + port + "/results",
+        "uei.bap.webhook.secret",
+        SECRET);
   }
 
   @Override

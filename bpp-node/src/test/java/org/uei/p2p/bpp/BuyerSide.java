@@ -7,9 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
@@ -30,7 +27,9 @@ import org.uei.p2p.model.wave1.Order;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
 
-/** Plays the buyer platform in tests: builds wave-1 requests with the codec and posts them signed. */
+/**
+ * Plays the buyer platform in tests: builds wave-1 requests with the codec and posts them signed.
+ */
 final class BuyerSide {
 
   static final MeterPoint BUYER_METER = new MeterPoint("DL-BUYER-0001", "BRPL");
@@ -44,8 +43,16 @@ final class BuyerSide {
   }
 
   static Context context(Action action, String transactionId) {
-    return Contexts.newRequest(action, new Contexts.Parties(TestNetwork.DOMAIN, TestPeers.peerId(),
-        TestPeers.peerUrl(), TestPeers.nodeId(), TestPeers.nodeUrl()), transactionId, Duration.ofSeconds(30),
+    return Contexts.newRequest(
+        action,
+        new Contexts.Parties(
+            TestNetwork.DOMAIN,
+            TestPeers.peerId(),
+            TestPeers.peerUrl(),
+            TestPeers.nodeId(),
+            TestPeers.nodeUrl()),
+        transactionId,
+        Duration.ofSeconds(30),
         Clock.systemUTC());
   }
 
@@ -58,7 +65,13 @@ final class BuyerSide {
   }
 
   static TradeOrder order(EnergyOffer offer, BigDecimal kwh, MeterPoint buyer) {
-    return new TradeOrder(null, TradeStatus.PENDING, TestPeers.peerId(), TestPeers.nodeId(), "buyer-1", buyer,
+    return new TradeOrder(
+        null,
+        TradeStatus.PENDING,
+        TestPeers.peerId(),
+        TestPeers.nodeId(),
+        "buyer-1",
+        buyer,
         List.of(OrderLine.take(offer, kwh)));
   }
 
@@ -74,9 +87,11 @@ final class BuyerSide {
 
   static Response post(Envelope<?> envelope) {
     byte[] body = Envelopes.write(envelope);
-    return given().contentType("application/json")
+    return given()
+        .contentType("application/json")
         .header("Authorization", TestPeers.peerSigner().authorization(body))
-        .body(body).post("/" + envelope.getContext().getAction());
+        .body(body)
+        .post("/" + envelope.getContext().getAction());
   }
 
   static DeliverySlot slot(Instant start) {

@@ -7,11 +7,12 @@ import java.util.Objects;
  * The result of one case.
  *
  * @param conformanceCase the case
- * @param outcome         passed, failed or not run
- * @param reason          one line: what was seen
- * @param evidence        the exchanges that show it
+ * @param outcome passed, failed or not run
+ * @param reason one line: what was seen
+ * @param evidence the exchanges that show it
  */
-public record CaseResult(ConformanceCase conformanceCase, Outcome outcome, String reason, List<Exchange> evidence) {
+public record CaseResult(
+    ConformanceCase conformanceCase, Outcome outcome, String reason, List<Exchange> evidence) {
 
   /** Copies the evidence. */
   public CaseResult {

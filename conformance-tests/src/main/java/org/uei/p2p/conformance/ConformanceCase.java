@@ -6,15 +6,21 @@ import java.util.Objects;
  * One check of the kit, described for the person reading the report: what is checked, why it
  * matters and how to fix a failure.
  *
- * @param id        stable identifier, e.g. {@code BPP-SIG-002}
- * @param title     one line
- * @param rule      the rule it checks, named in words (BECKN-006 signatures, BECKN-005 errors, ...)
+ * @param id stable identifier, e.g. {@code BPP-SIG-002}
+ * @param title one line
+ * @param rule the rule it checks, named in words (BECKN-006 signatures, BECKN-005 errors, ...)
  * @param mandatory true when a failure makes the run fail
- * @param checks    what the kit does and expects, in plain words
- * @param why       what goes wrong on a live network when this fails
- * @param fix       what to change when it fails
+ * @param checks what the kit does and expects, in plain words
+ * @param why what goes wrong on a live network when this fails
+ * @param fix what to change when it fails
  */
-public record ConformanceCase(String id, String title, String rule, boolean mandatory, String checks, String why,
+public record ConformanceCase(
+    String id,
+    String title,
+    String rule,
+    boolean mandatory,
+    String checks,
+    String why,
     String fix) {
 
   /** Requires every field. */

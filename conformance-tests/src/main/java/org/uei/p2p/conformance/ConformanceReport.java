@@ -8,12 +8,13 @@ import java.util.TreeSet;
 /**
  * The results of one run against one system under test.
  *
- * @param role      the role of the system under test: {@code bpp} or {@code bap}
- * @param target    where it was reached
+ * @param role the role of the system under test: {@code bpp} or {@code bap}
+ * @param target where it was reached
  * @param startedAt when the run started
- * @param results   one result per case, in the order they ran
+ * @param results one result per case, in the order they ran
  */
-public record ConformanceReport(String role, String target, Instant startedAt, List<CaseResult> results) {
+public record ConformanceReport(
+    String role, String target, Instant startedAt, List<CaseResult> results) {
 
   /** Copies the results. */
   public ConformanceReport {
@@ -28,7 +29,9 @@ public record ConformanceReport(String role, String target, Instant startedAt, L
   /** Ids of the cases with {@code outcome}, sorted. */
   public Set<String> ids(Outcome outcome) {
     Set<String> ids = new TreeSet<>();
-    results.stream().filter(r -> r.outcome() == outcome).forEach(r -> ids.add(r.conformanceCase().id()));
+    results.stream()
+        .filter(r -> r.outcome() == outcome)
+        .forEach(r -> ids.add(r.conformanceCase().id()));
     return ids;
   }
 

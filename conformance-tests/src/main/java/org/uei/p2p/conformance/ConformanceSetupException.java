@@ -1,6 +1,9 @@
 package org.uei.p2p.conformance;
 
-/** The kit could not start a run (listener, registry, arguments): not a finding about the system under test. */
+/**
+ * The kit could not start a run (listener, registry, arguments): not a finding about the system
+ * under test.
+ */
 public final class ConformanceSetupException extends Exception {
 
   /** A setup failure with a one-line explanation. */

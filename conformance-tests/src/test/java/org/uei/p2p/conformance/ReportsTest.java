@@ -26,24 +26,30 @@ class ReportsTest {
   /** One of each outcome, with evidence full of characters that must be escaped. */
   private static ConformanceReport sample() {
     List<CaseResult> results = new ArrayList<>();
-    Exchange tricky = new Exchange("select <with> \"quotes\" & ampersands",
-        "POST http://x/select\n\n{\"a\":\"<script>alert(1)</script> & \u0001\"}", "HTTP 200\n\n{\"message\":{\"ack\":{\"status\":\"ACK\"}}}");
+    Exchange tricky =
+        new Exchange(
+            "select <with> \"quotes\" & ampersands",
+            "POST http://x/select\n\n{\"a\":\"<script>alert(1)</script> & \u0001\"}",
+            "HTTP 200\n\n{\"message\":{\"ack\":{\"status\":\"ACK\"}}}");
     for (ConformanceCase c : BppCases.ALL) {
       if (c == BppCases.EXPIRED) {
-        results.add(CaseResult.failed(c, "expected HTTP 401, got HTTP 200 ACK <&>", List.of(tricky)));
+        results.add(
+            CaseResult.failed(c, "expected HTTP 401, got HTTP 200 ACK <&>", List.of(tricky)));
       } else if (c == BppCases.UNSOLICITED) {
         results.add(CaseResult.notRun(c, "no unsolicited callback arrived"));
       } else {
         results.add(CaseResult.passed(c, "ok", List.of(tricky)));
       }
     }
-    return new ConformanceReport("bpp", "http://127.0.0.1:1/bpp?a=1&b=2", Instant.parse("2026-01-02T03:04:05Z"), results);
+    return new ConformanceReport(
+        "bpp", "http://127.0.0.1:1/bpp?a=1&b=2", Instant.parse("2026-01-02T03:04:05Z"), results);
   }
 
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -59,7 +65,9 @@ class ReportsTest {
       assertEquals(report.results().get(i).outcome().name(), s.getAttribute("class"));
     }
     assertFalse(html.contains("<script>"), "evidence is escaped");
-    assertFalse(html.contains("http-equiv") || html.contains("<link") || html.contains("src="), "no external assets");
+    assertFalse(
+        html.contains("http-equiv") || html.contains("<link") || html.contains("src="),
+        "no external assets");
     assertTrue(html.contains("How to fix it"), "a failed case says how to fix it");
     assertTrue(html.contains("Mandatory cases did not pass"));
   }
@@ -85,7 +93,11 @@ class ReportsTest {
     assertFalse(failing.passed());
     assertEquals(java.util.Set.of(BppCases.EXPIRED.id()), failing.ids(Outcome.FAILED));
     List<CaseResult> fixed = new ArrayList<>(failing.results());
-    fixed.replaceAll(r -> r.conformanceCase() == BppCases.EXPIRED ? CaseResult.passed(r.conformanceCase(), "ok", List.of()) : r);
+    fixed.replaceAll(
+        r ->
+            r.conformanceCase() == BppCases.EXPIRED
+                ? CaseResult.passed(r.conformanceCase(), "ok", List.of())
+                : r);
     ConformanceReport passing = new ConformanceReport("bpp", "t", Instant.EPOCH, fixed);
     assertTrue(passing.passed(), "an optional case not run does not fail the run");
     assertTrue(ConsoleReport.render(passing).contains("every mandatory case passed"));

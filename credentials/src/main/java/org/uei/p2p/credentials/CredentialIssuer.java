@@ -1,9 +1,5 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-import org.uei.p2p.credentials.model.CredentialFormatException;
-import org.uei.p2p.credentials.model.Problem;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +8,9 @@ import java.util.stream.Collectors;
 import org.uei.p2p.credentials.did.DidResolver;
 import org.uei.p2p.credentials.jsonld.BundledContexts;
 import org.uei.p2p.credentials.jsonld.Canonicalizer.CanonicalizationException;
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.CredentialFormatException;
+import org.uei.p2p.credentials.model.Problem;
 import org.uei.p2p.credentials.proof.DataIntegrity;
 import org.uei.p2p.credentials.proof.ProofSuite;
 import org.uei.p2p.credentials.proof.VcJwt;
@@ -29,16 +28,20 @@ public final class CredentialIssuer {
   private final Clock clock;
   private final DataIntegrity dataIntegrity;
 
-  private CredentialIssuer(Ed25519KeyPair key, String verificationMethod, Clock clock, BundledContexts contexts) {
+  private CredentialIssuer(
+      Ed25519KeyPair key, String verificationMethod, Clock clock, BundledContexts contexts) {
     this.key = Objects.requireNonNull(key, "key");
     this.verificationMethod = Objects.requireNonNull(verificationMethod, "verificationMethod");
     this.clock = clock;
     this.dataIntegrity = new DataIntegrity(contexts);
   }
 
-  /** An issuer signing with {@code key}, named in proofs as {@code verificationMethod} (a DID URL). */
+  /**
+   * An issuer signing with {@code key}, named in proofs as {@code verificationMethod} (a DID URL).
+   */
   public static CredentialIssuer of(Ed25519KeyPair key, String verificationMethod) {
-    return new CredentialIssuer(key, verificationMethod, Clock.systemUTC(), BundledContexts.defaults());
+    return new CredentialIssuer(
+        key, verificationMethod, Clock.systemUTC(), BundledContexts.defaults());
   }
 
   /** A copy stamping proofs with {@code clock}'s time. */
@@ -54,14 +57,17 @@ public final class CredentialIssuer {
   /**
    * Adds a Data Integrity proof of {@code suite} to {@code unsecured}.
    *
-   * @throws CredentialFormatException listing the problems when the credential is not valid or cannot be canonicalised
+   * @throws CredentialFormatException listing the problems when the credential is not valid or
+   *     cannot be canonicalised
    */
   public Credential issue(ObjectNode unsecured, ProofSuite suite) {
     check(unsecured);
     try {
-      return Credential.of(dataIntegrity.sign(unsecured, suite, key, verificationMethod, clock.instant()));
+      return Credential.of(
+          dataIntegrity.sign(unsecured, suite, key, verificationMethod, clock.instant()));
     } catch (CanonicalizationException e) {
-      throw new CredentialFormatException("the credential cannot be canonicalised: " + e.getMessage(), e);
+      throw new CredentialFormatException(
+          "the credential cannot be canonicalised: " + e.getMessage(), e);
     }
   }
 
@@ -81,12 +87,18 @@ public final class CredentialIssuer {
     }
     List<Problem> problems = CredentialValidator.validate(unsecured);
     if (!problems.isEmpty()) {
-      throw new CredentialFormatException(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+      throw new CredentialFormatException(
+          problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
     }
     String issuer = Credential.of(unsecured).issuerId();
     if (!issuerDid().equals(issuer)) {
-      throw new CredentialFormatException("the credential's issuer is '" + issuer + "', but the key is "
-          + verificationMethod + " of " + issuerDid());
+      throw new CredentialFormatException(
+          "the credential's issuer is '"
+              + issuer
+              + "', but the key is "
+              + verificationMethod
+              + " of "
+              + issuerDid());
     }
   }
 }

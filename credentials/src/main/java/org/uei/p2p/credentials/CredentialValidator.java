@@ -1,12 +1,11 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-import org.uei.p2p.credentials.model.Problem;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.Problem;
 
 /**
  * Structure checks of a credential, each problem with its JSON path: the VC Data Model (2.0, and
@@ -17,6 +16,7 @@ public final class CredentialValidator {
 
   /** The VC Data Model 2.0 base context. */
   public static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
+
   /** The VC Data Model 1.1 base context, still used by the DEG energy credential examples. */
   public static final String VC_V1 = "https://www.w3.org/2018/credentials/v1";
 
@@ -49,7 +49,9 @@ public final class CredentialValidator {
     }
     JsonNode subject = credential.get("credentialSubject");
     if (subject == null || !(subject.isObject() || subject.isArray() && subject.size() > 0)) {
-      out.add(Problem.malformed("$.credentialSubject", "must be an object (or a non-empty array of objects)"));
+      out.add(
+          Problem.malformed(
+              "$.credentialSubject", "must be an object (or a non-empty array of objects)"));
     }
     JsonNode status = credential.get("credentialStatus");
     if (status != null) {
@@ -77,7 +79,9 @@ public final class CredentialValidator {
     }
     String first = ctx.get(0).asText();
     if (!first.equals(VC_V2) && !first.equals(VC_V1)) {
-      out.add(Problem.malformed("$['@context'][0]", "must be " + VC_V2 + " (or " + VC_V1 + "), not '" + first + "'"));
+      out.add(
+          Problem.malformed(
+              "$['@context'][0]", "must be " + VC_V2 + " (or " + VC_V1 + "), not '" + first + "'"));
     }
     return !first.equals(VC_V1);
   }
@@ -103,7 +107,9 @@ public final class CredentialValidator {
       return;
     }
     if (Credential.instant(v).isEmpty()) {
-      out.add(Problem.malformed("$." + field, "must be a date-time with offset, e.g. 2026-01-01T00:00:00Z"));
+      out.add(
+          Problem.malformed(
+              "$." + field, "must be a date-time with offset, e.g. 2026-01-01T00:00:00Z"));
     }
   }
 
@@ -116,12 +122,14 @@ public final class CredentialValidator {
     if (type.isEmpty()) {
       out.add(Problem.malformed(path + ".type", "is required"));
     }
-    if (s.has("statusPurpose") && !STATUS_PURPOSES.contains(s.get("statusPurpose").asText())
+    if (s.has("statusPurpose")
+        && !STATUS_PURPOSES.contains(s.get("statusPurpose").asText())
         && !type.equals("BitstringStatusListEntry")) {
       out.add(Problem.malformed(path + ".statusPurpose", "must be revocation or suspension"));
     }
     if (type.equals("dediregistry") || type.equals("dedi")) {
-      // The DEG credentials carry only id and type; ElectricityCredential asks for more (EnergyCredentialRules).
+      // The DEG credentials carry only id and type; ElectricityCredential asks for more
+      // (EnergyCredentialRules).
       if (!isIri(s.get("id"))) {
         out.add(Problem.malformed(path + ".id", "must be the DeDi lookup URL"));
       }
@@ -130,7 +138,9 @@ public final class CredentialValidator {
       }
     } else if (type.equals("BitstringStatusListEntry")) {
       if (!s.path("statusListIndex").asText("").matches("[0-9]+")) {
-        out.add(Problem.malformed(path + ".statusListIndex", "must be a non-negative integer as a string"));
+        out.add(
+            Problem.malformed(
+                path + ".statusListIndex", "must be a non-negative integer as a string"));
       }
       if (!isIri(s.get("statusListCredential"))) {
         out.add(Problem.malformed(path + ".statusListCredential", "must be a URL"));

@@ -1,7 +1,5 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.uei.p2p.credentials.jsonld.BundledContexts;
+import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.registry.RegistryHttp;
 
 /**
@@ -20,11 +19,18 @@ import org.uei.p2p.registry.RegistryHttp;
  * @param issuerName the DISCOM's name
  * @param validFrom start of validity
  * @param validUntil end of validity, or null for none
- * @param statusRegistry base URL of the DeDi registry holding revocations (before {@code /lookup}), or null for no status
- * @param statusNamespace the DeDi namespace of the issuer's revocation registry, e.g. its subscriber id
+ * @param statusRegistry base URL of the DeDi registry holding revocations (before {@code /lookup}),
+ *     or null for no status
+ * @param statusNamespace the DeDi namespace of the issuer's revocation registry, e.g. its
+ *     subscriber id
  */
-public record ElectricityCredentials(String issuerDid, String issuerName, Instant validFrom, Instant validUntil,
-    String statusRegistry, String statusNamespace) {
+public record ElectricityCredentials(
+    String issuerDid,
+    String issuerName,
+    Instant validFrom,
+    Instant validUntil,
+    String statusRegistry,
+    String statusNamespace) {
 
   /** The DeDi registry name revocations are published in. */
   public static final String REVOCATION_REGISTRY = "vc-revocation-registry";
@@ -38,7 +44,10 @@ public record ElectricityCredentials(String issuerDid, String issuerName, Instan
     }
   }
 
-  /** An unsigned credential for {@code subject} (the {@code credentialSubject} object), with a fresh urn:uuid id. */
+  /**
+   * An unsigned credential for {@code subject} (the {@code credentialSubject} object), with a fresh
+   * urn:uuid id.
+   */
   public ObjectNode unsigned(JsonNode subject) {
     return unsigned(subject, UUID.randomUUID());
   }
@@ -46,7 +55,9 @@ public record ElectricityCredentials(String issuerDid, String issuerName, Instan
   /** An unsigned credential for {@code subject} with id {@code urn:uuid:{id}}. */
   public ObjectNode unsigned(JsonNode subject, UUID id) {
     ObjectNode c = Credential.MAPPER.createObjectNode();
-    c.putArray("@context").add(CredentialValidator.VC_V2).add(BundledContexts.ELECTRICITY_CREDENTIAL_V1_2);
+    c.putArray("@context")
+        .add(CredentialValidator.VC_V2)
+        .add(BundledContexts.ELECTRICITY_CREDENTIAL_V1_2);
     c.put("id", "urn:uuid:" + id);
     c.putArray("type").add("VerifiableCredential").add(EnergyCredentialRules.ELECTRICITY);
     c.putObject("issuer").put("id", issuerDid).put("name", issuerName);
@@ -56,21 +67,35 @@ public record ElectricityCredentials(String issuerDid, String issuerName, Instan
     }
     if (statusRegistry != null) {
       ObjectNode s = c.putObject("credentialStatus");
-      s.put("id", RegistryHttp.resolve(statusRegistry, "/lookup/" + statusNamespace + "/" + REVOCATION_REGISTRY + "/" + id).toString());
+      s.put(
+          "id",
+          RegistryHttp.resolve(
+                  statusRegistry,
+                  "/lookup/" + statusNamespace + "/" + REVOCATION_REGISTRY + "/" + id)
+              .toString());
       s.put("type", "dediregistry");
       s.put("statusPurpose", "revocation");
-      s.put("statusListCredential", RegistryHttp.resolve(statusRegistry, "/query/" + statusNamespace + "/" + REVOCATION_REGISTRY).toString());
+      s.put(
+          "statusListCredential",
+          RegistryHttp.resolve(
+                  statusRegistry, "/query/" + statusNamespace + "/" + REVOCATION_REGISTRY)
+              .toString());
     }
     c.set("credentialSubject", subject.deepCopy());
     return c;
   }
 
   /**
-   * A {@code credentialSubject} with one meter, its sanctioned load and, when not null, the installed
-   * solar capacity behind it: what a seller's attestation needs.
+   * A {@code credentialSubject} with one meter, its sanctioned load and, when not null, the
+   * installed solar capacity behind it: what a seller's attestation needs.
    */
-  public static ObjectNode subject(String subjectId, String customerNumber, String meterId,
-      java.math.BigDecimal sanctionedLoadKw, java.math.BigDecimal installedCapacityKw, String tariffCategoryCode) {
+  public static ObjectNode subject(
+      String subjectId,
+      String customerNumber,
+      String meterId,
+      java.math.BigDecimal sanctionedLoadKw,
+      java.math.BigDecimal installedCapacityKw,
+      String tariffCategoryCode) {
     ObjectNode s = Credential.MAPPER.createObjectNode();
     if (subjectId != null) {
       s.put("id", subjectId);
@@ -80,8 +105,12 @@ public record ElectricityCredentials(String issuerDid, String issuerName, Instan
     var resources = p.putArray("energyResources");
     resources.addObject().put("id", meterId).put("type", "METER");
     if (installedCapacityKw != null) {
-      ObjectNode pv = resources.addObject().put("id", meterId + ":solar-pv").put("type", "SOLAR_PV");
-      pv.putObject("attributes").putObject("maxExport").put("value", installedCapacityKw).put("unit", "kW");
+      ObjectNode pv =
+          resources.addObject().put("id", meterId + ":solar-pv").put("type", "SOLAR_PV");
+      pv.putObject("attributes")
+          .putObject("maxExport")
+          .put("value", installedCapacityKw)
+          .put("unit", "kW");
       pv.putArray("parentResources").add(meterId);
     }
     ObjectNode cp = p.putArray("consumptionProfiles").addObject();

@@ -1,11 +1,10 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Problem;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.uei.p2p.credentials.model.Problem;
 
 /**
  * Shape rules of the energy credentials: ElectricityCredential v1.2 (IES) and the DEG energy
@@ -16,6 +15,7 @@ final class EnergyCredentialRules {
 
   /** The ElectricityCredential type. */
   static final String ELECTRICITY = "ElectricityCredential";
+
   private static final Set<String> POWER_UNITS = Set.of("W", "kW", "MW");
 
   private EnergyCredentialRules() {}
@@ -27,18 +27,53 @@ final class EnergyCredentialRules {
       electricity(c, s, out);
     }
     if (CredentialValidator.contains(type, "UtilityCustomerCredential")) {
-      required(s, "$.credentialSubject", out, "id", "consumerNumber", "fullName", "installationAddress", "meterNumber", "serviceConnectionDate");
+      required(
+          s,
+          "$.credentialSubject",
+          out,
+          "id",
+          "consumerNumber",
+          "fullName",
+          "installationAddress",
+          "meterNumber",
+          "serviceConnectionDate");
     }
     if (CredentialValidator.contains(type, "ConsumptionProfileCredential")) {
-      required(s, "$.credentialSubject", out, "id", "consumerNumber", "fullName", "premisesType", "connectionType", "sanctionedLoadKW", "tariffCategoryCode");
+      required(
+          s,
+          "$.credentialSubject",
+          out,
+          "id",
+          "consumerNumber",
+          "fullName",
+          "premisesType",
+          "connectionType",
+          "sanctionedLoadKW",
+          "tariffCategoryCode");
       number(s, "$.credentialSubject", "sanctionedLoadKW", out);
     }
     if (CredentialValidator.contains(type, "GenerationProfileCredential")) {
-      required(s, "$.credentialSubject", out, "id", "consumerNumber", "generationType", "capacityKW", "commissioningDate");
+      required(
+          s,
+          "$.credentialSubject",
+          out,
+          "id",
+          "consumerNumber",
+          "generationType",
+          "capacityKW",
+          "commissioningDate");
       number(s, "$.credentialSubject", "capacityKW", out);
     }
     if (CredentialValidator.contains(type, "StorageProfileCredential")) {
-      required(s, "$.credentialSubject", out, "id", "consumerNumber", "storageCapacityKWh", "powerRatingKW", "commissioningDate");
+      required(
+          s,
+          "$.credentialSubject",
+          out,
+          "id",
+          "consumerNumber",
+          "storageCapacityKWh",
+          "powerRatingKW",
+          "commissioningDate");
       number(s, "$.credentialSubject", "storageCapacityKWh", out);
       number(s, "$.credentialSubject", "powerRatingKW", out);
     }
@@ -48,11 +83,15 @@ final class EnergyCredentialRules {
   }
 
   private static void electricity(JsonNode c, JsonNode s, List<Problem> out) {
-    if (!c.path("id").asText("").matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+    if (!c.path("id")
+        .asText("")
+        .matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
       out.add(Problem.malformed("$.id", "an ElectricityCredential id is a lower-case urn:uuid"));
     }
     if (!c.path("issuer").isObject() || c.path("issuer").path("name").asText("").isBlank()) {
-      out.add(Problem.malformed("$.issuer.name", "an ElectricityCredential issuer is an object with a name"));
+      out.add(
+          Problem.malformed(
+              "$.issuer.name", "an ElectricityCredential issuer is an object with a name"));
     }
     if (!c.has("validFrom")) {
       out.add(Problem.malformed("$.validFrom", "is required"));
@@ -60,7 +99,10 @@ final class EnergyCredentialRules {
     JsonNode status = c.get("credentialStatus");
     if (status != null && status.isObject()) {
       if (!"dediregistry".equals(status.path("type").asText())) {
-        out.add(Problem.malformed("$.credentialStatus.type", "an ElectricityCredential status is of type dediregistry"));
+        out.add(
+            Problem.malformed(
+                "$.credentialStatus.type",
+                "an ElectricityCredential status is of type dediregistry"));
       }
       required(status, "$.credentialStatus", out, "statusPurpose", "statusListCredential");
     }
@@ -79,7 +121,8 @@ final class EnergyCredentialRules {
     Set<String> meters = new HashSet<>();
     JsonNode resources = p.path("energyResources");
     if (!resources.isArray() || resources.isEmpty()) {
-      out.add(Problem.malformed(base + ".energyResources", "must list at least one energy resource"));
+      out.add(
+          Problem.malformed(base + ".energyResources", "must list at least one energy resource"));
     } else {
       for (int i = 0; i < resources.size(); i++) {
         JsonNode r = resources.get(i);
@@ -111,21 +154,34 @@ final class EnergyCredentialRules {
     }
     JsonNode d = s.get("customerDetails");
     if (d != null) {
-      required(d, "$.credentialSubject.customerDetails", out, "fullName", "installationAddress", "serviceConnectionDate");
-      if (d.path("installationAddress").isObject() && !d.path("installationAddress").path("geo").isObject()) {
-        out.add(Problem.malformed("$.credentialSubject.customerDetails.installationAddress.geo", "is required (GeoJSON)"));
+      required(
+          d,
+          "$.credentialSubject.customerDetails",
+          out,
+          "fullName",
+          "installationAddress",
+          "serviceConnectionDate");
+      if (d.path("installationAddress").isObject()
+          && !d.path("installationAddress").path("geo").isObject()) {
+        out.add(
+            Problem.malformed(
+                "$.credentialSubject.customerDetails.installationAddress.geo",
+                "is required (GeoJSON)"));
       }
     }
   }
 
   /** Checks every {value, unit} member of an attribute bag: the value must be a number. */
   private static void quantities(JsonNode attrs, String path, List<Problem> out) {
-    attrs.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (v.isObject() && v.has("unit") && v.has("value") && !v.get("value").isNumber()) {
-        out.add(Problem.malformed(path + "." + e.getKey() + ".value", "must be a number"));
-      }
-    });
+    attrs
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isObject() && v.has("unit") && v.has("value") && !v.get("value").isNumber()) {
+                out.add(Problem.malformed(path + "." + e.getKey() + ".value", "must be a number"));
+              }
+            });
   }
 
   private static void power(JsonNode parent, String path, String field, List<Problem> out) {

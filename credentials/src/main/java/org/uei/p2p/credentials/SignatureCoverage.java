@@ -1,11 +1,10 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Problem;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.uei.p2p.credentials.model.Problem;
 
 /**
  * Finds members a Data Integrity proof would silently not cover: JSON-LD ignores unknown
@@ -14,7 +13,8 @@ import java.util.Set;
  */
 final class SignatureCoverage {
 
-  private static final Set<String> KEYWORDS = Set.of("@context", "@id", "@type", "@value", "@language", "@direction");
+  private static final Set<String> KEYWORDS =
+      Set.of("@context", "@id", "@type", "@value", "@language", "@direction");
 
   private SignatureCoverage() {}
 
@@ -30,15 +30,23 @@ final class SignatureCoverage {
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = e.getKey();
-      String child = key.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + key : path + "['" + key + "']";
+      String child =
+          key.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + key : path + "['" + key + "']";
       if (key.startsWith("@") && !KEYWORDS.contains(key)) {
-        out.add(Problem.malformed(child, "'" + key + "' is not a JSON-LD keyword; the proof would not cover it"));
+        out.add(
+            Problem.malformed(
+                child, "'" + key + "' is not a JSON-LD keyword; the proof would not cover it"));
       } else if (key.equals("@context")) {
         continue;
-      } else if ((key.equals("id") || key.equals("@id")) && e.getValue().isTextual()
+      } else if ((key.equals("id") || key.equals("@id"))
+          && e.getValue().isTextual()
           && !CredentialValidator.isIri(e.getValue())) {
-        out.add(Problem.malformed(child, "'" + e.getValue().asText()
-            + "' is not an absolute IRI; the proof would not cover this object"));
+        out.add(
+            Problem.malformed(
+                child,
+                "'"
+                    + e.getValue().asText()
+                    + "' is not an absolute IRI; the proof would not cover this object"));
       } else {
         check(e.getValue(), child, out);
       }

@@ -1,12 +1,11 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-import org.uei.p2p.credentials.model.Problem;
-import org.uei.p2p.credentials.model.Reason;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.Problem;
+import org.uei.p2p.credentials.model.Reason;
 
 /**
  * Which issuers a verifier trusts, and as what. Each trusted issuer DID has a role (e.g. {@code
@@ -34,7 +33,8 @@ public final class TrustedIssuers {
   }
 
   /**
-   * Only the issuers in {@code roles} (DID → role); ElectricityCredentials must come from a {@link #DISCOM}.
+   * Only the issuers in {@code roles} (DID → role); ElectricityCredentials must come from a {@link
+   * #DISCOM}.
    */
   public static TrustedIssuers of(Map<String, String> roles) {
     return new TrustedIssuers(roles, Map.of("ElectricityCredential", Set.of(DISCOM)));
@@ -55,13 +55,25 @@ public final class TrustedIssuers {
     String issuer = credential.issuerId();
     String role = roles.get(issuer);
     if (role == null) {
-      return Optional.of(new Problem(Reason.UNKNOWN_ISSUER, "$.issuer", "'" + issuer + "' is not a trusted issuer"));
+      return Optional.of(
+          new Problem(
+              Reason.UNKNOWN_ISSUER, "$.issuer", "'" + issuer + "' is not a trusted issuer"));
     }
     for (String type : credential.types()) {
       Set<String> allowed = requiredRoles.get(type);
       if (allowed != null && !allowed.contains(role)) {
-        return Optional.of(new Problem(Reason.WRONG_ISSUER_TYPE, "$.issuer", "'" + issuer + "' is trusted as " + role
-            + ", but a " + type + " must be issued by " + String.join(" or ", allowed)));
+        return Optional.of(
+            new Problem(
+                Reason.WRONG_ISSUER_TYPE,
+                "$.issuer",
+                "'"
+                    + issuer
+                    + "' is trusted as "
+                    + role
+                    + ", but a "
+                    + type
+                    + " must be issued by "
+                    + String.join(" or ", allowed)));
       }
     }
     return Optional.empty();

@@ -39,12 +39,28 @@ final class Fixtures {
     return DidKey.of(discomKey().publicKey());
   }
 
-  /** An unsigned ElectricityCredential of a UP rooftop prosumer, optionally with a DeDi status entry. */
+  /**
+   * An unsigned ElectricityCredential of a UP rooftop prosumer, optionally with a DeDi status
+   * entry.
+   */
   static ObjectNode prosumer(String statusRegistry) {
-    ElectricityCredentials ec = new ElectricityCredentials(discomDid(), "PVVNL test DISCOM", NOW.minusSeconds(86_400),
-        NOW.plusSeconds(365L * 86_400), statusRegistry, statusRegistry == null ? null : "utility.pvvnl.test");
-    return ec.unsigned(ElectricityCredentials.subject("did:example:prosumer:agra-7", "PVVNL-CA-0042",
-        "did:web:pvvnl.test:meters:TEST_UP-PVVNL-0007", new BigDecimal("5"), new BigDecimal("4.5"), "LMV-1"), ID);
+    ElectricityCredentials ec =
+        new ElectricityCredentials(
+            discomDid(),
+            "PVVNL test DISCOM",
+            NOW.minusSeconds(86_400),
+            NOW.plusSeconds(365L * 86_400),
+            statusRegistry,
+            statusRegistry == null ? null : "utility.pvvnl.test");
+    return ec.unsigned(
+        ElectricityCredentials.subject(
+            "did:example:prosumer:agra-7",
+            "PVVNL-CA-0042",
+            "did:web:pvvnl.test:meters:TEST_UP-PVVNL-0007",
+            new BigDecimal("5"),
+            new BigDecimal("4.5"),
+            "LMV-1"),
+        ID);
   }
 
   static SecureRandom random() {

@@ -1,8 +1,5 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-import org.uei.p2p.credentials.model.VerificationResult;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +27,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.credentials.did.Multibase;
 import org.uei.p2p.credentials.jsonld.BundledContexts;
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.VerificationResult;
 import org.uei.p2p.credentials.proof.DataIntegrity;
 import org.uei.p2p.credentials.proof.ProofSuite;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
@@ -45,10 +44,16 @@ class IndependenceTest {
   @Test
   void rfc8037JwsVectorIsReproduced() {
     // RFC 8037 Appendix A.1 key and A.4 signing input; Ed25519 is deterministic.
-    Ed25519KeyPair key = Ed25519KeyPair.fromJwk("{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
-        + "\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
-    byte[] sig = key.sign("eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc".getBytes(StandardCharsets.US_ASCII));
-    assertEquals("hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg",
+    Ed25519KeyPair key =
+        Ed25519KeyPair.fromJwk(
+            "{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+                + "\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
+    byte[] sig =
+        key.sign(
+            "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc"
+                .getBytes(StandardCharsets.US_ASCII));
+    assertEquals(
+        "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg",
         Base64URL.encode(sig).toString());
   }
 
@@ -56,10 +61,16 @@ class IndependenceTest {
   void vcJwtSignedByJdkEd25519ThroughNimbusVerifies() throws Exception {
     Ed25519KeyPair key = Fixtures.discomKey();
     ObjectNode unsigned = Fixtures.prosumer(null);
-    JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(new JOSEObjectType("vc+jwt"))
-        .keyID(Fixtures.discomVm()).build(), new Payload(unsigned.toString()));
+    JWSObject jws =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .type(new JOSEObjectType("vc+jwt"))
+                .keyID(Fixtures.discomVm())
+                .build(),
+            new Payload(unsigned.toString()));
     jws.sign(new JdkSigner(jdkPrivate(key.seed())));
-    VerificationResult r = CredentialVerifier.builder().clock(Fixtures.CLOCK).build().verify(jws.serialize());
+    VerificationResult r =
+        CredentialVerifier.builder().clock(Fixtures.CLOCK).build().verify(jws.serialize());
     assertTrue(r.valid(), () -> r.problems().toString());
   }
 
@@ -74,29 +85,38 @@ class IndependenceTest {
 
   @Test
   void dataIntegrityProofMatchesHandComputedCanonicalForm() throws Exception {
-    ObjectNode doc = (ObjectNode) Credential.MAPPER.readTree("""
+    ObjectNode doc =
+        (ObjectNode)
+            Credential.MAPPER.readTree(
+                """
         {"@context": {"@vocab": "https://vocab.test/#", "id": "@id", "type": "@type"},
          "id": "urn:uuid:5a1b3c9e-0000-4000-8000-000000000001",
          "meter": "TEST_UP-0001", "sanctionedLoad": 5}""");
     String vm = Fixtures.discomVm();
     DataIntegrity di = DataIntegrity.withBundledContexts();
-    ObjectNode secured = di.sign(doc, ProofSuite.EDDSA_RDFC_2022, Fixtures.discomKey(), vm, Fixtures.NOW);
-    String canonicalDoc = """
+    ObjectNode secured =
+        di.sign(doc, ProofSuite.EDDSA_RDFC_2022, Fixtures.discomKey(), vm, Fixtures.NOW);
+    String canonicalDoc =
+        """
         <urn:uuid:5a1b3c9e-0000-4000-8000-000000000001> <https://vocab.test/#meter> "TEST_UP-0001" .
         <urn:uuid:5a1b3c9e-0000-4000-8000-000000000001> <https://vocab.test/#sanctionedLoad> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .
         """;
     // The proof configuration is a node without id (a blank node); its terms fall to @vocab.
-    String canonicalProof = ("""
+    String canonicalProof =
+        ("""
         _:c14n0 <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://vocab.test/#DataIntegrityProof> .
         _:c14n0 <https://vocab.test/#created> "2026-11-24T06:00:00Z" .
         _:c14n0 <https://vocab.test/#cryptosuite> "eddsa-rdfc-2022" .
         _:c14n0 <https://vocab.test/#proofPurpose> "assertionMethod" .
         _:c14n0 <https://vocab.test/#verificationMethod> "VM" .
-        """).replace("VM", vm);
+        """)
+            .replace("VM", vm);
     assertEquals(canonicalDoc, di.canonicalForm(doc));
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    byte[] hashData = concat(sha.digest(canonicalProof.getBytes(StandardCharsets.UTF_8)),
-        sha.digest(canonicalDoc.getBytes(StandardCharsets.UTF_8)));
+    byte[] hashData =
+        concat(
+            sha.digest(canonicalProof.getBytes(StandardCharsets.UTF_8)),
+            sha.digest(canonicalDoc.getBytes(StandardCharsets.UTF_8)));
     byte[] signature = Multibase.decode(secured.at("/proof/proofValue").asText());
     Signature jdk = Signature.getInstance("Ed25519");
     jdk.initVerify(jdkPublic(Fixtures.discomKey().publicKey().encoded()));
@@ -111,7 +131,8 @@ class IndependenceTest {
     doc.put("@context", "https://example.invalid/context.jsonld");
     doc.put("id", "urn:x:1");
     doc.put("name", "n");
-    org.junit.jupiter.api.Assertions.assertThrows(org.uei.p2p.credentials.jsonld.Canonicalizer.CanonicalizationException.class,
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.uei.p2p.credentials.jsonld.Canonicalizer.CanonicalizationException.class,
         () -> DataIntegrity.withBundledContexts().canonicalForm(doc));
   }
 
@@ -132,7 +153,9 @@ class IndependenceTest {
     return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
   }
 
-  /** Nimbus signer on the JDK's own EdDSA provider: an implementation independent of BouncyCastle. */
+  /**
+   * Nimbus signer on the JDK's own EdDSA provider: an implementation independent of BouncyCastle.
+   */
   record JdkSigner(PrivateKey key) implements JWSSigner {
     @Override
     public Base64URL sign(JWSHeader header, byte[] input) {

@@ -1,8 +1,5 @@
 package org.uei.p2p.credentials;
 
-import org.uei.p2p.credentials.model.Credential;
-import org.uei.p2p.credentials.model.VerificationResult;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.uei.p2p.credentials.did.DidJwk;
+import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.model.VerificationResult;
 import org.uei.p2p.credentials.proof.ProofSuite;
 
 class RoundTripTest {
 
-  private final CredentialIssuer issuer = CredentialIssuer.of(Fixtures.discomKey(), Fixtures.discomVm()).withClock(Fixtures.CLOCK);
-  private final CredentialVerifier verifier = CredentialVerifier.builder().clock(Fixtures.CLOCK).build();
+  private final CredentialIssuer issuer =
+      CredentialIssuer.of(Fixtures.discomKey(), Fixtures.discomVm()).withClock(Fixtures.CLOCK);
+  private final CredentialVerifier verifier =
+      CredentialVerifier.builder().clock(Fixtures.CLOCK).build();
 
   @ParameterizedTest
   @EnumSource(ProofSuite.class)
@@ -25,7 +26,9 @@ class RoundTripTest {
     VerificationResult r = verifier.verify(vc.toPrettyJson());
     assertTrue(r.valid(), () -> r.problems().toString());
     assertEquals("di", r.format());
-    assertEquals("PVVNL-CA-0042", r.credential().subject().path("customerProfile").path("customerNumber").asText());
+    assertEquals(
+        "PVVNL-CA-0042",
+        r.credential().subject().path("customerProfile").path("customerNumber").asText());
   }
 
   @Test
@@ -42,8 +45,10 @@ class RoundTripTest {
     String vm = DidJwk.verificationMethod(Fixtures.discomKey().publicKey());
     var unsigned = Fixtures.prosumer(null);
     unsigned.with("issuer").put("id", DidJwk.of(Fixtures.discomKey().publicKey()));
-    CredentialIssuer jwkIssuer = CredentialIssuer.of(Fixtures.discomKey(), vm).withClock(Fixtures.CLOCK);
-    VerificationResult di = verifier.verify(jwkIssuer.issue(unsigned, ProofSuite.EDDSA_RDFC_2022).toJson());
+    CredentialIssuer jwkIssuer =
+        CredentialIssuer.of(Fixtures.discomKey(), vm).withClock(Fixtures.CLOCK);
+    VerificationResult di =
+        verifier.verify(jwkIssuer.issue(unsigned, ProofSuite.EDDSA_RDFC_2022).toJson());
     VerificationResult jwt = verifier.verify(jwkIssuer.issueJwt(unsigned));
     assertTrue(di.valid(), () -> di.problems().toString());
     assertTrue(jwt.valid(), () -> jwt.problems().toString());

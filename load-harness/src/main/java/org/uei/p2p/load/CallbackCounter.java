@@ -13,14 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The buyer platform's callback endpoint during the load: answers every POST with a wave-1 ACK
- * and counts what arrived, so that the seller node's outbox delivers its {@code on_select}s
- * instead of retrying them. It does not verify signatures: that is the buyer node's work, not the
- * seller's, and would take CPU from the node under test.
+ * The buyer platform's callback endpoint during the load: answers every POST with a wave-1 ACK and
+ * counts what arrived, so that the seller node's outbox delivers its {@code on_select}s instead of
+ * retrying them. It does not verify signatures: that is the buyer node's work, not the seller's,
+ * and would take CPU from the node under test.
  */
 final class CallbackCounter implements AutoCloseable {
 
-  private static final byte[] ACK = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ACK =
+      "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] MESSAGE_ID = "\"message_id\":\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -42,24 +43,29 @@ final class CallbackCounter implements AutoCloseable {
     // Without it every answer waits for the client's delayed ACK (~40 ms on Linux loopback).
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "callback-receiver");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "callback-receiver");
+              t.setDaemon(true);
+              return t;
+            });
     CallbackCounter counter = new CallbackCounter(server, executor);
-    server.createContext("/", exchange -> {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      counter.count(exchange.getRequestURI().getPath(), body);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, ACK.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(ACK);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          counter.count(exchange.getRequestURI().getPath(), body);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, ACK.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(ACK);
+          }
+        });
     server.setExecutor(executor);
     server.start();
     return counter;
@@ -103,7 +109,10 @@ final class CallbackCounter implements AutoCloseable {
     return -1;
   }
 
-  /** The context's message_id, which a callback echoes from its request; found without parsing the body. */
+  /**
+   * The context's message_id, which a callback echoes from its request; found without parsing the
+   * body.
+   */
   static String messageId(byte[] body) {
     int at = indexOf(body, MESSAGE_ID);
     if (at < 0) {
@@ -118,8 +127,8 @@ final class CallbackCounter implements AutoCloseable {
   }
 
   /**
-   * From now on, times each on_select from the moment its select was sent, as recorded in
-   * {@code sentAt} (message_id to {@link System#nanoTime()}); null stops it.
+   * From now on, times each on_select from the moment its select was sent, as recorded in {@code
+   * sentAt} (message_id to {@link System#nanoTime()}); null stops it.
    */
   void track(Map<String, Long> sentAt) {
     this.sentAt = sentAt;

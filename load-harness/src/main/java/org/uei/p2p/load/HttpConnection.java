@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One keep-alive HTTP/1.1 connection that POSTs pre-built requests and reads the answer. It does
- * only what the load needs (Content-Length or chunked bodies, reconnect after
- * {@code Connection: close} or an I/O error), so that the client's own cost per request stays a
- * small fraction of the server's: a request is two buffer copies and one socket write.
+ * only what the load needs (Content-Length or chunked bodies, reconnect after {@code Connection:
+ * close} or an I/O error), so that the client's own cost per request stays a small fraction of the
+ * server's: a request is two buffer copies and one socket write.
  */
 final class HttpConnection implements Closeable {
 
@@ -37,8 +37,15 @@ final class HttpConnection implements Closeable {
   /** A connection to {@code baseUrl} (http, host and port) for {@code POST {path}}. */
   HttpConnection(URI baseUrl, String path) {
     this.address = new InetSocketAddress(baseUrl.getHost(), baseUrl.getPort());
-    this.prefix = ("POST " + path + " HTTP/1.1\r\nHost: " + baseUrl.getHost() + ":" + baseUrl.getPort()
-        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    this.prefix =
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: "
+                + baseUrl.getHost()
+                + ":"
+                + baseUrl.getPort()
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -169,7 +176,10 @@ final class HttpConnection implements Closeable {
     return new String(line, 0, n, StandardCharsets.ISO_8859_1);
   }
 
-  /** A wave-1 ACK says {@code "ACK"} and no {@code "NACK"}; a NACK carries both the status and an error. */
+  /**
+   * A wave-1 ACK says {@code "ACK"} and no {@code "NACK"}; a NACK carries both the status and an
+   * error.
+   */
   static boolean isAck(byte[] body, int length) {
     return indexOf(body, length, NACK) < 0 && indexOf(body, length, ACK) >= 0;
   }

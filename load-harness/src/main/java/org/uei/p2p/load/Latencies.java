@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Latencies of one run in nanoseconds, recorded by one thread each and merged afterwards;
- * percentiles by the nearest-rank method (the smallest value with at least p % of the values at
- * or below it), so p100 is the maximum and every reported value was actually observed.
+ * percentiles by the nearest-rank method (the smallest value with at least p % of the values at or
+ * below it), so p100 is the maximum and every reported value was actually observed.
  */
 public final class Latencies {
 

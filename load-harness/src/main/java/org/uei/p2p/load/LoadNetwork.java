@@ -1,6 +1,5 @@
 package org.uei.p2p.load;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
@@ -8,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.Wave1Codec;
@@ -48,8 +45,13 @@ final class LoadNetwork implements AutoCloseable {
   private final Path bppJar;
   private final Path bareJar;
 
-  private LoadNetwork(CallbackCounter callbacks, LocalRegistry registry, NodeProcess bpp, NodeProcess bare,
-      Path bppJar, Path bareJar) {
+  private LoadNetwork(
+      CallbackCounter callbacks,
+      LocalRegistry registry,
+      NodeProcess bpp,
+      NodeProcess bare,
+      Path bppJar,
+      Path bareJar) {
     this.callbacks = callbacks;
     this.registry = registry;
     this.bpp = bpp;
@@ -61,28 +63,49 @@ final class LoadNetwork implements AutoCloseable {
   /**
    * Starts everything; logs and the node's data directory go to {@code dir}.
    *
-   * @param bppEnv extra environment of the bpp-node (JVM options in JAVA_TOOL_OPTIONS, settings to try)
+   * @param bppEnv extra environment of the bpp-node (JVM options in JAVA_TOOL_OPTIONS, settings to
+   *     try)
    */
   static LoadNetwork start(Path dir, Path bppJar, Path bareJar, Map<String, String> bppEnv)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     CallbackCounter callbacks = CallbackCounter.start();
-    LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    LocalRegistry registry =
+        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     int bppPort = LoopbackSubscribers.freePort();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
-    Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", BPP_ID, "UEI_KEY_ID", KEY_ID,
-        "UEI_PRIVATE_KEY", bppKey.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + bppPort,
-        "UEI_REGISTRY_URL", registry.baseUrl(), "UEI_REGISTRY_TYPE", "beckn",
-        "UEI_DATA_DIR", dir.resolve("bpp-data").toString()));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "UEI_SUBSCRIBER_ID",
+                BPP_ID,
+                "UEI_KEY_ID",
+                KEY_ID,
+                "UEI_PRIVATE_KEY",
+                bppKey.seedBase64(),
+                "UEI_DOMAIN",
+                DOMAIN,
+                "UEI_PUBLIC_URL",
+                "http://127.0.0.1:" + bppPort,
+                "UEI_REGISTRY_URL",
+                registry.baseUrl(),
+                "UEI_REGISTRY_TYPE",
+                "beckn",
+                "UEI_DATA_DIR",
+                dir.resolve("bpp-data").toString()));
     env.putAll(bppEnv);
-    NodeProcess bpp = new NodeProcess("bpp-node", bppJar, env, bppPort, dir.resolve("bpp-node.log"));
+    NodeProcess bpp =
+        new NodeProcess("bpp-node", bppJar, env, bppPort, dir.resolve("bpp-node.log"));
     int barePort = LoopbackSubscribers.freePort();
-    NodeProcess bare = new NodeProcess("bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
+    NodeProcess bare =
+        new NodeProcess(
+            "bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
     LoadNetwork net = new LoadNetwork(callbacks, registry, bpp, bare, bppJar, bareJar);
     try {
       ArrayNode records = Json.MAPPER.createArrayNode();
       records.add(LoopbackSubscribers.record(BPP_ID, KEY_ID, "BPP", bpp.url(), DOMAIN, bppKey));
-      records.add(LoopbackSubscribers.record(BAP_ID, KEY_ID, "BAP", callbacks.url(), DOMAIN, net.bapKey));
+      records.add(
+          LoopbackSubscribers.record(BAP_ID, KEY_ID, "BAP", callbacks.url(), DOMAIN, net.bapKey));
       Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
       bpp.start(START);
       bare.start(START);
@@ -94,8 +117,8 @@ final class LoadNetwork implements AutoCloseable {
   }
 
   /**
-   * Registers {@code count} prosumers with one offer each for the first tradable slot, through
-   * the provider API, and reads them back from the seller's catalog as a buyer would see them.
+   * Registers {@code count} prosumers with one offer each for the first tradable slot, through the
+   * provider API, and reads them back from the seller's catalog as a buyer would see them.
    */
   List<EnergyOffer> publishOffers(int count, int kwhEach)
       throws IOException, InterruptedException, TradeCodecException {
@@ -103,21 +126,53 @@ final class LoadNetwork implements AutoCloseable {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String id = String.format("load-prosumer-%03d", i);
-      Json.post(bpp.url() + "/provider/prosumers", Map.of("id", id, "meterId", "DL-" + id, "discomId", "TPDDL",
-          "stateCode", "DL", "installedCapacityKw", kwhEach)).expect(201);
-      ids.add(Json.post(bpp.url() + "/provider/offers", Map.of("prosumerId", id, "slotStart", slot,
-          "pricePerKwh", "6.10", "maxKwh", kwhEach)).expect(201).get("id").asText());
+      Json.post(
+              bpp.url() + "/provider/prosumers",
+              Map.of(
+                  "id",
+                  id,
+                  "meterId",
+                  "DL-" + id,
+                  "discomId",
+                  "TPDDL",
+                  "stateCode",
+                  "DL",
+                  "installedCapacityKw",
+                  kwhEach))
+          .expect(201);
+      ids.add(
+          Json.post(
+                  bpp.url() + "/provider/offers",
+                  Map.of(
+                      "prosumerId",
+                      id,
+                      "slotStart",
+                      slot,
+                      "pricePerKwh",
+                      "6.10",
+                      "maxKwh",
+                      kwhEach))
+              .expect(201)
+              .get("id")
+              .asText());
     }
     JsonNode catalog = Json.get(bpp.url() + "/provider/catalog").expect(200);
-    List<EnergyOffer> offers = new Wave1Codec().offers(BecknJson.mapper().treeToValue(catalog, CatalogMessage.class))
-        .stream().filter(o -> ids.contains(o.offerId())).toList();
+    List<EnergyOffer> offers =
+        new Wave1Codec()
+            .offers(BecknJson.mapper().treeToValue(catalog, CatalogMessage.class)).stream()
+                .filter(o -> ids.contains(o.offerId()))
+                .toList();
     if (offers.size() != count) {
-      throw new IllegalStateException("the catalog shows " + offers.size() + " of the " + count + " offers published");
+      throw new IllegalStateException(
+          "the catalog shows " + offers.size() + " of the " + count + " offers published");
     }
     return offers;
   }
 
-  /** The first 1-hour slot the IES rules let us trade now: 06–18 IST, at least 4 h ahead (as TradeFlow picks it). */
+  /**
+   * The first 1-hour slot the IES rules let us trade now: 06–18 IST, at least 4 h ahead (as
+   * TradeFlow picks it).
+   */
   static Instant tradableSlot() {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
@@ -125,11 +180,11 @@ final class LoadNetwork implements AutoCloseable {
   /** The child JVM running {@code jar}, to read its CPU time. */
   Optional<ProcessHandle> processOf(NodeProcess node) {
     String jar = (node == bpp ? bppJar : bareJar).toString();
-    return ProcessHandle.current().children()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(jar)).orElse(false)).findFirst();
+    return ProcessHandle.current()
+        .children()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(jar)).orElse(false))
+        .findFirst();
   }
-
-
 
   @Override
   public void close() throws InterruptedException {

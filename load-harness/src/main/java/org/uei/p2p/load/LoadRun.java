@@ -14,25 +14,32 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A closed-loop load: {@code concurrency} threads, each with its own keep-alive connection, send
  * the pool's requests back to back to {@code POST {target}/select} for a fixed time, and record
- * each answer's latency (write of the first byte to read of the last). A request counts as an
- * error when the answer is not HTTP 200 with an ACK, or the connection fails.
+ * each answer's latency (write of the first byte to read of the last). A request counts as an error
+ * when the answer is not HTTP 200 with an ACK, or the connection fails.
  */
 final class LoadRun {
 
   /**
    * What one run measured.
    *
-   * @param sent          requests whose answer (or failure) was recorded
-   * @param acked         HTTP 200 with ACK
-   * @param errors        every other outcome
-   * @param elapsedNanos  from the start signal to the last answer
-   * @param latencies     every recorded request, errors included
+   * @param sent requests whose answer (or failure) was recorded
+   * @param acked HTTP 200 with ACK
+   * @param errors every other outcome
+   * @param elapsedNanos from the start signal to the last answer
+   * @param latencies every recorded request, errors included
    * @param clientCpuNanos CPU time of the load threads
-   * @param poolUsedUp    true when the run ended early because no pre-signed request was left
-   * @param firstError    a description of the first error, or null
+   * @param poolUsedUp true when the run ended early because no pre-signed request was left
+   * @param firstError a description of the first error, or null
    */
-  record Result(long sent, long acked, long errors, long elapsedNanos, Latencies latencies, long clientCpuNanos,
-      boolean poolUsedUp, String firstError) {
+  record Result(
+      long sent,
+      long acked,
+      long errors,
+      long elapsedNanos,
+      Latencies latencies,
+      long clientCpuNanos,
+      boolean poolUsedUp,
+      String firstError) {
 
     double ackedPerSecond() {
       return acked * 1e9 / elapsedNanos;
@@ -55,16 +62,34 @@ final class LoadRun {
   }
 
   /** Runs the load and waits for every thread to finish its last request. */
-  static Result run(URI target, RequestPool pool, int concurrency, Duration duration, Progress progress)
+  static Result run(
+      URI target, RequestPool pool, int concurrency, Duration duration, Progress progress)
       throws InterruptedException {
-    return run(target, pool, concurrency, duration, progress, (r, t) -> { });
+    return run(target, pool, concurrency, duration, progress, (r, t) -> {});
   }
 
-  /** Like {@link #run(URI, RequestPool, int, Duration, Progress)}, telling {@code hook} of every send. */
-  static Result run(URI target, RequestPool pool, int concurrency, Duration duration, Progress progress,
-      SendHook hook) throws InterruptedException {
-    Shared shared = new Shared(pool, hook, ManagementFactory.getThreadMXBean(), new CountDownLatch(concurrency),
-        new CountDownLatch(1), new long[1], new AtomicReference<>(), new LongAdder());
+  /**
+   * Like {@link #run(URI, RequestPool, int, Duration, Progress)}, telling {@code hook} of every
+   * send.
+   */
+  static Result run(
+      URI target,
+      RequestPool pool,
+      int concurrency,
+      Duration duration,
+      Progress progress,
+      SendHook hook)
+      throws InterruptedException {
+    Shared shared =
+        new Shared(
+            pool,
+            hook,
+            ManagementFactory.getThreadMXBean(),
+            new CountDownLatch(concurrency),
+            new CountDownLatch(1),
+            new long[1],
+            new AtomicReference<>(),
+            new LongAdder());
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
       Worker w = new Worker(new HttpConnection(target, "/select"), shared);
@@ -92,7 +117,14 @@ final class LoadRun {
       usedUp |= w.poolUsedUp;
       parts.add(w.latencies);
     }
-    return new Result(sent, acked, sent - acked, Math.max(1, end - start), Latencies.merge(parts), cpu, usedUp,
+    return new Result(
+        sent,
+        acked,
+        sent - acked,
+        Math.max(1, end - start),
+        Latencies.merge(parts),
+        cpu,
+        usedUp,
         shared.firstError.get());
   }
 
@@ -108,16 +140,27 @@ final class LoadRun {
           continue;
         }
         long now = acked.sum();
-        progress.interval(Duration.ofNanos(tick - start), (now - before) * 1e9 / INTERVAL.toNanos());
+        progress.interval(
+            Duration.ofNanos(tick - start), (now - before) * 1e9 / INTERVAL.toNanos());
         before = now;
         tick += INTERVAL.toNanos();
       }
     }
   }
 
-  /** What the load threads of one run share; {@code window[0]} is the end, set before {@code go} opens. */
-  private record Shared(RequestPool pool, SendHook hook, ThreadMXBean mx, CountDownLatch ready, CountDownLatch go,
-      long[] window, AtomicReference<String> firstError, LongAdder ackedSoFar) {}
+  /**
+   * What the load threads of one run share; {@code window[0]} is the end, set before {@code go}
+   * opens.
+   */
+  private record Shared(
+      RequestPool pool,
+      SendHook hook,
+      ThreadMXBean mx,
+      CountDownLatch ready,
+      CountDownLatch go,
+      long[] window,
+      AtomicReference<String> firstError,
+      LongAdder ackedSoFar) {}
 
   private static final class Worker implements Runnable {
     final Thread thread = new Thread(this);
@@ -156,8 +199,14 @@ final class LoadRun {
           String error;
           try {
             HttpConnection.Answer a = connection.exchange(r);
-            error = a.status() == 200 && a.ack() ? null
-                : "HTTP " + a.status() + (a.ack() ? " ACK" : " NACK") + " for message_id " + r.messageId();
+            error =
+                a.status() == 200 && a.ack()
+                    ? null
+                    : "HTTP "
+                        + a.status()
+                        + (a.ack() ? " ACK" : " NACK")
+                        + " for message_id "
+                        + r.messageId();
           } catch (IOException | RuntimeException e) {
             error = e + " for message_id " + r.messageId();
           }

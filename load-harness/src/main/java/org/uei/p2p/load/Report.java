@@ -11,17 +11,28 @@ final class Report {
   static final double GOAL_RATIO = 0.50;
   static final double GOAL_P99_MS = 20.0;
 
-  private static final String HEADER = "| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors"
-      + " | on_select callbacks | server CPU µs/req | client CPU µs/req |";
+  private static final String HEADER =
+      "| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors"
+          + " | on_select callbacks | server CPU µs/req | client CPU µs/req |";
   private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|";
 
   private Report() {}
 
-  static void print(PrintStream out, LoadHarness.Options o, LoadHarness.Phase bpp, LoadHarness.Phase bare,
-      String loadBefore, String loadAfter, long otherCallbacks) {
+  static void print(
+      PrintStream out,
+      LoadHarness.Options o,
+      LoadHarness.Phase bpp,
+      LoadHarness.Phase bare,
+      String loadBefore,
+      String loadAfter,
+      long otherCallbacks) {
     out.println();
-    out.printf("pre-signed select, concurrency %d, %d s measured after %d s warm-up; %d cores, Java %s%n",
-        o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds(), Runtime.getRuntime().availableProcessors(),
+    out.printf(
+        "pre-signed select, concurrency %d, %d s measured after %d s warm-up; %d cores, Java %s%n",
+        o.concurrency(),
+        o.duration().toSeconds(),
+        o.warmup().toSeconds(),
+        Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
     out.println();
@@ -34,25 +45,43 @@ final class Report {
     double ratio = bpp.result.ackedPerSecond() / bare.result.ackedPerSecond();
     double p99 = ms(bpp.result.latencies().percentile(99));
     long errors = bpp.result.errors() + bpp.callbackErrors;
-    out.printf("bpp-node / bare: %.1f %% of the bare rate   (goal >= %.0f %%: %s)%n", ratio * 100, GOAL_RATIO * 100,
-        verdict(ratio >= GOAL_RATIO));
-    out.printf("bpp-node p99:    %.2f ms                 (goal < %.0f ms: %s)%n", p99, GOAL_P99_MS,
-        verdict(p99 < GOAL_P99_MS));
-    out.printf("bpp-node errors: %d (%d on the request, %d in callbacks)  (goal 0: %s)%n", errors,
-        bpp.result.errors(), bpp.callbackErrors, verdict(errors == 0 && !bpp.result.poolUsedUp()));
+    out.printf(
+        "bpp-node / bare: %.1f %% of the bare rate   (goal >= %.0f %%: %s)%n",
+        ratio * 100, GOAL_RATIO * 100, verdict(ratio >= GOAL_RATIO));
+    out.printf(
+        "bpp-node p99:    %.2f ms                 (goal < %.0f ms: %s)%n",
+        p99, GOAL_P99_MS, verdict(p99 < GOAL_P99_MS));
+    out.printf(
+        "bpp-node errors: %d (%d on the request, %d in callbacks)  (goal 0: %s)%n",
+        errors,
+        bpp.result.errors(),
+        bpp.callbackErrors,
+        verdict(errors == 0 && !bpp.result.poolUsedUp()));
     if (bpp.result.firstError() != null || bare.result.firstError() != null) {
-      out.println("first errors: bpp-node " + bpp.result.firstError() + "; bare " + bare.result.firstError());
+      out.println(
+          "first errors: bpp-node "
+              + bpp.result.firstError()
+              + "; bare "
+              + bare.result.firstError());
     }
     if (otherCallbacks > 0) {
       out.println("note: " + otherCallbacks + " callbacks other than on_select arrived");
     }
   }
 
-  /** The bpp-node's row alone, for runs that leave out the bare endpoint (profiling, trying a setting). */
-  static void printOne(PrintStream out, LoadHarness.Options o, LoadHarness.Phase bpp, String loadBefore,
+  /**
+   * The bpp-node's row alone, for runs that leave out the bare endpoint (profiling, trying a
+   * setting).
+   */
+  static void printOne(
+      PrintStream out,
+      LoadHarness.Options o,
+      LoadHarness.Phase bpp,
+      String loadBefore,
       String loadAfter) {
     out.println();
-    out.printf("pre-signed select, concurrency %d, %d s measured after %d s warm-up; bpp-node only%n",
+    out.printf(
+        "pre-signed select, concurrency %d, %d s measured after %d s warm-up; bpp-node only%n",
         o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds());
     out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
     out.println(HEADER);
@@ -65,20 +94,34 @@ final class Report {
   private static void callbackDelay(PrintStream out, LoadHarness.Phase bpp) {
     Latencies d = bpp.callbackDelays;
     if (d != null && d.count() > 0) {
-      out.printf("on_select delay (select sent to on_select received) of the measured selects: p50 %.0f ms,"
-          + " p99 %.0f ms, max %.0f ms over %,d callbacks%n", ms(d.percentile(50)), ms(d.percentile(99)),
-          ms(d.max()), d.count());
+      out.printf(
+          "on_select delay (select sent to on_select received) of the measured selects: p50 %.0f ms,"
+              + " p99 %.0f ms, max %.0f ms over %,d callbacks%n",
+          ms(d.percentile(50)), ms(d.percentile(99)), ms(d.max()), d.count());
     }
   }
 
   private static void row(PrintStream out, LoadHarness.Phase p) {
     LoadRun.Result r = p.result;
-    String callbacks = p.callbacksAfterDrain < 0 ? "–"
-        : String.format("%,d (%,d within the window)", p.callbacksAfterDrain, p.callbacksInWindow);
-    String serverCpu = p.serverCpu == null ? "n/a" : String.format("%.0f", p.serverCpu.toNanos() / 1e3 / r.sent());
-    out.printf("| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %,d | %s | %s | %.0f |%n", p.name, r.sent(),
-        r.ackedPerSecond(), ms(r.latencies().percentile(50)), ms(r.latencies().percentile(99)),
-        ms(r.latencies().max()), r.errors(), callbacks, serverCpu, r.clientCpuNanos() / 1e3 / r.sent());
+    String callbacks =
+        p.callbacksAfterDrain < 0
+            ? "–"
+            : String.format(
+                "%,d (%,d within the window)", p.callbacksAfterDrain, p.callbacksInWindow);
+    String serverCpu =
+        p.serverCpu == null ? "n/a" : String.format("%.0f", p.serverCpu.toNanos() / 1e3 / r.sent());
+    out.printf(
+        "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %,d | %s | %s | %.0f |%n",
+        p.name,
+        r.sent(),
+        r.ackedPerSecond(),
+        ms(r.latencies().percentile(50)),
+        ms(r.latencies().percentile(99)),
+        ms(r.latencies().max()),
+        r.errors(),
+        callbacks,
+        serverCpu,
+        r.clientCpuNanos() / 1e3 / r.sent());
   }
 
   private static double ms(long nanos) {

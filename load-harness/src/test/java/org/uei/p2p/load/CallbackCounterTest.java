@@ -22,8 +22,12 @@ class CallbackCounterTest {
       counter.track(sentAt);
       HttpClient http = HttpClient.newHttpClient();
       assertEquals(200, post(http, counter.url() + "/on_select", onSelect("m-1", "")));
-      assertEquals(200, post(http, counter.url() + "/on_select",
-          onSelect("m-2", ",\"error\":{\"code\":\"40002\"}")));
+      assertEquals(
+          200,
+          post(
+              http,
+              counter.url() + "/on_select",
+              onSelect("m-2", ",\"error\":{\"code\":\"40002\"}")));
       assertEquals(200, post(http, counter.url() + "/on_status", onSelect("m-3", "")));
 
       assertEquals(2, counter.onSelect());
@@ -36,19 +40,27 @@ class CallbackCounterTest {
 
   @Test
   void messageIdIsReadFromTheCompactContext() {
-    byte[] body = onSelect("4b1c7a2e-0d5f-4c1e-9a51-5f0f2a8e9c11", "").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        onSelect("4b1c7a2e-0d5f-4c1e-9a51-5f0f2a8e9c11", "").getBytes(StandardCharsets.UTF_8);
     assertEquals("4b1c7a2e-0d5f-4c1e-9a51-5f0f2a8e9c11", CallbackCounter.messageId(body));
     assertEquals("", CallbackCounter.messageId("{}".getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String onSelect(String messageId, String error) {
-    return "{\"context\":{\"action\":\"on_select\",\"transaction_id\":\"t\",\"message_id\":\"" + messageId
-        + "\"},\"message\":{}" + error + "}";
+    return "{\"context\":{\"action\":\"on_select\",\"transaction_id\":\"t\",\"message_id\":\""
+        + messageId
+        + "\"},\"message\":{}"
+        + error
+        + "}";
   }
 
   private static int post(HttpClient http, String url, String body) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertTrue(r.body().contains("\"ACK\""));
     return r.statusCode();
   }

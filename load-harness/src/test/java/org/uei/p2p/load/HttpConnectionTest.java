@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class HttpConnectionTest {
 
   private static final String ACK = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}";
-  private static final String NACK = "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30000\"}}";
+  private static final String NACK =
+      "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30000\"}}";
 
   private HttpServer server;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -28,18 +29,21 @@ class HttpConnectionTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      bodies.add(body);
-      authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      byte[] answer = (body.contains("nack") ? NACK : ACK).getBytes(StandardCharsets.UTF_8);
-      int status = body.contains("401") ? 401 : 200;
-      // A chunked answer for "chunked", a Content-Length one otherwise.
-      exchange.sendResponseHeaders(status, body.contains("chunked") ? 0 : answer.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(answer);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          bodies.add(body);
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          byte[] answer = (body.contains("nack") ? NACK : ACK).getBytes(StandardCharsets.UTF_8);
+          int status = body.contains("401") ? 401 : 200;
+          // A chunked answer for "chunked", a Content-Length one otherwise.
+          exchange.sendResponseHeaders(status, body.contains("chunked") ? 0 : answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
     server.start();
   }
 
@@ -55,10 +59,13 @@ class HttpConnectionTest {
       assertEquals(new HttpConnection.Answer(200, true), c.exchange(request("{\"a\":1}")));
       assertEquals(new HttpConnection.Answer(200, false), c.exchange(request("{\"nack\":1}")));
       assertEquals(new HttpConnection.Answer(200, true), c.exchange(request("{\"chunked\":1}")));
-      assertEquals(new HttpConnection.Answer(200, false), c.exchange(request("{\"chunked nack\":1}")));
+      assertEquals(
+          new HttpConnection.Answer(200, false), c.exchange(request("{\"chunked nack\":1}")));
       assertEquals(new HttpConnection.Answer(401, true), c.exchange(request("{\"401\":1}")));
     }
-    assertEquals(List.of("{\"a\":1}", "{\"nack\":1}", "{\"chunked\":1}", "{\"chunked nack\":1}", "{\"401\":1}"),
+    assertEquals(
+        List.of(
+            "{\"a\":1}", "{\"nack\":1}", "{\"chunked\":1}", "{\"chunked nack\":1}", "{\"401\":1}"),
         bodies);
     assertEquals("Signature keyId=\"x\"", authorizations.get(0));
   }

@@ -35,9 +35,14 @@ public final class FullTradeBench {
         }
       }
       Collections.sort(millis);
-      System.out.printf("full trade (discover+select+init+confirm, sync, 2 processes): n=%d median=%.1f ms"
-          + " p99=%.1f ms min=%.1f ms max=%.1f ms%n", millis.size(), pct(millis, 50), pct(millis, 99),
-          millis.get(0), millis.get(millis.size() - 1));
+      System.out.printf(
+          "full trade (discover+select+init+confirm, sync, 2 processes): n=%d median=%.1f ms"
+              + " p99=%.1f ms min=%.1f ms max=%.1f ms%n",
+          millis.size(),
+          pct(millis, 50),
+          pct(millis, 99),
+          millis.get(0),
+          millis.get(millis.size() - 1));
     }
   }
 

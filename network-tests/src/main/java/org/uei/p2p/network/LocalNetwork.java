@@ -1,8 +1,5 @@
 package org.uei.p2p.network;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
-import org.uei.p2p.examples.network.NodeProcess;
-import org.uei.p2p.examples.network.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
+import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -55,22 +55,35 @@ public final class LocalNetwork implements AutoCloseable {
   public static LocalNetwork start(Path dir, Map<String, String> bppEnv, Map<String, String> bapEnv)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    LocalRegistry registry =
+        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     int bppPort = LoopbackSubscribers.freePort();
     int bapPort = LoopbackSubscribers.freePort();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
     Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
     ArrayNode records = Json.MAPPER.createArrayNode();
-    records.add(LoopbackSubscribers.record(BPP_ID, "k1", "BPP", "http://127.0.0.1:" + bppPort, DOMAIN, bppKey));
-    records.add(LoopbackSubscribers.record(BAP_ID, "k1", "BAP", "http://127.0.0.1:" + bapPort, DOMAIN, bapKey));
+    records.add(
+        LoopbackSubscribers.record(
+            BPP_ID, "k1", "BPP", "http://127.0.0.1:" + bppPort, DOMAIN, bppKey));
+    records.add(
+        LoopbackSubscribers.record(
+            BAP_ID, "k1", "BAP", "http://127.0.0.1:" + bapPort, DOMAIN, bapKey));
     Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
 
-    NodeProcess bpp = new NodeProcess("bpp-node", Path.of(System.getProperty("uei.bpp.jar")),
-        env(BPP_ID, bppKey, bppPort, registry.baseUrl(), dir.resolve("bpp-data"), bppEnv), bppPort,
-        dir.resolve("bpp-node.log"));
-    NodeProcess bap = new NodeProcess("bap-node", Path.of(System.getProperty("uei.bap.jar")),
-        env(BAP_ID, bapKey, bapPort, registry.baseUrl(), dir.resolve("bap-data"), bapEnv), bapPort,
-        dir.resolve("bap-node.log"));
+    NodeProcess bpp =
+        new NodeProcess(
+            "bpp-node",
+            Path.of(System.getProperty("uei.bpp.jar")),
+            env(BPP_ID, bppKey, bppPort, registry.baseUrl(), dir.resolve("bpp-data"), bppEnv),
+            bppPort,
+            dir.resolve("bpp-node.log"));
+    NodeProcess bap =
+        new NodeProcess(
+            "bap-node",
+            Path.of(System.getProperty("uei.bap.jar")),
+            env(BAP_ID, bapKey, bapPort, registry.baseUrl(), dir.resolve("bap-data"), bapEnv),
+            bapPort,
+            dir.resolve("bap-node.log"));
     LocalNetwork net = new LocalNetwork(dir, registry, bpp, bap);
     try {
       bpp.start(START);
@@ -82,17 +95,39 @@ public final class LocalNetwork implements AutoCloseable {
     return net;
   }
 
-  private static Map<String, String> env(String id, Ed25519KeyPair key, int port, String registryUrl, Path data,
+  private static Map<String, String> env(
+      String id,
+      Ed25519KeyPair key,
+      int port,
+      String registryUrl,
+      Path data,
       Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1",
-        "UEI_PRIVATE_KEY", key.seedBase64(), "UEI_DOMAIN", DOMAIN, "UEI_PUBLIC_URL", "http://127.0.0.1:" + port,
-        "UEI_REGISTRY_URL", registryUrl, "UEI_REGISTRY_TYPE", "beckn", "UEI_DATA_DIR", data.toString(),
-        "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "UEI_SUBSCRIBER_ID",
+                id,
+                "UEI_KEY_ID",
+                "k1",
+                "UEI_PRIVATE_KEY",
+                key.seedBase64(),
+                "UEI_DOMAIN",
+                DOMAIN,
+                "UEI_PUBLIC_URL",
+                "http://127.0.0.1:" + port,
+                "UEI_REGISTRY_URL",
+                registryUrl,
+                "UEI_REGISTRY_TYPE",
+                "beckn",
+                "UEI_DATA_DIR",
+                data.toString(),
+                "UEI_OUTBOX_INITIAL_BACKOFF",
+                "PT0.2S",
+                "UEI_OUTBOX_MAX_BACKOFF",
+                "PT1S"));
     env.putAll(extra);
     return env;
   }
-
-
 
   public NodeProcess bpp() {
     return bpp;
@@ -118,7 +153,12 @@ public final class LocalNetwork implements AutoCloseable {
   /** Starts the registry again on the same port with the records it had. */
   public synchronized void restartRegistry() {
     if (registry == null) {
-      registry = LocalRegistry.builder().host("127.0.0.1").port(registryPort).dataDir(dir.resolve("registry")).start();
+      registry =
+          LocalRegistry.builder()
+              .host("127.0.0.1")
+              .port(registryPort)
+              .dataDir(dir.resolve("registry"))
+              .start();
     }
   }
 

@@ -1,16 +1,12 @@
 package org.uei.p2p.network;
 
-import org.uei.p2p.examples.network.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.uei.p2p.examples.network.Json;
 
 /**
  * One whole trade driven through the nodes' own APIs: the seller's app publishes an offer on the
@@ -32,27 +28,73 @@ public final class TradeFlow {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
-  /** Registers a prosumer with a new meter and publishes {@code kwh} at {@code price}; returns the offer id. */
+  /**
+   * Registers a prosumer with a new meter and publishes {@code kwh} at {@code price}; returns the
+   * offer id.
+   */
   public String publishOffer(String price, int kwh) throws IOException, InterruptedException {
     String id = "prosumer-" + UUID.randomUUID().toString().substring(0, 8);
-    Json.post(net.bpp().url() + "/provider/prosumers", Map.of("id", id, "meterId", "DL-" + id, "discomId", "TPDDL",
-        "stateCode", "DL", "installedCapacityKw", 50)).expect(201);
-    return Json.post(net.bpp().url() + "/provider/offers", Map.of("prosumerId", id, "slotStart",
-        tradableSlot().toString(), "pricePerKwh", price, "maxKwh", kwh)).expect(201).get("id").asText();
+    Json.post(
+            net.bpp().url() + "/provider/prosumers",
+            Map.of(
+                "id",
+                id,
+                "meterId",
+                "DL-" + id,
+                "discomId",
+                "TPDDL",
+                "stateCode",
+                "DL",
+                "installedCapacityKw",
+                50))
+        .expect(201);
+    return Json.post(
+            net.bpp().url() + "/provider/offers",
+            Map.of(
+                "prosumerId",
+                id,
+                "slotStart",
+                tradableSlot().toString(),
+                "pricePerKwh",
+                price,
+                "maxKwh",
+                kwh))
+        .expect(201)
+        .get("id")
+        .asText();
   }
 
-  /** Discover (filtered to the offer) → select → init → confirm, all in sync mode on the bap-node. */
+  /**
+   * Discover (filtered to the offer) → select → init → confirm, all in sync mode on the bap-node.
+   */
   public Result trade(String offerId, int kwh) throws IOException, InterruptedException {
     String bap = net.bap().url();
-    JsonNode discover = Json.post(bap + "/client/discover", Map.of(
-        "filter", "$[?(@.beckn:id == '" + offerId + "' && @.beckn:price.schema:priceCurrency == 'INR')]")).expect(200);
+    JsonNode discover =
+        Json.post(
+                bap + "/client/discover",
+                Map.of(
+                    "filter",
+                    "$[?(@.beckn:id == '"
+                        + offerId
+                        + "' && @.beckn:price.schema:priceCurrency == 'INR')]"))
+            .expect(200);
     String txn = discover.get("transactionId").asText();
     require(discover, "on_discover", offerId);
-    Map<String, Object> order = Map.of("transactionId", txn, "bppId", LocalNetwork.BPP_ID,
-        "buyer", Map.of("id", "buyer-1", "meterId", "UP-BUYER-0001", "discomId", "PVVNL"),
-        "items", List.of(Map.of("offerId", offerId, "quantityKwh", kwh)));
+    Map<String, Object> order =
+        Map.of(
+            "transactionId",
+            txn,
+            "bppId",
+            LocalNetwork.BPP_ID,
+            "buyer",
+            Map.of("id", "buyer-1", "meterId", "UP-BUYER-0001", "discomId", "PVVNL"),
+            "items",
+            List.of(Map.of("offerId", offerId, "quantityKwh", kwh)));
     require(Json.post(bap + "/client/select", order).expect(200), "on_select", offerId);
-    require(Json.post(bap + "/client/init", Map.of("transactionId", txn)).expect(200), "on_init", offerId);
+    require(
+        Json.post(bap + "/client/init", Map.of("transactionId", txn)).expect(200),
+        "on_init",
+        offerId);
     JsonNode confirm = Json.post(bap + "/client/confirm", Map.of("transactionId", txn)).expect(200);
     require(confirm, "on_confirm", offerId);
     String orderId = confirm.at("/callbacks/0/summary/order/orderId").asText(null);
@@ -72,7 +114,8 @@ public final class TradeFlow {
       throw new IllegalStateException(callback + " carries an error: " + cbs.get(0).get("error"));
     }
     if (!cbs.get(0).toString().contains(offerId)) {
-      throw new IllegalStateException(callback + " does not mention offer " + offerId + ": " + cbs.get(0));
+      throw new IllegalStateException(
+          callback + " does not mention offer " + offerId + ": " + cbs.get(0));
     }
   }
 }

@@ -7,7 +7,9 @@ import java.util.function.BooleanSupplier;
 /** Waits for what another process does, checking often until a deadline; never a fixed sleep. */
 public final class Await {
 
-  /** A check that may throw, e.g. an HTTP GET; it returns null while the awaited thing is not there. */
+  /**
+   * A check that may throw, e.g. an HTTP GET; it returns null while the awaited thing is not there.
+   */
   @FunctionalInterface
   public interface Probe<T> {
     T get() throws Exception;
@@ -34,7 +36,8 @@ public final class Await {
   }
 
   /** Returns once {@code condition} holds; fails after {@code timeout} naming {@code what}. */
-  public static void until(BooleanSupplier condition, Duration timeout, String what) throws Exception {
+  public static void until(BooleanSupplier condition, Duration timeout, String what)
+      throws Exception {
     value(() -> condition.getAsBoolean() ? Boolean.TRUE : null, timeout, what);
   }
 }

@@ -21,8 +21,8 @@ import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
- * The smallest seller-side node: answers every request with its callback echoing the message,
- * and refuses orders whose id starts with {@code unknown-} as a real node refuses unknown orders.
+ * The smallest seller-side node: answers every request with its callback echoing the message, and
+ * refuses orders whose id starts with {@code unknown-} as a real node refuses unknown orders.
  * Serves wave-2 init, confirm, status and catalog/publish the same way.
  */
 @ApplicationScoped
@@ -32,13 +32,20 @@ public class EchoHandler implements BecknHandler {
 
   @Override
   public Set<Action> accepts() {
-    return Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS, Action.UPDATE,
+    return Set.of(
+        Action.DISCOVER,
+        Action.SELECT,
+        Action.INIT,
+        Action.CONFIRM,
+        Action.STATUS,
+        Action.UPDATE,
         Action.CANCEL);
   }
 
   @Override
   public Set<Wave2Action> acceptsWave2() {
-    return Set.of(Wave2Action.INIT, Wave2Action.CONFIRM, Wave2Action.STATUS, Wave2Action.CATALOG_PUBLISH);
+    return Set.of(
+        Wave2Action.INIT, Wave2Action.CONFIRM, Wave2Action.STATUS, Wave2Action.CATALOG_PUBLISH);
   }
 
   @Override
@@ -46,9 +53,13 @@ public class EchoHandler implements BecknHandler {
     if (message.wire() == WireGeneration.IES_WAVE2) {
       return;
     }
-    if (message.envelope().getMessage() instanceof OrderMessage om && om.getOrder() != null
-        && om.getOrder().getId() != null && om.getOrder().getId().startsWith("unknown-")) {
-      throw InboundRejection.business(ErrorCode.ORDER_NOT_FOUND, "no order '" + om.getOrder().getId() + "'",
+    if (message.envelope().getMessage() instanceof OrderMessage om
+        && om.getOrder() != null
+        && om.getOrder().getId() != null
+        && om.getOrder().getId().startsWith("unknown-")) {
+      throw InboundRejection.business(
+          ErrorCode.ORDER_NOT_FOUND,
+          "no order '" + om.getOrder().getId() + "'",
           "message.order.beckn:id");
     }
   }
@@ -59,15 +70,20 @@ public class EchoHandler implements BecknHandler {
       // The callback echoes the request's context (camelCase) and goes to its sender's URL:
       // bapUri of a request, bppUri of catalog/publish.
       Wave2Context request = message.wave2Context();
-      Wave2Envelope callback = Wave2Envelope.of(Wave2Contexts.callbackFor(request, Clock.systemUTC()),
-          message.wave2().message());
+      Wave2Envelope callback =
+          Wave2Envelope.of(
+              Wave2Contexts.callbackFor(request, Clock.systemUTC()), message.wave2().message());
       boolean fromProvider = message.wave2Action() == Wave2Action.CATALOG_PUBLISH;
-      outbox.enqueue(fromProvider ? request.bppUri() : request.bapUri(),
-          fromProvider ? request.bppId() : request.bapId(), callback);
+      outbox.enqueue(
+          fromProvider ? request.bppUri() : request.bapUri(),
+          fromProvider ? request.bppId() : request.bapId(),
+          callback);
       return;
     }
     Context callback = Contexts.callbackFor(message.context(), Clock.systemUTC());
-    outbox.enqueue(message.context().getBapUri(), message.context().getBapId(),
+    outbox.enqueue(
+        message.context().getBapUri(),
+        message.context().getBapId(),
         new Envelope<>(callback, message.envelope().getMessage()));
   }
 }

@@ -91,7 +91,9 @@ class InboundPipelineTest {
   @Test
   void signedRequestIsStoredThenAckedAndAnsweredWithASignedCallback() throws Exception {
     byte[] body = TestMessages.discover(TestPeers.peerId());
-    post("discover", body, TestPeers.peerSigner()).then().statusCode(200)
+    post("discover", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(200)
         .body("message.ack.status", equalTo("ACK"));
 
     List<StoredMessage> stored = store.byTransaction(transactionOf(body));
@@ -100,32 +102,61 @@ class InboundPipelineTest {
     assertEquals("discover", in.action);
     assertEquals(TestPeers.peerId(), in.senderId);
     assertArrayEquals(body, in.body, "the exact bytes received are stored");
-    assertTrue(in.headers.contains("Signature keyId=\\\"" + TestPeers.peerId() + "|k1|ed25519"), in.headers);
+    assertTrue(
+        in.headers.contains("Signature keyId=\\\"" + TestPeers.peerId() + "|k1|ed25519"),
+        in.headers);
     assertTrue(storedEvents.ids().contains(in.id), "store event fired for the inbound message");
 
     CallbackReceiver.Received cb = receiver.await("on_discover", messageOf(body), WAIT);
-    BecknVerifier nodeKey = BecknVerifier.of(StaticKeyResolver.builder()
-        .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey()).build());
-    VerificationResult check = nodeKey.verify(cb.header("Authorization"), cb.body(), TestPeers.nodeId());
+    BecknVerifier nodeKey =
+        BecknVerifier.of(
+            StaticKeyResolver.builder()
+                .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey())
+                .build());
+    VerificationResult check =
+        nodeKey.verify(cb.header("Authorization"), cb.body(), TestPeers.nodeId());
     assertTrue(check.valid(), check.toString());
     assertEquals("on_discover", Envelopes.parse(cb.body()).getContext().getAction());
 
-    Poll.until(() -> outbox.byTransaction(transactionOf(body)).stream()
-        .anyMatch(e -> e.status == OutboxStatus.DELIVERED), WAIT, "outbox entry marked delivered");
-    Poll.until(() -> store.byTransaction(transactionOf(body)).stream()
-        .anyMatch(m -> m.direction == Direction.OUT && m.action.equals("on_discover") && m.httpStatus == 200),
-        WAIT, "sent on_discover kept in the transaction store");
-    Poll.until(() -> store.byTransaction(transactionOf(body)).get(0).handledAt != null, WAIT, "marked handled");
+    Poll.until(
+        () ->
+            outbox.byTransaction(transactionOf(body)).stream()
+                .anyMatch(e -> e.status == OutboxStatus.DELIVERED),
+        WAIT,
+        "outbox entry marked delivered");
+    Poll.until(
+        () ->
+            store.byTransaction(transactionOf(body)).stream()
+                .anyMatch(
+                    m ->
+                        m.direction == Direction.OUT
+                            && m.action.equals("on_discover")
+                            && m.httpStatus == 200),
+        WAIT,
+        "sent on_discover kept in the transaction store");
+    Poll.until(
+        () -> store.byTransaction(transactionOf(body)).get(0).handledAt != null,
+        WAIT,
+        "marked handled");
   }
 
   @Test
   void tamperedBodyIsRefusedWith401AndWwwAuthenticate() throws Exception {
     byte[] body = TestMessages.discover(TestPeers.peerId());
     String authorization = TestPeers.peerSigner().authorization(body);
-    byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("SOLAR", "WIND_").getBytes(StandardCharsets.UTF_8);
-    given().contentType("application/json").header("Authorization", authorization).body(tampered)
-        .post("/discover").then().statusCode(401)
-        .header("WWW-Authenticate", containsString("Signature realm=\"" + TestPeers.nodeId() + "\""))
+    byte[] tampered =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("SOLAR", "WIND_")
+            .getBytes(StandardCharsets.UTF_8);
+    given()
+        .contentType("application/json")
+        .header("Authorization", authorization)
+        .body(tampered)
+        .post("/discover")
+        .then()
+        .statusCode(401)
+        .header(
+            "WWW-Authenticate", containsString("Signature realm=\"" + TestPeers.nodeId() + "\""))
         .body("message.ack.status", equalTo("NACK"))
         .body("error.message", containsString("BAD_SIGNATURE"));
     assertTrue(store.byTransaction(transactionOf(body)).isEmpty(), "nothing stored");
@@ -133,30 +164,39 @@ class InboundPipelineTest {
 
   @Test
   void missingSignatureIsRefused() {
-    post("discover", TestMessages.discover(TestPeers.peerId()), null).then().statusCode(401)
+    post("discover", TestMessages.discover(TestPeers.peerId()), null)
+        .then()
+        .statusCode(401)
         .body("error.message", containsString("MISSING"));
   }
 
   @Test
   void unknownSignerKeyIsRefused() {
-    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.unregisteredSigner()).then()
-        .statusCode(401).body("message.ack.status", equalTo("NACK"))
+    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.unregisteredSigner())
+        .then()
+        .statusCode(401)
+        .body("message.ack.status", equalTo("NACK"))
         .body("error.message", containsString("UNKNOWN_KEY"));
   }
 
   @Test
   void registeredSignerSpeakingForAnotherBapIsRefused() {
     // Validly signed by a registered participant, but the context claims to be the peer.
-    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.intruderSigner()).then()
-        .statusCode(401).body("error.message", containsString("SIGNER_MISMATCH"));
+    post("discover", TestMessages.discover(TestPeers.peerId()), TestPeers.intruderSigner())
+        .then()
+        .statusCode(401)
+        .body("error.message", containsString("SIGNER_MISMATCH"));
   }
 
   @Test
   void invalidMessageIsRefusedWithCodeAndPath() {
-    String json = new String(TestMessages.discover(TestPeers.peerId()), StandardCharsets.UTF_8)
-        .replaceFirst("\"ttl\":\"PT30S\"", "\"ttl\":\"thirty seconds\"");
+    String json =
+        new String(TestMessages.discover(TestPeers.peerId()), StandardCharsets.UTF_8)
+            .replaceFirst("\"ttl\":\"PT30S\"", "\"ttl\":\"thirty seconds\"");
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    post("discover", body, TestPeers.peerSigner()).then().statusCode(400)
+    post("discover", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("message.ack.status", equalTo("NACK"))
         .body("error.code", equalTo("30000"))
         .body("error.paths", containsString("context.ttl"));
@@ -165,19 +205,25 @@ class InboundPipelineTest {
   @Test
   void brokenJsonIsRefused() {
     byte[] body = "{\"context\": {".getBytes(StandardCharsets.UTF_8);
-    post("discover", body, TestPeers.peerSigner()).then().statusCode(400)
+    post("discover", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("error.code", equalTo("30000"));
   }
 
   @Test
   void actionPostedToTheWrongEndpointIsRefused() {
-    post("select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner()).then().statusCode(400)
+    post("select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("error.paths", containsString("context.action"));
   }
 
   @Test
   void unacceptedActionIsRefused() {
-    post("on_select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner()).then().statusCode(404)
+    post("on_select", TestMessages.discover(TestPeers.peerId()), TestPeers.peerSigner())
+        .then()
+        .statusCode(404)
         .body("error.code", equalTo("40001"));
   }
 
@@ -185,7 +231,9 @@ class InboundPipelineTest {
   void oversizedBodyIsRefusedWith413() {
     byte[] body = new byte[70_000];
     java.util.Arrays.fill(body, (byte) ' ');
-    post("discover", body, TestPeers.peerSigner()).then().statusCode(413)
+    post("discover", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(413)
         .body("message.ack.status", equalTo("NACK"));
   }
 
@@ -193,10 +241,16 @@ class InboundPipelineTest {
   void replayedMessageIdIsRefusedAndOnlyOneCopyIsStored() throws Exception {
     byte[] body = TestMessages.discover(TestPeers.peerId());
     post("discover", body, TestPeers.peerSigner()).then().statusCode(200);
-    post("discover", body, TestPeers.peerSigner()).then().statusCode(409)
+    post("discover", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(409)
         .body("message.ack.status", equalTo("NACK"))
         .body("error.paths", equalTo("context.message_id"));
-    assertEquals(1, store.byTransaction(transactionOf(body)).stream().filter(m -> m.direction == Direction.IN).count());
+    assertEquals(
+        1,
+        store.byTransaction(transactionOf(body)).stream()
+            .filter(m -> m.direction == Direction.IN)
+            .count());
   }
 
   @Test
@@ -207,8 +261,14 @@ class InboundPipelineTest {
     try {
       List<Callable<Integer>> copies = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        copies.add(() -> given().contentType("application/json").header("Authorization", authorization).body(body)
-            .post("/discover").statusCode());
+        copies.add(
+            () ->
+                given()
+                    .contentType("application/json")
+                    .header("Authorization", authorization)
+                    .body(body)
+                    .post("/discover")
+                    .statusCode());
       }
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> f : pool.invokeAll(copies)) {
@@ -219,18 +279,27 @@ class InboundPipelineTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(1, store.byTransaction(transactionOf(body)).stream().filter(m -> m.direction == Direction.IN).count());
+    assertEquals(
+        1,
+        store.byTransaction(transactionOf(body)).stream()
+            .filter(m -> m.direction == Direction.IN)
+            .count());
   }
 
   @Test
   void businessRefusalFromTheHandlerIsANackAndNothingIsStored() throws Exception {
     byte[] body = TestMessages.status("unknown-order-1");
-    post("status", body, TestPeers.peerSigner()).then().statusCode(200)
+    post("status", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(200)
         .body("message.ack.status", equalTo("NACK"))
         .body("error.code", equalTo("30010"));
     assertTrue(store.byTransaction(transactionOf(body)).isEmpty());
     // The refused message did not consume its message_id: a corrected resend is judged afresh.
-    post("status", body, TestPeers.peerSigner()).then().statusCode(200).body("error.code", equalTo("30010"));
+    post("status", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(200)
+        .body("error.code", equalTo("30010"));
   }
 
   @Test
@@ -238,9 +307,14 @@ class InboundPipelineTest {
     receiver.stop();
     byte[] body = TestMessages.status("order-42");
     try {
-      post("status", body, TestPeers.peerSigner()).then().statusCode(200).body("message.ack.status", equalTo("ACK"));
+      post("status", body, TestPeers.peerSigner())
+          .then()
+          .statusCode(200)
+          .body("message.ack.status", equalTo("ACK"));
       String txn = transactionOf(body);
-      Poll.until(() -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 2), WAIT,
+      Poll.until(
+          () -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 2),
+          WAIT,
           "two failed delivery attempts");
       OutboxEntry entry = outbox.byTransaction(txn).get(0);
       assertEquals(OutboxStatus.PENDING, entry.status);
@@ -249,7 +323,9 @@ class InboundPipelineTest {
       receiver.start();
     }
     receiver.await("on_status", messageOf(body), WAIT);
-    Poll.until(() -> outbox.byTransaction(transactionOf(body)).get(0).status == OutboxStatus.DELIVERED, WAIT,
+    Poll.until(
+        () -> outbox.byTransaction(transactionOf(body)).get(0).status == OutboxStatus.DELIVERED,
+        WAIT,
         "delivered after the receiver came back");
   }
 
@@ -260,21 +336,28 @@ class InboundPipelineTest {
     String txn = transactionOf(body);
     try {
       post("status", body, TestPeers.peerSigner()).then().statusCode(200);
-      Poll.until(() -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 1), WAIT, "a failed attempt");
+      Poll.until(
+          () -> outbox.byTransaction(txn).stream().anyMatch(e -> e.attempts >= 1),
+          WAIT,
+          "a failed attempt");
     } finally {
       receiver.start();
     }
     Long id = outbox.byTransaction(txn).get(0).id;
-    Poll.until(() -> Instant.now().isAfter(outbox.byTransaction(txn).get(0).nextAttemptAt), WAIT, "the entry to fall due");
+    Poll.until(
+        () -> Instant.now().isAfter(outbox.byTransaction(txn).get(0).nextAttemptAt),
+        WAIT,
+        "the entry to fall due");
     // Six workers (as six node instances would) race for the same due row.
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Callable<Void>> attempts = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        attempts.add(() -> {
-          worker.deliver(id);
-          return null;
-        });
+        attempts.add(
+            () -> {
+              worker.deliver(id);
+              return null;
+            });
       }
       for (Future<Void> f : pool.invokeAll(attempts)) {
         f.get();
@@ -282,23 +365,37 @@ class InboundPipelineTest {
     } finally {
       pool.shutdownNow();
     }
-    Poll.until(() -> outbox.byTransaction(txn).get(0).status == OutboxStatus.DELIVERED, WAIT, "delivered");
-    assertEquals(1, receiver.received().stream()
-        .filter(r -> r.action().equals("on_status") && r.bodyText().contains(messageOf(body))).count());
+    Poll.until(
+        () -> outbox.byTransaction(txn).get(0).status == OutboxStatus.DELIVERED, WAIT, "delivered");
+    assertEquals(
+        1,
+        receiver.received().stream()
+            .filter(r -> r.action().equals("on_status") && r.bodyText().contains(messageOf(body)))
+            .count());
   }
 
   @Test
-  void aResendThatTheReceiverAlreadyHasCountsAsDeliveredButAFirstAttemptRefusedAs409DoesNot() throws Exception {
-    byte[] conflict = org.uei.p2p.model.envelope.AckResponse.nack(org.uei.p2p.model.envelope.BecknError.of(
-        org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST, "message_id already received", "context.message_id"))
-        .toWave1Json();
+  void aResendThatTheReceiverAlreadyHasCountsAsDeliveredButAFirstAttemptRefusedAs409DoesNot()
+      throws Exception {
+    byte[] conflict =
+        org.uei.p2p.model.envelope.AckResponse.nack(
+                org.uei.p2p.model.envelope.BecknError.of(
+                    org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST,
+                    "message_id already received",
+                    "context.message_id"))
+            .toWave1Json();
     // First attempt: the receiver stored it but its answer was lost (a 502 from a proxy, say);
     // the resend then meets its replay guard.
-    receiver.answerNext(new CallbackReceiver.Answer(502, "bad gateway".getBytes(StandardCharsets.UTF_8)));
+    receiver.answerNext(
+        new CallbackReceiver.Answer(502, "bad gateway".getBytes(StandardCharsets.UTF_8)));
     receiver.answerNext(new CallbackReceiver.Answer(409, conflict));
     byte[] resent = TestMessages.status("order-resent");
     post("status", resent, TestPeers.peerSigner()).then().statusCode(200);
-    Poll.until(() -> outbox.byTransaction(transactionOf(resent)).stream().anyMatch(e -> e.status != OutboxStatus.PENDING), WAIT,
+    Poll.until(
+        () ->
+            outbox.byTransaction(transactionOf(resent)).stream()
+                .anyMatch(e -> e.status != OutboxStatus.PENDING),
+        WAIT,
         "the resend answered");
     OutboxEntry entry = outbox.byTransaction(transactionOf(resent)).get(0);
     assertEquals(OutboxStatus.DELIVERED, entry.status, entry.lastError);
@@ -307,9 +404,15 @@ class InboundPipelineTest {
     receiver.answerNext(new CallbackReceiver.Answer(409, conflict));
     byte[] clash = TestMessages.status("order-clash");
     post("status", clash, TestPeers.peerSigner()).then().statusCode(200);
-    Poll.until(() -> outbox.byTransaction(transactionOf(clash)).stream().anyMatch(e -> e.status != OutboxStatus.PENDING), WAIT,
+    Poll.until(
+        () ->
+            outbox.byTransaction(transactionOf(clash)).stream()
+                .anyMatch(e -> e.status != OutboxStatus.PENDING),
+        WAIT,
         "the first attempt answered");
-    assertEquals(OutboxStatus.REFUSED, outbox.byTransaction(transactionOf(clash)).get(0).status,
+    assertEquals(
+        OutboxStatus.REFUSED,
+        outbox.byTransaction(transactionOf(clash)).get(0).status,
         "a 409 to a first attempt means the message_id clashes with another message");
   }
 
@@ -323,23 +426,33 @@ class InboundPipelineTest {
     byte[] held = TestMessages.discover(TestPeers.peerId());
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      post("discover", refused, TestPeers.peerSigner()).then().statusCode(503)
+      post("discover", refused, TestPeers.peerSigner())
+          .then()
+          .statusCode(503)
           .header("Retry-After", "1")
           .body("message.ack.status", equalTo("NACK"))
           .body("error.message", containsString("busy"));
       assertTrue(store.byTransaction(transactionOf(refused)).isEmpty(), "nothing stored");
 
-      Future<Integer> waiting = pool.submit(() -> post("discover", held, TestPeers.peerSigner()).statusCode());
+      Future<Integer> waiting =
+          pool.submit(() -> post("discover", held, TestPeers.peerSigner()).statusCode());
       Poll.until(() -> backlog.waiting() == 1, WAIT, "the request to wait for room");
       backlog.done();
-      assertEquals(200, waiting.get(30, java.util.concurrent.TimeUnit.SECONDS), "room made, the request goes on");
+      assertEquals(
+          200,
+          waiting.get(30, java.util.concurrent.TimeUnit.SECONDS),
+          "room made, the request goes on");
     } finally {
       for (int i = 0; i < limit - 1; i++) {
         backlog.done();
       }
       pool.shutdownNow();
     }
-    assertEquals(1, store.byTransaction(transactionOf(held)).stream().filter(m -> m.direction == Direction.IN).count(),
+    assertEquals(
+        1,
+        store.byTransaction(transactionOf(held)).stream()
+            .filter(m -> m.direction == Direction.IN)
+            .count(),
         "the held request was stored once");
     // The refused message did not consume its message_id.
     post("discover", refused, TestPeers.peerSigner()).then().statusCode(200);

@@ -19,19 +19,30 @@ final class TestMessages {
   private TestMessages() {}
 
   static Context context(Action action, String bapId) {
-    return Contexts.newRequest(action, new Contexts.Parties(TestNetwork.DOMAIN, bapId, TestPeers.peerUrl(),
-        TestPeers.nodeId(), TestPeers.nodeUrl()), null, Duration.ofSeconds(30), Clock.systemUTC());
+    return Contexts.newRequest(
+        action,
+        new Contexts.Parties(
+            TestNetwork.DOMAIN,
+            bapId,
+            TestPeers.peerUrl(),
+            TestPeers.nodeId(),
+            TestPeers.nodeUrl()),
+        null,
+        Duration.ofSeconds(30),
+        Clock.systemUTC());
   }
 
   static byte[] discover(String bapId) {
     DiscoverMessage m = new DiscoverMessage();
-    m.setFilters(DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
+    m.setFilters(
+        DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
     return Envelopes.write(new Envelope<>(context(Action.DISCOVER, bapId), m));
   }
 
   static byte[] status(String orderId) {
     Order order = new Order();
     order.setId(orderId);
-    return Envelopes.write(new Envelope<>(context(Action.STATUS, TestPeers.peerId()), new OrderMessage(order)));
+    return Envelopes.write(
+        new Envelope<>(context(Action.STATUS, TestPeers.peerId()), new OrderMessage(order)));
   }
 }

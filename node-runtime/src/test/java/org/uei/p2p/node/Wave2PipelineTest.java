@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
-import org.uei.p2p.node.audit.AuditLog;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxStatus;
 import org.uei.p2p.node.store.Direction;
@@ -38,9 +37,9 @@ import org.uei.p2p.signing.StaticKeyResolver;
 import org.uei.p2p.signing.VerificationResult;
 
 /**
- * IES wave 2 through the whole runtime of a node that speaks both wires: received, checked,
- * stored, ACKed in the LTS shape, handled, answered with a signed callback, audited; and each
- * refusal as a wave-2 NACK with nothing stored.
+ * IES wave 2 through the whole runtime of a node that speaks both wires: received, checked, stored,
+ * ACKed in the LTS shape, handled, answered with a signed callback, audited; and each refusal as a
+ * wave-2 NACK with nothing stored.
  */
 @QuarkusTest
 @QuarkusTestResource(TestNetwork.class)
@@ -66,7 +65,11 @@ class Wave2PipelineTest {
   }
 
   private static Wave2Contexts.Parties parties(String bapUri) {
-    return new Wave2Contexts.Parties(Wave2TestMessages.NETWORK, TestPeers.peerId(), bapUri, TestPeers.nodeId(),
+    return new Wave2Contexts.Parties(
+        Wave2TestMessages.NETWORK,
+        TestPeers.peerId(),
+        bapUri,
+        TestPeers.nodeId(),
         TestPeers.nodeUrl());
   }
 
@@ -83,7 +86,9 @@ class Wave2PipelineTest {
   }
 
   private List<StoredMessage> storedIn(String transactionId) {
-    return store.byTransaction(transactionId).stream().filter(m -> m.direction == Direction.IN).toList();
+    return store.byTransaction(transactionId).stream()
+        .filter(m -> m.direction == Direction.IN)
+        .toList();
   }
 
   @Test
@@ -92,9 +97,12 @@ class Wave2PipelineTest {
     byte[] body = init.write();
     String txn = init.context().transactionId();
     // The peer answers the callback as the reference adapter does.
-    receiver.answerNext(new CallbackReceiver.Answer(200, "{\"message\":{\"status\":\"ACK\"}}"
-        .getBytes(StandardCharsets.UTF_8)));
-    post("init", body, TestPeers.peerSigner()).then().statusCode(200)
+    receiver.answerNext(
+        new CallbackReceiver.Answer(
+            200, "{\"message\":{\"status\":\"ACK\"}}".getBytes(StandardCharsets.UTF_8)));
+    post("init", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(200)
         .body("status", equalTo("ACK"));
 
     StoredMessage in = storedIn(txn).get(0);
@@ -106,35 +114,68 @@ class Wave2PipelineTest {
     assertTrue(storedEvents.ids().contains(in.id), "queued for the audit log with the message");
 
     CallbackReceiver.Received cb = receiver.await("on_init", init.context().messageId(), WAIT);
-    VerificationResult check = BecknVerifier.of(StaticKeyResolver.builder()
-        .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey()).build())
-        .verify(cb.header("Authorization"), cb.body(), TestPeers.nodeId());
+    VerificationResult check =
+        BecknVerifier.of(
+                StaticKeyResolver.builder()
+                    .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey())
+                    .build())
+            .verify(cb.header("Authorization"), cb.body(), TestPeers.nodeId());
     assertTrue(check.valid(), check.toString());
     Wave2Envelope onInit = Wave2Envelope.parse(cb.body());
     assertEquals("on_init", onInit.context().action());
-    for (String member : List.of("networkId", "version", "bapId", "bapUri", "bppId", "bppUri", "transactionId",
-        "messageId")) {
+    for (String member :
+        List.of(
+            "networkId",
+            "version",
+            "bapId",
+            "bapUri",
+            "bppId",
+            "bppUri",
+            "transactionId",
+            "messageId")) {
       assertEquals(init.context().member(member), onInit.context().member(member), member);
     }
     assertEquals(init.message().toJson(), onInit.message().toJson());
 
-    Poll.until(() -> outbox.byTransaction(txn).stream().anyMatch(e -> e.status == OutboxStatus.DELIVERED), WAIT,
+    Poll.until(
+        () -> outbox.byTransaction(txn).stream().anyMatch(e -> e.status == OutboxStatus.DELIVERED),
+        WAIT,
         "the reference adapter's ACK counts as delivered");
-    Poll.until(() -> store.byTransaction(txn).stream().anyMatch(m -> m.direction == Direction.OUT
-        && m.action.equals("on_init") && m.messageId.equals(init.context().messageId())
-        && TestPeers.nodeId().equals(m.senderId) && m.httpStatus == 200), WAIT, "sent on_init kept in the store");
+    Poll.until(
+        () ->
+            store.byTransaction(txn).stream()
+                .anyMatch(
+                    m ->
+                        m.direction == Direction.OUT
+                            && m.action.equals("on_init")
+                            && m.messageId.equals(init.context().messageId())
+                            && TestPeers.nodeId().equals(m.senderId)
+                            && m.httpStatus == 200),
+        WAIT,
+        "sent on_init kept in the store");
     Poll.until(() -> storedIn(txn).get(0).handledAt != null, WAIT, "marked handled");
   }
 
   @Test
   void catalogPublishIsServedAtItsTwoSegmentPathAndAnsweredAtCatalogOnPublish() throws Exception {
-    Wave2Envelope publish = Wave2TestMessages.request(Wave2Action.CATALOG_PUBLISH, "catalog_publish",
-        new Wave2Contexts.Parties(Wave2TestMessages.NETWORK, null, null, TestPeers.peerId(), TestPeers.peerUrl()));
-    post("catalog/publish", publish.write(), TestPeers.peerSigner()).then().statusCode(200)
+    Wave2Envelope publish =
+        Wave2TestMessages.request(
+            Wave2Action.CATALOG_PUBLISH,
+            "catalog_publish",
+            new Wave2Contexts.Parties(
+                Wave2TestMessages.NETWORK, null, null, TestPeers.peerId(), TestPeers.peerUrl()));
+    post("catalog/publish", publish.write(), TestPeers.peerSigner())
+        .then()
+        .statusCode(200)
         .body("status", equalTo("ACK"));
     assertEquals("catalog/publish", storedIn(publish.context().transactionId()).get(0).action);
-    CallbackReceiver.Received cb = receiver.await(r -> r.action().equals("on_publish")
-        && r.bodyText().contains(publish.context().messageId()), WAIT, "catalog/on_publish");
+    CallbackReceiver.Received cb =
+        receiver.await(
+            r ->
+                r.action().equals("on_publish")
+                    && r.bodyText().contains(publish.context().messageId()),
+            WAIT,
+            "catalog/on_publish");
     assertEquals("catalog/on_publish", Wave2Envelope.parse(cb.body()).context().action());
   }
 
@@ -143,11 +184,19 @@ class Wave2PipelineTest {
     Wave2Envelope init = init();
     byte[] body = init.write();
     String authorization = TestPeers.peerSigner().authorization(body);
-    byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("DRAFT", "DRAFX")
-        .getBytes(StandardCharsets.UTF_8);
-    given().contentType("application/json").header("Authorization", authorization).body(tampered)
-        .post("/init").then().statusCode(401)
-        .header("WWW-Authenticate", containsString("Signature realm=\"" + TestPeers.nodeId() + "\""))
+    byte[] tampered =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("DRAFT", "DRAFX")
+            .getBytes(StandardCharsets.UTF_8);
+    given()
+        .contentType("application/json")
+        .header("Authorization", authorization)
+        .body(tampered)
+        .post("/init")
+        .then()
+        .statusCode(401)
+        .header(
+            "WWW-Authenticate", containsString("Signature realm=\"" + TestPeers.nodeId() + "\""))
         .body("status", equalTo("NACK"))
         .body("error.code", equalTo("30000"))
         .body("error.errorCode", equalTo("30000"))
@@ -157,8 +206,12 @@ class Wave2PipelineTest {
 
   @Test
   void aBapUriOtherThanTheRegisteredOneIsRefusedAtContextBapUri() {
-    Wave2Envelope init = Wave2TestMessages.request(Wave2Action.INIT, "init", parties("http://127.0.0.1:1/elsewhere"));
-    post("init", init.write(), TestPeers.peerSigner()).then().statusCode(400)
+    Wave2Envelope init =
+        Wave2TestMessages.request(
+            Wave2Action.INIT, "init", parties("http://127.0.0.1:1/elsewhere"));
+    post("init", init.write(), TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("status", equalTo("NACK"))
         .body("error.code", equalTo("30000"))
         .body("error.paths", equalTo("context.bapUri"));
@@ -169,7 +222,9 @@ class Wave2PipelineTest {
   void aReplayIsRefusedAtContextMessageIdAndStoredOnce() {
     byte[] body = init().write();
     post("init", body, TestPeers.peerSigner()).then().statusCode(200);
-    post("init", body, TestPeers.peerSigner()).then().statusCode(409)
+    post("init", body, TestPeers.peerSigner())
+        .then()
+        .statusCode(409)
         .body("status", equalTo("NACK"))
         .body("error.paths", equalTo("context.messageId"))
         .body("error.message", startsWith("messageId"));
@@ -179,9 +234,15 @@ class Wave2PipelineTest {
 
   @Test
   void anInvalidContractIsRefusedByTheWave2RulesWithItsPath() {
-    Wave2Envelope bad = Wave2TestMessages.request(Wave2Action.INIT, "init", parties(TestPeers.peerUrl()),
-        m -> ((ObjectNode) m.get("contract")).remove("contractAttributes"));
-    post("init", bad.write(), TestPeers.peerSigner()).then().statusCode(400)
+    Wave2Envelope bad =
+        Wave2TestMessages.request(
+            Wave2Action.INIT,
+            "init",
+            parties(TestPeers.peerUrl()),
+            m -> ((ObjectNode) m.get("contract")).remove("contractAttributes"));
+    post("init", bad.write(), TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("status", equalTo("NACK"))
         .body("error.code", equalTo("30000"))
         .body("error.paths", containsString("message.contract.contractAttributes"));
@@ -190,22 +251,39 @@ class Wave2PipelineTest {
 
   @Test
   void aBodyOfAnUnsupportedGenerationGetsOneClearNack() {
-    byte[] ueiV1 = ("{\"context\":{\"domain\":\"uei:p2p-trading\",\"core_version\":\"1.1.0\",\"action\":\"init\","
-        + "\"bap_id\":\"" + TestPeers.peerId() + "\",\"transaction_id\":\"t-v1\",\"message_id\":\"m-v1\"},"
-        + "\"message\":{\"order\":{}}}").getBytes(StandardCharsets.UTF_8);
-    post("init", ueiV1, TestPeers.peerSigner()).then().statusCode(400)
+    byte[] ueiV1 =
+        ("{\"context\":{\"domain\":\"uei:p2p-trading\",\"core_version\":\"1.1.0\",\"action\":\"init\","
+                + "\"bap_id\":\""
+                + TestPeers.peerId()
+                + "\",\"transaction_id\":\"t-v1\",\"message_id\":\"m-v1\"},"
+                + "\"message\":{\"order\":{}}}")
+            .getBytes(StandardCharsets.UTF_8);
+    post("init", ueiV1, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("message.ack.status", equalTo("NACK"))
         .body("error.code", equalTo("30000"))
-        .body("error.message", startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"));
+        .body(
+            "error.message",
+            startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"));
     assertTrue(store.byTransaction("t-v1").isEmpty(), "nothing stored");
   }
 
   @Test
   void aWave2MessageOfAnotherNetworkIsRefusedAtContextNetworkId() {
-    Wave2Envelope init = Wave2TestMessages.request(Wave2Action.INIT, "init", new Wave2Contexts.Parties(
-        "indiaenergystack.in/ies-p2p-trading-network", TestPeers.peerId(), TestPeers.peerUrl(), TestPeers.nodeId(),
-        TestPeers.nodeUrl()));
-    post("init", init.write(), TestPeers.peerSigner()).then().statusCode(400)
+    Wave2Envelope init =
+        Wave2TestMessages.request(
+            Wave2Action.INIT,
+            "init",
+            new Wave2Contexts.Parties(
+                "indiaenergystack.in/ies-p2p-trading-network",
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                TestPeers.nodeId(),
+                TestPeers.nodeUrl()));
+    post("init", init.write(), TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
         .body("status", equalTo("NACK"))
         .body("error.paths", equalTo("context.networkId"));
   }

@@ -36,16 +36,29 @@ public final class Wave2TestMessages {
   }
 
   /** A fresh {@code action} request between {@code parties} carrying the fixture's message. */
-  public static Wave2Envelope request(Wave2Action action, String fixture, Wave2Contexts.Parties parties) {
-    return request(action, fixture, parties, m -> { });
+  public static Wave2Envelope request(
+      Wave2Action action, String fixture, Wave2Contexts.Parties parties) {
+    return request(action, fixture, parties, m -> {});
   }
 
-  /** As {@link #request(Wave2Action, String, Wave2Contexts.Parties)}, the message changed by {@code edit}. */
-  public static Wave2Envelope request(Wave2Action action, String fixture, Wave2Contexts.Parties parties,
+  /**
+   * As {@link #request(Wave2Action, String, Wave2Contexts.Parties)}, the message changed by {@code
+   * edit}.
+   */
+  public static Wave2Envelope request(
+      Wave2Action action,
+      String fixture,
+      Wave2Contexts.Parties parties,
       Consumer<ObjectNode> edit) {
     Wave2Envelope f = fixture(fixture);
-    ObjectNode context = Wave2Contexts.newRequest(action, parties, null, Duration.ofSeconds(30),
-        f.context().schemaContext(), Clock.systemUTC());
+    ObjectNode context =
+        Wave2Contexts.newRequest(
+            action,
+            parties,
+            null,
+            Duration.ofSeconds(30),
+            f.context().schemaContext(),
+            Clock.systemUTC());
     ObjectNode message = f.message().toJson();
     edit.accept(message);
     return Wave2Envelope.of(context, Wave2Message.of(message));

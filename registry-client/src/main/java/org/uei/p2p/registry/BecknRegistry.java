@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A Beckn 1.x registry: {@code POST {base}/lookup} with the query's fields, answered by an array
- * of subscriptions.
+ * A Beckn 1.x registry: {@code POST {base}/lookup} with the query's fields, answered by an array of
+ * subscriptions.
  *
- * <p>Registries that require signed lookups get an {@code Authorization} header from the
- * optional request signer (body bytes in, header value out).
+ * <p>Registries that require signed lookups get an {@code Authorization} header from the optional
+ * request signer (body bytes in, header value out).
  */
 public final class BecknRegistry implements Registry {
 
@@ -27,7 +27,8 @@ public final class BecknRegistry implements Registry {
   private final RegistryHttp http;
   private final Function<byte[], String> requestSigner;
 
-  private BecknRegistry(String baseUrl, HttpClient client, Duration timeout, Function<byte[], String> requestSigner) {
+  private BecknRegistry(
+      String baseUrl, HttpClient client, Duration timeout, Function<byte[], String> requestSigner) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.lookupUri = RegistryHttp.resolve(baseUrl, "/lookup");
     this.http = new RegistryHttp(baseUrl, client, timeout);
@@ -52,10 +53,11 @@ public final class BecknRegistry implements Registry {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a lookup body always serializes", e);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(lookupUri)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(lookupUri)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (requestSigner != null) {
       request.header("Authorization", requestSigner.apply(body));
     }
@@ -65,8 +67,12 @@ public final class BecknRegistry implements Registry {
     }
     JsonNode array = reply.get();
     if (!array.isArray()) {
-      throw http.fail("sent a malformed reply (expected a JSON array of subscriptions, got " + kind(array) + ")",
-          query.describe(), null);
+      throw http.fail(
+          "sent a malformed reply (expected a JSON array of subscriptions, got "
+              + kind(array)
+              + ")",
+          query.describe(),
+          null);
     }
     List<Subscriber> out = new ArrayList<>();
     try {
@@ -127,13 +133,25 @@ public final class BecknRegistry implements Registry {
     }
 
     /** How long one lookup may take; default {@link RegistryHttp#DEFAULT_TIMEOUT}. */
-    public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
 
     /** The HTTP client to share; default a new one. */
-    public Builder httpClient(HttpClient client) { this.client = client; return this; }
+    public Builder httpClient(HttpClient client) {
+      this.client = client;
+      return this;
+    }
 
-    /** Produces the {@code Authorization} header for a lookup body, for registries that require signed lookups. */
-    public Builder requestSigner(Function<byte[], String> signer) { this.requestSigner = signer; return this; }
+    /**
+     * Produces the {@code Authorization} header for a lookup body, for registries that require
+     * signed lookups.
+     */
+    public Builder requestSigner(Function<byte[], String> signer) {
+      this.requestSigner = signer;
+      return this;
+    }
 
     public BecknRegistry build() {
       return new BecknRegistry(baseUrl, client, timeout, requestSigner);

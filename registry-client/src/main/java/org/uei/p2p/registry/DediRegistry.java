@@ -56,12 +56,24 @@ public final class DediRegistry implements Registry {
   @Override
   public List<Subscriber> lookup(LookupQuery query) throws RegistryException {
     if (query.subscriberId() == null || query.uniqueKeyId() == null) {
-      throw http.fail("is a DeDi directory and can only look up one subscriber_id with one key id", query.describe(), null);
+      throw http.fail(
+          "is a DeDi directory and can only look up one subscriber_id with one key id",
+          query.describe(),
+          null);
     }
-    URI uri = RegistryHttp.resolve(baseUrl, "/lookup/" + segment(query.subscriberId()) + "/"
-        + segment(registryName) + "/" + segment(query.uniqueKeyId()));
-    Optional<JsonNode> reply = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(),
-        query.describe());
+    URI uri =
+        RegistryHttp.resolve(
+            baseUrl,
+            "/lookup/"
+                + segment(query.subscriberId())
+                + "/"
+                + segment(registryName)
+                + "/"
+                + segment(query.uniqueKeyId()));
+    Optional<JsonNode> reply =
+        http.send(
+            HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(),
+            query.describe());
     if (reply.isEmpty()) {
       return List.of();
     }
@@ -71,7 +83,8 @@ public final class DediRegistry implements Registry {
     } catch (IllegalArgumentException e) {
       throw http.fail("sent a malformed reply (" + e.getMessage() + ")", query.describe(), e);
     }
-    if (!allowedNetworks.isEmpty() && s.networkMemberships().stream().noneMatch(allowedNetworks::contains)) {
+    if (!allowedNetworks.isEmpty()
+        && s.networkMemberships().stream().noneMatch(allowedNetworks::contains)) {
       s = s.toBuilder().status(NOT_A_MEMBER).build();
     }
     return query.matches(s) ? List.of(s) : List.of();
@@ -90,8 +103,10 @@ public final class DediRegistry implements Registry {
       throw new IllegalArgumentException("no data.details object");
     }
     ObjectNode merged = ((ObjectNode) details).deepCopy();
-    // Validity and revocation may sit next to details rather than inside; details wins when both exist.
-    for (String f : List.of("valid_from", "valid_until", "valid_till", "is_revoked", "network_memberships")) {
+    // Validity and revocation may sit next to details rather than inside; details wins when both
+    // exist.
+    for (String f :
+        List.of("valid_from", "valid_until", "valid_till", "is_revoked", "network_memberships")) {
       if (!merged.has(f) && data.has(f)) {
         merged.set(f, data.get(f));
       }
@@ -106,14 +121,18 @@ public final class DediRegistry implements Registry {
     return SubscriberJson.read(merged);
   }
 
-  /** Writes a record the way a DeDi directory answers, e.g. for a local registry serving DeDi clients. */
+  /**
+   * Writes a record the way a DeDi directory answers, e.g. for a local registry serving DeDi
+   * clients.
+   */
   public static ObjectNode write(Subscriber s, String message) {
     ObjectNode reply = SubscriberJson.MAPPER.createObjectNode();
     reply.put("message", message);
     ObjectNode data = reply.putObject("data");
     data.put("record_id", s.uniqueKeyId());
     ObjectNode details = SubscriberJson.write(s);
-    details.remove(List.of("is_revoked", "network_memberships", "unique_key_id", "key_id", "subscriber_url"));
+    details.remove(
+        List.of("is_revoked", "network_memberships", "unique_key_id", "key_id", "subscriber_url"));
     data.set("details", details);
     data.put("is_revoked", s.revoked());
     data.set("network_memberships", SubscriberJson.MAPPER.valueToTree(s.networkMemberships()));
@@ -137,16 +156,28 @@ public final class DediRegistry implements Registry {
     }
 
     /** The registry segment of the lookup path; default {@value #DEFAULT_REGISTRY_NAME}. */
-    public Builder registryName(String name) { this.registryName = name; return this; }
+    public Builder registryName(String name) {
+      this.registryName = name;
+      return this;
+    }
 
     /** Network memberships to accept; empty (the default) accepts any. */
-    public Builder allowedNetworks(Set<String> networks) { this.allowedNetworks = networks; return this; }
+    public Builder allowedNetworks(Set<String> networks) {
+      this.allowedNetworks = networks;
+      return this;
+    }
 
     /** How long one lookup may take; default {@link RegistryHttp#DEFAULT_TIMEOUT}. */
-    public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
 
     /** The HTTP client to share; default a new one. */
-    public Builder httpClient(HttpClient client) { this.client = client; return this; }
+    public Builder httpClient(HttpClient client) {
+      this.client = client;
+      return this;
+    }
 
     public DediRegistry build() {
       return new DediRegistry(this);

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded map of lookup outcomes, least recently used evicted first. An entry is either a
- * record (positive) or the reason there is none (negative), each with its own expiry.
+ * A bounded map of lookup outcomes, least recently used evicted first. An entry is either a record
+ * (positive) or the reason there is none (negative), each with its own expiry.
  */
 final class KeyCache {
 
@@ -23,12 +23,13 @@ final class KeyCache {
     if (maxEntries < 1) {
       throw new IllegalArgumentException("a key cache needs room for at least one entry");
     }
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-        return size() > maxEntries;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > maxEntries;
+          }
+        };
   }
 
   synchronized Entry get(String key) {

@@ -14,7 +14,12 @@ import java.util.List;
  * @param country the country code, or {@code null}
  */
 public record LookupQuery(
-    String subscriberId, String uniqueKeyId, SubscriberType type, String domain, String city, String country) {
+    String subscriberId,
+    String uniqueKeyId,
+    SubscriberType type,
+    String domain,
+    String city,
+    String country) {
 
   /** The record a verifier needs: one subscriber's one key. */
   public static LookupQuery byKey(String subscriberId, String uniqueKeyId) {
@@ -31,7 +36,10 @@ public record LookupQuery(
     return new LookupQuery(null, null, type, domain, null, null);
   }
 
-  /** Whether {@code s} satisfies every field this query sets; text compares exactly, city/country ignore case. */
+  /**
+   * Whether {@code s} satisfies every field this query sets; text compares exactly, city/country
+   * ignore case.
+   */
   public boolean matches(Subscriber s) {
     return eq(subscriberId, s.subscriberId())
         && eq(uniqueKeyId, s.uniqueKeyId())
@@ -41,7 +49,10 @@ public record LookupQuery(
         && (country == null || country.equalsIgnoreCase(s.country()));
   }
 
-  /** The query's set fields for error messages, e.g. {@code subscriber_id=bap.example unique_key_id=k1}. */
+  /**
+   * The query's set fields for error messages, e.g. {@code subscriber_id=bap.example
+   * unique_key_id=k1}.
+   */
   public String describe() {
     List<String> parts = new ArrayList<>();
     add(parts, "subscriber_id", subscriberId);

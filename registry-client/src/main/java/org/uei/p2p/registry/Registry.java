@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A source of subscriber records: a Beckn 1.x registry, a DeDi directory or a static list.
  *
- * <p>Implementations return what the registry published, including revoked, expired or
- * unsubscribed records: deciding whether a record may be trusted is the caller's job (see {@link
+ * <p>Implementations return what the registry published, including revoked, expired or unsubscribed
+ * records: deciding whether a record may be trusted is the caller's job (see {@link
  * Subscriber#unusableReason} and {@link RegistryKeyResolver}).
  */
 public interface Registry {

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The one place where registry HTTP failures become clear one-line {@link RegistryException}s:
- * every message names the registry and what was being looked up, and no transport exception
- * escapes to the caller.
+ * every message names the registry and what was being looked up, and no transport exception escapes
+ * to the caller.
  */
 public final class RegistryHttp {
 
@@ -29,7 +29,8 @@ public final class RegistryHttp {
 
   /**
    * @param registryName how messages name the registry (usually its base URL)
-   * @param client the client to send with; {@code null} builds one with {@code timeout} as connect timeout
+   * @param client the client to send with; {@code null} builds one with {@code timeout} as connect
+   *     timeout
    * @param timeout how long one request may take before it fails
    */
   public RegistryHttp(String registryName, HttpClient client, Duration timeout) {
@@ -54,12 +55,15 @@ public final class RegistryHttp {
    *
    * @param what what is being looked up, for messages (e.g. a {@link LookupQuery#describe()})
    * @return the parsed body, or empty when the registry answered 404 (no such record)
-   * @throws RegistryException when the registry is unreachable, too slow, fails, refuses or replies with non-JSON
+   * @throws RegistryException when the registry is unreachable, too slow, fails, refuses or replies
+   *     with non-JSON
    */
-  public Optional<JsonNode> send(HttpRequest.Builder request, String what) throws RegistryException {
+  public Optional<JsonNode> send(HttpRequest.Builder request, String what)
+      throws RegistryException {
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+      response =
+          client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw fail("did not answer within " + timeout.toMillis() + " ms", what, e);
     } catch (ConnectException e) {
@@ -95,14 +99,16 @@ public final class RegistryHttp {
 
   /** An error naming this registry and the lookup, e.g. for a reply whose shape is wrong. */
   public RegistryException fail(String problem, String what, Throwable cause) {
-    return new RegistryException("registry " + registryName + " " + problem + " (looking up " + what + ")", cause);
+    return new RegistryException(
+        "registry " + registryName + " " + problem + " (looking up " + what + ")", cause);
   }
 
   private static String snippet(byte[] body) {
     if (body == null || body.length == 0) {
       return "";
     }
-    String s = new String(body, 0, Math.min(body.length, 160), java.nio.charset.StandardCharsets.UTF_8);
+    String s =
+        new String(body, 0, Math.min(body.length, 160), java.nio.charset.StandardCharsets.UTF_8);
     return ": " + s.replaceAll("\\s+", " ").trim();
   }
 

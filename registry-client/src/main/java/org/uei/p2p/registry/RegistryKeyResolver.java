@@ -48,17 +48,20 @@ public final class RegistryKeyResolver implements KeyResolver {
   }
 
   @Override
-  public ResolvedKey resolve(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  public ResolvedKey resolve(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     return toKey(resolveSubscriber(subscriberId, uniqueKeyId));
   }
 
   @Override
-  public ResolvedKey refresh(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  public ResolvedKey refresh(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     return toKey(refreshSubscriber(subscriberId, uniqueKeyId));
   }
 
   /** Like {@link #resolve} but returns the whole record (url, type, domain, validity). */
-  public Subscriber resolveSubscriber(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  public Subscriber resolveSubscriber(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     String key = cacheKey(subscriberId, uniqueKeyId);
     Instant now = clock.instant();
     KeyCache.Entry cached = cache.get(key);
@@ -66,7 +69,8 @@ public final class RegistryKeyResolver implements KeyResolver {
       if (cached.refusal() != null) {
         throw new KeyResolutionException(Kind.UNKNOWN_KEY, cached.refusal());
       }
-      // A fresh record whose validity ended meanwhile is asked again: the subscriber may have renewed it.
+      // A fresh record whose validity ended meanwhile is asked again: the subscriber may have
+      // renewed it.
       if (cached.subscriber().unusableReason(now).isEmpty()) {
         return cached.subscriber();
       }
@@ -75,7 +79,8 @@ public final class RegistryKeyResolver implements KeyResolver {
   }
 
   /** Like {@link #refresh} but returns the whole record. */
-  public Subscriber refreshSubscriber(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  public Subscriber refreshSubscriber(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     return fetch(cacheKey(subscriberId, uniqueKeyId), subscriberId, uniqueKeyId, clock.instant());
   }
 
@@ -95,14 +100,28 @@ public final class RegistryKeyResolver implements KeyResolver {
     try {
       found = registry.lookup(LookupQuery.byKey(subscriberId, uniqueKeyId));
     } catch (RegistryException e) {
-      throw new KeyResolutionException(Kind.REGISTRY_UNAVAILABLE,
-          "cannot resolve key " + subscriberId + "|" + uniqueKeyId + ": " + e.getMessage(), e);
+      throw new KeyResolutionException(
+          Kind.REGISTRY_UNAVAILABLE,
+          "cannot resolve key " + subscriberId + "|" + uniqueKeyId + ": " + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
-      throw new KeyResolutionException(Kind.REGISTRY_UNAVAILABLE, "cannot resolve key " + subscriberId + "|"
-          + uniqueKeyId + ": registry " + registry.name() + " failed: " + e.getMessage(), e);
+      throw new KeyResolutionException(
+          Kind.REGISTRY_UNAVAILABLE,
+          "cannot resolve key "
+              + subscriberId
+              + "|"
+              + uniqueKeyId
+              + ": registry "
+              + registry.name()
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
     if (found.isEmpty()) {
-      return refuse(key, "registry " + registry.name() + " has no key " + subscriberId + "|" + uniqueKeyId, now);
+      return refuse(
+          key,
+          "registry " + registry.name() + " has no key " + subscriberId + "|" + uniqueKeyId,
+          now);
     }
     String firstReason = null;
     for (Subscriber s : found) {
@@ -128,7 +147,9 @@ public final class RegistryKeyResolver implements KeyResolver {
   }
 
   private static String cacheKey(String subscriberId, String uniqueKeyId) {
-    return Objects.requireNonNull(subscriberId, "subscriberId") + "|" + Objects.requireNonNull(uniqueKeyId, "uniqueKeyId");
+    return Objects.requireNonNull(subscriberId, "subscriberId")
+        + "|"
+        + Objects.requireNonNull(uniqueKeyId, "uniqueKeyId");
   }
 
   /** Configures a {@link RegistryKeyResolver}. */
@@ -144,16 +165,30 @@ public final class RegistryKeyResolver implements KeyResolver {
     }
 
     /** How long a found record is used without asking the registry; default 5 minutes. */
-    public Builder positiveTtl(Duration ttl) { this.positiveTtl = requirePositive(ttl, "positiveTtl"); return this; }
+    public Builder positiveTtl(Duration ttl) {
+      this.positiveTtl = requirePositive(ttl, "positiveTtl");
+      return this;
+    }
 
     /** How long a refusal (unknown, revoked...) is remembered; default 30 seconds. */
-    public Builder negativeTtl(Duration ttl) { this.negativeTtl = requirePositive(ttl, "negativeTtl"); return this; }
+    public Builder negativeTtl(Duration ttl) {
+      this.negativeTtl = requirePositive(ttl, "negativeTtl");
+      return this;
+    }
 
-    /** How many outcomes the cache holds before evicting the least recently used; default 10,000. */
-    public Builder maxEntries(int max) { this.maxEntries = max; return this; }
+    /**
+     * How many outcomes the cache holds before evicting the least recently used; default 10,000.
+     */
+    public Builder maxEntries(int max) {
+      this.maxEntries = max;
+      return this;
+    }
 
     /** The clock for TTLs and validity; tests pass a controllable one. */
-    public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock, "clock"); return this; }
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     public RegistryKeyResolver build() {
       return new RegistryKeyResolver(this);

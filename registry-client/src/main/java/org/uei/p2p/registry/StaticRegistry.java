@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A fixed list of subscribers, typically read from a JSON file, for closed pilots and tests.
  *
- * <p>The file holds an array of subscription records (or {@code {"subscribers": [...]}}) in any
- * of the field-name variants {@link SubscriberJson} reads.
+ * <p>The file holds an array of subscription records (or {@code {"subscribers": [...]}}) in any of
+ * the field-name variants {@link SubscriberJson} reads.
  */
 public final class StaticRegistry implements Registry {
 
@@ -27,7 +27,8 @@ public final class StaticRegistry implements Registry {
   /**
    * Reads the subscribers from a JSON file.
    *
-   * @throws IllegalArgumentException with a one-line message naming the file when it is missing or malformed
+   * @throws IllegalArgumentException with a one-line message naming the file when it is missing or
+   *     malformed
    */
   public static StaticRegistry fromFile(Path file) {
     return new StaticRegistry(file.toString(), readFile(file));
@@ -40,9 +41,11 @@ public final class StaticRegistry implements Registry {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("subscribers file " + file + " does not exist", e);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("subscribers file " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "subscribers file " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read subscribers file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read subscribers file " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("subscribers file " + file + ": " + e.getMessage(), e);
     }

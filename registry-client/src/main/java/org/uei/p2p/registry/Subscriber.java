@@ -89,7 +89,12 @@ public record Subscriber(
       return Optional.of("key " + who + " is revoked");
     }
     if (!SUBSCRIBED.equalsIgnoreCase(status == null ? "" : status.trim())) {
-      return Optional.of("key " + who + " is not SUBSCRIBED (status " + (status == null ? "missing" : status) + ")");
+      return Optional.of(
+          "key "
+              + who
+              + " is not SUBSCRIBED (status "
+              + (status == null ? "missing" : status)
+              + ")");
     }
     if (validFrom != null && now.isBefore(validFrom)) {
       return Optional.of("key " + who + " is not valid before " + validFrom);
@@ -129,24 +134,92 @@ public record Subscriber(
 
     private Builder() {}
 
-    public Builder subscriberId(String v) { subscriberId = v; return this; }
-    public Builder uniqueKeyId(String v) { uniqueKeyId = v; return this; }
-    public Builder type(SubscriberType v) { type = v; return this; }
-    public Builder url(String v) { url = v; return this; }
-    public Builder domain(String v) { domain = v; return this; }
-    public Builder signingPublicKey(String v) { signingPublicKey = v; return this; }
-    public Builder encrPublicKey(String v) { encrPublicKey = v; return this; }
-    public Builder status(String v) { status = v; return this; }
-    public Builder revoked(boolean v) { revoked = v; return this; }
-    public Builder validFrom(Instant v) { validFrom = v; return this; }
-    public Builder validUntil(Instant v) { validUntil = v; return this; }
-    public Builder city(String v) { city = v; return this; }
-    public Builder country(String v) { country = v; return this; }
-    public Builder networkMemberships(List<String> v) { networkMemberships = v; return this; }
+    public Builder subscriberId(String v) {
+      subscriberId = v;
+      return this;
+    }
+
+    public Builder uniqueKeyId(String v) {
+      uniqueKeyId = v;
+      return this;
+    }
+
+    public Builder type(SubscriberType v) {
+      type = v;
+      return this;
+    }
+
+    public Builder url(String v) {
+      url = v;
+      return this;
+    }
+
+    public Builder domain(String v) {
+      domain = v;
+      return this;
+    }
+
+    public Builder signingPublicKey(String v) {
+      signingPublicKey = v;
+      return this;
+    }
+
+    public Builder encrPublicKey(String v) {
+      encrPublicKey = v;
+      return this;
+    }
+
+    public Builder status(String v) {
+      status = v;
+      return this;
+    }
+
+    public Builder revoked(boolean v) {
+      revoked = v;
+      return this;
+    }
+
+    public Builder validFrom(Instant v) {
+      validFrom = v;
+      return this;
+    }
+
+    public Builder validUntil(Instant v) {
+      validUntil = v;
+      return this;
+    }
+
+    public Builder city(String v) {
+      city = v;
+      return this;
+    }
+
+    public Builder country(String v) {
+      country = v;
+      return this;
+    }
+
+    public Builder networkMemberships(List<String> v) {
+      networkMemberships = v;
+      return this;
+    }
 
     public Subscriber build() {
-      return new Subscriber(subscriberId, uniqueKeyId, type, url, domain, signingPublicKey, encrPublicKey,
-          status, revoked, validFrom, validUntil, city, country, networkMemberships);
+      return new Subscriber(
+          subscriberId,
+          uniqueKeyId,
+          type,
+          url,
+          domain,
+          signingPublicKey,
+          encrPublicKey,
+          status,
+          revoked,
+          validFrom,
+          validUntil,
+          city,
+          country,
+          networkMemberships);
     }
   }
 }

@@ -30,7 +30,8 @@ public final class SubscriberJson {
   /**
    * Reads one record.
    *
-   * @throws IllegalArgumentException with a message naming the bad field when the record is unusable
+   * @throws IllegalArgumentException with a message naming the bad field when the record is
+   *     unusable
    */
   public static Subscriber read(JsonNode n) {
     if (n == null || !n.isObject()) {
@@ -42,7 +43,8 @@ public final class SubscriberJson {
     }
     String keyId = text(n, "unique_key_id", "key_id", "ukId", "uniqueKeyId", "keyId");
     if (keyId == null) {
-      throw new IllegalArgumentException("subscriber " + subscriberId + " has a record without unique_key_id/key_id/ukId");
+      throw new IllegalArgumentException(
+          "subscriber " + subscriberId + " has a record without unique_key_id/key_id/ukId");
     }
     String type = text(n, "type");
     JsonNode location = n.path("location");
@@ -60,7 +62,11 @@ public final class SubscriberJson {
         .validUntil(instant(n, subscriberId, "valid_until", "valid_till", "validUntil"))
         .city(code(n.has("city") ? n.get("city") : location.path("city")))
         .country(code(n.has("country") ? n.get("country") : location.path("country")))
-        .networkMemberships(strings(n.has("network_memberships") ? n.get("network_memberships") : n.path("networkMemberships")))
+        .networkMemberships(
+            strings(
+                n.has("network_memberships")
+                    ? n.get("network_memberships")
+                    : n.path("networkMemberships")))
         .build();
   }
 
@@ -150,7 +156,8 @@ public final class SubscriberJson {
     try {
       return parseInstant(v);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("subscriber " + subscriberId + ": " + names[0] + " " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "subscriber " + subscriberId + ": " + names[0] + " " + e.getMessage(), e);
     }
   }
 

@@ -27,7 +27,8 @@ public enum SubscriberType {
       case "GATEWAY":
         return BG;
       default:
-        throw new IllegalArgumentException("unknown subscriber type '" + value + "' (expected BAP, BPP or BG)");
+        throw new IllegalArgumentException(
+            "unknown subscriber type '" + value + "' (expected BAP, BPP or BG)");
     }
   }
 }

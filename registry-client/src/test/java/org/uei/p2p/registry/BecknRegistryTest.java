@@ -33,11 +33,14 @@ class BecknRegistryTest {
 
   @Test
   void postsTheQueryFieldsAndParsesVariantReplies() throws Exception {
-    server.answer(200, "[{\"subscriber_id\":\"bpp.a\",\"subscriber_url\":\"https://a\",\"type\":\"BPP\","
-        + "\"domain\":\"uei:p2p-trading\",\"ukId\":\"1\",\"status\":\"SUBSCRIBED\"},"
-        + "{\"subscriber_id\":\"bpp.b\",\"url\":\"https://b\",\"type\":\"BPP\",\"domain\":\"uei:p2p-trading\","
-        + "\"key_id\":\"2\",\"location\":{\"city\":{\"code\":\"std:011\"}}}]");
-    List<Subscriber> found = registry().lookup(LookupQuery.byDomainAndType("uei:p2p-trading", SubscriberType.BPP));
+    server.answer(
+        200,
+        "[{\"subscriber_id\":\"bpp.a\",\"subscriber_url\":\"https://a\",\"type\":\"BPP\","
+            + "\"domain\":\"uei:p2p-trading\",\"ukId\":\"1\",\"status\":\"SUBSCRIBED\"},"
+            + "{\"subscriber_id\":\"bpp.b\",\"url\":\"https://b\",\"type\":\"BPP\",\"domain\":\"uei:p2p-trading\","
+            + "\"key_id\":\"2\",\"location\":{\"city\":{\"code\":\"std:011\"}}}]");
+    List<Subscriber> found =
+        registry().lookup(LookupQuery.byDomainAndType("uei:p2p-trading", SubscriberType.BPP));
     assertEquals(2, found.size());
     assertEquals("https://b", found.get(1).url());
     assertEquals("std:011", found.get(1).city());
@@ -51,27 +54,35 @@ class BecknRegistryTest {
 
   @Test
   void recordsTheRegistryDidNotFilterAreDropped() throws Exception {
-    server.answer(200, "[{\"subscriber_id\":\"bap.x\",\"type\":\"BAP\",\"domain\":\"d\",\"key_id\":\"1\"},"
-        + "{\"subscriber_id\":\"bpp.y\",\"type\":\"BPP\",\"domain\":\"d\",\"key_id\":\"1\"}]");
-    List<Subscriber> found = registry().lookup(LookupQuery.byDomainAndType("d", SubscriberType.BPP));
+    server.answer(
+        200,
+        "[{\"subscriber_id\":\"bap.x\",\"type\":\"BAP\",\"domain\":\"d\",\"key_id\":\"1\"},"
+            + "{\"subscriber_id\":\"bpp.y\",\"type\":\"BPP\",\"domain\":\"d\",\"key_id\":\"1\"}]");
+    List<Subscriber> found =
+        registry().lookup(LookupQuery.byDomainAndType("d", SubscriberType.BPP));
     assertEquals(List.of("bpp.y"), found.stream().map(Subscriber::subscriberId).toList());
   }
 
   @Test
   void serverErrorIsAClearMessageNamingRegistryAndSubscriber() {
     server.answer(503, "{\"error\":\"maintenance\"}");
-    RegistryException e = assertThrows(RegistryException.class,
-        () -> registry().lookup(LookupQuery.byKey("bap.example", "k1")));
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () -> registry().lookup(LookupQuery.byKey("bap.example", "k1")));
     assertTrue(e.getMessage().contains(server.url()), e.getMessage());
     assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
-    assertTrue(e.getMessage().contains("subscriber_id=bap.example unique_key_id=k1"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("subscriber_id=bap.example unique_key_id=k1"), e.getMessage());
   }
 
   @Test
   void timeoutIsAClearMessage() {
     server.hang();
-    RegistryException e = assertThrows(RegistryException.class,
-        () -> registry().lookup(LookupQuery.byKey("bap.example", "k1")));
+    RegistryException e =
+        assertThrows(
+            RegistryException.class,
+            () -> registry().lookup(LookupQuery.byKey("bap.example", "k1")));
     assertTrue(e.getMessage().contains("did not answer within 300 ms"), e.getMessage());
     assertTrue(e.getMessage().contains("bap.example"), e.getMessage());
   }
@@ -79,19 +90,21 @@ class BecknRegistryTest {
   @Test
   void malformedRepliesAreClearMessages() {
     server.answer(200, "<html>oops</html>");
-    RegistryException notJson = assertThrows(RegistryException.class,
-        () -> registry().lookup(LookupQuery.byKey("s", "k")));
+    RegistryException notJson =
+        assertThrows(RegistryException.class, () -> registry().lookup(LookupQuery.byKey("s", "k")));
     assertTrue(notJson.getMessage().contains("malformed reply (not JSON"), notJson.getMessage());
 
     server.answer(200, "{\"subscriber_id\":\"s\"}");
-    RegistryException notArray = assertThrows(RegistryException.class,
-        () -> registry().lookup(LookupQuery.byKey("s", "k")));
+    RegistryException notArray =
+        assertThrows(RegistryException.class, () -> registry().lookup(LookupQuery.byKey("s", "k")));
     assertTrue(notArray.getMessage().contains("expected a JSON array"), notArray.getMessage());
 
     server.answer(200, "[{\"subscriber_id\":\"s\",\"key_id\":\"k\",\"valid_until\":\"soon\"}]");
-    RegistryException badField = assertThrows(RegistryException.class,
-        () -> registry().lookup(LookupQuery.byKey("s", "k")));
-    assertTrue(badField.getMessage().contains("record [0]") && badField.getMessage().contains("valid_until"),
+    RegistryException badField =
+        assertThrows(RegistryException.class, () -> registry().lookup(LookupQuery.byKey("s", "k")));
+    assertTrue(
+        badField.getMessage().contains("record [0]")
+            && badField.getMessage().contains("valid_until"),
         badField.getMessage());
   }
 
@@ -101,18 +114,26 @@ class BecknRegistryTest {
     try (ServerSocket s = new ServerSocket(0)) {
       freePort = s.getLocalPort();
     }
-    BecknRegistry closed = BecknRegistry.builder("http://127.0.0.1:" + freePort).timeout(Duration.ofMillis(500)).build();
-    RegistryException e = assertThrows(RegistryException.class, () -> closed.lookup(LookupQuery.bySubscriber("s")));
+    BecknRegistry closed =
+        BecknRegistry.builder("http://127.0.0.1:" + freePort)
+            .timeout(Duration.ofMillis(500))
+            .build();
+    RegistryException e =
+        assertThrows(RegistryException.class, () -> closed.lookup(LookupQuery.bySubscriber("s")));
     assertTrue(e.getMessage().contains("is unreachable"), e.getMessage());
   }
 
   @Test
   void requestSignerAddsTheAuthorizationHeaderOverTheSentBody() throws Exception {
     StringBuilder signed = new StringBuilder();
-    BecknRegistry r = BecknRegistry.builder(server.url()).requestSigner(body -> {
-      signed.append(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-      return "Signature keyId=\"x\"";
-    }).build();
+    BecknRegistry r =
+        BecknRegistry.builder(server.url())
+            .requestSigner(
+                body -> {
+                  signed.append(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                  return "Signature keyId=\"x\"";
+                })
+            .build();
     r.lookup(LookupQuery.bySubscriber("bap.example"));
     assertEquals(server.lastBody(), signed.toString());
   }

@@ -15,7 +15,10 @@ import org.uei.p2p.signing.KeyResolutionException;
 import org.uei.p2p.signing.KeyResolutionException.Kind;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
-/** Key resolution and its cache against a real HTTP registry whose answers and hits the test controls. */
+/**
+ * Key resolution and its cache against a real HTTP registry whose answers and hits the test
+ * controls.
+ */
 class RegistryKeyResolverTest {
 
   private static final Instant T0 = Instant.parse("2026-02-10T06:00:00Z");
@@ -34,9 +37,15 @@ class RegistryKeyResolverTest {
   }
 
   private Subscriber.Builder record(String keyId) {
-    return Subscriber.builder().subscriberId("bap.example").uniqueKeyId(keyId).type(SubscriberType.BAP)
-        .url("https://bap.example").signingPublicKey(key.publicKeyBase64()).status("SUBSCRIBED")
-        .validFrom(T0.minus(Duration.ofDays(1))).validUntil(T0.plus(Duration.ofDays(30)));
+    return Subscriber.builder()
+        .subscriberId("bap.example")
+        .uniqueKeyId(keyId)
+        .type(SubscriberType.BAP)
+        .url("https://bap.example")
+        .signingPublicKey(key.publicKeyBase64())
+        .status("SUBSCRIBED")
+        .validFrom(T0.minus(Duration.ofDays(1)))
+        .validUntil(T0.plus(Duration.ofDays(30)));
   }
 
   private void publish(Subscriber... records) {
@@ -44,8 +53,12 @@ class RegistryKeyResolverTest {
   }
 
   private RegistryKeyResolver resolver() {
-    return RegistryKeyResolver.builder(BecknRegistry.builder(server.url()).timeout(Duration.ofMillis(500)).build())
-        .positiveTtl(Duration.ofMinutes(5)).negativeTtl(Duration.ofSeconds(30)).clock(clock).build();
+    return RegistryKeyResolver.builder(
+            BecknRegistry.builder(server.url()).timeout(Duration.ofMillis(500)).build())
+        .positiveTtl(Duration.ofMinutes(5))
+        .negativeTtl(Duration.ofSeconds(30))
+        .clock(clock)
+        .build();
   }
 
   @Test
@@ -78,17 +91,22 @@ class RegistryKeyResolverTest {
     clock.advance(Duration.ofMinutes(4));
     assertEquals("k1", r.resolve("bap.example", "k1").uniqueKeyId());
     clock.advance(Duration.ofMinutes(2));
-    KeyResolutionException e = assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", "k1"));
+    KeyResolutionException e =
+        assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", "k1"));
     assertEquals(Kind.REGISTRY_UNAVAILABLE, e.kind());
-    assertTrue(e.getMessage().contains(server.url()) && e.getMessage().contains("bap.example|k1")
-        && e.getMessage().contains("HTTP 503"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(server.url())
+            && e.getMessage().contains("bap.example|k1")
+            && e.getMessage().contains("HTTP 503"),
+        e.getMessage());
   }
 
   @Test
   void unknownKeyIsNegativelyCachedForAShortTime() throws Exception {
     publish(record("k1").build());
     RegistryKeyResolver r = resolver();
-    KeyResolutionException e = assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", "k2"));
+    KeyResolutionException e =
+        assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", "k2"));
     assertEquals(Kind.UNKNOWN_KEY, e.kind());
     assertTrue(e.getMessage().contains("has no key bap.example|k2"), e.getMessage());
     assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", "k2"));
@@ -101,8 +119,11 @@ class RegistryKeyResolverTest {
 
   @Test
   void revokedUnsubscribedAndExpiredRecordsAreRefused() {
-    publish(record("rev").revoked(true).build(), record("init").status("INITIATED").build(),
-        record("old").validUntil(T0.minusSeconds(1)).build(), record("future").validFrom(T0.plusSeconds(60)).build());
+    publish(
+        record("rev").revoked(true).build(),
+        record("init").status("INITIATED").build(),
+        record("old").validUntil(T0.minusSeconds(1)).build(),
+        record("future").validFrom(T0.plusSeconds(60)).build());
     RegistryKeyResolver r = resolver();
     assertRefused(r, "rev", "revoked");
     assertRefused(r, "init", "not SUBSCRIBED (status INITIATED)");
@@ -123,7 +144,8 @@ class RegistryKeyResolverTest {
   @Test
   void malformedReplyIsRegistryUnavailable() {
     server.answer(200, "{\"not\":\"an array\"}");
-    KeyResolutionException e = assertThrows(KeyResolutionException.class, () -> resolver().resolve("bap.example", "k1"));
+    KeyResolutionException e =
+        assertThrows(KeyResolutionException.class, () -> resolver().resolve("bap.example", "k1"));
     assertEquals(Kind.REGISTRY_UNAVAILABLE, e.kind());
     assertTrue(e.getMessage().contains("malformed reply"), e.getMessage());
   }
@@ -131,7 +153,11 @@ class RegistryKeyResolverTest {
   @Test
   void cacheIsBoundedLeastRecentlyUsedFirst() throws Exception {
     publish(record("a").build(), record("b").build(), record("c").build());
-    RegistryKeyResolver r = RegistryKeyResolver.builder(BecknRegistry.of(server.url())).maxEntries(2).clock(clock).build();
+    RegistryKeyResolver r =
+        RegistryKeyResolver.builder(BecknRegistry.of(server.url()))
+            .maxEntries(2)
+            .clock(clock)
+            .build();
     r.resolve("bap.example", "a");
     r.resolve("bap.example", "b");
     r.resolve("bap.example", "a");
@@ -145,21 +171,29 @@ class RegistryKeyResolverTest {
   }
 
   @Test
-  void staticRegistryFromFileResolvesAndNamesBadFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
+  void staticRegistryFromFileResolvesAndNamesBadFiles(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path file = dir.resolve("subscribers.json");
-    java.nio.file.Files.writeString(file, SubscriberJson.writeList(List.of(record("k1").build())).toString());
-    RegistryKeyResolver r = RegistryKeyResolver.builder(StaticRegistry.fromFile(file)).clock(clock).build();
+    java.nio.file.Files.writeString(
+        file, SubscriberJson.writeList(List.of(record("k1").build())).toString());
+    RegistryKeyResolver r =
+        RegistryKeyResolver.builder(StaticRegistry.fromFile(file)).clock(clock).build();
     assertEquals("k1", r.resolve("bap.example", "k1").uniqueKeyId());
-    var missing = assertThrows(IllegalArgumentException.class, () -> StaticRegistry.fromFile(dir.resolve("nope.json")));
+    var missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StaticRegistry.fromFile(dir.resolve("nope.json")));
     assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     java.nio.file.Files.writeString(file, "[{\"subscriber_id\":\"x\"}]");
     var bad = assertThrows(IllegalArgumentException.class, () -> StaticRegistry.fromFile(file));
-    assertTrue(bad.getMessage().contains(file.toString()) && bad.getMessage().contains("record [0]"), bad.getMessage());
+    assertTrue(
+        bad.getMessage().contains(file.toString()) && bad.getMessage().contains("record [0]"),
+        bad.getMessage());
   }
 
   private static void assertRefused(RegistryKeyResolver r, String keyId, String reason) {
-    KeyResolutionException e = assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", keyId));
+    KeyResolutionException e =
+        assertThrows(KeyResolutionException.class, () -> r.resolve("bap.example", keyId));
     assertEquals(Kind.UNKNOWN_KEY, e.kind(), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }

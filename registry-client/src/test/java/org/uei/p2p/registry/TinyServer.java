@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server on a free port that answers every request with whatever the test set last,
- * or never answers (until closed), and counts the requests and remembers the last one.
+ * A real HTTP server on a free port that answers every request with whatever the test set last, or
+ * never answers (until closed), and counts the requests and remembers the last one.
  */
 final class TinyServer implements AutoCloseable {
   private final HttpServer server;
@@ -27,32 +27,36 @@ final class TinyServer implements AutoCloseable {
 
   TinyServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tiny-server");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.createContext("/", ex -> {
-      hits.incrementAndGet();
-      lastMethod = ex.getRequestMethod();
-      lastPath = ex.getRequestURI().getRawPath();
-      lastBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      if (hang) {
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        ex.close();
-        return;
-      }
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
-    });
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "tiny-server");
+              t.setDaemon(true);
+              return t;
+            }));
+    server.createContext(
+        "/",
+        ex -> {
+          hits.incrementAndGet();
+          lastMethod = ex.getRequestMethod();
+          lastPath = ex.getRequestURI().getRawPath();
+          lastBody = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (hang) {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
+          }
+          byte[] b = body.getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+          }
+        });
     server.start();
   }
 

@@ -95,10 +95,12 @@ public final class BecknSigner {
   }
 
   /** Like {@link #responseSignature(byte[], String)} with explicit times (unix seconds). */
-  public SignatureHeader signResponse(byte[] responseBody, String requestSignature, long created, long expires) {
+  public SignatureHeader signResponse(
+      byte[] responseBody, String requestSignature, long created, long expires) {
     Objects.requireNonNull(requestSignature, "requestSignature");
     if (requestSignature.isBlank()) {
-      throw new IllegalArgumentException("requestSignature is empty: a response signature chains to the request's");
+      throw new IllegalArgumentException(
+          "requestSignature is empty: a response signature chains to the request's");
     }
     return sign(responseBody, created, expires, requestSignature);
   }
@@ -106,11 +108,14 @@ public final class BecknSigner {
   private SignatureHeader sign(byte[] body, long created, long expires, String requestSignature) {
     Objects.requireNonNull(body, "body");
     if (created < 0 || expires < created) {
-      throw new IllegalArgumentException("need 0 <= created <= expires, got created=" + created + ", expires=" + expires);
+      throw new IllegalArgumentException(
+          "need 0 <= created <= expires, got created=" + created + ", expires=" + expires);
     }
-    byte[] signingString = SigningString.of(created, expires, BodyDigest.base64(body), requestSignature);
+    byte[] signingString =
+        SigningString.of(created, expires, BodyDigest.base64(body), requestSignature);
     byte[] signature = key.sign(signingString);
-    String headers = requestSignature == null ? SigningString.REQUEST_HEADERS : SigningString.CHAINED_HEADERS;
+    String headers =
+        requestSignature == null ? SigningString.REQUEST_HEADERS : SigningString.CHAINED_HEADERS;
     return new SignatureHeader(subscriberId, uniqueKeyId, created, expires, headers, signature);
   }
 
@@ -165,7 +170,8 @@ public final class BecknSigner {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c == '|' || c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
-          throw new IllegalArgumentException(name + " '" + value + "' contains a character a keyId cannot carry");
+          throw new IllegalArgumentException(
+              name + " '" + value + "' contains a character a keyId cannot carry");
         }
       }
       return value;

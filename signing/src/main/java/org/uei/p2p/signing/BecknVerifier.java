@@ -9,14 +9,14 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 import org.uei.p2p.signing.keys.KeyFormatException;
 
 /**
- * Checks incoming Beckn signatures: request {@code Authorization}, gateway
- * {@code X-Gateway-Authorization} and the {@code Signature} header of Beckn 2.0 responses.
+ * Checks incoming Beckn signatures: request {@code Authorization}, gateway {@code
+ * X-Gateway-Authorization} and the {@code Signature} header of Beckn 2.0 responses.
  *
  * <p>Checks run cheapest first, so that a hostile sender costs no registry look-up: header form,
  * algorithm and headers list, signer against the expected sender, time window, {@code Digest}
- * header if one was sent, key look-up, signature. When the signature fails with the resolved
- * key, the key is {@link KeyResolver#refresh refreshed} once (a stale cached key is the usual
- * cause) and the signature checked again if the key changed.
+ * header if one was sent, key look-up, signature. When the signature fails with the resolved key,
+ * the key is {@link KeyResolver#refresh refreshed} once (a stale cached key is the usual cause) and
+ * the signature checked again if the key changed.
  *
  * <p>Never throws on input from the network: every problem comes back as a {@link
  * VerificationResult}. Thread-safe; share one instance.
@@ -32,7 +32,8 @@ public final class BecknVerifier {
   private final KeyResolver resolver;
   private final Clock clock;
   private final long skewSeconds;
-  private final ConcurrentHashMap<ResolvedKey, Ed25519PublicKey> decodedKeys = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ResolvedKey, Ed25519PublicKey> decodedKeys =
+      new ConcurrentHashMap<>();
 
   private BecknVerifier(Builder b) {
     this.resolver = b.resolver;
@@ -53,20 +54,22 @@ public final class BecknVerifier {
   /**
    * Checks a request or callback {@code Authorization} header over the exact body bytes received.
    *
-   * @param expectedSender the subscriber the message claims to come from ({@code bap_id} at a
-   *     BPP, {@code bpp_id} at a BAP); null skips that check
+   * @param expectedSender the subscriber the message claims to come from ({@code bap_id} at a BPP,
+   *     {@code bpp_id} at a BAP); null skips that check
    */
   public VerificationResult verify(String authorization, byte[] body, String expectedSender) {
     return verify(authorization, body, expectedSender, null);
   }
 
   /**
-   * Like {@link #verify(String, byte[], String)}, also comparing the body with the sender's
-   * {@code Digest} header ({@code BLAKE-512=...}) when one was sent, which tells a body altered in
-   * transit ({@link Status#DIGEST_MISMATCH}) from a wrong signature.
+   * Like {@link #verify(String, byte[], String)}, also comparing the body with the sender's {@code
+   * Digest} header ({@code BLAKE-512=...}) when one was sent, which tells a body altered in transit
+   * ({@link Status#DIGEST_MISMATCH}) from a wrong signature.
    */
-  public VerificationResult verify(String authorization, byte[] body, String expectedSender, String digestHeader) {
-    return check(authorization, body, expectedSender, digestHeader, null, SigningString.REQUEST_HEADERS);
+  public VerificationResult verify(
+      String authorization, byte[] body, String expectedSender, String digestHeader) {
+    return check(
+        authorization, body, expectedSender, digestHeader, null, SigningString.REQUEST_HEADERS);
   }
 
   /**
@@ -75,32 +78,47 @@ public final class BecknVerifier {
    *
    * @param expectedGateway the gateway's subscriber id if known, else null
    */
-  public VerificationResult verifyGateway(String gatewayAuthorization, byte[] body, String expectedGateway) {
-    return check(gatewayAuthorization, body, expectedGateway, null, null, SigningString.REQUEST_HEADERS);
+  public VerificationResult verifyGateway(
+      String gatewayAuthorization, byte[] body, String expectedGateway) {
+    return check(
+        gatewayAuthorization, body, expectedGateway, null, null, SigningString.REQUEST_HEADERS);
   }
 
   /**
-   * Checks the {@code Signature} header of a Beckn 2.0 response (or the {@code Authorization} of
-   * a solicited callback): the four-line signing string chained to our own request signature.
+   * Checks the {@code Signature} header of a Beckn 2.0 response (or the {@code Authorization} of a
+   * solicited callback): the four-line signing string chained to our own request signature.
    *
    * @param requestSignature the base64 {@code signature} we sent on the request being answered
    * @param expectedSigner the subscriber we sent the request to; null skips that check
    */
-  public VerificationResult verifyResponse(String signature, byte[] responseBody, String requestSignature,
-      String expectedSigner) {
+  public VerificationResult verifyResponse(
+      String signature, byte[] responseBody, String requestSignature, String expectedSigner) {
     if (requestSignature == null || requestSignature.isEmpty()) {
-      return VerificationResult.failure(Status.MALFORMED, "no request signature to chain the response to", null, null);
+      return VerificationResult.failure(
+          Status.MALFORMED, "no request signature to chain the response to", null, null);
     }
-    return check(signature, responseBody, expectedSigner, null, requestSignature, SigningString.CHAINED_HEADERS);
+    return check(
+        signature,
+        responseBody,
+        expectedSigner,
+        null,
+        requestSignature,
+        SigningString.CHAINED_HEADERS);
   }
 
-  private VerificationResult check(String value, byte[] body, String expectedSigner, String digestHeader,
-      String requestSignature, String expectedHeaders) {
+  private VerificationResult check(
+      String value,
+      byte[] body,
+      String expectedSigner,
+      String digestHeader,
+      String requestSignature,
+      String expectedHeaders) {
     if (value == null || value.isBlank()) {
       return VerificationResult.failure(Status.MISSING, "no signature header was sent", null, null);
     }
     if (body == null) {
-      return VerificationResult.failure(Status.MALFORMED, "no body to check the signature against", null, null);
+      return VerificationResult.failure(
+          Status.MALFORMED, "no body to check the signature against", null, null);
     }
     SignatureHeader header;
     try {
@@ -109,46 +127,91 @@ public final class BecknVerifier {
       return VerificationResult.failure(Status.MALFORMED, e.getMessage(), null, null);
     }
     if (!expectedHeaders.equals(header.headers())) {
-      return VerificationResult.failure(Status.MALFORMED,
-          "headers=\"" + header.headers() + "\" but this signature must cover \"" + expectedHeaders + "\"", header, null);
+      return VerificationResult.failure(
+          Status.MALFORMED,
+          "headers=\""
+              + header.headers()
+              + "\" but this signature must cover \""
+              + expectedHeaders
+              + "\"",
+          header,
+          null);
     }
     if (expectedSigner != null && !expectedSigner.equals(header.subscriberId())) {
-      return VerificationResult.failure(Status.SIGNER_MISMATCH, "signed by '" + header.subscriberId()
-          + "' but the message comes from '" + expectedSigner + "'", header, null);
+      return VerificationResult.failure(
+          Status.SIGNER_MISMATCH,
+          "signed by '"
+              + header.subscriberId()
+              + "' but the message comes from '"
+              + expectedSigner
+              + "'",
+          header,
+          null);
     }
     long now = clock.instant().getEpochSecond();
     if (header.created() > now + skewSeconds) {
-      return VerificationResult.failure(Status.NOT_YET_VALID, "created " + header.created() + " is "
-          + (header.created() - now) + " s in the future (allowed skew " + skewSeconds + " s, now " + now + ")",
-          header, null);
+      return VerificationResult.failure(
+          Status.NOT_YET_VALID,
+          "created "
+              + header.created()
+              + " is "
+              + (header.created() - now)
+              + " s in the future (allowed skew "
+              + skewSeconds
+              + " s, now "
+              + now
+              + ")",
+          header,
+          null);
     }
     if (now > header.expires()) {
-      return VerificationResult.failure(Status.EXPIRED, "expired at " + header.expires() + ", "
-          + (now - header.expires()) + " s ago (now " + now + ")", header, null);
+      return VerificationResult.failure(
+          Status.EXPIRED,
+          "expired at "
+              + header.expires()
+              + ", "
+              + (now - header.expires())
+              + " s ago (now "
+              + now
+              + ")",
+          header,
+          null);
     }
     String digest = BodyDigest.base64(body);
     if (digestHeader != null && !digestHeader.isBlank()) {
       String sent = sentDigest(digestHeader);
       if (sent != null && !sent.equals(digest)) {
-        return VerificationResult.failure(Status.DIGEST_MISMATCH, "Digest header says " + BodyDigest.PREFIX + sent
-            + " but the body received hashes to " + BodyDigest.PREFIX + digest, header, null);
+        return VerificationResult.failure(
+            Status.DIGEST_MISMATCH,
+            "Digest header says "
+                + BodyDigest.PREFIX
+                + sent
+                + " but the body received hashes to "
+                + BodyDigest.PREFIX
+                + digest,
+            header,
+            null);
       }
     }
-    byte[] signingString = SigningString.of(header.created(), header.expires(), digest, requestSignature);
+    byte[] signingString =
+        SigningString.of(header.created(), header.expires(), digest, requestSignature);
     return checkSignature(header, signingString, digest);
   }
 
-  private VerificationResult checkSignature(SignatureHeader header, byte[] signingString, String digest) {
+  private VerificationResult checkSignature(
+      SignatureHeader header, byte[] signingString, String digest) {
     ResolvedKey key;
     try {
       key = resolver.resolve(header.subscriberId(), header.uniqueKeyId());
     } catch (KeyResolutionException e) {
       return keyFailure(e, header);
     } catch (RuntimeException e) {
-      return VerificationResult.failure(Status.REGISTRY_UNAVAILABLE, "key look-up failed: " + e, header, null);
+      return VerificationResult.failure(
+          Status.REGISTRY_UNAVAILABLE, "key look-up failed: " + e, header, null);
     }
     if (key == null) {
-      return VerificationResult.failure(Status.UNKNOWN_KEY, "no key for " + header.keyId(), header, null);
+      return VerificationResult.failure(
+          Status.UNKNOWN_KEY, "no key for " + header.keyId(), header, null);
     }
     VerificationResult first = verifyWith(key, header, signingString);
     if (first != null) {
@@ -175,20 +238,32 @@ public final class BecknVerifier {
     } catch (RuntimeException e) {
       refreshNote = "; could not refresh the key: " + e;
     }
-    return VerificationResult.failure(Status.BAD_SIGNATURE, "signature does not verify over this body ("
-        + BodyDigest.PREFIX + digest + ") with the key of " + header.keyId()
-        + ": the body was changed after signing, or it was signed with another key" + refreshNote, header, key);
+    return VerificationResult.failure(
+        Status.BAD_SIGNATURE,
+        "signature does not verify over this body ("
+            + BodyDigest.PREFIX
+            + digest
+            + ") with the key of "
+            + header.keyId()
+            + ": the body was changed after signing, or it was signed with another key"
+            + refreshNote,
+        header,
+        key);
   }
 
   /** Returns VALID or UNKNOWN_KEY for an unusable key; null when the signature does not verify. */
-  private VerificationResult verifyWith(ResolvedKey key, SignatureHeader header, byte[] signingString) {
+  private VerificationResult verifyWith(
+      ResolvedKey key, SignatureHeader header, byte[] signingString) {
     Ed25519PublicKey publicKey = decodedKeys.get(key);
     if (publicKey == null) {
       try {
         publicKey = Ed25519PublicKey.of(key.publicKey());
       } catch (KeyFormatException e) {
-        return VerificationResult.failure(Status.UNKNOWN_KEY, "the registered key of " + header.keyId()
-            + " is unusable: " + e.getMessage(), header, key);
+        return VerificationResult.failure(
+            Status.UNKNOWN_KEY,
+            "the registered key of " + header.keyId() + " is unusable: " + e.getMessage(),
+            header,
+            key);
       }
       if (decodedKeys.size() >= KEY_CACHE_LIMIT) {
         decodedKeys.clear();
@@ -202,12 +277,17 @@ public final class BecknVerifier {
   }
 
   private static VerificationResult keyFailure(KeyResolutionException e, SignatureHeader header) {
-    Status status = e.kind() == KeyResolutionException.Kind.REGISTRY_UNAVAILABLE
-        ? Status.REGISTRY_UNAVAILABLE : Status.UNKNOWN_KEY;
+    Status status =
+        e.kind() == KeyResolutionException.Kind.REGISTRY_UNAVAILABLE
+            ? Status.REGISTRY_UNAVAILABLE
+            : Status.UNKNOWN_KEY;
     return VerificationResult.failure(status, header.keyId() + ": " + e.getMessage(), header, null);
   }
 
-  /** The base64 part of a {@code Digest: BLAKE-512=...} value, or null when it names another algorithm. */
+  /**
+   * The base64 part of a {@code Digest: BLAKE-512=...} value, or null when it names another
+   * algorithm.
+   */
   private static String sentDigest(String digestHeader) {
     for (String part : digestHeader.split(",")) {
       String p = part.strip();

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Splits a signature header into its attributes without regular expressions. Tolerates what
- * senders do in the field: an optional {@code Signature} scheme prefix in any case, spaces around
- * names, {@code =} and commas, any attribute order, unquoted values, backslash escapes in quoted
- * values. Attribute names are returned in lower case.
+ * Splits a signature header into its attributes without regular expressions. Tolerates what senders
+ * do in the field: an optional {@code Signature} scheme prefix in any case, spaces around names,
+ * {@code =} and commas, any attribute order, unquoted values, backslash escapes in quoted values.
+ * Attribute names are returned in lower case.
  */
 final class HeaderParser {
 
@@ -20,7 +20,8 @@ final class HeaderParser {
 
   static Map<String, String> attributes(String header) throws SignatureHeaderException {
     if (header.length() > MAX_LENGTH) {
-      throw new SignatureHeaderException("header is " + header.length() + " characters long, more than " + MAX_LENGTH);
+      throw new SignatureHeaderException(
+          "header is " + header.length() + " characters long, more than " + MAX_LENGTH);
     }
     int n = header.length();
     int i = skipSpace(header, 0);
@@ -41,7 +42,8 @@ final class HeaderParser {
         i++;
       }
       if (i == nameStart) {
-        throw new SignatureHeaderException("unexpected character '" + printable(header.charAt(i)) + "' at position " + i);
+        throw new SignatureHeaderException(
+            "unexpected character '" + printable(header.charAt(i)) + "' at position " + i);
       }
       String name = header.substring(nameStart, i).toLowerCase(java.util.Locale.ROOT);
       i = skipSpace(header, i);
@@ -55,7 +57,8 @@ final class HeaderParser {
         i++;
         while (true) {
           if (i >= n) {
-            throw new SignatureHeaderException("attribute '" + name + "' has an unterminated quoted value");
+            throw new SignatureHeaderException(
+                "attribute '" + name + "' has an unterminated quoted value");
           }
           char c = header.charAt(i++);
           if (c == '"') {
@@ -79,7 +82,8 @@ final class HeaderParser {
       }
       i = skipSpace(header, i);
       if (i < n && header.charAt(i) != ',') {
-        throw new SignatureHeaderException("expected ',' after attribute '" + name + "' at position " + i);
+        throw new SignatureHeaderException(
+            "expected ',' after attribute '" + name + "' at position " + i);
       }
     }
   }
@@ -96,7 +100,12 @@ final class HeaderParser {
   }
 
   private static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_'
+        || c == '.';
   }
 
   private static String printable(char c) {

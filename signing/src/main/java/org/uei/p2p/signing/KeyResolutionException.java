@@ -1,13 +1,22 @@
 package org.uei.p2p.signing;
 
-/** A public key could not be resolved; {@link #kind()} says whether to blame the key or the registry. */
+/**
+ * A public key could not be resolved; {@link #kind()} says whether to blame the key or the
+ * registry.
+ */
 public class KeyResolutionException extends Exception {
 
   /** Why no key was returned. */
   public enum Kind {
-    /** The registry answered, but has no usable key: unknown, revoked, not subscribed, expired or not yet valid. */
+    /**
+     * The registry answered, but has no usable key: unknown, revoked, not subscribed, expired or
+     * not yet valid.
+     */
     UNKNOWN_KEY,
-    /** The registry could not be asked or gave an unusable answer: down, timeout, 5xx, malformed reply. */
+    /**
+     * The registry could not be asked or gave an unusable answer: down, timeout, 5xx, malformed
+     * reply.
+     */
     REGISTRY_UNAVAILABLE
   }
 

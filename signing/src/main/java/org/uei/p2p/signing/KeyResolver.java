@@ -20,7 +20,8 @@ public interface KeyResolver {
   ResolvedKey resolve(String subscriberId, String uniqueKeyId) throws KeyResolutionException;
 
   /** Like {@link #resolve}, but never answers from a cache. */
-  default ResolvedKey refresh(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  default ResolvedKey refresh(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     return resolve(subscriberId, uniqueKeyId);
   }
 }

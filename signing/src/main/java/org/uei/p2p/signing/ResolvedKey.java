@@ -18,14 +18,17 @@ public record ResolvedKey(String subscriberId, String uniqueKeyId, byte[] public
     Objects.requireNonNull(uniqueKeyId, "uniqueKeyId");
     Objects.requireNonNull(publicKey, "publicKey");
     if (publicKey.length != 32) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
+      throw new IllegalArgumentException(
+          "an Ed25519 public key has 32 bytes, not " + publicKey.length);
     }
     publicKey = publicKey.clone();
   }
 
   /** Builds a key from the registry's base64 form of the raw 32 bytes. */
-  public static ResolvedKey ofBase64(String subscriberId, String uniqueKeyId, String base64PublicKey) {
-    return new ResolvedKey(subscriberId, uniqueKeyId, Base64.getDecoder().decode(base64PublicKey.trim()));
+  public static ResolvedKey ofBase64(
+      String subscriberId, String uniqueKeyId, String base64PublicKey) {
+    return new ResolvedKey(
+        subscriberId, uniqueKeyId, Base64.getDecoder().decode(base64PublicKey.trim()));
   }
 
   @Override
@@ -48,6 +51,12 @@ public record ResolvedKey(String subscriberId, String uniqueKeyId, byte[] public
 
   @Override
   public String toString() {
-    return "ResolvedKey[" + subscriberId + "|" + uniqueKeyId + "|" + Base64.getEncoder().encodeToString(publicKey) + "]";
+    return "ResolvedKey["
+        + subscriberId
+        + "|"
+        + uniqueKeyId
+        + "|"
+        + Base64.getEncoder().encodeToString(publicKey)
+        + "]";
   }
 }

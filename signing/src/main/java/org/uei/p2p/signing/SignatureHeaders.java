@@ -5,20 +5,24 @@ public final class SignatureHeaders {
 
   /** The sender's signature on a request or callback. */
   public static final String AUTHORIZATION = "Authorization";
+
   /** A gateway's signature on a message it forwards (same format as {@link #AUTHORIZATION}). */
   public static final String GATEWAY_AUTHORIZATION = "X-Gateway-Authorization";
+
   /** The receiver's signature on a synchronous ACK/NACK (Beckn 2.0). */
   public static final String SIGNATURE = "Signature";
+
   /** The challenge header of a 401 answer. */
   public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
   /** The challenge header a receiver uses when a gateway's signature fails. */
   public static final String PROXY_AUTHENTICATE = "Proxy-Authenticate";
 
   private SignatureHeaders() {}
 
   /**
-   * {@code Signature realm="<receiver>",headers="(created) (expires) digest"}, the value of
-   * {@code WWW-Authenticate} (or {@code Proxy-Authenticate}) on a 401 answer.
+   * {@code Signature realm="<receiver>",headers="(created) (expires) digest"}, the value of {@code
+   * WWW-Authenticate} (or {@code Proxy-Authenticate}) on a 401 answer.
    *
    * @param realm the receiver's subscriber id
    */

@@ -7,6 +7,7 @@ final class SigningString {
 
   /** The {@code headers} list of a request signature (three lines). */
   static final String REQUEST_HEADERS = "(created) (expires) digest";
+
   /** The {@code headers} list of a signature chained to a request signature (four lines). */
   static final String CHAINED_HEADERS = "(created) (expires) digest request-signature";
 
@@ -18,9 +19,13 @@ final class SigningString {
    */
   static byte[] of(long created, long expires, String digestBase64, String requestSignature) {
     StringBuilder sb = new StringBuilder(requestSignature == null ? 160 : 260);
-    sb.append("(created): ").append(created)
-        .append("\n(expires): ").append(expires)
-        .append("\ndigest: ").append(BodyDigest.PREFIX).append(digestBase64);
+    sb.append("(created): ")
+        .append(created)
+        .append("\n(expires): ")
+        .append(expires)
+        .append("\ndigest: ")
+        .append(BodyDigest.PREFIX)
+        .append(digestBase64);
     if (requestSignature != null) {
       sb.append("\nrequest-signature: ").append(requestSignature);
     }

@@ -30,10 +30,12 @@ public final class StaticKeyResolver implements KeyResolver {
   }
 
   @Override
-  public ResolvedKey resolve(String subscriberId, String uniqueKeyId) throws KeyResolutionException {
+  public ResolvedKey resolve(String subscriberId, String uniqueKeyId)
+      throws KeyResolutionException {
     ResolvedKey key = keys.get(subscriberId + '|' + uniqueKeyId);
     if (key == null) {
-      throw new KeyResolutionException(KeyResolutionException.Kind.UNKNOWN_KEY,
+      throw new KeyResolutionException(
+          KeyResolutionException.Kind.UNKNOWN_KEY,
           "no key configured for " + subscriberId + "|" + uniqueKeyId);
     }
     return key;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param header the parsed header, or null when it could not be parsed
  * @param key the key the signature was checked against, or null when none was resolved
  */
-public record VerificationResult(Status status, String detail, SignatureHeader header, ResolvedKey key) {
+public record VerificationResult(
+    Status status, String detail, SignatureHeader header, ResolvedKey key) {
 
   /** Why a signature was accepted or refused. */
   public enum Status {
@@ -43,7 +44,8 @@ public record VerificationResult(Status status, String detail, SignatureHeader h
     Objects.requireNonNull(detail, "detail");
   }
 
-  static VerificationResult failure(Status status, String detail, SignatureHeader header, ResolvedKey key) {
+  static VerificationResult failure(
+      Status status, String detail, SignatureHeader header, ResolvedKey key) {
     return new VerificationResult(status, detail, header, key);
   }
 

@@ -28,7 +28,8 @@ class Beckn006VectorTest {
       "eGoC90IBWQPGxv2FJVLScpEvR0DhWEdhiobiF/cfVBnSXhAxr+5YUxOJZESTTrBLkDpoWxRIt1XVb3Aa/pvizg==";
 
   static byte[] body() throws IOException {
-    try (InputStream in = Beckn006VectorTest.class.getResourceAsStream("/vectors/beckn006-body.json")) {
+    try (InputStream in =
+        Beckn006VectorTest.class.getResourceAsStream("/vectors/beckn006-body.json")) {
       return in.readAllBytes();
     }
   }
@@ -51,26 +52,37 @@ class Beckn006VectorTest {
   void signatureMatches() throws IOException {
     Ed25519KeyPair key = Ed25519KeyPair.fromPrivateKeyBase64(PRIVATE_64);
     assertEquals(PUBLIC, key.publicKeyBase64());
-    SignatureHeader header = BecknSigner.of("bap.stayhalo.in", "k1", key).sign(body(), CREATED, EXPIRES);
+    SignatureHeader header =
+        BecknSigner.of("bap.stayhalo.in", "k1", key).sign(body(), CREATED, EXPIRES);
     assertEquals(SIGNATURE, header.signature());
-    assertEquals("Signature keyId=\"bap.stayhalo.in|k1|ed25519\",algorithm=\"ed25519\",created=\"1641287875\","
-        + "expires=\"1641291475\",headers=\"(created) (expires) digest\",signature=\"" + SIGNATURE + "\"", header.format());
+    assertEquals(
+        "Signature keyId=\"bap.stayhalo.in|k1|ed25519\",algorithm=\"ed25519\",created=\"1641287875\","
+            + "expires=\"1641291475\",headers=\"(created) (expires) digest\",signature=\""
+            + SIGNATURE
+            + "\"",
+        header.format());
   }
 
   @Test
   void seedFormSignsTheSame() throws IOException {
     Ed25519KeyPair key64 = Ed25519KeyPair.fromPrivateKeyBase64(PRIVATE_64);
     Ed25519KeyPair seed = Ed25519KeyPair.fromPrivateKeyBase64(key64.seedBase64());
-    assertEquals(SIGNATURE, BecknSigner.of("s", "k", seed).sign(body(), CREATED, EXPIRES).signature());
+    assertEquals(
+        SIGNATURE, BecknSigner.of("s", "k", seed).sign(body(), CREATED, EXPIRES).signature());
   }
 
   @Test
   void vectorVerifiesAtItsTime() throws IOException {
-    String header = "Signature keyId=\"bap.stayhalo.in|k1|ed25519\",algorithm=\"ed25519\",created=\"1641287875\","
-        + "expires=\"1641291475\",headers=\"(created) (expires) digest\",signature=\"" + SIGNATURE + "\"";
-    BecknVerifier verifier = BecknVerifier.builder(StaticKeyResolver.of(ResolvedKey.ofBase64("bap.stayhalo.in", "k1", PUBLIC)))
-        .clock(Clock.fixed(Instant.ofEpochSecond(1641288000L), ZoneOffset.UTC))
-        .build();
+    String header =
+        "Signature keyId=\"bap.stayhalo.in|k1|ed25519\",algorithm=\"ed25519\",created=\"1641287875\","
+            + "expires=\"1641291475\",headers=\"(created) (expires) digest\",signature=\""
+            + SIGNATURE
+            + "\"";
+    BecknVerifier verifier =
+        BecknVerifier.builder(
+                StaticKeyResolver.of(ResolvedKey.ofBase64("bap.stayhalo.in", "k1", PUBLIC)))
+            .clock(Clock.fixed(Instant.ofEpochSecond(1641288000L), ZoneOffset.UTC))
+            .build();
     VerificationResult result = verifier.verify(header, body(), "bap.stayhalo.in");
     assertEquals(VerificationResult.Status.VALID, result.status(), result.detail());
   }

@@ -20,14 +20,18 @@ class BecknVerifierTest {
 
   static final long NOW = 1_767_000_000L;
   static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
-  static final byte[] BODY = "{\"context\":{\"bap_id\":\"bap.example\"},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
+  static final byte[] BODY =
+      "{\"context\":{\"bap_id\":\"bap.example\"},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
 
   final Ed25519KeyPair key = Ed25519KeyPair.generate();
   final BecknSigner signer = BecknSigner.builder("bap.example", "k1", key).clock(CLOCK).build();
   final ResolvedKey resolved = ResolvedKey.ofBase64("bap.example", "k1", key.publicKeyBase64());
 
   BecknVerifier verifier(KeyResolver resolver) {
-    return BecknVerifier.builder(resolver).clock(CLOCK).allowedClockSkew(Duration.ofSeconds(5)).build();
+    return BecknVerifier.builder(resolver)
+        .clock(CLOCK)
+        .allowedClockSkew(Duration.ofSeconds(5))
+        .build();
   }
 
   VerificationResult verify(String header, byte[] body) {
@@ -65,7 +69,8 @@ class BecknVerifierTest {
 
   @Test
   void wrongAlgorithmIsMalformed() {
-    String h = signer.authorization(BODY).replace("algorithm=\"ed25519\"", "algorithm=\"rsa-sha256\"");
+    String h =
+        signer.authorization(BODY).replace("algorithm=\"ed25519\"", "algorithm=\"rsa-sha256\"");
     VerificationResult r = verify(h, BODY);
     assertEquals(Status.MALFORMED, r.status());
     assertTrue(r.detail().contains("rsa-sha256"), r.detail());
@@ -73,7 +78,10 @@ class BecknVerifierTest {
 
   @Test
   void wrongHeadersListIsMalformed() {
-    String h = signer.authorization(BODY).replace("headers=\"(created) (expires) digest\"", "headers=\"(created) digest\"");
+    String h =
+        signer
+            .authorization(BODY)
+            .replace("headers=\"(created) (expires) digest\"", "headers=\"(created) digest\"");
     VerificationResult r = verify(h, BODY);
     assertEquals(Status.MALFORMED, r.status());
     assertTrue(r.detail().contains("(created) digest"), r.detail());
@@ -94,8 +102,11 @@ class BecknVerifierTest {
 
   @Test
   void notYetValidBeyondSkew() {
-    assertEquals(Status.NOT_YET_VALID, verify(signer.authorization(BODY, NOW + 6, NOW + 300), BODY).status());
-    assertEquals(Status.VALID, verify(signer.authorization(BODY, NOW + 5, NOW + 300), BODY).status());
+    assertEquals(
+        Status.NOT_YET_VALID,
+        verify(signer.authorization(BODY, NOW + 6, NOW + 300), BODY).status());
+    assertEquals(
+        Status.VALID, verify(signer.authorization(BODY, NOW + 5, NOW + 300), BODY).status());
   }
 
   @Test
@@ -103,11 +114,15 @@ class BecknVerifierTest {
     byte[] altered = BODY.clone();
     altered[5] = 'X';
     String header = signer.authorization(BODY);
-    VerificationResult r = verifier(StaticKeyResolver.of(resolved))
-        .verify(header, altered, "bap.example", BodyDigest.header(BODY));
+    VerificationResult r =
+        verifier(StaticKeyResolver.of(resolved))
+            .verify(header, altered, "bap.example", BodyDigest.header(BODY));
     assertEquals(Status.DIGEST_MISMATCH, r.status());
-    assertEquals(Status.VALID, verifier(StaticKeyResolver.of(resolved))
-        .verify(header, BODY, "bap.example", BodyDigest.header(BODY)).status());
+    assertEquals(
+        Status.VALID,
+        verifier(StaticKeyResolver.of(resolved))
+            .verify(header, BODY, "bap.example", BodyDigest.header(BODY))
+            .status());
   }
 
   @Test
@@ -121,13 +136,18 @@ class BecknVerifierTest {
 
   @Test
   void otherKeyIsBadSignature() {
-    String h = BecknSigner.builder("bap.example", "k1", Ed25519KeyPair.generate()).clock(CLOCK).build().authorization(BODY);
+    String h =
+        BecknSigner.builder("bap.example", "k1", Ed25519KeyPair.generate())
+            .clock(CLOCK)
+            .build()
+            .authorization(BODY);
     assertEquals(Status.BAD_SIGNATURE, verify(h, BODY).status());
   }
 
   @Test
   void unknownKey() {
-    String h = BecknSigner.builder("bap.example", "k2", key).clock(CLOCK).build().authorization(BODY);
+    String h =
+        BecknSigner.builder("bap.example", "k2", key).clock(CLOCK).build().authorization(BODY);
     VerificationResult r = verify(h, BODY);
     assertEquals(Status.UNKNOWN_KEY, r.status());
     assertTrue(r.detail().contains("k2"), r.detail());
@@ -135,9 +155,11 @@ class BecknVerifierTest {
 
   @Test
   void registryUnavailable() {
-    KeyResolver down = (s, k) -> {
-      throw new KeyResolutionException(KeyResolutionException.Kind.REGISTRY_UNAVAILABLE, "registry timed out");
-    };
+    KeyResolver down =
+        (s, k) -> {
+          throw new KeyResolutionException(
+              KeyResolutionException.Kind.REGISTRY_UNAVAILABLE, "registry timed out");
+        };
     VerificationResult r = verifier(down).verify(signer.authorization(BODY), BODY, "bap.example");
     assertEquals(Status.REGISTRY_UNAVAILABLE, r.status());
     assertTrue(r.detail().contains("registry timed out"));
@@ -145,44 +167,55 @@ class BecknVerifierTest {
 
   @Test
   void resolverBugIsReportedNotThrown() {
-    KeyResolver broken = (s, k) -> {
-      throw new IllegalStateException("boom");
-    };
-    assertEquals(Status.REGISTRY_UNAVAILABLE, verifier(broken).verify(signer.authorization(BODY), BODY, null).status());
-    assertEquals(Status.UNKNOWN_KEY, verifier((s, k) -> null).verify(signer.authorization(BODY), BODY, null).status());
+    KeyResolver broken =
+        (s, k) -> {
+          throw new IllegalStateException("boom");
+        };
+    assertEquals(
+        Status.REGISTRY_UNAVAILABLE,
+        verifier(broken).verify(signer.authorization(BODY), BODY, null).status());
+    assertEquals(
+        Status.UNKNOWN_KEY,
+        verifier((s, k) -> null).verify(signer.authorization(BODY), BODY, null).status());
   }
 
   @Test
   void signerMismatchNeedsNoKeyLookup() {
     List<String> lookups = new ArrayList<>();
-    KeyResolver counting = (s, k) -> {
-      lookups.add(s);
-      return resolved;
-    };
-    VerificationResult r = verifier(counting).verify(signer.authorization(BODY), BODY, "other-bap.example");
+    KeyResolver counting =
+        (s, k) -> {
+          lookups.add(s);
+          return resolved;
+        };
+    VerificationResult r =
+        verifier(counting).verify(signer.authorization(BODY), BODY, "other-bap.example");
     assertEquals(Status.SIGNER_MISMATCH, r.status());
     assertTrue(lookups.isEmpty());
-    assertEquals(Status.VALID, verifier(counting).verify(signer.authorization(BODY), BODY, null).status());
+    assertEquals(
+        Status.VALID, verifier(counting).verify(signer.authorization(BODY), BODY, null).status());
   }
 
   @Test
   void staleKeyIsRefreshedOnceAndAccepted() {
-    ResolvedKey stale = ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
+    ResolvedKey stale =
+        ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
     List<String> calls = new ArrayList<>();
-    KeyResolver caching = new KeyResolver() {
-      @Override
-      public ResolvedKey resolve(String s, String k) {
-        calls.add("resolve");
-        return stale;
-      }
+    KeyResolver caching =
+        new KeyResolver() {
+          @Override
+          public ResolvedKey resolve(String s, String k) {
+            calls.add("resolve");
+            return stale;
+          }
 
-      @Override
-      public ResolvedKey refresh(String s, String k) {
-        calls.add("refresh");
-        return resolved;
-      }
-    };
-    VerificationResult r = verifier(caching).verify(signer.authorization(BODY), BODY, "bap.example");
+          @Override
+          public ResolvedKey refresh(String s, String k) {
+            calls.add("refresh");
+            return resolved;
+          }
+        };
+    VerificationResult r =
+        verifier(caching).verify(signer.authorization(BODY), BODY, "bap.example");
     assertEquals(Status.VALID, r.status(), r.detail());
     assertEquals(resolved, r.key());
     assertEquals(List.of("resolve", "refresh"), calls);
@@ -191,20 +224,22 @@ class BecknVerifierTest {
   @Test
   void refreshReturningSameKeyIsBadSignatureAfterOneRefresh() {
     List<String> calls = new ArrayList<>();
-    ResolvedKey wrong = ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
-    KeyResolver r = new KeyResolver() {
-      @Override
-      public ResolvedKey resolve(String s, String k) {
-        calls.add("resolve");
-        return wrong;
-      }
+    ResolvedKey wrong =
+        ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
+    KeyResolver r =
+        new KeyResolver() {
+          @Override
+          public ResolvedKey resolve(String s, String k) {
+            calls.add("resolve");
+            return wrong;
+          }
 
-      @Override
-      public ResolvedKey refresh(String s, String k) {
-        calls.add("refresh");
-        return wrong;
-      }
-    };
+          @Override
+          public ResolvedKey refresh(String s, String k) {
+            calls.add("refresh");
+            return wrong;
+          }
+        };
     VerificationResult result = verifier(r).verify(signer.authorization(BODY), BODY, "bap.example");
     assertEquals(Status.BAD_SIGNATURE, result.status());
     assertTrue(result.detail().contains("same key"), result.detail());
@@ -213,19 +248,22 @@ class BecknVerifierTest {
 
   @Test
   void keyRevokedOnRefreshIsUnknownKey() {
-    ResolvedKey wrong = ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
-    KeyResolver r = new KeyResolver() {
-      @Override
-      public ResolvedKey resolve(String s, String k) {
-        return wrong;
-      }
+    ResolvedKey wrong =
+        ResolvedKey.ofBase64("bap.example", "k1", Ed25519KeyPair.generate().publicKeyBase64());
+    KeyResolver r =
+        new KeyResolver() {
+          @Override
+          public ResolvedKey resolve(String s, String k) {
+            return wrong;
+          }
 
-      @Override
-      public ResolvedKey refresh(String s, String k) throws KeyResolutionException {
-        throw new KeyResolutionException(KeyResolutionException.Kind.UNKNOWN_KEY, "revoked");
-      }
-    };
-    assertEquals(Status.UNKNOWN_KEY, verifier(r).verify(signer.authorization(BODY), BODY, null).status());
+          @Override
+          public ResolvedKey refresh(String s, String k) throws KeyResolutionException {
+            throw new KeyResolutionException(KeyResolutionException.Kind.UNKNOWN_KEY, "revoked");
+          }
+        };
+    assertEquals(
+        Status.UNKNOWN_KEY, verifier(r).verify(signer.authorization(BODY), BODY, null).status());
   }
 
   @Test
@@ -246,8 +284,10 @@ class BecknVerifierTest {
     Ed25519KeyPair gwKey = Ed25519KeyPair.generate();
     BecknSigner gateway = BecknSigner.builder("gateway.example", "gw1", gwKey).clock(CLOCK).build();
     String h = gateway.gatewayAuthorization(BODY);
-    BecknVerifier v = verifier(StaticKeyResolver.of(resolved,
-        ResolvedKey.ofBase64("gateway.example", "gw1", gwKey.publicKeyBase64())));
+    BecknVerifier v =
+        verifier(
+            StaticKeyResolver.of(
+                resolved, ResolvedKey.ofBase64("gateway.example", "gw1", gwKey.publicKeyBase64())));
     assertEquals(Status.VALID, v.verifyGateway(h, BODY, "gateway.example").status());
     assertEquals(Status.VALID, v.verifyGateway(h, BODY, null).status());
     assertEquals(Status.SIGNER_MISMATCH, v.verifyGateway(h, BODY, "other-gateway").status());
@@ -261,15 +301,27 @@ class BecknVerifierTest {
     String requestSignature = SignatureHeader.parse(signer.authorization(BODY)).signature();
     byte[] ack = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
     String response = bpp.responseSignature(ack, requestSignature);
-    assertTrue(response.contains("headers=\"(created) (expires) digest request-signature\""), response);
+    assertTrue(
+        response.contains("headers=\"(created) (expires) digest request-signature\""), response);
 
-    BecknVerifier v = verifier(StaticKeyResolver.of(ResolvedKey.ofBase64("bpp.example", "b1", bppKey.publicKeyBase64())));
-    assertEquals(Status.VALID, v.verifyResponse(response, ack, requestSignature, "bpp.example").status());
-    String otherRequest = SignatureHeader.parse(signer.authorization("{}".getBytes(StandardCharsets.UTF_8))).signature();
-    assertEquals(Status.BAD_SIGNATURE, v.verifyResponse(response, ack, otherRequest, "bpp.example").status());
+    BecknVerifier v =
+        verifier(
+            StaticKeyResolver.of(
+                ResolvedKey.ofBase64("bpp.example", "b1", bppKey.publicKeyBase64())));
+    assertEquals(
+        Status.VALID, v.verifyResponse(response, ack, requestSignature, "bpp.example").status());
+    String otherRequest =
+        SignatureHeader.parse(signer.authorization("{}".getBytes(StandardCharsets.UTF_8)))
+            .signature();
+    assertEquals(
+        Status.BAD_SIGNATURE,
+        v.verifyResponse(response, ack, otherRequest, "bpp.example").status());
     assertEquals(Status.MALFORMED, v.verifyResponse(response, ack, null, "bpp.example").status());
-    // A three-line request signature is not accepted where a chained one is required, nor the reverse.
-    assertEquals(Status.MALFORMED, v.verifyResponse(bpp.authorization(ack), ack, requestSignature, null).status());
+    // A three-line request signature is not accepted where a chained one is required, nor the
+    // reverse.
+    assertEquals(
+        Status.MALFORMED,
+        v.verifyResponse(bpp.authorization(ack), ack, requestSignature, null).status());
     assertEquals(Status.MALFORMED, v.verify(response, ack, null).status());
   }
 
@@ -286,9 +338,11 @@ class BecknVerifierTest {
 
   @Test
   void wwwAuthenticateChallenge() {
-    assertEquals("Signature realm=\"bpp.example\",headers=\"(created) (expires) digest\"",
+    assertEquals(
+        "Signature realm=\"bpp.example\",headers=\"(created) (expires) digest\"",
         SignatureHeaders.wwwAuthenticate("bpp.example"));
-    assertEquals("Signature realm=\"a\\\"b\",headers=\"(created) (expires) digest\"",
+    assertEquals(
+        "Signature realm=\"a\\\"b\",headers=\"(created) (expires) digest\"",
         SignatureHeaders.wwwAuthenticate("a\"b"));
   }
 }

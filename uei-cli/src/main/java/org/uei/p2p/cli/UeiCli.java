@@ -15,25 +15,24 @@ import picocli.CommandLine.Command;
     versionProvider = UeiCli.Version.class,
     description = "Tools for the UEI/Beckn peer-to-peer energy trading network.",
     subcommands = {
-        CommandLine.HelpCommand.class,
-        org.uei.p2p.cli.model.ValidateCommand.class,
-        org.uei.p2p.cli.model.RoundtripCommand.class,
-        org.uei.p2p.cli.registry.LookupCommand.class,
-        org.uei.p2p.cli.registry.RegistryCommand.class,
-        org.uei.p2p.cli.signing.KeygenCommand.class,
-        org.uei.p2p.cli.signing.SignCommand.class,
-        org.uei.p2p.cli.signing.VerifyCommand.class,
-        org.uei.p2p.cli.signing.DigestCommand.class,
-        org.uei.p2p.cli.credential.CredentialCommand.class,
-        org.uei.p2p.cli.audit.AuditCommand.class,
-        org.uei.p2p.cli.conformance.ConformanceCommand.class,
-        org.uei.p2p.cli.market.MeterCommand.class,
-        org.uei.p2p.cli.market.SettlementCommand.class,
+      CommandLine.HelpCommand.class,
+      org.uei.p2p.cli.model.ValidateCommand.class,
+      org.uei.p2p.cli.model.RoundtripCommand.class,
+      org.uei.p2p.cli.registry.LookupCommand.class,
+      org.uei.p2p.cli.registry.RegistryCommand.class,
+      org.uei.p2p.cli.signing.KeygenCommand.class,
+      org.uei.p2p.cli.signing.SignCommand.class,
+      org.uei.p2p.cli.signing.VerifyCommand.class,
+      org.uei.p2p.cli.signing.DigestCommand.class,
+      org.uei.p2p.cli.credential.CredentialCommand.class,
+      org.uei.p2p.cli.audit.AuditCommand.class,
+      org.uei.p2p.cli.conformance.ConformanceCommand.class,
+      org.uei.p2p.cli.market.MeterCommand.class,
+      org.uei.p2p.cli.market.SettlementCommand.class,
     })
 public final class UeiCli implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -54,14 +53,22 @@ public final class UeiCli implements Runnable {
 
   private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    cmd.getErr().println("uei: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    cmd.getErr()
+        .println(
+            "uei: "
+                + e.getMessage()
+                + " (see '"
+                + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
     return 2;
   }
 
   private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     cmd.getErr().println("uei: " + message.lines().findFirst().orElse(message));
-    return cmd.getExitCodeExceptionMapper() != null ? cmd.getExitCodeExceptionMapper().getExitCode(e) : 1;
+    return cmd.getExitCodeExceptionMapper() != null
+        ? cmd.getExitCodeExceptionMapper().getExitCode(e)
+        : 1;
   }
 
   /** Reads the version from the jar manifest so that it never disagrees with the build. */

@@ -28,31 +28,53 @@ class AckResponseTest {
 
   @Test
   void wave1Shapes() {
-    assertEquals("{\"message\":{\"ack\":{\"status\":\"ACK\"}}}", text(AckResponse.ack().toWave1Json()));
-    BecknError e = BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, "only 4.5 kWh left", "message.order.beckn:orderItems[0].beckn:quantity");
-    assertEquals("{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"40002\",\"message\":\"only 4.5 kWh left\","
-        + "\"paths\":\"message.order.beckn:orderItems[0].beckn:quantity\"}}", text(AckResponse.nack(e).toWave1Json()));
+    assertEquals(
+        "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}", text(AckResponse.ack().toWave1Json()));
+    BecknError e =
+        BecknError.of(
+            ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
+            "only 4.5 kWh left",
+            "message.order.beckn:orderItems[0].beckn:quantity");
+    assertEquals(
+        "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"40002\",\"message\":\"only 4.5 kWh left\","
+            + "\"paths\":\"message.order.beckn:orderItems[0].beckn:quantity\"}}",
+        text(AckResponse.nack(e).toWave1Json()));
   }
 
   @Test
   void core2Shape() {
     Clock c = Clock.fixed(Instant.parse("2026-02-10T05:30:00Z"), ZoneOffset.UTC);
-    assertEquals("{\"transaction_id\":\"t-1\",\"timestamp\":\"2026-02-10T05:30:00Z\",\"ack_status\":\"NACK\","
-        + "\"error\":{\"code\":\"30000\",\"message\":\"bad\",\"paths\":\"context.ttl\"}}",
-        text(AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, "bad", "context.ttl")).toJson(AckResponse.Shape.CORE_2, "t-1", c)));
+    assertEquals(
+        "{\"transaction_id\":\"t-1\",\"timestamp\":\"2026-02-10T05:30:00Z\",\"ack_status\":\"NACK\","
+            + "\"error\":{\"code\":\"30000\",\"message\":\"bad\",\"paths\":\"context.ttl\"}}",
+        text(
+            AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, "bad", "context.ttl"))
+                .toJson(AckResponse.Shape.CORE_2, "t-1", c)));
   }
 
   @Test
   void parsesErrorBesideOrInsideMessageAndTheCore2Shape() throws Exception {
-    AckResponse beside = AckResponse.parse(utf8("{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30004\",\"message\":\"no item\"}}"));
+    AckResponse beside =
+        AckResponse.parse(
+            utf8(
+                "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30004\",\"message\":\"no item\"}}"));
     assertFalse(beside.isAck());
     assertEquals("30004", beside.error().getCode());
-    AckResponse inside = AckResponse.parse(utf8("{\"message\":{\"ack\":{\"status\":\"NACK\"},\"error\":{\"code\":30010,\"message\":\"no order\",\"paths\":\"message.order.beckn:id\"}}}"));
+    AckResponse inside =
+        AckResponse.parse(
+            utf8(
+                "{\"message\":{\"ack\":{\"status\":\"NACK\"},\"error\":{\"code\":30010,\"message\":\"no order\",\"paths\":\"message.order.beckn:id\"}}}"));
     assertEquals("30010", inside.error().getCode(), "numeric codes are read as text");
     assertEquals("message.order.beckn:id", inside.error().getPaths());
-    AckResponse core = AckResponse.parse(utf8("{\"transaction_id\":\"t\",\"timestamp\":\"2026-02-10T05:30:00Z\",\"ack_status\":\"ACK\"}"));
+    AckResponse core =
+        AckResponse.parse(
+            utf8(
+                "{\"transaction_id\":\"t\",\"timestamp\":\"2026-02-10T05:30:00Z\",\"ack_status\":\"ACK\"}"));
     assertTrue(core.isAck());
-    AckResponse vendor = AckResponse.parse(utf8("{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"SEC_FAIL\",\"message\":\"x\",\"details\":{\"why\":1}}}"));
+    AckResponse vendor =
+        AckResponse.parse(
+            utf8(
+                "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"SEC_FAIL\",\"message\":\"x\",\"details\":{\"why\":1}}}"));
     assertEquals("SEC_FAIL", vendor.error().getCode());
     assertEquals(1, vendor.error().extra("details").get("why").asInt());
   }
@@ -60,18 +82,25 @@ class AckResponseTest {
   @Test
   void rejectsBodiesWithoutStatus() {
     assertThrows(MessageParseException.class, () -> AckResponse.parse(utf8("{\"message\":{}}")));
-    assertThrows(MessageParseException.class, () -> AckResponse.parse(utf8("{\"ack_status\":\"MAYBE\"}")));
-    MessageParseException e = assertThrows(MessageParseException.class, () -> AckResponse.parse(utf8("<html>")));
+    assertThrows(
+        MessageParseException.class, () -> AckResponse.parse(utf8("{\"ack_status\":\"MAYBE\"}")));
+    MessageParseException e =
+        assertThrows(MessageParseException.class, () -> AckResponse.parse(utf8("<html>")));
     assertTrue(e.isNotJson());
   }
 
   @Test
   void severalProblemsBecomeOneNack() {
-    AckResponse n = AckResponse.nack(List.of(
-        BecknError.of(ErrorCode.INVALID_REQUEST, "is required", "message.order"),
-        BecknError.of(ErrorCode.INVALID_REQUEST, "'x' is not a UUID", "context.message_id")));
+    AckResponse n =
+        AckResponse.nack(
+            List.of(
+                BecknError.of(ErrorCode.INVALID_REQUEST, "is required", "message.order"),
+                BecknError.of(
+                    ErrorCode.INVALID_REQUEST, "'x' is not a UUID", "context.message_id")));
     assertEquals("30000", n.error().getCode());
-    assertEquals("message.order: is required; context.message_id: 'x' is not a UUID", n.error().getMessage());
+    assertEquals(
+        "message.order: is required; context.message_id: 'x' is not a UUID",
+        n.error().getMessage());
     assertEquals("message.order,context.message_id", n.error().getPaths());
     assertThrows(IllegalArgumentException.class, () -> AckResponse.nack(List.of()));
   }

@@ -19,18 +19,35 @@ import org.uei.p2p.model.envelope.Envelopes;
 
 class ContextsTest {
 
-  private static final Clock T0 = Clock.fixed(Instant.parse("2026-02-10T05:30:00.123456Z"), ZoneId.of("Asia/Kolkata"));
+  private static final Clock T0 =
+      Clock.fixed(Instant.parse("2026-02-10T05:30:00.123456Z"), ZoneId.of("Asia/Kolkata"));
   private static final Clock T1 = Clock.offset(T0, Duration.ofSeconds(4));
-  private static final Contexts.Parties PARTIES = new Contexts.Parties("beckn.one:deg:p2p-trading-interdiscom:2.0.0",
-      "bap.sunshare.example", "https://bap.sunshare.example/beckn", "bpp.gridtrade.example", "https://bpp.gridtrade.example/beckn");
+  private static final Contexts.Parties PARTIES =
+      new Contexts.Parties(
+          "beckn.one:deg:p2p-trading-interdiscom:2.0.0",
+          "bap.sunshare.example",
+          "https://bap.sunshare.example/beckn",
+          "bpp.gridtrade.example",
+          "https://bpp.gridtrade.example/beckn");
 
   @Test
   void newRequestHasFreshUuidUtcTimestampAndTtl() {
-    Context a = Contexts.newRequest(Action.SELECT, PARTIES, "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01", Duration.ofSeconds(45), T0);
-    Context b = Contexts.newRequest(Action.SELECT, PARTIES, "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01", null, T0);
+    Context a =
+        Contexts.newRequest(
+            Action.SELECT,
+            PARTIES,
+            "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01",
+            Duration.ofSeconds(45),
+            T0);
+    Context b =
+        Contexts.newRequest(
+            Action.SELECT, PARTIES, "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01", null, T0);
     assertEquals("select", a.getAction());
     assertEquals("2.0.0", a.getVersion());
-    assertEquals("2026-02-10T05:30:00.123Z", a.getTimestamp(), "UTC, millisecond precision, whatever the clock's zone");
+    assertEquals(
+        "2026-02-10T05:30:00.123Z",
+        a.getTimestamp(),
+        "UTC, millisecond precision, whatever the clock's zone");
     assertEquals("PT45S", a.getTtl());
     assertEquals("PT30S", b.getTtl());
     assertEquals(a.getMessageId(), UUID.fromString(a.getMessageId()).toString());
@@ -38,7 +55,9 @@ class ContextsTest {
     assertEquals("bpp.gridtrade.example", a.getBppId());
     Context fresh = Contexts.newRequest(Action.DISCOVER, PARTIES, null, null, T0);
     UUID.fromString(fresh.getTransactionId());
-    assertThrows(IllegalArgumentException.class, () -> Contexts.newRequest(Action.ON_SELECT, PARTIES, null, null, T0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Contexts.newRequest(Action.ON_SELECT, PARTIES, null, null, T0));
   }
 
   @Test
@@ -68,7 +87,8 @@ class ContextsTest {
     assertEquals("on_update", upd.getAction());
     assertNotEquals(req.getMessageId(), upd.getMessageId());
     assertEquals(req.getTransactionId(), upd.getTransactionId());
-    assertThrows(IllegalArgumentException.class, () -> Contexts.unsolicited(Action.ON_CONFIRM, req, T1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Contexts.unsolicited(Action.ON_CONFIRM, req, T1));
   }
 
   @Test

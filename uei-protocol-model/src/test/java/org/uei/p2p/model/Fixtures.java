@@ -47,11 +47,14 @@ public final class Fixtures {
 
   /** The fixture with the member {@code field} of the object at {@code at} removed. */
   public static byte[] without(String name, String at, String field) {
-    return edited(name, at, o -> {
-      if (o.remove(field) == null) {
-        throw new IllegalArgumentException("no member " + field + " at " + at);
-      }
-    });
+    return edited(
+        name,
+        at,
+        o -> {
+          if (o.remove(field) == null) {
+            throw new IllegalArgumentException("no member " + field + " at " + at);
+          }
+        });
   }
 
   /** Appends {@code value} to the array member {@code field} of the object at {@code at}. */

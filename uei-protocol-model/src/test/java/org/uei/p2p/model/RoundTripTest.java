@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.energy.EnergyCustomer;
 import org.uei.p2p.model.energy.EnergyOrderItem;
 import org.uei.p2p.model.energy.EnergyResource;
@@ -40,23 +40,34 @@ import org.uei.p2p.model.wave1.OrderItem;
 class RoundTripTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"select.json", "on_discover.json", "confirm.json", "on_status.json", "discover.json"})
+  @ValueSource(
+      strings = {
+        "select.json",
+        "on_discover.json",
+        "confirm.json",
+        "on_status.json",
+        "discover.json"
+      })
   void parseThenSerializeIsJsonEqualAndStable(String name) throws Exception {
     byte[] in = Fixtures.bytes(name);
     byte[] out = Envelopes.write(Envelopes.parse(in));
-    Optional<JsonDiff.Difference> diff = JsonDiff.firstDifference(BecknJson.readTree(in), BecknJson.readTree(out));
+    Optional<JsonDiff.Difference> diff =
+        JsonDiff.firstDifference(BecknJson.readTree(in), BecknJson.readTree(out));
     assertTrue(diff.isEmpty(), () -> name + " changed at " + diff.get());
-    assertArrayEquals(out, Envelopes.write(Envelopes.parse(out)), "second round trip must give the same bytes");
+    assertArrayEquals(
+        out, Envelopes.write(Envelopes.parse(out)), "second round trip must give the same bytes");
   }
 
   @Test
   void selectIsReadIntoTypedObjectsAndPacks() throws Exception {
-    Envelope<OrderMessage> env = Envelopes.parse(Fixtures.bytes("select.json"), Action.SELECT, OrderMessage.class);
+    Envelope<OrderMessage> env =
+        Envelopes.parse(Fixtures.bytes("select.json"), Action.SELECT, OrderMessage.class);
     assertEquals("select", env.getContext().getAction());
     assertEquals("ies.example/p2p-interdiscom-test", env.getContext().getNetworkId());
     Order order = env.getMessage().getOrder();
     assertEquals(Order.TYPE, order.getType());
-    EnergyCustomer buyer = assertInstanceOf(EnergyCustomer.class, order.getBuyer().getBuyerAttributes());
+    EnergyCustomer buyer =
+        assertInstanceOf(EnergyCustomer.class, order.getBuyer().getBuyerAttributes());
     assertEquals("TEST_TPDDL_M0042", buyer.getMeterId());
     assertEquals(new BigDecimal("7.5"), buyer.getSanctionedLoad());
     EnergyTradeOrder eto = assertInstanceOf(EnergyTradeOrder.class, order.getOrderAttributes());
@@ -64,7 +75,9 @@ class RoundTripTest {
     OrderItem first = order.getOrderItems().get(0);
     assertEquals(new BigDecimal("8.0"), first.getQuantity().getUnitQuantity());
     EnergyOrderItem eoi = assertInstanceOf(EnergyOrderItem.class, first.getOrderItemAttributes());
-    assertEquals("PVVNL", assertInstanceOf(EnergyCustomer.class, eoi.getProviderAttributes()).getUtilityId());
+    assertEquals(
+        "PVVNL",
+        assertInstanceOf(EnergyCustomer.class, eoi.getProviderAttributes()).getUtilityId());
     Offer offer = first.getAcceptedOffer();
     assertEquals(new BigDecimal("6.25"), offer.getPrice().getPrice());
     EnergyTradeOffer pack = offer.getOfferAttributes().as(EnergyTradeOffer.class).orElseThrow();
@@ -74,19 +87,28 @@ class RoundTripTest {
 
   @Test
   void unknownMembersStayWhereTheyWere() throws Exception {
-    Envelope<OrderMessage> env = Envelopes.parse(Fixtures.bytes("select.json"), Action.SELECT, OrderMessage.class);
+    Envelope<OrderMessage> env =
+        Envelopes.parse(Fixtures.bytes("select.json"), Action.SELECT, OrderMessage.class);
     Order order = env.getMessage().getOrder();
     assertEquals(TextNode.valueOf("basket-7781"), order.extra("x-sunshare:basketRef"));
-    EnergyTradeOffer second = (EnergyTradeOffer) order.getOrderItems().get(1).getAcceptedOffer().getOfferAttributes();
+    EnergyTradeOffer second =
+        (EnergyTradeOffer) order.getOrderItems().get(1).getAcceptedOffer().getOfferAttributes();
     assertEquals("rooftop", second.extra("x-sunshare:carbonTag").get("source").asText());
     JsonNode out = BecknJson.readTree(Envelopes.write(env));
     assertEquals("basket-7781", out.at("/message/order/x-sunshare:basketRef").asText());
-    assertEquals("0.0", out.at("/message/order/beckn:orderItems/1/beckn:acceptedOffer/beckn:offerAttributes/x-sunshare:carbonTag/gco2PerKwh").toString());
+    assertEquals(
+        "0.0",
+        out.at(
+                "/message/order/beckn:orderItems/1/beckn:acceptedOffer/beckn:offerAttributes/x-sunshare:carbonTag/gco2PerKwh")
+            .toString());
   }
 
   @Test
   void numbersKeepTheirWrittenScale() throws Exception {
-    String out = new String(Envelopes.write(Envelopes.parse(Fixtures.bytes("select.json"))), StandardCharsets.UTF_8);
+    String out =
+        new String(
+            Envelopes.write(Envelopes.parse(Fixtures.bytes("select.json"))),
+            StandardCharsets.UTF_8);
     assertTrue(out.contains("\"unitQuantity\":12.50"), out);
     assertTrue(out.contains("\"unitQuantity\":8.0"), out);
     assertTrue(out.contains("\"schema:price\":7,"), out);
@@ -94,36 +116,50 @@ class RoundTripTest {
 
   @Test
   void packsAreChosenByTypeAndUnknownPacksStayGeneric() throws Exception {
-    CatalogMessage m = (CatalogMessage) Envelopes.parse(Fixtures.bytes("on_discover.json")).getMessage();
-    assertInstanceOf(EnergyResource.class, m.getCatalogs().get(0).getItems().get(0).getItemAttributes());
-    byte[] other = Fixtures.edited("on_discover.json", "/message/catalogs/0/beckn:items/0/beckn:itemAttributes",
-        o -> o.put("@type", "EvChargingPoint"));
+    CatalogMessage m =
+        (CatalogMessage) Envelopes.parse(Fixtures.bytes("on_discover.json")).getMessage();
+    assertInstanceOf(
+        EnergyResource.class, m.getCatalogs().get(0).getItems().get(0).getItemAttributes());
+    byte[] other =
+        Fixtures.edited(
+            "on_discover.json",
+            "/message/catalogs/0/beckn:items/0/beckn:itemAttributes",
+            o -> o.put("@type", "EvChargingPoint"));
     CatalogMessage m2 = (CatalogMessage) Envelopes.parse(other).getMessage();
     Attributes generic = m2.getCatalogs().get(0).getItems().get(0).getItemAttributes();
     assertEquals(Attributes.class, generic.getClass());
     assertEquals("SOLAR", generic.extra("sourceType").asText());
-    assertTrue(JsonDiff.equal(BecknJson.readTree(other), BecknJson.readTree(Envelopes.write(Envelopes.parse(other)))));
+    assertTrue(
+        JsonDiff.equal(
+            BecknJson.readTree(other),
+            BecknJson.readTree(Envelopes.write(Envelopes.parse(other)))));
   }
 
   @Test
   void deliveryAndSettlementPacksAreTyped() throws Exception {
-    Order status = ((OrderMessage) Envelopes.parse(Fixtures.bytes("on_status.json")).getMessage()).getOrder();
+    Order status =
+        ((OrderMessage) Envelopes.parse(Fixtures.bytes("on_status.json")).getMessage()).getOrder();
     EnergyOrderItem eoi = (EnergyOrderItem) status.getOrderItems().get(0).getOrderItemAttributes();
-    EnergyTradeDelivery d = assertInstanceOf(EnergyTradeDelivery.class, eoi.getFulfillmentAttributes());
+    EnergyTradeDelivery d =
+        assertInstanceOf(EnergyTradeDelivery.class, eoi.getFulfillmentAttributes());
     assertEquals(2, d.getMeterReadings().size());
     assertEquals(new BigDecimal("3.20"), d.getMeterReadings().get(1).getAllocatedEnergy());
     assertEquals("ACTUAL", d.getMeterReadings().get(1).extra("x-mdms:quality").asText());
-    Order confirm = ((OrderMessage) Envelopes.parse(Fixtures.bytes("confirm.json")).getMessage()).getOrder();
-    PaymentSettlement ps = assertInstanceOf(PaymentSettlement.class, confirm.getPayment().getPaymentAttributes());
+    Order confirm =
+        ((OrderMessage) Envelopes.parse(Fixtures.bytes("confirm.json")).getMessage()).getOrder();
+    PaymentSettlement ps =
+        assertInstanceOf(PaymentSettlement.class, confirm.getPayment().getPaymentAttributes());
     assertEquals("HDFC0001234", ps.getSettlementAccounts().get(0).getIfscCode());
     EnergyTradeOrder eto = (EnergyTradeOrder) confirm.getOrderAttributes();
-    assertTrue(eto.getTotalQuantityJson().isNumber(), "a bare-number total_quantity stays a number");
+    assertTrue(
+        eto.getTotalQuantityJson().isNumber(), "a bare-number total_quantity stays a number");
     assertEquals(new BigDecimal("8.0"), eto.totalQuantity().orElseThrow().getUnitQuantity());
   }
 
   @Test
   void discoverKeepsLocationAndFilters() throws Exception {
-    Envelope<DiscoverMessage> env = Envelopes.parse(Fixtures.bytes("discover.json"), Action.DISCOVER, DiscoverMessage.class);
+    Envelope<DiscoverMessage> env =
+        Envelopes.parse(Fixtures.bytes("discover.json"), Action.DISCOVER, DiscoverMessage.class);
     assertEquals("DEL", env.getContext().getLocation().getCity().getCode());
     assertEquals(1, env.getContext().getSchemaContext().size());
     assertEquals("jsonpath", env.getMessage().getFilters().getType());
@@ -132,8 +168,13 @@ class RoundTripTest {
 
   @Test
   void wrongJsonTypeIsAParseErrorWithPath() {
-    byte[] bad = Fixtures.edited("select.json", "/message/order/beckn:orderItems/0", o -> o.put("beckn:quantity", "8 kWh"));
-    MessageParseException e = assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
+    byte[] bad =
+        Fixtures.edited(
+            "select.json",
+            "/message/order/beckn:orderItems/0",
+            o -> o.put("beckn:quantity", "8 kWh"));
+    MessageParseException e =
+        assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
     assertFalse(e.isNotJson());
     assertEquals("30000", e.error().getCode());
     assertEquals("message.order.beckn:orderItems[0].beckn:quantity", e.error().getPaths());
@@ -141,8 +182,13 @@ class RoundTripTest {
 
   @Test
   void nulCharacterInATypedStringIsAParseErrorWithPath() {
-    byte[] bad = Fixtures.edited("select.json", "/message/order/beckn:orderItems/0", o -> o.put("beckn:orderedItem", "item\u0000' OR 1=1"));
-    MessageParseException e = assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
+    byte[] bad =
+        Fixtures.edited(
+            "select.json",
+            "/message/order/beckn:orderItems/0",
+            o -> o.put("beckn:orderedItem", "item\u0000' OR 1=1"));
+    MessageParseException e =
+        assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
     assertEquals("30000", e.error().getCode());
     assertEquals("message.order.beckn:orderItems[0].beckn:orderedItem", e.error().getPaths());
     assertTrue(e.error().getMessage().contains("U+0000"), e.error().getMessage());
@@ -150,24 +196,38 @@ class RoundTripTest {
 
   @Test
   void quotedNumberIsNotCoerced() {
-    byte[] bad = Fixtures.edited("select.json", "/message/order/beckn:orderItems/0/beckn:quantity", o -> o.put("unitQuantity", "8"));
-    MessageParseException e = assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
-    assertEquals("message.order.beckn:orderItems[0].beckn:quantity.unitQuantity", e.error().getPaths());
+    byte[] bad =
+        Fixtures.edited(
+            "select.json",
+            "/message/order/beckn:orderItems/0/beckn:quantity",
+            o -> o.put("unitQuantity", "8"));
+    MessageParseException e =
+        assertThrows(MessageParseException.class, () -> Envelopes.parse(bad, Action.SELECT));
+    assertEquals(
+        "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity", e.error().getPaths());
   }
 
   @Test
   void notJsonAndDuplicateKeysAreRejected() {
-    MessageParseException e = assertThrows(MessageParseException.class,
-        () -> Envelopes.parse("{\"context\": {".getBytes(StandardCharsets.UTF_8)));
+    MessageParseException e =
+        assertThrows(
+            MessageParseException.class,
+            () -> Envelopes.parse("{\"context\": {".getBytes(StandardCharsets.UTF_8)));
     assertTrue(e.isNotJson());
-    MessageParseException dup = assertThrows(MessageParseException.class,
-        () -> Envelopes.parse("{\"context\":{\"action\":\"status\",\"action\":\"cancel\"}}".getBytes(StandardCharsets.UTF_8)));
+    MessageParseException dup =
+        assertThrows(
+            MessageParseException.class,
+            () ->
+                Envelopes.parse(
+                    "{\"context\":{\"action\":\"status\",\"action\":\"cancel\"}}"
+                        .getBytes(StandardCharsets.UTF_8)));
     assertTrue(dup.error().getMessage().contains("Duplicate"), dup.error().getMessage());
   }
 
   @Test
   void messageClassMustMatchTheAction() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Envelopes.parse(Fixtures.bytes("select.json"), Action.SELECT, CatalogMessage.class));
   }
 }

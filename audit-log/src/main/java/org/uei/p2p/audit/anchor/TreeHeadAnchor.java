@@ -14,14 +14,14 @@ import org.uei.p2p.audit.sth.TreeHeadException;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
 /**
- * The reference to a node's current signed tree head that it puts into the order attributes of
- * each {@code on_status}/{@code on_confirm} it sends. The receiver stores it; later either side can
- * show what the sender's log had committed to at that moment, and demand consistency proofs from it.
+ * The reference to a node's current signed tree head that it puts into the order attributes of each
+ * {@code on_status}/{@code on_confirm} it sends. The receiver stores it; later either side can show
+ * what the sender's log had committed to at that moment, and demand consistency proofs from it.
  *
- * <p>Wire form, as property {@value #PROPERTY} of the order attributes object:
- * {@code {"tree_size": n, "root_hash": "<base64>", "sth": "<compact JWS>"}}. Size and root are
- * repeated outside the JWS so that a reader can index anchors without verifying them first;
- * {@link #verify} checks they agree with the signed payload.
+ * <p>Wire form, as property {@value #PROPERTY} of the order attributes object: {@code {"tree_size":
+ * n, "root_hash": "<base64>", "sth": "<compact JWS>"}}. Size and root are repeated outside the JWS
+ * so that a reader can index anchors without verifying them first; {@link #verify} checks they
+ * agree with the signed payload.
  *
  * @param treeSize the tree size the anchor claims
  * @param rootHash the root hash the anchor claims
@@ -38,7 +38,8 @@ public record TreeHeadAnchor(long treeSize, byte[] rootHash, String sth) {
     }
     Objects.requireNonNull(rootHash, "rootHash");
     if (rootHash.length != 32) {
-      throw new IllegalArgumentException("anchor root_hash must have 32 bytes, not " + rootHash.length);
+      throw new IllegalArgumentException(
+          "anchor root_hash must have 32 bytes, not " + rootHash.length);
     }
     rootHash = rootHash.clone();
     if (sth == null || sth.isBlank()) {
@@ -66,7 +67,10 @@ public record TreeHeadAnchor(long treeSize, byte[] rootHash, String sth) {
     return node;
   }
 
-  /** Sets the {@value #PROPERTY} property of {@code orderAttributes} to this anchor, replacing any old one. */
+  /**
+   * Sets the {@value #PROPERTY} property of {@code orderAttributes} to this anchor, replacing any
+   * old one.
+   */
   public void addTo(ObjectNode orderAttributes) {
     orderAttributes.set(PROPERTY, toJson());
   }
@@ -110,7 +114,8 @@ public record TreeHeadAnchor(long treeSize, byte[] rootHash, String sth) {
   }
 
   /**
-   * Checks the JWS with the sender's public key and that the claimed size and root are the signed ones.
+   * Checks the JWS with the sender's public key and that the claimed size and root are the signed
+   * ones.
    *
    * @return the verified signed tree head
    * @throws TreeHeadException saying what did not hold
@@ -118,10 +123,15 @@ public record TreeHeadAnchor(long treeSize, byte[] rootHash, String sth) {
   public SignedTreeHead verify(Ed25519PublicKey senderKey) throws TreeHeadException {
     SignedTreeHead head = SignedTreeHead.verify(sth, senderKey);
     if (head.treeSize() != treeSize) {
-      throw new TreeHeadException("anchor claims tree_size " + treeSize + " but its signed tree head says " + head.treeSize());
+      throw new TreeHeadException(
+          "anchor claims tree_size "
+              + treeSize
+              + " but its signed tree head says "
+              + head.treeSize());
     }
     if (!MessageDigest.isEqual(head.rootHash(), rootHash)) {
-      throw new TreeHeadException("anchor root_hash differs from the root_hash of its signed tree head");
+      throw new TreeHeadException(
+          "anchor root_hash differs from the root_hash of its signed tree head");
     }
     return head;
   }
@@ -129,7 +139,9 @@ public record TreeHeadAnchor(long treeSize, byte[] rootHash, String sth) {
   @Override
   public boolean equals(Object o) {
     return o instanceof TreeHeadAnchor a
-        && treeSize == a.treeSize && Arrays.equals(rootHash, a.rootHash) && sth.equals(a.sth);
+        && treeSize == a.treeSize
+        && Arrays.equals(rootHash, a.rootHash)
+        && sth.equals(a.sth);
   }
 
   @Override

@@ -95,11 +95,12 @@ public final class EntryCodec {
         throw new MalformedEntryException("unknown entry encoding version " + version);
       }
       int type = Byte.toUnsignedInt(in.get());
-      LogEntry entry = switch (type) {
-        case TYPE_MESSAGE -> decodeMessage(in);
-        case TYPE_RECORD -> decodeRecord(in);
-        default -> throw new MalformedEntryException("unknown entry type " + type);
-      };
+      LogEntry entry =
+          switch (type) {
+            case TYPE_MESSAGE -> decodeMessage(in);
+            case TYPE_RECORD -> decodeRecord(in);
+            default -> throw new MalformedEntryException("unknown entry type " + type);
+          };
       if (in.hasRemaining()) {
         throw new MalformedEntryException(in.remaining() + " unexpected bytes after the entry");
       }
@@ -125,21 +126,29 @@ public final class EntryCodec {
     Instant timestamp = readTime(in);
     int count = in.getInt();
     if (count < 0 || count > in.remaining() / 8) {
-      throw new MalformedEntryException("impossible signature header count " + Integer.toUnsignedString(count));
+      throw new MalformedEntryException(
+          "impossible signature header count " + Integer.toUnsignedString(count));
     }
     TreeMap<String, String> headers = new TreeMap<>();
     String previous = null;
     for (int i = 0; i < count; i++) {
       String name = readString(in);
       if (previous != null && previous.compareTo(name) >= 0) {
-        throw new MalformedEntryException("signature headers are not in canonical order at " + name);
+        throw new MalformedEntryException(
+            "signature headers are not in canonical order at " + name);
       }
       headers.put(name, readString(in));
       previous = name;
     }
     byte[] body = readBytes(in);
-    return new SignedMessageEntry(dir == 0 ? Direction.IN : Direction.OUT,
-        action, transactionId, messageId, body, headers, timestamp);
+    return new SignedMessageEntry(
+        dir == 0 ? Direction.IN : Direction.OUT,
+        action,
+        transactionId,
+        messageId,
+        body,
+        headers,
+        timestamp);
   }
 
   private static RecordEntry decodeRecord(ByteBuffer in) {
@@ -155,8 +164,12 @@ public final class EntryCodec {
     String transactionId = hasTransaction == 1 ? readString(in) : null;
     Instant timestamp = readTime(in);
     byte[] json = readBytes(in);
-    return new RecordEntry(kind == 1 ? RecordEntry.Kind.ALLOCATION : RecordEntry.Kind.SETTLEMENT,
-        recordId, transactionId, json, timestamp);
+    return new RecordEntry(
+        kind == 1 ? RecordEntry.Kind.ALLOCATION : RecordEntry.Kind.SETTLEMENT,
+        recordId,
+        transactionId,
+        json,
+        timestamp);
   }
 
   static String requireText(String value, String name) {
@@ -196,7 +209,8 @@ public final class EntryCodec {
   private static String readString(ByteBuffer in) {
     byte[] raw = readBytes(in);
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(raw))
@@ -209,8 +223,12 @@ public final class EntryCodec {
   private static byte[] readBytes(ByteBuffer in) {
     int length = in.getInt();
     if (length < 0 || length > in.remaining()) {
-      throw new MalformedEntryException("field length " + Integer.toUnsignedString(length)
-          + " exceeds the " + in.remaining() + " bytes left");
+      throw new MalformedEntryException(
+          "field length "
+              + Integer.toUnsignedString(length)
+              + " exceeds the "
+              + in.remaining()
+              + " bytes left");
     }
     byte[] b = new byte[length];
     in.get(b);

@@ -3,8 +3,8 @@ package org.uei.p2p.audit.entry;
 import java.time.Instant;
 
 /**
- * One leaf of the audit log. Its canonical bytes ({@link #encode()}) are what the leaf hash
- * covers, so anyone holding the bytes can recompute the leaf and decode them back with {@link
+ * One leaf of the audit log. Its canonical bytes ({@link #encode()}) are what the leaf hash covers,
+ * so anyone holding the bytes can recompute the leaf and decode them back with {@link
  * EntryCodec#decode(byte[])}.
  */
 public sealed interface LogEntry permits SignedMessageEntry, RecordEntry {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param json the record as UTF-8 JSON, byte for byte
  * @param timestamp when the record was made
  */
-public record RecordEntry(Kind kind, String recordId, String transactionId, byte[] json, Instant timestamp)
+public record RecordEntry(
+    Kind kind, String recordId, String transactionId, byte[] json, Instant timestamp)
     implements LogEntry {
 
   /** What a record is. */
@@ -46,8 +47,11 @@ public record RecordEntry(Kind kind, String recordId, String transactionId, byte
   @Override
   public boolean equals(Object o) {
     return o instanceof RecordEntry e
-        && kind == e.kind && recordId.equals(e.recordId) && Objects.equals(transactionId, e.transactionId)
-        && Arrays.equals(json, e.json) && timestamp.equals(e.timestamp);
+        && kind == e.kind
+        && recordId.equals(e.recordId)
+        && Objects.equals(transactionId, e.transactionId)
+        && Arrays.equals(json, e.json)
+        && timestamp.equals(e.timestamp);
   }
 
   @Override
@@ -57,7 +61,16 @@ public record RecordEntry(Kind kind, String recordId, String transactionId, byte
 
   @Override
   public String toString() {
-    return "RecordEntry[" + kind + " " + recordId + " transaction_id=" + transactionId
-        + " json=" + json.length + " bytes at " + timestamp + "]";
+    return "RecordEntry["
+        + kind
+        + " "
+        + recordId
+        + " transaction_id="
+        + transactionId
+        + " json="
+        + json.length
+        + " bytes at "
+        + timestamp
+        + "]";
   }
 }

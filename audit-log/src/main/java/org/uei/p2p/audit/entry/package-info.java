@@ -1,2 +1,5 @@
-/** What goes into the log (signed protocol messages, allocation and settlement records) and its canonical bytes. */
+/**
+ * What goes into the log (signed protocol messages, allocation and settlement records) and its
+ * canonical bytes.
+ */
 package org.uei.p2p.audit.entry;

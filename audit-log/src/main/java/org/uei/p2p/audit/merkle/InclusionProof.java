@@ -3,8 +3,8 @@ package org.uei.p2p.audit.merkle;
 import java.util.List;
 
 /**
- * An RFC 9162 §2.1.3 inclusion proof (audit path): the sibling hashes from a leaf up to the root
- * of the tree of {@code treeSize} leaves, bottom first.
+ * An RFC 9162 §2.1.3 inclusion proof (audit path): the sibling hashes from a leaf up to the root of
+ * the tree of {@code treeSize} leaves, bottom first.
  *
  * @param leafIndex zero-based index of the proven leaf
  * @param treeSize size of the tree whose root the path leads to

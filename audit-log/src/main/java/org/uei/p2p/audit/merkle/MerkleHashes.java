@@ -20,7 +20,8 @@ public final class MerkleHashes {
 
   // MessageDigest is not thread-safe and creating one per hash costs more than the hash itself
   // for small inputs.
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(MerkleHashes::newSha256);
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(MerkleHashes::newSha256);
 
   private static final byte[] EMPTY_ROOT = newSha256().digest();
 
@@ -58,7 +59,10 @@ public final class MerkleHashes {
   static void requireHash(byte[] hash, String name) {
     if (hash == null || hash.length != HASH_LENGTH) {
       throw new IllegalArgumentException(
-          name + " must be a " + HASH_LENGTH + "-byte SHA-256 hash, got "
+          name
+              + " must be a "
+              + HASH_LENGTH
+              + "-byte SHA-256 hash, got "
               + (hash == null ? "null" : hash.length + " bytes"));
     }
   }

@@ -26,7 +26,9 @@ public final class MerkleProofs {
     return size == 0 ? MerkleHashes.emptyRoot() : rangeHash(source, 0, size);
   }
 
-  /** The inclusion proof of leaf {@code leafIndex} in the tree of the first {@code treeSize} leaves. */
+  /**
+   * The inclusion proof of leaf {@code leafIndex} in the tree of the first {@code treeSize} leaves.
+   */
   public static InclusionProof inclusionProof(SubtreeSource source, long leafIndex, long treeSize) {
     if (leafIndex < 0 || leafIndex >= treeSize) {
       throw new IllegalArgumentException(
@@ -37,8 +39,12 @@ public final class MerkleProofs {
     return new InclusionProof(leafIndex, treeSize, path);
   }
 
-  /** The consistency proof between the trees of the first {@code firstSize} and {@code secondSize} leaves. */
-  public static ConsistencyProof consistencyProof(SubtreeSource source, long firstSize, long secondSize) {
+  /**
+   * The consistency proof between the trees of the first {@code firstSize} and {@code secondSize}
+   * leaves.
+   */
+  public static ConsistencyProof consistencyProof(
+      SubtreeSource source, long firstSize, long secondSize) {
     if (firstSize < 0 || firstSize > secondSize) {
       throw new IllegalArgumentException(
           "no consistency proof from size " + firstSize + " to size " + secondSize);
@@ -53,7 +59,11 @@ public final class MerkleProofs {
   /** RFC 9162 §2.1.3.2. */
   public static boolean verifyInclusion(
       long leafIndex, long treeSize, byte[] leafHash, List<byte[]> path, byte[] rootHash) {
-    if (leafIndex < 0 || leafIndex >= treeSize || !isHash(leafHash) || !isHash(rootHash) || path == null) {
+    if (leafIndex < 0
+        || leafIndex >= treeSize
+        || !isHash(leafHash)
+        || !isHash(rootHash)
+        || path == null) {
       return false;
     }
     long fn = leafIndex;
@@ -86,7 +96,11 @@ public final class MerkleProofs {
    */
   public static boolean verifyConsistency(
       long firstSize, long secondSize, byte[] firstRoot, byte[] secondRoot, List<byte[]> path) {
-    if (firstSize < 0 || firstSize > secondSize || !isHash(firstRoot) || !isHash(secondRoot) || path == null) {
+    if (firstSize < 0
+        || firstSize > secondSize
+        || !isHash(firstRoot)
+        || !isHash(secondRoot)
+        || path == null) {
       return false;
     }
     if (firstSize == secondSize) {
@@ -147,7 +161,8 @@ public final class MerkleProofs {
     return Long.highestOneBit(n - 1);
   }
 
-  private static void auditPath(SubtreeSource source, long m, long start, long end, List<byte[]> out) {
+  private static void auditPath(
+      SubtreeSource source, long m, long start, long end, List<byte[]> out) {
     long n = end - start;
     if (n == 1) {
       return;
@@ -181,7 +196,9 @@ public final class MerkleProofs {
     }
   }
 
-  /** MTH(D[start:end]); every range the RFC recursion produces starts on a multiple of its split. */
+  /**
+   * MTH(D[start:end]); every range the RFC recursion produces starts on a multiple of its split.
+   */
   private static byte[] rangeHash(SubtreeSource source, long start, long end) {
     long n = end - start;
     if (Long.bitCount(n) == 1 && (start & (n - 1)) == 0) {
@@ -189,7 +206,8 @@ public final class MerkleProofs {
       return source.subtreeHash(level, start >>> level);
     }
     long k = splitPoint(n);
-    return MerkleHashes.nodeHash(rangeHash(source, start, start + k), rangeHash(source, start + k, end));
+    return MerkleHashes.nodeHash(
+        rangeHash(source, start, start + k), rangeHash(source, start + k, end));
   }
 
   static List<byte[]> copyPath(List<byte[]> path) {

@@ -25,7 +25,8 @@ public record SignedTreeHead(TreeHead head, String jws) {
   /**
    * Signs {@code head}.
    *
-   * @param kid key id for the JWS header, e.g. {@code subscriber|unique_key_id|ed25519}; null omits it
+   * @param kid key id for the JWS header, e.g. {@code subscriber|unique_key_id|ed25519}; null omits
+   *     it
    */
   public static SignedTreeHead sign(TreeHead head, Ed25519KeyPair key, String kid) {
     return new SignedTreeHead(head, CompactJws.sign(head.toJson(), key, kid));

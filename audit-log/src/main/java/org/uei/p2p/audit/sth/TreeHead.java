@@ -15,7 +15,8 @@ import org.uei.p2p.audit.merkle.MerkleHashes;
  * What a signed tree head commits to: the log had {@code treeSize} entries with root {@code
  * rootHash} at {@code timestamp}.
  *
- * <p>Its JWS payload is {@code {"tree_size":n,"root_hash":"<base64>","timestamp":"<ISO-8601 UTC>"}}.
+ * <p>Its JWS payload is {@code {"tree_size":n,"root_hash":"<base64>","timestamp":"<ISO-8601
+ * UTC>"}}.
  *
  * @param treeSize number of leaves
  * @param rootHash the 32-byte RFC 9162 root of those leaves
@@ -50,10 +51,11 @@ public record TreeHead(long treeSize, byte[] rootHash, Instant timestamp) {
 
   /** The JSON payload that gets signed. */
   public byte[] toJson() {
-    ObjectNode node = JSON.createObjectNode()
-        .put("tree_size", treeSize)
-        .put("root_hash", rootHashBase64())
-        .put("timestamp", timestamp.toString());
+    ObjectNode node =
+        JSON.createObjectNode()
+            .put("tree_size", treeSize)
+            .put("root_hash", rootHashBase64())
+            .put("timestamp", timestamp.toString());
     try {
       return JSON.writeValueAsBytes(node);
     } catch (IOException e) {
@@ -80,7 +82,8 @@ public record TreeHead(long treeSize, byte[] rootHash, Instant timestamp) {
     if (size == null || !size.canConvertToExactIntegral() || !size.canConvertToLong()) {
       throw new IllegalArgumentException("tree head has no integer tree_size");
     }
-    return new TreeHead(size.asLong(), decodeHash(text(node, "root_hash")), parseTime(text(node, "timestamp")));
+    return new TreeHead(
+        size.asLong(), decodeHash(text(node, "root_hash")), parseTime(text(node, "timestamp")));
   }
 
   /** Decodes a base64 root hash, with a clear message when it is not one. */
@@ -109,14 +112,17 @@ public record TreeHead(long treeSize, byte[] rootHash, Instant timestamp) {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("tree head timestamp is not an ISO-8601 UTC instant: " + value);
+      throw new IllegalArgumentException(
+          "tree head timestamp is not an ISO-8601 UTC instant: " + value);
     }
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof TreeHead t
-        && treeSize == t.treeSize && Arrays.equals(rootHash, t.rootHash) && timestamp.equals(t.timestamp);
+        && treeSize == t.treeSize
+        && Arrays.equals(rootHash, t.rootHash)
+        && timestamp.equals(t.timestamp);
   }
 
   @Override
@@ -126,6 +132,12 @@ public record TreeHead(long treeSize, byte[] rootHash, Instant timestamp) {
 
   @Override
   public String toString() {
-    return "TreeHead[tree_size=" + treeSize + ", root_hash=" + rootHashBase64() + ", timestamp=" + timestamp + "]";
+    return "TreeHead[tree_size="
+        + treeSize
+        + ", root_hash="
+        + rootHashBase64()
+        + ", timestamp="
+        + timestamp
+        + "]";
   }
 }

@@ -30,6 +30,7 @@ public final class TreeHeadSigner {
   public SignedTreeHead sign(MerkleLog log) {
     MerkleLog.TreeState state = log.state();
     log.store().sync();
-    return SignedTreeHead.sign(new TreeHead(state.size(), state.rootHash(), clock.instant()), key, kid);
+    return SignedTreeHead.sign(
+        new TreeHead(state.size(), state.rootHash(), clock.instant()), key, kid);
   }
 }

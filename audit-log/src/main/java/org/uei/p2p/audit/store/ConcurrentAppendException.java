@@ -10,7 +10,12 @@ public class ConcurrentAppendException extends LogStoreException {
   private final long actualSize;
 
   public ConcurrentAppendException(long expectedIndex, long actualSize) {
-    super("append at index " + expectedIndex + " refused: the log now has " + actualSize + " entries");
+    super(
+        "append at index "
+            + expectedIndex
+            + " refused: the log now has "
+            + actualSize
+            + " entries");
     this.expectedIndex = expectedIndex;
     this.actualSize = actualSize;
   }

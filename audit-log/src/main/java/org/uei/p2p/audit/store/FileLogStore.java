@@ -16,7 +16,8 @@ import org.uei.p2p.audit.merkle.MerkleHashes;
  * <ul>
  *   <li>{@code entries.dat}: the entry bytes, back to back;
  *   <li>{@code entries.idx}: for each entry the 8-byte big-endian offset where it ends;
- *   <li>{@code hashes.dat}: every complete-subtree hash, 32 bytes each, in {@link TreeLayout} order.
+ *   <li>{@code hashes.dat}: every complete-subtree hash, 32 bytes each, in {@link TreeLayout}
+ *       order.
  * </ul>
  *
  * <p>An append writes the entry, then its index record, then its hashes. If the process dies in
@@ -47,11 +48,12 @@ public final class FileLogStore implements LogStore {
   public static FileLogStore open(Path directory) {
     try {
       Files.createDirectories(directory);
-      FileLogStore store = new FileLogStore(
-          directory,
-          channel(directory.resolve("entries.dat")),
-          channel(directory.resolve("entries.idx")),
-          channel(directory.resolve("hashes.dat")));
+      FileLogStore store =
+          new FileLogStore(
+              directory,
+              channel(directory.resolve("entries.dat")),
+              channel(directory.resolve("entries.idx")),
+              channel(directory.resolve("hashes.dat")));
       try {
         store.lock();
         store.recover();
@@ -61,7 +63,8 @@ public final class FileLogStore implements LogStore {
       }
       return store;
     } catch (IOException e) {
-      throw new LogStoreException("cannot open audit log in " + directory + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot open audit log in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +96,8 @@ public final class FileLogStore implements LogStore {
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new LogStoreException("cannot append to audit log in " + directory + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot append to audit log in " + directory + ": " + e.getMessage(), e);
     }
     dataEnd = newEnd;
     size = i + 1;
@@ -112,7 +116,8 @@ public final class FileLogStore implements LogStore {
       }
       return readFully(data, start, (int) (end - start));
     } catch (IOException e) {
-      throw new LogStoreException("cannot read entry " + i + " from " + directory + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot read entry " + i + " from " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -122,7 +127,8 @@ public final class FileLogStore implements LogStore {
     try {
       return readFully(hashes, TreeLayout.position(level, i) * HASH, HASH);
     } catch (IOException e) {
-      throw new LogStoreException("cannot read hashes from " + directory + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot read hashes from " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -133,7 +139,8 @@ public final class FileLogStore implements LogStore {
       index.force(false);
       hashes.force(false);
     } catch (IOException e) {
-      throw new LogStoreException("cannot sync audit log in " + directory + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot sync audit log in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -161,7 +168,8 @@ public final class FileLogStore implements LogStore {
       }
     }
     if (failure != null) {
-      throw new LogStoreException("cannot close audit log in " + directory + ": " + failure.getMessage(), failure);
+      throw new LogStoreException(
+          "cannot close audit log in " + directory + ": " + failure.getMessage(), failure);
     }
   }
 
@@ -212,7 +220,8 @@ public final class FileLogStore implements LogStore {
   }
 
   private static FileChannel channel(Path file) throws IOException {
-    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   private static void writeFully(FileChannel c, ByteBuffer buf, long position) throws IOException {

@@ -54,7 +54,8 @@ public final class InMemoryLogStore implements LogStore {
 
   private void checkIndex(long index) {
     if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("no entry " + index + " in a log of " + size + " entries");
+      throw new IndexOutOfBoundsException(
+          "no entry " + index + " in a log of " + size + " entries");
     }
   }
 
@@ -81,6 +82,7 @@ public final class InMemoryLogStore implements LogStore {
     if (pages[pageNo] == null) {
       pages[pageNo] = new byte[HASH << HASH_PAGE_BITS];
     }
-    System.arraycopy(hash, 0, pages[pageNo], (int) (pos & ((1 << HASH_PAGE_BITS) - 1)) * HASH, HASH);
+    System.arraycopy(
+        hash, 0, pages[pageNo], (int) (pos & ((1 << HASH_PAGE_BITS) - 1)) * HASH, HASH);
   }
 }

@@ -4,7 +4,8 @@ import java.io.Closeable;
 import org.uei.p2p.audit.merkle.SubtreeSource;
 
 /**
- * Append-only storage of log entries and of the hash of every complete subtree of their Merkle tree.
+ * Append-only storage of log entries and of the hash of every complete subtree of their Merkle
+ * tree.
  *
  * <p>There is deliberately no way to change or remove anything once appended. The tree arithmetic
  * lives in {@link org.uei.p2p.audit.MerkleLog}; a store only keeps what it is given, so that every
@@ -23,8 +24,8 @@ public interface LogStore extends SubtreeSource, Closeable {
    * Appends one entry at {@code index}, which must be the current {@link #size()}.
    *
    * <p>The index is passed rather than implied so that a store shared by several writers (one
-   * database behind several node instances) can refuse an append computed against a tree that
-   * has grown since: the hashes would be wrong.
+   * database behind several node instances) can refuse an append computed against a tree that has
+   * grown since: the hashes would be wrong.
    *
    * @param index where the entry goes: the size before the append
    * @param entry the canonical entry bytes, stored as given

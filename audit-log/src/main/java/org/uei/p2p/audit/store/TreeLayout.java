@@ -19,7 +19,10 @@ public final class TreeLayout {
     return 2 * size - Long.bitCount(size);
   }
 
-  /** Number of hashes the append of leaf {@code leafIndex} stores: its own plus the subtrees it completes. */
+  /**
+   * Number of hashes the append of leaf {@code leafIndex} stores: its own plus the subtrees it
+   * completes.
+   */
   public static int hashesCompletedBy(long leafIndex) {
     return 1 + Long.numberOfTrailingZeros(leafIndex + 1);
   }
@@ -30,11 +33,20 @@ public final class TreeLayout {
     return hashCount(lastLeaf) + level;
   }
 
-  /** Throws unless ({@code level}, {@code index}) names a complete subtree of a tree of {@code size} leaves. */
+  /**
+   * Throws unless ({@code level}, {@code index}) names a complete subtree of a tree of {@code size}
+   * leaves.
+   */
   public static void checkComplete(int level, long index, long size) {
     if (level < 0 || level > 62 || index < 0 || index > ((size >>> level) - 1)) {
       throw new IllegalArgumentException(
-          "no complete subtree at level " + level + ", index " + index + " in a tree of " + size + " leaves");
+          "no complete subtree at level "
+              + level
+              + ", index "
+              + index
+              + " in a tree of "
+              + size
+              + " leaves");
     }
   }
 
@@ -52,12 +64,17 @@ public final class TreeLayout {
     int expected = hashesCompletedBy(leafIndex);
     if (hashes == null || hashes.length != expected) {
       throw new IllegalArgumentException(
-          "appending leaf " + leafIndex + " stores " + expected + " hashes, got "
+          "appending leaf "
+              + leafIndex
+              + " stores "
+              + expected
+              + " hashes, got "
               + (hashes == null ? "none" : hashes.length));
     }
     for (byte[] h : hashes) {
       if (h == null || h.length != MerkleHashes.HASH_LENGTH) {
-        throw new IllegalArgumentException("every stored hash must have " + MerkleHashes.HASH_LENGTH + " bytes");
+        throw new IllegalArgumentException(
+            "every stored hash must have " + MerkleHashes.HASH_LENGTH + " bytes");
       }
     }
   }

@@ -3,10 +3,9 @@ package org.uei.p2p.audit.verify;
 import org.uei.p2p.audit.verify.VerificationReport.Problem;
 
 /**
- * One entry of an export cannot be taken as it stands (its index is not the next one, its bytes
- * are not base64). Reading stops there; {@link LogVerifier} turns it into a verification failure
- * at that entry, because an export edited by hand is evidence of tampering, not a file it cannot
- * read.
+ * One entry of an export cannot be taken as it stands (its index is not the next one, its bytes are
+ * not base64). Reading stops there; {@link LogVerifier} turns it into a verification failure at
+ * that entry, because an export edited by hand is evidence of tampering, not a file it cannot read.
  */
 final class ExportEntryException extends IllegalArgumentException {
 

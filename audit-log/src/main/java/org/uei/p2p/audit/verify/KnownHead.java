@@ -6,8 +6,8 @@ import org.uei.p2p.audit.sth.TreeHeadException;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
 /**
- * A signed tree head obtained outside the export being checked: the head a node presents at
- * {@code /audit/sth}, one saved from an earlier check, or an anchor a counterparty received with a
+ * A signed tree head obtained outside the export being checked: the head a node presents at {@code
+ * /audit/sth}, one saved from an earlier check, or an anchor a counterparty received with a
  * message. The node cannot take back what it signed, so a log that does not extend every such head
  * was rolled back or rewritten.
  *
@@ -26,7 +26,8 @@ public record KnownHead(String source, SignedTreeHead head) {
    *
    * @throws TreeHeadException naming {@code source} when the signature or the payload fails
    */
-  public static KnownHead verify(String source, String jws, Ed25519PublicKey nodeKey) throws TreeHeadException {
+  public static KnownHead verify(String source, String jws, Ed25519PublicKey nodeKey)
+      throws TreeHeadException {
     try {
       return new KnownHead(source, SignedTreeHead.verify(jws, nodeKey));
     } catch (TreeHeadException e) {
@@ -34,9 +35,18 @@ public record KnownHead(String source, SignedTreeHead head) {
     }
   }
 
-  /** The source with what it signs, e.g. {@code GET /audit/sth (tree_size 12, root ..., signed 2026-...)}. */
+  /**
+   * The source with what it signs, e.g. {@code GET /audit/sth (tree_size 12, root ..., signed
+   * 2026-...)}.
+   */
   public String describe() {
-    return source + " (tree_size " + head.treeSize() + ", root " + head.head().rootHashBase64() + ", signed "
-        + head.head().timestamp() + ")";
+    return source
+        + " (tree_size "
+        + head.treeSize()
+        + ", root "
+        + head.head().rootHashBase64()
+        + ", signed "
+        + head.head().timestamp()
+        + ")";
   }
 }

@@ -16,13 +16,14 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
 /**
  * Reads the signed tree heads a verifier was given or kept, in whichever form the holder has them:
+ *
  * <ul>
  *   <li>compact JWS strings, one per line;
  *   <li>a JSON object with an {@code sth} member: what {@code GET /audit/sth} answers, what {@link
  *       #write} saves, or one {@link TreeHeadAnchor};
  *   <li>a JSON array of such objects or of JWS strings;
- *   <li>what a counterparty's {@code GET /audit/anchors?transaction_id=...} answers: the anchors the
- *       node sent with its messages, as the counterparty stored them;
+ *   <li>what a counterparty's {@code GET /audit/anchors?transaction_id=...} answers: the anchors
+ *       the node sent with its messages, as the counterparty stored them;
  *   <li>an earlier export ({@value LogExport#FORMAT}): its {@code tree_heads}.
  * </ul>
  */
@@ -38,11 +39,13 @@ public final class KnownHeadFile {
    * The heads in {@code content}, each checked with the node's key.
    *
    * @param name how to name the file in messages
-   * @param senderId when not null, anchors of other senders in an {@code /audit/anchors} answer are left out
+   * @param senderId when not null, anchors of other senders in an {@code /audit/anchors} answer are
+   *     left out
    * @throws IllegalArgumentException when the content is none of the forms above, or holds no head
    * @throws TreeHeadException when a head does not verify with {@code nodeKey}, naming it
    */
-  public static List<KnownHead> read(byte[] content, String name, String senderId, Ed25519PublicKey nodeKey)
+  public static List<KnownHead> read(
+      byte[] content, String name, String senderId, Ed25519PublicKey nodeKey)
       throws TreeHeadException {
     List<Labelled> found = new ArrayList<>();
     String text = new String(content, StandardCharsets.UTF_8).strip();
@@ -57,11 +60,14 @@ public final class KnownHeadFile {
       }
       collect(root, content, name, senderId, found);
     } else {
-      text.lines().map(String::strip).filter(l -> !l.isEmpty())
+      text.lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
           .forEach(l -> found.add(new Labelled(name + " line " + (found.size() + 1), l)));
     }
     if (found.isEmpty()) {
-      throw new IllegalArgumentException(name + " holds no signed tree head" + (senderId == null ? "" : " of " + senderId));
+      throw new IllegalArgumentException(
+          name + " holds no signed tree head" + (senderId == null ? "" : " of " + senderId));
     }
     List<KnownHead> heads = new ArrayList<>();
     for (Labelled f : found) {
@@ -70,7 +76,8 @@ public final class KnownHeadFile {
     return heads;
   }
 
-  private static void collect(JsonNode root, byte[] content, String name, String senderId, List<Labelled> found) {
+  private static void collect(
+      JsonNode root, byte[] content, String name, String senderId, List<Labelled> found) {
     if (root.isArray()) {
       for (int i = 0; i < root.size(); i++) {
         found.add(new Labelled(name + "[" + i + "]", jws(root.get(i), name + "[" + i + "]")));
@@ -80,26 +87,37 @@ public final class KnownHeadFile {
       for (int i = 0; i < anchors.size(); i++) {
         JsonNode a = anchors.get(i);
         if (senderId == null || senderId.equals(a.path("sender_id").asText(null))) {
-          found.add(new Labelled(name + " anchor " + i + " (" + a.path("action").asText("?") + " of transaction "
-              + a.path("transaction_id").asText("?") + ")", jws(a.get("anchor"), name + " anchors[" + i + "].anchor")));
+          found.add(
+              new Labelled(
+                  name
+                      + " anchor "
+                      + i
+                      + " ("
+                      + a.path("action").asText("?")
+                      + " of transaction "
+                      + a.path("transaction_id").asText("?")
+                      + ")",
+                  jws(a.get("anchor"), name + " anchors[" + i + "].anchor")));
         }
       }
     } else if (LogExport.FORMAT.equals(root.path("format").asText(null))) {
       try {
-        LogExport.stream(new ByteArrayInputStream(content), new LogExport.Visitor() {
-          @Override
-          public boolean treeHeads(List<String> jws) {
-            for (int i = 0; i < jws.size(); i++) {
-              found.add(new Labelled(name + " tree head " + i, jws.get(i)));
-            }
-            return false;
-          }
+        LogExport.stream(
+            new ByteArrayInputStream(content),
+            new LogExport.Visitor() {
+              @Override
+              public boolean treeHeads(List<String> jws) {
+                for (int i = 0; i < jws.size(); i++) {
+                  found.add(new Labelled(name + " tree head " + i, jws.get(i)));
+                }
+                return false;
+              }
 
-          @Override
-          public boolean entry(long index, byte[] entry, byte[] leafHash) {
-            return false;
-          }
-        });
+              @Override
+              public boolean entry(long index, byte[] entry, byte[] leafHash) {
+                return false;
+              }
+            });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -114,7 +132,8 @@ public final class KnownHeadFile {
     }
     JsonNode sth = node == null ? null : node.get("sth");
     if (sth == null || !sth.isTextual()) {
-      throw new IllegalArgumentException(where + " is neither a compact JWS nor an object with an \"sth\" member");
+      throw new IllegalArgumentException(
+          where + " is neither a compact JWS nor an object with an \"sth\" member");
     }
     return sth.asText();
   }
@@ -122,11 +141,13 @@ public final class KnownHeadFile {
   /** The form {@code GET /audit/sth} serves, which {@link #read} reads back. */
   public static byte[] write(SignedTreeHead head) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.createObjectNode()
-          .put("tree_size", head.treeSize())
-          .put("root_hash", head.head().rootHashBase64())
-          .put("timestamp", head.head().timestamp().toString())
-          .put("sth", head.jws()));
+      return JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(
+              JSON.createObjectNode()
+                  .put("tree_size", head.treeSize())
+                  .put("root_hash", head.head().rootHashBase64())
+                  .put("timestamp", head.head().timestamp().toString())
+                  .put("sth", head.jws()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("serialising a small JSON object cannot fail", e);
     }

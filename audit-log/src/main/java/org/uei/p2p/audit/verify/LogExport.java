@@ -33,8 +33,8 @@ import org.uei.p2p.audit.verify.VerificationReport.Problem;
  * </pre>
  *
  * <p>Fields appear in this order, which lets {@link #stream} read a dump of any size. {@code
- * leaf_hash} is optional; when present the verifier compares it with the hash it
- * recomputes, which pinpoints a changed entry at its own index even between two signed heads.
+ * leaf_hash} is optional; when present the verifier compares it with the hash it recomputes, which
+ * pinpoints a changed entry at its own index even between two signed heads.
  *
  * @param entries canonical entry bytes, by index
  * @param leafHashes the stored leaf hash of each entry, or null where the dump has none
@@ -48,12 +48,19 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public LogExport {
-    entries = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(entries, "entries")));
-    leafHashes = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(leafHashes, "leafHashes")));
+    entries =
+        Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(entries, "entries")));
+    leafHashes =
+        Collections.unmodifiableList(
+            new ArrayList<>(Objects.requireNonNull(leafHashes, "leafHashes")));
     treeHeads = List.copyOf(Objects.requireNonNull(treeHeads, "treeHeads"));
     if (entries.size() != leafHashes.size()) {
-      throw new IllegalArgumentException("one leaf hash slot per entry: " + entries.size() + " entries, "
-          + leafHashes.size() + " leaf hashes");
+      throw new IllegalArgumentException(
+          "one leaf hash slot per entry: "
+              + entries.size()
+              + " entries, "
+              + leafHashes.size()
+              + " leaf hashes");
     }
   }
 
@@ -61,7 +68,8 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
   public static LogExport of(MerkleLog log, List<SignedTreeHead> heads) {
     long size = log.size();
     if (size > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("a log of " + size + " entries is too large for one export");
+      throw new IllegalArgumentException(
+          "a log of " + size + " entries is too large for one export");
     }
     List<byte[]> entries = new ArrayList<>((int) size);
     List<byte[]> hashes = new ArrayList<>((int) size);
@@ -107,20 +115,22 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
     List<String> heads = new ArrayList<>();
     List<byte[]> entries = new ArrayList<>();
     List<byte[]> hashes = new ArrayList<>();
-    stream(in, new Visitor() {
-      @Override
-      public boolean treeHeads(List<String> jws) {
-        heads.addAll(jws);
-        return true;
-      }
+    stream(
+        in,
+        new Visitor() {
+          @Override
+          public boolean treeHeads(List<String> jws) {
+            heads.addAll(jws);
+            return true;
+          }
 
-      @Override
-      public boolean entry(long index, byte[] entry, byte[] leafHash) {
-        entries.add(entry);
-        hashes.add(leafHash);
-        return true;
-      }
-    });
+          @Override
+          public boolean entry(long index, byte[] entry, byte[] leafHash) {
+            entries.add(entry);
+            hashes.add(leafHash);
+            return true;
+          }
+        });
     return new LogExport(entries, hashes, heads);
   }
 
@@ -138,9 +148,9 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
    * checked. Fields must come in the order {@link #write} puts them: {@code format}, {@code
    * tree_heads}, {@code entries}.
    *
-   * @throws IllegalArgumentException naming the first field that is missing, malformed or out of order;
-   *     for a problem of one entry (an index that is not the next one, bytes that are not base64) a
-   *     subclass that {@link LogVerifier} reports as a failure at that entry
+   * @throws IllegalArgumentException naming the first field that is missing, malformed or out of
+   *     order; for a problem of one entry (an index that is not the next one, bytes that are not
+   *     base64) a subclass that {@link LogVerifier} reports as a failure at that entry
    */
   public static void stream(InputStream in, Visitor visitor) throws IOException {
     try (JsonParser p = JSON.createParser(in)) {
@@ -154,8 +164,8 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
         switch (field) {
           case "format" -> {
             if (p.currentToken() != JsonToken.VALUE_STRING || !FORMAT.equals(p.getText())) {
-              throw new IllegalArgumentException("audit log export format must be \"" + FORMAT + "\", not "
-                  + p.readValueAsTree());
+              throw new IllegalArgumentException(
+                  "audit log export format must be \"" + FORMAT + "\", not " + p.readValueAsTree());
             }
             stage = 1;
           }
@@ -180,14 +190,15 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
         throw new IllegalArgumentException("audit log export has no \"entries\" array");
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("audit log export is not valid JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          "audit log export is not valid JSON: " + e.getOriginalMessage());
     }
   }
 
   private static void requireStage(int stage, int needed, String field, String before) {
     if (stage != needed) {
-      throw new IllegalArgumentException("audit log export: \"" + field + "\" must come once, right after \""
-          + before + "\"");
+      throw new IllegalArgumentException(
+          "audit log export: \"" + field + "\" must come once, right after \"" + before + "\"");
     }
   }
 
@@ -198,7 +209,8 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
     List<String> heads = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
-        throw new IllegalArgumentException("tree_heads[" + heads.size() + "] must be a compact JWS string");
+        throw new IllegalArgumentException(
+            "tree_heads[" + heads.size() + "] must be a compact JWS string");
       }
       heads.add(p.getText());
     }
@@ -214,16 +226,27 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
       String where = "entries[" + i + "]";
       JsonNode e = p.readValueAsTree();
       if (e == null || !e.isObject() || !e.path("index").isIntegralNumber()) {
-        throw new ExportEntryException(Problem.MALFORMED_ENTRY, i, where + " must be an object with \"index\": " + i);
+        throw new ExportEntryException(
+            Problem.MALFORMED_ENTRY, i, where + " must be an object with \"index\": " + i);
       }
       long declared = e.path("index").asLong();
       if (declared != i) {
-        throw new ExportEntryException(Problem.ENTRY_OUT_OF_SEQUENCE, i, where + " carries index " + declared
-            + " where index " + i + " belongs: " + (declared > i ? "entry " + i + " is missing from the export"
-            : "entry " + declared + " appears twice or out of order"));
+        throw new ExportEntryException(
+            Problem.ENTRY_OUT_OF_SEQUENCE,
+            i,
+            where
+                + " carries index "
+                + declared
+                + " where index "
+                + i
+                + " belongs: "
+                + (declared > i
+                    ? "entry " + i + " is missing from the export"
+                    : "entry " + declared + " appears twice or out of order"));
       }
       JsonNode leaf = e.get("leaf_hash");
-      byte[] leafHash = leaf == null || leaf.isNull() ? null : base64(leaf, i, where + ".leaf_hash");
+      byte[] leafHash =
+          leaf == null || leaf.isNull() ? null : base64(leaf, i, where + ".leaf_hash");
       if (!visitor.entry(i, base64(e.get("entry"), i, where + ".entry"), leafHash)) {
         return false;
       }
@@ -234,12 +257,14 @@ public record LogExport(List<byte[]> entries, List<byte[]> leafHashes, List<Stri
 
   private static byte[] base64(JsonNode node, long index, String where) {
     if (node == null || !node.isTextual()) {
-      throw new ExportEntryException(Problem.MALFORMED_ENTRY, index, where + " must be a base64 string");
+      throw new ExportEntryException(
+          Problem.MALFORMED_ENTRY, index, where + " must be a base64 string");
     }
     try {
       return Base64.getDecoder().decode(node.asText());
     } catch (IllegalArgumentException e) {
-      throw new ExportEntryException(Problem.MALFORMED_ENTRY, index, where + " is not base64: " + e.getMessage());
+      throw new ExportEntryException(
+          Problem.MALFORMED_ENTRY, index, where + " is not base64: " + e.getMessage());
     }
   }
 }

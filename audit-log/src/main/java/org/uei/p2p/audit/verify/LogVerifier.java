@@ -12,9 +12,9 @@ import org.uei.p2p.audit.MerkleLog;
 import org.uei.p2p.audit.entry.EntryCodec;
 import org.uei.p2p.audit.entry.MalformedEntryException;
 import org.uei.p2p.audit.merkle.MerkleHashes;
-import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.sth.TreeHeadException;
+import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.verify.VerificationReport.Problem;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
@@ -43,23 +43,32 @@ public final class LogVerifier {
   private final List<KnownHead> knownHeads;
   private final boolean allowUnsigned;
 
-  /** @param nodeKey the public key the node signs its tree heads with */
+  /**
+   * @param nodeKey the public key the node signs its tree heads with
+   */
   public LogVerifier(Ed25519PublicKey nodeKey) {
     this(nodeKey, List.of(), false);
   }
 
   private LogVerifier(Ed25519PublicKey nodeKey, List<KnownHead> knownHeads, boolean allowUnsigned) {
     this.nodeKey = Objects.requireNonNull(nodeKey, "nodeKey");
-    this.knownHeads = knownHeads.stream().sorted(Comparator.comparingLong(k -> k.head().treeSize())).toList();
+    this.knownHeads =
+        knownHeads.stream().sorted(Comparator.comparingLong(k -> k.head().treeSize())).toList();
     this.allowUnsigned = allowUnsigned;
   }
 
-  /** A verifier that also requires the log to hold each of {@code heads} (checked with the node's key already). */
+  /**
+   * A verifier that also requires the log to hold each of {@code heads} (checked with the node's
+   * key already).
+   */
   public LogVerifier knownHeads(List<KnownHead> heads) {
     return new LogVerifier(nodeKey, heads, allowUnsigned);
   }
 
-  /** A verifier that reports a log without any signed head as structurally sound instead of failing it. */
+  /**
+   * A verifier that reports a log without any signed head as structurally sound instead of failing
+   * it.
+   */
   public LogVerifier allowingUnsigned() {
     return new LogVerifier(nodeKey, knownHeads, true);
   }
@@ -79,25 +88,28 @@ public final class LogVerifier {
    * An entry that cannot be taken as it stands (a missing or repeated index, bytes that are not
    * base64) is a failure at that entry.
    *
-   * @throws IllegalArgumentException when the JSON itself is malformed (see {@link LogExport#stream})
+   * @throws IllegalArgumentException when the JSON itself is malformed (see {@link
+   *     LogExport#stream})
    */
   public VerificationReport verify(InputStream exportJson) throws IOException {
     Run run = new Run();
     VerificationReport[] problem = new VerificationReport[1];
     try {
-      LogExport.stream(exportJson, new LogExport.Visitor() {
-        @Override
-        public boolean treeHeads(List<String> jws) {
-          problem[0] = run.start(jws);
-          return problem[0] == null;
-        }
+      LogExport.stream(
+          exportJson,
+          new LogExport.Visitor() {
+            @Override
+            public boolean treeHeads(List<String> jws) {
+              problem[0] = run.start(jws);
+              return problem[0] == null;
+            }
 
-        @Override
-        public boolean entry(long index, byte[] entry, byte[] leafHash) {
-          problem[0] = run.accept(index, entry, leafHash);
-          return problem[0] == null;
-        }
-      });
+            @Override
+            public boolean entry(long index, byte[] entry, byte[] leafHash) {
+              problem[0] = run.accept(index, entry, leafHash);
+              return problem[0] == null;
+            }
+          });
     } catch (ExportEntryException e) {
       return run.fail(e.problem(), e.position(), e.getMessage());
     }
@@ -118,12 +130,20 @@ public final class LogVerifier {
         try {
           heads.add(SignedTreeHead.verify(jws.get(h), nodeKey));
         } catch (TreeHeadException e) {
-          return fail(Problem.BAD_TREE_HEAD_SIGNATURE, -1, "tree head " + h + ": " + e.getMessage());
+          return fail(
+              Problem.BAD_TREE_HEAD_SIGNATURE, -1, "tree head " + h + ": " + e.getMessage());
         }
         if (h > 0 && heads.get(h).treeSize() < heads.get(h - 1).treeSize()) {
-          return fail(Problem.TREE_HEADS_OUT_OF_ORDER, -1, "tree head " + h + " has tree_size "
-              + heads.get(h).treeSize() + ", smaller than the " + heads.get(h - 1).treeSize()
-              + " of the head before it: the log was rolled back");
+          return fail(
+              Problem.TREE_HEADS_OUT_OF_ORDER,
+              -1,
+              "tree head "
+                  + h
+                  + " has tree_size "
+                  + heads.get(h).treeSize()
+                  + ", smaller than the "
+                  + heads.get(h - 1).treeSize()
+                  + " of the head before it: the log was rolled back");
         }
       }
       return checkHeads();
@@ -134,9 +154,14 @@ public final class LogVerifier {
       if (malformed != null) {
         return fail(Problem.MALFORMED_ENTRY, i, "entry " + i + " is malformed: " + malformed);
       }
-      if (storedLeafHash != null && !MessageDigest.isEqual(storedLeafHash, MerkleHashes.leafHash(entry))) {
-        return fail(Problem.LEAF_HASH_MISMATCH, i, "entry " + i
-            + " does not hash to the leaf hash stored for it: the entry or its hash was changed");
+      if (storedLeafHash != null
+          && !MessageDigest.isEqual(storedLeafHash, MerkleHashes.leafHash(entry))) {
+        return fail(
+            Problem.LEAF_HASH_MISMATCH,
+            i,
+            "entry "
+                + i
+                + " does not hash to the leaf hash stored for it: the entry or its hash was changed");
       }
       rebuilt.append(entry);
       return checkHeads();
@@ -146,26 +171,59 @@ public final class LogVerifier {
       long size = rebuilt.size();
       if (nextKnown < knownHeads.size()) {
         KnownHead k = knownHeads.get(knownHeads.size() - 1);
-        return fail(Problem.ROLLED_BACK, size, k.describe() + " covers " + k.head().treeSize()
-            + " entries but the log served holds only " + size + ": it was rolled back or cut short");
+        return fail(
+            Problem.ROLLED_BACK,
+            size,
+            k.describe()
+                + " covers "
+                + k.head().treeSize()
+                + " entries but the log served holds only "
+                + size
+                + ": it was rolled back or cut short");
       }
       if (next < heads.size()) {
-        return fail(Problem.MISSING_ENTRIES, size, "tree head " + next + " covers "
-            + heads.get(next).treeSize() + " entries but the dump holds only " + size);
+        return fail(
+            Problem.MISSING_ENTRIES,
+            size,
+            "tree head "
+                + next
+                + " covers "
+                + heads.get(next).treeSize()
+                + " entries but the dump holds only "
+                + size);
       }
       SignedTreeHead newest = newestHead();
       if (newest == null || (size > 0 && newest.treeSize() == 0)) {
         if (!allowUnsigned) {
-          return fail(Problem.NO_SIGNED_TREE_HEAD, -1, "no signed tree head covers the " + size
-              + " entries: nothing shows the node wrote them");
+          return fail(
+              Problem.NO_SIGNED_TREE_HEAD,
+              -1,
+              "no signed tree head covers the "
+                  + size
+                  + " entries: nothing shows the node wrote them");
         }
-        return report(null, -1, "structural check only: " + size + " entries are well-formed and match their"
-            + " stored leaf hashes, but no signed tree head covers them", size);
+        return report(
+            null,
+            -1,
+            "structural check only: "
+                + size
+                + " entries are well-formed and match their"
+                + " stored leaf hashes, but no signed tree head covers them",
+            size);
       }
       long unsigned = size - newest.treeSize();
-      return report(null, -1, "verified " + size + " entries against " + heads.size() + " signed tree heads"
-          + (knownHeads.isEmpty() ? "" : " and " + knownHeads.size() + " known heads")
-          + (unsigned > 0 ? "; the last " + unsigned + " entries are not yet covered by a signed tree head" : ""),
+      return report(
+          null,
+          -1,
+          "verified "
+              + size
+              + " entries against "
+              + heads.size()
+              + " signed tree heads"
+              + (knownHeads.isEmpty() ? "" : " and " + knownHeads.size() + " known heads")
+              + (unsigned > 0
+                  ? "; the last " + unsigned + " entries are not yet covered by a signed tree head"
+                  : ""),
           unsigned);
     }
 
@@ -175,14 +233,26 @@ public final class LogVerifier {
       while (next < heads.size() && heads.get(next).treeSize() == size) {
         SignedTreeHead head = heads.get(next);
         if (!MessageDigest.isEqual(rebuilt.rootHash(), head.rootHash())) {
-          return fail(Problem.ROOT_MISMATCH, lastGoodSize, "the entries before index " + size
-              + " do not hash to the root signed in tree head " + next + " (tree_size " + size
-              + "); they matched up to tree_size " + lastGoodSize);
+          return fail(
+              Problem.ROOT_MISMATCH,
+              lastGoodSize,
+              "the entries before index "
+                  + size
+                  + " do not hash to the root signed in tree head "
+                  + next
+                  + " (tree_size "
+                  + size
+                  + "); they matched up to tree_size "
+                  + lastGoodSize);
         }
         if (previous != null
-            && !rebuilt.consistencyProof(previous.treeSize(), size).verify(previous.rootHash(), head.rootHash())) {
-          return fail(Problem.INCONSISTENT_TREE_HEADS, previous.treeSize(), "tree heads " + (next - 1)
-              + " and " + next + " are not consistent");
+            && !rebuilt
+                .consistencyProof(previous.treeSize(), size)
+                .verify(previous.rootHash(), head.rootHash())) {
+          return fail(
+              Problem.INCONSISTENT_TREE_HEADS,
+              previous.treeSize(),
+              "tree heads " + (next - 1) + " and " + next + " are not consistent");
         }
         previous = head;
         lastGoodSize = size;
@@ -191,9 +261,15 @@ public final class LogVerifier {
       while (nextKnown < knownHeads.size() && knownHeads.get(nextKnown).head().treeSize() == size) {
         KnownHead k = knownHeads.get(nextKnown);
         if (!MessageDigest.isEqual(rebuilt.rootHash(), k.head().rootHash())) {
-          return fail(Problem.KNOWN_HEAD_MISMATCH, lastGoodSize, "the first " + size
-              + " entries of the log served do not hash to the root of " + k.describe()
-              + ": the log was rewritten after that head was signed; it matched up to tree_size " + lastGoodSize);
+          return fail(
+              Problem.KNOWN_HEAD_MISMATCH,
+              lastGoodSize,
+              "the first "
+                  + size
+                  + " entries of the log served do not hash to the root of "
+                  + k.describe()
+                  + ": the log was rewritten after that head was signed; it matched up to tree_size "
+                  + lastGoodSize);
         }
         lastGoodSize = size;
         nextKnown++;
@@ -211,7 +287,14 @@ public final class LogVerifier {
     }
 
     private VerificationReport report(Problem problem, long index, String message, long unsigned) {
-      return new VerificationReport(problem, index, message, rebuilt.size(), next, unsigned, nextKnown,
+      return new VerificationReport(
+          problem,
+          index,
+          message,
+          rebuilt.size(),
+          next,
+          unsigned,
+          nextKnown,
           problem == null ? newestHead() : null);
     }
 
@@ -220,10 +303,15 @@ public final class LogVerifier {
     }
   }
 
-  /** Null when {@code entry} is exactly the canonical encoding of an entry, else the reason it is not. */
+  /**
+   * Null when {@code entry} is exactly the canonical encoding of an entry, else the reason it is
+   * not.
+   */
   private static String canonicalProblem(byte[] entry) {
     try {
-      return Arrays.equals(EntryCodec.encode(EntryCodec.decode(entry)), entry) ? null : "not in canonical form";
+      return Arrays.equals(EntryCodec.encode(EntryCodec.decode(entry)), entry)
+          ? null
+          : "not in canonical form";
     } catch (MalformedEntryException e) {
       return e.getMessage();
     }

@@ -6,8 +6,8 @@ import org.uei.p2p.audit.sth.SignedTreeHead;
  * Outcome of checking a log dump: either everything held, or the first problem found.
  *
  * @param problem null when the log verified, else what was wrong
- * @param firstBadIndex index of the first entry that is wrong or missing, or -1 when the problem
- *     is not tied to one entry (a tree head whose signature fails, heads out of order)
+ * @param firstBadIndex index of the first entry that is wrong or missing, or -1 when the problem is
+ *     not tied to one entry (a tree head whose signature fails, heads out of order)
  * @param message one line saying what was checked or what failed
  * @param entriesChecked entries recomputed before stopping
  * @param treeHeadsChecked signed tree heads whose root was compared before stopping
@@ -18,8 +18,14 @@ import org.uei.p2p.audit.sth.SignedTreeHead;
  * @param newestHead the signed head of the largest tree the log was checked against, or null
  */
 public record VerificationReport(
-    Problem problem, long firstBadIndex, String message, long entriesChecked, int treeHeadsChecked,
-    long unsignedEntries, int knownHeadsChecked, SignedTreeHead newestHead) {
+    Problem problem,
+    long firstBadIndex,
+    String message,
+    long entriesChecked,
+    int treeHeadsChecked,
+    long unsignedEntries,
+    int knownHeadsChecked,
+    SignedTreeHead newestHead) {
 
   /** What can be wrong with a log. */
   public enum Problem {
@@ -43,7 +49,10 @@ public record VerificationReport(
     NO_SIGNED_TREE_HEAD,
     /** A head known from outside the export covers more entries than the log served holds. */
     ROLLED_BACK,
-    /** The log served does not hash to the root of a head known from outside the export: it was rewritten. */
+    /**
+     * The log served does not hash to the root of a head known from outside the export: it was
+     * rewritten.
+     */
     KNOWN_HEAD_MISMATCH,
     /** A node's own proof that its current head extends a known head fails, or is refused. */
     INCONSISTENT_WITH_KNOWN_HEAD

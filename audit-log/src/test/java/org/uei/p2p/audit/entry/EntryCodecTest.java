@@ -33,14 +33,36 @@ class EntryCodecTest {
 
   @Test
   void signedMessageLayoutIsLengthPrefixedAsDocumented() {
-    SignedMessageEntry m = SignedMessageEntry.of(Direction.OUT, "on_status", "t", "m", new byte[] {'{', '}'},
-        Map.of("Authorization", "S"), Instant.ofEpochSecond(1, 2));
+    SignedMessageEntry m =
+        SignedMessageEntry.of(
+            Direction.OUT,
+            "on_status",
+            "t",
+            "m",
+            new byte[] {'{', '}'},
+            Map.of("Authorization", "S"),
+            Instant.ofEpochSecond(1, 2));
     String hex = HexFormat.of().formatHex(m.encode());
-    assertEquals("01" + "01" + "01"
-        + "00000009" + hex("on_status") + "00000001" + hex("t") + "00000001" + hex("m")
-        + "0000000000000001" + "00000002"
-        + "00000001" + "0000000d" + hex("Authorization") + "00000001" + hex("S")
-        + "00000002" + "7b7d", hex);
+    assertEquals(
+        "01"
+            + "01"
+            + "01"
+            + "00000009"
+            + hex("on_status")
+            + "00000001"
+            + hex("t")
+            + "00000001"
+            + hex("m")
+            + "0000000000000001"
+            + "00000002"
+            + "00000001"
+            + "0000000d"
+            + hex("Authorization")
+            + "00000001"
+            + hex("S")
+            + "00000002"
+            + "7b7d",
+        hex);
   }
 
   @Test
@@ -67,30 +89,60 @@ class EntryCodecTest {
 
   @Test
   void recordWithoutTransactionRoundTrips() {
-    RecordEntry r = new RecordEntry(RecordEntry.Kind.SETTLEMENT, "net-2026-02-10", null,
-        "{\"net_inr\":\"1234.50\"}".getBytes(StandardCharsets.UTF_8), T);
+    RecordEntry r =
+        new RecordEntry(
+            RecordEntry.Kind.SETTLEMENT,
+            "net-2026-02-10",
+            null,
+            "{\"net_inr\":\"1234.50\"}".getBytes(StandardCharsets.UTF_8),
+            T);
     assertEquals(r, EntryCodec.decode(r.encode()));
   }
 
   @Test
   void badInputIsRefusedWithAReason() {
-    String json = assertThrows(IllegalArgumentException.class, () -> new RecordEntry(RecordEntry.Kind.ALLOCATION,
-        "r", null, "{\"a\":1".getBytes(StandardCharsets.UTF_8), T)).getMessage();
+    String json =
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    new RecordEntry(
+                        RecordEntry.Kind.ALLOCATION,
+                        "r",
+                        null,
+                        "{\"a\":1".getBytes(StandardCharsets.UTF_8),
+                        T))
+            .getMessage();
     assertTrue(json.startsWith("record is not valid JSON: Unexpected end-of-input"), json);
-    assertEquals("entry is truncated", assertThrows(MalformedEntryException.class,
-        () -> EntryCodec.decode(new byte[] {1, 1, 0})).getMessage());
-    assertEquals("action must not be empty", assertThrows(IllegalArgumentException.class,
-        () -> SignedMessageEntry.of(Direction.IN, "", "t", "m", new byte[0], Map.of(), T)).getMessage());
+    assertEquals(
+        "entry is truncated",
+        assertThrows(MalformedEntryException.class, () -> EntryCodec.decode(new byte[] {1, 1, 0}))
+            .getMessage());
+    assertEquals(
+        "action must not be empty",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SignedMessageEntry.of(Direction.IN, "", "t", "m", new byte[0], Map.of(), T))
+            .getMessage());
 
     byte[] good = Fixtures.entry(0).encode();
-    assertEquals("field length 142 exceeds the 141 bytes left", assertThrows(MalformedEntryException.class,
-        () -> EntryCodec.decode(Arrays.copyOf(good, good.length - 1))).getMessage());
-    assertEquals("1 unexpected bytes after the entry", assertThrows(MalformedEntryException.class,
-        () -> EntryCodec.decode(Arrays.copyOf(good, good.length + 1))).getMessage());
+    assertEquals(
+        "field length 142 exceeds the 141 bytes left",
+        assertThrows(
+                MalformedEntryException.class,
+                () -> EntryCodec.decode(Arrays.copyOf(good, good.length - 1)))
+            .getMessage());
+    assertEquals(
+        "1 unexpected bytes after the entry",
+        assertThrows(
+                MalformedEntryException.class,
+                () -> EntryCodec.decode(Arrays.copyOf(good, good.length + 1)))
+            .getMessage());
     byte[] badVersion = good.clone();
     badVersion[0] = 2;
-    assertEquals("unknown entry encoding version 2",
-        assertThrows(MalformedEntryException.class, () -> EntryCodec.decode(badVersion)).getMessage());
+    assertEquals(
+        "unknown entry encoding version 2",
+        assertThrows(MalformedEntryException.class, () -> EntryCodec.decode(badVersion))
+            .getMessage());
     byte[] hugeLength = good.clone();
     ByteBuffer.wrap(hugeLength).putInt(3, Integer.MAX_VALUE);
     assertThrows(MalformedEntryException.class, () -> EntryCodec.decode(hugeLength));

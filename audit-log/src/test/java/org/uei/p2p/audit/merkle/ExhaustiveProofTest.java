@@ -39,8 +39,10 @@ class ExhaustiveProofTest {
       assertArrayEquals(roots[n], log.rootHash(n));
       for (int m = 0; m < n; m++) {
         InclusionProof proof = log.inclusionProof(m, n);
-        assertSame(ReferenceTree.path(m, D.subList(0, n)), proof.path(), "PATH(" + m + ", D[" + n + "])");
-        assertTrue(proof.verify(ReferenceTree.leaf(D.get(m)), roots[n]), "verify " + m + " in " + n);
+        assertSame(
+            ReferenceTree.path(m, D.subList(0, n)), proof.path(), "PATH(" + m + ", D[" + n + "])");
+        assertTrue(
+            proof.verify(ReferenceTree.leaf(D.get(m)), roots[n]), "verify " + m + " in " + n);
       }
     }
   }
@@ -74,18 +76,25 @@ class ExhaustiveProofTest {
         assertFalse(good.verify(ReferenceTree.leaf(D.get((m + 1) % MAX)), roots[n]), "other leaf");
         assertFalse(good.verify(leaf, roots[n == 1 ? 2 : n - 1]), "other root");
         if (n > 1) {
-          assertFalse(new InclusionProof((m + 1) % n, n, path).verify(leaf, roots[n]), "wrong index");
-          assertFalse(new InclusionProof(m, n, path.subList(0, path.size() - 1)).verify(leaf, roots[n]), "short");
+          assertFalse(
+              new InclusionProof((m + 1) % n, n, path).verify(leaf, roots[n]), "wrong index");
+          assertFalse(
+              new InclusionProof(m, n, path.subList(0, path.size() - 1)).verify(leaf, roots[n]),
+              "short");
         }
         List<byte[]> longer = new ArrayList<>(path);
         longer.add(roots[n]);
         assertFalse(new InclusionProof(m, n, longer).verify(leaf, roots[n]), "extra element");
         // The root binds the size: a path for one size never reaches the real root of another.
         if (n < MAX) {
-          assertFalse(new InclusionProof(m, n + 1, path).verify(leaf, roots[n + 1]), "size +1 " + m + "/" + n);
+          assertFalse(
+              new InclusionProof(m, n + 1, path).verify(leaf, roots[n + 1]),
+              "size +1 " + m + "/" + n);
         }
         if (n > m + 1) {
-          assertFalse(new InclusionProof(m, n - 1, path).verify(leaf, roots[n - 1]), "size -1 " + m + "/" + n);
+          assertFalse(
+              new InclusionProof(m, n - 1, path).verify(leaf, roots[n - 1]),
+              "size -1 " + m + "/" + n);
         }
         assertFalse(new InclusionProof(m, m, path).verify(leaf, roots[n]), "index equal to size");
       }
@@ -108,7 +117,9 @@ class ExhaustiveProofTest {
         assertFalse(good.verify(roots[m - 1], roots[n]), "wrong first root");
         assertFalse(good.verify(roots[m], roots[n - 1]), "wrong second root");
         assertFalse(new ConsistencyProof(m, n, List.of()).verify(roots[m], roots[n]), "empty path");
-        assertFalse(new ConsistencyProof(m, n, path.subList(1, path.size())).verify(roots[m], roots[n]), "short");
+        assertFalse(
+            new ConsistencyProof(m, n, path.subList(1, path.size())).verify(roots[m], roots[n]),
+            "short");
         List<byte[]> longer = new ArrayList<>(path);
         longer.add(roots[n]);
         assertFalse(new ConsistencyProof(m, n, longer).verify(roots[m], roots[n]), "extra element");
@@ -127,12 +138,14 @@ class ExhaustiveProofTest {
 
   @Test
   void impossibleRequestsAreRefusedWithAReason() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> log.inclusionProof(5, 5));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> log.inclusionProof(5, 5));
     assertEquals("leaf index 5 is not in a tree of 5 leaves", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> log.inclusionProof(0, MAX + 1));
     assertThrows(IllegalArgumentException.class, () -> log.consistencyProof(6, 5));
     assertThrows(IllegalArgumentException.class, () -> log.rootHash(MAX + 1));
-    assertThrows(IllegalArgumentException.class, () -> new InclusionProof(0, 1, List.of(new byte[31])));
+    assertThrows(
+        IllegalArgumentException.class, () -> new InclusionProof(0, 1, List.of(new byte[31])));
   }
 
   private static void assertSame(List<byte[]> expected, List<byte[]> actual, String what) {

@@ -14,8 +14,8 @@ import org.uei.p2p.audit.MerkleLog;
 import org.uei.p2p.audit.store.InMemoryLogStore;
 
 /**
- * Small trees whose hashes are written out by hand from the RFC 9162 formulas, including the
- * worked example of RFC 9162 §2.1.5 (seven leaves a..f, d6).
+ * Small trees whose hashes are written out by hand from the RFC 9162 formulas, including the worked
+ * example of RFC 9162 §2.1.5 (seven leaves a..f, d6).
  */
 class HandComputedTreeTest {
 
@@ -39,9 +39,11 @@ class HandComputedTreeTest {
 
   @Test
   void emptyTreeIsSha256OfNothing() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         HexFormat.of().formatHex(log.rootHash()));
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         HexFormat.of().formatHex(log.rootHash(0)));
   }
 
@@ -52,14 +54,14 @@ class HandComputedTreeTest {
     byte[] c = node(l[4], l[5]);
     byte[] e = node(l[6], l[7]);
     byte[][] expected = {
-        l[0],
-        a,
-        node(a, l[2]),
-        node(a, b),
-        node(node(a, b), l[4]),
-        node(node(a, b), c),
-        node(node(a, b), node(c, l[6])),
-        node(node(a, b), node(c, e)),
+      l[0],
+      a,
+      node(a, l[2]),
+      node(a, b),
+      node(node(a, b), l[4]),
+      node(node(a, b), c),
+      node(node(a, b), node(c, l[6])),
+      node(node(a, b), node(c, e)),
     };
     for (int n = 1; n <= 8; n++) {
       append(n);

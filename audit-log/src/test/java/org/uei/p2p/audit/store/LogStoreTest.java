@@ -61,7 +61,8 @@ class LogStoreTest {
         byte[] leaf = MerkleHashes.leafHash(log.entry(i));
         assertArrayEquals(leaf, log.leafHash(i));
         assertTrue(log.inclusionProof(i, 40).verify(leaf, roots[40]), "leaf " + i + " in 40");
-        assertTrue(log.inclusionProof(i, 40).verify(leaf, memory.rootHash()), "same tree as in memory");
+        assertTrue(
+            log.inclusionProof(i, 40).verify(leaf, memory.rootHash()), "same tree as in memory");
         if (i < 37) {
           assertTrue(log.inclusionProof(i, 37).verify(leaf, roots[37]), "leaf " + i + " in 37");
         }
@@ -85,7 +86,8 @@ class LogStoreTest {
       root5 = log.rootHash(5);
     }
     // Leaf 5 completes a level-1 subtree (two hashes); drop the last one as a crash would.
-    try (FileChannel hashes = FileChannel.open(dir.resolve("hashes.dat"), StandardOpenOption.WRITE)) {
+    try (FileChannel hashes =
+        FileChannel.open(dir.resolve("hashes.dat"), StandardOpenOption.WRITE)) {
       hashes.truncate(hashes.size() - 32);
     }
     try (FileLogStore store = FileLogStore.open(dir)) {
@@ -99,7 +101,8 @@ class LogStoreTest {
     }
     // An entry whose bytes never reached the data file is dropped too.
     long dataSize = Files.size(dir.resolve("entries.dat"));
-    try (FileChannel data = FileChannel.open(dir.resolve("entries.dat"), StandardOpenOption.WRITE)) {
+    try (FileChannel data =
+        FileChannel.open(dir.resolve("entries.dat"), StandardOpenOption.WRITE)) {
       data.truncate(dataSize - 1);
     }
     try (FileLogStore store = FileLogStore.open(dir)) {
@@ -118,11 +121,15 @@ class LogStoreTest {
         assertThrows(IndexOutOfBoundsException.class, () -> store.entry(-1));
         assertThrows(IllegalArgumentException.class, () -> store.subtreeHash(1, 0));
         // Leaf 1 completes a level-1 subtree, so it must come with two hashes.
-        assertThrows(IllegalArgumentException.class, () -> store.append(1, new byte[] {2}, new byte[1][32]));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+            IllegalArgumentException.class, () -> store.append(1, new byte[] {2}, new byte[1][32]));
+        assertThrows(
+            IllegalArgumentException.class,
             () -> store.append(1, new byte[] {2}, new byte[][] {new byte[32], new byte[31]}));
-        ConcurrentAppendException stale = assertThrows(ConcurrentAppendException.class,
-            () -> store.append(0, new byte[] {2}, new byte[1][32]));
+        ConcurrentAppendException stale =
+            assertThrows(
+                ConcurrentAppendException.class,
+                () -> store.append(0, new byte[] {2}, new byte[1][32]));
         assertEquals("append at index 0 refused: the log now has 1 entries", stale.getMessage());
         assertEquals(1, store.size());
       }

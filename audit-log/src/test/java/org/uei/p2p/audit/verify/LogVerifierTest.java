@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uei.p2p.audit.Fixtures;
 import org.uei.p2p.audit.MerkleLog;
-import org.uei.p2p.audit.store.FileLogStore;
 import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.sth.TreeHeadSigner;
+import org.uei.p2p.audit.store.FileLogStore;
 import org.uei.p2p.audit.verify.VerificationReport.Problem;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -38,7 +38,9 @@ class LogVerifierTest {
 
   @BeforeEach
   void writeLog() {
-    TreeHeadSigner signer = new TreeHeadSigner(key, null, Clock.fixed(Instant.parse("2026-02-10T12:00:00Z"), ZoneOffset.UTC));
+    TreeHeadSigner signer =
+        new TreeHeadSigner(
+            key, null, Clock.fixed(Instant.parse("2026-02-10T12:00:00Z"), ZoneOffset.UTC));
     try (FileLogStore store = FileLogStore.open(dir)) {
       MerkleLog log = new MerkleLog(store);
       int h = 0;
@@ -70,8 +72,10 @@ class LogVerifierTest {
     assertEquals(ENTRIES, report.entriesChecked());
     assertEquals(HEAD_SIZES.length, report.treeHeadsChecked());
     assertEquals(2, report.unsignedEntries());
-    assertEquals("verified 23 entries against 5 signed tree heads; the last 2 entries are not yet covered"
-        + " by a signed tree head", report.message());
+    assertEquals(
+        "verified 23 entries against 5 signed tree heads; the last 2 entries are not yet covered"
+            + " by a signed tree head",
+        report.message());
   }
 
   @Test
@@ -84,7 +88,9 @@ class LogVerifierTest {
         VerificationReport report = verifier.verify(export());
         flipByteInDataFile(at);
         assertEquals(target, report.firstBadIndex(), "byte " + at + ": " + report.message());
-        assertTrue(report.problem() == Problem.LEAF_HASH_MISMATCH || report.problem() == Problem.MALFORMED_ENTRY,
+        assertTrue(
+            report.problem() == Problem.LEAF_HASH_MISMATCH
+                || report.problem() == Problem.MALFORMED_ENTRY,
             report.message());
       }
     }
@@ -94,7 +100,8 @@ class LogVerifierTest {
   @Test
   void everyFlippedByteOfAnExportedEntryIsReportedAtItsIndex() throws IOException {
     LogExport good = export();
-    // One entry of each shape (message in, message out, record), one inside a later head, one unsigned.
+    // One entry of each shape (message in, message out, record), one inside a later head, one
+    // unsigned.
     for (int i : new int[] {0, 1, 2, 13, 22}) {
       byte[] entry = good.entries().get(i);
       for (int b = 0; b < entry.length; b++) {
@@ -102,8 +109,10 @@ class LogVerifierTest {
         byte[] bad = entry.clone();
         bad[b] ^= 0x20;
         entries.set(i, bad);
-        VerificationReport report = verifier.verify(new LogExport(entries, good.leafHashes(), good.treeHeads()));
-        assertEquals(i, report.firstBadIndex(), "entry " + i + " byte " + b + ": " + report.message());
+        VerificationReport report =
+            verifier.verify(new LogExport(entries, good.leafHashes(), good.treeHeads()));
+        assertEquals(
+            i, report.firstBadIndex(), "entry " + i + " byte " + b + ": " + report.message());
       }
     }
   }
@@ -117,8 +126,10 @@ class LogVerifierTest {
     VerificationReport report = verifier.verify(new LogExport(entries, noHashes, good.treeHeads()));
     assertEquals(Problem.ROOT_MISMATCH, report.problem());
     assertEquals(7, report.firstBadIndex(), "first entry after the last head that still matched");
-    assertEquals("the entries before index 16 do not hash to the root signed in tree head 3 (tree_size 16);"
-        + " they matched up to tree_size 7", report.message());
+    assertEquals(
+        "the entries before index 16 do not hash to the root signed in tree head 3 (tree_size 16);"
+            + " they matched up to tree_size 7",
+        report.message());
   }
 
   @Test
@@ -127,12 +138,19 @@ class LogVerifierTest {
     List<String> sths = new ArrayList<>(good.treeHeads());
     String jws = sths.get(2);
     char last = jws.charAt(jws.length() - 3);
-    sths.set(2, jws.substring(0, jws.length() - 3) + (last == 'Q' ? 'R' : 'Q') + jws.substring(jws.length() - 2));
-    VerificationReport report = verifier.verify(new LogExport(good.entries(), good.leafHashes(), sths));
+    sths.set(
+        2,
+        jws.substring(0, jws.length() - 3)
+            + (last == 'Q' ? 'R' : 'Q')
+            + jws.substring(jws.length() - 2));
+    VerificationReport report =
+        verifier.verify(new LogExport(good.entries(), good.leafHashes(), sths));
     assertEquals(Problem.BAD_TREE_HEAD_SIGNATURE, report.problem());
-    assertTrue(report.message().startsWith("tree head 2: signed tree head rejected"), report.message());
+    assertTrue(
+        report.message().startsWith("tree head 2: signed tree head rejected"), report.message());
 
-    VerificationReport otherKey = new LogVerifier(Ed25519KeyPair.generate().publicKey()).verify(good);
+    VerificationReport otherKey =
+        new LogVerifier(Ed25519KeyPair.generate().publicKey()).verify(good);
     assertEquals(Problem.BAD_TREE_HEAD_SIGNATURE, otherKey.problem());
   }
 
@@ -142,11 +160,14 @@ class LogVerifierTest {
     List<String> swapped = new ArrayList<>(good.treeHeads());
     swapped.set(3, good.treeHeads().get(4));
     swapped.set(4, good.treeHeads().get(3));
-    assertEquals(Problem.TREE_HEADS_OUT_OF_ORDER,
+    assertEquals(
+        Problem.TREE_HEADS_OUT_OF_ORDER,
         verifier.verify(new LogExport(good.entries(), good.leafHashes(), swapped)).problem());
 
-    VerificationReport truncated = verifier.verify(new LogExport(
-        good.entries().subList(0, 18), good.leafHashes().subList(0, 18), good.treeHeads()));
+    VerificationReport truncated =
+        verifier.verify(
+            new LogExport(
+                good.entries().subList(0, 18), good.leafHashes().subList(0, 18), good.treeHeads()));
     assertEquals(Problem.MISSING_ENTRIES, truncated.problem());
     assertEquals(18, truncated.firstBadIndex());
   }
@@ -168,9 +189,12 @@ class LogVerifierTest {
   @Test
   void exportFieldsOutOfOrderAreRefused() {
     String json = "{\"format\":\"uei-audit-log/1\",\"entries\":[],\"tree_heads\":[]}";
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> verifier.verify(new ByteArrayInputStream(json.getBytes())));
-    assertEquals("audit log export: \"entries\" must come once, right after \"tree_heads\"", e.getMessage());
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> verifier.verify(new ByteArrayInputStream(json.getBytes())));
+    assertEquals(
+        "audit log export: \"entries\" must come once, right after \"tree_heads\"", e.getMessage());
   }
 
   private static ByteArrayInputStream json(LogExport export) throws IOException {
@@ -181,9 +205,12 @@ class LogVerifierTest {
 
   @Test
   void malformedExportIsRefusedWithTheField() {
-    String json = "{\"format\":\"uei-audit-log/1\",\"tree_heads\":[],\"entries\":[{\"index\":0,\"entry\":\"***\"}]}";
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> LogExport.read(new ByteArrayInputStream(json.getBytes())));
+    String json =
+        "{\"format\":\"uei-audit-log/1\",\"tree_heads\":[],\"entries\":[{\"index\":0,\"entry\":\"***\"}]}";
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> LogExport.read(new ByteArrayInputStream(json.getBytes())));
     assertTrue(e.getMessage().startsWith("entries[0].entry is not base64"), e.getMessage());
   }
 
@@ -196,7 +223,9 @@ class LogVerifierTest {
   }
 
   private void flipByteInDataFile(long position) throws IOException {
-    try (FileChannel data = FileChannel.open(dir.resolve("entries.dat"), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel data =
+        FileChannel.open(
+            dir.resolve("entries.dat"), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
       data.read(one, position);
       one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();

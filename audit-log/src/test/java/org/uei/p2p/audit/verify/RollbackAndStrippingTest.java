@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.uei.p2p.audit.Fixtures;
 import org.uei.p2p.audit.MerkleLog;
 import org.uei.p2p.audit.anchor.TreeHeadAnchor;
-import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.sth.TreeHeadException;
 import org.uei.p2p.audit.sth.TreeHeadSigner;
+import org.uei.p2p.audit.store.InMemoryLogStore;
 import org.uei.p2p.audit.verify.VerificationReport.Problem;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -33,8 +33,9 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 class RollbackAndStrippingTest {
 
   private final Ed25519KeyPair key = Ed25519KeyPair.generate();
-  private final TreeHeadSigner signer = new TreeHeadSigner(key, null,
-      Clock.fixed(Instant.parse("2026-02-10T12:00:00Z"), ZoneOffset.UTC));
+  private final TreeHeadSigner signer =
+      new TreeHeadSigner(
+          key, null, Clock.fixed(Instant.parse("2026-02-10T12:00:00Z"), ZoneOffset.UTC));
   private final MerkleLog log = new MerkleLog(new InMemoryLogStore());
   private final List<SignedTreeHead> heads = new ArrayList<>();
 
@@ -50,7 +51,9 @@ class RollbackAndStrippingTest {
   }
 
   private static LogExport cut(LogExport e, int size, int headCount) {
-    return new LogExport(e.entries().subList(0, size), e.leafHashes().subList(0, size),
+    return new LogExport(
+        e.entries().subList(0, size),
+        e.leafHashes().subList(0, size),
         e.treeHeads().subList(0, headCount));
   }
 
@@ -65,13 +68,17 @@ class RollbackAndStrippingTest {
 
     VerificationReport report = new LogVerifier(key.publicKey()).verify(stripped);
     assertEquals(Problem.NO_SIGNED_TREE_HEAD, report.problem());
-    assertEquals("no signed tree head covers the 12 entries: nothing shows the node wrote them", report.message());
+    assertEquals(
+        "no signed tree head covers the 12 entries: nothing shows the node wrote them",
+        report.message());
 
-    VerificationReport structural = new LogVerifier(key.publicKey()).allowingUnsigned().verify(stripped);
+    VerificationReport structural =
+        new LogVerifier(key.publicKey()).allowingUnsigned().verify(stripped);
     assertTrue(structural.ok(), structural.message());
     assertNull(structural.newestHead());
     assertEquals(12, structural.unsignedEntries());
-    assertTrue(structural.message().startsWith("structural check only: 12 entries"), structural.message());
+    assertTrue(
+        structural.message().startsWith("structural check only: 12 entries"), structural.message());
   }
 
   @Test
@@ -85,7 +92,8 @@ class RollbackAndStrippingTest {
     VerificationReport report = new LogVerifier(key.publicKey()).verify(in(deleted));
     assertEquals(Problem.ENTRY_OUT_OF_SEQUENCE, report.problem());
     assertEquals(7, report.firstBadIndex());
-    assertEquals("entries[7] carries index 8 where index 7 belongs: entry 7 is missing from the export",
+    assertEquals(
+        "entries[7] carries index 8 where index 7 belongs: entry 7 is missing from the export",
         report.message());
 
     String notBase64 = json.replaceFirst("(\\{\"index\":4,\"entry\":\")", "$1***");
@@ -101,15 +109,21 @@ class RollbackAndStrippingTest {
     LogExport rolledBack = cut(full, 10, 2);
     assertTrue(new LogVerifier(key.publicKey()).verify(rolledBack).ok(), "alone it looks fine");
 
-    VerificationReport report = new LogVerifier(key.publicKey()).knownHeads(List.of(current)).verify(rolledBack);
+    VerificationReport report =
+        new LogVerifier(key.publicKey()).knownHeads(List.of(current)).verify(rolledBack);
     assertEquals(Problem.ROLLED_BACK, report.problem());
     assertEquals(10, report.firstBadIndex());
-    assertEquals("GET /audit/sth (tree_size 12, root " + heads.get(2).head().rootHashBase64()
-        + ", signed 2026-02-10T12:00:00Z) covers 12 entries but the log served holds only 10: it was rolled back"
-        + " or cut short", report.message());
+    assertEquals(
+        "GET /audit/sth (tree_size 12, root "
+            + heads.get(2).head().rootHashBase64()
+            + ", signed 2026-02-10T12:00:00Z) covers 12 entries but the log served holds only 10: it was rolled back"
+            + " or cut short",
+        report.message());
 
-    VerificationReport ok = new LogVerifier(key.publicKey()).knownHeads(List.of(current,
-        new KnownHead("seen.json", heads.get(0)))).verify(full);
+    VerificationReport ok =
+        new LogVerifier(key.publicKey())
+            .knownHeads(List.of(current, new KnownHead("seen.json", heads.get(0))))
+            .verify(full);
     assertTrue(ok.ok(), ok.message());
     assertEquals(2, ok.knownHeadsChecked());
     assertEquals(heads.get(2), ok.newestHead());
@@ -131,12 +145,19 @@ class RollbackAndStrippingTest {
     LogExport fork = LogExport.of(forked, forkHeads);
     assertTrue(new LogVerifier(key.publicKey()).verify(fork).ok(), "alone it looks fine");
 
-    VerificationReport report = new LogVerifier(key.publicKey())
-        .knownHeads(List.of(new KnownHead("anchor of on_confirm", handedOut))).verify(fork);
+    VerificationReport report =
+        new LogVerifier(key.publicKey())
+            .knownHeads(List.of(new KnownHead("anchor of on_confirm", handedOut)))
+            .verify(fork);
     assertEquals(Problem.KNOWN_HEAD_MISMATCH, report.problem());
     assertEquals(5, report.firstBadIndex(), "the last head that still matched covered 5 entries");
-    assertTrue(report.message().startsWith("the first 10 entries of the log served do not hash to the root of"
-        + " anchor of on_confirm (tree_size 10"), report.message());
+    assertTrue(
+        report
+            .message()
+            .startsWith(
+                "the first 10 entries of the log served do not hash to the root of"
+                    + " anchor of on_confirm (tree_size 10"),
+        report.message());
   }
 
   @Test
@@ -147,21 +168,47 @@ class RollbackAndStrippingTest {
     assertEquals(h, KnownHeadFile.read(saved, "seen.json", null, key.publicKey()).get(0).head());
     byte[] lines = (heads.get(0).jws() + "\n\n" + h.jws() + "\n").getBytes(StandardCharsets.UTF_8);
     List<KnownHead> fromLines = KnownHeadFile.read(lines, "heads.txt", null, key.publicKey());
-    assertEquals(List.of("heads.txt line 1", "heads.txt line 2"), fromLines.stream().map(KnownHead::source).toList());
-    String anchors = "{\"anchors\":[{\"transaction_id\":\"t1\",\"action\":\"on_confirm\",\"sender_id\":\"bpp.x\","
-        + "\"anchor\":" + TreeHeadAnchor.of(h).toJson() + "},{\"sender_id\":\"bap.other\",\"anchor\":{\"sth\":\"x.y.z\"}}]}";
-    List<KnownHead> fromAnchors = KnownHeadFile.read(anchors.getBytes(StandardCharsets.UTF_8), "anchors.json", "bpp.x",
-        key.publicKey());
-    assertEquals("anchors.json anchor 0 (on_confirm of transaction t1)", fromAnchors.get(0).source());
+    assertEquals(
+        List.of("heads.txt line 1", "heads.txt line 2"),
+        fromLines.stream().map(KnownHead::source).toList());
+    String anchors =
+        "{\"anchors\":[{\"transaction_id\":\"t1\",\"action\":\"on_confirm\",\"sender_id\":\"bpp.x\","
+            + "\"anchor\":"
+            + TreeHeadAnchor.of(h).toJson()
+            + "},{\"sender_id\":\"bap.other\",\"anchor\":{\"sth\":\"x.y.z\"}}]}";
+    List<KnownHead> fromAnchors =
+        KnownHeadFile.read(
+            anchors.getBytes(StandardCharsets.UTF_8), "anchors.json", "bpp.x", key.publicKey());
+    assertEquals(
+        "anchors.json anchor 0 (on_confirm of transaction t1)", fromAnchors.get(0).source());
     assertEquals(1, fromAnchors.size(), "the other sender's anchor is left out");
-    assertEquals(3, KnownHeadFile.read(json(full).getBytes(StandardCharsets.UTF_8), "old-export.json", null,
-        key.publicKey()).size());
+    assertEquals(
+        3,
+        KnownHeadFile.read(
+                json(full).getBytes(StandardCharsets.UTF_8),
+                "old-export.json",
+                null,
+                key.publicKey())
+            .size());
 
-    TreeHeadException foreign = assertThrows(TreeHeadException.class, () -> KnownHeadFile.read(saved, "seen.json", null,
-        Ed25519KeyPair.generate().publicKey()));
-    assertTrue(foreign.getMessage().startsWith("seen.json: signed tree head rejected"), foreign.getMessage());
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> KnownHeadFile.read("{\"anchors\":[]}".getBytes(StandardCharsets.UTF_8), "a.json", "bpp.x", key.publicKey()));
+    TreeHeadException foreign =
+        assertThrows(
+            TreeHeadException.class,
+            () ->
+                KnownHeadFile.read(
+                    saved, "seen.json", null, Ed25519KeyPair.generate().publicKey()));
+    assertTrue(
+        foreign.getMessage().startsWith("seen.json: signed tree head rejected"),
+        foreign.getMessage());
+    IllegalArgumentException empty =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KnownHeadFile.read(
+                    "{\"anchors\":[]}".getBytes(StandardCharsets.UTF_8),
+                    "a.json",
+                    "bpp.x",
+                    key.publicKey()));
     assertEquals("a.json holds no signed tree head of bpp.x", empty.getMessage());
   }
 

@@ -1,9 +1,9 @@
 package org.uei.p2p.bap.beckn;
 
-import org.uei.p2p.bap.client.CallbackSignals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.uei.p2p.bap.client.CallbackSignals;
 import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.node.handler.BecknHandler;
@@ -25,8 +25,14 @@ public class BapHandler implements BecknHandler {
 
   @Override
   public Set<Action> accepts() {
-    return Set.of(Action.ON_DISCOVER, Action.ON_SELECT, Action.ON_INIT, Action.ON_CONFIRM, Action.ON_STATUS,
-        Action.ON_UPDATE, Action.ON_CANCEL);
+    return Set.of(
+        Action.ON_DISCOVER,
+        Action.ON_SELECT,
+        Action.ON_INIT,
+        Action.ON_CONFIRM,
+        Action.ON_STATUS,
+        Action.ON_UPDATE,
+        Action.ON_CANCEL);
   }
 
   @Override

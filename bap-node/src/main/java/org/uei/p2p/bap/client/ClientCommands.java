@@ -11,7 +11,8 @@ public final class ClientCommands {
   /**
    * Discover offers.
    *
-   * @param filter a JSONPath filter expression, e.g. {@code $[?(@.beckn:price.schema:price <= 7)]}; none: all
+   * @param filter a JSONPath filter expression, e.g. {@code $[?(@.beckn:price.schema:price <= 7)]};
+   *     none: all
    * @param transactionId continue a transaction; a new one when absent
    * @param ttl ISO-8601 duration the BPPs have to answer; {@code uei.ttl} when absent
    */
@@ -21,15 +22,23 @@ public final class ClientCommands {
    * Select, init, confirm, status, update or cancel within a transaction started by discover.
    *
    * @param transactionId the transaction (from discover)
-   * @param bppId the seller platform; for init onwards, the one selected in this transaction when absent
+   * @param bppId the seller platform; for init onwards, the one selected in this transaction when
+   *     absent
    * @param items offers and quantities (select; init/confirm reuse the last quote when absent)
    * @param buyer the buyer and meter (select; reused afterwards)
-   * @param orderId for status, update and cancel; the confirmed order of the transaction when absent
+   * @param orderId for status, update and cancel; the confirmed order of the transaction when
+   *     absent
    * @param quantityKwh for update: the order's new quantity
    * @param ttl ISO-8601 duration; {@code uei.ttl} when absent
    */
-  public record Order(String transactionId, String bppId, List<Item> items, Buyer buyer, String orderId,
-      BigDecimal quantityKwh, String ttl) {}
+  public record Order(
+      String transactionId,
+      String bppId,
+      List<Item> items,
+      Buyer buyer,
+      String orderId,
+      BigDecimal quantityKwh,
+      String ttl) {}
 
   /** One offer and the energy wanted from it. */
   public record Item(String offerId, BigDecimal quantityKwh) {}

@@ -24,8 +24,7 @@ public class ClientRequest extends PanacheEntityBase {
   /** The bpp_id of a discover sent to a discovery service, which any BPP may answer. */
   public static final String ANY_BPP = "*";
 
-  @EmbeddedId
-  public Key key;
+  @EmbeddedId public Key key;
 
   @Column(name = "bpp_uri", length = 2048)
   public String bppUri;
@@ -84,7 +83,9 @@ public class ClientRequest extends PanacheEntityBase {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(messageId, k.messageId) && Objects.equals(bppId, k.bppId);
+      return o instanceof Key k
+          && Objects.equals(messageId, k.messageId)
+          && Objects.equals(bppId, k.bppId);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.uei.p2p.bap.client;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
- * The buyer app's API. Every request runs in sync mode by default (answers with the callbacks
- * that arrived within the ttl) or with {@code ?mode=async} (answers 202 with the ids at once; the
- * result is pushed to the webhook and readable at {@code /client/requests/{messageId}}).
+ * The buyer app's API. Every request runs in sync mode by default (answers with the callbacks that
+ * arrived within the ttl) or with {@code ?mode=async} (answers 202 with the ids at once; the result
+ * is pushed to the webhook and readable at {@code /client/requests/{messageId}}).
  */
 @Path("/client")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +31,8 @@ public class ClientResource {
 
   @POST
   @Path("/discover")
-  public Response discover(@QueryParam("mode") @DefaultValue("sync") String mode, ClientCommands.Discover cmd)
+  public Response discover(
+      @QueryParam("mode") @DefaultValue("sync") String mode, ClientCommands.Discover cmd)
       throws InterruptedException {
     checkMode(mode);
     return answer(mode, client.discover(cmd));
@@ -39,8 +40,11 @@ public class ClientResource {
 
   @POST
   @Path("/{action: select|init|confirm|status|update|cancel}")
-  public Response order(@PathParam("action") String action, @QueryParam("mode") @DefaultValue("sync") String mode,
-      ClientCommands.Order cmd) throws InterruptedException {
+  public Response order(
+      @PathParam("action") String action,
+      @QueryParam("mode") @DefaultValue("sync") String mode,
+      ClientCommands.Order cmd)
+      throws InterruptedException {
     checkMode(mode);
     Action a = Action.fromWireName(action).orElseThrow();
     return answer(mode, client.order(a, cmd));
@@ -68,8 +72,15 @@ public class ClientResource {
 
   private Response answer(String mode, ClientService.Sent sent) throws InterruptedException {
     if ("async".equalsIgnoreCase(mode)) {
-      return Response.accepted(Map.of("messageId", sent.messageId(), "transactionId", sent.transactionId(),
-          "result", "/client/requests/" + sent.messageId())).build();
+      return Response.accepted(
+              Map.of(
+                  "messageId",
+                  sent.messageId(),
+                  "transactionId",
+                  sent.transactionId(),
+                  "result",
+                  "/client/requests/" + sent.messageId()))
+          .build();
     }
     return Response.ok(client.await(sent)).build();
   }

@@ -90,7 +90,8 @@ public class ClientResults {
 
   /** True when no request row is still waiting for an HTTP answer or a callback. */
   static boolean complete(List<ClientRequest> rows) {
-    return rows.stream().noneMatch(r -> r.status == RequestStatus.SENDING || r.status == RequestStatus.ACKED);
+    return rows.stream()
+        .noneMatch(r -> r.status == RequestStatus.SENDING || r.status == RequestStatus.ACKED);
   }
 
   private static ArrayNode requests(List<ClientRequest> rows) {
@@ -132,15 +133,24 @@ public class ClientResults {
     if (message instanceof CatalogMessage) {
       ArrayNode offers = NODES.arrayNode();
       for (EnergyOffer o : codec.offers(message)) {
-        offers.addObject().put("offerId", o.offerId()).put("providerId", o.providerId())
-            .put("sellerMeterId", o.seller().meterId()).put("sellerDiscomId", o.seller().discomId())
-            .put("slotStart", o.slot().start().toString()).put("slotEnd", o.slot().end().toString())
-            .put("pricePerKwh", o.price().perKwh()).put("currency", o.price().currency().getCurrencyCode())
-            .put("maxKwh", o.maxQuantityKwh()).put("validUntil", o.validUntil().toString());
+        offers
+            .addObject()
+            .put("offerId", o.offerId())
+            .put("providerId", o.providerId())
+            .put("sellerMeterId", o.seller().meterId())
+            .put("sellerDiscomId", o.seller().discomId())
+            .put("slotStart", o.slot().start().toString())
+            .put("slotEnd", o.slot().end().toString())
+            .put("pricePerKwh", o.price().perKwh())
+            .put("currency", o.price().currency().getCurrencyCode())
+            .put("maxKwh", o.maxQuantityKwh())
+            .put("validUntil", o.validUntil().toString());
       }
       return NODES.objectNode().set("offers", offers);
     }
-    if (message instanceof OrderMessage om && om.getOrder() != null && om.getOrder().getOrderItems() != null) {
+    if (message instanceof OrderMessage om
+        && om.getOrder() != null
+        && om.getOrder().getOrderItems() != null) {
       TradeOrder t = codec.order(message);
       ObjectNode o = NODES.objectNode();
       o.put("orderId", t.orderId());
@@ -152,8 +162,12 @@ public class ClientResults {
       }
       ArrayNode lines = o.putArray("lines");
       for (OrderLine l : t.lines()) {
-        lines.addObject().put("offerId", l.offerId()).put("quantityKwh", l.quantityKwh())
-            .put("pricePerKwh", l.price().perKwh()).put("slotStart", l.slot().start().toString());
+        lines
+            .addObject()
+            .put("offerId", l.offerId())
+            .put("quantityKwh", l.quantityKwh())
+            .put("pricePerKwh", l.price().perKwh())
+            .put("slotStart", l.slot().start().toString());
       }
       return NODES.objectNode().set("order", o);
     }

@@ -1,6 +1,5 @@
 package org.uei.p2p.bap.client;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.domain.Refusal;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.registry.LookupQuery;
@@ -65,7 +65,8 @@ public class ClientService {
     } else {
       targets.putAll(bppsOfDomain());
     }
-    Context base = Contexts.newRequest(Action.DISCOVER, parties(null, null), txn, ttl, Clock.systemUTC());
+    Context base =
+        Contexts.newRequest(Action.DISCOVER, parties(null, null), txn, ttl, Clock.systemUTC());
     List<CompletableFuture<Void>> sends = new ArrayList<>();
     for (Map.Entry<String, String> t : targets.entrySet()) {
       Context c = base.copy();
@@ -74,7 +75,8 @@ public class ClientService {
         c.setBppUri(t.getValue());
       }
       ledger.sending(c, t.getKey(), t.getValue());
-      sends.add(CompletableFuture.runAsync(() -> send(new Envelope<>(c, m), t.getKey(), t.getValue())));
+      sends.add(
+          CompletableFuture.runAsync(() -> send(new Envelope<>(c, m), t.getKey(), t.getValue())));
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     return new Sent(base.getMessageId(), base.getTransactionId(), expiry(base));
@@ -87,21 +89,29 @@ public class ClientService {
     }
     OrderBuilder.Target target = orders.target(cmd);
     Message message = orders.message(action, cmd, target);
-    Context c = Contexts.newRequest(action, parties(target.bppId(), target.bppUri()), cmd.transactionId(),
-        ttl(cmd.ttl()), Clock.systemUTC());
+    Context c =
+        Contexts.newRequest(
+            action,
+            parties(target.bppId(), target.bppUri()),
+            cmd.transactionId(),
+            ttl(cmd.ttl()),
+            Clock.systemUTC());
     ledger.sending(c, target.bppId(), target.bppUri());
     send(new Envelope<>(c, message), target.bppId(), target.bppUri());
     return new Sent(c.getMessageId(), c.getTransactionId(), expiry(c));
   }
 
-  /** Waits until every BPP asked has answered (or failed) or the ttl is over; returns the result. */
+  /**
+   * Waits until every BPP asked has answered (or failed) or the ttl is over; returns the result.
+   */
   public ObjectNode await(Sent sent) throws InterruptedException {
     signals.await(() -> ledger.complete(sent.messageId()), sent.expiresAt());
     return results.ofRequest(sent.messageId());
   }
 
   private void send(Envelope<?> envelope, String bppId, String bppUri) {
-    SendResult r = sender.send(bppUri, bppId.equals(ClientRequest.ANY_BPP) ? null : bppId, envelope);
+    SendResult r =
+        sender.send(bppUri, bppId.equals(ClientRequest.ANY_BPP) ? null : bppId, envelope);
     ledger.sent(envelope.getContext().getMessageId(), bppId, r);
     if (!r.acked()) {
       signals.signal();
@@ -111,9 +121,12 @@ public class ClientService {
   private Map<String, String> bppsOfDomain() {
     List<Subscriber> found;
     try {
-      found = registry.lookupActive(LookupQuery.byDomainAndType(identity.domain(), SubscriberType.BPP), Instant.now());
+      found =
+          registry.lookupActive(
+              LookupQuery.byDomainAndType(identity.domain(), SubscriberType.BPP), Instant.now());
     } catch (RegistryException e) {
-      throw Refusal.upstream("cannot find the BPPs of " + identity.domain() + ": " + e.getMessage());
+      throw Refusal.upstream(
+          "cannot find the BPPs of " + identity.domain() + ": " + e.getMessage());
     }
     Map<String, String> bpps = new LinkedHashMap<>();
     for (Subscriber s : found) {
@@ -128,7 +141,8 @@ public class ClientService {
   }
 
   private Contexts.Parties parties(String bppId, String bppUri) {
-    return new Contexts.Parties(identity.domain(), identity.subscriberId(), identity.publicUrl(), bppId, bppUri);
+    return new Contexts.Parties(
+        identity.domain(), identity.subscriberId(), identity.publicUrl(), bppId, bppUri);
   }
 
   private Duration ttl(String iso) {

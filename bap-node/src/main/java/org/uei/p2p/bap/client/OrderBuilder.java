@@ -1,6 +1,5 @@
 package org.uei.p2p.bap.client;
 
-import org.uei.p2p.node.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,13 +22,14 @@ import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.wave1.Order;
 import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.domain.Refusal;
 import org.uei.p2p.node.store.Direction;
 import org.uei.p2p.node.store.StoredMessage;
 
 /**
- * Builds the order of each request from what the transaction already holds: select from the
- * offers the BPP returned in on_discover, init and confirm from the last quote, status, update
- * and cancel from the confirmed order. The buyer app names offers and quantities, never wire JSON.
+ * Builds the order of each request from what the transaction already holds: select from the offers
+ * the BPP returned in on_discover, init and confirm from the last quote, status, update and cancel
+ * from the confirmed order. The buyer app names offers and quantities, never wire JSON.
  */
 @ApplicationScoped
 public class OrderBuilder {
@@ -52,17 +52,35 @@ public class OrderBuilder {
     }
     String bpp = cmd.bppId();
     if (bpp == null || bpp.isBlank()) {
-      bpp = rows.stream().filter(r -> !r.action.equals("discover")).map(r -> r.key.bppId).reduce((a, b) -> b)
-          .orElseThrow(() -> Refusal.invalid("bppId is required for the first order request"));
+      bpp =
+          rows.stream()
+              .filter(r -> !r.action.equals("discover"))
+              .map(r -> r.key.bppId)
+              .reduce((a, b) -> b)
+              .orElseThrow(() -> Refusal.invalid("bppId is required for the first order request"));
     }
     String id = bpp;
-    Optional<String> uri = rows.stream().filter(r -> r.key.bppId.equals(id) && r.bppUri != null)
-        .map(r -> r.bppUri).findFirst();
+    Optional<String> uri =
+        rows.stream()
+            .filter(r -> r.key.bppId.equals(id) && r.bppUri != null)
+            .map(r -> r.bppUri)
+            .findFirst();
     if (uri.isEmpty()) {
-      uri = callbacks(cmd.transactionId(), id, null).stream().map(e -> e.getContext().getBppUri()).findFirst();
+      uri =
+          callbacks(cmd.transactionId(), id, null).stream()
+              .map(e -> e.getContext().getBppUri())
+              .findFirst();
     }
-    return new Target(id, uri.orElseThrow(() -> Refusal.notFound("transaction '" + cmd.transactionId()
-        + "' has heard nothing from '" + id + "'")));
+    return new Target(
+        id,
+        uri.orElseThrow(
+            () ->
+                Refusal.notFound(
+                    "transaction '"
+                        + cmd.transactionId()
+                        + "' has heard nothing from '"
+                        + id
+                        + "'")));
   }
 
   /** The message of {@code action} for the command. */
@@ -71,8 +89,14 @@ public class OrderBuilder {
     return switch (action) {
       case SELECT -> codec.orderMessage(fromOffers(cmd, target));
       case INIT, CONFIRM -> {
-        TradeOrder order = cmd.items() != null && !cmd.items().isEmpty() ? fromOffers(cmd, target)
-            : pending(lastOrder(cmd.transactionId(), target.bppId(), action == Action.INIT ? "on_select" : "on_init"));
+        TradeOrder order =
+            cmd.items() != null && !cmd.items().isEmpty()
+                ? fromOffers(cmd, target)
+                : pending(
+                    lastOrder(
+                        cmd.transactionId(),
+                        target.bppId(),
+                        action == Action.INIT ? "on_select" : "on_init"));
         Message m = codec.orderMessage(order);
         if (action == Action.CONFIRM) {
           anchors.attach(m);
@@ -91,7 +115,10 @@ public class OrderBuilder {
         TradeOrder confirmed = lastOrder(cmd.transactionId(), target.bppId(), "on_confirm");
         List<OrderLine> lines = new ArrayList<>(confirmed.lines());
         OrderLine l = lines.get(0);
-        lines.set(0, new OrderLine(l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), cmd.quantityKwh()));
+        lines.set(
+            0,
+            new OrderLine(
+                l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), cmd.quantityKwh()));
         yield codec.orderMessage(confirmed.withOrderId(orderId(cmd, target)).withLines(lines));
       }
       default -> throw Refusal.invalid(action + " is not a client request");
@@ -107,7 +134,8 @@ public class OrderBuilder {
       throw Refusal.invalid("buyer (id, meterId, discomId) is required");
     }
     List<EnergyOffer> offers = new ArrayList<>();
-    for (Envelope<? extends Message> e : callbacks(cmd.transactionId(), target.bppId(), "on_discover")) {
+    for (Envelope<? extends Message> e :
+        callbacks(cmd.transactionId(), target.bppId(), "on_discover")) {
       try {
         offers.addAll(codec.offers(e.getMessage()));
       } catch (TradeCodecException ex) {
@@ -116,16 +144,36 @@ public class OrderBuilder {
     }
     List<OrderLine> lines = new ArrayList<>();
     for (ClientCommands.Item item : cmd.items()) {
-      if (item == null || blank(item.offerId()) || item.quantityKwh() == null || item.quantityKwh().signum() <= 0) {
+      if (item == null
+          || blank(item.offerId())
+          || item.quantityKwh() == null
+          || item.quantityKwh().signum() <= 0) {
         throw Refusal.invalid("each item needs an offerId and a quantityKwh above 0");
       }
-      EnergyOffer offer = offers.stream().filter(o -> o.offerId().equals(item.offerId())).findFirst()
-          .orElseThrow(() -> Refusal.notFound("'" + target.bppId() + "' offered no '" + item.offerId()
-              + "' in transaction '" + cmd.transactionId() + "'"));
+      EnergyOffer offer =
+          offers.stream()
+              .filter(o -> o.offerId().equals(item.offerId()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      Refusal.notFound(
+                          "'"
+                              + target.bppId()
+                              + "' offered no '"
+                              + item.offerId()
+                              + "' in transaction '"
+                              + cmd.transactionId()
+                              + "'"));
       lines.add(OrderLine.take(offer, item.quantityKwh()));
     }
-    return new TradeOrder(null, TradeStatus.PENDING, identity.subscriberId(), target.bppId(), b.id(),
-        new MeterPoint(b.meterId(), b.discomId()), lines);
+    return new TradeOrder(
+        null,
+        TradeStatus.PENDING,
+        identity.subscriberId(),
+        target.bppId(),
+        b.id(),
+        new MeterPoint(b.meterId(), b.discomId()),
+        lines);
   }
 
   private static TradeOrder pending(TradeOrder quoted) {
@@ -146,18 +194,25 @@ public class OrderBuilder {
         try {
           return codec.order(found.get(i).getMessage());
         } catch (TradeCodecException e) {
-          throw Refusal.upstream("the " + action + " from '" + bppId + "' has no usable order: " + e.getMessage());
+          throw Refusal.upstream(
+              "the " + action + " from '" + bppId + "' has no usable order: " + e.getMessage());
         }
       }
     }
-    throw Refusal.conflict("transaction '" + txn + "' has no successful " + action + " from '" + bppId + "' yet");
+    throw Refusal.conflict(
+        "transaction '" + txn + "' has no successful " + action + " from '" + bppId + "' yet");
   }
 
-  /** Callbacks of a transaction from one BPP, oldest first; all actions when {@code action} is null. */
-  private static List<Envelope<? extends Message>> callbacks(String txn, String bppId, String action) {
+  /**
+   * Callbacks of a transaction from one BPP, oldest first; all actions when {@code action} is null.
+   */
+  private static List<Envelope<? extends Message>> callbacks(
+      String txn, String bppId, String action) {
     List<Envelope<? extends Message>> out = new ArrayList<>();
     for (StoredMessage m : StoredMessage.byTransaction(txn)) {
-      if (m.direction == Direction.IN && bppId.equals(m.senderId) && (action == null || action.equals(m.action))) {
+      if (m.direction == Direction.IN
+          && bppId.equals(m.senderId)
+          && (action == null || action.equals(m.action))) {
         try {
           out.add(Envelopes.parse(m.body));
         } catch (MessageParseException e) {

@@ -7,7 +7,9 @@ import java.util.List;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.outbound.SendResult;
 
-/** Records sent requests before they go out (a callback can beat the ACK) and their HTTP outcome. */
+/**
+ * Records sent requests before they go out (a callback can beat the ACK) and their HTTP outcome.
+ */
 @ApplicationScoped
 public class RequestLedger {
 
@@ -30,8 +32,12 @@ public class RequestLedger {
   public void sent(String messageId, String bppId, SendResult result) {
     // Conditional updates: the callback may be recorded concurrently and must not be overwritten.
     if (result.acked()) {
-      ClientRequest.update("status = ?1 where key.messageId = ?2 and key.bppId = ?3 and status = ?4",
-          RequestStatus.ACKED, messageId, bppId, RequestStatus.SENDING);
+      ClientRequest.update(
+          "status = ?1 where key.messageId = ?2 and key.bppId = ?3 and status = ?4",
+          RequestStatus.ACKED,
+          messageId,
+          bppId,
+          RequestStatus.SENDING);
       return;
     }
     String code = null;
@@ -42,8 +48,15 @@ public class RequestLedger {
     } else {
       message = truncate(result.describe());
     }
-    ClientRequest.update("status = ?1, errorCode = ?2, errorMessage = ?3 where key.messageId = ?4 and key.bppId = ?5"
-        + " and status = ?6", RequestStatus.FAILED, code, message, messageId, bppId, RequestStatus.SENDING);
+    ClientRequest.update(
+        "status = ?1, errorCode = ?2, errorMessage = ?3 where key.messageId = ?4 and key.bppId = ?5"
+            + " and status = ?6",
+        RequestStatus.FAILED,
+        code,
+        message,
+        messageId,
+        bppId,
+        RequestStatus.SENDING);
   }
 
   /** True when no row of {@code messageId} still waits. */

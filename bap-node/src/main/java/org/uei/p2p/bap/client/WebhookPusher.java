@@ -31,14 +31,18 @@ public class WebhookPusher {
 
   /** The header carrying the body's HMAC. */
   public static final String SIGNATURE_HEADER = "X-UEI-Signature";
+
   private static final int ATTEMPTS = 4;
 
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "uei-webhook");
-    t.setDaemon(true);
-    return t;
-  });
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "uei-webhook");
+            t.setDaemon(true);
+            return t;
+          });
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Inject BapConfig config;
   @Inject ClientResults results;
@@ -58,10 +62,15 @@ public class WebhookPusher {
     try {
       Object result = results.ofRequest(messageId);
       byte[] body = BecknJson.write(result != null ? result : results.ofTransaction(transactionId));
-      HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(config.webhook().url().get()))
-          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      config.webhook().secret().ifPresent(secret -> r.header(SIGNATURE_HEADER, "sha256=" + hmac(secret, body)));
+      HttpRequest.Builder r =
+          HttpRequest.newBuilder(URI.create(config.webhook().url().get()))
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      config
+          .webhook()
+          .secret()
+          .ifPresent(secret -> r.header(SIGNATURE_HEADER, "sha256=" + hmac(secret, body)));
       int status = client.send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 == 2) {
         return;
@@ -77,7 +86,8 @@ public class WebhookPusher {
       Log.warnf("webhook push of %s given up after %d attempts: %s", messageId, attempt, why);
       return;
     }
-    executor.schedule(() -> attempt(messageId, transactionId, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+    executor.schedule(
+        () -> attempt(messageId, transactionId, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
   }
 
   /** Hex HMAC-SHA256 of {@code body} under {@code secret} (UTF-8). */

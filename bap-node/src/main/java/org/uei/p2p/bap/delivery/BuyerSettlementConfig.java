@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The buyer platform's settlement settings ({@code uei.bap.delivery.*}): the same profile, file
- * and single values as the seller node's, so both platforms' statements compute alike.
+ * The buyer platform's settlement settings ({@code uei.bap.delivery.*}): the same profile, file and
+ * single values as the seller node's, so both platforms' statements compute alike.
  */
 @ConfigMapping(prefix = "uei.bap.delivery")
 public interface BuyerSettlementConfig {
@@ -22,7 +22,10 @@ public interface BuyerSettlementConfig {
   @WithName("settlement-file")
   Optional<String> settlementFile();
 
-  /** Single settlement settings applied last: {@code uei.bap.delivery.settlement."tariff.TPDDL"=7.20}. */
+  /**
+   * Single settlement settings applied last: {@code
+   * uei.bap.delivery.settlement."tariff.TPDDL"=7.20}.
+   */
   @WithName("settlement")
   Map<String, String> settlement();
 }

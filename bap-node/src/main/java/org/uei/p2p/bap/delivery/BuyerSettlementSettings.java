@@ -31,7 +31,8 @@ public class BuyerSettlementSettings {
         Log.error("uei: settlement setting " + line);
         System.err.println("uei: settlement setting " + line);
       }
-      throw new IllegalStateException("bad settlement settings: " + String.join("; ", e.problems()));
+      throw new IllegalStateException(
+          "bad settlement settings: " + String.join("; ", e.problems()));
     }
   }
 
@@ -39,7 +40,9 @@ public class BuyerSettlementSettings {
   public SettlementProfile profile() {
     SettlementProfile p = profile;
     if (p == null) {
-      PolicySettings s = PolicySettings.builder().profile(config.settlementProfile(), PREFIX + "settlement-profile");
+      PolicySettings s =
+          PolicySettings.builder()
+              .profile(config.settlementProfile(), PREFIX + "settlement-profile");
       config.settlementFile().ifPresent(f -> s.file(Path.of(f), PREFIX + "settlement-file"));
       for (Map.Entry<String, String> e : new TreeMap<>(config.settlement()).entrySet()) {
         String key = e.getKey().replace("\"", "");

@@ -38,11 +38,11 @@ import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.node.config.NodeIdentity;
 
 /**
- * The buyer platform's own settlement statement, recomputed under the configured settlement
- * profile from the deliveries seller platforms reported and the curtailments they relayed, so that
- * it can be checked against theirs:
- * {@code GET /client/settlement/statement?from=YYYY-MM-DD[&to=YYYY-MM-DD][&format=json|csv]}
- * (delivery days in IST).
+ * The buyer platform's own settlement statement, recomputed under the configured settlement profile
+ * from the deliveries seller platforms reported and the curtailments they relayed, so that it can
+ * be checked against theirs: {@code GET
+ * /client/settlement/statement?from=YYYY-MM-DD[&to=YYYY-MM-DD][&format=json|csv]} (delivery days in
+ * IST).
  */
 @Path("/client/settlement")
 public class BuyerStatements {
@@ -54,8 +54,11 @@ public class BuyerStatements {
 
   @GET
   @Path("/statement")
-  public Response statement(@QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("format") String format) throws Exception {
+  public Response statement(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("format") String format)
+      throws Exception {
     LocalDate first;
     LocalDate last;
     try {
@@ -74,30 +77,51 @@ public class BuyerStatements {
     List<TradeSettlement> settlements = new ArrayList<>();
     Instant lastReport = end;
     Map<String, Curtailment> curtailed = curtailments(start, end);
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT trade_id, "
-        + "buyer_platform, seller_platform, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
-        + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at, paid_at "
-        + "FROM received_delivery WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT trade_id, "
+                    + "buyer_platform, seller_platform, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
+                    + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, received_at, paid_at "
+                    + "FROM received_delivery WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id")) {
       ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
       ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Instant slotStart = rs.getObject(8, OffsetDateTime.class).toInstant();
-          Trade t = new Trade(rs.getString(1), rs.getString(2), rs.getString(3),
-              new MeterPoint(rs.getString(4), rs.getString(5)), new MeterPoint(rs.getString(6), rs.getString(7)),
-              new DeliverySlot(slotStart, rs.getObject(9, OffsetDateTime.class).toInstant()), rs.getBigDecimal(10),
-              new UnitPrice(rs.getBigDecimal(11), Currency.getInstance(rs.getString(12))), TradeStatus.CONFIRMED,
-              slotStart);
-          settlements.add(calc.settle(new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14))),
-              curtailed.get(t.tradeId())));
-          // the seller's settlement time (its market clock) when reported, so both sides' due dates agree
-          Instant received = paidAt(rs.getString(16)).orElse(rs.getObject(15, OffsetDateTime.class).toInstant());
+          Trade t =
+              new Trade(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  new MeterPoint(rs.getString(4), rs.getString(5)),
+                  new MeterPoint(rs.getString(6), rs.getString(7)),
+                  new DeliverySlot(slotStart, rs.getObject(9, OffsetDateTime.class).toInstant()),
+                  rs.getBigDecimal(10),
+                  new UnitPrice(rs.getBigDecimal(11), Currency.getInstance(rs.getString(12))),
+                  TradeStatus.CONFIRMED,
+                  slotStart);
+          settlements.add(
+              calc.settle(
+                  new ReconciledTrade(t, scale(rs.getBigDecimal(13)), scale(rs.getBigDecimal(14))),
+                  curtailed.get(t.tradeId())));
+          // the seller's settlement time (its market clock) when reported, so both sides' due dates
+          // agree
+          Instant received =
+              paidAt(rs.getString(16)).orElse(rs.getObject(15, OffsetDateTime.class).toInstant());
           lastReport = lastReport == end || received.isAfter(lastReport) ? received : lastReport;
         }
       }
     }
-    SettlementStatement st = SettlementStatement.of(identity.subscriberId(), settlements, start, end, lastReport,
-        new PlatformNetting(policy), Instant.now());
+    SettlementStatement st =
+        SettlementStatement.of(
+            identity.subscriberId(),
+            settlements,
+            start,
+            end,
+            lastReport,
+            new PlatformNetting(policy),
+            Instant.now());
     if ("csv".equals(format)) {
       StringWriter out = new StringWriter();
       StatementWriter.toCsv(st, out);
@@ -107,22 +131,28 @@ public class BuyerStatements {
   }
 
   /**
-   * Curtailments relayed for trades delivered in {@code [start, end)}, by trade id
-   * ({@code <order id>/<item>}). The seller platform relays them from the DISCOM; a buyer platform
-   * cannot tell which side was curtailed, and a curtailed injection is the usual case.
+   * Curtailments relayed for trades delivered in {@code [start, end)}, by trade id ({@code <order
+   * id>/<item>}). The seller platform relays them from the DISCOM; a buyer platform cannot tell
+   * which side was curtailed, and a curtailed injection is the usual case.
    */
-  private Map<String, Curtailment> curtailments(Instant start, Instant end) throws java.sql.SQLException {
+  private Map<String, Curtailment> curtailments(Instant start, Instant end)
+      throws java.sql.SQLException {
     Map<String, Curtailment> out = new java.util.HashMap<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT k.order_id, "
-        + "k.item_no, k.curtailed_kwh, k.curtailment_reason FROM received_curtailment k JOIN received_delivery d "
-        + "ON d.seller_platform = k.seller_platform AND d.trade_id = k.order_id || '/' || CAST(k.item_no AS VARCHAR) "
-        + "WHERE d.slot_start >= ? AND d.slot_start < ? AND k.curtailed_kwh > 0")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT k.order_id, "
+                    + "k.item_no, k.curtailed_kwh, k.curtailment_reason FROM received_curtailment k JOIN received_delivery d "
+                    + "ON d.seller_platform = k.seller_platform AND d.trade_id = k.order_id || '/' || CAST(k.item_no AS VARCHAR) "
+                    + "WHERE d.slot_start >= ? AND d.slot_start < ? AND k.curtailed_kwh > 0")) {
       ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
       ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String tradeId = rs.getString(1) + "/" + rs.getInt(2);
-          out.put(tradeId, new Curtailment(tradeId, TradeSide.SELLER, rs.getBigDecimal(3), rs.getString(4)));
+          out.put(
+              tradeId,
+              new Curtailment(tradeId, TradeSide.SELLER, rs.getBigDecimal(3), rs.getString(4)));
         }
       }
     }
@@ -142,6 +172,9 @@ public class BuyerStatements {
   }
 
   private static Response error(String message) {
-    return Response.status(400).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    return Response.status(400)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("error", message))
+        .build();
   }
 }

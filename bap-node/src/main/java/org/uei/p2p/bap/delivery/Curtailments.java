@@ -23,9 +23,9 @@ import org.uei.p2p.model.energy.EnergyTradeDelivery;
 import org.uei.p2p.node.handler.InboundMessage;
 
 /**
- * Curtailments of bought energy as seller platforms relay them from the DISCOMs (an
- * {@code on_update} whose item carries {@code curtailedQuantity}): the latest per order item,
- * readable by the buyer app at {@code GET /client/curtailments[?transactionId=]}.
+ * Curtailments of bought energy as seller platforms relay them from the DISCOMs (an {@code
+ * on_update} whose item carries {@code curtailedQuantity}): the latest per order item, readable by
+ * the buyer app at {@code GET /client/curtailments[?transactionId=]}.
  */
 @jakarta.enterprise.context.ApplicationScoped
 @Path("/client/curtailments")
@@ -37,17 +37,24 @@ public class Curtailments {
   @Produces(MediaType.APPLICATION_JSON)
   public ArrayNode list(@QueryParam("transactionId") String transactionId) throws SQLException {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT order_id, "
-        + "item_no, seller_platform, transaction_id, delivery_status, curtailed_kwh, curtailment_reason, last_updated, "
-        + "received_at FROM received_curtailment WHERE ? IS NULL OR transaction_id = ? ORDER BY received_at")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT order_id, "
+                    + "item_no, seller_platform, transaction_id, delivery_status, curtailed_kwh, curtailment_reason, last_updated, "
+                    + "received_at FROM received_curtailment WHERE ? IS NULL OR transaction_id = ? ORDER BY received_at")) {
       ps.setString(1, transactionId);
       ps.setString(2, transactionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ObjectNode n = out.addObject();
-          n.put("orderId", rs.getString(1)).put("item", rs.getInt(2)).put("sellerPlatform", rs.getString(3))
-              .put("transactionId", rs.getString(4)).put("deliveryStatus", rs.getString(5))
-              .put("curtailedKwh", rs.getBigDecimal(6)).put("curtailmentReason", rs.getString(7))
+          n.put("orderId", rs.getString(1))
+              .put("item", rs.getInt(2))
+              .put("sellerPlatform", rs.getString(3))
+              .put("transactionId", rs.getString(4))
+              .put("deliveryStatus", rs.getString(5))
+              .put("curtailedKwh", rs.getBigDecimal(6))
+              .put("curtailmentReason", rs.getString(7))
               .put("lastUpdated", rs.getString(8))
               .put("receivedAt", rs.getObject(9, OffsetDateTime.class).toInstant().toString());
         }
@@ -58,24 +65,30 @@ public class Curtailments {
 
   /** Keeps the curtailment of item {@code itemNo} (1-based) of order {@code orderId}. */
   @Transactional
-  void record(InboundMessage m, String orderId, int itemNo, EnergyTradeDelivery d) throws SQLException {
+  void record(InboundMessage m, String orderId, int itemNo, EnergyTradeDelivery d)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM received_curtailment WHERE order_id = ? "
-          + "AND item_no = ? AND seller_platform = ?")) {
+      try (PreparedStatement del =
+          c.prepareStatement(
+              "DELETE FROM received_curtailment WHERE order_id = ? "
+                  + "AND item_no = ? AND seller_platform = ?")) {
         del.setString(1, orderId);
         del.setInt(2, itemNo);
         del.setString(3, m.senderId());
         del.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO received_curtailment (order_id, item_no, "
-          + "seller_platform, transaction_id, delivery_status, curtailed_kwh, curtailment_reason, last_updated, "
-          + "received_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO received_curtailment (order_id, item_no, "
+                  + "seller_platform, transaction_id, delivery_status, curtailed_kwh, curtailment_reason, last_updated, "
+                  + "received_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, orderId);
         ps.setInt(2, itemNo);
         ps.setString(3, m.senderId());
         ps.setString(4, m.context().getTransactionId());
         ps.setString(5, d.getDeliveryStatus());
-        ps.setBigDecimal(6, d.getCurtailedQuantity() == null ? BigDecimal.ZERO : d.getCurtailedQuantity());
+        ps.setBigDecimal(
+            6, d.getCurtailedQuantity() == null ? BigDecimal.ZERO : d.getCurtailedQuantity());
         ps.setString(7, d.getCurtailmentReason());
         ps.setString(8, d.getLastUpdated());
         ps.setObject(9, Instant.now().atOffset(ZoneOffset.UTC));

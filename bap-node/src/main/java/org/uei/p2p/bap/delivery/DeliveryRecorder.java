@@ -25,10 +25,10 @@ import org.uei.p2p.model.wave1.Payment;
 import org.uei.p2p.node.handler.InboundMessage;
 
 /**
- * Keeps what a seller platform reports after delivery: for every order item with an
- * {@code EnergyTradeDelivery}, the trade, both sides' allocated energy (from the meter readings,
- * matched to the meters by their {@code meterId}) and the payment status, reference and time. A
- * later report of the same trade (settlement complete after delivery) replaces the earlier one.
+ * Keeps what a seller platform reports after delivery: for every order item with an {@code
+ * EnergyTradeDelivery}, the trade, both sides' allocated energy (from the meter readings, matched
+ * to the meters by their {@code meterId}) and the payment status, reference and time. A later
+ * report of the same trade (settlement complete after delivery) replaces the earlier one.
  * Curtailments relayed from a DISCOM are kept by {@link Curtailments}.
  */
 @ApplicationScoped
@@ -41,7 +41,8 @@ public class DeliveryRecorder {
   /** Records the delivery in an on_status/on_update, if it carries one. */
   @Transactional
   public int record(InboundMessage m) throws TradeCodecException, SQLException {
-    if (!(m.envelope().getMessage() instanceof OrderMessage om) || om.getOrder() == null
+    if (!(m.envelope().getMessage() instanceof OrderMessage om)
+        || om.getOrder() == null
         || om.getOrder().getOrderItems() == null) {
       return 0;
     }
@@ -94,19 +95,28 @@ public class DeliveryRecorder {
     return d.getDeliveredQuantity();
   }
 
-  private void upsert(InboundMessage m, Trade t, BigDecimal buyer, BigDecimal seller, BigDecimal delivered,
-                      Payment p) throws SQLException {
+  private void upsert(
+      InboundMessage m,
+      Trade t,
+      BigDecimal buyer,
+      BigDecimal seller,
+      BigDecimal delivered,
+      Payment p)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement del = c.prepareStatement(
-          "DELETE FROM received_delivery WHERE trade_id = ? AND seller_platform = ?")) {
+      try (PreparedStatement del =
+          c.prepareStatement(
+              "DELETE FROM received_delivery WHERE trade_id = ? AND seller_platform = ?")) {
         del.setString(1, t.tradeId());
         del.setString(2, m.senderId());
         del.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO received_delivery (trade_id, seller_platform, "
-          + "buyer_platform, transaction_id, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
-          + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, delivered_kwh, "
-          + "payment_status, txn_ref, paid_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO received_delivery (trade_id, seller_platform, "
+                  + "buyer_platform, transaction_id, buyer_meter_id, buyer_discom_id, seller_meter_id, seller_discom_id, "
+                  + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, delivered_kwh, "
+                  + "payment_status, txn_ref, paid_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, t.tradeId());
         ps.setString(2, m.senderId());
         ps.setString(3, t.buyerPlatformId());

@@ -24,7 +24,9 @@ import org.uei.p2p.audit.store.InMemoryLogStore;
  * tree of exactly {@code leaves} leaves.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class AuditLogBenchmark {
 
   static final int BATCH = 200_000;

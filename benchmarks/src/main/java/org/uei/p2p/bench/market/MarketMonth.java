@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.market.meter.InMemoryMeterDirectory;
-import org.uei.p2p.market.meter.MeterInfo;
 import org.uei.p2p.market.meter.MeterDataImporter;
+import org.uei.p2p.market.meter.MeterInfo;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
@@ -65,12 +65,23 @@ final class MarketMonth {
     MeterPoint[] sellers = new MeterPoint[half];
     MeterPoint[] buyers = new MeterPoint[half];
     for (int i = 0; i < half; i++) {
-      directory.put(new MeterInfo(sellerId(i), SELLER_DISCOM, "ACC-S" + i, "UP", new BigDecimal("6"), new BigDecimal("3")));
-      directory.put(new MeterInfo(buyerId(i), BUYER_DISCOM, "ACC-B" + i, "DL", BigDecimal.ZERO, new BigDecimal("7")));
+      directory.put(
+          new MeterInfo(
+              sellerId(i),
+              SELLER_DISCOM,
+              "ACC-S" + i,
+              "UP",
+              new BigDecimal("6"),
+              new BigDecimal("3")));
+      directory.put(
+          new MeterInfo(
+              buyerId(i), BUYER_DISCOM, "ACC-B" + i, "DL", BigDecimal.ZERO, new BigDecimal("7")));
       sellers[i] = new MeterPoint(sellerId(i), SELLER_DISCOM);
       buyers[i] = new MeterPoint(buyerId(i), BUYER_DISCOM);
     }
-    BigDecimal[] quantities = {new BigDecimal("2.50"), new BigDecimal("3.00"), new BigDecimal("4.25"), new BigDecimal("5.00")};
+    BigDecimal[] quantities = {
+      new BigDecimal("2.50"), new BigDecimal("3.00"), new BigDecimal("4.25"), new BigDecimal("5.00")
+    };
     UnitPrice[] prices = {UnitPrice.inr("5.50"), UnitPrice.inr("6.25"), UnitPrice.inr("7.00")};
     String[] baps = {"bap-one.example", "bap-two.example"};
     String[] bpps = {"bpp-one.example", "bpp-two.example"};
@@ -89,14 +100,26 @@ final class MarketMonth {
           for (int i = 0; i < half; i++) {
             int b = (i + d) % half;
             BigDecimal q = quantities[(i + s) % quantities.length];
-            trades.add(new Trade("T-" + d + '-' + s + '-' + i, baps[b % 2], bpps[i % 2], buyers[b], sellers[i],
-                slot, q, prices[(i + d + s) % prices.length], TradeStatus.CONFIRMED,
-                start.minus(Duration.ofHours(10 + i % 8))));
+            trades.add(
+                new Trade(
+                    "T-" + d + '-' + s + '-' + i,
+                    baps[b % 2],
+                    bpps[i % 2],
+                    buyers[b],
+                    sellers[i],
+                    slot,
+                    q,
+                    prices[(i + d + s) % prices.length],
+                    TradeStatus.CONFIRMED,
+                    start.minus(Duration.ofHours(10 + i % 8))));
             // seller: every 3rd injects 80 % of the contract, the rest 110 %
-            BigDecimal export = q.multiply(i % 3 == 0 ? new BigDecimal("0.8") : new BigDecimal("1.1"));
+            BigDecimal export =
+                q.multiply(i % 3 == 0 ? new BigDecimal("0.8") : new BigDecimal("1.1"));
             row(w, sellerId(i), stamp, new BigDecimal("0.05"), export);
-            // buyer (this is its only trade in the slot): every 5th draws 90 % of it, the rest 120 %
-            BigDecimal drawal = q.multiply(b % 5 == 0 ? new BigDecimal("0.9") : new BigDecimal("1.2"));
+            // buyer (this is its only trade in the slot): every 5th draws 90 % of it, the rest 120
+            // %
+            BigDecimal drawal =
+                q.multiply(b % 5 == 0 ? new BigDecimal("0.9") : new BigDecimal("1.2"));
             row(w, buyerId(b), stamp, drawal, BigDecimal.ZERO);
           }
         }
@@ -105,7 +128,9 @@ final class MarketMonth {
     return this;
   }
 
-  private static void row(BufferedWriter w, String meter, String stamp, BigDecimal in, BigDecimal out) throws IOException {
+  private static void row(
+      BufferedWriter w, String meter, String stamp, BigDecimal in, BigDecimal out)
+      throws IOException {
     w.write(meter);
     w.write(',');
     w.write(stamp);

@@ -37,16 +37,18 @@ import org.uei.p2p.model.trade.Trade;
 /**
  * One month of market operations: 10,000 meters × 12 slots × 30 days = 3.6 M MDMS rows and their
  * 1.8 M trades. {@code month} ingests the CSV from its bytes into a fresh store, then day by day
- * allocates both DISCOMs' sides, reconciles min(buyer, seller) and settles every trade, netting
- * the platforms as it goes. {@code bareParse} only reads the same file, splits each row and sums
- * the two energy columns: the floor any ingestion of that file pays. Single-shot: one call is one
+ * allocates both DISCOMs' sides, reconciles min(buyer, seller) and settles every trade, netting the
+ * platforms as it goes. {@code bareParse} only reads the same file, splits each row and sums the
+ * two energy columns: the floor any ingestion of that file pays. Single-shot: one call is one
  * month. {@link MarketMonthPhases} checks that {@code month} nets exactly what the list-based API
  * (whole-month allocations, reconciliation and settlements) nets.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class MarketMonthBenchmark {
@@ -80,7 +82,9 @@ public class MarketMonthBenchmark {
     return lastStore;
   }
 
-  /** Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away. */
+  /**
+   * Ingest + allocate + reconcile + settle + net; returns the result so nothing is optimised away.
+   */
   @Benchmark
   public List<PlatformNetAmount> month() throws IOException {
     return month(PhaseTimer.OFF);
@@ -94,8 +98,12 @@ public class MarketMonthBenchmark {
       report = importer.importCsv(in);
     }
     if (!report.clean() || report.added() != market.readings()) {
-      throw new IllegalStateException("generated file did not import cleanly: " + report.added() + " rows, "
-          + report.rejections().size() + " rejections");
+      throw new IllegalStateException(
+          "generated file did not import cleanly: "
+              + report.added()
+              + " rows, "
+              + report.rejections().size()
+              + " rejections");
     }
     phases.mark("ingest");
     if (phases != PhaseTimer.OFF) {
@@ -103,14 +111,22 @@ public class MarketMonthBenchmark {
     }
     List<Trade> trades = market.trades;
     Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
-    PlatformNetting.Accumulator netting = new PlatformNetting(policy).accumulator(periodStart,
-        periodStart.plusSeconds(40L * 86_400), periodStart.plusSeconds(32L * 86_400));
+    PlatformNetting.Accumulator netting =
+        new PlatformNetting(policy)
+            .accumulator(
+                periodStart,
+                periodStart.plusSeconds(40L * 86_400),
+                periodStart.plusSeconds(32L * 86_400));
     SettlementCalculator calculator = new SettlementCalculator(policy);
-    DailyReconciliation pass = new DailyReconciliation(new SlotAggregator(store), AllocationMethod.PRO_RATA,
-        List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
+    DailyReconciliation pass =
+        new DailyReconciliation(
+            new SlotAggregator(store),
+            AllocationMethod.PRO_RATA,
+            List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
     DailyReconciliation.Summary summary = pass.run(trades, r -> netting.add(calculator.settle(r)));
     if (summary.reconciled() != trades.size()) {
-      throw new IllegalStateException(summary.reconciled() + " of " + trades.size() + " trades reconciled");
+      throw new IllegalStateException(
+          summary.reconciled() + " of " + trades.size() + " trades reconciled");
     }
     List<PlatformNetAmount> nets = netting.result();
     phases.mark("allocate+settle+net");
@@ -129,7 +145,9 @@ public class MarketMonthBenchmark {
         int c2 = line.indexOf(',', c1 + 1);
         int c3 = line.indexOf(',', c2 + 1);
         int c4 = line.indexOf(',', c3 + 1);
-        sum = sum.add(new BigDecimal(line.substring(c3 + 1, c4))).add(new BigDecimal(line.substring(c4 + 1)));
+        sum =
+            sum.add(new BigDecimal(line.substring(c3 + 1, c4)))
+                .add(new BigDecimal(line.substring(c4 + 1)));
       }
     }
     return sum;

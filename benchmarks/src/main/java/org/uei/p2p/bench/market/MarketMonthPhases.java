@@ -25,18 +25,17 @@ import org.uei.p2p.market.settlement.TradeSettlement;
 import org.uei.p2p.model.trade.Trade;
 
 /**
- * Where the time of {@link MarketMonthBenchmark#month} goes: runs the same steps as a plain
- * program and prints each phase's time per pass (wall / thread CPU / process CPU, ms), next to
- * the bare parse, so the phases of a change can be compared without a profiler. With
- * {@code --check} it first runs the month through the list-based API (String-per-row import,
- * whole-month allocation lists, {@link TradeReconciliation}, every settlement kept, then netted)
- * and stops unless the streaming month nets exactly the same amounts. After each month it runs the
- * streaming pass twice more over that month's store, to split allocation from settlement. Arguments:
- * {@code [--check] [passes [meters [days]]]} (default 4 10000 30).
+ * Where the time of {@link MarketMonthBenchmark#month} goes: runs the same steps as a plain program
+ * and prints each phase's time per pass (wall / thread CPU / process CPU, ms), next to the bare
+ * parse, so the phases of a change can be compared without a profiler. With {@code --check} it
+ * first runs the month through the list-based API (String-per-row import, whole-month allocation
+ * lists, {@link TradeReconciliation}, every settlement kept, then netted) and stops unless the
+ * streaming month nets exactly the same amounts. After each month it runs the streaming pass twice
+ * more over that month's store, to split allocation from settlement. Arguments: {@code [--check]
+ * [passes [meters [days]]]} (default 4 10000 30).
  */
 public final class MarketMonthPhases {
-  private MarketMonthPhases() {
-  }
+  private MarketMonthPhases() {}
 
   /** Generates the month once, then times {@code passes} passes. */
   public static void main(String[] args) throws Exception {
@@ -66,22 +65,33 @@ public final class MarketMonthPhases {
       System.gc();
       PhaseTimer phases = new PhaseTimer();
       long month = time(() -> bench.month(phases));
-      System.out.printf(Locale.ROOT, "pass %d: month %d ms / bare %d ms = %.2fx; %s; %s; %s%n", pass, month, bare,
-          (double) month / bare, barePhases, phases, split(bench));
+      System.out.printf(
+          Locale.ROOT,
+          "pass %d: month %d ms / bare %d ms = %.2fx; %s; %s; %s%n",
+          pass,
+          month,
+          bare,
+          (double) month / bare,
+          barePhases,
+          phases,
+          split(bench));
       System.gc();
     }
   }
 
   /**
-   * The streaming pass over the store the last month left, once handing each reconciled trade to
-   * a counter and once settling it without netting: what allocation and reconciliation cost, and
-   * what settling adds.
+   * The streaming pass over the store the last month left, once handing each reconciled trade to a
+   * counter and once settling it without netting: what allocation and reconciliation cost, and what
+   * settling adds.
    */
   private static String split(MarketMonthBenchmark bench) {
     MarketMonth market = bench.market();
     InMemoryMeterReadingStore store = bench.lastStore();
-    DailyReconciliation pass = new DailyReconciliation(new SlotAggregator(store), AllocationMethod.PRO_RATA,
-        List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
+    DailyReconciliation pass =
+        new DailyReconciliation(
+            new SlotAggregator(store),
+            AllocationMethod.PRO_RATA,
+            List.of(MarketMonth.SELLER_DISCOM, MarketMonth.BUYER_DISCOM));
     SettlementCalculator calculator = new SettlementCalculator(bench.policy());
     long[] lines = new long[1];
     PhaseTimer timer = new PhaseTimer();
@@ -107,7 +117,8 @@ public final class MarketMonthPhases {
       throw new IllegalStateException("generated file did not import cleanly");
     }
     phases.mark("ingest");
-    DiscomAllocationRun run = new DiscomAllocationRun(new SlotAggregator(store), AllocationMethod.PRO_RATA);
+    DiscomAllocationRun run =
+        new DiscomAllocationRun(new SlotAggregator(store), AllocationMethod.PRO_RATA);
     TradeReconciliation reconciliation = new TradeReconciliation();
     List<Trade> trades = market.trades;
     trades.forEach(reconciliation::expect);
@@ -115,11 +126,17 @@ public final class MarketMonthPhases {
     reconciliation.recordAll(run.allocate(MarketMonth.BUYER_DISCOM, trades));
     phases.mark("allocate+reconcile");
     SettlementCalculator calculator = new SettlementCalculator(policy);
-    List<TradeSettlement> settlements = reconciliation.reconciledTrades().stream().map(calculator::settle).toList();
+    List<TradeSettlement> settlements =
+        reconciliation.reconciledTrades().stream().map(calculator::settle).toList();
     phases.mark("settle");
     Instant periodStart = trades.get(0).slot().start().minusSeconds(86_400);
-    List<PlatformNetAmount> nets = new PlatformNetting(policy).net(settlements, periodStart,
-        periodStart.plusSeconds(40L * 86_400), periodStart.plusSeconds(32L * 86_400));
+    List<PlatformNetAmount> nets =
+        new PlatformNetting(policy)
+            .net(
+                settlements,
+                periodStart,
+                periodStart.plusSeconds(40L * 86_400),
+                periodStart.plusSeconds(32L * 86_400));
     phases.mark("net");
     return nets;
   }

@@ -44,8 +44,14 @@ final class PhaseTimer {
     long w = System.nanoTime();
     long t = THREADS.getCurrentThreadCpuTime();
     long p = OS.getProcessCpuTime();
-    out.append(out.length() == 0 ? "" : ", ").append(phase).append(' ').append((w - wall) / 1_000_000)
-        .append('/').append((t - thread) / 1_000_000).append('/').append((p - process) / 1_000_000);
+    out.append(out.length() == 0 ? "" : ", ")
+        .append(phase)
+        .append(' ')
+        .append((w - wall) / 1_000_000)
+        .append('/')
+        .append((t - thread) / 1_000_000)
+        .append('/')
+        .append((p - process) / 1_000_000);
     wall = w;
     thread = t;
     process = p;

@@ -49,8 +49,12 @@ public class ModelBenchmark {
 
   /** Size of the inputs, printed once so that results can be read per KB. */
   public static void main(String[] args) {
-    System.out.println("select: " + SampleMessages.select().length + " bytes; on_discover(20): "
-        + SampleMessages.onDiscover(20).length + " bytes");
+    System.out.println(
+        "select: "
+            + SampleMessages.select().length
+            + " bytes; on_discover(20): "
+            + SampleMessages.onDiscover(20).length
+            + " bytes");
   }
 
   @Benchmark
@@ -79,7 +83,8 @@ public class ModelBenchmark {
 
   @Benchmark
   public byte[] onDiscover20ParseValidateSerialize() throws MessageParseException {
-    Envelope<CatalogMessage> e = Envelopes.parse(onDiscover20, Action.ON_DISCOVER, CatalogMessage.class);
+    Envelope<CatalogMessage> e =
+        Envelopes.parse(onDiscover20, Action.ON_DISCOVER, CatalogMessage.class);
     if (!Wave1Validator.strict().validate(e, Action.ON_DISCOVER).isValid()) {
       throw new IllegalStateException("invalid");
     }

@@ -32,8 +32,9 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
  * The wave-2 counterpart of {@link ModelBenchmark#selectParseValidateSerialize}: parse a wave-2
  * init, validate it (strict) and serialize it again. The init is built by {@link Wave2Codec} from
  * the same kind of order as the wave-1 select (one buyer, two hourly slots of one offer), so the
- * two figures compare the wires, not the trades. Run next to the select with
- * {@code java -jar benchmarks/target/benchmarks.jar 'bench.model.(ModelBenchmark.select|Wave2ModelBenchmark).*' ...}.
+ * two figures compare the wires, not the trades. Run next to the select with {@code java -jar
+ * benchmarks/target/benchmarks.jar 'bench.model.(ModelBenchmark.select|Wave2ModelBenchmark).*'
+ * ...}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,34 +55,78 @@ public class Wave2ModelBenchmark {
   }
 
   static byte[] init() {
-    LedgerProvider tpddl = new LedgerProvider("TPDDL", "utility.tpddl.example", "https://utility.tpddl.example",
-        "ledger.ies.example", "https://ledger.ies.example");
-    LedgerProvider pvvnl = new LedgerProvider("PVVNL", "utility.pvvnl.example", "https://utility.pvvnl.example",
-        "ledger.ies.example", "https://ledger.ies.example");
-    Wave2Codec codec = new Wave2Codec(new PolicyReference("https://policies.example/ies/p2p-contract",
-        "data.deg.contracts.p2p_trading"), List.of(tpddl, pvvnl));
+    LedgerProvider tpddl =
+        new LedgerProvider(
+            "TPDDL",
+            "utility.tpddl.example",
+            "https://utility.tpddl.example",
+            "ledger.ies.example",
+            "https://ledger.ies.example");
+    LedgerProvider pvvnl =
+        new LedgerProvider(
+            "PVVNL",
+            "utility.pvvnl.example",
+            "https://utility.pvvnl.example",
+            "ledger.ies.example",
+            "https://ledger.ies.example");
+    Wave2Codec codec =
+        new Wave2Codec(
+            new PolicyReference(
+                "https://policies.example/ies/p2p-contract", "data.deg.contracts.p2p_trading"),
+            List.of(tpddl, pvvnl));
     MeterPoint seller = new MeterPoint("TEST_PVVNL_M0017", "PVVNL");
     Instant tenIst = Instant.parse("2026-11-26T04:30:00Z");
-    TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, "bap.sunshare.example", "bpp.gridtrade.example",
-        "consumer-rohini-42", new MeterPoint("TEST_TPDDL_M0042", "TPDDL"), List.of(
-        new OrderLine("offer-noida-17", "prosumer-noida-17", seller, DeliverySlot.hourStarting(tenIst),
-            UnitPrice.inr("6.25"), new BigDecimal("8.0")),
-        new OrderLine("offer-noida-17", "prosumer-noida-17", seller, DeliverySlot.hourStarting(tenIst.plusSeconds(3600)),
-            UnitPrice.inr("6.50"), new BigDecimal("4.50"))));
-    ObjectNode ctx = JsonNodeFactory.instance.objectNode().put("networkId", "indiaenergystack.in/ies-p2p-trading-network")
-        .put("version", "2.0.0").put("action", "init").put("bapId", "bap.sunshare.example")
-        .put("bapUri", "https://bap.sunshare.example/beckn").put("bppId", "bpp.gridtrade.example")
-        .put("bppUri", "https://bpp.gridtrade.example/beckn").put("transactionId", "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01")
-        .put("messageId", "6f0c7a52-3d7e-4c1f-9a55-0b8e2f1d4a10").put("timestamp", "2026-11-25T05:30:12.250Z")
-        .put("ttl", "PT30S");
-    ctx.putArray("schemaContext").add("https://schema.nfh.global/DEGContract/v2.0/context.jsonld")
+    TradeOrder order =
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            "bap.sunshare.example",
+            "bpp.gridtrade.example",
+            "consumer-rohini-42",
+            new MeterPoint("TEST_TPDDL_M0042", "TPDDL"),
+            List.of(
+                new OrderLine(
+                    "offer-noida-17",
+                    "prosumer-noida-17",
+                    seller,
+                    DeliverySlot.hourStarting(tenIst),
+                    UnitPrice.inr("6.25"),
+                    new BigDecimal("8.0")),
+                new OrderLine(
+                    "offer-noida-17",
+                    "prosumer-noida-17",
+                    seller,
+                    DeliverySlot.hourStarting(tenIst.plusSeconds(3600)),
+                    UnitPrice.inr("6.50"),
+                    new BigDecimal("4.50"))));
+    ObjectNode ctx =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("networkId", "indiaenergystack.in/ies-p2p-trading-network")
+            .put("version", "2.0.0")
+            .put("action", "init")
+            .put("bapId", "bap.sunshare.example")
+            .put("bapUri", "https://bap.sunshare.example/beckn")
+            .put("bppId", "bpp.gridtrade.example")
+            .put("bppUri", "https://bpp.gridtrade.example/beckn")
+            .put("transactionId", "b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01")
+            .put("messageId", "6f0c7a52-3d7e-4c1f-9a55-0b8e2f1d4a10")
+            .put("timestamp", "2026-11-25T05:30:12.250Z")
+            .put("ttl", "PT30S");
+    ctx.putArray("schemaContext")
+        .add("https://schema.nfh.global/DEGContract/v2.0/context.jsonld")
         .add("https://schema.nfh.global/BecknTimeSeries/v1.0/context.jsonld");
     return Wave2Envelope.of(ctx, codec.orderMessage(order)).write();
   }
 
   /** Size of the input, printed once so that results can be read per KB. */
   public static void main(String[] args) {
-    System.out.println("wave-2 init: " + init().length + " bytes; wave-1 select: " + SampleMessages.select().length + " bytes");
+    System.out.println(
+        "wave-2 init: "
+            + init().length
+            + " bytes; wave-1 select: "
+            + SampleMessages.select().length
+            + " bytes");
   }
 
   @Benchmark

@@ -36,7 +36,8 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * loopback HTTP. The gap between the first and the last is what the cache saves per message.
  */
 @State(Scope.Benchmark)
-// As in LocalRegistry: without TCP_NODELAY the JDK server adds a ~40 ms delayed-ACK stall per lookup.
+// As in LocalRegistry: without TCP_NODELAY the JDK server adds a ~40 ms delayed-ACK stall per
+// lookup.
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -52,27 +53,44 @@ public class RegistryBenchmark {
     String key = Ed25519KeyPair.generate().publicKeyBase64();
     List<Subscriber> thousand = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      thousand.add(Subscriber.builder().subscriberId("bpp" + i + ".example").uniqueKeyId("k1").type(SubscriberType.BPP)
-          .url("https://bpp" + i + ".example/beckn").domain("uei:p2p-trading").signingPublicKey(key)
-          .encrPublicKey(key).status("SUBSCRIBED").validUntil(Instant.now().plus(Duration.ofDays(365)))
-          .city("std:011").country("IND").build());
+      thousand.add(
+          Subscriber.builder()
+              .subscriberId("bpp" + i + ".example")
+              .uniqueKeyId("k1")
+              .type(SubscriberType.BPP)
+              .url("https://bpp" + i + ".example/beckn")
+              .domain("uei:p2p-trading")
+              .signingPublicKey(key)
+              .encrPublicKey(key)
+              .status("SUBSCRIBED")
+              .validUntil(Instant.now().plus(Duration.ofDays(365)))
+              .city("std:011")
+              .country("IND")
+              .build());
     }
     staticList = RegistryKeyResolver.of(new StaticRegistry("bench", thousand));
-    fiftyRecordReply = SubscriberJson.MAPPER.writeValueAsBytes(SubscriberJson.writeList(thousand.subList(0, 50)));
+    fiftyRecordReply =
+        SubscriberJson.MAPPER.writeValueAsBytes(SubscriberJson.writeList(thousand.subList(0, 50)));
 
-    byte[] one = SubscriberJson.MAPPER.writeValueAsBytes(SubscriberJson.writeList(thousand.subList(500, 501)));
+    byte[] one =
+        SubscriberJson.MAPPER.writeValueAsBytes(
+            SubscriberJson.writeList(thousand.subList(500, 501)));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(2));
-    server.createContext("/lookup", ex -> {
-      ex.getRequestBody().readAllBytes();
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, one.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(one);
-      }
-    });
+    server.createContext(
+        "/lookup",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          ex.sendResponseHeaders(200, one.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(one);
+          }
+        });
     server.start();
-    cachedHttp = RegistryKeyResolver.of(BecknRegistry.of("http://127.0.0.1:" + server.getAddress().getPort()));
+    cachedHttp =
+        RegistryKeyResolver.of(
+            BecknRegistry.of("http://127.0.0.1:" + server.getAddress().getPort()));
   }
 
   @TearDown

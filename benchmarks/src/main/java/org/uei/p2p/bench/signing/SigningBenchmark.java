@@ -17,11 +17,11 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.uei.p2p.signing.BecknSigner;
@@ -32,12 +32,12 @@ import org.uei.p2p.signing.VerificationResult;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * Beckn signing and verification of a body next to the bare Ed25519 primitive over the same
- * body, with BouncyCastle and with the JDK's EdDSA provider, in one run so the ratios compare
- * like with like.
+ * Beckn signing and verification of a body next to the bare Ed25519 primitive over the same body,
+ * with BouncyCastle and with the JDK's EdDSA provider, in one run so the ratios compare like with
+ * like.
  *
- * <p>On a shared 2-core machine other processes steal wall time unevenly between benchmarks run
- * one after another, so {@link #pairedSignAndVerify} also measures bare and Beckn sign+verify
+ * <p>On a shared 2-core machine other processes steal wall time unevenly between benchmarks run one
+ * after another, so {@link #pairedSignAndVerify} also measures bare and Beckn sign+verify
  * alternately in the same invocation, in thread CPU time; the ratio of its two counters is the
  * figure to trust.
  */
@@ -77,18 +77,24 @@ public class SigningBenchmark {
     jdkPublic = jdk.getPublic();
     jdkSignature = jdkSign();
 
-    signer = BecknSigner.builder("bap.bench.example", "k1", key).validity(Duration.ofHours(1)).build();
-    verifier = BecknVerifier.of(StaticKeyResolver.of(
-        ResolvedKey.ofBase64("bap.bench.example", "k1", key.publicKeyBase64())));
+    signer =
+        BecknSigner.builder("bap.bench.example", "k1", key).validity(Duration.ofHours(1)).build();
+    verifier =
+        BecknVerifier.of(
+            StaticKeyResolver.of(
+                ResolvedKey.ofBase64("bap.bench.example", "k1", key.publicKeyBase64())));
     authorization = signer.authorization(body);
-    if (!verifier.verify(authorization, body, "bap.bench.example").valid() || !bcVerify() || !jdkVerify()) {
+    if (!verifier.verify(authorization, body, "bap.bench.example").valid()
+        || !bcVerify()
+        || !jdkVerify()) {
       throw new IllegalStateException("benchmark set-up does not verify");
     }
   }
 
   /** A JSON-shaped body of exactly {@code size} bytes. */
   static byte[] jsonBody(int size) {
-    String head = "{\"context\":{\"domain\":\"beckn.one:deg:p2p-trading:2.0.0\",\"action\":\"confirm\"},\"message\":{\"pad\":\"";
+    String head =
+        "{\"context\":{\"domain\":\"beckn.one:deg:p2p-trading:2.0.0\",\"action\":\"confirm\"},\"message\":{\"pad\":\"";
     String tail = "\"}}";
     byte[] out = new byte[size];
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);

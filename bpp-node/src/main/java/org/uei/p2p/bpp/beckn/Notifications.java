@@ -46,9 +46,12 @@ public class Notifications {
     return unsolicited(order.domain, order.transactionId, order.bapId, order.bapUri, action, m);
   }
 
-  /** Queues an unsolicited callback from this node to {@code bapId} within transaction {@code transactionId}. */
-  public Context unsolicited(String domain, String transactionId, String bapId, String bapUri, Action action,
-      Message m) {
+  /**
+   * Queues an unsolicited callback from this node to {@code bapId} within transaction {@code
+   * transactionId}.
+   */
+  public Context unsolicited(
+      String domain, String transactionId, String bapId, String bapUri, Action action, Message m) {
     Context base = new Context();
     base.setDomain(domain);
     base.setVersion(Contexts.VERSION);
@@ -68,11 +71,13 @@ public class Notifications {
    * log's latest signed tree head.
    */
   public void reply(Context request, Message message, BecknError error) {
-    Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
+    Envelope<Message> callback =
+        new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
     callback.getContext().setBppId(identity.subscriberId());
     callback.getContext().setBppUri(identity.publicUrl());
-    if (error == null && (Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())
-        || Action.ON_STATUS.wireName().equals(callback.getContext().getAction()))) {
+    if (error == null
+        && (Action.ON_CONFIRM.wireName().equals(callback.getContext().getAction())
+            || Action.ON_STATUS.wireName().equals(callback.getContext().getAction()))) {
       anchors.attach(message);
     }
     callback.setError(error);

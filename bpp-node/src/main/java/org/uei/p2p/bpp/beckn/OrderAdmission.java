@@ -10,11 +10,11 @@ import org.uei.p2p.bpp.catalog.CatalogService;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.policy.TradePolicy;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
-import org.uei.p2p.bpp.policy.TradePolicy;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.OrderMessage;
@@ -27,10 +27,10 @@ import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The synchronous business checks of select, init, confirm, status, update and cancel: the order
- * must decode, name offers this platform has with their slot, provider and price, ask no more
- * than is left (summed per offer over its lines), not trade a meter with itself and pass the
- * network's trading rules; order-id actions need an order of this buyer platform. Read-only: the
- * reservation itself happens at confirm, atomically.
+ * must decode, name offers this platform has with their slot, provider and price, ask no more than
+ * is left (summed per offer over its lines), not trade a meter with itself and pass the network's
+ * trading rules; order-id actions need an order of this buyer platform. Read-only: the reservation
+ * itself happens at confirm, atomically.
  */
 @ApplicationScoped
 public class OrderAdmission {
@@ -66,11 +66,21 @@ public class OrderAdmission {
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
       String path = "message.order.beckn:orderItems[" + i + "].beckn:acceptedOffer.beckn:id";
-      SlotOffer offer = catalog.offer(l.offerId()).orElseThrow(() -> InboundRejection.business(
-          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", path));
-      lines.add(new OrderLine(offer.id, offer.prosumerId, catalog.sellerMeter(offer),
-          new DeliverySlot(offer.slotStart, offer.slotEnd),
-          new UnitPrice(offer.pricePerKwh, java.util.Currency.getInstance(offer.currency)), l.quantityKwh()));
+      SlotOffer offer =
+          catalog
+              .offer(l.offerId())
+              .orElseThrow(
+                  () ->
+                      InboundRejection.business(
+                          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", path));
+      lines.add(
+          new OrderLine(
+              offer.id,
+              offer.prosumerId,
+              catalog.sellerMeter(offer),
+              new DeliverySlot(offer.slotStart, offer.slotEnd),
+              new UnitPrice(offer.pricePerKwh, java.util.Currency.getInstance(offer.currency)),
+              l.quantityKwh()));
     }
     return order.withLines(lines);
   }
@@ -80,8 +90,13 @@ public class OrderAdmission {
   public TradeOrder checkOrder(InboundMessage m) throws InboundRejection {
     TradeOrder order = decode(m);
     if (!identity.subscriberId().equals(order.sellerPlatformId())) {
-      throw InboundRejection.business(ErrorCode.PROVIDER_NOT_FOUND, "the order is for seller platform '"
-          + order.sellerPlatformId() + "', not '" + identity.subscriberId() + "'",
+      throw InboundRejection.business(
+          ErrorCode.PROVIDER_NOT_FOUND,
+          "the order is for seller platform '"
+              + order.sellerPlatformId()
+              + "', not '"
+              + identity.subscriberId()
+              + "'",
           "message.order.beckn:orderAttributes.bpp_id");
     }
     Instant now = marketClock.now();
@@ -91,43 +106,92 @@ public class OrderAdmission {
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
       String path = "message.order.beckn:orderItems[" + i + "]";
-      SlotOffer offer = catalog.offer(l.offerId()).orElseThrow(() -> InboundRejection.business(
-          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", path + ".beckn:acceptedOffer.beckn:id"));
+      SlotOffer offer =
+          catalog
+              .offer(l.offerId())
+              .orElseThrow(
+                  () ->
+                      InboundRejection.business(
+                          ErrorCode.ITEM_NOT_FOUND,
+                          "no offer '" + l.offerId() + "'",
+                          path + ".beckn:acceptedOffer.beckn:id"));
       if (!offer.openAt(now)) {
-        throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId()
-            + "' is withdrawn or outside its validity window", path + ".beckn:acceptedOffer.beckn:id");
+        throw InboundRejection.business(
+            ErrorCode.ITEM_NOT_FOUND,
+            "offer '" + l.offerId() + "' is withdrawn or outside its validity window",
+            path + ".beckn:acceptedOffer.beckn:id");
       }
       if (!l.slot().equals(new DeliverySlot(offer.slotStart, offer.slotEnd))) {
-        throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId() + "' delivers in "
-            + offer.slotStart + "/" + offer.slotEnd + ", not in " + l.slot().start() + "/" + l.slot().end(),
+        throw InboundRejection.business(
+            ErrorCode.ITEM_NOT_FOUND,
+            "offer '"
+                + l.offerId()
+                + "' delivers in "
+                + offer.slotStart
+                + "/"
+                + offer.slotEnd
+                + ", not in "
+                + l.slot().start()
+                + "/"
+                + l.slot().end(),
             path + ".beckn:acceptedOffer.beckn:offerAttributes.deliveryWindow");
       }
       if (!l.providerId().equals(offer.prosumerId)) {
-        throw InboundRejection.business(ErrorCode.ITEM_NOT_FOUND, "offer '" + l.offerId() + "' is made by '"
-            + offer.prosumerId + "', not '" + l.providerId() + "'", path + ".beckn:acceptedOffer.beckn:provider");
+        throw InboundRejection.business(
+            ErrorCode.ITEM_NOT_FOUND,
+            "offer '"
+                + l.offerId()
+                + "' is made by '"
+                + offer.prosumerId
+                + "', not '"
+                + l.providerId()
+                + "'",
+            path + ".beckn:acceptedOffer.beckn:provider");
       }
       BigDecimal total = asked.merge(l.offerId(), l.quantityKwh(), BigDecimal::add);
       if (total.compareTo(offer.availableKwh) > 0) {
         String which = total.equals(l.quantityKwh()) ? "" : " by the lines of this order together";
-        throw InboundRejection.business(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, "offer '" + l.offerId() + "' has "
-            + offer.availableKwh.toPlainString() + " kWh left, " + total.toPlainString() + " asked" + which,
+        throw InboundRejection.business(
+            ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
+            "offer '"
+                + l.offerId()
+                + "' has "
+                + offer.availableKwh.toPlainString()
+                + " kWh left, "
+                + total.toPlainString()
+                + " asked"
+                + which,
             path + ".beckn:quantity.unitQuantity");
       }
       if (!samePrice(l, offer)) {
-        throw InboundRejection.business(ErrorCode.QUOTE_UNAVAILABLE, "offer '" + l.offerId() + "' costs "
-            + offer.pricePerKwh.stripTrailingZeros().toPlainString() + " " + offer.currency + "/kWh, not "
-            + l.price().perKwh().toPlainString() + " " + l.price().currency().getCurrencyCode()
-            + "; discover again for the current price", path + ".beckn:acceptedOffer.beckn:price");
+        throw InboundRejection.business(
+            ErrorCode.QUOTE_UNAVAILABLE,
+            "offer '"
+                + l.offerId()
+                + "' costs "
+                + offer.pricePerKwh.stripTrailingZeros().toPlainString()
+                + " "
+                + offer.currency
+                + "/kWh, not "
+                + l.price().perKwh().toPlainString()
+                + " "
+                + l.price().currency().getCurrencyCode()
+                + "; discover again for the current price",
+            path + ".beckn:acceptedOffer.beckn:price");
       }
       MeterPoint seller = catalog.sellerMeter(offer);
       if (seller.meterId().equals(order.buyer().meterId())) {
-        throw InboundRejection.business(ErrorCode.POLICY_ERROR, "no self-trade: buyer meter '"
-            + order.buyer().meterId() + "' is the seller meter", "message.order.beckn:buyer.beckn:buyerAttributes.meterId");
+        throw InboundRejection.business(
+            ErrorCode.POLICY_ERROR,
+            "no self-trade: buyer meter '" + order.buyer().meterId() + "' is the seller meter",
+            "message.order.beckn:buyer.beckn:buyerAttributes.meterId");
       }
     }
     TradeOrder priced = fromCatalog(order);
-    List<BecknError> broken = policy.violations(priced, m.context().getTransactionId(), now).stream()
-        .map(v -> BecknError.of(v.code(), v.message(), "message.order")).toList();
+    List<BecknError> broken =
+        policy.violations(priced, m.context().getTransactionId(), now).stream()
+            .map(v -> BecknError.of(v.code(), v.message(), "message.order"))
+            .toList();
     if (!broken.isEmpty()) {
       throw new InboundRejection(200, broken, java.util.Map.of());
     }
@@ -140,15 +204,19 @@ public class OrderAdmission {
         && l.price().currency().getCurrencyCode().equals(offer.currency);
   }
 
-  /** The order named by a status, update or cancel, which must belong to the sending buyer platform. */
+  /**
+   * The order named by a status, update or cancel, which must belong to the sending buyer platform.
+   */
   @Transactional
   public SellerOrder existingOrder(InboundMessage m) throws InboundRejection {
     OrderMessage om = (OrderMessage) m.envelope().getMessage();
     String id = om.getOrder().getId();
     SellerOrder order = SellerOrder.findById(id);
     if (order == null || !order.bapId.equals(m.context().getBapId())) {
-      throw InboundRejection.business(ErrorCode.ORDER_NOT_FOUND, "no order '" + id + "' of '"
-          + m.context().getBapId() + "'", "message.order.beckn:id");
+      throw InboundRejection.business(
+          ErrorCode.ORDER_NOT_FOUND,
+          "no order '" + id + "' of '" + m.context().getBapId() + "'",
+          "message.order.beckn:id");
     }
     return order;
   }
@@ -158,10 +226,13 @@ public class OrderAdmission {
   public void beforeGateClosure(SellerOrder order, ErrorCode code, String what, Instant gateClosure)
       throws InboundRejection {
     if (order.status != OrderStatus.ACTIVE) {
-      throw InboundRejection.business(code, "order '" + order.id + "' is " + order.status, "message.order.beckn:id");
+      throw InboundRejection.business(
+          code, "order '" + order.id + "' is " + order.status, "message.order.beckn:id");
     }
     if (!marketClock.now().isBefore(gateClosure)) {
-      throw InboundRejection.business(code, what + " is not possible after gate closure at " + gateClosure,
+      throw InboundRejection.business(
+          code,
+          what + " is not possible after gate closure at " + gateClosure,
           "message.order.beckn:id");
     }
   }

@@ -52,8 +52,11 @@ public class OrderQuotes {
     List<OrderItem> items = o.getOrderItems();
     for (int i = 0; i < items.size(); i++) {
       OrderLine l = order.lines().get(i);
-      items.get(i).setPrice(PriceSpecification.unitPrice(l.price().perKwh(), currency, "kWh",
-          Quantity.of(l.quantityKwh(), "kWh")));
+      items
+          .get(i)
+          .setPrice(
+              PriceSpecification.unitPrice(
+                  l.price().perKwh(), currency, "kWh", Quantity.of(l.quantityKwh(), "kWh")));
     }
     PriceSpecification value = new PriceSpecification();
     value.setType(PriceSpecification.TYPE);
@@ -63,13 +66,16 @@ public class OrderQuotes {
     return m;
   }
 
-  /** A quoted order with payment terms and the seller's settlement account (on_init, on_confirm). */
+  /**
+   * A quoted order with payment terms and the seller's settlement account (on_init, on_confirm).
+   */
   public OrderMessage withPaymentTerms(TradeOrder order, String paymentStatus) {
     OrderMessage m = quote(order);
     Payment p = new Payment();
     p.setContextUrl(CoreContexts.CORE_V2);
     p.setType(Payment.TYPE);
-    p.setAmount(MonetaryAmount.of(total(order), order.lines().get(0).price().currency().getCurrencyCode()));
+    p.setAmount(
+        MonetaryAmount.of(total(order), order.lines().get(0).price().currency().getCurrencyCode()));
     p.setBeneficiary("BPP");
     p.setPaymentStatus(paymentStatus);
     p.setAcceptedPaymentMethod(new ArrayList<>(List.of("BANK_TRANSFER", "UPI")));

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The cascade's rules as pure functions over its state, so that every leg outcome can be tested
- * without a database or a network: when the buyer is answered and how, which utilities must be
- * told to cancel, and what a utility's answer does to its leg.
+ * without a database or a network: when the buyer is answered and how, which utilities must be told
+ * to cancel, and what a utility's answer does to its leg.
  *
  * @param outcome what to do now
  * @param error the refusal's text naming each DISCOM and why; {@code null} unless {@link
@@ -39,21 +39,32 @@ public record CascadeDecision(Outcome outcome, String error, List<String> legsTo
    * @param detail why it was refused or failed, or {@code null}
    * @param recorded whether the utility recorded the trade (a confirm answered with an order id)
    */
-  public record Leg(String messageId, String discomId, String utilityId, LegState state, String detail,
+  public record Leg(
+      String messageId,
+      String discomId,
+      String utilityId,
+      LegState state,
+      String detail,
       boolean recorded) {}
 
   /**
    * What to do with a cascade now.
    *
    * @param state the cascade's state
-   * @param confirm whether the buyer's request is a confirm (a refusal then cancels what utilities recorded)
+   * @param confirm whether the buyer's request is a confirm (a refusal then cancels what utilities
+   *     recorded)
    * @param legs every leg
    * @param now the time of the decision
    * @param deadline when the platform stops waiting
    * @param timeout the configured wait, for the text
    */
-  public static CascadeDecision decide(CascadeState state, boolean confirm, List<Leg> legs, Instant now,
-      Instant deadline, Duration timeout) {
+  public static CascadeDecision decide(
+      CascadeState state,
+      boolean confirm,
+      List<Leg> legs,
+      Instant now,
+      Instant deadline,
+      Duration timeout) {
     if (state != CascadeState.PENDING) {
       return new CascadeDecision(Outcome.DONE, null, List.of());
     }
@@ -68,21 +79,25 @@ public record CascadeDecision(Outcome outcome, String error, List<String> legsTo
         case SENT -> problems.add(who + " did not answer within " + timeout);
         case REFUSED -> problems.add(who + " refused: " + l.detail());
         case FAILED -> problems.add(who + " could not be reached: " + l.detail());
-        default -> { }
+        default -> {}
       }
     }
     if (problems.isEmpty()) {
       return new CascadeDecision(Outcome.ANSWER, null, List.of());
     }
-    List<String> cancel = confirm
-        ? legs.stream().filter(l -> l.state() == LegState.OK && l.recorded()).map(Leg::messageId).toList()
-        : List.of();
+    List<String> cancel =
+        confirm
+            ? legs.stream()
+                .filter(l -> l.state() == LegState.OK && l.recorded())
+                .map(Leg::messageId)
+                .toList()
+            : List.of();
     return new CascadeDecision(Outcome.REFUSE, String.join("; ", problems), cancel);
   }
 
   /**
-   * The state a leg takes when its utility answers, or {@code null} when the answer changes
-   * nothing (a duplicate, or an answer after the leg was given up as failed).
+   * The state a leg takes when its utility answers, or {@code null} when the answer changes nothing
+   * (a duplicate, or an answer after the leg was given up as failed).
    */
   public static LegState answered(LegState current, boolean withError) {
     if (current != LegState.SENT) {
@@ -95,7 +110,8 @@ public record CascadeDecision(Outcome outcome, String error, List<String> legsTo
    * Whether a utility that answered after the buyer was refused holds a trade nobody wants: a
    * recorded confirm of a refused cascade, not cancelled yet.
    */
-  public static boolean cancelLate(CascadeState state, boolean confirm, LegState leg, boolean recorded) {
+  public static boolean cancelLate(
+      CascadeState state, boolean confirm, LegState leg, boolean recorded) {
     return state == CascadeState.REFUSED && confirm && leg == LegState.OK && recorded;
   }
 }

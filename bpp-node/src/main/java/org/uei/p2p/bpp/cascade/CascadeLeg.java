@@ -47,7 +47,8 @@ public class CascadeLeg extends PanacheEntityBase {
 
   /** The leg as the cascade's decision sees it. */
   CascadeDecision.Leg view() {
-    return new CascadeDecision.Leg(messageId, discomId, utilityId, status, detail, utilityOrderId != null);
+    return new CascadeDecision.Leg(
+        messageId, discomId, utilityId, status, detail, utilityOrderId != null);
   }
 
   /** The legs of a cascade. */

@@ -10,15 +10,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A buyer's init or confirm that waits for the utilities' answers before the platform answers
- * it; kept in the database so that a restart resumes waiting (or times out) instead of losing it.
+ * A buyer's init or confirm that waits for the utilities' answers before the platform answers it;
+ * kept in the database so that a restart resumes waiting (or times out) instead of losing it.
  */
 @Entity
 @Table(name = "cascade_request")
 public class CascadeRequest extends PanacheEntityBase {
 
-  @Id
-  public String id;
+  @Id public String id;
 
   /** {@code init} or {@code confirm}. */
   @Column(nullable = false)
@@ -27,7 +26,9 @@ public class CascadeRequest extends PanacheEntityBase {
   @Column(name = "buyer_transaction_id", nullable = false)
   public String buyerTransactionId;
 
-  /** The transaction of the cascaded messages; the same for a buyer transaction's init and confirm. */
+  /**
+   * The transaction of the cascaded messages; the same for a buyer transaction's init and confirm.
+   */
   @Column(name = "cascade_transaction_id", nullable = false)
   public String cascadeTransactionId;
 

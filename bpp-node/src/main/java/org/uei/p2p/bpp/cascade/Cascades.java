@@ -34,10 +34,10 @@ import org.uei.p2p.registry.RegistryException;
 import org.uei.p2p.registry.Subscriber;
 
 /**
- * The seller platform's cascade to DISCOM utility nodes ({@code uei.bpp.utilities}): a buyer's
- * init or confirm is sent on to the utility of every DISCOM of the trade that has one, and the
- * buyer is answered ({@link CascadeAnswers}) once every utility answered or the timeout passed.
- * Callbacks are accepted only from the configured utilities and only for cascades sent.
+ * The seller platform's cascade to DISCOM utility nodes ({@code uei.bpp.utilities}): a buyer's init
+ * or confirm is sent on to the utility of every DISCOM of the trade that has one, and the buyer is
+ * answered ({@link CascadeAnswers}) once every utility answered or the timeout passed. Callbacks
+ * are accepted only from the configured utilities and only for cascades sent.
  */
 @ApplicationScoped
 public class Cascades {
@@ -67,9 +67,12 @@ public class Cascades {
   }
 
   private Optional<String> utilityOf(String discomId) {
-    // Keys may arrive lower-cased through environment variables; DISCOM ids are case-insensitive here.
-    return config.utilities().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(discomId))
-        .map(Map.Entry::getValue).findFirst();
+    // Keys may arrive lower-cased through environment variables; DISCOM ids are case-insensitive
+    // here.
+    return config.utilities().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(discomId))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** True when {@code subscriberId} is a configured utility. */
@@ -82,46 +85,63 @@ public class Cascades {
    *
    * @param orderId for a confirm, the local order holding the reservation
    */
-  public void start(InboundMessage buyerRequest, TradeOrder order, String orderId, Map<String, String> utilities) {
+  public void start(
+      InboundMessage buyerRequest,
+      TradeOrder order,
+      String orderId,
+      Map<String, String> utilities) {
     Context bc = buyerRequest.context();
     String cascadeTxn = cascadeTransaction(bc.getBapId(), bc.getTransactionId());
     Action action = buyerRequest.action();
     Map<CascadeLeg, Envelope<Message>> sends = new LinkedHashMap<>();
-    String id = QuarkusTransaction.requiringNew().call(() -> {
-      CascadeRequest r = new CascadeRequest();
-      r.id = UUID.randomUUID().toString();
-      r.action = action.wireName();
-      r.buyerTransactionId = bc.getTransactionId();
-      r.cascadeTransactionId = cascadeTxn;
-      r.orderId = orderId;
-      r.requestBody = org.uei.p2p.model.envelope.Envelopes.write(buyerRequest.envelope());
-      r.status = CascadeState.PENDING;
-      r.createdAt = Instant.now();
-      r.deadline = r.createdAt.plus(config.cascade().timeout());
-      r.persist();
-      for (Map.Entry<String, String> u : utilities.entrySet()) {
-        CascadeLeg leg = new CascadeLeg();
-        leg.cascadeId = r.id;
-        leg.discomId = u.getKey();
-        leg.utilityId = u.getValue();
-        try {
-          leg.utilityUri = lookup(u.getValue());
-          leg.status = LegState.SENT;
-        } catch (RegistryException | IllegalStateException e) {
-          leg.status = LegState.FAILED;
-          leg.detail = "no registry record: " + e.getMessage();
-        }
-        Context c = Contexts.newRequest(action, new Contexts.Parties(bc.getDomain(), identity.subscriberId(),
-            identity.publicUrl(), leg.utilityId, leg.utilityUri), cascadeTxn, config.cascade().timeout(),
-            Clock.systemUTC());
-        leg.messageId = c.getMessageId();
-        leg.persist();
-        if (leg.status == LegState.SENT) {
-          sends.put(leg, new Envelope<>(c, answers.cascadedOrder(order, null)));
-        }
-      }
-      return r.id;
-    });
+    String id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  CascadeRequest r = new CascadeRequest();
+                  r.id = UUID.randomUUID().toString();
+                  r.action = action.wireName();
+                  r.buyerTransactionId = bc.getTransactionId();
+                  r.cascadeTransactionId = cascadeTxn;
+                  r.orderId = orderId;
+                  r.requestBody =
+                      org.uei.p2p.model.envelope.Envelopes.write(buyerRequest.envelope());
+                  r.status = CascadeState.PENDING;
+                  r.createdAt = Instant.now();
+                  r.deadline = r.createdAt.plus(config.cascade().timeout());
+                  r.persist();
+                  for (Map.Entry<String, String> u : utilities.entrySet()) {
+                    CascadeLeg leg = new CascadeLeg();
+                    leg.cascadeId = r.id;
+                    leg.discomId = u.getKey();
+                    leg.utilityId = u.getValue();
+                    try {
+                      leg.utilityUri = lookup(u.getValue());
+                      leg.status = LegState.SENT;
+                    } catch (RegistryException | IllegalStateException e) {
+                      leg.status = LegState.FAILED;
+                      leg.detail = "no registry record: " + e.getMessage();
+                    }
+                    Context c =
+                        Contexts.newRequest(
+                            action,
+                            new Contexts.Parties(
+                                bc.getDomain(),
+                                identity.subscriberId(),
+                                identity.publicUrl(),
+                                leg.utilityId,
+                                leg.utilityUri),
+                            cascadeTxn,
+                            config.cascade().timeout(),
+                            Clock.systemUTC());
+                    leg.messageId = c.getMessageId();
+                    leg.persist();
+                    if (leg.status == LegState.SENT) {
+                      sends.put(leg, new Envelope<>(c, answers.cascadedOrder(order, null)));
+                    }
+                  }
+                  return r.id;
+                });
     // Legs are committed before sending, so an answer that comes back at once finds its leg.
     for (Map.Entry<CascadeLeg, Envelope<Message>> s : sends.entrySet()) {
       CascadeLeg leg = s.getKey();
@@ -129,37 +149,56 @@ public class Cascades {
       if (!result.acked()) {
         String why = result.describe();
         Log.warnf("cascaded %s to %s failed: %s", action, leg.utilityId, why);
-        QuarkusTransaction.requiringNew().run(() -> {
-          CascadeLeg l = CascadeLeg.findById(leg.messageId);
-          if (l.status == LegState.SENT) {
-            l.status = LegState.FAILED;
-            l.detail = truncate(why);
-          }
-        });
+        QuarkusTransaction.requiringNew()
+            .run(
+                () -> {
+                  CascadeLeg l = CascadeLeg.findById(leg.messageId);
+                  if (l.status == LegState.SENT) {
+                    l.status = LegState.FAILED;
+                    l.detail = truncate(why);
+                  }
+                });
       }
     }
     answers.tryFinish(id);
   }
 
-  /** Refuses a callback not from a configured utility or not answering a cascade of this platform. */
+  /**
+   * Refuses a callback not from a configured utility or not answering a cascade of this platform.
+   */
   public void admit(InboundMessage m) throws InboundRejection {
     if (!isUtility(m.senderId())) {
-      throw InboundRejection.business(ErrorCode.ACTION_NOT_APPLICABLE, "'" + m.senderId()
-          + "' is not a utility this platform cascades to", "context.bpp_id");
+      throw InboundRejection.business(
+          ErrorCode.ACTION_NOT_APPLICABLE,
+          "'" + m.senderId() + "' is not a utility this platform cascades to",
+          "context.bpp_id");
     }
-    boolean known = QuarkusTransaction.joiningExisting().call(() -> switch (m.action()) {
-      case ON_INIT, ON_CONFIRM -> {
-        CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId());
-        yield leg != null && leg.utilityId.equals(m.senderId());
-      }
-      // on_cancel answers a cancel this platform sent for a confirm cascade; status and update
-      // come unasked about a confirmed one.
-      default -> CascadeRequest.count("cascadeTransactionId = ?1 and orderId is not null",
-          m.context().getTransactionId()) > 0;
-    });
+    boolean known =
+        QuarkusTransaction.joiningExisting()
+            .call(
+                () ->
+                    switch (m.action()) {
+                      case ON_INIT, ON_CONFIRM -> {
+                        CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId());
+                        yield leg != null && leg.utilityId.equals(m.senderId());
+                      }
+                      // on_cancel answers a cancel this platform sent for a confirm cascade; status
+                      // and update
+                      // come unasked about a confirmed one.
+                      default ->
+                          CascadeRequest.count(
+                                  "cascadeTransactionId = ?1 and orderId is not null",
+                                  m.context().getTransactionId())
+                              > 0;
+                    });
     if (!known) {
-      throw InboundRejection.business(ErrorCode.ORDER_NOT_FOUND, "no cascade of this platform has message "
-          + m.context().getMessageId() + " in transaction " + m.context().getTransactionId(), "context.message_id");
+      throw InboundRejection.business(
+          ErrorCode.ORDER_NOT_FOUND,
+          "no cascade of this platform has message "
+              + m.context().getMessageId()
+              + " in transaction "
+              + m.context().getTransactionId(),
+          "context.message_id");
     }
   }
 
@@ -167,11 +206,13 @@ public class Cascades {
   public void handle(InboundMessage m) {
     switch (m.action()) {
       case ON_INIT, ON_CONFIRM -> answers.record(m);
-      case ON_CANCEL -> Log.infof("utility %s cancelled its record of transaction %s", m.senderId(),
-          m.context().getTransactionId());
+      case ON_CANCEL ->
+          Log.infof(
+              "utility %s cancelled its record of transaction %s",
+              m.senderId(), m.context().getTransactionId());
       case ON_STATUS -> callbacks.meterReadings(m);
       case ON_UPDATE -> callbacks.curtailment(m);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -181,21 +222,39 @@ public class Cascades {
     if (!active()) {
       return;
     }
-    List<String> due = QuarkusTransaction.requiringNew().call(() -> CascadeRequest.<CascadeRequest>list(
-        "status = ?1 and deadline < ?2", CascadeState.PENDING, Instant.now()).stream().map(r -> r.id).toList());
+    List<String> due =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    CascadeRequest.<CascadeRequest>list(
+                            "status = ?1 and deadline < ?2", CascadeState.PENDING, Instant.now())
+                        .stream()
+                        .map(r -> r.id)
+                        .toList());
     due.forEach(answers::tryFinish);
   }
 
   String lookup(String utilityId) throws RegistryException {
-    List<Subscriber> found = registry.lookupActive(LookupQuery.bySubscriber(utilityId), Instant.now());
-    return found.stream().map(Subscriber::url).filter(u -> u != null && !u.isBlank()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the registry has no active record with a URL for '"
-            + utilityId + "'"));
+    List<Subscriber> found =
+        registry.lookupActive(LookupQuery.bySubscriber(utilityId), Instant.now());
+    return found.stream()
+        .map(Subscriber::url)
+        .filter(u -> u != null && !u.isBlank())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the registry has no active record with a URL for '" + utilityId + "'"));
   }
 
-  /** The cascade's transaction id (a UUID, as context rules ask): derived, so init and confirm of one buyer transaction share it. */
+  /**
+   * The cascade's transaction id (a UUID, as context rules ask): derived, so init and confirm of
+   * one buyer transaction share it.
+   */
   static String cascadeTransaction(String bapId, String buyerTransactionId) {
-    return UUID.nameUUIDFromBytes(("cascade|" + bapId + "|" + buyerTransactionId).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(
+            ("cascade|" + bapId + "|" + buyerTransactionId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   static String truncate(String s) {

@@ -18,8 +18,14 @@ public final class CatalogRequests {
    * @param installedCapacityKw the plant's capacity; caps each 1-hour offer at this many kWh
    * @param sourceType SOLAR by default
    */
-  public record NewProsumer(String id, String name, String meterId, String discomId, String stateCode,
-      BigDecimal installedCapacityKw, String sourceType) {}
+  public record NewProsumer(
+      String id,
+      String name,
+      String meterId,
+      String discomId,
+      String stateCode,
+      BigDecimal installedCapacityKw,
+      String sourceType) {}
 
   /**
    * Publishes an offer for the 1-hour slot starting at {@code slotStart}.
@@ -30,9 +36,18 @@ public final class CatalogRequests {
    * @param validFrom defaults to now
    * @param validUntil defaults to gate closure (slot start minus {@code uei.bpp.gate-closure})
    */
-  public record NewOffer(String id, String prosumerId, String networkId, Instant slotStart, BigDecimal pricePerKwh,
-      String currency, BigDecimal maxKwh, Instant validFrom, Instant validUntil) {}
+  public record NewOffer(
+      String id,
+      String prosumerId,
+      String networkId,
+      Instant slotStart,
+      BigDecimal pricePerKwh,
+      String currency,
+      BigDecimal maxKwh,
+      Instant validFrom,
+      Instant validUntil) {}
 
   /** Changes an offer; absent fields stay as they are. */
-  public record OfferChange(BigDecimal pricePerKwh, BigDecimal maxKwh, Instant validFrom, Instant validUntil) {}
+  public record OfferChange(
+      BigDecimal pricePerKwh, BigDecimal maxKwh, Instant validFrom, Instant validUntil) {}
 }

@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.catalog;
 
-import org.uei.p2p.node.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,14 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
 import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
 import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.node.domain.Refusal;
 
 /** Prosumers and their slot offers: registration, publishing, changes, withdrawal and listing. */
 @ApplicationScoped
@@ -39,7 +39,8 @@ public class CatalogService {
     requireText(r.id(), "id");
     requireText(r.meterId(), "meterId");
     requireText(r.discomId(), "discomId");
-    require(r.installedCapacityKw() != null && r.installedCapacityKw().signum() > 0,
+    require(
+        r.installedCapacityKw() != null && r.installedCapacityKw().signum() > 0,
         "installedCapacityKw must be greater than 0");
     fits(r.installedCapacityKw(), 9, 3, "installedCapacityKw");
     optionalText(r.name(), "name");
@@ -76,8 +77,12 @@ public class CatalogService {
     Prosumer p = prosumer(r.prosumerId());
     require(r.slotStart() != null, "slotStart is required");
     java.time.ZonedDateTime local = r.slotStart().atZone(rules.zone());
-    require(local.truncatedTo(ChronoUnit.HOURS).equals(local), "slotStart must be on the hour in "
-        + rules.zone() + " (1-hour delivery slots), not " + local.toLocalTime());
+    require(
+        local.truncatedTo(ChronoUnit.HOURS).equals(local),
+        "slotStart must be on the hour in "
+            + rules.zone()
+            + " (1-hour delivery slots), not "
+            + local.toLocalTime());
     String id = r.id() == null || r.id().isBlank() ? "offer-" + UUID.randomUUID() : r.id();
     optionalText(id, "id");
     optionalText(r.networkId(), "networkId");
@@ -87,18 +92,27 @@ public class CatalogService {
     SlotOffer o = new SlotOffer();
     o.id = id;
     o.prosumerId = p.id;
-    o.networkId = r.networkId() == null || r.networkId().isBlank() ? config.networkId() : r.networkId();
+    o.networkId =
+        r.networkId() == null || r.networkId().isBlank() ? config.networkId() : r.networkId();
     o.slotStart = r.slotStart();
     o.slotEnd = r.slotStart().plus(SLOT);
     o.currency = currency(r.currency());
     o.pricePerKwh = price(r.pricePerKwh());
     o.maxKwh = energy(r.maxKwh(), "maxKwh");
-    require(o.maxKwh.compareTo(p.installedCapacityKw) <= 0, "maxKwh " + o.maxKwh.toPlainString()
-        + " is more than the installed capacity allows in one hour (" + p.installedCapacityKw.toPlainString() + " kWh)");
+    require(
+        o.maxKwh.compareTo(p.installedCapacityKw) <= 0,
+        "maxKwh "
+            + o.maxKwh.toPlainString()
+            + " is more than the installed capacity allows in one hour ("
+            + p.installedCapacityKw.toPlainString()
+            + " kWh)");
     o.availableKwh = o.maxKwh;
     o.validFrom = r.validFrom() == null ? marketClock.now() : r.validFrom();
-    o.validUntil = r.validUntil() == null ? r.slotStart().minus(rules.gateClosureBefore()) : r.validUntil();
-    require(o.validUntil.isAfter(o.validFrom), "validUntil " + o.validUntil + " must be after validFrom " + o.validFrom);
+    o.validUntil =
+        r.validUntil() == null ? r.slotStart().minus(rules.gateClosureBefore()) : r.validUntil();
+    require(
+        o.validUntil.isAfter(o.validFrom),
+        "validUntil " + o.validUntil + " must be after validFrom " + o.validFrom);
     o.status = OfferStatus.ACTIVE;
     o.updatedAt = Instant.now();
     o.persist();
@@ -120,9 +134,13 @@ public class CatalogService {
     if (r.maxKwh() != null) {
       BigDecimal max = energy(r.maxKwh(), "maxKwh");
       BigDecimal sold = o.maxKwh.subtract(o.availableKwh);
-      require(max.compareTo(sold) >= 0, "maxKwh cannot drop below the " + sold.toPlainString() + " kWh already sold");
+      require(
+          max.compareTo(sold) >= 0,
+          "maxKwh cannot drop below the " + sold.toPlainString() + " kWh already sold");
       Prosumer p = Prosumer.findById(o.prosumerId);
-      require(max.compareTo(p.installedCapacityKw) <= 0, "maxKwh is more than the installed capacity allows");
+      require(
+          max.compareTo(p.installedCapacityKw) <= 0,
+          "maxKwh is more than the installed capacity allows");
       o.availableKwh = max.subtract(sold);
       o.maxKwh = max;
     }
@@ -152,8 +170,10 @@ public class CatalogService {
   /** Offers a buyer can take now: active, within validity, energy left. */
   @Transactional
   public List<SlotOffer> openOffers(Instant now) {
-    return SlotOffer.list("status = ?1 and validFrom <= ?2 and validUntil > ?2 and availableKwh > 0 order by slotStart, id",
-        OfferStatus.ACTIVE, now);
+    return SlotOffer.list(
+        "status = ?1 and validFrom <= ?2 and validUntil > ?2 and availableKwh > 0 order by slotStart, id",
+        OfferStatus.ACTIVE,
+        now);
   }
 
   /** An offer by id. */
@@ -169,12 +189,21 @@ public class CatalogService {
     return new MeterPoint(p.meterId, p.discomId);
   }
 
-  /** The wire-neutral offer, with what is left as its maximum quantity (which must be above zero). */
+  /**
+   * The wire-neutral offer, with what is left as its maximum quantity (which must be above zero).
+   */
   @Transactional
   public EnergyOffer toEnergyOffer(SlotOffer o) {
     Prosumer p = Prosumer.findById(o.prosumerId);
-    return new EnergyOffer(o.id, p.id, new MeterPoint(p.meterId, p.discomId), new DeliverySlot(o.slotStart, o.slotEnd),
-        new UnitPrice(o.pricePerKwh, Currency.getInstance(o.currency)), o.availableKwh, o.validFrom, o.validUntil);
+    return new EnergyOffer(
+        o.id,
+        p.id,
+        new MeterPoint(p.meterId, p.discomId),
+        new DeliverySlot(o.slotStart, o.slotEnd),
+        new UnitPrice(o.pricePerKwh, Currency.getInstance(o.currency)),
+        o.availableKwh,
+        o.validFrom,
+        o.validUntil);
   }
 
   private static Prosumer prosumer(String id) {
@@ -212,16 +241,23 @@ public class CatalogService {
     optionalText(v, name);
   }
 
-  /** Texts end up in columns of 255 characters; a longer one is refused, not cut or failed in the database. */
+  /**
+   * Texts end up in columns of 255 characters; a longer one is refused, not cut or failed in the
+   * database.
+   */
   private static void optionalText(String v, String name) {
     require(v == null || v.length() <= 255, name + " has at most 255 characters");
   }
 
-  /** What the column holds: at most {@code integerDigits} before the point and {@code scale} after it. */
+  /**
+   * What the column holds: at most {@code integerDigits} before the point and {@code scale} after
+   * it.
+   */
   private static void fits(BigDecimal v, int integerDigits, int scale, String name) {
     BigDecimal plain = v.stripTrailingZeros();
     require(plain.scale() <= scale, name + " has at most " + scale + " decimals");
-    require(plain.precision() - plain.scale() <= integerDigits, name + " is below 1E" + integerDigits);
+    require(
+        plain.precision() - plain.scale() <= integerDigits, name + " is below 1E" + integerDigits);
   }
 
   private static void require(boolean ok, String message) {

@@ -15,9 +15,9 @@ import java.util.Objects;
  * a literal ({@code 'SOLAR'}, {@code 10.0}, {@code true}) using {@code == != > >= < <=}, in either
  * order. Paths are looked up in the candidate's offer first, then in the catalog item it sells, so
  * one filter can mix offer fields ({@code @.beckn:id}, {@code @.beckn:price...}) and item fields
- * ({@code @.beckn:networkId}, {@code @.beckn:itemAttributes...}). Numbers compare as decimals, RFC 3339 times as instants,
- * anything else as text; a path that resolves to an array matches when any element does; a
- * missing path never matches.
+ * ({@code @.beckn:networkId}, {@code @.beckn:itemAttributes...}). Numbers compare as decimals, RFC
+ * 3339 times as instants, anything else as text; a path that resolves to an array matches when any
+ * element does; a missing path never matches.
  *
  * <p>Anything else ({@code ||}, negation, nested brackets, functions, regular expressions) is
  * refused with {@link UnsupportedFilterException} naming what was not understood, rather than
@@ -32,7 +32,14 @@ public final class DiscoverFilter {
     }
   }
 
-  private enum Op { EQ, NE, GT, GE, LT, LE }
+  private enum Op {
+    EQ,
+    NE,
+    GT,
+    GE,
+    LT,
+    LE
+  }
 
   private record Term(List<String> path, Op op, Object literal) {}
 
@@ -60,7 +67,8 @@ public final class DiscoverFilter {
     }
     String body = e.substring(4, e.length() - 2).strip();
     if (body.contains("||")) {
-      throw new UnsupportedFilterException("'||' is not supported; send one discover per alternative");
+      throw new UnsupportedFilterException(
+          "'||' is not supported; send one discover per alternative");
     }
     List<Term> terms = new ArrayList<>();
     for (String part : splitAnd(body)) {
@@ -87,7 +95,9 @@ public final class DiscoverFilter {
         parts.add(current.toString());
         current.setLength(0);
         i++;
-      } else if (c == '(' || c == ')' || c == '!' && (i + 1 >= body.length() || body.charAt(i + 1) != '=')) {
+      } else if (c == '('
+          || c == ')'
+          || c == '!' && (i + 1 >= body.length() || body.charAt(i + 1) != '=')) {
         throw new UnsupportedFilterException("'" + c + "' is not supported in a filter term");
       } else {
         current.append(c);
@@ -165,14 +175,16 @@ public final class DiscoverFilter {
     List<String> segments = List.of(s.substring(2).split("\\."));
     for (String seg : segments) {
       if (seg.isEmpty() || !seg.matches("[A-Za-z0-9_:@\\-]+")) {
-        throw new UnsupportedFilterException("path segment '" + seg + "' is not supported in " + abbreviate(s));
+        throw new UnsupportedFilterException(
+            "path segment '" + seg + "' is not supported in " + abbreviate(s));
       }
     }
     return segments;
   }
 
   private static Object literal(String s) throws UnsupportedFilterException {
-    if (s.length() >= 2 && (s.charAt(0) == '\'' && s.endsWith("'") || s.charAt(0) == '"' && s.endsWith("\""))) {
+    if (s.length() >= 2
+        && (s.charAt(0) == '\'' && s.endsWith("'") || s.charAt(0) == '"' && s.endsWith("\""))) {
       return s.substring(1, s.length() - 1);
     }
     if (s.equals("true") || s.equals("false")) {
@@ -181,7 +193,8 @@ public final class DiscoverFilter {
     try {
       return new BigDecimal(s);
     } catch (NumberFormatException e) {
-      throw new UnsupportedFilterException("'" + abbreviate(s) + "' is not a string, number or boolean literal");
+      throw new UnsupportedFilterException(
+          "'" + abbreviate(s) + "' is not a string, number or boolean literal");
     }
   }
 

@@ -76,8 +76,15 @@ public class DiscoverService {
   }
 
   private CatalogMessage catalogOf(List<EnergyOffer> offers, Map<String, SlotOffer> byId) {
-    CatalogMessage m = (CatalogMessage) codec.catalogMessage(new CatalogHeader("catalog-" + identity.subscriberId(),
-        config.catalogName(), identity.subscriberId(), identity.publicUrl()), offers);
+    CatalogMessage m =
+        (CatalogMessage)
+            codec.catalogMessage(
+                new CatalogHeader(
+                    "catalog-" + identity.subscriberId(),
+                    config.catalogName(),
+                    identity.subscriberId(),
+                    identity.publicUrl()),
+                offers);
     Catalog c = m.getCatalogs().get(0);
     Map<String, Set<String>> networks = new LinkedHashMap<>();
     Map<String, BigDecimal> available = new LinkedHashMap<>();
@@ -95,7 +102,9 @@ public class DiscoverService {
       it.setIsActive(true);
       if (it.getItemAttributes() instanceof EnergyResource r) {
         r.setSourceType(sourceType.get(it.getId()));
-        r.putExtra("availableQuantity", BecknJson.mapper().getNodeFactory().numberNode(available.get(it.getId())));
+        r.putExtra(
+            "availableQuantity",
+            BecknJson.mapper().getNodeFactory().numberNode(available.get(it.getId())));
       }
     }
     for (Offer o : c.getOffers()) {

@@ -22,14 +22,21 @@ public class OfferInventory {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean take(String offerId, BigDecimal kwh, Instant marketNow) {
-    return SlotOffer.update("availableKwh = availableKwh - ?1, updatedAt = ?5 where id = ?3 and status = ?4"
-        + " and availableKwh >= ?1 and validFrom <= ?2 and validUntil > ?2", kwh, marketNow, offerId,
-        OfferStatus.ACTIVE, Instant.now()) == 1;
+    return SlotOffer.update(
+            "availableKwh = availableKwh - ?1, updatedAt = ?5 where id = ?3 and status = ?4"
+                + " and availableKwh >= ?1 and validFrom <= ?2 and validUntil > ?2",
+            kwh,
+            marketNow,
+            offerId,
+            OfferStatus.ACTIVE,
+            Instant.now())
+        == 1;
   }
 
   /** Returns {@code kwh} to the offer (a cancelled order). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void giveBack(String offerId, BigDecimal kwh, Instant now) {
-    SlotOffer.update("availableKwh = availableKwh + ?1, updatedAt = ?2 where id = ?3", kwh, now, offerId);
+    SlotOffer.update(
+        "availableKwh = availableKwh + ?1, updatedAt = ?2 where id = ?3", kwh, now, offerId);
   }
 }

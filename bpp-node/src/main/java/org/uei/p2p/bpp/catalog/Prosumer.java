@@ -14,8 +14,7 @@ import java.time.Instant;
 public class Prosumer extends PanacheEntityBase {
 
   /** The provider id in catalogs. */
-  @Id
-  public String id;
+  @Id public String id;
 
   public String name;
 

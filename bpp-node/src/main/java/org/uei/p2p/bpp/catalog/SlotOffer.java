@@ -11,15 +11,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A prosumer's offer for one 1-hour delivery slot. {@code availableKwh} is the energy not yet
- * sold; it only changes through {@link OfferInventory}, which reduces it atomically.
+ * A prosumer's offer for one 1-hour delivery slot. {@code availableKwh} is the energy not yet sold;
+ * it only changes through {@link OfferInventory}, which reduces it atomically.
  */
 @Entity
 @Table(name = "slot_offer")
 public class SlotOffer extends PanacheEntityBase {
 
-  @Id
-  public String id;
+  @Id public String id;
 
   @Column(name = "prosumer_id", nullable = false)
   public String prosumerId;

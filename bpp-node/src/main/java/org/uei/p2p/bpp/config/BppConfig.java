@@ -43,8 +43,8 @@ public interface BppConfig {
   }
 
   /**
-   * DISCOM id → subscriber id of that DISCOM's utility node. A platform cascades init, confirm
-   * and cancel to the utility of every DISCOM of a trade listed here; none listed, no cascade.
+   * DISCOM id → subscriber id of that DISCOM's utility node. A platform cascades init, confirm and
+   * cancel to the utility of every DISCOM of a trade listed here; none listed, no cascade.
    */
   java.util.Map<String, String> utilities();
 

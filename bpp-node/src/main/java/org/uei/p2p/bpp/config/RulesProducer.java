@@ -5,7 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.uei.p2p.market.rules.TradingRules;
 
-/** The network's trading rules as configured ({@code uei.bpp.rules.*}), for everything that judges trades. */
+/**
+ * The network's trading rules as configured ({@code uei.bpp.rules.*}), for everything that judges
+ * trades.
+ */
 @ApplicationScoped
 public class RulesProducer {
 
@@ -13,8 +16,10 @@ public class RulesProducer {
   @Singleton
   TradingRules rules(BppConfig config) {
     BppConfig.Rules r = config.rules();
-    TradingRules base = TradingRules.ies().withTestNetwork(r.testNetwork())
-        .withTradingWindow(r.tradingOpensBefore(), r.gateClosureBefore());
+    TradingRules base =
+        TradingRules.ies()
+            .withTestNetwork(r.testNetwork())
+            .withTradingWindow(r.tradingOpensBefore(), r.gateClosureBefore());
     return r.allowedDiscoms().map(base::withAllowedDiscoms).orElse(base);
   }
 }

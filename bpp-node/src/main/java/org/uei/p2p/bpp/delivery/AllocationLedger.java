@@ -20,32 +20,42 @@ final class AllocationLedger {
   /**
    * One trade's allocation as stored.
    *
-   * @param tradeId          trade ({@code <order id>/<line>})
-   * @param orderId          order
-   * @param lineNo           order line
-   * @param buyerMeteredKwh  the buyer meter's import in the slot
+   * @param tradeId trade ({@code <order id>/<line>})
+   * @param orderId order
+   * @param lineNo order line
+   * @param buyerMeteredKwh the buyer meter's import in the slot
    * @param sellerMeteredKwh the seller meter's export in the slot
-   * @param buyerKwh         allocation from the buyer's meter
-   * @param sellerKwh        allocation from the seller's meter
-   * @param allocatedAt      when it was allocated
+   * @param buyerKwh allocation from the buyer's meter
+   * @param sellerKwh allocation from the seller's meter
+   * @param allocatedAt when it was allocated
    */
-  record Row(String tradeId, String orderId, int lineNo, BigDecimal buyerMeteredKwh, BigDecimal sellerMeteredKwh,
-             BigDecimal buyerKwh, BigDecimal sellerKwh, Instant allocatedAt) {
-  }
+  record Row(
+      String tradeId,
+      String orderId,
+      int lineNo,
+      BigDecimal buyerMeteredKwh,
+      BigDecimal sellerMeteredKwh,
+      BigDecimal buyerKwh,
+      BigDecimal sellerKwh,
+      Instant allocatedAt) {}
 
   /**
    * How an order was settled.
    *
    * @param paymentStatus SETTLED once booked
-   * @param amount        energy value of the settled kWh
-   * @param currency      currency of the amount
-   * @param txnRef        settlement reference
-   * @param deliveredAt   when delivery was reported
-   * @param paidAt        when payment was booked
+   * @param amount energy value of the settled kWh
+   * @param currency currency of the amount
+   * @param txnRef settlement reference
+   * @param deliveredAt when delivery was reported
+   * @param paidAt when payment was booked
    */
-  record OrderSettlement(String paymentStatus, BigDecimal amount, String currency, String txnRef,
-                         Instant deliveredAt, Instant paidAt) {
-  }
+  record OrderSettlement(
+      String paymentStatus,
+      BigDecimal amount,
+      String currency,
+      String txnRef,
+      Instant deliveredAt,
+      Instant paidAt) {}
 
   private final Connection c;
 
@@ -59,7 +69,8 @@ final class AllocationLedger {
   }
 
   boolean allocated(String tradeId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trade_allocation WHERE trade_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM trade_allocation WHERE trade_id = ?")) {
       ps.setString(1, tradeId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -68,9 +79,11 @@ final class AllocationLedger {
   }
 
   void insert(Row r, Instant slotStart) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO trade_allocation (trade_id, order_id, line_no, "
-        + "slot_start, buyer_metered_kwh, seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO trade_allocation (trade_id, order_id, line_no, "
+                + "slot_start, buyer_metered_kwh, seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.tradeId());
       ps.setString(2, r.orderId());
       ps.setInt(3, r.lineNo());
@@ -90,30 +103,42 @@ final class AllocationLedger {
 
   /** Allocations of trades whose slot starts in {@code [from, to)}. */
   List<Row> inPeriod(Instant from, Instant to) throws SQLException {
-    return rows("WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id", ps -> {
-      ps.setObject(1, JdbcMeterReadingStore.utc(from));
-      ps.setObject(2, JdbcMeterReadingStore.utc(to));
-    });
+    return rows(
+        "WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id",
+        ps -> {
+          ps.setObject(1, JdbcMeterReadingStore.utc(from));
+          ps.setObject(2, JdbcMeterReadingStore.utc(to));
+        });
   }
 
   Optional<OrderSettlement> settlement(String orderId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT payment_status, amount, currency, txn_ref, delivered_at, "
-        + "paid_at FROM order_settlement WHERE order_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT payment_status, amount, currency, txn_ref, delivered_at, "
+                + "paid_at FROM order_settlement WHERE order_id = ?")) {
       ps.setString(1, orderId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
         OffsetDateTime paid = rs.getObject(6, OffsetDateTime.class);
-        return Optional.of(new OrderSettlement(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
-            rs.getObject(5, OffsetDateTime.class).toInstant(), paid == null ? null : paid.toInstant()));
+        return Optional.of(
+            new OrderSettlement(
+                rs.getString(1),
+                rs.getBigDecimal(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                paid == null ? null : paid.toInstant()));
       }
     }
   }
 
   void insertSettlement(String orderId, OrderSettlement s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_settlement (order_id, payment_status, amount, "
-        + "currency, txn_ref, delivered_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO order_settlement (order_id, payment_status, amount, "
+                + "currency, txn_ref, delivered_at, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, orderId);
       ps.setString(2, s.paymentStatus());
       ps.setBigDecimal(3, s.amount());
@@ -131,13 +156,24 @@ final class AllocationLedger {
 
   private List<Row> rows(String where, Binder binder) throws SQLException {
     List<Row> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, order_id, line_no, buyer_metered_kwh, "
-        + "seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at FROM trade_allocation " + where)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT trade_id, order_id, line_no, buyer_metered_kwh, "
+                + "seller_metered_kwh, buyer_kwh, seller_kwh, allocated_at FROM trade_allocation "
+                + where)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-              rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
+          out.add(
+              new Row(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getInt(3),
+                  rs.getBigDecimal(4),
+                  rs.getBigDecimal(5),
+                  rs.getBigDecimal(6),
+                  rs.getBigDecimal(7),
+                  rs.getObject(8, OffsetDateTime.class).toInstant()));
         }
       }
     }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.uei.p2p.audit.entry.RecordEntry;
 
 /**
- * The audit-log records of a settlement run: one per allocated trade and one per settled order,
- * so that a buyer platform, a DISCOM or a regulator can later prove what this node allocated and
+ * The audit-log records of a settlement run: one per allocated trade and one per settled order, so
+ * that a buyer platform, a DISCOM or a regulator can later prove what this node allocated and
  * booked from its signed log alone. Quantities and amounts are plain decimal strings, exactly as
  * stored.
  */
@@ -27,11 +27,16 @@ final class AuditRecords {
     n.put("buyer_allocated_kwh", row.buyerKwh().toPlainString());
     n.put("seller_allocated_kwh", row.sellerKwh().toPlainString());
     n.put("allocated_at", row.allocatedAt().toString());
-    return new RecordEntry(RecordEntry.Kind.ALLOCATION, "allocation/" + row.tradeId(), transactionId,
-        n.toString().getBytes(StandardCharsets.UTF_8), row.allocatedAt());
+    return new RecordEntry(
+        RecordEntry.Kind.ALLOCATION,
+        "allocation/" + row.tradeId(),
+        transactionId,
+        n.toString().getBytes(StandardCharsets.UTF_8),
+        row.allocatedAt());
   }
 
-  static RecordEntry settlement(String orderId, String transactionId, AllocationLedger.OrderSettlement s) {
+  static RecordEntry settlement(
+      String orderId, String transactionId, AllocationLedger.OrderSettlement s) {
     ObjectNode n = JSON.objectNode();
     n.put("order_id", orderId);
     n.put("payment_status", s.paymentStatus());
@@ -40,7 +45,11 @@ final class AuditRecords {
     n.put("txn_ref", s.txnRef());
     n.put("delivered_at", s.deliveredAt().toString());
     n.put("paid_at", s.paidAt().toString());
-    return new RecordEntry(RecordEntry.Kind.SETTLEMENT, "settlement/" + orderId, transactionId,
-        n.toString().getBytes(StandardCharsets.UTF_8), s.paidAt());
+    return new RecordEntry(
+        RecordEntry.Kind.SETTLEMENT,
+        "settlement/" + orderId,
+        transactionId,
+        n.toString().getBytes(StandardCharsets.UTF_8),
+        s.paidAt());
   }
 }

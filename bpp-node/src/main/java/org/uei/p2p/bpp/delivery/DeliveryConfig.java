@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.uei.p2p.market.allocation.AllocationMethod;
 
-/** Meter data, allocation and settlement settings of the seller platform ({@code uei.bpp.delivery.*}). */
+/**
+ * Meter data, allocation and settlement settings of the seller platform ({@code
+ * uei.bpp.delivery.*}).
+ */
 @ConfigMapping(prefix = "uei.bpp.delivery")
 public interface DeliveryConfig {
 
@@ -44,7 +47,10 @@ public interface DeliveryConfig {
   @WithName("settlement-file")
   Optional<String> settlementFile();
 
-  /** Single settlement settings applied last: {@code uei.bpp.delivery.settlement."tariff.TPDDL"=7.20}. */
+  /**
+   * Single settlement settings applied last: {@code
+   * uei.bpp.delivery.settlement."tariff.TPDDL"=7.20}.
+   */
   @WithName("settlement")
   Map<String, String> settlement();
 }

@@ -22,16 +22,19 @@ import org.uei.p2p.model.wave1.TimePeriod;
  * meter named in {@code meterId}), and the payment's final amount, status, reference and time.
  */
 final class DeliveryMessages {
-  private DeliveryMessages() {
-  }
+  private DeliveryMessages() {}
 
   /**
    * Adds the delivery of each item; {@code rows}, {@code trades} and {@code cuts} (null where not
-   * curtailed) are in item order. A curtailed item repeats its curtailed quantity and reason, so the
-   * buyer platform settles it the same way.
+   * curtailed) are in item order. A curtailed item repeats its curtailed quantity and reason, so
+   * the buyer platform settles it the same way.
    */
-  static void addDelivery(OrderMessage m, List<Trade> trades, List<AllocationLedger.Row> rows,
-                          List<Curtailment> cuts, Instant now) {
+  static void addDelivery(
+      OrderMessage m,
+      List<Trade> trades,
+      List<AllocationLedger.Row> rows,
+      List<Curtailment> cuts,
+      Instant now) {
     List<OrderItem> items = m.getOrder().getOrderItems();
     for (int i = 0; i < items.size(); i++) {
       Trade t = trades.get(i);
@@ -49,12 +52,16 @@ final class DeliveryMessages {
         d.setCurtailmentReason(k.reason());
       }
       List<MeterReading> readings = new ArrayList<>(2);
-      readings.add(reading(t, t.seller().meterId(), BigDecimal.ZERO, r.sellerMeteredKwh(), r.sellerKwh()));
-      readings.add(reading(t, t.buyer().meterId(), r.buyerMeteredKwh(), BigDecimal.ZERO, r.buyerKwh()));
+      readings.add(
+          reading(t, t.seller().meterId(), BigDecimal.ZERO, r.sellerMeteredKwh(), r.sellerKwh()));
+      readings.add(
+          reading(t, t.buyer().meterId(), r.buyerMeteredKwh(), BigDecimal.ZERO, r.buyerKwh()));
       d.setMeterReadings(readings);
       d.setLastUpdated(now.toString());
-      EnergyOrderItem eoi = items.get(i).getOrderItemAttributes() == null ? null
-          : items.get(i).getOrderItemAttributes().as(EnergyOrderItem.class).orElse(null);
+      EnergyOrderItem eoi =
+          items.get(i).getOrderItemAttributes() == null
+              ? null
+              : items.get(i).getOrderItemAttributes().as(EnergyOrderItem.class).orElse(null);
       if (eoi == null) {
         eoi = new EnergyOrderItem();
         eoi.setContextUrl(CoreContexts.ENERGY_TRADE_V03);
@@ -65,7 +72,9 @@ final class DeliveryMessages {
     }
   }
 
-  /** Sets the payment to the final amount with {@code status}, and reference and time once settled. */
+  /**
+   * Sets the payment to the final amount with {@code status}, and reference and time once settled.
+   */
   static void setPayment(OrderMessage m, AllocationLedger.OrderSettlement s, String status) {
     var p = m.getOrder().getPayment();
     p.setAmount(MonetaryAmount.of(s.amount(), s.currency()));
@@ -76,8 +85,8 @@ final class DeliveryMessages {
     }
   }
 
-  private static MeterReading reading(Trade t, String meterId, BigDecimal consumed, BigDecimal produced,
-                                      BigDecimal allocated) {
+  private static MeterReading reading(
+      Trade t, String meterId, BigDecimal consumed, BigDecimal produced, BigDecimal allocated) {
     MeterReading r = new MeterReading();
     r.setTimeWindow(TimePeriod.of(t.slot().start(), t.slot().end()));
     r.setConsumedEnergy(consumed);

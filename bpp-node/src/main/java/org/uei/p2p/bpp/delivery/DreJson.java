@@ -13,8 +13,7 @@ import org.uei.p2p.market.settlement.profile.SettlementProfile;
 
 /** JSON forms of the DRE report and of the settlement profile in force; kWh with two decimals. */
 final class DreJson {
-  private DreJson() {
-  }
+  private DreJson() {}
 
   static BigDecimal kwh(BigDecimal v) {
     return v.setScale(Figures.KWH_SCALE, RoundingMode.HALF_UP);
@@ -25,15 +24,24 @@ final class DreJson {
     root.put("month", r.month().toString()).put("totalKwh", kwh(r.totalKwh()));
     var figures = root.putArray("figures");
     for (DreReport.Figure f : r.figures()) {
-      ObjectNode n = figures.addObject().put("discomId", f.discomId()).put("stateCode", f.stateCode())
-          .put("settledKwh", kwh(f.settledKwh()));
+      ObjectNode n =
+          figures
+              .addObject()
+              .put("discomId", f.discomId())
+              .put("stateCode", f.stateCode())
+              .put("settledKwh", kwh(f.settledKwh()));
       f.rooftopMeters().forEach(n.putArray("rooftopMeters")::add);
       f.buyerMeters().forEach(n.putArray("buyerMeters")::add);
       var trades = n.putArray("trades");
       for (DreReport.Entry e : f.entries()) {
-        trades.addObject().put("tradeId", e.tradeId()).put("slotStart", e.slotStart().toString())
-            .put("sellerMeterId", e.sellerMeterId()).put("sellerDiscomId", e.sellerDiscomId())
-            .put("sellerState", e.sellerState()).put("buyerMeterId", e.buyerMeterId())
+        trades
+            .addObject()
+            .put("tradeId", e.tradeId())
+            .put("slotStart", e.slotStart().toString())
+            .put("sellerMeterId", e.sellerMeterId())
+            .put("sellerDiscomId", e.sellerDiscomId())
+            .put("sellerState", e.sellerState())
+            .put("buyerMeterId", e.buyerMeterId())
             .put("settledKwh", kwh(e.settledKwh()));
       }
     }
@@ -42,12 +50,20 @@ final class DreJson {
 
   static ObjectNode profile(SettlementProfile p) {
     SettlementPolicy pol = p.policy();
-    ObjectNode n = JsonNodeFactory.instance.objectNode().put("profile", p.name()).put("version", p.version())
-        .put("title", p.title()).put("source", p.source()).put("currency", p.currency())
-        .put("feePerKwh", pol.platformFeePerKwh()).put("buyerFeeShare", pol.buyerFeeShare())
-        .put("networkChargesBorneBy", pol.networkChargesBorneBy().name())
-        .put("defaultTariffPerKwh", pol.defaultTariffPerKwh()).put("paymentDueAfter", pol.paymentDueAfter().toString())
-        .put("curtailment", pol.curtailment().name());
+    ObjectNode n =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("profile", p.name())
+            .put("version", p.version())
+            .put("title", p.title())
+            .put("source", p.source())
+            .put("currency", p.currency())
+            .put("feePerKwh", pol.platformFeePerKwh())
+            .put("buyerFeeShare", pol.buyerFeeShare())
+            .put("networkChargesBorneBy", pol.networkChargesBorneBy().name())
+            .put("defaultTariffPerKwh", pol.defaultTariffPerKwh())
+            .put("paymentDueAfter", pol.paymentDueAfter().toString())
+            .put("curtailment", pol.curtailment().name());
     p.platformChargeCapPerKwh().ifPresent(c -> n.put("feeCapPerKwh", c));
     rates(n, "wheelingPerKwh", pol.wheelingPerKwh());
     rates(n, "interStatePerKwh", pol.interStatePerKwh());

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.uei.p2p.market.meter.ImportReport;
 import org.uei.p2p.market.meter.Rejection;
 
-/** An import report as the JSON the meter-data API answers with and {@code uei meter import} prints. */
+/**
+ * An import report as the JSON the meter-data API answers with and {@code uei meter import} prints.
+ */
 final class ImportReports {
-  private ImportReports() {
-  }
+  private ImportReports() {}
 
   static ObjectNode toJson(ImportReport r) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -18,7 +19,10 @@ final class ImportReports {
     n.put("rejected", r.rejections().size());
     var rows = n.putArray("rejections");
     for (Rejection x : r.rejections()) {
-      rows.addObject().put("line", x.line()).put("location", x.location()).put("reason", x.reason().name())
+      rows.addObject()
+          .put("line", x.line())
+          .put("location", x.location())
+          .put("reason", x.reason().name())
           .put("message", x.message());
     }
     return n;

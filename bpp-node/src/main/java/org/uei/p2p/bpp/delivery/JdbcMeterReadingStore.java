@@ -32,14 +32,18 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
   @Override
   public PutResult put(MeterReading r) {
     Instant end = r.blockStart().plusSeconds(r.blockMinutes() * 60L);
-    List<MeterReading> near = query(r.meterId(), r.blockStart().minusSeconds(LONGEST_BLOCK_SECONDS - 1), end);
+    List<MeterReading> near =
+        query(r.meterId(), r.blockStart().minusSeconds(LONGEST_BLOCK_SECONDS - 1), end);
     for (MeterReading s : near) {
       if (s.blockStart().equals(r.blockStart())) {
         if (s.sameValuesAs(r)) {
           return new PutResult(Outcome.UNCHANGED, s);
         }
-        return new PutResult(s.blockMinutes() == r.blockMinutes() ? Outcome.CONFLICTING_VALUE
-            : Outcome.OVERLAPPING_BLOCK, s);
+        return new PutResult(
+            s.blockMinutes() == r.blockMinutes()
+                ? Outcome.CONFLICTING_VALUE
+                : Outcome.OVERLAPPING_BLOCK,
+            s);
       }
     }
     for (MeterReading s : near) {
@@ -48,8 +52,10 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
         return new PutResult(Outcome.OVERLAPPING_BLOCK, s);
       }
     }
-    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO meter_block "
-        + "(meter_id, block_start, block_minutes, import_kwh, export_kwh, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO meter_block "
+                + "(meter_id, block_start, block_minutes, import_kwh, export_kwh, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.meterId());
       ps.setObject(2, utc(r.blockStart()));
       ps.setInt(3, r.blockMinutes());
@@ -81,15 +87,22 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
 
   private List<MeterReading> query(String meterId, Instant from, Instant to) {
     List<MeterReading> out = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement("SELECT block_start, block_minutes, import_kwh, export_kwh "
-        + "FROM meter_block WHERE meter_id = ? AND block_start >= ? AND block_start < ? ORDER BY block_start")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT block_start, block_minutes, import_kwh, export_kwh "
+                + "FROM meter_block WHERE meter_id = ? AND block_start >= ? AND block_start < ? ORDER BY block_start")) {
       ps.setString(1, meterId);
       ps.setObject(2, utc(from));
       ps.setObject(3, utc(to));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new MeterReading(meterId, rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getInt(2),
-              strip(rs.getBigDecimal(3)), strip(rs.getBigDecimal(4))));
+          out.add(
+              new MeterReading(
+                  meterId,
+                  rs.getObject(1, OffsetDateTime.class).toInstant(),
+                  rs.getInt(2),
+                  strip(rs.getBigDecimal(3)),
+                  strip(rs.getBigDecimal(4))));
         }
       }
     } catch (SQLException e) {

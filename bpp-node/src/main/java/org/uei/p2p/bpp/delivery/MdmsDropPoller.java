@@ -18,10 +18,10 @@ import org.uei.p2p.market.meter.ImportReport;
 import org.uei.p2p.node.config.NodeConfig;
 
 /**
- * Picks up MDMS batch files from the drop directory (where an SFTP drop delivers them): each
- * {@code *.csv} is imported, then moved to {@code processed/} when every row was good or to
- * {@code rejected/} otherwise, with the rejection report beside it as {@code <name>.report.csv}.
- * A file still being written is left alone until its size stops changing between two polls.
+ * Picks up MDMS batch files from the drop directory (where an SFTP drop delivers them): each {@code
+ * *.csv} is imported, then moved to {@code processed/} when every row was good or to {@code
+ * rejected/} otherwise, with the rejection report beside it as {@code <name>.report.csv}. A file
+ * still being written is left alone until its size stops changing between two polls.
  */
 @ApplicationScoped
 public class MdmsDropPoller {
@@ -35,10 +35,15 @@ public class MdmsDropPoller {
 
   /** The drop directory in use. */
   public Path dropDir() {
-    return config.mdmsDropDir().map(Path::of).orElseGet(() -> Path.of(node.dataDir()).resolve("mdms-drop"));
+    return config
+        .mdmsDropDir()
+        .map(Path::of)
+        .orElseGet(() -> Path.of(node.dataDir()).resolve("mdms-drop"));
   }
 
-  @Scheduled(every = "${uei.bpp.delivery.mdms-poll-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${uei.bpp.delivery.mdms-poll-every:30s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     try {
       pollOnce(false);
@@ -56,13 +61,15 @@ public class MdmsDropPoller {
   public List<Path> pollOnce(boolean settled) throws IOException {
     // One poller at a time takes a file, whichever instance of the node it runs in.
     try {
-      return locks.holding("mdms-drop", () -> {
-        try {
-          return pollLocked(settled);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      return locks.holding(
+          "mdms-drop",
+          () -> {
+            try {
+              return pollLocked(settled);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
@@ -73,7 +80,10 @@ public class MdmsDropPoller {
     Files.createDirectories(dir);
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv")).sorted().toList();
+      files =
+          s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv"))
+              .sorted()
+              .toList();
     }
     List<Path> done = new ArrayList<>();
     for (Path f : files) {
@@ -95,12 +105,20 @@ public class MdmsDropPoller {
     }
     Path target = dir.resolve(report.clean() ? "processed" : "rejected");
     Files.createDirectories(target);
-    Path moved = Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-    try (Writer w = Files.newBufferedWriter(target.resolve(f.getFileName() + ".report.csv"), StandardCharsets.UTF_8)) {
+    Path moved =
+        Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    try (Writer w =
+        Files.newBufferedWriter(
+            target.resolve(f.getFileName() + ".report.csv"), StandardCharsets.UTF_8)) {
       report.writeRejections(w);
     }
-    Log.infof("MDMS file %s: %d rows, %d added, %d unchanged, %d rejected", f.getFileName(), report.rowsRead(),
-        report.added(), report.unchanged(), report.rejections().size());
+    Log.infof(
+        "MDMS file %s: %d rows, %d added, %d unchanged, %d rejected",
+        f.getFileName(),
+        report.rowsRead(),
+        report.added(),
+        report.unchanged(),
+        report.rejections().size());
     return moved;
   }
 }

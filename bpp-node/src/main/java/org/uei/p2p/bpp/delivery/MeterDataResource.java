@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.delivery;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,12 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
- * Meter data from the DISCOM's MDMS, for the platform operator's integration: JSON readings or
- * the daily batch CSV. The answer is the import report (rows read, added, unchanged, and every
- * rejected row with its reason); good rows land even when others are rejected, and sending the
- * same data again adds nothing.
+ * Meter data from the DISCOM's MDMS, for the platform operator's integration: JSON readings or the
+ * daily batch CSV. The answer is the import report (rows read, added, unchanged, and every rejected
+ * row with its reason); good rows land even when others are rejected, and sending the same data
+ * again adds nothing.
  */
 @Path("/provider/meter-data")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +32,8 @@ public class MeterDataResource {
     try {
       return ImportReports.toJson(meterData.importJson(body));
     } catch (IOException e) {
-      // JSON problems in the sender's terms (path, JSON types); the importer's own texts as they are.
+      // JSON problems in the sender's terms (path, JSON types); the importer's own texts as they
+      // are.
       String why = e.getMessage();
       if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
         var p = org.uei.p2p.model.json.JsonProblems.of(j);
@@ -42,13 +43,16 @@ public class MeterDataResource {
     }
   }
 
-  /** The MDMS batch file, header {@code meter_id,block_start,block_minutes,import_kwh,export_kwh}. */
+  /**
+   * The MDMS batch file, header {@code meter_id,block_start,block_minutes,import_kwh,export_kwh}.
+   */
   @POST
   @Path("/csv")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   public ObjectNode upload(InputStream body) {
     try {
-      return ImportReports.toJson(meterData.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8)));
+      return ImportReports.toJson(
+          meterData.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw Refusal.invalid("unreadable meter data file: " + e.getMessage());
     }

@@ -64,17 +64,21 @@ public class MeterDataService {
    * sharing a meter and slot must be among them for pro-rata shares to be right).
    */
   @Transactional
-  public java.util.List<org.uei.p2p.model.trade.Allocation> allocate(String discomId,
-      java.util.List<org.uei.p2p.model.trade.Trade> trades) {
+  public java.util.List<org.uei.p2p.model.trade.Allocation> allocate(
+      String discomId, java.util.List<org.uei.p2p.model.trade.Trade> trades) {
     try (Connection c = dataSource.getConnection()) {
-      return new org.uei.p2p.market.allocation.DiscomAllocationRun(new org.uei.p2p.market.meter.SlotAggregator(
-          store(c)), config.allocationMethod()).allocate(discomId, trades);
+      return new org.uei.p2p.market.allocation.DiscomAllocationRun(
+              new org.uei.p2p.market.meter.SlotAggregator(store(c)), config.allocationMethod())
+          .allocate(discomId, trades);
     } catch (SQLException e) {
       throw new IllegalStateException("allocation failed: " + e.getMessage(), e);
     }
   }
 
-  /** Stores one block as it is, unless it conflicts with a stored one (see {@link MeterReadingStore#put}). */
+  /**
+   * Stores one block as it is, unless it conflicts with a stored one (see {@link
+   * MeterReadingStore#put}).
+   */
   @Transactional
   public MeterReadingStore.PutResult put(org.uei.p2p.model.trade.MeterReading reading) {
     try (Connection c = dataSource.getConnection()) {
@@ -95,7 +99,10 @@ public class MeterDataService {
   }
 
   private MeterDataImporter importer(Connection c) {
-    return new MeterDataImporter(new NodeMeterDirectory(c,
-        bppConfig.utilityMode() ? bppConfig.utility().discomId().orElse(null) : null), store(c), ZoneId.of(config.zone()));
+    return new MeterDataImporter(
+        new NodeMeterDirectory(
+            c, bppConfig.utilityMode() ? bppConfig.utility().discomId().orElse(null) : null),
+        store(c),
+        ZoneId.of(config.zone()));
   }
 }

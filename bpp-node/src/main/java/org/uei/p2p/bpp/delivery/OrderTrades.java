@@ -33,16 +33,33 @@ public class OrderTrades {
   public Trade trade(SellerOrder o, SellerOrderLine l) {
     SlotOffer offer = catalog.offer(l.offerId).orElseThrow();
     MeterPoint seller = catalog.sellerMeter(offer);
-    TradeStatus status = o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED;
-    return new Trade(tradeId(o.id, l.lineNo()), o.bapId, identity.subscriberId(),
-        new MeterPoint(o.buyerMeterId, o.buyerDiscomId), seller, new DeliverySlot(offer.slotStart, offer.slotEnd),
-        l.quantityKwh, new UnitPrice(l.pricePerKwh, Currency.getInstance(l.currency)), status, o.createdAt);
+    TradeStatus status =
+        o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED;
+    return new Trade(
+        tradeId(o.id, l.lineNo()),
+        o.bapId,
+        identity.subscriberId(),
+        new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
+        seller,
+        new DeliverySlot(offer.slotStart, offer.slotEnd),
+        l.quantityKwh,
+        new UnitPrice(l.pricePerKwh, Currency.getInstance(l.currency)),
+        status,
+        o.createdAt);
   }
 
-  /** Lines of orders not cancelled (active or already settled) whose slot starts in {@code [from, to)}. */
+  /**
+   * Lines of orders not cancelled (active or already settled) whose slot starts in {@code [from,
+   * to)}.
+   */
   public List<SellerOrderLine> deliveredLines(Instant from, Instant to) {
-    return new ArrayList<>(SellerOrderLine.list("order.status <> ?1 and offerId in "
-        + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)", OrderStatus.CANCELLED, from, to));
+    return new ArrayList<>(
+        SellerOrderLine.list(
+            "order.status <> ?1 and offerId in "
+                + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)",
+            OrderStatus.CANCELLED,
+            from,
+            to));
   }
 
   static String tradeId(String orderId, int lineNo) {

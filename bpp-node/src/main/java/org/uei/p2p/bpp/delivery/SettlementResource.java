@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.delivery;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Inject;
@@ -22,10 +21,11 @@ import org.uei.p2p.market.billing.BillingLine;
 import org.uei.p2p.market.dre.DreReport;
 import org.uei.p2p.market.settlement.SettlementStatement;
 import org.uei.p2p.market.settlement.StatementWriter;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
- * Allocation and settlement for the platform operator: run a delivery day, read the statement
- * with a buyer platform for a period (JSON or CSV), and the monthly DISCOM billing file.
+ * Allocation and settlement for the platform operator: run a delivery day, read the statement with
+ * a buyer platform for a period (JSON or CSV), and the monthly DISCOM billing file.
  */
 @Path("/provider/settlement")
 public class SettlementResource {
@@ -43,13 +43,16 @@ public class SettlementResource {
   }
 
   /**
-   * The statement for delivery days {@code from} to {@code to} inclusive, with every buyer
-   * platform or only {@code counterparty}; {@code format} json (default) or csv.
+   * The statement for delivery days {@code from} to {@code to} inclusive, with every buyer platform
+   * or only {@code counterparty}; {@code format} json (default) or csv.
    */
   @GET
   @Path("/statement")
-  public Response statement(@QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("counterparty") String counterparty, @QueryParam("format") String format)
+  public Response statement(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("counterparty") String counterparty,
+      @QueryParam("format") String format)
       throws IOException {
     ZoneId zone = ZoneId.of(config.zone());
     LocalDate first = date(from, "from");
@@ -57,8 +60,11 @@ public class SettlementResource {
     if (last.isBefore(first)) {
       throw Refusal.invalid("'to' " + last + " is before 'from' " + first);
     }
-    SettlementStatement st = settlements.statement(first.atStartOfDay(zone).toInstant(),
-        last.plusDays(1).atStartOfDay(zone).toInstant(), Optional.ofNullable(counterparty));
+    SettlementStatement st =
+        settlements.statement(
+            first.atStartOfDay(zone).toInstant(),
+            last.plusDays(1).atStartOfDay(zone).toInstant(),
+            Optional.ofNullable(counterparty));
     if (csv(format)) {
       StringWriter out = new StringWriter();
       StatementWriter.toCsv(st, out);
@@ -73,7 +79,8 @@ public class SettlementResource {
    */
   @GET
   @Path("/dre")
-  public Response dre(@QueryParam("month") String month, @QueryParam("format") String format) throws IOException {
+  public Response dre(@QueryParam("month") String month, @QueryParam("format") String format)
+      throws IOException {
     DreReport.Report r = settlements.dre(month(month));
     String f = format == null ? "csv" : format.toLowerCase(java.util.Locale.ROOT);
     switch (f) {
@@ -111,19 +118,30 @@ public class SettlementResource {
   /** The DISCOM billing reconciliation of {@code month} (YYYY-MM): csv (default) or json. */
   @GET
   @Path("/report")
-  public Response report(@QueryParam("month") String month, @QueryParam("discom") String discom,
-                         @QueryParam("format") String format) throws IOException {
+  public Response report(
+      @QueryParam("month") String month,
+      @QueryParam("discom") String discom,
+      @QueryParam("format") String format)
+      throws IOException {
     YearMonth m = month(month);
     if (format == null || csv(format)) {
-      return Response.ok(settlements.billingCsv(m, Optional.ofNullable(discom)), "text/csv").build();
+      return Response.ok(settlements.billingCsv(m, Optional.ofNullable(discom)), "text/csv")
+          .build();
     }
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     for (BillingLine l : settlements.billing(m, Optional.ofNullable(discom))) {
-      out.addObject().put("accountId", l.accountId()).put("meterId", l.meterId()).put("month", l.month().toString())
-          .put("p2pBoughtKwh", DreJson.kwh(l.boughtKwh())).put("p2pSoldKwh", DreJson.kwh(l.soldKwh()))
-          .put("curtailedKwh", DreJson.kwh(l.curtailedKwh())).put("wheeling", l.wheeling())
-          .put("interState", l.interState()).put("deviation", l.deviation())
-          .put("curtailmentCredit", l.curtailmentCredit()).put("totalCharges", l.totalCharges())
+      out.addObject()
+          .put("accountId", l.accountId())
+          .put("meterId", l.meterId())
+          .put("month", l.month().toString())
+          .put("p2pBoughtKwh", DreJson.kwh(l.boughtKwh()))
+          .put("p2pSoldKwh", DreJson.kwh(l.soldKwh()))
+          .put("curtailedKwh", DreJson.kwh(l.curtailedKwh()))
+          .put("wheeling", l.wheeling())
+          .put("interState", l.interState())
+          .put("deviation", l.deviation())
+          .put("curtailmentCredit", l.curtailmentCredit())
+          .put("totalCharges", l.totalCharges())
           .put("trades", l.trades());
     }
     return Response.ok(out, MediaType.APPLICATION_JSON).build();

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.uei.p2p.bpp.beckn.Notifications;
-import org.uei.p2p.node.audit.AuditLog;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
@@ -39,14 +38,15 @@ import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.SettlementLineType;
 import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.node.audit.AuditLog;
 
 /**
  * Allocation and settlement of one delivery day: the day's confirmed trades whose meters have
  * complete data for their slot are allocated with energy-market (per DISCOM, both sides), stored,
- * and every order whose lines are all allocated is settled and reported to the buyer platform:
- * an {@code on_status} with the delivery and the final invoice (payment AUTHORIZED), then an
- * {@code on_update} with the settlement complete (payment SETTLED, txnRef, paidAt). Running a day
- * again allocates only what was missing, so a late MDMS file is picked up by the next run.
+ * and every order whose lines are all allocated is settled and reported to the buyer platform: an
+ * {@code on_status} with the delivery and the final invoice (payment AUTHORIZED), then an {@code
+ * on_update} with the settlement complete (payment SETTLED, txnRef, paidAt). Running a day again
+ * allocates only what was missing, so a late MDMS file is picked up by the next run.
  */
 @ApplicationScoped
 public class SettlementRun {
@@ -54,13 +54,16 @@ public class SettlementRun {
   /**
    * What a run did.
    *
-   * @param day             delivery day
-   * @param allocated       trades allocated by this run
-   * @param awaitingData    trades left for lack of complete meter data
-   * @param settledOrders   orders settled and reported by this run
+   * @param day delivery day
+   * @param allocated trades allocated by this run
+   * @param awaitingData trades left for lack of complete meter data
+   * @param settledOrders orders settled and reported by this run
    */
-  public record Result(LocalDate day, List<String> allocated, List<String> awaitingData, List<String> settledOrders) {
-  }
+  public record Result(
+      LocalDate day,
+      List<String> allocated,
+      List<String> awaitingData,
+      List<String> settledOrders) {}
 
   @Inject AgroalDataSource dataSource;
   @Inject DeliveryConfig config;
@@ -74,7 +77,9 @@ public class SettlementRun {
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
   /** Every night, the previous delivery day. */
-  @Scheduled(cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}", timeZone = "Asia/Kolkata",
+  @Scheduled(
+      cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}",
+      timeZone = "Asia/Kolkata",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void nightly() {
     run(LocalDate.now(marketClock.clock().withZone(ZoneId.of(config.zone()))).minusDays(1));
@@ -108,7 +113,15 @@ public class SettlementRun {
         if (k != null && k.remainingOf(t.quantityKwh()).signum() == 0) {
           // curtailed whole: nothing to allocate, nothing owed
           if (!ledger.allocated(t.tradeId())) {
-            allocate(ledger, t, l, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, now);
+            allocate(
+                ledger,
+                t,
+                l,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                now);
             allocated.add(t.tradeId());
             touchedOrders.add(l.order.id);
           }
@@ -137,11 +150,13 @@ public class SettlementRun {
       TradeReconciliation reconciliation = new TradeReconciliation();
       complete.forEach(reconciliation::expect);
       Set<String> discoms = new LinkedHashSet<>();
-      complete.forEach(t -> {
-        discoms.add(t.buyer().discomId());
-        discoms.add(t.seller().discomId());
-      });
-      DiscomAllocationRun allocation = new DiscomAllocationRun(new SlotAggregator(store), config.allocationMethod());
+      complete.forEach(
+          t -> {
+            discoms.add(t.buyer().discomId());
+            discoms.add(t.seller().discomId());
+          });
+      DiscomAllocationRun allocation =
+          new DiscomAllocationRun(new SlotAggregator(store), config.allocationMethod());
       for (String discom : discoms) {
         reconciliation.recordAll(allocation.allocate(discom, complete));
       }
@@ -152,7 +167,15 @@ public class SettlementRun {
         }
         SellerOrderLine l = lineOf.get(id);
         SlotEnergy[] m = metered.get(id);
-        allocate(ledger, r.trade(), l, m[0].importKwh(), m[1].exportKwh(), r.buyerKwh(), r.sellerKwh(), now);
+        allocate(
+            ledger,
+            r.trade(),
+            l,
+            m[0].importKwh(),
+            m[1].exportKwh(),
+            r.buyerKwh(),
+            r.sellerKwh(),
+            now);
         allocated.add(id);
         touchedOrders.add(l.order.id);
       }
@@ -164,15 +187,31 @@ public class SettlementRun {
       }
       return new Result(day, allocated, awaiting, settled);
     } catch (SQLException e) {
-      throw new IllegalStateException("settlement run for " + day + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "settlement run for " + day + " failed: " + e.getMessage(), e);
     }
   }
 
-  private void allocate(AllocationLedger ledger, Trade t, SellerOrderLine l, BigDecimal buyerMetered,
-                        BigDecimal sellerMetered, BigDecimal buyerKwh, BigDecimal sellerKwh, Instant now)
+  private void allocate(
+      AllocationLedger ledger,
+      Trade t,
+      SellerOrderLine l,
+      BigDecimal buyerMetered,
+      BigDecimal sellerMetered,
+      BigDecimal buyerKwh,
+      BigDecimal sellerKwh,
+      Instant now)
       throws SQLException {
-    AllocationLedger.Row row = new AllocationLedger.Row(t.tradeId(), l.order.id, l.lineNo(), buyerMetered,
-        sellerMetered, buyerKwh, sellerKwh, now);
+    AllocationLedger.Row row =
+        new AllocationLedger.Row(
+            t.tradeId(),
+            l.order.id,
+            l.lineNo(),
+            buyerMetered,
+            sellerMetered,
+            buyerKwh,
+            sellerKwh,
+            now);
     ledger.insert(row, t.slot().start());
     auditLog.appendRecord(AuditRecords.allocation(row, l.order.transactionId));
   }
@@ -222,12 +261,23 @@ public class SettlementRun {
       AllocationLedger.Row r = rows.get(i);
       Curtailment k = TradeCurtailments.of(ledger.connection(), t.tradeId()).orElse(null);
       cuts.add(k);
-      amount = amount.add(settlements.calculator().settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), k)
-          .amount(SettlementLineType.ENERGY, Payee.BUYER));
+      amount =
+          amount.add(
+              settlements
+                  .calculator()
+                  .settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), k)
+                  .amount(SettlementLineType.ENERGY, Payee.BUYER));
     }
-    String txnRef = "STL-" + UUID.nameUUIDFromBytes(o.id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    AllocationLedger.OrderSettlement s = new AllocationLedger.OrderSettlement("SETTLED", amount,
-        trades.get(0).price().currency().getCurrencyCode(), txnRef, now, now);
+    String txnRef =
+        "STL-" + UUID.nameUUIDFromBytes(o.id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AllocationLedger.OrderSettlement s =
+        new AllocationLedger.OrderSettlement(
+            "SETTLED",
+            amount,
+            trades.get(0).price().currency().getCurrencyCode(),
+            txnRef,
+            now,
+            now);
     ledger.insertSettlement(o.id, s);
     auditLog.appendRecord(AuditRecords.settlement(o.id, o.transactionId, s));
     o.status = OrderStatus.COMPLETED;

@@ -34,7 +34,8 @@ public class SettlementSettings {
         Log.error("uei: settlement setting " + line);
         System.err.println("uei: settlement setting " + line);
       }
-      throw new IllegalStateException("bad settlement settings: " + String.join("; ", e.problems()));
+      throw new IllegalStateException(
+          "bad settlement settings: " + String.join("; ", e.problems()));
     }
   }
 
@@ -50,10 +51,15 @@ public class SettlementSettings {
 
   /** The profile {@code config} describes, or every problem with it. */
   static SettlementProfile build(DeliveryConfig config) {
-    PolicySettings s = PolicySettings.builder().profile(config.settlementProfile(), PREFIX + "settlement-profile");
+    PolicySettings s =
+        PolicySettings.builder().profile(config.settlementProfile(), PREFIX + "settlement-profile");
     config.settlementFile().ifPresent(f -> s.file(Path.of(f), PREFIX + "settlement-file"));
-    config.platformFeePerKwh().ifPresent(v -> s.value("fee.per-kwh", v, PREFIX + "platform-fee-per-kwh"));
-    config.defaultTariffPerKwh().ifPresent(v -> s.value("tariff.default", v, PREFIX + "default-tariff-per-kwh"));
+    config
+        .platformFeePerKwh()
+        .ifPresent(v -> s.value("fee.per-kwh", v, PREFIX + "platform-fee-per-kwh"));
+    config
+        .defaultTariffPerKwh()
+        .ifPresent(v -> s.value("tariff.default", v, PREFIX + "default-tariff-per-kwh"));
     for (Map.Entry<String, String> e : new TreeMap<>(config.settlement()).entrySet()) {
       String key = e.getKey().replace("\"", "");
       s.value(key, e.getValue(), PREFIX + "settlement.\"" + key + "\"");

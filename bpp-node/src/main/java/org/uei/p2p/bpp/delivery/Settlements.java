@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.order.SellerOrder;
-import org.uei.p2p.market.dre.DreReport;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.market.billing.BillingLine;
 import org.uei.p2p.market.billing.DiscomBillingReconciliation;
+import org.uei.p2p.market.dre.DreReport;
 import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.market.settlement.PlatformNetting;
 import org.uei.p2p.market.settlement.SettlementCalculator;
@@ -60,9 +60,13 @@ public class Settlements {
     return new SettlementCalculator(policy());
   }
 
-  /** Settlements of the trades allocated with slots in {@code [from, to)}, optionally of one buyer platform. */
+  /**
+   * Settlements of the trades allocated with slots in {@code [from, to)}, optionally of one buyer
+   * platform.
+   */
   @Transactional
-  public List<TradeSettlement> settlements(Instant from, Instant to, Optional<String> counterparty) {
+  public List<TradeSettlement> settlements(
+      Instant from, Instant to, Optional<String> counterparty) {
     SettlementCalculator calc = calculator();
     List<TradeSettlement> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
@@ -73,7 +77,9 @@ public class Settlements {
           continue;
         }
         Trade t = orderTrades.trade(o, o.lines.get(r.lineNo() - 1));
-        out.add(calc.settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), curtailed.get(t.tradeId())));
+        out.add(
+            calc.settle(
+                new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), curtailed.get(t.tradeId())));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("reading allocations failed: " + e.getMessage(), e);
@@ -85,8 +91,14 @@ public class Settlements {
   public SettlementStatement statement(Instant from, Instant to, Optional<String> counterparty) {
     List<TradeSettlement> s = settlements(from, to, counterparty);
     Instant finalAllocation = latestAllocation(from, to).orElse(to);
-    return SettlementStatement.of(identity.subscriberId(), s, from, to, finalAllocation,
-        new PlatformNetting(policy()), Instant.now());
+    return SettlementStatement.of(
+        identity.subscriberId(),
+        s,
+        from,
+        to,
+        finalAllocation,
+        new PlatformNetting(policy()),
+        Instant.now());
   }
 
   /** The monthly DISCOM billing CSV: every DISCOM of the month's trades, or only {@code discom}. */
@@ -108,14 +120,16 @@ public class Settlements {
     if (discom.isPresent()) {
       discoms.add(discom.get());
     } else {
-      s.forEach(x -> {
-        discoms.add(x.trade().buyer().discomId());
-        discoms.add(x.trade().seller().discomId());
-      });
+      s.forEach(
+          x -> {
+            discoms.add(x.trade().buyer().discomId());
+            discoms.add(x.trade().seller().discomId());
+          });
     }
     List<BillingLine> lines = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      DiscomBillingReconciliation rec = new DiscomBillingReconciliation(new NodeMeterDirectory(c, null), zone);
+      DiscomBillingReconciliation rec =
+          new DiscomBillingReconciliation(new NodeMeterDirectory(c, null), zone);
       for (String d : discoms) {
         lines.addAll(rec.reconcile(d, month, s));
       }
@@ -141,8 +155,11 @@ public class Settlements {
       if (p.stateCode != null) {
         states.putIfAbsent(p.discomId, p.stateCode);
       }
-      plants.put(p.meterId, "SOLAR".equalsIgnoreCase(p.sourceType) ? Optional.of(p.installedCapacityKw)
-          : Optional.empty());
+      plants.put(
+          p.meterId,
+          "SOLAR".equalsIgnoreCase(p.sourceType)
+              ? Optional.of(p.installedCapacityKw)
+              : Optional.empty());
     }
     return new DreReport(m -> plants.getOrDefault(m, Optional.empty()), states::get).of(month, s);
   }
@@ -150,8 +167,10 @@ public class Settlements {
   @Transactional
   Optional<Instant> latestAllocation(Instant from, Instant to) {
     try (Connection c = dataSource.getConnection()) {
-      return new AllocationLedger(c).inPeriod(from, to).stream().map(AllocationLedger.Row::allocatedAt)
-          .max(Instant::compareTo);
+      return new AllocationLedger(c)
+          .inPeriod(from, to).stream()
+              .map(AllocationLedger.Row::allocatedAt)
+              .max(Instant::compareTo);
     } catch (SQLException e) {
       throw new IllegalStateException("reading allocations failed: " + e.getMessage(), e);
     }

@@ -34,27 +34,37 @@ public class TradeCurtailments {
   @Inject MarketClock marketClock;
 
   /**
-   * Keeps the curtailment of line {@code lineNo} of {@code o} reported by utility {@code utilityId},
-   * in the caller's transaction; the side is the one whose DISCOM that utility speaks for.
+   * Keeps the curtailment of line {@code lineNo} of {@code o} reported by utility {@code
+   * utilityId}, in the caller's transaction; the side is the one whose DISCOM that utility speaks
+   * for.
    *
    * @return whether it was kept (false once the trade is allocated)
    */
-  public boolean record(SellerOrder o, int lineNo, String utilityId, BigDecimal kwh, String reason) {
+  public boolean record(
+      SellerOrder o, int lineNo, String utilityId, BigDecimal kwh, String reason) {
     Trade t = orderTrades.trade(o, o.lines.get(lineNo - 1));
-    String discom = config.utilities().entrySet().stream().filter(e -> e.getValue().equals(utilityId))
-        .map(e -> e.getKey().replace("\"", "")).findFirst().orElse(t.seller().discomId());
+    String discom =
+        config.utilities().entrySet().stream()
+            .filter(e -> e.getValue().equals(utilityId))
+            .map(e -> e.getKey().replace("\"", ""))
+            .findFirst()
+            .orElse(t.seller().discomId());
     TradeSide side = discom.equals(t.seller().discomId()) ? TradeSide.SELLER : TradeSide.BUYER;
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement del = c.prepareStatement("DELETE FROM trade_curtailment WHERE trade_id = ? AND NOT "
-          + "EXISTS (SELECT 1 FROM trade_allocation a WHERE a.trade_id = ?)")) {
+      try (PreparedStatement del =
+          c.prepareStatement(
+              "DELETE FROM trade_curtailment WHERE trade_id = ? AND NOT "
+                  + "EXISTS (SELECT 1 FROM trade_allocation a WHERE a.trade_id = ?)")) {
         del.setString(1, t.tradeId());
         del.setString(2, t.tradeId());
         del.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO trade_curtailment (trade_id, order_id, line_no, "
-          + "slot_start, side, discom_id, curtailed_kwh, reason, utility_id, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, "
-          + "?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM trade_allocation a "
-          + "WHERE a.trade_id = ?) AND NOT EXISTS (SELECT 1 FROM trade_curtailment k WHERE k.trade_id = ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO trade_curtailment (trade_id, order_id, line_no, "
+                  + "slot_start, side, discom_id, curtailed_kwh, reason, utility_id, received_at) SELECT ?, ?, ?, ?, ?, ?, ?, "
+                  + "?, ?, ? FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS (SELECT 1 FROM trade_allocation a "
+                  + "WHERE a.trade_id = ?) AND NOT EXISTS (SELECT 1 FROM trade_curtailment k WHERE k.trade_id = ?)")) {
         ps.setString(1, t.tradeId());
         ps.setString(2, o.id);
         ps.setInt(3, lineNo);
@@ -69,20 +79,24 @@ public class TradeCurtailments {
         ps.setString(12, t.tradeId());
         boolean kept = ps.executeUpdate() == 1;
         if (!kept) {
-          Log.warnf("curtailment of %s from %s arrived after allocation; settled as allocated", t.tradeId(),
-              utilityId);
+          Log.warnf(
+              "curtailment of %s from %s arrived after allocation; settled as allocated",
+              t.tradeId(), utilityId);
         }
         return kept;
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("storing the curtailment of " + t.tradeId() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "storing the curtailment of " + t.tradeId() + " failed: " + e.getMessage(), e);
     }
   }
 
   /** The curtailment of {@code tradeId}, on the caller's connection. */
   static Optional<Curtailment> of(Connection c, String tradeId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, side, curtailed_kwh, reason FROM "
-        + "trade_curtailment WHERE trade_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT trade_id, side, curtailed_kwh, reason FROM "
+                + "trade_curtailment WHERE trade_id = ?")) {
       ps.setString(1, tradeId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -91,10 +105,13 @@ public class TradeCurtailments {
   }
 
   /** Curtailments of trades whose slot starts in {@code [from, to)}, by trade id. */
-  static Map<String, Curtailment> inPeriod(Connection c, Instant from, Instant to) throws SQLException {
+  static Map<String, Curtailment> inPeriod(Connection c, Instant from, Instant to)
+      throws SQLException {
     Map<String, Curtailment> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, side, curtailed_kwh, reason FROM "
-        + "trade_curtailment WHERE slot_start >= ? AND slot_start < ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT trade_id, side, curtailed_kwh, reason FROM "
+                + "trade_curtailment WHERE slot_start >= ? AND slot_start < ?")) {
       ps.setObject(1, JdbcMeterReadingStore.utc(from));
       ps.setObject(2, JdbcMeterReadingStore.utc(to));
       try (ResultSet rs = ps.executeQuery()) {
@@ -108,6 +125,7 @@ public class TradeCurtailments {
   }
 
   private static Curtailment row(ResultSet rs) throws SQLException {
-    return new Curtailment(rs.getString(1), TradeSide.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getString(4));
+    return new Curtailment(
+        rs.getString(1), TradeSide.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getString(4));
   }
 }

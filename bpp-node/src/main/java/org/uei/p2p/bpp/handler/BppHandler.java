@@ -26,12 +26,12 @@ import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
 
 /**
- * The seller platform's answers: discover → on_discover, select → on_select (quote), init →
- * on_init (payment terms), confirm → on_confirm (order, energy reserved), status → on_status,
- * update → on_update, cancel → on_cancel. Business refusals happen in {@link #admit}; answers go
- * through the callback outbox. With utilities configured ({@code uei.bpp.utilities}), init and
- * confirm are answered only after the DISCOMs' utility nodes answered their cascaded copy
- * ({@link Cascades}), and the utilities' callbacks are accepted.
+ * The seller platform's answers: discover → on_discover, select → on_select (quote), init → on_init
+ * (payment terms), confirm → on_confirm (order, energy reserved), status → on_status, update →
+ * on_update, cancel → on_cancel. Business refusals happen in {@link #admit}; answers go through the
+ * callback outbox. With utilities configured ({@code uei.bpp.utilities}), init and confirm are
+ * answered only after the DISCOMs' utility nodes answered their cascaded copy ({@link Cascades}),
+ * and the utilities' callbacks are accepted.
  */
 @ApplicationScoped
 @jakarta.enterprise.inject.Typed(BppHandler.class)
@@ -47,8 +47,15 @@ public class BppHandler implements BecknHandler {
 
   @Override
   public Set<Action> accepts() {
-    Set<Action> requests = Set.of(Action.DISCOVER, Action.SELECT, Action.INIT, Action.CONFIRM, Action.STATUS,
-        Action.UPDATE, Action.CANCEL);
+    Set<Action> requests =
+        Set.of(
+            Action.DISCOVER,
+            Action.SELECT,
+            Action.INIT,
+            Action.CONFIRM,
+            Action.STATUS,
+            Action.UPDATE,
+            Action.CANCEL);
     if (!cascades.active()) {
       return requests;
     }
@@ -57,8 +64,9 @@ public class BppHandler implements BecknHandler {
     return all;
   }
 
-  private static final Set<Action> UTILITY_CALLBACKS = Set.of(Action.ON_INIT, Action.ON_CONFIRM, Action.ON_CANCEL,
-      Action.ON_STATUS, Action.ON_UPDATE);
+  private static final Set<Action> UTILITY_CALLBACKS =
+      Set.of(
+          Action.ON_INIT, Action.ON_CONFIRM, Action.ON_CANCEL, Action.ON_STATUS, Action.ON_UPDATE);
 
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
@@ -67,15 +75,22 @@ public class BppHandler implements BecknHandler {
       case SELECT, INIT, CONFIRM -> admission.checkOrder(m);
       case ON_INIT, ON_CONFIRM, ON_CANCEL, ON_STATUS, ON_UPDATE -> cascades.admit(m);
       case STATUS -> admission.existingOrder(m);
-      case CANCEL -> admission.beforeGateClosure(admission.existingOrder(m), ErrorCode.CANCELLATION_NOT_POSSIBLE,
-          "cancellation", gateClosure(admission.existingOrder(m)));
+      case CANCEL ->
+          admission.beforeGateClosure(
+              admission.existingOrder(m),
+              ErrorCode.CANCELLATION_NOT_POSSIBLE,
+              "cancellation",
+              gateClosure(admission.existingOrder(m)));
       case UPDATE -> {
         SellerOrder o = admission.existingOrder(m);
         admission.beforeGateClosure(o, ErrorCode.UPDATE_NOT_POSSIBLE, "an update", gateClosure(o));
         requestedQuantity(m, o);
       }
-      default -> throw InboundRejection.business(ErrorCode.ACTION_NOT_APPLICABLE, m.action() + " is not served here",
-          "context.action");
+      default ->
+          throw InboundRejection.business(
+              ErrorCode.ACTION_NOT_APPLICABLE,
+              m.action() + " is not served here",
+              "context.action");
     }
   }
 
@@ -129,10 +144,17 @@ public class BppHandler implements BecknHandler {
 
   private void refuse(InboundMessage m, TradeOrder order, int line, String why) {
     // on_confirm must name an order; none was made, so the refusal is named after the transaction.
-    TradeOrder rejected = order.withOrderId("REFUSED-" + m.context().getTransactionId())
-        .withStatus(org.uei.p2p.model.trade.TradeStatus.CANCELLED);
-    reply(m.context(), quotes.quote(rejected), BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, why,
-        "message.order.beckn:orderItems[" + line + "].beckn:quantity.unitQuantity"));
+    TradeOrder rejected =
+        order
+            .withOrderId("REFUSED-" + m.context().getTransactionId())
+            .withStatus(org.uei.p2p.model.trade.TradeStatus.CANCELLED);
+    reply(
+        m.context(),
+        quotes.quote(rejected),
+        BecknError.of(
+            ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
+            why,
+            "message.order.beckn:orderItems[" + line + "].beckn:quantity.unitQuantity"));
   }
 
   private void update(InboundMessage m) throws Exception {
@@ -141,8 +163,13 @@ public class BppHandler implements BecknHandler {
     try {
       reply(m.context(), current(orders.changeQuantity(o.id, 1, kwh)), null);
     } catch (OrderService.NotAvailable e) {
-      reply(m.context(), current(o), BecknError.of(ErrorCode.ITEM_QUANTITY_UNAVAILABLE, e.getMessage(),
-          "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity"));
+      reply(
+          m.context(),
+          current(o),
+          BecknError.of(
+              ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
+              e.getMessage(),
+              "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity"));
     }
   }
 
@@ -150,19 +177,28 @@ public class BppHandler implements BecknHandler {
   private BigDecimal requestedQuantity(InboundMessage m, SellerOrder o) throws InboundRejection {
     OrderMessage om = (OrderMessage) m.envelope().getMessage();
     var items = om.getOrder().getOrderItems();
-    if (items == null || items.isEmpty() || items.get(0).getQuantity() == null
+    if (items == null
+        || items.isEmpty()
+        || items.get(0).getQuantity() == null
         || items.get(0).getQuantity().getUnitQuantity() == null) {
-      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE,
-          "an update names the new quantity in beckn:orderItems[0].beckn:quantity", "message.order.beckn:orderItems");
+      throw InboundRejection.business(
+          ErrorCode.UPDATE_NOT_POSSIBLE,
+          "an update names the new quantity in beckn:orderItems[0].beckn:quantity",
+          "message.order.beckn:orderItems");
     }
     if (o.lines.size() != 1) {
-      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE, "only single-line orders can be updated",
+      throw InboundRejection.business(
+          ErrorCode.UPDATE_NOT_POSSIBLE,
+          "only single-line orders can be updated",
           "message.order.beckn:orderItems");
     }
     BigDecimal kwh = items.get(0).getQuantity().getUnitQuantity();
     if (kwh.compareTo(rules.minimumKwh()) < 0) {
-      throw InboundRejection.business(ErrorCode.UPDATE_NOT_POSSIBLE, "the new quantity is below the minimum of "
-          + rules.minimumKwh().toPlainString() + " kWh; cancel instead",
+      throw InboundRejection.business(
+          ErrorCode.UPDATE_NOT_POSSIBLE,
+          "the new quantity is below the minimum of "
+              + rules.minimumKwh().toPlainString()
+              + " kWh; cancel instead",
           "message.order.beckn:orderItems[0].beckn:quantity.unitQuantity");
     }
     return kwh;
@@ -183,13 +219,17 @@ public class BppHandler implements BecknHandler {
     }
     String type = dm.getFilters().getType();
     if (type != null && !DiscoverMessage.Filters.JSONPATH.equalsIgnoreCase(type)) {
-      throw InboundRejection.business(ErrorCode.INVALID_REQUEST, "filter type '" + type
-          + "' is not supported; use jsonpath", "message.filters.type");
+      throw InboundRejection.business(
+          ErrorCode.INVALID_REQUEST,
+          "filter type '" + type + "' is not supported; use jsonpath",
+          "message.filters.type");
     }
     try {
       return DiscoverFilter.parse(dm.getFilters().getExpression());
     } catch (DiscoverFilter.UnsupportedFilterException e) {
-      throw InboundRejection.business(ErrorCode.INVALID_REQUEST, "unsupported filter: " + e.getMessage(),
+      throw InboundRejection.business(
+          ErrorCode.INVALID_REQUEST,
+          "unsupported filter: " + e.getMessage(),
           "message.filters.expression");
     }
   }
@@ -197,5 +237,4 @@ public class BppHandler implements BecknHandler {
   private void reply(Context request, Message message, BecknError error) {
     notifications.reply(request, message, error);
   }
-
 }

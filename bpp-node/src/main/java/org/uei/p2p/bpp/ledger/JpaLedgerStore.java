@@ -38,14 +38,22 @@ public class JpaLedgerStore implements LedgerStore {
 
   @Override
   public Optional<LedgerRecord> find(String transactionId, String orderItemId) {
-    return LedgerEntry.<LedgerEntry>find("transactionId = ?1 and orderItemId = ?2", transactionId, orderItemId)
-        .firstResultOptional().map(LedgerEntry::record);
+    return LedgerEntry.<LedgerEntry>find(
+            "transactionId = ?1 and orderItemId = ?2", transactionId, orderItemId)
+        .firstResultOptional()
+        .map(LedgerEntry::record);
   }
 
   @Override
   public List<LedgerRecord> ofMeter(String meterId, Instant start, Instant end) {
-    return LedgerEntry.<LedgerEntry>list("(buyerId = ?1 or sellerId = ?1) and deliveryStartTime = ?2"
-        + " and deliveryEndTime = ?3 order by recordId", meterId, start, end).stream().map(LedgerEntry::record)
+    return LedgerEntry.<LedgerEntry>list(
+            "(buyerId = ?1 or sellerId = ?1) and deliveryStartTime = ?2"
+                + " and deliveryEndTime = ?3 order by recordId",
+            meterId,
+            start,
+            end)
+        .stream()
+        .map(LedgerEntry::record)
         .toList();
   }
 
@@ -62,7 +70,8 @@ public class JpaLedgerStore implements LedgerStore {
   public void update(LedgerRecord record) {
     LedgerEntry e = LedgerEntry.findById(record.recordId());
     if (e == null || e.version != record.version() - 1) {
-      throw new ConcurrentWriteException("record " + record.recordId() + " changed since it was read", null);
+      throw new ConcurrentWriteException(
+          "record " + record.recordId() + " changed since it was read", null);
     }
     e.copy(record);
     flush();
@@ -75,7 +84,12 @@ public class JpaLedgerStore implements LedgerStore {
     if (caller.isDiscom()) {
       cond(where, args, "(discomIdBuyer = :me or discomIdSeller = :me)", "me", caller.discomId());
     } else {
-      cond(where, args, "(platformIdBuyer = :me or platformIdSeller = :me)", "me", caller.subscriberId());
+      cond(
+          where,
+          args,
+          "(platformIdBuyer = :me or platformIdSeller = :me)",
+          "me",
+          caller.subscriberId());
     }
     eq(where, args, "transactionId", q.transactionId());
     eq(where, args, "orderItemId", q.orderItemId());
@@ -90,28 +104,49 @@ public class JpaLedgerStore implements LedgerStore {
     range(where, args, "tradeTime", q.tradeTimeFrom(), q.tradeTimeTo());
     range(where, args, "deliveryStartTime", q.deliveryStartFrom(), q.deliveryStartTo());
     range(where, args, "deliveryEndTime", q.deliveryEndFrom(), q.deliveryEndTo());
-    eq(where, args, "statusBuyerDiscom", q.statusBuyerDiscom() == null ? null : q.statusBuyerDiscom().name());
-    eq(where, args, "statusSellerDiscom", q.statusSellerDiscom() == null ? null : q.statusSellerDiscom().name());
+    eq(
+        where,
+        args,
+        "statusBuyerDiscom",
+        q.statusBuyerDiscom() == null ? null : q.statusBuyerDiscom().name());
+    eq(
+        where,
+        args,
+        "statusSellerDiscom",
+        q.statusSellerDiscom() == null ? null : q.statusSellerDiscom().name());
     String dir = q.ascending() ? "asc" : "desc";
-    // Records without the sort field (tradeTime is optional) come last either way, as in LedgerQuery.order().
-    String jpql = "from LedgerEntry where " + where + " order by case when " + q.sort().name()
-        + " is null then 1 else 0 end, " + q.sort().name() + " " + dir + ", recordId " + dir;
+    // Records without the sort field (tradeTime is optional) come last either way, as in
+    // LedgerQuery.order().
+    String jpql =
+        "from LedgerEntry where "
+            + where
+            + " order by case when "
+            + q.sort().name()
+            + " is null then 1 else 0 end, "
+            + q.sort().name()
+            + " "
+            + dir
+            + ", recordId "
+            + dir;
     TypedQuery<LedgerEntry> query = Panache.getEntityManager().createQuery(jpql, LedgerEntry.class);
     args.forEach(query::setParameter);
     List<LedgerRecord> out = new ArrayList<>();
-    for (LedgerEntry e : query.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList()) {
+    for (LedgerEntry e :
+        query.setFirstResult(q.offset()).setMaxResults(q.limit()).getResultList()) {
       out.add(e.record());
     }
     return out;
   }
 
-  private static void eq(StringBuilder where, Map<String, Object> args, String field, Object value) {
+  private static void eq(
+      StringBuilder where, Map<String, Object> args, String field, Object value) {
     if (value != null) {
       cond(where, args, field + " = :" + field, field, value);
     }
   }
 
-  private static void range(StringBuilder where, Map<String, Object> args, String field, Instant from, Instant to) {
+  private static void range(
+      StringBuilder where, Map<String, Object> args, String field, Instant from, Instant to) {
     if (from != null) {
       cond(where, args, field + " >= :" + field + "From", field + "From", from);
     }
@@ -120,7 +155,8 @@ public class JpaLedgerStore implements LedgerStore {
     }
   }
 
-  private static void cond(StringBuilder where, Map<String, Object> args, String clause, String name, Object value) {
+  private static void cond(
+      StringBuilder where, Map<String, Object> args, String clause, String name, Object value) {
     if (!where.isEmpty()) {
       where.append(" and ");
     }
@@ -142,9 +178,15 @@ public class JpaLedgerStore implements LedgerStore {
       if (t instanceof ConcurrentWriteException c) {
         return c;
       }
-      boolean duplicateKey = t instanceof ConstraintViolationException c && c.getConstraintName() != null
-          && c.getConstraintName().toLowerCase(java.util.Locale.ROOT).contains("ledger_record_key");
-      if (t instanceof OptimisticLockException || t instanceof StaleStateException || duplicateKey) {
+      boolean duplicateKey =
+          t instanceof ConstraintViolationException c
+              && c.getConstraintName() != null
+              && c.getConstraintName()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .contains("ledger_record_key");
+      if (t instanceof OptimisticLockException
+          || t instanceof StaleStateException
+          || duplicateKey) {
         return new ConcurrentWriteException("another request wrote the record first", e);
       }
     }

@@ -14,14 +14,16 @@ import org.uei.p2p.signing.VerificationResult;
 
 /**
  * Who signed a ledger request: the Beckn {@code Authorization} signature checked over the exact
- * body bytes with the signer's key from the registry, as the Beckn endpoints check it. Unlike
- * them the ledger never skips the check ({@code uei.testing.insecure-skip-signature-verification}):
+ * body bytes with the signer's key from the registry, as the Beckn endpoints check it. Unlike them
+ * the ledger never skips the check ({@code uei.testing.insecure-skip-signature-verification}):
  * without a verified signer there is no one to apply the access rules to.
  */
 @ApplicationScoped
 class LedgerAuth {
 
-  /** A signature refusal; {@code unavailable} when the registry could not be asked (503, not 401). */
+  /**
+   * A signature refusal; {@code unavailable} when the registry could not be asked (503, not 401).
+   */
   static final class Refused extends LedgerException {
     final boolean unavailable;
 
@@ -48,11 +50,16 @@ class LedgerAuth {
       try {
         Subscriber s = resolver.resolveSubscriber(result.signerId(), result.header().uniqueKeyId());
         if (s.type() == SubscriberType.BG) {
-          throw new LedgerException(Code.AUT_NOT_AUTHORIZED, "signer " + result.signerId()
-              + " is a gateway; the ledger serves platforms and DISCOMs", "");
+          throw new LedgerException(
+              Code.AUT_NOT_AUTHORIZED,
+              "signer "
+                  + result.signerId()
+                  + " is a gateway; the ledger serves platforms and DISCOMs",
+              "");
         }
       } catch (KeyResolutionException e) {
-        throw new Refused("the signer's registry record could not be read: " + e.getMessage(),
+        throw new Refused(
+            "the signer's registry record could not be read: " + e.getMessage(),
             e.kind() == KeyResolutionException.Kind.REGISTRY_UNAVAILABLE);
       }
     }

@@ -10,7 +10,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "uei.bpp.ledger")
 public interface LedgerConfig {
 
-  /** True serves the ledger API on this node; off by default, when {@code /ledger/*} answers 404. */
+  /**
+   * True serves the ledger API on this node; off by default, when {@code /ledger/*} answers 404.
+   */
   @WithDefault("false")
   boolean enabled();
 

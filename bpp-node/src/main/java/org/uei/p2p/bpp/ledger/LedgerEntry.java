@@ -21,48 +21,70 @@ public class LedgerEntry extends PanacheEntityBase {
   @Id
   @Column(name = "record_id")
   public String recordId;
+
   @Column(name = "transaction_id", nullable = false)
   public String transactionId;
+
   @Column(name = "order_item_id", nullable = false)
   public String orderItemId;
+
   @Column(name = "creation_time", nullable = false)
   public Instant creationTime;
+
   @Column(name = "platform_id_buyer", nullable = false)
   public String platformIdBuyer;
+
   @Column(name = "platform_id_seller", nullable = false)
   public String platformIdSeller;
+
   @Column(name = "discom_id_buyer", nullable = false)
   public String discomIdBuyer;
+
   @Column(name = "discom_id_seller", nullable = false)
   public String discomIdSeller;
+
   @Column(name = "buyer_id", nullable = false)
   public String buyerId;
+
   @Column(name = "seller_id", nullable = false)
   public String sellerId;
+
   @Column(name = "trade_time")
   public Instant tradeTime;
+
   @Column(name = "delivery_start_time", nullable = false)
   public Instant deliveryStartTime;
+
   @Column(name = "delivery_end_time", nullable = false)
   public Instant deliveryEndTime;
+
   @Column(name = "trade_details", nullable = false)
   public String tradeDetails;
+
   @Column(name = "buyer_metrics", nullable = false)
   public String buyerMetrics;
+
   @Column(name = "seller_metrics", nullable = false)
   public String sellerMetrics;
+
   @Column(name = "status_buyer_discom")
   public String statusBuyerDiscom;
+
   @Column(name = "status_seller_discom")
   public String statusSellerDiscom;
+
   @Column(name = "network_id")
   public String networkId;
+
   @Column(name = "buyer_discom_updated_at")
   public Instant buyerDiscomUpdatedAt;
+
   @Column(name = "seller_discom_updated_at")
   public Instant sellerDiscomUpdatedAt;
+
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   public long version;
@@ -95,15 +117,32 @@ public class LedgerEntry extends PanacheEntityBase {
 
   /** The domain record. */
   LedgerRecord record() {
-    return new LedgerRecord.Builder().recordId(recordId).transactionId(transactionId).orderItemId(orderItemId)
-        .creationTime(creationTime).platformIdBuyer(platformIdBuyer).platformIdSeller(platformIdSeller)
-        .discomIdBuyer(discomIdBuyer).discomIdSeller(discomIdSeller).buyerId(buyerId).sellerId(sellerId)
-        .tradeTime(tradeTime).deliveryStartTime(deliveryStartTime).deliveryEndTime(deliveryEndTime)
-        .tradeDetails(LedgerJson.linesOf(tradeDetails)).buyerMetrics(LedgerJson.metricsOf(buyerMetrics))
+    return new LedgerRecord.Builder()
+        .recordId(recordId)
+        .transactionId(transactionId)
+        .orderItemId(orderItemId)
+        .creationTime(creationTime)
+        .platformIdBuyer(platformIdBuyer)
+        .platformIdSeller(platformIdSeller)
+        .discomIdBuyer(discomIdBuyer)
+        .discomIdSeller(discomIdSeller)
+        .buyerId(buyerId)
+        .sellerId(sellerId)
+        .tradeTime(tradeTime)
+        .deliveryStartTime(deliveryStartTime)
+        .deliveryEndTime(deliveryEndTime)
+        .tradeDetails(LedgerJson.linesOf(tradeDetails))
+        .buyerMetrics(LedgerJson.metricsOf(buyerMetrics))
         .sellerMetrics(LedgerJson.metricsOf(sellerMetrics))
-        .statusBuyerDiscom(statusBuyerDiscom == null ? null : LedgerStatus.valueOf(statusBuyerDiscom))
-        .statusSellerDiscom(statusSellerDiscom == null ? null : LedgerStatus.valueOf(statusSellerDiscom))
-        .networkId(networkId).buyerDiscomUpdatedAt(buyerDiscomUpdatedAt).sellerDiscomUpdatedAt(sellerDiscomUpdatedAt)
-        .updatedAt(updatedAt).version(version).build();
+        .statusBuyerDiscom(
+            statusBuyerDiscom == null ? null : LedgerStatus.valueOf(statusBuyerDiscom))
+        .statusSellerDiscom(
+            statusSellerDiscom == null ? null : LedgerStatus.valueOf(statusSellerDiscom))
+        .networkId(networkId)
+        .buyerDiscomUpdatedAt(buyerDiscomUpdatedAt)
+        .sellerDiscomUpdatedAt(sellerDiscomUpdatedAt)
+        .updatedAt(updatedAt)
+        .version(version)
+        .build();
   }
 }

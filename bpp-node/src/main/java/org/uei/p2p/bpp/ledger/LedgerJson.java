@@ -17,25 +17,33 @@ import org.uei.p2p.market.ledger.TradeUnit;
 import org.uei.p2p.market.ledger.ValidationMetric;
 import org.uei.p2p.model.json.BecknJson;
 
-/** The ledger API's JSON out, and the trade lines and metrics as the {@code ledger_record} columns keep them. */
+/**
+ * The ledger API's JSON out, and the trade lines and metrics as the {@code ledger_record} columns
+ * keep them.
+ */
 final class LedgerJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private LedgerJson() {
-  }
+  private LedgerJson() {}
 
   /** A {@code ledgerRecord} in the spec's field order; absent fields are left out. */
   static ObjectNode record(LedgerRecord r) {
     ObjectNode n = F.objectNode();
-    n.put("creationTime", r.creationTime().toString()).put("recordId", r.recordId())
-        .put("transactionId", r.transactionId()).put("orderItemId", r.orderItemId())
-        .put("platformIdBuyer", r.platformIdBuyer()).put("platformIdSeller", r.platformIdSeller())
-        .put("discomIdBuyer", r.discomIdBuyer()).put("discomIdSeller", r.discomIdSeller())
-        .put("buyerId", r.buyerId()).put("sellerId", r.sellerId());
+    n.put("creationTime", r.creationTime().toString())
+        .put("recordId", r.recordId())
+        .put("transactionId", r.transactionId())
+        .put("orderItemId", r.orderItemId())
+        .put("platformIdBuyer", r.platformIdBuyer())
+        .put("platformIdSeller", r.platformIdSeller())
+        .put("discomIdBuyer", r.discomIdBuyer())
+        .put("discomIdSeller", r.discomIdSeller())
+        .put("buyerId", r.buyerId())
+        .put("sellerId", r.sellerId());
     if (r.tradeTime() != null) {
       n.put("tradeTime", r.tradeTime().toString());
     }
-    n.put("deliveryStartTime", r.deliveryStartTime().toString()).put("deliveryEndTime", r.deliveryEndTime().toString());
+    n.put("deliveryStartTime", r.deliveryStartTime().toString())
+        .put("deliveryEndTime", r.deliveryEndTime().toString());
     n.set("tradeDetails", lines(r.tradeDetails()));
     if (!r.buyerMetrics().isEmpty()) {
       n.set("buyerFulfillmentValidationMetrics", metrics(r.buyerMetrics()));
@@ -58,8 +66,10 @@ final class LedgerJson {
   /** {@code ledgerWriteResponse}. */
   static ObjectNode write(LedgerResults.Write w) {
     ObjectNode n = F.objectNode();
-    return n.put("success", true).put("recordId", w.record().recordId())
-        .put("creationTime", w.record().creationTime().toString()).put("rowDigest", w.record().rowDigest())
+    return n.put("success", true)
+        .put("recordId", w.record().recordId())
+        .put("creationTime", w.record().creationTime().toString())
+        .put("rowDigest", w.record().rowDigest())
         .put("message", w.outcome().message());
   }
 
@@ -68,12 +78,19 @@ final class LedgerJson {
     ObjectNode n = F.objectNode().put("success", true);
     ArrayNode lines = n.putArray("allocations");
     for (LedgerResults.Line l : a.allocations()) {
-      lines.addObject().put("recordId", l.record().recordId()).put("transactionId", l.record().transactionId())
-          .put("orderItemId", l.record().orderItemId()).put("tradeQty", plain(l.tradeQty()))
-          .put("allocatedQty", plain(l.allocatedQty())).put("side", l.side().name())
-          .put("metricType", l.metricType().name()).put("rowDigest", l.record().rowDigest());
+      lines
+          .addObject()
+          .put("recordId", l.record().recordId())
+          .put("transactionId", l.record().transactionId())
+          .put("orderItemId", l.record().orderItemId())
+          .put("tradeQty", plain(l.tradeQty()))
+          .put("allocatedQty", plain(l.allocatedQty()))
+          .put("side", l.side().name())
+          .put("metricType", l.metricType().name())
+          .put("rowDigest", l.record().rowDigest());
     }
-    return n.put("totalMatched", a.totalMatched()).put("totalAllocated", plain(a.totalAllocated()))
+    return n.put("totalMatched", a.totalMatched())
+        .put("totalAllocated", plain(a.totalAllocated()))
         .put("message", a.totalMatched() + " trade(s) allocated");
   }
 
@@ -88,8 +105,11 @@ final class LedgerJson {
   static ArrayNode lines(List<TradeDetail> lines) {
     ArrayNode a = F.arrayNode();
     for (TradeDetail d : lines) {
-      ObjectNode o = a.addObject().put("tradeType", d.tradeType().name()).put("tradeQty", plain(d.tradeQty()))
-          .put("tradeUnit", d.tradeUnit().name());
+      ObjectNode o =
+          a.addObject()
+              .put("tradeType", d.tradeType().name())
+              .put("tradeQty", plain(d.tradeQty()))
+              .put("tradeUnit", d.tradeUnit().name());
       if (d.pricePerUnit() != null) {
         o.put("pricePerUnit", plain(d.pricePerUnit()));
       }
@@ -103,7 +123,8 @@ final class LedgerJson {
   static ArrayNode metrics(List<ValidationMetric> metrics) {
     ArrayNode a = F.arrayNode();
     for (ValidationMetric m : metrics) {
-      a.addObject().put("validationMetricType", m.validationMetricType().name())
+      a.addObject()
+          .put("validationMetricType", m.validationMetricType().name())
           .put("validationMetricValue", plain(m.validationMetricValue()));
     }
     return a;
@@ -121,10 +142,13 @@ final class LedgerJson {
   static List<TradeDetail> linesOf(String text) {
     List<TradeDetail> out = new ArrayList<>();
     for (JsonNode o : tree(text)) {
-      out.add(new TradeDetail(TradeType.valueOf(o.get("tradeType").asText()), o.get("tradeQty").decimalValue(),
-          TradeUnit.valueOf(o.get("tradeUnit").asText()),
-          o.hasNonNull("pricePerUnit") ? o.get("pricePerUnit").decimalValue() : null,
-          o.hasNonNull("priceCurrency") ? o.get("priceCurrency").asText() : null));
+      out.add(
+          new TradeDetail(
+              TradeType.valueOf(o.get("tradeType").asText()),
+              o.get("tradeQty").decimalValue(),
+              TradeUnit.valueOf(o.get("tradeUnit").asText()),
+              o.hasNonNull("pricePerUnit") ? o.get("pricePerUnit").decimalValue() : null,
+              o.hasNonNull("priceCurrency") ? o.get("priceCurrency").asText() : null));
     }
     return out;
   }
@@ -133,8 +157,10 @@ final class LedgerJson {
   static List<ValidationMetric> metricsOf(String text) {
     List<ValidationMetric> out = new ArrayList<>();
     for (JsonNode o : tree(text)) {
-      out.add(new ValidationMetric(MetricType.valueOf(o.get("validationMetricType").asText()),
-          o.get("validationMetricValue").decimalValue()));
+      out.add(
+          new ValidationMetric(
+              MetricType.valueOf(o.get("validationMetricType").asText()),
+              o.get("validationMetricValue").decimalValue()));
     }
     return out;
   }
@@ -143,7 +169,8 @@ final class LedgerJson {
     try {
       return BecknJson.readTree(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("ledger_record holds JSON this node did not write: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "ledger_record holds JSON this node did not write: " + e.getMessage(), e);
     }
   }
 

@@ -25,50 +25,128 @@ import org.uei.p2p.market.ledger.ValidationMetric;
 
 /**
  * Reads the ledger API's request bodies into the domain's requests. The spec's schemas allow no
- * other members ({@code additionalProperties: false}), so an unknown member is refused by its
- * path, as is a member of the wrong JSON type; what the values must be is the domain's to check.
+ * other members ({@code additionalProperties: false}), so an unknown member is refused by its path,
+ * as is a member of the wrong JSON type; what the values must be is the domain's to check.
  */
 final class LedgerRequests {
-  private static final Set<String> PUT = Set.of("role", "transactionId", "orderItemId", "recordId", "platformIdBuyer",
-      "platformIdSeller", "discomIdBuyer", "discomIdSeller", "buyerId", "sellerId", "tradeTime", "deliveryStartTime",
-      "deliveryEndTime", "tradeDetails", "clientReference");
-  private static final Set<String> RECORD = Set.of("role", "transactionId", "orderItemId", "recordId", "discomIdBuyer",
-      "discomIdSeller", "buyerFulfillmentValidationMetrics", "sellerFulfillmentValidationMetrics",
-      "statusBuyerDiscom", "statusSellerDiscom", "note", "clientReference");
-  private static final Set<String> ALLOCATE = Set.of("meterId", "discomId", "deliveryStartTime", "deliveryEndTime",
-      "actualImported", "status", "clientReference");
-  private static final Set<String> GET = Set.of("transactionId", "orderItemId", "recordId", "buyerId", "sellerId",
-      "discomIdBuyer", "discomIdSeller", "platformIdBuyer", "platformIdSeller", "creationTimeFrom", "creationTimeTo",
-      "tradeTimeFrom", "tradeTimeTo", "deliveryStartFrom", "deliveryStartTo", "deliveryEndFrom", "deliveryEndTo",
-      "limit", "offset", "statusBuyerDiscom", "statusSellerDiscom", "sort", "sortOrder");
-  private static final Set<String> LINE = Set.of("tradeType", "tradeQty", "tradeUnit", "pricePerUnit", "priceCurrency");
+  private static final Set<String> PUT =
+      Set.of(
+          "role",
+          "transactionId",
+          "orderItemId",
+          "recordId",
+          "platformIdBuyer",
+          "platformIdSeller",
+          "discomIdBuyer",
+          "discomIdSeller",
+          "buyerId",
+          "sellerId",
+          "tradeTime",
+          "deliveryStartTime",
+          "deliveryEndTime",
+          "tradeDetails",
+          "clientReference");
+  private static final Set<String> RECORD =
+      Set.of(
+          "role",
+          "transactionId",
+          "orderItemId",
+          "recordId",
+          "discomIdBuyer",
+          "discomIdSeller",
+          "buyerFulfillmentValidationMetrics",
+          "sellerFulfillmentValidationMetrics",
+          "statusBuyerDiscom",
+          "statusSellerDiscom",
+          "note",
+          "clientReference");
+  private static final Set<String> ALLOCATE =
+      Set.of(
+          "meterId",
+          "discomId",
+          "deliveryStartTime",
+          "deliveryEndTime",
+          "actualImported",
+          "status",
+          "clientReference");
+  private static final Set<String> GET =
+      Set.of(
+          "transactionId",
+          "orderItemId",
+          "recordId",
+          "buyerId",
+          "sellerId",
+          "discomIdBuyer",
+          "discomIdSeller",
+          "platformIdBuyer",
+          "platformIdSeller",
+          "creationTimeFrom",
+          "creationTimeTo",
+          "tradeTimeFrom",
+          "tradeTimeTo",
+          "deliveryStartFrom",
+          "deliveryStartTo",
+          "deliveryEndFrom",
+          "deliveryEndTo",
+          "limit",
+          "offset",
+          "statusBuyerDiscom",
+          "statusSellerDiscom",
+          "sort",
+          "sortOrder");
+  private static final Set<String> LINE =
+      Set.of("tradeType", "tradeQty", "tradeUnit", "pricePerUnit", "priceCurrency");
   private static final Set<String> METRIC = Set.of("validationMetricType", "validationMetricValue");
 
-  private LedgerRequests() {
-  }
+  private LedgerRequests() {}
 
   static PutRequest put(JsonNode n) {
     members(n, PUT, "");
-    return new PutRequest(en(n, "role", LedgerRole.class, ""), str(n, "transactionId", ""), str(n, "orderItemId", ""),
-        str(n, "recordId", ""), str(n, "platformIdBuyer", ""), str(n, "platformIdSeller", ""),
-        str(n, "discomIdBuyer", ""), str(n, "discomIdSeller", ""), str(n, "buyerId", ""), str(n, "sellerId", ""),
-        time(n, "tradeTime"), time(n, "deliveryStartTime"), time(n, "deliveryEndTime"), lines(n.get("tradeDetails")),
-        null, str(n, "clientReference", ""));
+    return new PutRequest(
+        en(n, "role", LedgerRole.class, ""),
+        str(n, "transactionId", ""),
+        str(n, "orderItemId", ""),
+        str(n, "recordId", ""),
+        str(n, "platformIdBuyer", ""),
+        str(n, "platformIdSeller", ""),
+        str(n, "discomIdBuyer", ""),
+        str(n, "discomIdSeller", ""),
+        str(n, "buyerId", ""),
+        str(n, "sellerId", ""),
+        time(n, "tradeTime"),
+        time(n, "deliveryStartTime"),
+        time(n, "deliveryEndTime"),
+        lines(n.get("tradeDetails")),
+        null,
+        str(n, "clientReference", ""));
   }
 
   static RecordRequest record(JsonNode n) {
     members(n, RECORD, "");
-    return new RecordRequest(en(n, "role", LedgerRole.class, ""), str(n, "transactionId", ""),
-        str(n, "orderItemId", ""), str(n, "recordId", ""), str(n, "discomIdBuyer", ""), str(n, "discomIdSeller", ""),
-        metrics(n, "buyerFulfillmentValidationMetrics"), metrics(n, "sellerFulfillmentValidationMetrics"),
-        en(n, "statusBuyerDiscom", LedgerStatus.class, ""), en(n, "statusSellerDiscom", LedgerStatus.class, ""),
-        str(n, "note", ""), str(n, "clientReference", ""));
+    return new RecordRequest(
+        en(n, "role", LedgerRole.class, ""),
+        str(n, "transactionId", ""),
+        str(n, "orderItemId", ""),
+        str(n, "recordId", ""),
+        str(n, "discomIdBuyer", ""),
+        str(n, "discomIdSeller", ""),
+        metrics(n, "buyerFulfillmentValidationMetrics"),
+        metrics(n, "sellerFulfillmentValidationMetrics"),
+        en(n, "statusBuyerDiscom", LedgerStatus.class, ""),
+        en(n, "statusSellerDiscom", LedgerStatus.class, ""),
+        str(n, "note", ""),
+        str(n, "clientReference", ""));
   }
 
   static AllocateRequest allocate(JsonNode n) {
     members(n, ALLOCATE, "");
-    return new AllocateRequest(str(n, "meterId", ""), str(n, "discomId", ""), time(n, "deliveryStartTime"),
-        time(n, "deliveryEndTime"), number(n, "actualImported", ""), en(n, "status", LedgerStatus.class, ""),
+    return new AllocateRequest(
+        str(n, "meterId", ""),
+        str(n, "discomId", ""),
+        time(n, "deliveryStartTime"),
+        time(n, "deliveryEndTime"),
+        number(n, "actualImported", ""),
+        en(n, "status", LedgerStatus.class, ""),
         str(n, "clientReference", ""));
   }
 
@@ -78,20 +156,38 @@ final class LedgerRequests {
     if (order != null && !order.equals("asc") && !order.equals("desc")) {
       throw invalid("sortOrder", "sortOrder must be asc or desc");
     }
-    return new LedgerQuery(str(n, "transactionId", ""), str(n, "orderItemId", ""), str(n, "recordId", ""),
-        str(n, "buyerId", ""), str(n, "sellerId", ""), str(n, "discomIdBuyer", ""), str(n, "discomIdSeller", ""),
-        str(n, "platformIdBuyer", ""), str(n, "platformIdSeller", ""), time(n, "creationTimeFrom"),
-        time(n, "creationTimeTo"), time(n, "tradeTimeFrom"), time(n, "tradeTimeTo"), time(n, "deliveryStartFrom"),
-        time(n, "deliveryStartTo"), time(n, "deliveryEndFrom"), time(n, "deliveryEndTo"),
-        statusFilter(n, "statusBuyerDiscom"), statusFilter(n, "statusSellerDiscom"),
-        integer(n, "limit", LedgerQuery.DEFAULT_LIMIT), integer(n, "offset", 0),
-        en(n, "sort", LedgerQuery.Sort.class, ""), "asc".equals(order));
+    return new LedgerQuery(
+        str(n, "transactionId", ""),
+        str(n, "orderItemId", ""),
+        str(n, "recordId", ""),
+        str(n, "buyerId", ""),
+        str(n, "sellerId", ""),
+        str(n, "discomIdBuyer", ""),
+        str(n, "discomIdSeller", ""),
+        str(n, "platformIdBuyer", ""),
+        str(n, "platformIdSeller", ""),
+        time(n, "creationTimeFrom"),
+        time(n, "creationTimeTo"),
+        time(n, "tradeTimeFrom"),
+        time(n, "tradeTimeTo"),
+        time(n, "deliveryStartFrom"),
+        time(n, "deliveryStartTo"),
+        time(n, "deliveryEndFrom"),
+        time(n, "deliveryEndTo"),
+        statusFilter(n, "statusBuyerDiscom"),
+        statusFilter(n, "statusSellerDiscom"),
+        integer(n, "limit", LedgerQuery.DEFAULT_LIMIT),
+        integer(n, "offset", 0),
+        en(n, "sort", LedgerQuery.Sort.class, ""),
+        "asc".equals(order));
   }
 
   /** An empty string skips the filter, as the spec allows. */
   private static LedgerStatus statusFilter(JsonNode n, String name) {
     JsonNode v = n.get(name);
-    return v != null && v.isTextual() && v.asText().isEmpty() ? null : en(n, name, LedgerStatus.class, "");
+    return v != null && v.isTextual() && v.asText().isEmpty()
+        ? null
+        : en(n, name, LedgerStatus.class, "");
   }
 
   private static List<TradeDetail> lines(JsonNode v) {
@@ -106,10 +202,13 @@ final class LedgerRequests {
       String at = "tradeDetails[" + i + "].";
       JsonNode o = v.get(i);
       members(o, LINE, at);
-      out.add(new TradeDetail(required(en(o, "tradeType", TradeType.class, at), at + "tradeType"),
-          required(number(o, "tradeQty", at), at + "tradeQty"),
-          required(en(o, "tradeUnit", TradeUnit.class, at), at + "tradeUnit"), number(o, "pricePerUnit", at),
-          str(o, "priceCurrency", at)));
+      out.add(
+          new TradeDetail(
+              required(en(o, "tradeType", TradeType.class, at), at + "tradeType"),
+              required(number(o, "tradeQty", at), at + "tradeQty"),
+              required(en(o, "tradeUnit", TradeUnit.class, at), at + "tradeUnit"),
+              number(o, "pricePerUnit", at),
+              str(o, "priceCurrency", at)));
     }
     return out;
   }
@@ -127,8 +226,11 @@ final class LedgerRequests {
       String at = name + "[" + i + "].";
       JsonNode o = v.get(i);
       members(o, METRIC, at);
-      out.add(new ValidationMetric(required(en(o, "validationMetricType", MetricType.class, at),
-          at + "validationMetricType"), required(number(o, "validationMetricValue", at), at + "validationMetricValue")));
+      out.add(
+          new ValidationMetric(
+              required(
+                  en(o, "validationMetricType", MetricType.class, at), at + "validationMetricType"),
+              required(number(o, "validationMetricValue", at), at + "validationMetricValue")));
     }
     return out;
   }
@@ -165,8 +267,12 @@ final class LedgerRequests {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
-      throw invalid(name, name + " must be an RFC 3339 date-time such as 2026-01-15T11:00:00Z, not '"
-          + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'");
+      throw invalid(
+          name,
+          name
+              + " must be an RFC 3339 date-time such as 2026-01-15T11:00:00Z, not '"
+              + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
+              + "'");
     }
   }
 

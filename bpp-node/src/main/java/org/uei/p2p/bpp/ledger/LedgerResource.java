@@ -24,8 +24,8 @@ import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.signing.SignatureHeaders;
 
 /**
- * The DEG Ledger Service API v0.4.0: {@code POST /ledger/put}, {@code /ledger/record},
- * {@code /ledger/get} and {@code /ledger/allocate}, Beckn-signed. The body is read as bytes so the
+ * The DEG Ledger Service API v0.4.0: {@code POST /ledger/put}, {@code /ledger/record}, {@code
+ * /ledger/get} and {@code /ledger/allocate}, Beckn-signed. The body is read as bytes so the
  * signature is checked over exactly what was sent, then parsed with the wire JSON rules. Refusals
  * are the spec's {@code error}: {@code {"code", "message", "details": {"field"}}}.
  */
@@ -41,46 +41,77 @@ public class LedgerResource {
 
   @POST
   @Path("/put")
-  public Response put(@HeaderParam("Authorization") String authorization, @HeaderParam("Digest") String digest,
+  public Response put(
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Digest") String digest,
       InputStream body) {
-    return handle(authorization, digest, body,
+    return handle(
+        authorization,
+        digest,
+        body,
         (caller, json) -> LedgerJson.write(service.put(caller, LedgerRequests.put(json))));
   }
 
   @POST
   @Path("/record")
-  public Response record(@HeaderParam("Authorization") String authorization, @HeaderParam("Digest") String digest,
+  public Response record(
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Digest") String digest,
       InputStream body) {
-    return handle(authorization, digest, body,
+    return handle(
+        authorization,
+        digest,
+        body,
         (caller, json) -> LedgerJson.write(service.record(caller, LedgerRequests.record(json))));
   }
 
   @POST
   @Path("/get")
-  public Response get(@HeaderParam("Authorization") String authorization, @HeaderParam("Digest") String digest,
+  public Response get(
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Digest") String digest,
       InputStream body) {
-    return handle(authorization, digest, body,
+    return handle(
+        authorization,
+        digest,
+        body,
         (caller, json) -> LedgerJson.records(service.get(caller, LedgerRequests.get(json))));
   }
 
   @POST
   @Path("/allocate")
-  public Response allocate(@HeaderParam("Authorization") String authorization, @HeaderParam("Digest") String digest,
+  public Response allocate(
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Digest") String digest,
       InputStream body) {
-    return handle(authorization, digest, body,
-        (caller, json) -> LedgerJson.allocation(service.allocate(caller, LedgerRequests.allocate(json))));
+    return handle(
+        authorization,
+        digest,
+        body,
+        (caller, json) ->
+            LedgerJson.allocation(service.allocate(caller, LedgerRequests.allocate(json))));
   }
 
-  private Response handle(String authorization, String digest, InputStream in,
+  private Response handle(
+      String authorization,
+      String digest,
+      InputStream in,
       BiFunction<LedgerCaller, JsonNode, ObjectNode> work) {
     if (!service.enabled()) {
-      return error(404, Code.PRC_NOT_FOUND.name(), "this node is not a ledger provider (uei.bpp.ledger.enabled)", "");
+      return error(
+          404,
+          Code.PRC_NOT_FOUND.name(),
+          "this node is not a ledger provider (uei.bpp.ledger.enabled)",
+          "");
     }
     try {
       byte[] body = read(in, nodeConfig.maxBodyBytes());
       if (body == null) {
-        return error(413, Code.SCH_FIELD_NOT_ALLOWED.name(), "the request body is larger than "
-            + nodeConfig.maxBodyBytes() + " bytes", "");
+        return error(
+            413,
+            Code.SCH_FIELD_NOT_ALLOWED.name(),
+            "the request body is larger than " + nodeConfig.maxBodyBytes() + " bytes",
+            "");
       }
       LedgerCaller caller = auth.caller(authorization, digest, body);
       JsonNode json;
@@ -92,9 +123,13 @@ public class LedgerResource {
       }
       return Response.ok(work.apply(caller, json)).build();
     } catch (LedgerAuth.Refused e) {
-      Response.ResponseBuilder r = Response.status(e.unavailable ? 503 : 401).type(MediaType.APPLICATION_JSON)
-          .entity(body(e.code().name(), e.getMessage(), ""));
-      return r.header(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(identity.subscriberId()))
+      Response.ResponseBuilder r =
+          Response.status(e.unavailable ? 503 : 401)
+              .type(MediaType.APPLICATION_JSON)
+              .entity(body(e.code().name(), e.getMessage(), ""));
+      return r.header(
+              SignatureHeaders.WWW_AUTHENTICATE,
+              SignatureHeaders.wwwAuthenticate(identity.subscriberId()))
           .build();
     } catch (LedgerException e) {
       return error(e.code().status(), e.code().name(), e.getMessage(), e.field());
@@ -104,7 +139,11 @@ public class LedgerResource {
       return error(500, Code.SRV_INTERNAL_ERROR.name(), e.getMessage(), "");
     } catch (IOException | RuntimeException e) {
       LOG.error("ledger request failed", e);
-      return error(500, Code.SRV_INTERNAL_ERROR.name(), "the ledger could not process the request; see its log", "");
+      return error(
+          500,
+          Code.SRV_INTERNAL_ERROR.name(),
+          "the ledger could not process the request; see its log",
+          "");
     }
   }
 
@@ -118,7 +157,10 @@ public class LedgerResource {
   }
 
   private static Response error(int status, String code, String message, String field) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body(code, message, field)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(body(code, message, field))
+        .build();
   }
 
   private static ObjectNode body(String code, String message, String field) {

@@ -21,8 +21,8 @@ import org.uei.p2p.market.ledger.RecordRequest;
  * This node's ledger as a DISCOM ledger provider, for the HTTP API and for the node's own Beckn
  * flow alike (a confirmed contract forwarded to the ledger is a {@link #put}, meter actuals from
  * the DISCOM an {@link #allocate}). Callers are identified by the caller of this service: the
- * resource from the request signature, the Beckn flow from the verified message sender.
- * Refusals are {@link org.uei.p2p.market.ledger.LedgerException}s; every write is whole or absent.
+ * resource from the request signature, the Beckn flow from the verified message sender. Refusals
+ * are {@link org.uei.p2p.market.ledger.LedgerException}s; every write is whole or absent.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -38,18 +38,26 @@ public class LedgerService {
 
   /** The DISCOM whose trades this ledger keeps. */
   public String discomId() {
-    return config.discomId().or(() -> bppConfig.utility().discomId()).filter(s -> !s.isBlank())
-        .orElseThrow(() -> new IllegalStateException("missing configuration: uei.bpp.ledger.discom-id"
-            + " (UEI_BPP_LEDGER_DISCOM_ID) or uei.bpp.utility.discom-id is required for the ledger"));
+    return config
+        .discomId()
+        .or(() -> bppConfig.utility().discomId())
+        .filter(s -> !s.isBlank())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "missing configuration: uei.bpp.ledger.discom-id"
+                        + " (UEI_BPP_LEDGER_DISCOM_ID) or uei.bpp.utility.discom-id is required for the ledger"));
   }
 
   /**
-   * Who {@code subscriberId} is to the ledger: the DISCOM it is configured for in
-   * {@code uei.bpp.ledger.discoms}, else a platform.
+   * Who {@code subscriberId} is to the ledger: the DISCOM it is configured for in {@code
+   * uei.bpp.ledger.discoms}, else a platform.
    */
   public LedgerCaller callerFor(String subscriberId) {
-    return discomSigners().getOrDefault(subscriberId, Optional.empty())
-        .map(d -> LedgerCaller.discom(subscriberId, d)).orElseGet(() -> LedgerCaller.platform(subscriberId));
+    return discomSigners()
+        .getOrDefault(subscriberId, Optional.empty())
+        .map(d -> LedgerCaller.discom(subscriberId, d))
+        .orElseGet(() -> LedgerCaller.platform(subscriberId));
   }
 
   /** Creates or completes the record of an order item ({@code /ledger/put}). */
@@ -77,11 +85,16 @@ public class LedgerService {
     return new Ledger(store, discomId(), Clock.systemUTC());
   }
 
-  /** Signer → DISCOM; a signer configured for two DISCOMs is ambiguous and gets no DISCOM rights. */
+  /**
+   * Signer → DISCOM; a signer configured for two DISCOMs is ambiguous and gets no DISCOM rights.
+   */
   private Map<String, Optional<String>> discomSigners() {
     Map<String, Optional<String>> out = new HashMap<>();
-    config.discoms().forEach((discom, signer) -> out.merge(signer.trim(), Optional.of(discom.trim()),
-        (a, b) -> Optional.empty()));
+    config
+        .discoms()
+        .forEach(
+            (discom, signer) ->
+                out.merge(signer.trim(), Optional.of(discom.trim()), (a, b) -> Optional.empty()));
     return out;
   }
 }

@@ -49,9 +49,9 @@ public class OrderService {
   }
 
   /**
-   * Confirms {@code order} for the transaction of {@code context}: reserves every line or none.
-   * A transaction already confirmed gets its existing order back, so a repeated confirm never
-   * takes energy twice. Runs in the caller's transaction when there is one.
+   * Confirms {@code order} for the transaction of {@code context}: reserves every line or none. A
+   * transaction already confirmed gets its existing order back, so a repeated confirm never takes
+   * energy twice. Runs in the caller's transaction when there is one.
    *
    * @throws NotAvailable when a line's energy is no longer there (another buyer got it first)
    */
@@ -77,7 +77,13 @@ public class OrderService {
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
       if (!inventory.take(l.offerId(), l.quantityKwh(), marketClock.now())) {
-        throw new NotAvailable(i, "offer '" + l.offerId() + "' no longer has " + l.quantityKwh().toPlainString() + " kWh");
+        throw new NotAvailable(
+            i,
+            "offer '"
+                + l.offerId()
+                + "' no longer has "
+                + l.quantityKwh().toPlainString()
+                + " kWh");
       }
       SlotOffer offer = catalog.offer(l.offerId()).orElseThrow();
       SellerOrderLine line = new SellerOrderLine();
@@ -114,15 +120,22 @@ public class OrderService {
    * @throws NotAvailable when more was asked than the offer has left
    */
   @Transactional(rollbackOn = NotAvailable.class)
-  public SellerOrder changeQuantity(String orderId, int lineNo, BigDecimal kwh) throws NotAvailable {
+  public SellerOrder changeQuantity(String orderId, int lineNo, BigDecimal kwh)
+      throws NotAvailable {
     SellerOrder o = SellerOrder.findById(orderId);
-    SellerOrderLine line = o.lines.stream().filter(l -> l.lineNo() == lineNo).findFirst()
-        .orElseThrow(() -> new NotAvailable(lineNo - 1, "order '" + orderId + "' has no line " + lineNo));
+    SellerOrderLine line =
+        o.lines.stream()
+            .filter(l -> l.lineNo() == lineNo)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new NotAvailable(lineNo - 1, "order '" + orderId + "' has no line " + lineNo));
     Instant now = Instant.now();
     BigDecimal delta = kwh.subtract(line.quantityKwh);
     if (delta.signum() > 0 && !inventory.take(line.offerId, delta, marketClock.now())) {
-      throw new NotAvailable(lineNo - 1, "offer '" + line.offerId + "' has less than " + delta.toPlainString()
-          + " kWh more");
+      throw new NotAvailable(
+          lineNo - 1,
+          "offer '" + line.offerId + "' has less than " + delta.toPlainString() + " kWh more");
     }
     if (delta.signum() < 0) {
       inventory.giveBack(line.offerId, delta.negate(), now);
@@ -147,7 +160,9 @@ public class OrderService {
   /** The earliest slot start among the order's lines: gate closure counts from it. */
   @Transactional
   public Instant firstSlotStart(SellerOrder o) {
-    return o.lines.stream().map(l -> catalog.offer(l.offerId).orElseThrow().slotStart).min(Instant::compareTo)
+    return o.lines.stream()
+        .map(l -> catalog.offer(l.offerId).orElseThrow().slotStart)
+        .min(Instant::compareTo)
         .orElseThrow();
   }
 
@@ -158,15 +173,28 @@ public class OrderService {
     for (SellerOrderLine l : o.lines) {
       SlotOffer offer = catalog.offer(l.offerId).orElseThrow();
       MeterPoint seller = catalog.sellerMeter(offer);
-      lines.add(new OrderLine(offer.id, offer.prosumerId, seller, new DeliverySlot(offer.slotStart, offer.slotEnd),
-          new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)), l.quantityKwh));
+      lines.add(
+          new OrderLine(
+              offer.id,
+              offer.prosumerId,
+              seller,
+              new DeliverySlot(offer.slotStart, offer.slotEnd),
+              new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)),
+              l.quantityKwh));
     }
-    TradeStatus status = switch (o.status) {
-      case ACTIVE -> TradeStatus.CONFIRMED;
-      case CANCELLED -> TradeStatus.CANCELLED;
-      case COMPLETED -> TradeStatus.COMPLETED;
-    };
-    return new TradeOrder(o.id, status, o.bapId, identity.subscriberId(), o.buyerId,
-        new MeterPoint(o.buyerMeterId, o.buyerDiscomId), lines);
+    TradeStatus status =
+        switch (o.status) {
+          case ACTIVE -> TradeStatus.CONFIRMED;
+          case CANCELLED -> TradeStatus.CANCELLED;
+          case COMPLETED -> TradeStatus.COMPLETED;
+        };
+    return new TradeOrder(
+        o.id,
+        status,
+        o.bapId,
+        identity.subscriberId(),
+        o.buyerId,
+        new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
+        lines);
   }
 }

@@ -26,8 +26,7 @@ import java.util.Optional;
 @Table(name = "seller_order")
 public class SellerOrder extends PanacheEntityBase {
 
-  @Id
-  public String id;
+  @Id public String id;
 
   @Column(name = "transaction_id", nullable = false, unique = true)
   public String transactionId;
@@ -60,8 +59,7 @@ public class SellerOrder extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
   @OrderBy("key.lineNo")

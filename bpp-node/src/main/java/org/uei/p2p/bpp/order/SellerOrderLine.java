@@ -13,13 +13,14 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** One line of a {@link SellerOrder}: a quantity taken from one slot offer at the contract price. */
+/**
+ * One line of a {@link SellerOrder}: a quantity taken from one slot offer at the contract price.
+ */
 @Entity
 @Table(name = "seller_order_line")
 public class SellerOrderLine extends PanacheEntityBase {
 
-  @EmbeddedId
-  public Key key;
+  @EmbeddedId public Key key;
 
   @com.fasterxml.jackson.annotation.JsonIgnore
   @MapsId("orderId")

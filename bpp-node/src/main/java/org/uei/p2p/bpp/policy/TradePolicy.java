@@ -9,9 +9,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.order.SellerOrderLine;
@@ -30,10 +30,10 @@ import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 
 /**
- * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order.
- * The seller platform knows its own prosumers, so it checks the seller-side cap against the
- * prosumers' installed capacity and the orders already confirmed here; the buyer-side cap is the
- * buyer platform's and the DISCOM's business.
+ * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order. The
+ * seller platform knows its own prosumers, so it checks the seller-side cap against the prosumers'
+ * installed capacity and the orders already confirmed here; the buyer-side cap is the buyer
+ * platform's and the DISCOM's business.
  */
 @ApplicationScoped
 public class TradePolicy {
@@ -54,7 +54,10 @@ public class TradePolicy {
     return rules;
   }
 
-  /** Every trading rule the order breaks on the seller side; empty when it keeps them all (or rules are off). */
+  /**
+   * Every trading rule the order breaks on the seller side; empty when it keeps them all (or rules
+   * are off).
+   */
   public List<RuleViolation> violations(TradeOrder order, String transactionId, Instant now) {
     List<RuleViolation> out = new ArrayList<>();
     if (!enabled) {
@@ -70,9 +73,17 @@ public class TradePolicy {
   static final class ProsumerMeters implements MeterDirectory {
     @Override
     public Optional<MeterInfo> find(String meterId) {
-      return Prosumer.<Prosumer>find("meterId", meterId).firstResultOptional().map(p -> new MeterInfo(p.meterId,
-          p.discomId, p.id, p.stateCode == null || p.stateCode.isBlank() ? "-" : p.stateCode, p.installedCapacityKw,
-          BigDecimal.ZERO));
+      return Prosumer.<Prosumer>find("meterId", meterId)
+          .firstResultOptional()
+          .map(
+              p ->
+                  new MeterInfo(
+                      p.meterId,
+                      p.discomId,
+                      p.id,
+                      p.stateCode == null || p.stateCode.isBlank() ? "-" : p.stateCode,
+                      p.installedCapacityKw,
+                      BigDecimal.ZERO));
     }
   }
 
@@ -80,9 +91,13 @@ public class TradePolicy {
   static final class ConfirmedTrades implements TradeBook {
     @Override
     public List<Trade> openTrades(String meterId, DeliverySlot slot) {
-      List<SellerOrderLine> lines = SellerOrderLine.list("order.status = ?1 and offerId in "
-          + "(select o.id from SlotOffer o, Prosumer p where o.prosumerId = p.id and p.meterId = ?2 and o.slotStart = ?3)",
-          OrderStatus.ACTIVE, meterId, slot.start());
+      List<SellerOrderLine> lines =
+          SellerOrderLine.list(
+              "order.status = ?1 and offerId in "
+                  + "(select o.id from SlotOffer o, Prosumer p where o.prosumerId = p.id and p.meterId = ?2 and o.slotStart = ?3)",
+              OrderStatus.ACTIVE,
+              meterId,
+              slot.start());
       return lines.stream().map(l -> trade(l, meterId, slot)).collect(Collectors.toList());
     }
 
@@ -100,10 +115,17 @@ public class TradePolicy {
     private static Trade trade(SellerOrderLine l, String sellerMeter, DeliverySlot slot) {
       SellerOrder o = l.order;
       Prosumer p = Prosumer.find("meterId", sellerMeter).firstResult();
-      return new Trade(o.id + "/" + l.lineNo(), o.bapId, "self", new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
-          new MeterPoint(sellerMeter, p.discomId), slot, l.quantityKwh,
+      return new Trade(
+          o.id + "/" + l.lineNo(),
+          o.bapId,
+          "self",
+          new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
+          new MeterPoint(sellerMeter, p.discomId),
+          slot,
+          l.quantityKwh,
           new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)),
-          o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED, o.createdAt);
+          o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED,
+          o.createdAt);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.provider;
 
-import org.uei.p2p.node.domain.Refusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.uei.p2p.bpp.beckn.Notifications;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
+import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
 import org.uei.p2p.bpp.catalog.CatalogService;
 import org.uei.p2p.bpp.catalog.DiscoverFilter;
 import org.uei.p2p.bpp.catalog.DiscoverService;
@@ -23,24 +25,24 @@ import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
-import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
-import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
-import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
- * The seller's app talks to its platform here: prosumers, offers per delivery slot, the catalog
- * as buyers see it, orders, and notifications to buyer platforms. Plain JSON, not Beckn; protect
- * it at the network edge (it is meant for the platform operator's own apps).
+ * The seller's app talks to its platform here: prosumers, offers per delivery slot, the catalog as
+ * buyers see it, orders, and notifications to buyer platforms. Plain JSON, not Beckn; protect it at
+ * the network edge (it is meant for the platform operator's own apps).
  */
 @Path("/provider")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
-  /** Sends the buyer platform an unsolicited {@code on_status} or {@code on_update} for an order. */
+  /**
+   * Sends the buyer platform an unsolicited {@code on_status} or {@code on_update} for an order.
+   */
   public record Notification(String action) {}
 
   @Inject CatalogService catalog;
@@ -109,10 +111,20 @@ public class ProviderResource {
   public Map<String, Object> notify(@PathParam("id") String id, Notification request) {
     SellerOrder o = order(id);
     String name = request == null || request.action() == null ? "on_status" : request.action();
-    Action action = Action.fromWireName(name).filter(a -> a == Action.ON_STATUS || a == Action.ON_UPDATE)
-        .orElseThrow(() -> Refusal.invalid("action must be on_status or on_update, not '" + name + "'"));
+    Action action =
+        Action.fromWireName(name)
+            .filter(a -> a == Action.ON_STATUS || a == Action.ON_UPDATE)
+            .orElseThrow(
+                () -> Refusal.invalid("action must be on_status or on_update, not '" + name + "'"));
     Context sent = notifications.send(o, action);
-    return Map.of("action", sent.getAction(), "transaction_id", sent.getTransactionId(),
-        "message_id", sent.getMessageId(), "queued_at", Instant.now().toString());
+    return Map.of(
+        "action",
+        sent.getAction(),
+        "transaction_id",
+        sent.getTransactionId(),
+        "message_id",
+        sent.getMessageId(),
+        "queued_at",
+        Instant.now().toString());
   }
 }

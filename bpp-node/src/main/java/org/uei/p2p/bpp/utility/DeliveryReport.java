@@ -8,14 +8,15 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** That the delivery of one side of a trade was reported to its platform, so it is reported once. */
+/**
+ * That the delivery of one side of a trade was reported to its platform, so it is reported once.
+ */
 @Entity
 @Table(name = "utility_delivery_report")
 public class DeliveryReport extends PanacheEntityBase {
 
   /** {@code <trade id>/<side>}. */
-  @Id
-  public String id;
+  @Id public String id;
 
   @Column(name = "trade_id", nullable = false)
   public String tradeId;

@@ -15,20 +15,26 @@ import org.uei.p2p.model.wave1.OrderItem;
 /**
  * DISCOM limit-check results (DiscomLimitCheck v2.0) on an order: one {@code discomLimitCheck}
  * object per order item, in {@code beckn:orderItemAttributes} (the item's {@code EnergyOrderItem}
- * pack), with {@code buyerSide} and/or {@code sellerSide} filled by the DISCOM of that meter.
- * Per item because each item has its own delivery window, quantity and meters.
+ * pack), with {@code buyerSide} and/or {@code sellerSide} filled by the DISCOM of that meter. Per
+ * item because each item has its own delivery window, quantity and meters.
  */
 public final class LimitChecks {
 
   /** Member name in {@code EnergyOrderItem}. */
   public static final String MEMBER = "discomLimitCheck";
 
-  private LimitChecks() {
-  }
+  private LimitChecks() {}
 
   /** Sets one side's result on item {@code item}, creating the item's check when absent. */
-  public static void put(OrderMessage m, int item, DeliverySlot slot, BigDecimal quantityKwh, TradeSide side,
-                         String discomParticipantId, String result, BigDecimal remainingKwh) {
+  public static void put(
+      OrderMessage m,
+      int item,
+      DeliverySlot slot,
+      BigDecimal quantityKwh,
+      TradeSide side,
+      String discomParticipantId,
+      String result,
+      BigDecimal remainingKwh) {
     EnergyOrderItem eoi = pack(m.getOrder().getOrderItems().get(item));
     if (eoi == null) {
       return;
@@ -85,7 +91,8 @@ public final class LimitChecks {
   }
 
   static EnergyOrderItem pack(OrderItem item) {
-    return item.getOrderItemAttributes() == null ? null
+    return item.getOrderItemAttributes() == null
+        ? null
         : item.getOrderItemAttributes().as(EnergyOrderItem.class).orElse(null);
   }
 }

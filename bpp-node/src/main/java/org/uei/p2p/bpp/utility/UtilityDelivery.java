@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.utility;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,10 +28,11 @@ import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.wave1.CoreContexts;
 import org.uei.p2p.model.wave1.TimePeriod;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
- * What the DISCOM tells platforms after the trade: once a recorded trade's meter has complete
- * data for its slot, one {@code on_status} with the meter's reading and this DISCOM's pro-rata
+ * What the DISCOM tells platforms after the trade: once a recorded trade's meter has complete data
+ * for its slot, one {@code on_status} with the meter's reading and this DISCOM's pro-rata
  * allocation of it (over every trade recorded for that meter and slot); and curtailments, as an
  * {@code on_update} with the curtailed quantity and reason.
  */
@@ -40,14 +40,17 @@ import org.uei.p2p.model.wave1.TimePeriod;
 public class UtilityDelivery {
 
   /** EnergyTradeDelivery's curtailment reasons. */
-  public static final Set<String> REASONS = Set.of("GRID_OUTAGE", "EMERGENCY", "CONGESTION", "MAINTENANCE", "OTHER");
+  public static final Set<String> REASONS =
+      Set.of("GRID_OUTAGE", "EMERGENCY", "CONGESTION", "MAINTENANCE", "OTHER");
 
   // Reports run off the thread that committed the import: a new transaction cannot start there.
-  private final ExecutorService reporter = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "uei-utility-reports");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService reporter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "uei-utility-reports");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Inject BppConfig config;
   @Inject org.uei.p2p.node.store.NamedLocks locks;
@@ -57,57 +60,68 @@ public class UtilityDelivery {
 
   void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) MeterDataImported event) {
     if (config.utilityMode()) {
-      reporter.execute(() -> {
-        try {
-          reportDue();
-        } catch (RuntimeException e) {
-          Log.errorf(e, "delivery reports after a meter data import failed");
-        }
-      });
+      reporter.execute(
+          () -> {
+            try {
+              reportDue();
+            } catch (RuntimeException e) {
+              Log.errorf(e, "delivery reports after a meter data import failed");
+            }
+          });
     }
   }
 
   /**
-   * Reports every recorded side whose meter now has complete data for the slot and was not
-   * reported yet.
+   * Reports every recorded side whose meter now has complete data for the slot and was not reported
+   * yet.
    *
    * @return ids of the trade sides reported
    */
   public List<String> reportDue() {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      // One pass at a time across instances, so that no side is reported twice.
-      locks.lock("utility-delivery-reports");
-      List<String> reported = new java.util.ArrayList<>();
-      for (UtilityTrade t : UtilityTrade.<UtilityTrade>list("status <> ?1 order by createdAt", UtilityTrade.CANCELLED)) {
-        for (TradeSide side : orders.sidesOf(t)) {
-          String id = t.id + "/" + side;
-          if (DeliveryReport.findById(id) != null) {
-            continue;
-          }
-          String meter = side == TradeSide.BUYER ? t.buyerMeterId : t.sellerMeterId;
-          DeliverySlot slot = new DeliverySlot(t.slotStart, t.slotEnd);
-          SlotEnergy energy = meterData.energy(meter, slot);
-          if (!energy.complete()) {
-            continue;
-          }
-          List<Trade> sharing = UtilityTrade.open(meter, t.slotStart).stream().map(x -> x.trade(x.orderId)).toList();
-          BigDecimal allocated = meterData.allocate(ledger.discomId(), sharing).stream()
-              .filter(a -> a.tradeId().equals(t.id) && a.side() == side).map(Allocation::allocatedKwh).findFirst()
-              .orElse(BigDecimal.ZERO);
-          report(t, meter, energy, allocated);
-          DeliveryReport r = new DeliveryReport();
-          r.id = id;
-          r.tradeId = t.id;
-          r.side = side.name();
-          r.meterId = meter;
-          r.allocatedKwh = allocated;
-          r.reportedAt = Instant.now();
-          r.persist();
-          reported.add(id);
-        }
-      }
-      return reported;
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              // One pass at a time across instances, so that no side is reported twice.
+              locks.lock("utility-delivery-reports");
+              List<String> reported = new java.util.ArrayList<>();
+              for (UtilityTrade t :
+                  UtilityTrade.<UtilityTrade>list(
+                      "status <> ?1 order by createdAt", UtilityTrade.CANCELLED)) {
+                for (TradeSide side : orders.sidesOf(t)) {
+                  String id = t.id + "/" + side;
+                  if (DeliveryReport.findById(id) != null) {
+                    continue;
+                  }
+                  String meter = side == TradeSide.BUYER ? t.buyerMeterId : t.sellerMeterId;
+                  DeliverySlot slot = new DeliverySlot(t.slotStart, t.slotEnd);
+                  SlotEnergy energy = meterData.energy(meter, slot);
+                  if (!energy.complete()) {
+                    continue;
+                  }
+                  List<Trade> sharing =
+                      UtilityTrade.open(meter, t.slotStart).stream()
+                          .map(x -> x.trade(x.orderId))
+                          .toList();
+                  BigDecimal allocated =
+                      meterData.allocate(ledger.discomId(), sharing).stream()
+                          .filter(a -> a.tradeId().equals(t.id) && a.side() == side)
+                          .map(Allocation::allocatedKwh)
+                          .findFirst()
+                          .orElse(BigDecimal.ZERO);
+                  report(t, meter, energy, allocated);
+                  DeliveryReport r = new DeliveryReport();
+                  r.id = id;
+                  r.tradeId = t.id;
+                  r.side = side.name();
+                  r.meterId = meter;
+                  r.allocatedKwh = allocated;
+                  r.reportedAt = Instant.now();
+                  r.persist();
+                  reported.add(id);
+                }
+              }
+              return reported;
+            });
   }
 
   private void report(UtilityTrade t, String meter, SlotEnergy energy, BigDecimal allocated) {
@@ -135,36 +149,42 @@ public class UtilityDelivery {
   public UtilityTrade curtail(String orderId, int item, BigDecimal kwh, String reason) {
     String why = reason == null || reason.isBlank() ? "OTHER" : reason.trim().toUpperCase();
     if (!REASONS.contains(why)) {
-      throw Refusal.invalid("reason must be one of " + new java.util.TreeSet<>(REASONS) + ", not '"
-          + reason + "'");
+      throw Refusal.invalid(
+          "reason must be one of " + new java.util.TreeSet<>(REASONS) + ", not '" + reason + "'");
     }
     if (kwh == null || kwh.signum() <= 0) {
       throw Refusal.invalid("curtailedKwh must be greater than 0");
     }
-    return QuarkusTransaction.requiringNew().call(() -> {
-      UtilityOrder o = UtilityOrder.findById(orderId == null ? "" : orderId);
-      if (o == null || UtilityOrder.CANCELLED.equals(o.status)) {
-        throw Refusal.notFound("no confirmed order '" + orderId + "'");
-      }
-      UtilityTrade t = UtilityTrade.findById(orderId + "/" + item);
-      if (t == null) {
-        throw Refusal.notFound("order '" + orderId + "' has no item " + item);
-      }
-      if (kwh.compareTo(t.quantityKwh) > 0) {
-        throw Refusal.invalid("cannot curtail " + kwh.toPlainString() + " kWh of a "
-            + t.quantityKwh.toPlainString() + " kWh trade");
-      }
-      t.status = UtilityTrade.CURTAILED;
-      t.curtailedKwh = kwh;
-      t.curtailmentReason = why;
-      OrderMessage m = orders.view(o);
-      EnergyTradeDelivery d = delivery("IN_PROGRESS");
-      d.setCurtailedQuantity(kwh);
-      d.setCurtailmentReason(why);
-      attach(m, item - 1, d);
-      orders.notify(o, Action.ON_UPDATE, m);
-      return t;
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              UtilityOrder o = UtilityOrder.findById(orderId == null ? "" : orderId);
+              if (o == null || UtilityOrder.CANCELLED.equals(o.status)) {
+                throw Refusal.notFound("no confirmed order '" + orderId + "'");
+              }
+              UtilityTrade t = UtilityTrade.findById(orderId + "/" + item);
+              if (t == null) {
+                throw Refusal.notFound("order '" + orderId + "' has no item " + item);
+              }
+              if (kwh.compareTo(t.quantityKwh) > 0) {
+                throw Refusal.invalid(
+                    "cannot curtail "
+                        + kwh.toPlainString()
+                        + " kWh of a "
+                        + t.quantityKwh.toPlainString()
+                        + " kWh trade");
+              }
+              t.status = UtilityTrade.CURTAILED;
+              t.curtailedKwh = kwh;
+              t.curtailmentReason = why;
+              OrderMessage m = orders.view(o);
+              EnergyTradeDelivery d = delivery("IN_PROGRESS");
+              d.setCurtailedQuantity(kwh);
+              d.setCurtailmentReason(why);
+              attach(m, item - 1, d);
+              orders.notify(o, Action.ON_UPDATE, m);
+              return t;
+            });
   }
 
   private static EnergyTradeDelivery delivery(String status) {

@@ -24,8 +24,8 @@ import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 
 /**
- * A DISCOM's utility node answering the platforms' cascaded requests: init → on_init with the
- * limit check of every side this DISCOM serves; confirm → the trades recorded (once per platform
+ * A DISCOM's utility node answering the platforms' cascaded requests: init → on_init with the limit
+ * check of every side this DISCOM serves; confirm → the trades recorded (once per platform
  * transaction) and on_confirm with the utility's order id; cancel → headroom given back; status →
  * the record. A refusal is an on_init/on_confirm with a 50000 error naming the rule, meter and
  * headroom.
@@ -50,8 +50,11 @@ public class UtilityHandler implements BecknHandler {
     switch (m.action()) {
       case INIT, CONFIRM -> decode(m);
       case CANCEL, STATUS -> existing(m);
-      default -> throw InboundRejection.business(ErrorCode.ACTION_NOT_APPLICABLE, m.action()
-          + " is not served by a utility node", "context.action");
+      default ->
+          throw InboundRejection.business(
+              ErrorCode.ACTION_NOT_APPLICABLE,
+              m.action() + " is not served by a utility node",
+              "context.action");
     }
   }
 
@@ -62,7 +65,7 @@ public class UtilityHandler implements BecknHandler {
       case CONFIRM -> confirm(m);
       case CANCEL -> reply(m.context(), orders.view(ledger.cancel(existing(m).id)), null);
       case STATUS -> reply(m.context(), orders.view(existing(m)), null);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -77,24 +80,39 @@ public class UtilityHandler implements BecknHandler {
   private void confirm(InboundMessage m) throws InboundRejection {
     TradeOrder order = decode(m);
     Context c = m.context();
-    UtilityLedger.Recorded r = ledger.record(order, c.getBapId(), c.getBapUri(), c.getDomain(), c.getTransactionId(),
-        Envelopes.write(m.envelope()));
+    UtilityLedger.Recorded r =
+        ledger.record(
+            order,
+            c.getBapId(),
+            c.getBapUri(),
+            c.getDomain(),
+            c.getTransactionId(),
+            Envelopes.write(m.envelope()));
     if (r.order() == null) {
       // on_confirm must name an order; a refused one has none here, so it gets a refusal id.
-      OrderMessage refused = (OrderMessage) codec.orderMessage(order.withOrderId("REFUSED-" + c.getTransactionId())
-          .withStatus(TradeStatus.CANCELLED));
+      OrderMessage refused =
+          (OrderMessage)
+              codec.orderMessage(
+                  order
+                      .withOrderId("REFUSED-" + c.getTransactionId())
+                      .withStatus(TradeStatus.CANCELLED));
       orders.addChecks(refused, order, r.verdict());
       reply(c, refused, refusal(r.verdict()));
       return;
     }
     OrderMessage answer = orders.view(r.order());
-    orders.addChecks(answer, order, new UtilityLedger.Verdict(r.verdict().sides(), java.util.List.of()));
+    orders.addChecks(
+        answer, order, new UtilityLedger.Verdict(r.verdict().sides(), java.util.List.of()));
     reply(c, answer, null);
   }
 
   private BecknError refusal(UtilityLedger.Verdict v) {
-    return v.ok() ? null : BecknError.of(ErrorCode.POLICY_ERROR, "DISCOM " + ledger.discomId() + " refuses: "
-        + String.join("; ", v.errors()), "message.order.beckn:orderItems");
+    return v.ok()
+        ? null
+        : BecknError.of(
+            ErrorCode.POLICY_ERROR,
+            "DISCOM " + ledger.discomId() + " refuses: " + String.join("; ", v.errors()),
+            "message.order.beckn:orderItems");
   }
 
   private TradeOrder decode(InboundMessage m) throws InboundRejection {
@@ -108,18 +126,26 @@ public class UtilityHandler implements BecknHandler {
   private UtilityOrder existing(InboundMessage m) throws InboundRejection {
     OrderMessage om = (OrderMessage) m.envelope().getMessage();
     String id = om.getOrder() == null ? null : om.getOrder().getId();
-    UtilityOrder o = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> id == null
-        ? UtilityOrder.of(m.context().getBapId(), m.context().getTransactionId()).orElse(null)
-        : UtilityOrder.<UtilityOrder>findById(id));
+    UtilityOrder o =
+        io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
+            .call(
+                () ->
+                    id == null
+                        ? UtilityOrder.of(m.context().getBapId(), m.context().getTransactionId())
+                            .orElse(null)
+                        : UtilityOrder.<UtilityOrder>findById(id));
     if (o == null || !o.platformId.equals(m.context().getBapId())) {
-      throw InboundRejection.business(ErrorCode.ORDER_NOT_FOUND, "no order '" + id + "' of '"
-          + m.context().getBapId() + "' at this utility", "message.order.beckn:id");
+      throw InboundRejection.business(
+          ErrorCode.ORDER_NOT_FOUND,
+          "no order '" + id + "' of '" + m.context().getBapId() + "' at this utility",
+          "message.order.beckn:id");
     }
     return o;
   }
 
   private void reply(Context request, Message message, BecknError error) {
-    Envelope<Message> callback = new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
+    Envelope<Message> callback =
+        new Envelope<>(Contexts.callbackFor(request, Clock.systemUTC()), message);
     callback.setError(error);
     outbox.enqueue(request.getBapUri(), request.getBapId(), callback);
   }

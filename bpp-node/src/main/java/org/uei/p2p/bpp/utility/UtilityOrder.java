@@ -19,10 +19,10 @@ public class UtilityOrder extends PanacheEntityBase {
 
   /** CONFIRMED or CANCELLED. */
   public static final String CONFIRMED = "CONFIRMED";
+
   public static final String CANCELLED = "CANCELLED";
 
-  @Id
-  public String id;
+  @Id public String id;
 
   @Column(name = "platform_id", nullable = false)
   public String platformId;
@@ -51,6 +51,7 @@ public class UtilityOrder extends PanacheEntityBase {
 
   /** The order a platform confirmed in {@code transactionId}. */
   public static Optional<UtilityOrder> of(String platformId, String transactionId) {
-    return find("platformId = ?1 and transactionId = ?2", platformId, transactionId).firstResultOptional();
+    return find("platformId = ?1 and transactionId = ?2", platformId, transactionId)
+        .firstResultOptional();
   }
 }

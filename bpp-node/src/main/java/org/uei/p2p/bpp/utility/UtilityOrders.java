@@ -35,12 +35,16 @@ public class UtilityOrders {
     try {
       confirmed = codec.order(Envelopes.parse(o.orderJson, Action.CONFIRM).getMessage());
     } catch (TradeCodecException | MessageParseException e) {
-      throw new IllegalStateException("stored order " + o.id + " does not decode: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "stored order " + o.id + " does not decode: " + e.getMessage(), e);
     }
     List<UtilityTrade> trades = UtilityLedger.tradesOf(o.id);
-    TradeStatus status = UtilityOrder.CANCELLED.equals(o.status) ? TradeStatus.CANCELLED
-        : trades.stream().anyMatch(t -> UtilityTrade.CURTAILED.equals(t.status)) ? TradeStatus.CURTAILED
-        : TradeStatus.CONFIRMED;
+    TradeStatus status =
+        UtilityOrder.CANCELLED.equals(o.status)
+            ? TradeStatus.CANCELLED
+            : trades.stream().anyMatch(t -> UtilityTrade.CURTAILED.equals(t.status))
+                ? TradeStatus.CURTAILED
+                : TradeStatus.CONFIRMED;
     return (OrderMessage) codec.orderMessage(confirmed.withOrderId(o.id).withStatus(status));
   }
 
@@ -48,21 +52,29 @@ public class UtilityOrders {
   public void addChecks(OrderMessage m, TradeOrder order, UtilityLedger.Verdict v) {
     for (UtilityLedger.SideCheck s : v.sides()) {
       var line = order.lines().get(s.item());
-      LimitChecks.put(m, s.item(), line.slot(), line.quantityKwh(), s.side(), identity.subscriberId(),
-          s.ok() ? "OK" : "REJECTED", s.remainingKwh());
+      LimitChecks.put(
+          m,
+          s.item(),
+          line.slot(),
+          line.quantityKwh(),
+          s.side(),
+          identity.subscriberId(),
+          s.ok() ? "OK" : "REJECTED",
+          s.remainingKwh());
     }
   }
 
   /** Queues an unsolicited {@code on_status}/{@code on_update} about {@code o} to its platform. */
   public Context notify(UtilityOrder o, Action action, OrderMessage m) {
-    return notifications.unsolicited(o.domain, o.transactionId, o.platformId, o.platformUri, action, m);
+    return notifications.unsolicited(
+        o.domain, o.transactionId, o.platformId, o.platformUri, action, m);
   }
-
 
   /** The DISCOM-side of a recorded trade: the sides whose meter this DISCOM serves. */
   public List<TradeSide> sidesOf(UtilityTrade t) {
     String discom = ledger.discomId();
-    return java.util.Arrays.stream(TradeSide.values()).filter(s -> discom.equals(
-        s == TradeSide.BUYER ? t.buyerDiscomId : t.sellerDiscomId)).toList();
+    return java.util.Arrays.stream(TradeSide.values())
+        .filter(s -> discom.equals(s == TradeSide.BUYER ? t.buyerDiscomId : t.sellerDiscomId))
+        .toList();
   }
 }

@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.utility;
 
-import org.uei.p2p.node.domain.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +22,7 @@ import java.util.List;
 import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.TradeSide;
+import org.uei.p2p.node.domain.Refusal;
 
 /**
  * The DISCOM operator's API of a utility node: its consumers (meter, account, sanctioned load,
@@ -89,11 +89,16 @@ public class UtilityResource {
       UtilityOrder o = UtilityOrder.findById(t.orderId);
       for (TradeSide side : orders.sidesOf(t)) {
         ObjectNode n = out.addObject();
-        n.put("tradeId", t.id).put("orderId", t.orderId).put("side", side.name())
+        n.put("tradeId", t.id)
+            .put("orderId", t.orderId)
+            .put("side", side.name())
             .put("meterId", side == TradeSide.BUYER ? t.buyerMeterId : t.sellerMeterId)
-            .put("slotStart", t.slotStart.toString()).put("slotEnd", t.slotEnd.toString())
-            .put("quantityKwh", t.quantityKwh).put("platformId", o.platformId)
-            .put("transactionId", o.transactionId).put("status", t.status);
+            .put("slotStart", t.slotStart.toString())
+            .put("slotEnd", t.slotEnd.toString())
+            .put("quantityKwh", t.quantityKwh)
+            .put("platformId", o.platformId)
+            .put("transactionId", o.transactionId)
+            .put("status", t.status);
         if (t.curtailedKwh != null) {
           n.put("curtailedKwh", t.curtailedKwh).put("curtailmentReason", t.curtailmentReason);
         }
@@ -106,8 +111,10 @@ public class UtilityResource {
   /** What a meter may still contract on one side in one slot. */
   @GET
   @Path("/headroom")
-  public ObjectNode headroom(@QueryParam("meterId") String meterId, @QueryParam("side") String side,
-                             @QueryParam("slotStart") String slotStart) {
+  public ObjectNode headroom(
+      @QueryParam("meterId") String meterId,
+      @QueryParam("side") String side,
+      @QueryParam("slotStart") String slotStart) {
     on();
     if (meterId == null || side == null || slotStart == null) {
       throw Refusal.invalid("meterId, side (buyer|seller) and slotStart are required");
@@ -118,14 +125,22 @@ public class UtilityResource {
       s = TradeSide.valueOf(side.trim().toUpperCase());
       start = Instant.parse(slotStart);
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw Refusal.invalid("side must be buyer or seller and slotStart an RFC 3339 UTC time: "
-          + e.getMessage());
+      throw Refusal.invalid(
+          "side must be buyer or seller and slotStart an RFC 3339 UTC time: " + e.getMessage());
     }
-    BigDecimal left = ledger.headroom(meterId, s, start).orElseThrow(() -> Refusal.notFound(
-        "meter " + meterId + " is not a consumer of DISCOM " + ledger.discomId()));
+    BigDecimal left =
+        ledger
+            .headroom(meterId, s, start)
+            .orElseThrow(
+                () ->
+                    Refusal.notFound(
+                        "meter " + meterId + " is not a consumer of DISCOM " + ledger.discomId()));
     ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("meterId", meterId).put("side", s.name()).put("slotStart", start.toString())
-        .put("discomId", ledger.discomId()).put("remainingHeadroomKwh", left);
+    n.put("meterId", meterId)
+        .put("side", s.name())
+        .put("slotStart", start.toString())
+        .put("discomId", ledger.discomId())
+        .put("remainingHeadroomKwh", left);
     return n;
   }
 
@@ -137,10 +152,17 @@ public class UtilityResource {
     if (body == null || !body.isObject()) {
       throw Refusal.invalid("send {\"orderId\", \"curtailedKwh\", \"reason\"}");
     }
-    UtilityTrade t = delivery.curtail(text(body, "orderId", true), body.path("item").asInt(1),
-        kw(body, "curtailedKwh", true), text(body, "reason", false));
+    UtilityTrade t =
+        delivery.curtail(
+            text(body, "orderId", true),
+            body.path("item").asInt(1),
+            kw(body, "curtailedKwh", true),
+            text(body, "reason", false));
     ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("tradeId", t.id).put("orderId", t.orderId).put("status", t.status).put("curtailedKwh", t.curtailedKwh)
+    n.put("tradeId", t.id)
+        .put("orderId", t.orderId)
+        .put("status", t.status)
+        .put("curtailedKwh", t.curtailedKwh)
         .put("curtailmentReason", t.curtailmentReason);
     return Response.status(201).entity(n).build();
   }
@@ -174,19 +196,28 @@ public class UtilityResource {
       }
       return BigDecimal.ZERO;
     }
-    // Checked as written before BigDecimal reads it: a quoted 1E+999999999 is a number no one can format.
+    // Checked as written before BigDecimal reads it: a quoted 1E+999999999 is a number no one can
+    // format.
     String literal = v.asText();
     if (!NumberBounds.within(literal)) {
-      throw Refusal.invalid(field + " must be a number of at most 9 digits before and 3 after the"
-          + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
+      throw Refusal.invalid(
+          field
+              + " must be a number of at most 9 digits before and 3 after the"
+              + " decimal point, not '"
+              + NumberBounds.excerpt(literal)
+              + "'");
     }
     BigDecimal d = new BigDecimal(literal).stripTrailingZeros();
     if (d.signum() < 0) {
       throw Refusal.invalid(field + " must not be negative");
     }
     if (d.scale() > 3 || d.precision() - d.scale() > 9) {
-      throw Refusal.invalid(field + " must be a number of at most 9 digits before and 3 after the"
-          + " decimal point, not '" + NumberBounds.excerpt(literal) + "'");
+      throw Refusal.invalid(
+          field
+              + " must be a number of at most 9 digits before and 3 after the"
+              + " decimal point, not '"
+              + NumberBounds.excerpt(literal)
+              + "'");
     }
     return d;
   }

@@ -15,19 +15,21 @@ import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 
-/** One line of a recorded order: the trade whose buyer or seller meter (or both) is this DISCOM's. */
+/**
+ * One line of a recorded order: the trade whose buyer or seller meter (or both) is this DISCOM's.
+ */
 @Entity
 @Table(name = "utility_trade")
 public class UtilityTrade extends PanacheEntityBase {
 
   /** Statuses: recorded, curtailed by the DISCOM, cancelled by the platform. */
   public static final String CONFIRMED = "CONFIRMED";
+
   public static final String CURTAILED = "CURTAILED";
   public static final String CANCELLED = "CANCELLED";
 
   /** {@code <utility order id>/<line number>}. */
-  @Id
-  public String id;
+  @Id public String id;
 
   @Column(name = "order_id", nullable = false)
   public String orderId;
@@ -74,18 +76,32 @@ public class UtilityTrade extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  /** Not cancelled trades of {@code meterId} (either side) in the slot starting at {@code slotStart}. */
+  /**
+   * Not cancelled trades of {@code meterId} (either side) in the slot starting at {@code
+   * slotStart}.
+   */
   public static List<UtilityTrade> open(String meterId, Instant slotStart) {
-    return list("status <> ?1 and slotStart = ?2 and (buyerMeterId = ?3 or sellerMeterId = ?3)", CANCELLED,
-        slotStart, meterId);
+    return list(
+        "status <> ?1 and slotStart = ?2 and (buyerMeterId = ?3 or sellerMeterId = ?3)",
+        CANCELLED,
+        slotStart,
+        meterId);
   }
 
   /** The market's view of this line. */
   public Trade trade(String platformId) {
-    return new Trade(id, platformId, platformId, new MeterPoint(buyerMeterId, buyerDiscomId),
-        new MeterPoint(sellerMeterId, sellerDiscomId), new DeliverySlot(slotStart, slotEnd), quantityKwh,
+    return new Trade(
+        id,
+        platformId,
+        platformId,
+        new MeterPoint(buyerMeterId, buyerDiscomId),
+        new MeterPoint(sellerMeterId, sellerDiscomId),
+        new DeliverySlot(slotStart, slotEnd),
+        quantityKwh,
         new UnitPrice(pricePerKwh, Currency.getInstance(currency)),
-        CANCELLED.equals(status) ? TradeStatus.CANCELLED
-            : CURTAILED.equals(status) ? TradeStatus.CURTAILED : TradeStatus.CONFIRMED, createdAt);
+        CANCELLED.equals(status)
+            ? TradeStatus.CANCELLED
+            : CURTAILED.equals(status) ? TradeStatus.CURTAILED : TradeStatus.CONFIRMED,
+        createdAt);
   }
 }

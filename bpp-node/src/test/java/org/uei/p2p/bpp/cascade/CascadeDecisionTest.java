@@ -20,16 +20,23 @@ class CascadeDecisionTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   private static Leg leg(String discom, LegState state, String detail, boolean recorded) {
-    return new Leg("m-" + discom, discom, "utility." + discom.toLowerCase(), state, detail, recorded);
+    return new Leg(
+        "m-" + discom, discom, "utility." + discom.toLowerCase(), state, detail, recorded);
   }
 
   private static CascadeDecision decide(boolean confirm, Instant now, Leg... legs) {
-    return CascadeDecision.decide(CascadeState.PENDING, confirm, List.of(legs), now, LATER, TIMEOUT);
+    return CascadeDecision.decide(
+        CascadeState.PENDING, confirm, List.of(legs), now, LATER, TIMEOUT);
   }
 
   @Test
   void everyUtilityAcceptingAnswersTheBuyer() {
-    CascadeDecision d = decide(true, NOW, leg("PVVNL", LegState.OK, null, true), leg("TPDDL", LegState.OK, null, true));
+    CascadeDecision d =
+        decide(
+            true,
+            NOW,
+            leg("PVVNL", LegState.OK, null, true),
+            leg("TPDDL", LegState.OK, null, true));
     assertEquals(Outcome.ANSWER, d.outcome());
     assertNull(d.error());
     assertTrue(d.legsToCancel().isEmpty());
@@ -37,14 +44,24 @@ class CascadeDecisionTest {
 
   @Test
   void aLegStillOutBeforeTheDeadlineWaits() {
-    assertEquals(Outcome.WAIT, decide(true, NOW, leg("PVVNL", LegState.OK, null, true),
-        leg("TPDDL", LegState.SENT, null, false)).outcome());
+    assertEquals(
+        Outcome.WAIT,
+        decide(
+                true,
+                NOW,
+                leg("PVVNL", LegState.OK, null, true),
+                leg("TPDDL", LegState.SENT, null, false))
+            .outcome());
   }
 
   @Test
   void aRefusalRefusesTheBuyerNamingTheDiscomAndCancelsWhatOthersRecorded() {
-    CascadeDecision d = decide(true, NOW, leg("PVVNL", LegState.OK, null, true),
-        leg("TPDDL", LegState.REFUSED, "BUYER_CAP", false));
+    CascadeDecision d =
+        decide(
+            true,
+            NOW,
+            leg("PVVNL", LegState.OK, null, true),
+            leg("TPDDL", LegState.REFUSED, "BUYER_CAP", false));
     assertEquals(Outcome.REFUSE, d.outcome());
     assertEquals("DISCOM TPDDL (utility utility.tpddl) refused: BUYER_CAP", d.error());
     assertEquals(List.of("m-PVVNL"), d.legsToCancel());
@@ -52,16 +69,24 @@ class CascadeDecisionTest {
 
   @Test
   void aRefusedInitCancelsNothing() {
-    CascadeDecision d = decide(false, NOW, leg("PVVNL", LegState.OK, null, false),
-        leg("TPDDL", LegState.REFUSED, "BUYER_CAP", false));
+    CascadeDecision d =
+        decide(
+            false,
+            NOW,
+            leg("PVVNL", LegState.OK, null, false),
+            leg("TPDDL", LegState.REFUSED, "BUYER_CAP", false));
     assertEquals(Outcome.REFUSE, d.outcome());
     assertTrue(d.legsToCancel().isEmpty());
   }
 
   @Test
   void aUtilityThatDoesNotAnswerByTheDeadlineRefusesTheBuyer() {
-    CascadeDecision d = decide(true, LATER, leg("PVVNL", LegState.OK, null, true),
-        leg("TPDDL", LegState.SENT, null, false));
+    CascadeDecision d =
+        decide(
+            true,
+            LATER,
+            leg("PVVNL", LegState.OK, null, true),
+            leg("TPDDL", LegState.SENT, null, false));
     assertEquals(Outcome.REFUSE, d.outcome());
     assertEquals("DISCOM TPDDL (utility utility.tpddl) did not answer within PT15S", d.error());
     assertEquals(List.of("m-PVVNL"), d.legsToCancel());
@@ -69,7 +94,8 @@ class CascadeDecisionTest {
 
   @Test
   void anUnreachableUtilityRefusesAtOnceWithoutWaiting() {
-    CascadeDecision d = decide(false, NOW, leg("TPDDL", LegState.FAILED, "no registry record: x", false));
+    CascadeDecision d =
+        decide(false, NOW, leg("TPDDL", LegState.FAILED, "no registry record: x", false));
     assertEquals(Outcome.REFUSE, d.outcome());
     assertTrue(d.error().contains("could not be reached: no registry record: x"), d.error());
   }
@@ -77,8 +103,11 @@ class CascadeDecisionTest {
   @Test
   void aCascadeAnsweredBeforeIsNotAnsweredAgain() {
     for (CascadeState s : List.of(CascadeState.ANSWERED, CascadeState.REFUSED)) {
-      assertEquals(Outcome.DONE, CascadeDecision.decide(s, true, List.of(leg("PVVNL", LegState.OK, null, true)),
-          NOW, LATER, TIMEOUT).outcome());
+      assertEquals(
+          Outcome.DONE,
+          CascadeDecision.decide(
+                  s, true, List.of(leg("PVVNL", LegState.OK, null, true)), NOW, LATER, TIMEOUT)
+              .outcome());
     }
   }
 
@@ -86,7 +115,8 @@ class CascadeDecisionTest {
   void aDuplicateAnswerChangesNothingAndAFirstAnswerSetsTheLeg() {
     assertEquals(LegState.OK, CascadeDecision.answered(LegState.SENT, false));
     assertEquals(LegState.REFUSED, CascadeDecision.answered(LegState.SENT, true));
-    for (LegState done : List.of(LegState.OK, LegState.REFUSED, LegState.FAILED, LegState.CANCELLED)) {
+    for (LegState done :
+        List.of(LegState.OK, LegState.REFUSED, LegState.FAILED, LegState.CANCELLED)) {
       assertNull(CascadeDecision.answered(done, false), done + " takes no second answer");
     }
   }
@@ -94,9 +124,17 @@ class CascadeDecisionTest {
   @Test
   void aLateConfirmOfARefusedCascadeIsCancelledAndNothingElseIs() {
     assertTrue(CascadeDecision.cancelLate(CascadeState.REFUSED, true, LegState.OK, true));
-    assertFalse(CascadeDecision.cancelLate(CascadeState.REFUSED, false, LegState.OK, true), "an init records nothing");
-    assertFalse(CascadeDecision.cancelLate(CascadeState.ANSWERED, true, LegState.OK, true), "the buyer got it");
-    assertFalse(CascadeDecision.cancelLate(CascadeState.REFUSED, true, LegState.CANCELLED, true), "cancelled once");
-    assertFalse(CascadeDecision.cancelLate(CascadeState.REFUSED, true, LegState.REFUSED, false), "nothing recorded");
+    assertFalse(
+        CascadeDecision.cancelLate(CascadeState.REFUSED, false, LegState.OK, true),
+        "an init records nothing");
+    assertFalse(
+        CascadeDecision.cancelLate(CascadeState.ANSWERED, true, LegState.OK, true),
+        "the buyer got it");
+    assertFalse(
+        CascadeDecision.cancelLate(CascadeState.REFUSED, true, LegState.CANCELLED, true),
+        "cancelled once");
+    assertFalse(
+        CascadeDecision.cancelLate(CascadeState.REFUSED, true, LegState.REFUSED, false),
+        "nothing recorded");
   }
 }

@@ -16,12 +16,16 @@ class DiscoverFilterTest {
     return JSON.readTree(s.replace('\'', '"'));
   }
 
-  private final JsonNode item = json("{'beckn:id':'M1','beckn:networkId':['net-a','net-b'],"
-      + "'beckn:itemAttributes':{'sourceType':'SOLAR','availableQuantity':12.5},"
-      + "'beckn:provider':{'beckn:id':'p1','beckn:providerAttributes':{'utilityId':'TPDDL'}}}");
-  private final JsonNode offer = json("{'beckn:id':'o1','beckn:provider':'p1','beckn:price':{'schema:price':6.5,"
-      + "'schema:priceCurrency':'INR'},'beckn:offerAttributes':{'deliveryWindow':"
-      + "{'schema:startTime':'2026-02-01T04:30:00Z','schema:endTime':'2026-02-01T05:30:00Z'}}}");
+  private final JsonNode item =
+      json(
+          "{'beckn:id':'M1','beckn:networkId':['net-a','net-b'],"
+              + "'beckn:itemAttributes':{'sourceType':'SOLAR','availableQuantity':12.5},"
+              + "'beckn:provider':{'beckn:id':'p1','beckn:providerAttributes':{'utilityId':'TPDDL'}}}");
+  private final JsonNode offer =
+      json(
+          "{'beckn:id':'o1','beckn:provider':'p1','beckn:price':{'schema:price':6.5,"
+              + "'schema:priceCurrency':'INR'},'beckn:offerAttributes':{'deliveryWindow':"
+              + "{'schema:startTime':'2026-02-01T04:30:00Z','schema:endTime':'2026-02-01T05:30:00Z'}}}");
 
   DiscoverFilterTest() throws Exception {}
 
@@ -31,12 +35,18 @@ class DiscoverFilterTest {
 
   @Test
   void comparesTextNumbersTimesAndArrays() throws Exception {
-    assertTrue(matches("$[?('net-b' == @.beckn:networkId && @.beckn:itemAttributes.sourceType == 'SOLAR')]"));
+    assertTrue(
+        matches(
+            "$[?('net-b' == @.beckn:networkId && @.beckn:itemAttributes.sourceType == 'SOLAR')]"));
     assertTrue(matches("$[?(@.beckn:itemAttributes.availableQuantity >= 12.50)]"));
     assertFalse(matches("$[?(@.beckn:itemAttributes.availableQuantity > 12.5)]"));
     assertTrue(matches("$[?(@.beckn:price.schema:price >= 6 && @.beckn:price.schema:price <= 7)]"));
-    assertTrue(matches("$[?(@.beckn:offerAttributes.deliveryWindow.schema:startTime >= '2026-02-01T10:00:00+05:30')]"));
-    assertFalse(matches("$[?(@.beckn:offerAttributes.deliveryWindow.schema:startTime > '2026-02-01T10:00:00+05:30')]"));
+    assertTrue(
+        matches(
+            "$[?(@.beckn:offerAttributes.deliveryWindow.schema:startTime >= '2026-02-01T10:00:00+05:30')]"));
+    assertFalse(
+        matches(
+            "$[?(@.beckn:offerAttributes.deliveryWindow.schema:startTime > '2026-02-01T10:00:00+05:30')]"));
     assertTrue(matches("$[?(@.beckn:provider.beckn:providerAttributes.utilityId != 'BRPL')]"));
   }
 
@@ -55,9 +65,18 @@ class DiscoverFilterTest {
 
   @Test
   void refusesWhatItDoesNotUnderstand() {
-    for (String e : new String[] {"$[?(@.a == 1 || @.b == 2)]", "$..items", "$[?(!(@.a == 1))]",
-        "$[?(@.a =~ /x/)]", "$[?(@.a == unquoted)]", "$[?(@.a)]", "$[?(@.a == 'open)]"}) {
-      assertThrows(DiscoverFilter.UnsupportedFilterException.class, () -> DiscoverFilter.parse(e), e);
+    for (String e :
+        new String[] {
+          "$[?(@.a == 1 || @.b == 2)]",
+          "$..items",
+          "$[?(!(@.a == 1))]",
+          "$[?(@.a =~ /x/)]",
+          "$[?(@.a == unquoted)]",
+          "$[?(@.a)]",
+          "$[?(@.a == 'open)]"
+        }) {
+      assertThrows(
+          DiscoverFilter.UnsupportedFilterException.class, () -> DiscoverFilter.parse(e), e);
     }
   }
 }

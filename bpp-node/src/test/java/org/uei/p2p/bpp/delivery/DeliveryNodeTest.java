@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,63 +67,149 @@ class DeliveryNodeTest {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
-  /** A confirmed order of {@code kwh} from a fresh prosumer; returns {orderId, sellerMeter, buyerMeter}. */
+  /**
+   * A confirmed order of {@code kwh} from a fresh prosumer; returns {orderId, sellerMeter,
+   * buyerMeter}.
+   */
   private static String[] confirmedOrder(Instant slot, String kwh) throws Exception {
     String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
     String offer = offer(id, slot);
     return confirmedOrder(offer, id, slot, kwh, "DL-B-" + id);
   }
 
-  /** A fresh prosumer {@code id} (meter {@code DL-<id>}) offering 9 kWh in {@code slot}; returns the offer id. */
+  /**
+   * A fresh prosumer {@code id} (meter {@code DL-<id>}) offering 9 kWh in {@code slot}; returns the
+   * offer id.
+   */
   private static String offer(String id, Instant slot) {
-    given().contentType("application/json").body(Map.of("id", id, "meterId", "DL-" + id, "discomId", "TPDDL",
-        "stateCode", "DL", "installedCapacityKw", 10)).post("/provider/prosumers").then().statusCode(201);
-    return given().contentType("application/json").body(Map.of("prosumerId", id, "slotStart", slot.toString(),
-        "pricePerKwh", new BigDecimal("6.00"), "maxKwh", new BigDecimal("9"))).post("/provider/offers").then()
-        .statusCode(201).extract().path("id");
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "id",
+                id,
+                "meterId",
+                "DL-" + id,
+                "discomId",
+                "TPDDL",
+                "stateCode",
+                "DL",
+                "installedCapacityKw",
+                10))
+        .post("/provider/prosumers")
+        .then()
+        .statusCode(201);
+    return given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "prosumerId",
+                id,
+                "slotStart",
+                slot.toString(),
+                "pricePerKwh",
+                new BigDecimal("6.00"),
+                "maxKwh",
+                new BigDecimal("9")))
+        .post("/provider/offers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** A confirmed order of {@code kwh} of prosumer {@code id}'s offer for {@code buyerMeter}. */
-  private static String[] confirmedOrder(String offer, String id, Instant slot, String kwh, String buyerMeter)
-      throws Exception {
+  private static String[] confirmedOrder(
+      String offer, String id, Instant slot, String kwh, String buyerMeter) throws Exception {
     String sellerMeter = "DL-" + id;
-    TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, TestPeers.peerId(), TestPeers.nodeId(), "buyer-" + id,
-        new MeterPoint(buyerMeter, "BRPL"), List.of(new OrderLine(offer, id, new MeterPoint(sellerMeter, "TPDDL"),
-        new DeliverySlot(slot, slot.plus(Duration.ofHours(1))), UnitPrice.inr("6.00"),
-        new BigDecimal(kwh))));
+    TradeOrder order =
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            TestPeers.peerId(),
+            TestPeers.nodeId(),
+            "buyer-" + id,
+            new MeterPoint(buyerMeter, "BRPL"),
+            List.of(
+                new OrderLine(
+                    offer,
+                    id,
+                    new MeterPoint(sellerMeter, "TPDDL"),
+                    new DeliverySlot(slot, slot.plus(Duration.ofHours(1))),
+                    UnitPrice.inr("6.00"),
+                    new BigDecimal(kwh))));
     String txn = UUID.randomUUID().toString();
-    Envelope<Message> confirm = new Envelope<>(Contexts.newRequest(Action.CONFIRM, new Contexts.Parties(
-        TestNetwork.DOMAIN, TestPeers.peerId(), TestPeers.peerUrl(), TestPeers.nodeId(), TestPeers.nodeUrl()), txn,
-        Duration.ofSeconds(30), Clock.systemUTC()), new Wave1Codec().orderMessage(order));
+    Envelope<Message> confirm =
+        new Envelope<>(
+            Contexts.newRequest(
+                Action.CONFIRM,
+                new Contexts.Parties(
+                    TestNetwork.DOMAIN,
+                    TestPeers.peerId(),
+                    TestPeers.peerUrl(),
+                    TestPeers.nodeId(),
+                    TestPeers.nodeUrl()),
+                txn,
+                Duration.ofSeconds(30),
+                Clock.systemUTC()),
+            new Wave1Codec().orderMessage(order));
     byte[] body = Envelopes.write(confirm);
-    given().contentType("application/json").header("Authorization", TestPeers.peerSigner().authorization(body))
-        .body(body).post("/confirm").then().statusCode(200).body("message.ack.status", equalTo("ACK"));
-    CallbackReceiver.Received r = buyerPlatform.await("on_confirm", confirm.getContext().getMessageId(),
-        Duration.ofSeconds(10));
+    given()
+        .contentType("application/json")
+        .header("Authorization", TestPeers.peerSigner().authorization(body))
+        .body(body)
+        .post("/confirm")
+        .then()
+        .statusCode(200)
+        .body("message.ack.status", equalTo("ACK"));
+    CallbackReceiver.Received r =
+        buyerPlatform.await(
+            "on_confirm", confirm.getContext().getMessageId(), Duration.ofSeconds(10));
     String orderId = new Wave1Codec().order(Envelopes.parse(r.body()).getMessage()).orderId();
     return new String[] {orderId, sellerMeter, buyerMeter, txn};
   }
 
   /** The allocation and settlement records of a transaction in the node's audit log, once each. */
-  private static void assertAuditRecords(String transactionId, List<String> expected) throws Exception {
-    JsonNode entries = JSON.readTree(given().get("/audit/entries?transaction_id=" + transactionId).then()
-        .statusCode(200).extract().asString()).get("entries");
+  private static void assertAuditRecords(String transactionId, List<String> expected)
+      throws Exception {
+    JsonNode entries =
+        JSON.readTree(
+                given()
+                    .get("/audit/entries?transaction_id=" + transactionId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString())
+            .get("entries");
     List<String> records = new java.util.ArrayList<>();
     for (JsonNode e : entries) {
       if ("record".equals(e.path("type").asText())) {
         records.add(e.get("kind").asText() + " " + e.get("record_id").asText());
-        RecordEntry r = (RecordEntry) EntryCodec.decode(java.util.Base64.getDecoder().decode(e.get("entry").asText()));
+        RecordEntry r =
+            (RecordEntry)
+                EntryCodec.decode(java.util.Base64.getDecoder().decode(e.get("entry").asText()));
         String json = new String(r.json(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(json.contains(r.kind() == RecordEntry.Kind.SETTLEMENT ? "\"payment_status\":\"SETTLED\""
-            : "\"seller_allocated_kwh\":\"4"), json);
+        assertTrue(
+            json.contains(
+                r.kind() == RecordEntry.Kind.SETTLEMENT
+                    ? "\"payment_status\":\"SETTLED\""
+                    : "\"seller_allocated_kwh\":\"4"),
+            json);
       }
     }
     assertEquals(expected, records);
   }
 
   private static JsonNode upload(String csv) throws Exception {
-    return JSON.readTree(given().contentType("text/csv").body(csv).post("/provider/meter-data/csv").then()
-        .statusCode(200).extract().asString());
+    return JSON.readTree(
+        given()
+            .contentType("text/csv")
+            .body(csv)
+            .post("/provider/meter-data/csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString());
   }
 
   @Test
@@ -132,12 +217,27 @@ class DeliveryNodeTest {
     Instant slot = tradableSlot();
     String[] o = confirmedOrder(slot, "5");
     ZonedDateTime s = slot.atZone(IST);
-    String csv = "meter_id,block_start,block_minutes,import_kwh,export_kwh\n"
-        + o[1] + "," + s.toOffsetDateTime() + ",30,0,2.5\n"
-        + o[1] + "," + s.plusMinutes(30).toOffsetDateTime() + ",30,0,1.5\n"
-        + o[2] + "," + s.toOffsetDateTime() + ",60,6,0\n"
-        + "DL-NOBODY," + s.toOffsetDateTime() + ",60,1,0\n"
-        + o[1] + "," + s.plusMinutes(60).toOffsetDateTime() + ",60,-1,0\n";
+    String csv =
+        "meter_id,block_start,block_minutes,import_kwh,export_kwh\n"
+            + o[1]
+            + ","
+            + s.toOffsetDateTime()
+            + ",30,0,2.5\n"
+            + o[1]
+            + ","
+            + s.plusMinutes(30).toOffsetDateTime()
+            + ",30,0,1.5\n"
+            + o[2]
+            + ","
+            + s.toOffsetDateTime()
+            + ",60,6,0\n"
+            + "DL-NOBODY,"
+            + s.toOffsetDateTime()
+            + ",60,1,0\n"
+            + o[1]
+            + ","
+            + s.plusMinutes(60).toOffsetDateTime()
+            + ",60,-1,0\n";
     JsonNode first = upload(csv);
     assertEquals(5, first.get("rowsRead").asInt());
     assertEquals(3, first.get("added").asInt());
@@ -148,31 +248,69 @@ class DeliveryNodeTest {
     assertEquals(3, again.get("unchanged").asInt());
 
     String day = s.toLocalDate().toString();
-    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
-        .body("allocated", hasItem(o[0] + "/1")).body("settledOrders", hasItem(o[0]));
-    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
+    given()
+        .post("/provider/settlement/run?day=" + day)
+        .then()
+        .statusCode(200)
+        .body("allocated", hasItem(o[0] + "/1"))
+        .body("settledOrders", hasItem(o[0]));
+    given()
+        .post("/provider/settlement/run?day=" + day)
+        .then()
+        .statusCode(200)
         .body("settledOrders.size()", equalTo(0));
-    assertAuditRecords(o[3], List.of("ALLOCATION allocation/" + o[0] + "/1", "SETTLEMENT settlement/" + o[0]));
+    assertAuditRecords(
+        o[3], List.of("ALLOCATION allocation/" + o[0] + "/1", "SETTLEMENT settlement/" + o[0]));
 
-    JsonNode status = JSON.readTree(buyerPlatform.await(r -> r.action().equals("on_status")
-        && r.bodyText().contains(o[0]), Duration.ofSeconds(10), "delivery on_status").body());
-    JsonNode item = status.at("/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes");
+    JsonNode status =
+        JSON.readTree(
+            buyerPlatform
+                .await(
+                    r -> r.action().equals("on_status") && r.bodyText().contains(o[0]),
+                    Duration.ofSeconds(10),
+                    "delivery on_status")
+                .body());
+    JsonNode item =
+        status.at(
+            "/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes");
     assertEquals("EnergyTradeDelivery", item.get("@type").asText());
     assertEquals(0, new BigDecimal("4.00").compareTo(item.get("deliveredQuantity").decimalValue()));
-    assertEquals(0, new BigDecimal("4").compareTo(item.at("/meterReadings/0/allocatedEnergy").decimalValue()));
+    assertEquals(
+        0,
+        new BigDecimal("4").compareTo(item.at("/meterReadings/0/allocatedEnergy").decimalValue()));
     assertEquals(o[1], item.at("/meterReadings/0/meterId").asText());
-    assertEquals("AUTHORIZED", status.at("/message/order/beckn:payment/beckn:paymentStatus").asText());
-    assertEquals(0, new BigDecimal("24.00").compareTo(
-        status.at("/message/order/beckn:payment/beckn:amount/value").decimalValue()));
-    JsonNode update = JSON.readTree(buyerPlatform.await(r -> r.action().equals("on_update")
-        && r.bodyText().contains(o[0]), Duration.ofSeconds(10), "settlement on_update").body());
+    assertEquals(
+        "AUTHORIZED", status.at("/message/order/beckn:payment/beckn:paymentStatus").asText());
+    assertEquals(
+        0,
+        new BigDecimal("24.00")
+            .compareTo(
+                status.at("/message/order/beckn:payment/beckn:amount/value").decimalValue()));
+    JsonNode update =
+        JSON.readTree(
+            buyerPlatform
+                .await(
+                    r -> r.action().equals("on_update") && r.bodyText().contains(o[0]),
+                    Duration.ofSeconds(10),
+                    "settlement on_update")
+                .body());
     JsonNode payment = update.at("/message/order/beckn:payment");
     assertEquals("SETTLED", payment.get("beckn:paymentStatus").asText());
     assertTrue(payment.get("beckn:txnRef").asText().startsWith("STL-"));
     assertTrue(payment.has("beckn:paidAt"));
 
-    JsonNode statement = JSON.readTree(given().get("/provider/settlement/statement?from=" + day + "&counterparty="
-        + TestPeers.peerId()).then().statusCode(200).extract().asString());
+    JsonNode statement =
+        JSON.readTree(
+            given()
+                .get(
+                    "/provider/settlement/statement?from="
+                        + day
+                        + "&counterparty="
+                        + TestPeers.peerId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     JsonNode trade = null;
     for (JsonNode t : statement.get("trades")) {
       if (t.get("tradeId").asText().equals(o[0] + "/1")) {
@@ -181,12 +319,23 @@ class DeliveryNodeTest {
     }
     assertEquals(0, new BigDecimal("4").compareTo(trade.get("settledKwh").decimalValue()));
     assertEquals(0, new BigDecimal("5").compareTo(trade.get("buyerAllocatedKwh").decimalValue()));
-    given().get("/provider/settlement/statement?from=" + day + "&format=csv").then().statusCode(200)
-        .body(containsString("trade_id,slot_start")).body(containsString(o[0] + "/1"));
-    given().get("/provider/settlement/report?month=" + s.toLocalDate().toString().substring(0, 7)).then()
-        .statusCode(200).body(containsString("account_id,meter_id")).body(containsString(o[1]))
+    given()
+        .get("/provider/settlement/statement?from=" + day + "&format=csv")
+        .then()
+        .statusCode(200)
+        .body(containsString("trade_id,slot_start"))
+        .body(containsString(o[0] + "/1"));
+    given()
+        .get("/provider/settlement/report?month=" + s.toLocalDate().toString().substring(0, 7))
+        .then()
+        .statusCode(200)
+        .body(containsString("account_id,meter_id"))
+        .body(containsString(o[1]))
         .body(containsString(o[2]));
-    given().get("/provider/settlement/report?month=2026-13").then().statusCode(400)
+    given()
+        .get("/provider/settlement/report?month=2026-13")
+        .then()
+        .statusCode(400)
         .body("error", containsString("YYYY-MM"));
   }
 
@@ -202,27 +351,72 @@ class DeliveryNodeTest {
   void aCurtailedTradeIsSettledOnWhatTheDiscomLetItDeliver() throws Exception {
     Instant slot = tradableSlot();
     String[] o = confirmedOrder(slot, "5");
-    assertTrue(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> curtailments.record(
-        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]), 1, "utility.test", new BigDecimal("1"), "CONGESTION")));
+    assertTrue(
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    curtailments.record(
+                        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]),
+                        1,
+                        "utility.test",
+                        new BigDecimal("1"),
+                        "CONGESTION")));
     ZonedDateTime s = slot.atZone(IST);
-    upload("meter_id,block_start,block_minutes,import_kwh,export_kwh\n" + o[1] + "," + s.toOffsetDateTime()
-        + ",60,0,4.00\n" + o[2] + "," + s.toOffsetDateTime() + ",60,6.10,0\n");
+    upload(
+        "meter_id,block_start,block_minutes,import_kwh,export_kwh\n"
+            + o[1]
+            + ","
+            + s.toOffsetDateTime()
+            + ",60,0,4.00\n"
+            + o[2]
+            + ","
+            + s.toOffsetDateTime()
+            + ",60,6.10,0\n");
     String day = s.toLocalDate().toString();
-    given().post("/provider/settlement/run?day=" + day).then().statusCode(200).body("settledOrders", hasItem(o[0]));
-    assertTrue(!io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> curtailments.record(
-        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]), 1, "utility.test", new BigDecimal("2"), "OTHER")),
+    given()
+        .post("/provider/settlement/run?day=" + day)
+        .then()
+        .statusCode(200)
+        .body("settledOrders", hasItem(o[0]));
+    assertTrue(
+        !io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    curtailments.record(
+                        org.uei.p2p.bpp.order.SellerOrder.findById(o[0]),
+                        1,
+                        "utility.test",
+                        new BigDecimal("2"),
+                        "OTHER")),
         "a curtailment after allocation changes nothing");
 
-    JsonNode status = JSON.readTree(buyerPlatform.await(r -> r.action().equals("on_status")
-        && r.bodyText().contains(o[0]), Duration.ofSeconds(10), "delivery on_status").body());
-    JsonNode item = status.at("/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes");
+    JsonNode status =
+        JSON.readTree(
+            buyerPlatform
+                .await(
+                    r -> r.action().equals("on_status") && r.bodyText().contains(o[0]),
+                    Duration.ofSeconds(10),
+                    "delivery on_status")
+                .body());
+    JsonNode item =
+        status.at(
+            "/message/order/beckn:orderItems/0/beckn:orderItemAttributes/fulfillmentAttributes");
     assertEquals(0, BigDecimal.ONE.compareTo(item.get("curtailedQuantity").decimalValue()));
     assertEquals("CONGESTION", item.get("curtailmentReason").asText());
     assertEquals(0, new BigDecimal("4").compareTo(item.get("deliveredQuantity").decimalValue()));
-    assertEquals(0, new BigDecimal("24.00").compareTo(
-        status.at("/message/order/beckn:payment/beckn:amount/value").decimalValue()), "4 × 6.00, not 5 × 6.00");
+    assertEquals(
+        0,
+        new BigDecimal("24.00")
+            .compareTo(status.at("/message/order/beckn:payment/beckn:amount/value").decimalValue()),
+        "4 × 6.00, not 5 × 6.00");
 
-    String text = given().get("/provider/settlement/statement?from=" + day).then().statusCode(200).extract().asString();
+    String text =
+        given()
+            .get("/provider/settlement/statement?from=" + day)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     JsonNode trade = null;
     for (JsonNode t : JSON.readTree(text).get("trades")) {
       if (t.get("tradeId").asText().equals(o[0] + "/1")) {
@@ -230,24 +424,55 @@ class DeliveryNodeTest {
       }
     }
     assertTrue(text.contains("\"curtailedKwh\" : 1.00"), text);
-    assertEquals(0, new BigDecimal("4").compareTo(trade.get("buyerAllocatedKwh").decimalValue()), "the buyer owes 4");
+    assertEquals(
+        0,
+        new BigDecimal("4").compareTo(trade.get("buyerAllocatedKwh").decimalValue()),
+        "the buyer owes 4");
     assertEquals(0, new BigDecimal("5").compareTo(trade.get("contractedKwh").decimalValue()));
     assertEquals("CONGESTION", trade.get("curtailmentReason").asText());
     assertTrue(!trade.get("lines").toString().contains("DEVIATION"), trade.toString());
-    String billing = given().get("/provider/settlement/report?month=" + day.substring(0, 7)).then().statusCode(200)
-        .extract().asString();
-    assertTrue(billing.contains("," + o[1] + "," + day.substring(0, 7) + ",0.00,4.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
+    String billing =
+        given()
+            .get("/provider/settlement/report?month=" + day.substring(0, 7))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        billing.contains(
+            "," + o[1] + "," + day.substring(0, 7) + ",0.00,4.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
         billing);
-    assertTrue(billing.contains("," + o[2] + "," + day.substring(0, 7) + ",4.00,0.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
+    assertTrue(
+        billing.contains(
+            "," + o[2] + "," + day.substring(0, 7) + ",4.00,0.00,1.00,0.00,0.00,0.00,0.00,0.00,1"),
         billing);
 
-    String dre = given().get("/provider/settlement/dre?month=" + day.substring(0, 7)).then().statusCode(200)
-        .extract().asString();
-    assertTrue(dre.contains(o[0] + "/1,") && dre.contains("," + o[1] + ",TPDDL,DL," + o[2] + ",4.00"), dre);
-    given().get("/provider/settlement/dre?month=" + day.substring(0, 7) + "&format=text").then().statusCode(200)
-        .body(containsString("DRE report " + day.substring(0, 7))).body(containsString("BRPL"));
-    given().get("/provider/settlement/dre?month=nope").then().statusCode(400).body("error", containsString("YYYY-MM"));
-    given().get("/provider/settlement/profile").then().statusCode(200).body("profile", equalTo("ies-network"))
+    String dre =
+        given()
+            .get("/provider/settlement/dre?month=" + day.substring(0, 7))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        dre.contains(o[0] + "/1,") && dre.contains("," + o[1] + ",TPDDL,DL," + o[2] + ",4.00"),
+        dre);
+    given()
+        .get("/provider/settlement/dre?month=" + day.substring(0, 7) + "&format=text")
+        .then()
+        .statusCode(200)
+        .body(containsString("DRE report " + day.substring(0, 7)))
+        .body(containsString("BRPL"));
+    given()
+        .get("/provider/settlement/dre?month=nope")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("YYYY-MM"));
+    given()
+        .get("/provider/settlement/profile")
+        .then()
+        .statusCode(200)
+        .body("profile", equalTo("ies-network"))
         .body("underInjectionPerKwh.TPDDL", equalTo(5.75f));
   }
 
@@ -262,15 +487,38 @@ class DeliveryNodeTest {
     String day = s.toLocalDate().toString();
     String header = "meter_id,block_start,block_minutes,import_kwh,export_kwh\n";
     // The seller injects 7 of the 9 kWh sold; buyer B's meter data is not there yet.
-    upload(header + a[1] + "," + s.toOffsetDateTime() + ",60,0,7\n" + a[2] + "," + s.toOffsetDateTime() + ",60,9,0\n");
-    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
-        .body("awaitingData", hasItem(a[0] + "/1")).body("awaitingData", hasItem(b[0] + "/1"));
+    upload(
+        header
+            + a[1]
+            + ","
+            + s.toOffsetDateTime()
+            + ",60,0,7\n"
+            + a[2]
+            + ","
+            + s.toOffsetDateTime()
+            + ",60,9,0\n");
+    given()
+        .post("/provider/settlement/run?day=" + day)
+        .then()
+        .statusCode(200)
+        .body("awaitingData", hasItem(a[0] + "/1"))
+        .body("awaitingData", hasItem(b[0] + "/1"));
     upload(header + b[2] + "," + s.toOffsetDateTime() + ",60,9,0\n");
-    given().post("/provider/settlement/run?day=" + day).then().statusCode(200)
-        .body("settledOrders", hasItem(a[0])).body("settledOrders", hasItem(b[0]));
+    given()
+        .post("/provider/settlement/run?day=" + day)
+        .then()
+        .statusCode(200)
+        .body("settledOrders", hasItem(a[0]))
+        .body("settledOrders", hasItem(b[0]));
 
-    JsonNode statement = JSON.readTree(given().get("/provider/settlement/statement?from=" + day).then()
-        .statusCode(200).extract().asString());
+    JsonNode statement =
+        JSON.readTree(
+            given()
+                .get("/provider/settlement/statement?from=" + day)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     BigDecimal sellerA = null;
     BigDecimal sellerB = null;
     for (JsonNode t : statement.get("trades")) {
@@ -290,15 +538,21 @@ class DeliveryNodeTest {
     MdmsDropPoller poller = io.quarkus.arc.Arc.container().instance(MdmsDropPoller.class).get();
     Path dir = poller.dropDir();
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("good-" + UUID.randomUUID() + ".csv"),
+    Files.writeString(
+        dir.resolve("good-" + UUID.randomUUID() + ".csv"),
         "meter_id,block_start,block_minutes,import_kwh,export_kwh\n");
     Path bad = dir.resolve("bad-" + UUID.randomUUID() + ".csv");
-    Files.writeString(bad, "meter_id,block_start,block_minutes,import_kwh,export_kwh\nNOPE,2026-02-10T06:00:00+05:30,60,1,0\n");
+    Files.writeString(
+        bad,
+        "meter_id,block_start,block_minutes,import_kwh,export_kwh\nNOPE,2026-02-10T06:00:00+05:30,60,1,0\n");
     List<Path> done = poller.pollOnce(true);
-    assertTrue(done.stream().anyMatch(p -> p.getParent().getFileName().toString().equals("processed")), done.toString());
+    assertTrue(
+        done.stream().anyMatch(p -> p.getParent().getFileName().toString().equals("processed")),
+        done.toString());
     Path moved = dir.resolve("rejected").resolve(bad.getFileName());
     assertTrue(Files.exists(moved), done.toString());
-    String report = Files.readString(dir.resolve("rejected").resolve(bad.getFileName() + ".report.csv"));
+    String report =
+        Files.readString(dir.resolve("rejected").resolve(bad.getFileName() + ".report.csv"));
     assertTrue(report.contains("UNKNOWN_METER"), report);
     assertTrue(Files.notExists(bad));
   }

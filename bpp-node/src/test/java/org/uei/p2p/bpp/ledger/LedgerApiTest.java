@@ -1,11 +1,11 @@
 package org.uei.p2p.bpp.ledger;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,8 +32,8 @@ import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * bpp-node as TPDDL's ledger provider. The test peer (a registered BAP) is the buyer platform,
- * the intruder another platform; a seller platform and TPDDL's signer are registered here.
+ * bpp-node as TPDDL's ledger provider. The test peer (a registered BAP) is the buyer platform, the
+ * intruder another platform; a seller platform and TPDDL's signer are registered here.
  */
 @QuarkusTest
 @TestProfile(LedgerApiTest.LedgerMode.class)
@@ -50,8 +50,15 @@ class LedgerApiTest {
   public static class LedgerMode implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("uei.bpp.ledger.enabled", "true", "uei.bpp.ledger.discom-id", "TPDDL",
-          "uei.bpp.ledger.discoms.TPDDL", TPDDL_SIGNER, "uei.bpp.ledger.discoms.PVVNL", "utility.pvvnl.ledger-test");
+      return Map.of(
+          "uei.bpp.ledger.enabled",
+          "true",
+          "uei.bpp.ledger.discom-id",
+          "TPDDL",
+          "uei.bpp.ledger.discoms.TPDDL",
+          TPDDL_SIGNER,
+          "uei.bpp.ledger.discoms.PVVNL",
+          "utility.pvvnl.ledger-test");
     }
   }
 
@@ -59,20 +66,35 @@ class LedgerApiTest {
   static void register() throws Exception {
     Ed25519KeyPair tpddlKey = Ed25519KeyPair.generate();
     Ed25519KeyPair sellerKey = Ed25519KeyPair.generate();
-    List<Subscriber> records = List.of(subscriber(TPDDL_SIGNER, SubscriberType.BPP, tpddlKey),
-        subscriber(SELLER, SubscriberType.BPP, sellerKey));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(TestPeers.registryUrl() + "/admin/subscribers")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(SubscriberJson.writeList(records).toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    List<Subscriber> records =
+        List.of(
+            subscriber(TPDDL_SIGNER, SubscriberType.BPP, tpddlKey),
+            subscriber(SELLER, SubscriberType.BPP, sellerKey));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            SubscriberJson.writeList(records).toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     tpddl = BecknSigner.of(TPDDL_SIGNER, "k1", tpddlKey);
     seller = BecknSigner.of(SELLER, "k1", sellerKey);
   }
 
   private static Subscriber subscriber(String id, SubscriberType type, Ed25519KeyPair key) {
-    return Subscriber.builder().subscriberId(id).uniqueKeyId("k1").type(type).url("http://127.0.0.1/" + id)
-        .domain(TestNetwork.DOMAIN).signingPublicKey(key.publicKeyBase64()).status(Subscriber.SUBSCRIBED).build();
+    return Subscriber.builder()
+        .subscriberId(id)
+        .uniqueKeyId("k1")
+        .type(type)
+        .url("http://127.0.0.1/" + id)
+        .domain(TestNetwork.DOMAIN)
+        .signingPublicKey(key.publicKeyBase64())
+        .status(Subscriber.SUBSCRIBED)
+        .build();
   }
 
   private static ValidatableResponse post(String path, BecknSigner signer, String json) {
@@ -86,12 +108,26 @@ class LedgerApiTest {
 
   /** A TPDDL consumer buying {@code kwh} from a PVVNL prosumer, as the buyer platform puts it. */
   private static String buyerPut(String txn, String meter, String kwh) {
-    return "{\"role\":\"BUYER\",\"transactionId\":\"" + txn + "\",\"orderItemId\":\"item-1\",\"platformIdBuyer\":\""
-        + TestPeers.peerId() + "\",\"platformIdSeller\":\"" + SELLER + "\",\"discomIdBuyer\":\"TPDDL\","
-        + "\"discomIdSeller\":\"PVVNL\",\"buyerId\":\"" + meter + "\",\"sellerId\":\"PVVNL-P-1\","
-        + "\"tradeTime\":\"2026-03-01T09:00:00Z\",\"deliveryStartTime\":\"" + START + "\",\"deliveryEndTime\":\""
-        + END + "\",\"tradeDetails\":[{\"tradeType\":\"ENERGY\",\"tradeQty\":" + kwh + ",\"tradeUnit\":\"KWH\","
-        + "\"pricePerUnit\":6.5,\"priceCurrency\":\"INR\"}],\"clientReference\":\"c-" + txn + "\"}";
+    return "{\"role\":\"BUYER\",\"transactionId\":\""
+        + txn
+        + "\",\"orderItemId\":\"item-1\",\"platformIdBuyer\":\""
+        + TestPeers.peerId()
+        + "\",\"platformIdSeller\":\""
+        + SELLER
+        + "\",\"discomIdBuyer\":\"TPDDL\","
+        + "\"discomIdSeller\":\"PVVNL\",\"buyerId\":\""
+        + meter
+        + "\",\"sellerId\":\"PVVNL-P-1\","
+        + "\"tradeTime\":\"2026-03-01T09:00:00Z\",\"deliveryStartTime\":\""
+        + START
+        + "\",\"deliveryEndTime\":\""
+        + END
+        + "\",\"tradeDetails\":[{\"tradeType\":\"ENERGY\",\"tradeQty\":"
+        + kwh
+        + ",\"tradeUnit\":\"KWH\","
+        + "\"pricePerUnit\":6.5,\"priceCurrency\":\"INR\"}],\"clientReference\":\"c-"
+        + txn
+        + "\"}";
   }
 
   private static String byKey(String txn) {
@@ -102,38 +138,92 @@ class LedgerApiTest {
   void platformsPutDiscomsRecordAndAllocateEveryoneReadsTheirOwn() {
     String txn = "tx-" + UUID.randomUUID();
     String meter = "TPDDL-C-" + UUID.randomUUID().toString().substring(0, 8);
-    String recordId = post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "5")).statusCode(200)
-        .body("success", equalTo(true)).body("message", equalTo("Created")).body("rowDigest", startsWith("sha256:"))
-        .extract().path("recordId");
-    post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "5.0")).statusCode(200)
-        .body("recordId", equalTo(recordId)).body("message", equalTo("Accepted, no change"));
-    post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "6")).statusCode(409)
-        .body("code", equalTo("PRC_CONFLICT")).body("details.field", equalTo("tradeDetails"));
+    String recordId =
+        post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "5"))
+            .statusCode(200)
+            .body("success", equalTo(true))
+            .body("message", equalTo("Created"))
+            .body("rowDigest", startsWith("sha256:"))
+            .extract()
+            .path("recordId");
+    post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "5.0"))
+        .statusCode(200)
+        .body("recordId", equalTo(recordId))
+        .body("message", equalTo("Accepted, no change"));
+    post("put", TestPeers.peerSigner(), buyerPut(txn, meter, "6"))
+        .statusCode(409)
+        .body("code", equalTo("PRC_CONFLICT"))
+        .body("details.field", equalTo("tradeDetails"));
     // The seller platform of the trade adds nothing new, which is fine; its put is accepted.
-    post("put", seller, "{\"role\":\"SELLER\",\"transactionId\":\"" + txn + "\",\"orderItemId\":\"item-1\","
-        + "\"platformIdSeller\":\"" + SELLER + "\",\"sellerId\":\"PVVNL-P-1\"}").statusCode(200)
+    post(
+            "put",
+            seller,
+            "{\"role\":\"SELLER\",\"transactionId\":\""
+                + txn
+                + "\",\"orderItemId\":\"item-1\","
+                + "\"platformIdSeller\":\""
+                + SELLER
+                + "\",\"sellerId\":\"PVVNL-P-1\"}")
+        .statusCode(200)
         .body("message", equalTo("Accepted, no change"));
 
-    post("record", tpddl, "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\"" + txn + "\",\"orderItemId\":\"item-1\","
-        + "\"discomIdBuyer\":\"TPDDL\",\"buyerFulfillmentValidationMetrics\":[{\"validationMetricType\":"
-        + "\"ACTUAL_PULLED\",\"validationMetricValue\":4.5}],\"statusBuyerDiscom\":\"CONFIRMED\"}").statusCode(200)
+    post(
+            "record",
+            tpddl,
+            "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\""
+                + txn
+                + "\",\"orderItemId\":\"item-1\","
+                + "\"discomIdBuyer\":\"TPDDL\",\"buyerFulfillmentValidationMetrics\":[{\"validationMetricType\":"
+                + "\"ACTUAL_PULLED\",\"validationMetricValue\":4.5}],\"statusBuyerDiscom\":\"CONFIRMED\"}")
+        .statusCode(200)
         .body("message", equalTo("Updated"));
-    post("allocate", tpddl, "{\"meterId\":\"" + meter + "\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\"" + START
-        + "\",\"deliveryEndTime\":\"" + END + "\",\"actualImported\":3.25,\"status\":\"COMPLETED\"}").statusCode(200)
-        .body("totalMatched", equalTo(1)).body("allocations[0].recordId", equalTo(recordId))
-        .body("allocations[0].side", equalTo("BUYER")).body("allocations[0].metricType", equalTo("ACTUAL_PULLED"))
-        .body("allocations[0].allocatedQty", equalTo(3.25f)).body("allocations[0].tradeQty", equalTo(5));
+    post(
+            "allocate",
+            tpddl,
+            "{\"meterId\":\""
+                + meter
+                + "\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\""
+                + START
+                + "\",\"deliveryEndTime\":\""
+                + END
+                + "\",\"actualImported\":3.25,\"status\":\"COMPLETED\"}")
+        .statusCode(200)
+        .body("totalMatched", equalTo(1))
+        .body("allocations[0].recordId", equalTo(recordId))
+        .body("allocations[0].side", equalTo("BUYER"))
+        .body("allocations[0].metricType", equalTo("ACTUAL_PULLED"))
+        .body("allocations[0].allocatedQty", equalTo(3.25f))
+        .body("allocations[0].tradeQty", equalTo(5));
 
-    String digest = post("get", TestPeers.peerSigner(), byKey(txn)).statusCode(200).body("count", equalTo(1))
-        .body("records[0].recordId", equalTo(recordId)).body("records[0].buyerId", equalTo(meter))
-        .body("records[0].statusBuyerDiscom", equalTo("COMPLETED"))
-        .body("records[0].buyerFulfillmentValidationMetrics[0].validationMetricValue", equalTo(3.25f))
-        .body("records[0].tradeDetails[0].pricePerUnit", equalTo(6.5f)).extract().path("records[0].rowDigest");
-    post("get", seller, byKey(txn)).statusCode(200).body("count", equalTo(1))
+    String digest =
+        post("get", TestPeers.peerSigner(), byKey(txn))
+            .statusCode(200)
+            .body("count", equalTo(1))
+            .body("records[0].recordId", equalTo(recordId))
+            .body("records[0].buyerId", equalTo(meter))
+            .body("records[0].statusBuyerDiscom", equalTo("COMPLETED"))
+            .body(
+                "records[0].buyerFulfillmentValidationMetrics[0].validationMetricValue",
+                equalTo(3.25f))
+            .body("records[0].tradeDetails[0].pricePerUnit", equalTo(6.5f))
+            .extract()
+            .path("records[0].rowDigest");
+    post("get", seller, byKey(txn))
+        .statusCode(200)
+        .body("count", equalTo(1))
         .body("records[0].rowDigest", equalTo(digest));
-    post("get", tpddl, "{\"buyerId\":\"" + meter + "\",\"statusBuyerDiscom\":\"COMPLETED\",\"statusSellerDiscom\":\"\","
-        + "\"sort\":\"deliveryStartTime\",\"sortOrder\":\"asc\",\"limit\":10}").statusCode(200).body("count", equalTo(1));
-    post("get", TestPeers.intruderSigner(), byKey(txn)).statusCode(200).body("count", equalTo(0))
+    post(
+            "get",
+            tpddl,
+            "{\"buyerId\":\""
+                + meter
+                + "\",\"statusBuyerDiscom\":\"COMPLETED\",\"statusSellerDiscom\":\"\","
+                + "\"sort\":\"deliveryStartTime\",\"sortOrder\":\"asc\",\"limit\":10}")
+        .statusCode(200)
+        .body("count", equalTo(1));
+    post("get", TestPeers.intruderSigner(), byKey(txn))
+        .statusCode(200)
+        .body("count", equalTo(0))
         .body("records.size()", equalTo(0));
   }
 
@@ -141,42 +231,96 @@ class LedgerApiTest {
   void signaturesRolesAndInputAreCheckedAndNothingIsStoredOnRefusal() {
     String txn = "tx-" + UUID.randomUUID();
     String put = buyerPut(txn, "TPDDL-C-X", "2");
-    post("put", null, put).statusCode(401).header("WWW-Authenticate", notNullValue())
+    post("put", null, put)
+        .statusCode(401)
+        .header("WWW-Authenticate", notNullValue())
         .body("code", equalTo("AUT_SIGNATURE_INVALID"));
-    post("put", TestPeers.unregisteredSigner(), put).statusCode(401).body("code", equalTo("AUT_SIGNATURE_INVALID"));
+    post("put", TestPeers.unregisteredSigner(), put)
+        .statusCode(401)
+        .body("code", equalTo("AUT_SIGNATURE_INVALID"));
     byte[] other = buyerPut(txn, "TPDDL-C-Y", "2").getBytes(StandardCharsets.UTF_8);
-    given().contentType("application/json").header("Authorization", TestPeers.peerSigner().authorization(other))
-        .body(put.getBytes(StandardCharsets.UTF_8)).post("/ledger/put").then().statusCode(401)
+    given()
+        .contentType("application/json")
+        .header("Authorization", TestPeers.peerSigner().authorization(other))
+        .body(put.getBytes(StandardCharsets.UTF_8))
+        .post("/ledger/put")
+        .then()
+        .statusCode(401)
         .body("message", containsString("signature"));
-    // Roles: a DISCOM may not put, a platform may not record or allocate, nor write as another platform.
+    // Roles: a DISCOM may not put, a platform may not record or allocate, nor write as another
+    // platform.
     post("put", tpddl, put).statusCode(403).body("code", equalTo("AUT_NOT_AUTHORIZED"));
-    post("put", TestPeers.intruderSigner(), put).statusCode(403).body("code", equalTo("AUT_NOT_AUTHORIZED"));
-    post("record", TestPeers.peerSigner(), "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\"" + txn
-        + "\",\"orderItemId\":\"item-1\"}").statusCode(403).body("code", equalTo("AUT_NOT_AUTHORIZED"));
-    post("allocate", TestPeers.peerSigner(), "{\"meterId\":\"M\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\""
-        + START + "\",\"deliveryEndTime\":\"" + END + "\",\"actualImported\":1}").statusCode(403);
+    post("put", TestPeers.intruderSigner(), put)
+        .statusCode(403)
+        .body("code", equalTo("AUT_NOT_AUTHORIZED"));
+    post(
+            "record",
+            TestPeers.peerSigner(),
+            "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\""
+                + txn
+                + "\",\"orderItemId\":\"item-1\"}")
+        .statusCode(403)
+        .body("code", equalTo("AUT_NOT_AUTHORIZED"));
+    post(
+            "allocate",
+            TestPeers.peerSigner(),
+            "{\"meterId\":\"M\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\""
+                + START
+                + "\",\"deliveryEndTime\":\""
+                + END
+                + "\",\"actualImported\":1}")
+        .statusCode(403);
     // Input: not JSON, a trailing value, an unknown member, a bad time, an absurd number, too big.
-    post("put", TestPeers.peerSigner(), "{\"role\":").statusCode(400).body("code", equalTo("SCH_FIELD_NOT_ALLOWED"))
+    post("put", TestPeers.peerSigner(), "{\"role\":")
+        .statusCode(400)
+        .body("code", equalTo("SCH_FIELD_NOT_ALLOWED"))
         .body("message", not(containsString("com.fasterxml")));
-    post("put", TestPeers.peerSigner(), put + " {}").statusCode(400).body("message", not(containsString("org.uei")));
-    post("put", TestPeers.peerSigner(), put.replace("\"clientReference\"", "\"colour\":\"red\",\"clientReference\""))
-        .statusCode(400).body("details.field", equalTo("colour"));
-    post("put", TestPeers.peerSigner(), put.replace(START, "tomorrow")).statusCode(400)
+    post("put", TestPeers.peerSigner(), put + " {}")
+        .statusCode(400)
+        .body("message", not(containsString("org.uei")));
+    post(
+            "put",
+            TestPeers.peerSigner(),
+            put.replace("\"clientReference\"", "\"colour\":\"red\",\"clientReference\""))
+        .statusCode(400)
+        .body("details.field", equalTo("colour"));
+    post("put", TestPeers.peerSigner(), put.replace(START, "tomorrow"))
+        .statusCode(400)
         .body("details.field", equalTo("deliveryStartTime"));
-    post("put", TestPeers.peerSigner(), put.replace("\"tradeQty\":2", "\"tradeQty\":1e999999")).statusCode(400)
+    post("put", TestPeers.peerSigner(), put.replace("\"tradeQty\":2", "\"tradeQty\":1e999999"))
+        .statusCode(400)
         .body("message", not(containsString("java.")));
-    post("put", TestPeers.peerSigner(), put.replace("\"tradeQty\":2", "\"tradeQty\":-2")).statusCode(400)
+    post("put", TestPeers.peerSigner(), put.replace("\"tradeQty\":2", "\"tradeQty\":-2"))
+        .statusCode(400)
         .body("details.field", equalTo("tradeDetails[0].tradeQty"));
-    post("put", TestPeers.peerSigner(), put.replace("\"role\":\"BUYER\",", "")).statusCode(400)
-        .body("code", equalTo("SCH_MISSING_REQUIRED")).body("details.field", equalTo("role"));
+    post("put", TestPeers.peerSigner(), put.replace("\"role\":\"BUYER\",", ""))
+        .statusCode(400)
+        .body("code", equalTo("SCH_MISSING_REQUIRED"))
+        .body("details.field", equalTo("role"));
     post("put", TestPeers.peerSigner(), "{\"pad\":\"" + "x".repeat(70_000) + "\"}").statusCode(413);
-    post("record", tpddl, "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\"" + txn + "\",\"orderItemId\":\"item-1\","
-        + "\"discomIdBuyer\":\"TPDDL\",\"buyerFulfillmentValidationMetrics\":[{\"validationMetricType\":"
-        + "\"ACTUAL_PULLED\",\"validationMetricValue\":1}]}").statusCode(404).body("code", equalTo("PRC_NOT_FOUND"));
-    post("allocate", tpddl, "{\"meterId\":\"TPDDL-C-X\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\"" + START
-        + "\",\"deliveryEndTime\":\"" + END + "\",\"actualImported\":1}").statusCode(404)
+    post(
+            "record",
+            tpddl,
+            "{\"role\":\"BUYER_DISCOM\",\"transactionId\":\""
+                + txn
+                + "\",\"orderItemId\":\"item-1\","
+                + "\"discomIdBuyer\":\"TPDDL\",\"buyerFulfillmentValidationMetrics\":[{\"validationMetricType\":"
+                + "\"ACTUAL_PULLED\",\"validationMetricValue\":1}]}")
+        .statusCode(404)
+        .body("code", equalTo("PRC_NOT_FOUND"));
+    post(
+            "allocate",
+            tpddl,
+            "{\"meterId\":\"TPDDL-C-X\",\"discomId\":\"TPDDL\",\"deliveryStartTime\":\""
+                + START
+                + "\",\"deliveryEndTime\":\""
+                + END
+                + "\",\"actualImported\":1}")
+        .statusCode(404)
         .body("code", equalTo("PRC_NOT_FOUND"));
     post("get", TestPeers.peerSigner(), byKey(txn)).statusCode(200).body("count", equalTo(0));
-    post("get", TestPeers.peerSigner(), "{\"limit\":0}").statusCode(400).body("details.field", equalTo("limit"));
+    post("get", TestPeers.peerSigner(), "{\"limit\":0}")
+        .statusCode(400)
+        .body("details.field", equalTo("limit"));
   }
 }

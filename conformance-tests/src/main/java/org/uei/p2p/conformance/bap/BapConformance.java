@@ -17,11 +17,11 @@ import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.WhenListening;
-import org.uei.p2p.conformance.setup.Preflight;
-import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.conformance.setup.Preflight;
+import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.registry.BecknRegistry;
@@ -31,26 +31,36 @@ import org.uei.p2p.signing.BecknVerifier;
 /**
  * Runs the {@link BapCases} against a buyer platform: the kit plays a seller platform with one
  * offer at its own endpoint (registered in the registry the buyer platform uses), has the buyer
- * platform run its flow through a {@link BapTrigger}, checks every request it received, then
- * sends its own probe callbacks.
+ * platform run its flow through a {@link BapTrigger}, checks every request it received, then sends
+ * its own probe callbacks.
  */
 public final class BapConformance {
 
   /**
    * What a run needs.
    *
-   * @param targetUrl   the buyer platform's Beckn endpoint (for the report; callbacks go to its bap_uri)
+   * @param targetUrl the buyer platform's Beckn endpoint (for the report; callbacks go to its
+   *     bap_uri)
    * @param registryUrl the registry both sides look keys up in
-   * @param identity    the kit's registered seller identity
-   * @param listenHost  where the kit's seller endpoint binds
-   * @param listenPort  its port (registered in the registry before the run)
-   * @param publicUrl   the kit's {@code bpp_uri} as the buyer reaches it; null: http://listenHost:port
-   * @param ttl         how long the kit waits for its callbacks to be delivered after the flow
-   * @param zone        the network's zone (the kit's offer is for a tradable slot in it)
-   * @param trigger     makes the buyer platform run its flow
+   * @param identity the kit's registered seller identity
+   * @param listenHost where the kit's seller endpoint binds
+   * @param listenPort its port (registered in the registry before the run)
+   * @param publicUrl the kit's {@code bpp_uri} as the buyer reaches it; null:
+   *     http://listenHost:port
+   * @param ttl how long the kit waits for its callbacks to be delivered after the flow
+   * @param zone the network's zone (the kit's offer is for a tradable slot in it)
+   * @param trigger makes the buyer platform run its flow
    */
-  public record Config(String targetUrl, String registryUrl, KitIdentity identity, String listenHost, int listenPort,
-      String publicUrl, Duration ttl, ZoneId zone, BapTrigger trigger) {
+  public record Config(
+      String targetUrl,
+      String registryUrl,
+      KitIdentity identity,
+      String listenHost,
+      int listenPort,
+      String publicUrl,
+      Duration ttl,
+      ZoneId zone,
+      BapTrigger trigger) {
 
     /** Requires target, registry, identity and trigger; defaults for the rest when null. */
     public Config {
@@ -75,7 +85,10 @@ public final class BapConformance {
     this.config = config;
   }
 
-  /** Has {@code hook} run (e.g. register the kit) once the seller endpoint is bound, before the flow starts. */
+  /**
+   * Has {@code hook} run (e.g. register the kit) once the seller endpoint is bound, before the flow
+   * starts.
+   */
   public BapConformance whenListening(WhenListening hook) {
     this.whenListening = hook;
     return this;
@@ -86,29 +99,42 @@ public final class BapConformance {
    *
    * @throws ConformanceSetupException when the endpoint cannot start
    */
-  public ConformanceReport run(Consumer<String> progress) throws ConformanceSetupException, InterruptedException {
-    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
+  public ConformanceReport run(Consumer<String> progress)
+      throws ConformanceSetupException, InterruptedException {
+    BecknVerifier verifier =
+        BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     Instant started = Instant.now();
     List<CaseResult> results = new ArrayList<>();
-    Consumer<CaseResult> record = r -> {
-      results.add(r);
-      progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-    };
+    Consumer<CaseResult> record =
+        r -> {
+          results.add(r);
+          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
+        };
     Preflight pre = new Preflight();
-    for (SetupCheck check : List.of(pre.registry(config.registryUrl()), pre.target(config.targetUrl(), "bap"))) {
+    for (SetupCheck check :
+        List.of(pre.registry(config.registryUrl()), pre.target(config.targetUrl(), "bap"))) {
       if (!check.ok()) {
         throw new ConformanceSetupException(check.error());
       }
     }
     FakeSeller seller = new FakeSeller(config.identity(), config.publicUrl(), config.zone());
-    try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bap_id",
-        config.identity().subscriberId())) {
+    try (BecknListener listener =
+        new BecknListener(
+            config.listenHost(),
+            config.listenPort(),
+            verifier,
+            "bap_id",
+            config.identity().subscriberId())) {
       listener.responder(m -> seller.respond(listener, m));
       register();
       String triggerProblem = null;
       try {
-        config.trigger().runFlow(config.identity().subscriberId(), seller.offer().offerId(),
-            () -> statusAnswered(listener, seller));
+        config
+            .trigger()
+            .runFlow(
+                config.identity().subscriberId(),
+                seller.offer().offerId(),
+                () -> statusAnswered(listener, seller));
       } catch (Exception e) {
         triggerProblem = e.getMessage() == null ? e.toString() : e.getMessage();
       }
@@ -123,8 +149,14 @@ public final class BapConformance {
       record.accept(checks.acks(BapCases.ACKS));
       probes(checks, seller, record);
     } catch (IOException e) {
-      throw new ConformanceSetupException("cannot serve the kit's seller endpoint on " + config.listenHost() + ":"
-          + config.listenPort() + ": " + e.getMessage(), e);
+      throw new ConformanceSetupException(
+          "cannot serve the kit's seller endpoint on "
+              + config.listenHost()
+              + ":"
+              + config.listenPort()
+              + ": "
+              + e.getMessage(),
+          e);
     } finally {
       seller.close();
     }
@@ -135,14 +167,28 @@ public final class BapConformance {
     Optional<Inbound> confirm = checks.first("confirm");
     Optional<Inbound> select = checks.first("select");
     TradeOrder order = confirm.map(c -> seller.confirmedBy(c.context("message_id"))).orElse(null);
-    List<ConformanceCase> probeCases = List.of(BapCases.UNSOLICITED, BapCases.MISSING_SIGNATURE, BapCases.TAMPERED,
-        BapCases.EXPIRED, BapCases.UNKNOWN_KEY, BapCases.NEVER_SENT, BapCases.UNKNOWN_FIELDS, BapCases.REPLAY);
+    List<ConformanceCase> probeCases =
+        List.of(
+            BapCases.UNSOLICITED,
+            BapCases.MISSING_SIGNATURE,
+            BapCases.TAMPERED,
+            BapCases.EXPIRED,
+            BapCases.UNKNOWN_KEY,
+            BapCases.NEVER_SENT,
+            BapCases.UNKNOWN_FIELDS,
+            BapCases.REPLAY);
     if (order == null || select.isEmpty()) {
-      probeCases.forEach(c -> record.accept(CaseResult.notRun(c, "needs a confirmed order; see " + BapCases.FLOW_REACHED.id())));
+      probeCases.forEach(
+          c ->
+              record.accept(
+                  CaseResult.notRun(
+                      c, "needs a confirmed order; see " + BapCases.FLOW_REACHED.id())));
       return;
     }
     Context confirmContext = RequestChecks.context(confirm.get());
-    BapProbes p = new BapProbes(config.identity(), new BecknClient(Duration.ofSeconds(15)), confirmContext, order);
+    BapProbes p =
+        new BapProbes(
+            config.identity(), new BecknClient(Duration.ofSeconds(15)), confirmContext, order);
     record.accept(p.unsolicitedAccepted(BapCases.UNSOLICITED));
     record.accept(p.missingSignature(BapCases.MISSING_SIGNATURE));
     record.accept(p.tampered(BapCases.TAMPERED));
@@ -158,13 +204,29 @@ public final class BapConformance {
     try {
       whenListening.ready(config.publicUrl());
     } catch (IOException e) {
-      throw new ConformanceSetupException("kit registration: " + e.getMessage() + "; register the kit's key with the"
-          + " registry the BAP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id,"
-          + " --private-key)", e);
+      throw new ConformanceSetupException(
+          "kit registration: "
+              + e.getMessage()
+              + "; register the kit's key with the"
+              + " registry the BAP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id,"
+              + " --private-key)",
+          e);
     }
-    SetupCheck key = new Preflight().key("kit key", config.registryUrl(), id.subscriberId(), id.keyId(),
-        id.key().publicKeyBase64(), "register " + id.subscriberId() + " with key " + id.keyId()
-        + " and the kit's public key " + id.key().publicKeyBase64() + " in the registry the BAP uses");
+    SetupCheck key =
+        new Preflight()
+            .key(
+                "kit key",
+                config.registryUrl(),
+                id.subscriberId(),
+                id.keyId(),
+                id.key().publicKeyBase64(),
+                "register "
+                    + id.subscriberId()
+                    + " with key "
+                    + id.keyId()
+                    + " and the kit's public key "
+                    + id.key().publicKeyBase64()
+                    + " in the registry the BAP uses");
     if (!key.ok()) {
       throw new ConformanceSetupException(key.error());
     }
@@ -172,16 +234,25 @@ public final class BapConformance {
 
   /** True once the kit has answered a validly signed status: the last step of the flow. */
   private static boolean statusAnswered(BecknListener listener, FakeSeller seller) {
-    return listener.received().stream().anyMatch(m -> "status".equals(m.action()) && m.signature().valid()
-        && seller.callbacks().containsKey(m.context("message_id")));
+    return listener.received().stream()
+        .anyMatch(
+            m ->
+                "status".equals(m.action())
+                    && m.signature().valid()
+                    && seller.callbacks().containsKey(m.context("message_id")));
   }
 
-  /** Waits (bounded by the ttl) until every request the kit ACKed has had its callback delivered. */
-  private void awaitCallbacks(BecknListener listener, FakeSeller seller) throws InterruptedException {
+  /**
+   * Waits (bounded by the ttl) until every request the kit ACKed has had its callback delivered.
+   */
+  private void awaitCallbacks(BecknListener listener, FakeSeller seller)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(config.ttl());
     while (Instant.now().isBefore(deadline)) {
       Set<String> acked = new HashSet<>();
-      listener.received().stream().filter(m -> m.signature().valid()).forEach(m -> acked.add(m.context("message_id")));
+      listener.received().stream()
+          .filter(m -> m.signature().valid())
+          .forEach(m -> acked.add(m.context("message_id")));
       if (seller.callbacks().keySet().containsAll(acked)) {
         return;
       }

@@ -26,9 +26,9 @@ import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * Callbacks the kit sends on its own after the flow, each checking one rule of the buyer
- * platform's callback endpoint: unsolicited news accepted, bad signatures refused, unknown
- * message_ids refused, unknown fields tolerated, replays refused.
+ * Callbacks the kit sends on its own after the flow, each checking one rule of the buyer platform's
+ * callback endpoint: unsolicited news accepted, bad signatures refused, unknown message_ids
+ * refused, unknown fields tolerated, replays refused.
  */
 final class BapProbes {
 
@@ -40,7 +40,7 @@ final class BapProbes {
 
   /**
    * @param confirm the buyer platform's confirm request context (parties, transaction, bap_uri)
-   * @param order   the order the kit confirmed
+   * @param order the order the kit confirmed
    */
   BapProbes(KitIdentity identity, BecknClient client, Context confirm, TradeOrder order) {
     this.identity = identity;
@@ -71,27 +71,35 @@ final class BapProbes {
   }
 
   CaseResult missingSignature(ConformanceCase c) {
-    return expect401(c, post("on_status", onStatus(unsolicited()), null), "on_status without Authorization");
+    return expect401(
+        c, post("on_status", onStatus(unsolicited()), null), "on_status without Authorization");
   }
 
   CaseResult tampered(ConformanceCase c) {
     Context ctx = unsolicited();
     String auth = identity.signer().authorization(onStatus(ctx));
     ctx.setTtl("PT31S");
-    return expect401(c, post("on_status", onStatus(ctx), auth), "on_status whose ttl was changed after signing");
+    return expect401(
+        c, post("on_status", onStatus(ctx), auth), "on_status whose ttl was changed after signing");
   }
 
   CaseResult expired(ConformanceCase c) {
     byte[] body = onStatus(unsolicited());
     long now = Instant.now().getEpochSecond();
-    return expect401(c, post("on_status", body, identity.signer().authorization(body, now - 3600, now - 3000)),
+    return expect401(
+        c,
+        post("on_status", body, identity.signer().authorization(body, now - 3600, now - 3000)),
         "on_status signed one hour ago, expired 50 minutes ago");
   }
 
   CaseResult unknownKey(ConformanceCase c) {
     byte[] body = onStatus(unsolicited());
-    String auth = BecknSigner.of(identity.subscriberId(), "unregistered-" + UUID.randomUUID(), Ed25519KeyPair.generate())
-        .authorization(body);
+    String auth =
+        BecknSigner.of(
+                identity.subscriberId(),
+                "unregistered-" + UUID.randomUUID(),
+                Ed25519KeyPair.generate())
+            .authorization(body);
     return expect401(c, post("on_status", body, auth), "on_status signed with an unregistered key");
   }
 
@@ -100,14 +108,19 @@ final class BapProbes {
     ctx.setMessageId(UUID.randomUUID().toString());
     byte[] body = onStatus(ctx);
     BecknClient.Sent sent = post("on_select", body, identity.signer().authorization(body));
-    List<Exchange> ev = List.of(sent.evidence("on_select for message_id " + ctx.getMessageId() + ", never sent"));
+    List<Exchange> ev =
+        List.of(sent.evidence("on_select for message_id " + ctx.getMessageId() + ", never sent"));
     var ack = sent.answer().ack();
     if (ack.isEmpty() || ack.get().isAck() || ack.get().error() == null) {
-      return CaseResult.failed(c, "expected NACK 30000 at context.message_id, got " + sent.answer().summary(), ev);
+      return CaseResult.failed(
+          c, "expected NACK 30000 at context.message_id, got " + sent.answer().summary(), ev);
     }
     var err = ack.get().error();
-    if (!"30000".equals(err.getCode()) || err.getPaths() == null || !err.getPaths().contains("context.message_id")) {
-      return CaseResult.failed(c, "expected NACK 30000 at context.message_id, got " + sent.answer().summary(), ev);
+    if (!"30000".equals(err.getCode())
+        || err.getPaths() == null
+        || !err.getPaths().contains("context.message_id")) {
+      return CaseResult.failed(
+          c, "expected NACK 30000 at context.message_id, got " + sent.answer().summary(), ev);
     }
     return CaseResult.passed(c, sent.answer().summary() + ": " + err.getMessage(), ev);
   }
@@ -116,10 +129,15 @@ final class BapProbes {
     ObjectNode tree;
     try {
       tree = (ObjectNode) JSON.readTree(onStatus(unsolicited()));
-      ((ObjectNode) tree.get("context")).put("x_conformance_probe", "an extension member no schema defines");
-      ((ObjectNode) tree.get("message")).putObject("x_conformance_extension").put("note", "ignore me");
+      ((ObjectNode) tree.get("context"))
+          .put("x_conformance_probe", "an extension member no schema defines");
+      ((ObjectNode) tree.get("message"))
+          .putObject("x_conformance_extension")
+          .put("note", "ignore me");
       byte[] body = JSON.writeValueAsBytes(tree);
-      return expectAck(c, post("on_status", body, identity.signer().authorization(body)),
+      return expectAck(
+          c,
+          post("on_status", body, identity.signer().authorization(body)),
           "on_status with unknown members in context and message");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -128,10 +146,14 @@ final class BapProbes {
 
   CaseResult replay(ConformanceCase c) {
     if (accepted == null || !accepted.answer().isAck()) {
-      return CaseResult.notRun(c, "needs an acknowledged on_status; see " + BapCases.UNSOLICITED.id());
+      return CaseResult.notRun(
+          c, "needs an acknowledged on_status; see " + BapCases.UNSOLICITED.id());
     }
     BecknClient.Sent again = post("on_status", accepted.body(), accepted.authorization());
-    List<Exchange> ev = List.of(accepted.evidence("the original on_status"), again.evidence("the same bytes and signature again"));
+    List<Exchange> ev =
+        List.of(
+            accepted.evidence("the original on_status"),
+            again.evidence("the same bytes and signature again"));
     if (again.answer().isAck() || again.answer().status() == 0) {
       return CaseResult.failed(c, "the repeat was not refused: " + again.answer().summary(), ev);
     }
@@ -140,7 +162,8 @@ final class BapProbes {
 
   private static CaseResult expectAck(ConformanceCase c, BecknClient.Sent sent, String title) {
     List<Exchange> ev = List.of(sent.evidence(title));
-    return sent.answer().isAck() ? CaseResult.passed(c, sent.answer().summary(), ev)
+    return sent.answer().isAck()
+        ? CaseResult.passed(c, sent.answer().summary(), ev)
         : CaseResult.failed(c, "expected HTTP 200 ACK, got " + sent.answer().summary(), ev);
   }
 
@@ -148,9 +171,19 @@ final class BapProbes {
     List<Exchange> ev = List.of(sent.evidence(title));
     HttpAnswer a = sent.answer();
     if (a.status() == 401 && a.header(SignatureHeaders.WWW_AUTHENTICATE) != null) {
-      return CaseResult.passed(c, "refused with HTTP 401 and WWW-Authenticate: " + a.header(SignatureHeaders.WWW_AUTHENTICATE), ev);
+      return CaseResult.passed(
+          c,
+          "refused with HTTP 401 and WWW-Authenticate: "
+              + a.header(SignatureHeaders.WWW_AUTHENTICATE),
+          ev);
     }
-    return CaseResult.failed(c, a.status() == 401 ? "HTTP 401 but no WWW-Authenticate header"
-        : "expected HTTP 401, got " + a.summary() + (a.isAck() ? ": the signature was not checked" : ""), ev);
+    return CaseResult.failed(
+        c,
+        a.status() == 401
+            ? "HTTP 401 but no WWW-Authenticate header"
+            : "expected HTTP 401, got "
+                + a.summary()
+                + (a.isAck() ? ": the signature was not checked" : ""),
+        ev);
   }
 }

@@ -46,23 +46,37 @@ final class FakeSeller {
   private final Map<String, TradeOrder> confirmed = new ConcurrentHashMap<>();
   private final Map<String, TradeOrder> byConfirmMessage = new ConcurrentHashMap<>();
   private final Map<String, BecknClient.Sent> callbacks = new ConcurrentHashMap<>();
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "conformance-seller");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "conformance-seller");
+            t.setDaemon(true);
+            return t;
+          });
 
   FakeSeller(KitIdentity identity, String bppUri, ZoneId zone) {
     this.identity = identity;
     this.bppUri = bppUri;
     this.client = new BecknClient(Duration.ofSeconds(15));
-    ZonedDateTime t = Instant.now().plus(Duration.ofHours(5)).atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    ZonedDateTime t =
+        Instant.now()
+            .plus(Duration.ofHours(5))
+            .atZone(zone)
+            .truncatedTo(ChronoUnit.HOURS)
+            .plusHours(1);
     while (t.getHour() < 6 || t.getHour() >= 18) {
       t = t.plusHours(1);
     }
-    this.offer = new EnergyOffer(BapConformance.OFFER_ID, "conformance-prosumer", new MeterPoint("DL-CONFORMANCE-SELLER-01",
-        "TPDDL"), DeliverySlot.hourStarting(t.toInstant()), UnitPrice.inr("6.50"), new BigDecimal("50"),
-        Instant.now().minus(Duration.ofMinutes(5)), t.toInstant().minus(Duration.ofHours(4)));
+    this.offer =
+        new EnergyOffer(
+            BapConformance.OFFER_ID,
+            "conformance-prosumer",
+            new MeterPoint("DL-CONFORMANCE-SELLER-01", "TPDDL"),
+            DeliverySlot.hourStarting(t.toInstant()),
+            UnitPrice.inr("6.50"),
+            new BigDecimal("50"),
+            Instant.now().minus(Duration.ofMinutes(5)),
+            t.toInstant().minus(Duration.ofHours(4)));
   }
 
   EnergyOffer offer() {
@@ -90,7 +104,12 @@ final class FakeSeller {
     }
     Action action = Action.fromWireName(m.action()).orElse(null);
     if (action == null || action.isCallback() || m.tree() == null) {
-      return BecknListener.nack(400, "30000", "not a request this seller serves: " + m.action(), "context.action", Map.of());
+      return BecknListener.nack(
+          400,
+          "30000",
+          "not a request this seller serves: " + m.action(),
+          "context.action",
+          Map.of());
     }
     Envelope<? extends Message> request;
     try {
@@ -106,33 +125,51 @@ final class FakeSeller {
     Context rc = request.getContext();
     Message reply;
     try {
-      reply = switch (action) {
-        case DISCOVER -> codec.catalogMessage(new CatalogHeader("conformance-catalog", "Conformance kit catalog",
-            identity.subscriberId(), bppUri), List.of(offer));
-        case SELECT, INIT -> codec.orderMessage(codec.order(request.getMessage()));
-        case CONFIRM -> {
-          TradeOrder o = codec.order(request.getMessage());
-          TradeOrder c = o.withOrderId("conformance-order-" + UUID.randomUUID()).withStatus(TradeStatus.CONFIRMED);
-          confirmed.put(c.orderId(), c);
-          byConfirmMessage.put(rc.getMessageId(), c);
-          yield codec.orderMessage(c);
-        }
-        case STATUS -> {
-          String id = ((org.uei.p2p.model.envelope.OrderMessage) request.getMessage()).getOrder().getId();
-          TradeOrder c = confirmed.get(id);
-          yield c == null ? null : codec.orderMessage(c);
-        }
-        default -> null;
-      };
+      reply =
+          switch (action) {
+            case DISCOVER ->
+                codec.catalogMessage(
+                    new CatalogHeader(
+                        "conformance-catalog",
+                        "Conformance kit catalog",
+                        identity.subscriberId(),
+                        bppUri),
+                    List.of(offer));
+            case SELECT, INIT -> codec.orderMessage(codec.order(request.getMessage()));
+            case CONFIRM -> {
+              TradeOrder o = codec.order(request.getMessage());
+              TradeOrder c =
+                  o.withOrderId("conformance-order-" + UUID.randomUUID())
+                      .withStatus(TradeStatus.CONFIRMED);
+              confirmed.put(c.orderId(), c);
+              byConfirmMessage.put(rc.getMessageId(), c);
+              yield codec.orderMessage(c);
+            }
+            case STATUS -> {
+              String id =
+                  ((org.uei.p2p.model.envelope.OrderMessage) request.getMessage())
+                      .getOrder()
+                      .getId();
+              TradeOrder c = confirmed.get(id);
+              yield c == null ? null : codec.orderMessage(c);
+            }
+            default -> null;
+          };
     } catch (Exception e) {
       return;
     }
     if (reply == null) {
       return;
     }
-    byte[] body = Envelopes.write(new Envelope<>(Contexts.callbackFor(rc, Clock.systemUTC()), reply));
-    callbacks.put(rc.getMessageId(), client.post(rc.getBapUri(), "on_" + action.wireName(), body,
-        identity.signer().authorization(body)));
+    byte[] body =
+        Envelopes.write(new Envelope<>(Contexts.callbackFor(rc, Clock.systemUTC()), reply));
+    callbacks.put(
+        rc.getMessageId(),
+        client.post(
+            rc.getBapUri(),
+            "on_" + action.wireName(),
+            body,
+            identity.signer().authorization(body)));
   }
 
   void close() {

@@ -19,11 +19,11 @@ import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.Exchange;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.WhenListening;
-import org.uei.p2p.conformance.setup.Preflight;
-import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.conformance.setup.Preflight;
+import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Contexts;
@@ -34,33 +34,46 @@ import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.BecknVerifier;
 
 /**
- * Runs the {@link BppCases} against a seller platform: the kit plays a buyer platform with its
- * own key (registered in the registry the target uses) and its own callback listener.
+ * Runs the {@link BppCases} against a seller platform: the kit plays a buyer platform with its own
+ * key (registered in the registry the target uses) and its own callback listener.
  */
 public final class BppConformance {
 
   /**
    * What a run needs.
    *
-   * @param targetUrl       the seller platform's Beckn endpoint ({@code bpp_uri})
-   * @param targetId        its subscriber id, or null to learn it from on_discover
-   * @param registryUrl     the Beckn registry both sides look keys up in
-   * @param identity        the kit's registered identity
-   * @param listenHost      where the kit's callback listener binds
-   * @param listenPort      its port, 0 for any
-   * @param callbackUrl     the kit's {@code bap_uri} as the target reaches it; null: http://listenHost:port
-   * @param domain          the network domain
-   * @param ttl             ttl of the kit's requests, and how long it waits for each callback
-   * @param zone            the network's local zone (slot alignment, gate closure)
-   * @param buyerMeter      the buyer meter the kit orders for
-   * @param buyerDiscom     the buyer's DISCOM
-   * @param onConfirmed     called with the order id once the journey confirmed (e.g. to make the
-   *                        target send an unsolicited on_status); may be null
+   * @param targetUrl the seller platform's Beckn endpoint ({@code bpp_uri})
+   * @param targetId its subscriber id, or null to learn it from on_discover
+   * @param registryUrl the Beckn registry both sides look keys up in
+   * @param identity the kit's registered identity
+   * @param listenHost where the kit's callback listener binds
+   * @param listenPort its port, 0 for any
+   * @param callbackUrl the kit's {@code bap_uri} as the target reaches it; null:
+   *     http://listenHost:port
+   * @param domain the network domain
+   * @param ttl ttl of the kit's requests, and how long it waits for each callback
+   * @param zone the network's local zone (slot alignment, gate closure)
+   * @param buyerMeter the buyer meter the kit orders for
+   * @param buyerDiscom the buyer's DISCOM
+   * @param onConfirmed called with the order id once the journey confirmed (e.g. to make the target
+   *     send an unsolicited on_status); may be null
    * @param unsolicitedWait how long to wait for an unsolicited callback after the journey
    */
-  public record Config(String targetUrl, String targetId, String registryUrl, KitIdentity identity, String listenHost,
-      int listenPort, String callbackUrl, String domain, Duration ttl, ZoneId zone, String buyerMeter,
-      String buyerDiscom, Consumer<String> onConfirmed, Duration unsolicitedWait) {
+  public record Config(
+      String targetUrl,
+      String targetId,
+      String registryUrl,
+      KitIdentity identity,
+      String listenHost,
+      int listenPort,
+      String callbackUrl,
+      String domain,
+      Duration ttl,
+      ZoneId zone,
+      String buyerMeter,
+      String buyerDiscom,
+      Consumer<String> onConfirmed,
+      Duration unsolicitedWait) {
 
     /** Requires target, registry and identity; fills the rest with defaults when null. */
     public Config {
@@ -77,8 +90,23 @@ public final class BppConformance {
     }
 
     /** The defaults for everything but target, registry and identity. */
-    public static Config of(String targetUrl, String targetId, String registryUrl, KitIdentity identity) {
-      return new Config(targetUrl, targetId, registryUrl, identity, null, 0, null, null, null, null, null, null, null, null);
+    public static Config of(
+        String targetUrl, String targetId, String registryUrl, KitIdentity identity) {
+      return new Config(
+          targetUrl,
+          targetId,
+          registryUrl,
+          identity,
+          null,
+          0,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
   }
 
@@ -89,7 +117,10 @@ public final class BppConformance {
     this.config = config;
   }
 
-  /** Has {@code hook} run (e.g. register the kit) once the listener is bound, before the first request. */
+  /**
+   * Has {@code hook} run (e.g. register the kit) once the listener is bound, before the first
+   * request.
+   */
   public BppConformance whenListening(WhenListening hook) {
     this.whenListening = hook;
     return this;
@@ -114,17 +145,19 @@ public final class BppConformance {
    * Starts the callback listener, runs every case and stops the listener.
    *
    * @param progress receives one line per case as it finishes
-   * @throws ConformanceSetupException when the run cannot start: registry or target unreachable, the
-   *     kit's key not in the registry, no offer on the target to trade against, no listener
+   * @throws ConformanceSetupException when the run cannot start: registry or target unreachable,
+   *     the kit's key not in the registry, no offer on the target to trade against, no listener
    */
-  public ConformanceReport run(Consumer<String> progress) throws ConformanceSetupException, InterruptedException {
+  public ConformanceReport run(Consumer<String> progress)
+      throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
     Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-    Consumer<CaseResult> record = r -> {
-      results.put(r.conformanceCase(), r);
-      progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-    };
-    session(check -> { }, kit -> new Run(kit, record).all());
+    Consumer<CaseResult> record =
+        r -> {
+          results.put(r.conformanceCase(), r);
+          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
+        };
+    session(check -> {}, kit -> new Run(kit, record).all());
     List<CaseResult> ordered = new ArrayList<>();
     for (ConformanceCase c : BppCases.ALL) {
       ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
@@ -138,37 +171,83 @@ public final class BppConformance {
     void run(KitBap kit) throws ConformanceSetupException, InterruptedException;
   }
 
-  /** Checks the setup (each check to {@code seen}; the first failure ends it as a setup error), then does {@code work}. */
-  private void session(Consumer<SetupCheck> seen, Work work) throws ConformanceSetupException, InterruptedException {
+  /**
+   * Checks the setup (each check to {@code seen}; the first failure ends it as a setup error), then
+   * does {@code work}.
+   */
+  private void session(Consumer<SetupCheck> seen, Work work)
+      throws ConformanceSetupException, InterruptedException {
     Preflight pre = new Preflight();
     require(seen, pre.registry(config.registryUrl()));
     require(seen, pre.target(config.targetUrl(), "bpp"));
-    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
-    try (BecknListener listener = new BecknListener(config.listenHost(), config.listenPort(), verifier, "bpp_id",
-        config.identity().subscriberId())) {
-      listener.responder(m -> m.signature().valid() ? BecknListener.ack() : listener.unauthorized(m.signature()));
-      String bapUri = config.callbackUrl() != null ? config.callbackUrl()
-          : "http://" + config.listenHost() + ":" + listener.port();
+    BecknVerifier verifier =
+        BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
+    try (BecknListener listener =
+        new BecknListener(
+            config.listenHost(),
+            config.listenPort(),
+            verifier,
+            "bpp_id",
+            config.identity().subscriberId())) {
+      listener.responder(
+          m -> m.signature().valid() ? BecknListener.ack() : listener.unauthorized(m.signature()));
+      String bapUri =
+          config.callbackUrl() != null
+              ? config.callbackUrl()
+              : "http://" + config.listenHost() + ":" + listener.port();
       try {
         whenListening.ready(bapUri);
       } catch (IOException e) {
-        require(seen, SetupCheck.failed("kit registration", e.getMessage(), "register the kit's key with the registry"
-            + " the BPP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id, --private-key)"));
+        require(
+            seen,
+            SetupCheck.failed(
+                "kit registration",
+                e.getMessage(),
+                "register the kit's key with the registry"
+                    + " the BPP uses yourself and give the kit that key (uei conformance: --subscriber-id, --key-id, --private-key)"));
       }
       KitIdentity id = config.identity();
-      require(seen, pre.key("kit key", config.registryUrl(), id.subscriberId(), id.keyId(), id.key().publicKeyBase64(),
-          "register " + id.subscriberId() + " with key " + id.keyId() + " and the kit's public key "
-          + id.key().publicKeyBase64() + " in the registry the BPP uses"));
-      work.run(new KitBap(id, new BecknClient(config.ttl().plusSeconds(10)), listener,
-          new Contexts.Parties(config.domain(), id.subscriberId(), bapUri, config.targetId(), config.targetUrl()),
-          config.ttl()));
+      require(
+          seen,
+          pre.key(
+              "kit key",
+              config.registryUrl(),
+              id.subscriberId(),
+              id.keyId(),
+              id.key().publicKeyBase64(),
+              "register "
+                  + id.subscriberId()
+                  + " with key "
+                  + id.keyId()
+                  + " and the kit's public key "
+                  + id.key().publicKeyBase64()
+                  + " in the registry the BPP uses"));
+      work.run(
+          new KitBap(
+              id,
+              new BecknClient(config.ttl().plusSeconds(10)),
+              listener,
+              new Contexts.Parties(
+                  config.domain(),
+                  id.subscriberId(),
+                  bapUri,
+                  config.targetId(),
+                  config.targetUrl()),
+              config.ttl()));
     } catch (IOException e) {
-      throw new ConformanceSetupException("cannot listen for callbacks on " + config.listenHost() + ":"
-          + config.listenPort() + ": " + e.getMessage(), e);
+      throw new ConformanceSetupException(
+          "cannot listen for callbacks on "
+              + config.listenHost()
+              + ":"
+              + config.listenPort()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private static void require(Consumer<SetupCheck> seen, SetupCheck check) throws ConformanceSetupException {
+  private static void require(Consumer<SetupCheck> seen, SetupCheck check)
+      throws ConformanceSetupException {
     seen.accept(check);
     if (!check.ok()) {
       throw new ConformanceSetupException(check.error());
@@ -201,13 +280,25 @@ public final class BppConformance {
       record.accept(probes.replay(BppCases.REPLAY, discover));
       BppJourney journey = new BppJourney(kit, config);
       if (offer.isPresent()) {
-        record.accept(probes.invalidQuantity(BppCases.INVALID_MESSAGE, journey.select(offer.get(), BigDecimal.ONE, null)));
+        record.accept(
+            probes.invalidQuantity(
+                BppCases.INVALID_MESSAGE, journey.select(offer.get(), BigDecimal.ONE, null)));
         journey.run(offer.get(), record);
         journey.energyCases(offer.get(), new RuleProbes(kit), record);
       } else {
-        for (ConformanceCase c : List.of(BppCases.INVALID_MESSAGE, BppCases.QUOTE, BppCases.INIT, BppCases.CONFIRM,
-            BppCases.STATUS, BppCases.SELF_TRADE, BppCases.MIN_QUANTITY, BppCases.SLOT_ALIGNMENT, BppCases.GATE_CLOSURE)) {
-          record.accept(CaseResult.notRun(c, "needs an offer from discover; see " + BppCases.OFFERS.id()));
+        for (ConformanceCase c :
+            List.of(
+                BppCases.INVALID_MESSAGE,
+                BppCases.QUOTE,
+                BppCases.INIT,
+                BppCases.CONFIRM,
+                BppCases.STATUS,
+                BppCases.SELF_TRADE,
+                BppCases.MIN_QUANTITY,
+                BppCases.SLOT_ALIGNMENT,
+                BppCases.GATE_CLOSURE)) {
+          record.accept(
+              CaseResult.notRun(c, "needs an offer from discover; see " + BppCases.OFFERS.id()));
         }
       }
       CallbackChecks checks = new CallbackChecks(kit, kit.pairs());
@@ -222,16 +313,25 @@ public final class BppConformance {
       var a = call.sent().answer();
       Exchange ev = call.sent().evidence("discover");
       boolean wave1 = a.isAck() && "ACK".equals(readStatus(a.body()));
-      return wave1 ? CaseResult.passed(BppCases.ACK, a.summary(), List.of(ev))
-          : CaseResult.failed(BppCases.ACK, "expected HTTP 200 with {\"message\":{\"ack\":{\"status\":\"ACK\"}}}, got "
-              + a.summary(), List.of(ev));
+      return wave1
+          ? CaseResult.passed(BppCases.ACK, a.summary(), List.of(ev))
+          : CaseResult.failed(
+              BppCases.ACK,
+              "expected HTTP 200 with {\"message\":{\"ack\":{\"status\":\"ACK\"}}}, got "
+                  + a.summary(),
+              List.of(ev));
     }
 
-    private Optional<EnergyOffer> offer(KitBap.Call discover) throws InterruptedException, ConformanceSetupException {
+    private Optional<EnergyOffer> offer(KitBap.Call discover)
+        throws InterruptedException, ConformanceSetupException {
       ConformanceCase c = BppCases.OFFERS;
       Exchange sent = discover.sent().evidence("discover");
       if (!discover.sent().answer().isAck()) {
-        record.accept(CaseResult.failed(c, "discover was not acknowledged: " + discover.sent().answer().summary(), List.of(sent)));
+        record.accept(
+            CaseResult.failed(
+                c,
+                "discover was not acknowledged: " + discover.sent().answer().summary(),
+                List.of(sent)));
         return Optional.empty();
       }
       CallbackMatch cb = kit.callback(discover);
@@ -248,22 +348,38 @@ public final class BppConformance {
       try {
         offers = OfferCheck.offers(onDiscover);
       } catch (MessageParseException | TradeCodecException e) {
-        record.accept(CaseResult.failed(c, "on_discover's catalog cannot be read: " + e.getMessage(), ev));
+        record.accept(
+            CaseResult.failed(c, "on_discover's catalog cannot be read: " + e.getMessage(), ev));
         return Optional.empty();
       }
       Optional<EnergyOffer> usable = OfferCheck.usable(offers);
       if (usable.isEmpty()) {
         throw new ConformanceSetupException(OfferCheck.missing(offers).error());
       }
-      record.accept(CaseResult.passed(c, offers.size() + " offer(s); the kit trades against '" + usable.get().offerId()
-          + "' (" + usable.get().slot() + ", " + usable.get().price() + ")", ev));
+      record.accept(
+          CaseResult.passed(
+              c,
+              offers.size()
+                  + " offer(s); the kit trades against '"
+                  + usable.get().offerId()
+                  + "' ("
+                  + usable.get().slot()
+                  + ", "
+                  + usable.get().price()
+                  + ")",
+              ev));
       return usable;
     }
   }
 
   private static String readStatus(byte[] body) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("message").path("ack").path("status").asText();
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(body)
+          .path("message")
+          .path("ack")
+          .path("status")
+          .asText();
     } catch (IOException e) {
       return "";
     }

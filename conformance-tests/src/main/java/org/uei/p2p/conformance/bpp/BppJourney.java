@@ -39,12 +39,17 @@ final class BppJourney {
 
   /** A select of {@code kwh} from {@code offer} for {@code buyer} (null: the configured buyer). */
   Message select(EnergyOffer offer, BigDecimal kwh, MeterPoint buyer) {
-    return select(new OrderLine(offer.offerId(), offer.providerId(), offer.seller(), offer.slot(), offer.price(), kwh), buyer);
+    return select(
+        new OrderLine(
+            offer.offerId(), offer.providerId(), offer.seller(), offer.slot(), offer.price(), kwh),
+        buyer);
   }
 
   private Message select(OrderLine line, MeterPoint buyer) {
-    MeterPoint b = buyer != null ? buyer : new MeterPoint(config.buyerMeter(), config.buyerDiscom());
-    return codec.orderMessage(Orders.pending(kit.identity().subscriberId(), kit.parties().bppId(), b, line));
+    MeterPoint b =
+        buyer != null ? buyer : new MeterPoint(config.buyerMeter(), config.buyerDiscom());
+    return codec.orderMessage(
+        Orders.pending(kit.identity().subscriberId(), kit.parties().bppId(), b, line));
   }
 
   void run(EnergyOffer offer, Consumer<CaseResult> record) throws InterruptedException {
@@ -56,18 +61,37 @@ final class BppJourney {
       return;
     }
     String txn = select.call.context().getTransactionId();
-    Step init = step(BppCases.INIT, Action.INIT, codec.orderMessage(Orders.pending(select.order)), txn, asked);
+    Step init =
+        step(
+            BppCases.INIT,
+            Action.INIT,
+            codec.orderMessage(Orders.pending(select.order)),
+            txn,
+            asked);
     record.accept(init.result);
     if (init.order == null) {
       notRun(record, BppCases.INIT, BppCases.CONFIRM, BppCases.STATUS);
       return;
     }
-    Step confirm = step(BppCases.CONFIRM, Action.CONFIRM, codec.orderMessage(Orders.pending(init.order)), txn, asked);
+    Step confirm =
+        step(
+            BppCases.CONFIRM,
+            Action.CONFIRM,
+            codec.orderMessage(Orders.pending(init.order)),
+            txn,
+            asked);
     String orderId = confirm.order == null ? null : confirm.order.orderId();
-    if (confirm.order != null && (orderId == null || orderId.isBlank() || confirm.order.status()
-        != org.uei.p2p.model.trade.TradeStatus.CONFIRMED)) {
-      confirm = confirm.fail("on_confirm has order id '" + orderId + "' and status " + confirm.order.status()
-          + "; expected an order id and CONFIRMED");
+    if (confirm.order != null
+        && (orderId == null
+            || orderId.isBlank()
+            || confirm.order.status() != org.uei.p2p.model.trade.TradeStatus.CONFIRMED)) {
+      confirm =
+          confirm.fail(
+              "on_confirm has order id '"
+                  + orderId
+                  + "' and status "
+                  + confirm.order.status()
+                  + "; expected an order id and CONFIRMED");
     }
     record.accept(confirm.result);
     if (confirm.result.outcome() != org.uei.p2p.conformance.Outcome.PASSED) {
@@ -78,7 +102,9 @@ final class BppJourney {
     byId.setId(orderId);
     Step status = step(BppCases.STATUS, Action.STATUS, new OrderMessage(byId), txn, asked);
     if (status.order != null && !orderId.equals(status.order.orderId())) {
-      status = status.fail("on_status is about order '" + status.order.orderId() + "', not '" + orderId + "'");
+      status =
+          status.fail(
+              "on_status is about order '" + status.order.orderId() + "', not '" + orderId + "'");
     }
     record.accept(status.result);
     if (config.onConfirmed() != null) {
@@ -86,31 +112,72 @@ final class BppJourney {
     }
   }
 
-  void energyCases(EnergyOffer offer, RuleProbes probes, Consumer<CaseResult> record) throws InterruptedException {
+  void energyCases(EnergyOffer offer, RuleProbes probes, Consumer<CaseResult> record)
+      throws InterruptedException {
     Message compliant = select(offer, BigDecimal.ONE, null);
-    String compliantTitle = "select of 1 kWh for the offer's slot " + offer.slot() + " by buyer meter "
-        + config.buyerMeter();
-    record.accept(probes.expectRefusal(BppCases.SELF_TRADE, compliant, compliantTitle,
-        select(offer, BigDecimal.ONE, offer.seller()),
-        "select with buyer meter " + offer.seller().meterId() + " = the seller's meter"));
-    record.accept(probes.expectRefusal(BppCases.MIN_QUANTITY, compliant, compliantTitle,
-        select(offer, new BigDecimal("0.5"), null), "select of 0.5 kWh"));
-    DeliverySlot shifted = new DeliverySlot(offer.slot().start().plus(Duration.ofMinutes(30)),
-        offer.slot().end().plus(Duration.ofMinutes(30)));
-    record.accept(probes.expectRefusal(BppCases.SLOT_ALIGNMENT, compliant, compliantTitle,
-        select(new OrderLine(offer.offerId(), offer.providerId(), offer.seller(), shifted, offer.price(), BigDecimal.ONE),
-            null), "select for the slot " + shifted));
-    ZonedDateTime next = ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    String compliantTitle =
+        "select of 1 kWh for the offer's slot "
+            + offer.slot()
+            + " by buyer meter "
+            + config.buyerMeter();
+    record.accept(
+        probes.expectRefusal(
+            BppCases.SELF_TRADE,
+            compliant,
+            compliantTitle,
+            select(offer, BigDecimal.ONE, offer.seller()),
+            "select with buyer meter " + offer.seller().meterId() + " = the seller's meter"));
+    record.accept(
+        probes.expectRefusal(
+            BppCases.MIN_QUANTITY,
+            compliant,
+            compliantTitle,
+            select(offer, new BigDecimal("0.5"), null),
+            "select of 0.5 kWh"));
+    DeliverySlot shifted =
+        new DeliverySlot(
+            offer.slot().start().plus(Duration.ofMinutes(30)),
+            offer.slot().end().plus(Duration.ofMinutes(30)));
+    record.accept(
+        probes.expectRefusal(
+            BppCases.SLOT_ALIGNMENT,
+            compliant,
+            compliantTitle,
+            select(
+                new OrderLine(
+                    offer.offerId(),
+                    offer.providerId(),
+                    offer.seller(),
+                    shifted,
+                    offer.price(),
+                    BigDecimal.ONE),
+                null),
+            "select for the slot " + shifted));
+    ZonedDateTime next =
+        ZonedDateTime.now(config.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1);
     DeliverySlot closed = DeliverySlot.hourStarting(next.toInstant());
-    record.accept(probes.expectRefusal(BppCases.GATE_CLOSURE, compliant, compliantTitle,
-        select(new OrderLine(offer.offerId(), offer.providerId(), offer.seller(), closed, offer.price(), BigDecimal.ONE),
-            null), "select for the slot " + closed + ", less than 4 hours ahead"));
+    record.accept(
+        probes.expectRefusal(
+            BppCases.GATE_CLOSURE,
+            compliant,
+            compliantTitle,
+            select(
+                new OrderLine(
+                    offer.offerId(),
+                    offer.providerId(),
+                    offer.seller(),
+                    closed,
+                    offer.price(),
+                    BigDecimal.ONE),
+                null),
+            "select for the slot " + closed + ", less than 4 hours ahead"));
   }
 
   /** One journey step: the call, its result, and the order of its callback when usable. */
   private record Step(KitBap.Call call, CaseResult result, TradeOrder order) {
     Step fail(String reason) {
-      return new Step(call, CaseResult.failed(result.conformanceCase(), reason, result.evidence()), null);
+      return new Step(
+          call, CaseResult.failed(result.conformanceCase(), reason, result.evidence()), null);
     }
   }
 
@@ -119,8 +186,13 @@ final class BppJourney {
     KitBap.Call call = kit.send(action, message, txn);
     Exchange sent = call.sent().evidence(action.wireName());
     if (!call.sent().answer().isAck()) {
-      return new Step(call, CaseResult.failed(c, action.wireName() + " was not acknowledged: "
-          + call.sent().answer().summary(), List.of(sent)), null);
+      return new Step(
+          call,
+          CaseResult.failed(
+              c,
+              action.wireName() + " was not acknowledged: " + call.sent().answer().summary(),
+              List.of(sent)),
+          null);
     }
     CallbackMatch cb = kit.callback(call);
     List<Exchange> ev = cb.evidence(sent);
@@ -133,16 +205,33 @@ final class BppJourney {
     } catch (Orders.Problem e) {
       return new Step(call, CaseResult.failed(c, e.getMessage(), ev), null);
     }
-    Optional<String> diff = Orders.differs(asked, got).or(() -> Orders.valueDiffers(asked, cb.callback()));
+    Optional<String> diff =
+        Orders.differs(asked, got).or(() -> Orders.valueDiffers(asked, cb.callback()));
     if (diff.isPresent()) {
-      return new Step(call, CaseResult.failed(c, "on_" + action.wireName() + ": " + diff.get(), ev), null);
+      return new Step(
+          call, CaseResult.failed(c, "on_" + action.wireName() + ": " + diff.get(), ev), null);
     }
-    return new Step(call, CaseResult.passed(c, "on_" + action.wireName() + " keeps offer " + asked.offerId() + ", "
-        + asked.quantityKwh().toPlainString() + " kWh at " + asked.price().perKwh().toPlainString() + " "
-        + asked.price().currency() + (got.orderId() == null ? "" : ", order " + got.orderId()), ev), got);
+    return new Step(
+        call,
+        CaseResult.passed(
+            c,
+            "on_"
+                + action.wireName()
+                + " keeps offer "
+                + asked.offerId()
+                + ", "
+                + asked.quantityKwh().toPlainString()
+                + " kWh at "
+                + asked.price().perKwh().toPlainString()
+                + " "
+                + asked.price().currency()
+                + (got.orderId() == null ? "" : ", order " + got.orderId()),
+            ev),
+        got);
   }
 
-  private static void notRun(Consumer<CaseResult> record, ConformanceCase failed, ConformanceCase... later) {
+  private static void notRun(
+      Consumer<CaseResult> record, ConformanceCase failed, ConformanceCase... later) {
     for (ConformanceCase c : later) {
       if (c != failed) {
         record.accept(CaseResult.notRun(c, "needs " + failed.id() + ", which did not pass"));

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.Exchange;
-import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
@@ -25,9 +25,8 @@ import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * The cases that send one deliberately wrong request each and expect a precise refusal:
- * signatures, invalid messages, replays, energy rules; and the unknown-fields case, which expects
- * acceptance.
+ * The cases that send one deliberately wrong request each and expect a precise refusal: signatures,
+ * invalid messages, replays, energy rules; and the unknown-fields case, which expects acceptance.
  */
 final class BppProbes {
 
@@ -48,49 +47,69 @@ final class BppProbes {
   }
 
   CaseResult missingSignature(ConformanceCase c) {
-    Request r = discover(x -> { });
+    Request r = discover(x -> {});
     return expect401(c, kit.sendRaw(r.context(), r.body(), null), "discover without Authorization");
   }
 
   CaseResult tampered(ConformanceCase c) {
-    Request r = discover(x -> { });
+    Request r = discover(x -> {});
     String auth = kit.identity().signer().authorization(r.body());
     Context changed = r.context().copy();
     changed.setTtl(kit.ttl().plusSeconds(1).toString());
     byte[] body = Envelopes.write(new Envelope<>(changed, KitBap.discover()));
-    return expect401(c, kit.sendRaw(changed, body, auth), "discover whose ttl was changed after signing");
+    return expect401(
+        c, kit.sendRaw(changed, body, auth), "discover whose ttl was changed after signing");
   }
 
   CaseResult expired(ConformanceCase c) {
-    Request r = discover(x -> { });
+    Request r = discover(x -> {});
     long now = Instant.now().getEpochSecond();
     String auth = kit.identity().signer().authorization(r.body(), now - 3600, now - 3000);
-    return expect401(c, kit.sendRaw(r.context(), r.body(), auth), "discover signed one hour ago, expired 50 minutes ago");
+    return expect401(
+        c,
+        kit.sendRaw(r.context(), r.body(), auth),
+        "discover signed one hour ago, expired 50 minutes ago");
   }
 
   CaseResult unknownKey(ConformanceCase c) {
-    Request r = discover(x -> { });
-    String auth = BecknSigner.of(kit.identity().subscriberId(), "unregistered-" + UUID.randomUUID(),
-        Ed25519KeyPair.generate()).authorization(r.body());
-    return expect401(c, kit.sendRaw(r.context(), r.body(), auth), "discover signed with an unregistered key");
+    Request r = discover(x -> {});
+    String auth =
+        BecknSigner.of(
+                kit.identity().subscriberId(),
+                "unregistered-" + UUID.randomUUID(),
+                Ed25519KeyPair.generate())
+            .authorization(r.body());
+    return expect401(
+        c, kit.sendRaw(r.context(), r.body(), auth), "discover signed with an unregistered key");
   }
 
   CaseResult wrongSigner(ConformanceCase c) {
     Request r = discover(x -> x.setBapId("another-platform.conformance.invalid"));
-    return expect401(c, kit.sendSigned(r.context(), r.body()), "discover for bap_id another-platform.conformance.invalid signed by the kit");
+    return expect401(
+        c,
+        kit.sendSigned(r.context(), r.body()),
+        "discover for bap_id another-platform.conformance.invalid signed by the kit");
   }
 
   private static CaseResult expect401(ConformanceCase c, KitBap.Call call, String title) {
     List<Exchange> ev = List.of(call.sent().evidence(title));
     var a = call.sent().answer();
     if (a.status() == 401 && a.header(SignatureHeaders.WWW_AUTHENTICATE) != null) {
-      return CaseResult.passed(c, "refused with HTTP 401 and WWW-Authenticate: " + a.header(SignatureHeaders.WWW_AUTHENTICATE), ev);
+      return CaseResult.passed(
+          c,
+          "refused with HTTP 401 and WWW-Authenticate: "
+              + a.header(SignatureHeaders.WWW_AUTHENTICATE),
+          ev);
     }
     if (a.status() == 401) {
       return CaseResult.failed(c, "HTTP 401 but no WWW-Authenticate header", ev);
     }
-    return CaseResult.failed(c, "expected HTTP 401, got " + a.summary()
-        + (a.isAck() ? ": the signature was not checked" : ""), ev);
+    return CaseResult.failed(
+        c,
+        "expected HTTP 401, got "
+            + a.summary()
+            + (a.isAck() ? ": the signature was not checked" : ""),
+        ev);
   }
 
   CaseResult invalidQuantity(ConformanceCase c, Message validSelect) {
@@ -99,15 +118,23 @@ final class BppProbes {
     JsonNode item = tree.at("/message/order/beckn:orderItems/0/beckn:quantity");
     ((ObjectNode) item).put("unitQuantity", new BigDecimal("-1"));
     KitBap.Call call = kit.sendSigned(ctx, bytes(tree));
-    return expectNack(c, call, "select asking for -1 kWh", "30000", "beckn:orderItems[0]", "unitQuantity");
+    return expectNack(
+        c, call, "select asking for -1 kWh", "30000", "beckn:orderItems[0]", "unitQuantity");
   }
 
   CaseResult invalidTtl(ConformanceCase c) {
     Request r = discover(x -> x.setTtl("thirty seconds"));
-    return expectNack(c, kit.sendSigned(r.context(), r.body()), "discover with ttl \"thirty seconds\"", "30000", "context.ttl", "ttl");
+    return expectNack(
+        c,
+        kit.sendSigned(r.context(), r.body()),
+        "discover with ttl \"thirty seconds\"",
+        "30000",
+        "context.ttl",
+        "ttl");
   }
 
-  private static CaseResult expectNack(ConformanceCase c, KitBap.Call call, String title, String code, String... inPath) {
+  private static CaseResult expectNack(
+      ConformanceCase c, KitBap.Call call, String title, String code, String... inPath) {
     List<Exchange> ev = List.of(call.sent().evidence(title));
     var a = call.sent().answer();
     Optional<AckResponse> ack = a.ack();
@@ -116,12 +143,23 @@ final class BppProbes {
     }
     var err = ack.get().error();
     if (!code.equals(err.getCode())) {
-      return CaseResult.failed(c, "NACK with code " + err.getCode() + " instead of " + code + " (" + err.getMessage() + ")", ev);
+      return CaseResult.failed(
+          c,
+          "NACK with code " + err.getCode() + " instead of " + code + " (" + err.getMessage() + ")",
+          ev);
     }
     String paths = err.getPaths() == null ? "" : err.getPaths();
     for (String p : inPath) {
       if (!paths.contains(p)) {
-        return CaseResult.failed(c, "NACK " + code + " but its paths '" + paths + "' do not name " + String.join(" / ", inPath), ev);
+        return CaseResult.failed(
+            c,
+            "NACK "
+                + code
+                + " but its paths '"
+                + paths
+                + "' do not name "
+                + String.join(" / ", inPath),
+            ev);
       }
     }
     return CaseResult.passed(c, a.summary() + ": " + err.getMessage(), ev);
@@ -130,8 +168,12 @@ final class BppProbes {
   CaseResult unknownFields(ConformanceCase c) throws InterruptedException {
     Context ctx = kit.context(Action.DISCOVER, null);
     ObjectNode tree = tree(new Envelope<>(ctx, KitBap.discover()));
-    ((ObjectNode) tree.get("context")).put("x_conformance_probe", "an extension member no schema defines");
-    ((ObjectNode) tree.get("message")).putObject("x_conformance_extension").put("note", "ignore me").put("n", 1);
+    ((ObjectNode) tree.get("context"))
+        .put("x_conformance_probe", "an extension member no schema defines");
+    ((ObjectNode) tree.get("message"))
+        .putObject("x_conformance_extension")
+        .put("note", "ignore me")
+        .put("n", 1);
     KitBap.Call call = kit.sendSigned(ctx, bytes(tree));
     Exchange sent = call.sent().evidence("discover with unknown members in context and message");
     if (!call.sent().answer().isAck()) {
@@ -145,13 +187,21 @@ final class BppProbes {
   }
 
   CaseResult replay(ConformanceCase c, KitBap.Call original) {
-    KitBap.Call again = kit.sendRaw(original.context(), original.sent().body(), original.sent().authorization());
-    List<Exchange> ev = List.of(original.sent().evidence("the original request"), again.sent().evidence("the same bytes and signature again"));
+    KitBap.Call again =
+        kit.sendRaw(original.context(), original.sent().body(), original.sent().authorization());
+    List<Exchange> ev =
+        List.of(
+            original.sent().evidence("the original request"),
+            again.sent().evidence("the same bytes and signature again"));
     if (again.sent().answer().isAck()) {
-      return CaseResult.failed(c, "the repeat was acknowledged like a new request: " + again.sent().answer().summary(), ev);
+      return CaseResult.failed(
+          c,
+          "the repeat was acknowledged like a new request: " + again.sent().answer().summary(),
+          ev);
     }
     if (again.sent().answer().status() == 0) {
-      return CaseResult.failed(c, "no answer to the repeat: " + again.sent().answer().problem(), ev);
+      return CaseResult.failed(
+          c, "no answer to the repeat: " + again.sent().answer().problem(), ev);
     }
     return CaseResult.passed(c, "repeat refused: " + again.sent().answer().summary(), ev);
   }

@@ -20,8 +20,8 @@ import org.uei.p2p.model.envelope.Context;
  */
 final class CallbackChecks {
 
-  private static final List<String> ECHOED = List.of("domain", "version", "bap_id", "bap_uri", "bpp_id", "bpp_uri",
-      "transaction_id");
+  private static final List<String> ECHOED =
+      List.of("domain", "version", "bap_id", "bap_uri", "bpp_id", "bpp_uri", "transaction_id");
   private final KitBap kit;
   private final Map<KitBap.Call, Inbound> pairs;
 
@@ -37,11 +37,15 @@ final class CallbackChecks {
     }
     for (Inbound m : all) {
       if (!m.signature().valid()) {
-        return CaseResult.failed(c, m.action() + " " + m.context("message_id") + ": " + m.signature(),
+        return CaseResult.failed(
+            c,
+            m.action() + " " + m.context("message_id") + ": " + m.signature(),
             List.of(m.evidence(m.action())));
       }
     }
-    return CaseResult.passed(c, all.size() + " callback(s), each validly signed by its context.bpp_id",
+    return CaseResult.passed(
+        c,
+        all.size() + " callback(s), each validly signed by its context.bpp_id",
         List.of(all.get(0).evidence(all.get(0).action() + " (first of " + all.size() + ")")));
   }
 
@@ -53,11 +57,19 @@ final class CallbackChecks {
       String sent = p.getKey().messageId();
       String got = p.getValue().context("message_id");
       if (!sent.equals(got)) {
-        return CaseResult.failed(c, p.getValue().action() + " carries message_id '" + got + "', the request had '"
-            + sent + "'", evidence(p));
+        return CaseResult.failed(
+            c,
+            p.getValue().action()
+                + " carries message_id '"
+                + got
+                + "', the request had '"
+                + sent
+                + "'",
+            evidence(p));
       }
     }
-    return CaseResult.passed(c, pairs.size() + " callback(s), each with its request's message_id", List.of());
+    return CaseResult.passed(
+        c, pairs.size() + " callback(s), each with its request's message_id", List.of());
   }
 
   CaseResult context(ConformanceCase c) {
@@ -78,10 +90,14 @@ final class CallbackChecks {
         wrong.add("action '" + cb.context("action") + "' (expected 'on_" + req.getAction() + "')");
       }
       if (!wrong.isEmpty()) {
-        return CaseResult.failed(c, cb.action() + " does not echo " + String.join(", ", wrong), evidence(p));
+        return CaseResult.failed(
+            c, cb.action() + " does not echo " + String.join(", ", wrong), evidence(p));
       }
     }
-    return CaseResult.passed(c, pairs.size() + " callback(s) echo " + String.join(", ", ECHOED) + " and on_<action>", List.of());
+    return CaseResult.passed(
+        c,
+        pairs.size() + " callback(s) echo " + String.join(", ", ECHOED) + " and on_<action>",
+        List.of());
   }
 
   CaseResult withinTtl(ConformanceCase c) {
@@ -92,32 +108,57 @@ final class CallbackChecks {
       Instant deadline = KitBap.deadline(p.getKey());
       Instant at = p.getValue().receivedAt();
       if (at.isAfter(deadline)) {
-        return CaseResult.failed(c, p.getValue().action() + " arrived " + CallbackMatch.seconds(Duration.between(
-            deadline, at)) + " late: at " + at + ", after the request's timestamp + ttl " + deadline, evidence(p));
+        return CaseResult.failed(
+            c,
+            p.getValue().action()
+                + " arrived "
+                + CallbackMatch.seconds(Duration.between(deadline, at))
+                + " late: at "
+                + at
+                + ", after the request's timestamp + ttl "
+                + deadline,
+            evidence(p));
       }
     }
-    return CaseResult.passed(c, pairs.size() + " callback(s), each within its request's ttl", List.of());
+    return CaseResult.passed(
+        c, pairs.size() + " callback(s), each within its request's ttl", List.of());
   }
 
   CaseResult unsolicited(ConformanceCase c, Duration wait) throws InterruptedException {
     Set<String> sentIds = new HashSet<>();
     Set<String> txns = new HashSet<>();
-    pairs.keySet().forEach(k -> {
-      sentIds.add(k.messageId());
-      txns.add(k.context().getTransactionId());
-    });
-    java.util.Optional<Inbound> found = kit.listener().await(m -> isUnsolicitedAction(m.action())
-        && m.signature().valid() && txns.contains(m.context("transaction_id")) && !pairs.containsValue(m), wait);
+    pairs
+        .keySet()
+        .forEach(
+            k -> {
+              sentIds.add(k.messageId());
+              txns.add(k.context().getTransactionId());
+            });
+    java.util.Optional<Inbound> found =
+        kit.listener()
+            .await(
+                m ->
+                    isUnsolicitedAction(m.action())
+                        && m.signature().valid()
+                        && txns.contains(m.context("transaction_id"))
+                        && !pairs.containsValue(m),
+                wait);
     if (found.isEmpty()) {
-      return CaseResult.notRun(c, "no unsolicited on_status/on_update/on_cancel arrived"
-          + (wait.isZero() ? "" : " within " + wait));
+      return CaseResult.notRun(
+          c,
+          "no unsolicited on_status/on_update/on_cancel arrived"
+              + (wait.isZero() ? "" : " within " + wait));
     }
     Inbound m = found.get();
     List<Exchange> ev = List.of(m.evidence(m.action()));
     if (sentIds.contains(m.context("message_id"))) {
-      return CaseResult.failed(c, m.action() + " reuses message_id " + m.context("message_id") + " of an earlier request", ev);
+      return CaseResult.failed(
+          c,
+          m.action() + " reuses message_id " + m.context("message_id") + " of an earlier request",
+          ev);
     }
-    return CaseResult.passed(c, m.action() + " with a new message_id " + m.context("message_id"), ev);
+    return CaseResult.passed(
+        c, m.action() + " with a new message_id " + m.context("message_id"), ev);
   }
 
   private static boolean isUnsolicitedAction(String action) {
@@ -125,7 +166,8 @@ final class CallbackChecks {
   }
 
   private static List<Exchange> evidence(Map.Entry<KitBap.Call, Inbound> p) {
-    return List.of(p.getKey().sent().evidence(p.getKey().context().getAction()),
+    return List.of(
+        p.getKey().sent().evidence(p.getKey().context().getAction()),
         p.getValue().evidence(p.getValue().action()));
   }
 

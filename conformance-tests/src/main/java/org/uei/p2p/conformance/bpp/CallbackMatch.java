@@ -10,12 +10,12 @@ import org.uei.p2p.conformance.http.Inbound;
 
 /**
  * What arrived for one request: the callback that answers it, or what came instead and why it does
- * not count. A callback is related to a request when two of path action, {@code transaction_id}
- * and {@code message_id} agree with it, so that a callback with one wrong field is reported as
- * that error rather than as a missing callback.
+ * not count. A callback is related to a request when two of path action, {@code transaction_id} and
+ * {@code message_id} agree with it, so that a callback with one wrong field is reported as that
+ * error rather than as a missing callback.
  *
  * @param callback what arrived, or null when nothing related did
- * @param problem  why it does not answer the request, or null when it does
+ * @param problem why it does not answer the request, or null when it does
  */
 record CallbackMatch(Inbound callback, String problem) {
 
@@ -24,7 +24,10 @@ record CallbackMatch(Inbound callback, String problem) {
     return new CallbackMatch(null, Objects.requireNonNull(why));
   }
 
-  /** True when the callback answers the request: related, on time, validly signed, in its transaction. */
+  /**
+   * True when the callback answers the request: related, on time, validly signed, in its
+   * transaction.
+   */
   boolean counts() {
     return callback != null && problem == null;
   }
@@ -38,10 +41,14 @@ record CallbackMatch(Inbound callback, String problem) {
     return ev;
   }
 
-  /** True when {@code m} shares two of path action, transaction_id and message_id with the request. */
+  /**
+   * True when {@code m} shares two of path action, transaction_id and message_id with the request.
+   */
   static boolean related(Inbound m, String expectedAction, String txn, String messageId) {
-    int agree = (expectedAction.equals(m.action()) ? 1 : 0) + (txn.equals(m.context("transaction_id")) ? 1 : 0)
-        + (messageId.equals(m.context("message_id")) ? 1 : 0);
+    int agree =
+        (expectedAction.equals(m.action()) ? 1 : 0)
+            + (txn.equals(m.context("transaction_id")) ? 1 : 0)
+            + (messageId.equals(m.context("message_id")) ? 1 : 0);
     return agree >= 2;
   }
 
@@ -53,20 +60,51 @@ record CallbackMatch(Inbound callback, String problem) {
     String expected = "on_" + call.context().getAction();
     String txn = call.context().getTransactionId();
     if (!m.signature().valid()) {
-      return new CallbackMatch(m, m.action() + " for " + call.context().getAction() + " " + call.messageId()
-          + " failed signature verification (" + m.signature() + "); the kit answered 401 and does not count it");
+      return new CallbackMatch(
+          m,
+          m.action()
+              + " for "
+              + call.context().getAction()
+              + " "
+              + call.messageId()
+              + " failed signature verification ("
+              + m.signature()
+              + "); the kit answered 401 and does not count it");
     }
     if (!txn.equals(m.context("transaction_id"))) {
-      return new CallbackMatch(m, m.action() + " answering message_id " + call.messageId() + " carries transaction_id '"
-          + m.context("transaction_id") + "', not the request's '" + txn + "'");
+      return new CallbackMatch(
+          m,
+          m.action()
+              + " answering message_id "
+              + call.messageId()
+              + " carries transaction_id '"
+              + m.context("transaction_id")
+              + "', not the request's '"
+              + txn
+              + "'");
     }
     if (!expected.equals(m.action())) {
-      return new CallbackMatch(m, "the answer to " + call.context().getAction() + " " + call.messageId()
-          + " was posted to /" + m.action() + " instead of /" + expected);
+      return new CallbackMatch(
+          m,
+          "the answer to "
+              + call.context().getAction()
+              + " "
+              + call.messageId()
+              + " was posted to /"
+              + m.action()
+              + " instead of /"
+              + expected);
     }
     if (m.receivedAt().isAfter(deadline)) {
-      return new CallbackMatch(m, expected + " arrived " + seconds(Duration.between(deadline, m.receivedAt()))
-          + " after the request's timestamp + ttl (" + deadline + "), at " + m.receivedAt());
+      return new CallbackMatch(
+          m,
+          expected
+              + " arrived "
+              + seconds(Duration.between(deadline, m.receivedAt()))
+              + " after the request's timestamp + ttl ("
+              + deadline
+              + "), at "
+              + m.receivedAt());
     }
     return new CallbackMatch(m, null);
   }

@@ -44,7 +44,12 @@ final class KitBap {
   private final Set<Inbound> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Call, Inbound> pairs = new LinkedHashMap<>();
 
-  KitBap(KitIdentity identity, BecknClient client, BecknListener listener, Contexts.Parties parties, Duration ttl) {
+  KitBap(
+      KitIdentity identity,
+      BecknClient client,
+      BecknListener listener,
+      Contexts.Parties parties,
+      Duration ttl) {
     this.identity = identity;
     this.client = client;
     this.listener = listener;
@@ -62,7 +67,9 @@ final class KitBap {
 
   /** Names the seller platform in later contexts once its on_discover told who it is. */
   void bppId(String bppId) {
-    parties = new Contexts.Parties(parties.domain(), parties.bapId(), parties.bapUri(), bppId, parties.bppUri());
+    parties =
+        new Contexts.Parties(
+            parties.domain(), parties.bapId(), parties.bapUri(), bppId, parties.bppUri());
   }
 
   BecknListener listener() {
@@ -74,13 +81,14 @@ final class KitBap {
   }
 
   /**
-   * A discover for every offer priced in INR: wave-1 discover requires a filter, and this one
-   * uses only the JSONPath subset every catalog service understands.
+   * A discover for every offer priced in INR: wave-1 discover requires a filter, and this one uses
+   * only the JSONPath subset every catalog service understands.
    */
   static org.uei.p2p.model.envelope.DiscoverMessage discover() {
     org.uei.p2p.model.envelope.DiscoverMessage m = new org.uei.p2p.model.envelope.DiscoverMessage();
-    m.setFilters(org.uei.p2p.model.envelope.DiscoverMessage.Filters.jsonPath(
-        "$[?(@.beckn:price.schema:priceCurrency == 'INR')]"));
+    m.setFilters(
+        org.uei.p2p.model.envelope.DiscoverMessage.Filters.jsonPath(
+            "$[?(@.beckn:price.schema:priceCurrency == 'INR')]"));
     return m;
   }
 
@@ -119,14 +127,21 @@ final class KitBap {
     String expected = "on_" + call.context().getAction();
     String txn = call.context().getTransactionId();
     Instant deadline = deadline(call);
-    Predicate<Inbound> related = m -> !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m)
-        && CallbackMatch.related(m, expected, txn, call.messageId());
-    Optional<Inbound> found = listener.await(related, positive(Duration.between(Instant.now(), deadline)));
+    Predicate<Inbound> related =
+        m ->
+            !m.receivedAt().isBefore(call.sentAt())
+                && !isClaimed(m)
+                && CallbackMatch.related(m, expected, txn, call.messageId());
+    Optional<Inbound> found =
+        listener.await(related, positive(Duration.between(Instant.now(), deadline)));
     if (found.isEmpty()) {
-      found = listener.await(related, positive(Duration.between(Instant.now(), deadline.plus(grace()))));
+      found =
+          listener.await(
+              related, positive(Duration.between(Instant.now(), deadline.plus(grace()))));
     }
     if (found.isEmpty()) {
-      return CallbackMatch.none("no " + expected + " within the ttl " + ttl + strays(call, expected));
+      return CallbackMatch.none(
+          "no " + expected + " within the ttl " + ttl + strays(call, expected));
     }
     Inbound m = found.get();
     CallbackMatch match = CallbackMatch.classify(m, call, deadline);
@@ -134,7 +149,9 @@ final class KitBap {
     return match;
   }
 
-  /** The request's timestamp + ttl, as the seller reads them; when unreadable, sent + the kit's ttl. */
+  /**
+   * The request's timestamp + ttl, as the seller reads them; when unreadable, sent + the kit's ttl.
+   */
   static Instant deadline(Call call) {
     try {
       return call.context().timestampInstant().plus(call.context().ttlDuration());
@@ -152,15 +169,37 @@ final class KitBap {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
-  /** Names unrelated callbacks of the expected action that arrived meanwhile, which a reader may recognise. */
+  /**
+   * Names unrelated callbacks of the expected action that arrived meanwhile, which a reader may
+   * recognise.
+   */
   private String strays(Call call, String expected) {
-    List<String> seen = listener.received().stream()
-        .filter(m -> expected.equals(m.action()) && !m.receivedAt().isBefore(call.sentAt()) && !isClaimed(m))
-        .map(m -> "transaction_id '" + m.context("transaction_id") + "', message_id '" + m.context("message_id") + "'")
-        .toList();
-    return seen.isEmpty() ? "" : "; " + expected + " did arrive with " + String.join(" and with ", seen)
-        + ", none of this request's (transaction_id '" + call.context().getTransactionId() + "', message_id '"
-        + call.messageId() + "')";
+    List<String> seen =
+        listener.received().stream()
+            .filter(
+                m ->
+                    expected.equals(m.action())
+                        && !m.receivedAt().isBefore(call.sentAt())
+                        && !isClaimed(m))
+            .map(
+                m ->
+                    "transaction_id '"
+                        + m.context("transaction_id")
+                        + "', message_id '"
+                        + m.context("message_id")
+                        + "'")
+            .toList();
+    return seen.isEmpty()
+        ? ""
+        : "; "
+            + expected
+            + " did arrive with "
+            + String.join(" and with ", seen)
+            + ", none of this request's (transaction_id '"
+            + call.context().getTransactionId()
+            + "', message_id '"
+            + call.messageId()
+            + "')";
   }
 
   /** Every request matched with its callback so far, in the order they were matched. */

@@ -24,7 +24,8 @@ final class Orders {
 
   /** A new PENDING order of one line. */
   static TradeOrder pending(String bapId, String bppId, MeterPoint buyer, OrderLine line) {
-    return new TradeOrder(null, TradeStatus.PENDING, bapId, bppId, "conformance-buyer", buyer, List.of(line));
+    return new TradeOrder(
+        null, TradeStatus.PENDING, bapId, bppId, "conformance-buyer", buyer, List.of(line));
   }
 
   /** The same order as PENDING without id, as init and confirm send it. */
@@ -46,7 +47,10 @@ final class Orders {
     }
   }
 
-  /** Differences between the line the kit asked for and the line the callback holds; empty when equal. */
+  /**
+   * Differences between the line the kit asked for and the line the callback holds; empty when
+   * equal.
+   */
   static Optional<String> differs(OrderLine asked, TradeOrder got) {
     if (got.lines().size() != 1) {
       return Optional.of("expected 1 order line, got " + got.lines().size());
@@ -56,25 +60,35 @@ final class Orders {
       return Optional.of("offer id '" + l.offerId() + "' instead of '" + asked.offerId() + "'");
     }
     if (l.quantityKwh().compareTo(asked.quantityKwh()) != 0) {
-      return Optional.of("quantity " + l.quantityKwh().toPlainString() + " kWh instead of "
-          + asked.quantityKwh().toPlainString());
+      return Optional.of(
+          "quantity "
+              + l.quantityKwh().toPlainString()
+              + " kWh instead of "
+              + asked.quantityKwh().toPlainString());
     }
-    if (l.price().perKwh().compareTo(asked.price().perKwh()) != 0 || !l.price().currency().equals(asked.price().currency())) {
+    if (l.price().perKwh().compareTo(asked.price().perKwh()) != 0
+        || !l.price().currency().equals(asked.price().currency())) {
       return Optional.of("price " + l.price() + " instead of the offer's " + asked.price());
     }
     return Optional.empty();
   }
 
-  /** When the callback states an order value, it must be quantity × price; empty when it agrees or is absent. */
+  /**
+   * When the callback states an order value, it must be quantity × price; empty when it agrees or
+   * is absent.
+   */
   static Optional<String> valueDiffers(OrderLine asked, Inbound callback) {
     JsonNode v = callback.tree().at("/message/order/beckn:orderValue/value");
     if (v.isMissingNode() || v.isNull()) {
       return Optional.empty();
     }
-    BigDecimal expected = asked.price().valueOf(asked.quantityKwh()).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal expected =
+        asked.price().valueOf(asked.quantityKwh()).setScale(2, RoundingMode.HALF_UP);
     BigDecimal got = v.decimalValue();
-    return got.compareTo(expected) == 0 ? Optional.empty()
-        : Optional.of("order value " + got.toPlainString() + " instead of " + expected.toPlainString());
+    return got.compareTo(expected) == 0
+        ? Optional.empty()
+        : Optional.of(
+            "order value " + got.toPlainString() + " instead of " + expected.toPlainString());
   }
 
   /** Why a callback does not carry the expected order. */

@@ -26,13 +26,19 @@ final class RuleProbes {
   /** What one select got: a quote, or the refusal or problem instead. */
   private record Outcome(boolean quoted, String refusal, String problem, List<Exchange> evidence) {}
 
-  CaseResult expectRefusal(ConformanceCase c, Message compliant, String compliantTitle, Message violating,
-      String title) throws InterruptedException {
+  CaseResult expectRefusal(
+      ConformanceCase c, Message compliant, String compliantTitle, Message violating, String title)
+      throws InterruptedException {
     Outcome control = select(compliant, "control: " + compliantTitle);
     if (!control.quoted()) {
-      return CaseResult.failed(c, "the compliant control select (" + compliantTitle + ") was not quoted: "
-          + (control.problem() != null ? control.problem() : control.refusal())
-          + "; a refusal of the violating select would show nothing about this rule", control.evidence());
+      return CaseResult.failed(
+          c,
+          "the compliant control select ("
+              + compliantTitle
+              + ") was not quoted: "
+              + (control.problem() != null ? control.problem() : control.refusal())
+              + "; a refusal of the violating select would show nothing about this rule",
+          control.evidence());
     }
     Outcome probe = select(violating, title);
     List<Exchange> ev = new ArrayList<>(control.evidence());
@@ -43,7 +49,8 @@ final class RuleProbes {
     if (probe.quoted()) {
       return CaseResult.failed(c, "accepted: on_select quotes the order without an error", ev);
     }
-    return CaseResult.passed(c, "the compliant select was quoted; this one was " + probe.refusal(), ev);
+    return CaseResult.passed(
+        c, "the compliant select was quoted; this one was " + probe.refusal(), ev);
   }
 
   private Outcome select(Message select, String title) throws InterruptedException {
@@ -54,8 +61,15 @@ final class RuleProbes {
       if (a.status() == 0) {
         return new Outcome(false, null, "no answer: " + a.problem(), List.of(sent));
       }
-      return new Outcome(false, "refused at once: " + a.summary()
-          + a.ack().map(x -> x.error() == null ? "" : " (" + x.error().getMessage() + ")").orElse(""), null, List.of(sent));
+      return new Outcome(
+          false,
+          "refused at once: "
+              + a.summary()
+              + a.ack()
+                  .map(x -> x.error() == null ? "" : " (" + x.error().getMessage() + ")")
+                  .orElse(""),
+          null,
+          List.of(sent));
     }
     CallbackMatch cb = kit.callback(call);
     List<Exchange> ev = cb.evidence(sent);
@@ -64,8 +78,14 @@ final class RuleProbes {
     }
     JsonNode error = cb.callback().tree() == null ? null : cb.callback().tree().get("error");
     if (error != null && !error.isNull()) {
-      return new Outcome(false, "refused in on_select with error " + error.path("code").asText() + ": "
-          + error.path("message").asText(), null, ev);
+      return new Outcome(
+          false,
+          "refused in on_select with error "
+              + error.path("code").asText()
+              + ": "
+              + error.path("message").asText(),
+          null,
+          ev);
     }
     return new Outcome(true, null, null, ev);
   }

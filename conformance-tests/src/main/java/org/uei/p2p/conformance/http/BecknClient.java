@@ -13,8 +13,8 @@ import org.uei.p2p.conformance.Exchange;
 import org.uei.p2p.signing.SignatureHeaders;
 
 /**
- * POSTs Beckn messages with whatever {@code Authorization} the caller chose: a correct
- * signature, none, or a deliberately broken one. Every exchange is returned with its evidence.
+ * POSTs Beckn messages with whatever {@code Authorization} the caller chose: a correct signature,
+ * none, or a deliberately broken one. Every exchange is returned with its evidence.
  */
 public final class BecknClient {
 
@@ -48,8 +48,11 @@ public final class BecknClient {
   /** A client whose requests give up after {@code timeout}. */
   public BecknClient(Duration timeout) {
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** POSTs {@code body} to {@code {baseUrl}/{action}}; {@code authorization} null sends none. */
@@ -57,10 +60,17 @@ public final class BecknClient {
     String url = (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + action;
     HttpRequest.Builder r;
     try {
-      r = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      r =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     } catch (IllegalArgumentException e) {
-      return new Sent(url, body, authorization, new HttpAnswer(0, Map.of(), new byte[0], "bad URL: " + e.getMessage()));
+      return new Sent(
+          url,
+          body,
+          authorization,
+          new HttpAnswer(0, Map.of(), new byte[0], "bad URL: " + e.getMessage()));
     }
     if (authorization != null) {
       r.header(SignatureHeaders.AUTHORIZATION, authorization);
@@ -69,12 +79,18 @@ public final class BecknClient {
       HttpResponse<byte[]> a = http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
       Map<String, java.util.List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(a.headers().map());
-      return new Sent(url, body, authorization, new HttpAnswer(a.statusCode(), headers, a.body(), null));
+      return new Sent(
+          url, body, authorization, new HttpAnswer(a.statusCode(), headers, a.body(), null));
     } catch (IOException e) {
-      return new Sent(url, body, authorization, new HttpAnswer(0, Map.of(), new byte[0], "cannot reach " + url + ": " + e));
+      return new Sent(
+          url,
+          body,
+          authorization,
+          new HttpAnswer(0, Map.of(), new byte[0], "cannot reach " + url + ": " + e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Sent(url, body, authorization, new HttpAnswer(0, Map.of(), new byte[0], "interrupted"));
+      return new Sent(
+          url, body, authorization, new HttpAnswer(0, Map.of(), new byte[0], "interrupted"));
     }
   }
 }

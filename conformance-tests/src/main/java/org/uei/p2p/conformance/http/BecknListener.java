@@ -52,24 +52,28 @@ public final class BecknListener implements AutoCloseable {
   /**
    * Starts listening.
    *
-   * @param host        the address to bind
-   * @param port        the port, 0 for any free one
-   * @param verifier    checks signatures with keys from the registry
+   * @param host the address to bind
+   * @param port the port, 0 for any free one
+   * @param verifier checks signatures with keys from the registry
    * @param senderField the context member naming the expected signer: {@code bpp_id} for callbacks,
-   *                    {@code bap_id} for requests
-   * @param realm       the kit's subscriber id, for {@code WWW-Authenticate}
+   *     {@code bap_id} for requests
+   * @param realm the kit's subscriber id, for {@code WWW-Authenticate}
    */
-  public BecknListener(String host, int port, BecknVerifier verifier, String senderField, String realm)
+  public BecknListener(
+      String host, int port, BecknVerifier verifier, String senderField, String realm)
       throws IOException {
     this.verifier = verifier;
     this.senderField = senderField;
     this.realm = realm;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    this.pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "conformance-listener");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "conformance-listener");
+              t.setDaemon(true);
+              return t;
+            });
     this.responder = m -> ack();
     server.createContext("/", this::handle);
     server.setExecutor(pool);
@@ -92,15 +96,24 @@ public final class BecknListener implements AutoCloseable {
   }
 
   /** A NACK with {@code status} and one error. */
-  public static Reply nack(int status, String code, String message, String paths, Map<String, String> headers) {
-    return new Reply(status, headers, org.uei.p2p.model.envelope.AckResponse.nack(
-        org.uei.p2p.model.envelope.BecknError.of(code, message, paths)).toWave1Json());
+  public static Reply nack(
+      int status, String code, String message, String paths, Map<String, String> headers) {
+    return new Reply(
+        status,
+        headers,
+        org.uei.p2p.model.envelope.AckResponse.nack(
+                org.uei.p2p.model.envelope.BecknError.of(code, message, paths))
+            .toWave1Json());
   }
 
   /** The 401 a receiver owes a message whose signature fails (BECKN-006). */
   public Reply unauthorized(VerificationResult result) {
-    return nack(401, "30000", "signature " + result, "", Map.of(SignatureHeaders.WWW_AUTHENTICATE,
-        SignatureHeaders.wwwAuthenticate(realm)));
+    return nack(
+        401,
+        "30000",
+        "signature " + result,
+        "",
+        Map.of(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(realm)));
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -124,8 +137,9 @@ public final class BecknListener implements AutoCloseable {
         tree = null;
       }
       String sender = tree == null ? null : tree.path("context").path(senderField).asText(null);
-      VerificationResult sig = verifier.verify(headers.get(SignatureHeaders.AUTHORIZATION), body, sender,
-          headers.get("Digest"));
+      VerificationResult sig =
+          verifier.verify(
+              headers.get(SignatureHeaders.AUTHORIZATION), body, sender, headers.get("Digest"));
       Inbound probe = new Inbound(action, body, headers, Instant.now(), tree, sig, "");
       Reply reply;
       try {
@@ -133,7 +147,11 @@ public final class BecknListener implements AutoCloseable {
       } catch (RuntimeException e) {
         reply = nack(500, "30000", "the kit failed to answer: " + e, "", Map.of());
       }
-      String answer = "HTTP " + reply.status() + " " + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8);
+      String answer =
+          "HTTP "
+              + reply.status()
+              + " "
+              + new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8);
       synchronized (received) {
         received.add(new Inbound(action, body, headers, probe.receivedAt(), tree, sig, answer));
         received.notifyAll();
@@ -161,7 +179,8 @@ public final class BecknListener implements AutoCloseable {
   }
 
   /** Waits up to {@code timeout} for a message matching {@code which}; the first one if several. */
-  public Optional<Inbound> await(Predicate<Inbound> which, Duration timeout) throws InterruptedException {
+  public Optional<Inbound> await(Predicate<Inbound> which, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (received) {
       while (true) {

@@ -10,12 +10,13 @@ import org.uei.p2p.model.envelope.MessageParseException;
 /**
  * The synchronous answer to a POST, or the reason there was none.
  *
- * @param status  HTTP status; 0 when no answer came
+ * @param status HTTP status; 0 when no answer came
  * @param headers response headers (names lower case)
- * @param body    the response body, empty when none
+ * @param body the response body, empty when none
  * @param problem why there is no answer, or null
  */
-public record HttpAnswer(int status, Map<String, List<String>> headers, byte[] body, String problem) {
+public record HttpAnswer(
+    int status, Map<String, List<String>> headers, byte[] body, String problem) {
 
   /** The first value of a header (case-insensitive), or null. */
   public String header(String name) {
@@ -54,9 +55,18 @@ public record HttpAnswer(int status, Map<String, List<String>> headers, byte[] b
     if (status == 0) {
       return "no answer (" + problem + ")";
     }
-    return "HTTP " + status + ack().map(a -> a.isAck() ? " ACK" : " NACK"
-        + (a.error() == null ? "" : " " + a.error().getCode() + at(a.error().getPaths())))
-        .orElse(" with a body that is not an ACK/NACK");
+    return "HTTP "
+        + status
+        + ack()
+            .map(
+                a ->
+                    a.isAck()
+                        ? " ACK"
+                        : " NACK"
+                            + (a.error() == null
+                                ? ""
+                                : " " + a.error().getCode() + at(a.error().getPaths())))
+            .orElse(" with a body that is not an ACK/NACK");
   }
 
   /** Where a NACK says the error is, or nothing when it names no path. */

@@ -12,18 +12,31 @@ public final class ConsoleReport {
   /** The summary text, lines separated by {@code \n}. */
   public static String render(ConformanceReport report) {
     StringBuilder s = new StringBuilder();
-    s.append("Conformance of the ").append(report.role().toUpperCase()).append(" at ").append(report.target()).append('\n');
+    s.append("Conformance of the ")
+        .append(report.role().toUpperCase())
+        .append(" at ")
+        .append(report.target())
+        .append('\n');
     for (CaseResult r : report.results()) {
       String mark = r.outcome().mark();
-      s.append(String.format("%-4s %-12s %-9s %s%n", mark, r.conformanceCase().id(),
-          r.conformanceCase().mandatory() ? "" : "(option)", r.conformanceCase().title()));
+      s.append(
+          String.format(
+              "%-4s %-12s %-9s %s%n",
+              mark,
+              r.conformanceCase().id(),
+              r.conformanceCase().mandatory() ? "" : "(option)",
+              r.conformanceCase().title()));
       if (r.outcome() != Outcome.PASSED) {
         s.append("     ").append(r.reason()).append('\n');
       }
     }
-    s.append(String.format("%d passed, %d failed, %d not run: %s%n", report.count(Outcome.PASSED),
-        report.count(Outcome.FAILED), report.count(Outcome.NOT_RUN),
-        report.passed() ? "every mandatory case passed" : "mandatory cases did not pass"));
+    s.append(
+        String.format(
+            "%d passed, %d failed, %d not run: %s%n",
+            report.count(Outcome.PASSED),
+            report.count(Outcome.FAILED),
+            report.count(Outcome.NOT_RUN),
+            report.passed() ? "every mandatory case passed" : "mandatory cases did not pass"));
     return s.toString();
   }
 }

@@ -21,23 +21,36 @@ import org.uei.p2p.signing.KeyResolutionException;
 public final class Preflight {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
-  /** The registry answers HTTP at {@code registryUrl} (any status: only reachability is checked here). */
+  /**
+   * The registry answers HTTP at {@code registryUrl} (any status: only reachability is checked
+   * here).
+   */
   public SetupCheck registry(String registryUrl) {
     String problem = unreachable(registryUrl + (registryUrl.endsWith("/") ? "" : "/") + "lookup");
-    return problem == null ? SetupCheck.passed("registry", registryUrl + " answers")
-        : SetupCheck.failed("registry", registryUrl + " cannot be reached (" + problem + ")",
-            "start it (a local one: uei registry serve --port " + port(registryUrl) + ") or pass its URL with --registry");
+    return problem == null
+        ? SetupCheck.passed("registry", registryUrl + " answers")
+        : SetupCheck.failed(
+            "registry",
+            registryUrl + " cannot be reached (" + problem + ")",
+            "start it (a local one: uei registry serve --port "
+                + port(registryUrl)
+                + ") or pass its URL with --registry");
   }
 
   /** The system under test answers HTTP at {@code targetUrl}. */
   public SetupCheck target(String targetUrl, String role) {
     String problem = unreachable(targetUrl);
-    return problem == null ? SetupCheck.passed("target", targetUrl + " answers")
-        : SetupCheck.failed("target", targetUrl + " cannot be reached (" + problem + ")",
-            "start your " + role.toUpperCase() + " there, or pass the URL it listens on with --target");
+    return problem == null
+        ? SetupCheck.passed("target", targetUrl + " answers")
+        : SetupCheck.failed(
+            "target",
+            targetUrl + " cannot be reached (" + problem + ")",
+            "start your "
+                + role.toUpperCase()
+                + " there, or pass the URL it listens on with --target");
   }
 
   /**
@@ -46,19 +59,39 @@ public final class Preflight {
    *
    * @param fix what to do when it does not
    */
-  public SetupCheck key(String name, String registryUrl, String subscriberId, String keyId, String publicKey,
+  public SetupCheck key(
+      String name,
+      String registryUrl,
+      String subscriberId,
+      String keyId,
+      String publicKey,
       String fix) {
     Subscriber s;
     try {
-      s = RegistryKeyResolver.of(BecknRegistry.builder(registryUrl).timeout(TIMEOUT).build())
-          .resolveSubscriber(subscriberId, keyId);
+      s =
+          RegistryKeyResolver.of(BecknRegistry.builder(registryUrl).timeout(TIMEOUT).build())
+              .resolveSubscriber(subscriberId, keyId);
     } catch (KeyResolutionException | RuntimeException e) {
-      return SetupCheck.failed(name, "the registry has no usable key " + keyId + " for " + subscriberId + " ("
-          + e.getMessage() + ")", fix);
+      return SetupCheck.failed(
+          name,
+          "the registry has no usable key "
+              + keyId
+              + " for "
+              + subscriberId
+              + " ("
+              + e.getMessage()
+              + ")",
+          fix);
     }
     if (publicKey != null && !publicKey.equals(s.signingPublicKey())) {
-      return SetupCheck.failed(name, "the registry publishes another key " + keyId + " for " + subscriberId
-          + " than the one given", fix);
+      return SetupCheck.failed(
+          name,
+          "the registry publishes another key "
+              + keyId
+              + " for "
+              + subscriberId
+              + " than the one given",
+          fix);
     }
     return SetupCheck.passed(name, subscriberId + " key " + keyId + " is in the registry");
   }

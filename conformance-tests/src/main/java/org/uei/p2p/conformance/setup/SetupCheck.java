@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * One thing a run needs, checked.
  *
- * @param name   what was checked, e.g. {@code registry}
- * @param ok     whether it holds
+ * @param name what was checked, e.g. {@code registry}
+ * @param ok whether it holds
  * @param detail what was seen
- * @param fix    what to do when it does not hold; null when it does
+ * @param fix what to do when it does not hold; null when it does
  */
 public record SetupCheck(String name, boolean ok, String detail, String fix) {
 
@@ -30,7 +30,7 @@ public record SetupCheck(String name, boolean ok, String detail, String fix) {
     return new SetupCheck(name, false, detail, fix);
   }
 
-  /** One line: {@code ok   name: detail} or {@code FIX  name: detail; fix}. */
+  /** One line: {@code ok name: detail} or {@code FIX name: detail; fix}. */
   public String line() {
     return (ok ? "ok   " : "FIX  ") + name + ": " + detail + (ok ? "" : "; " + fix);
   }

@@ -40,7 +40,14 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 public final class SellerDouble implements AutoCloseable {
 
   /** What is wrong with this seller. */
-  public enum Fault { NONE, NO_OFFER, LATE_ON_SELECT, FOREIGN_TRANSACTION, WRONGLY_SIGNED_ON_SELECT, REFUSE_EVERY_SELECT }
+  public enum Fault {
+    NONE,
+    NO_OFFER,
+    LATE_ON_SELECT,
+    FOREIGN_TRANSACTION,
+    WRONGLY_SIGNED_ON_SELECT,
+    REFUSE_EVERY_SELECT
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final KitIdentity identity = KitIdentity.fresh("seller-double.conformance.local");
@@ -53,20 +60,31 @@ public final class SellerDouble implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private volatile String kitUrl;
 
-  /** Starts the seller and the relay and registers the seller in the registry at {@code registryUrl}. */
-  public SellerDouble(String registryUrl, Fault fault, Duration lateBy) throws IOException, InterruptedException {
+  /**
+   * Starts the seller and the relay and registers the seller in the registry at {@code
+   * registryUrl}.
+   */
+  public SellerDouble(String registryUrl, Fault fault, Duration lateBy)
+      throws IOException, InterruptedException {
     this.fault = fault;
     this.lateBy = lateBy;
     relay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     relay.createContext("/", this::relay);
     relay.start();
-    BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(registryUrl)));
+    BecknVerifier verifier =
+        BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(registryUrl)));
     listener = new BecknListener("127.0.0.1", 0, verifier, "bap_id", identity.subscriberId());
     String url = "http://127.0.0.1:" + listener.port();
     seller = new FakeSeller(identity, url, ZoneId.of("Asia/Kolkata"));
-    listener.responder(m -> fault == Fault.REFUSE_EVERY_SELECT && "select".equals(m.action()) && m.signature().valid()
-        ? BecknListener.nack(200, "50000", "no energy for sale today", null, Map.of()) : seller.respond(listener, m));
-    identity.registerLocally(registryUrl, "BPP", url, "beckn.one:deg:p2p-trading-interdiscom:2.0.0");
+    listener.responder(
+        m ->
+            fault == Fault.REFUSE_EVERY_SELECT
+                    && "select".equals(m.action())
+                    && m.signature().valid()
+                ? BecknListener.nack(200, "50000", "no energy for sale today", null, Map.of())
+                : seller.respond(listener, m));
+    identity.registerLocally(
+        registryUrl, "BPP", url, "beckn.one:deg:p2p-trading-interdiscom:2.0.0");
   }
 
   public String url() {
@@ -99,12 +117,15 @@ public final class SellerDouble implements AutoCloseable {
         body = JSON.writeValueAsBytes(tree);
         auth = identity.signer().authorization(body);
       } else if (onSelect && fault == Fault.WRONGLY_SIGNED_ON_SELECT) {
-        auth = BecknSigner.of(identity.subscriberId(), identity.keyId(), Ed25519KeyPair.generate()).authorization(body);
+        auth =
+            BecknSigner.of(identity.subscriberId(), identity.keyId(), Ed25519KeyPair.generate())
+                .authorization(body);
       }
       byte[] forward = body;
       String signature = auth;
       if (onSelect && fault == Fault.LATE_ON_SELECT) {
-        later.schedule(() -> post(path, forward, signature), lateBy.toMillis(), TimeUnit.MILLISECONDS);
+        later.schedule(
+            () -> post(path, forward, signature), lateBy.toMillis(), TimeUnit.MILLISECONDS);
         answer(ex, 200, BecknListener.ack().body());
         return;
       }
@@ -117,8 +138,12 @@ public final class SellerDouble implements AutoCloseable {
   private byte[] emptyCatalog(byte[] onDiscover) throws IOException {
     try {
       var context = Envelopes.parse(onDiscover).getContext();
-      return Envelopes.write(new Envelope<>(context, new Wave1Codec().catalogMessage(
-          new CatalogHeader("empty", "Nothing on offer", id(), url()), List.of())));
+      return Envelopes.write(
+          new Envelope<>(
+              context,
+              new Wave1Codec()
+                  .catalogMessage(
+                      new CatalogHeader("empty", "Nothing on offer", id(), url()), List.of())));
     } catch (MessageParseException e) {
       throw new IOException(e);
     }
@@ -126,8 +151,12 @@ public final class SellerDouble implements AutoCloseable {
 
   private HttpResponse<byte[]> post(String path, byte[] body, String auth) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(kitUrl + path)).header("Content-Type", "application/json")
-          .header(SignatureHeaders.AUTHORIZATION, auth).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create(kitUrl + path))
+              .header("Content-Type", "application/json")
+              .header(SignatureHeaders.AUTHORIZATION, auth)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       return null;

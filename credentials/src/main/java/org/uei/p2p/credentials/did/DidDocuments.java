@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 import org.uei.p2p.signing.keys.KeyFormatException;
 
-/** Picks an Ed25519 assertion key out of a DID document (Multikey, Ed25519VerificationKey2020, JsonWebKey). */
+/**
+ * Picks an Ed25519 assertion key out of a DID document (Multikey, Ed25519VerificationKey2020,
+ * JsonWebKey).
+ */
 final class DidDocuments {
 
   private DidDocuments() {}
 
-  static Ed25519PublicKey assertionKey(JsonNode doc, String did, String vmUrl) throws DidResolutionException {
+  static Ed25519PublicKey assertionKey(JsonNode doc, String did, String vmUrl)
+      throws DidResolutionException {
     String fragment = DidResolver.fragmentOf(vmUrl);
     if (fragment == null) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED,
           "verification method '" + vmUrl + "' names no key (#fragment)");
     }
     JsonNode vm = null;
@@ -22,7 +27,9 @@ final class DidDocuments {
       }
     }
     if (vm == null) {
-      throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND, "DID document of " + did + " has no verification method #" + fragment);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.NOT_FOUND,
+          "DID document of " + did + " has no verification method #" + fragment);
     }
     JsonNode assertion = doc.get("assertionMethod");
     if (assertion != null && assertion.isArray()) {
@@ -32,8 +39,13 @@ final class DidDocuments {
         listed |= matches(id, did, fragment);
       }
       if (!listed) {
-        throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND,
-            "key #" + fragment + " of " + did + " is not an assertion method: it may not sign credentials");
+        throw new DidResolutionException(
+            DidResolutionException.Kind.NOT_FOUND,
+            "key #"
+                + fragment
+                + " of "
+                + did
+                + " is not an assertion method: it may not sign credentials");
       }
     }
     if (vm.hasNonNull("publicKeyMultibase")) {
@@ -43,10 +55,13 @@ final class DidDocuments {
       try {
         return Ed25519PublicKey.fromJwk(vm.get("publicKeyJwk").toString());
       } catch (KeyFormatException e) {
-        throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY, did + "#" + fragment + ": " + e.getMessage());
+        throw new DidResolutionException(
+            DidResolutionException.Kind.UNSUPPORTED_KEY,
+            did + "#" + fragment + ": " + e.getMessage());
       }
     }
-    throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY,
+    throw new DidResolutionException(
+        DidResolutionException.Kind.UNSUPPORTED_KEY,
         did + "#" + fragment + " has neither publicKeyMultibase nor publicKeyJwk");
   }
 

@@ -38,11 +38,13 @@ public final class DidJwk {
   public static Ed25519PublicKey resolve(String didUrl) throws DidResolutionException {
     String did = DidResolver.didOf(didUrl);
     if (did == null || !did.startsWith(PREFIX)) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "'" + didUrl + "' is not a did:jwk");
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "'" + didUrl + "' is not a did:jwk");
     }
     String fragment = DidResolver.fragmentOf(didUrl);
     if (fragment != null && !fragment.equals("0")) {
-      throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.NOT_FOUND,
           "did:jwk document has no verification method #" + fragment + " (only #0)");
     }
     JWK jwk;
@@ -50,20 +52,26 @@ public final class DidJwk {
       String json = new Base64URL(did.substring(PREFIX.length())).decodeToString();
       jwk = JWK.parse(json);
     } catch (ParseException | RuntimeException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "did:jwk is not base64url of a JWK: " + e.getMessage());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED,
+          "did:jwk is not base64url of a JWK: " + e.getMessage());
     }
     if (jwk.isPrivate()) {
-      // The method forbids private keys in the DID: such a DID leaks its key and must not be trusted.
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "did:jwk contains a private key");
+      // The method forbids private keys in the DID: such a DID leaks its key and must not be
+      // trusted.
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "did:jwk contains a private key");
     }
     if (!(jwk instanceof OctetKeyPair okp)) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNSUPPORTED_KEY,
           "did:jwk key type is " + jwk.getKeyType() + "; only OKP Ed25519 is supported");
     }
     try {
       return Ed25519PublicKey.fromJwk(okp);
     } catch (KeyFormatException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY, "did:jwk: " + e.getMessage());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNSUPPORTED_KEY, "did:jwk: " + e.getMessage());
     }
   }
 }

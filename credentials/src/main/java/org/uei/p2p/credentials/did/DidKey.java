@@ -5,14 +5,15 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 import org.uei.p2p.signing.keys.KeyFormatException;
 
 /**
- * did:key for Ed25519 (W3C CCG did:key method): the multicodec prefix {@code 0xed 0x01} and the
- * raw 32-byte key, base58btc-encoded; the verification method is the DID with the same value as
+ * did:key for Ed25519 (W3C CCG did:key method): the multicodec prefix {@code 0xed 0x01} and the raw
+ * 32-byte key, base58btc-encoded; the verification method is the DID with the same value as
  * fragment. Resolved locally, without any network.
  */
 public final class DidKey {
 
   /** The method prefix. */
   public static final String PREFIX = "did:key:";
+
   private static final byte[] ED25519_CODEC = {(byte) 0xed, 0x01};
 
   private DidKey() {}
@@ -46,16 +47,19 @@ public final class DidKey {
     try {
       bytes = Multibase.decode(value);
     } catch (IllegalArgumentException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "key '" + value + "': " + e.getMessage());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "key '" + value + "': " + e.getMessage());
     }
     if (bytes.length < 2 || bytes[0] != ED25519_CODEC[0] || bytes[1] != ED25519_CODEC[1]) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNSUPPORTED_KEY,
           "key '" + value + "' is not an Ed25519 public key (multicodec 0xed01)");
     }
     try {
       return Ed25519PublicKey.of(Arrays.copyOfRange(bytes, 2, bytes.length));
     } catch (KeyFormatException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "key '" + value + "': " + e.getMessage());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "key '" + value + "': " + e.getMessage());
     }
   }
 
@@ -67,12 +71,14 @@ public final class DidKey {
   public static Ed25519PublicKey resolve(String didUrl) throws DidResolutionException {
     String did = DidResolver.didOf(didUrl);
     if (did == null || !did.startsWith(PREFIX)) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "'" + didUrl + "' is not a did:key");
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "'" + didUrl + "' is not a did:key");
     }
     String mb = did.substring(PREFIX.length());
     String fragment = DidResolver.fragmentOf(didUrl);
     if (fragment != null && !fragment.equals(mb)) {
-      throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.NOT_FOUND,
           "did:key document has no verification method #" + fragment);
     }
     return fromMultibase(mb);

@@ -15,7 +15,10 @@ public interface DidResolver {
    */
   Ed25519PublicKey resolve(String verificationMethod) throws DidResolutionException;
 
-  /** The DID part of a DID URL: everything before {@code #}, {@code ?} or a path after the method id. */
+  /**
+   * The DID part of a DID URL: everything before {@code #}, {@code ?} or a path after the method
+   * id.
+   */
   static String didOf(String didUrl) {
     if (didUrl == null) {
       return null;

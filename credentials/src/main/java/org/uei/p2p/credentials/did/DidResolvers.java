@@ -13,7 +13,10 @@ public final class DidResolvers {
     return byMethod(null);
   }
 
-  /** did:key and did:jwk locally; did:web through {@code web} (a {@link DidWebResolver} or a {@link RegistryDidResolver}). */
+  /**
+   * did:key and did:jwk locally; did:web through {@code web} (a {@link DidWebResolver} or a {@link
+   * RegistryDidResolver}).
+   */
   public static DidResolver withWeb(DidResolver web) {
     return byMethod(web);
   }
@@ -24,20 +27,34 @@ public final class DidResolvers {
   }
 
   private static DidResolver byMethod(DidResolver web) {
-    Map<String, DidResolver> methods = web == null
-        ? Map.of(DidKey.PREFIX, DidKey::resolve, DidJwk.PREFIX, DidJwk::resolve)
-        : Map.of(DidKey.PREFIX, DidKey::resolve, DidJwk.PREFIX, DidJwk::resolve, DidWebResolver.PREFIX, web);
+    Map<String, DidResolver> methods =
+        web == null
+            ? Map.of(DidKey.PREFIX, DidKey::resolve, DidJwk.PREFIX, DidJwk::resolve)
+            : Map.of(
+                DidKey.PREFIX,
+                DidKey::resolve,
+                DidJwk.PREFIX,
+                DidJwk::resolve,
+                DidWebResolver.PREFIX,
+                web);
     return vm -> {
       if (vm == null || !vm.startsWith("did:")) {
-        throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "verification method '" + vm + "' is not a DID URL");
+        throw new DidResolutionException(
+            DidResolutionException.Kind.MALFORMED,
+            "verification method '" + vm + "' is not a DID URL");
       }
       for (Map.Entry<String, DidResolver> e : methods.entrySet()) {
         if (vm.startsWith(e.getKey())) {
           return e.getValue().resolve(vm);
         }
       }
-      throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_METHOD,
-          "DID method of '" + vm + "' is not supported (did:key, did:jwk" + (web == null ? "" : ", did:web") + ")");
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNSUPPORTED_METHOD,
+          "DID method of '"
+              + vm
+              + "' is not supported (did:key, did:jwk"
+              + (web == null ? "" : ", did:web")
+              + ")");
     };
   }
 }

@@ -27,6 +27,7 @@ public final class DidWebResolver implements DidResolver {
 
   /** The method prefix. */
   public static final String PREFIX = "did:web:";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpClient client;
@@ -40,7 +41,8 @@ public final class DidWebResolver implements DidResolver {
 
   private DidWebResolver(Builder b) {
     this.timeout = b.timeout;
-    this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    this.client =
+        b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.timeout).build();
     this.ttl = b.ttl;
     this.clock = b.clock;
     this.httpForLoopback = b.httpForLoopback;
@@ -55,7 +57,8 @@ public final class DidWebResolver implements DidResolver {
   public Ed25519PublicKey resolve(String verificationMethod) throws DidResolutionException {
     String did = DidResolver.didOf(verificationMethod);
     if (did == null || !did.startsWith(PREFIX)) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "'" + verificationMethod + "' is not a did:web");
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "'" + verificationMethod + "' is not a did:web");
     }
     return DidDocuments.assertionKey(document(did), did, verificationMethod);
   }
@@ -76,7 +79,8 @@ public final class DidWebResolver implements DidResolver {
   public URI documentUrl(String did) throws DidResolutionException {
     String[] parts = did.substring(PREFIX.length()).split(":");
     if (parts.length == 0 || parts[0].isBlank()) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "did:web has no host: " + did);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "did:web has no host: " + did);
     }
     String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
     StringBuilder path = new StringBuilder();
@@ -88,7 +92,8 @@ public final class DidWebResolver implements DidResolver {
     try {
       return URI.create(scheme + "://" + host + tail);
     } catch (IllegalArgumentException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "did:web is not a valid host/path: " + did);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "did:web is not a valid host/path: " + did);
     }
   }
 
@@ -96,28 +101,45 @@ public final class DidWebResolver implements DidResolver {
     URI url = documentUrl(did);
     HttpResponse<byte[]> response;
     try {
-      response = client.send(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/did+json, application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      response =
+          client.send(
+              HttpRequest.newBuilder(url)
+                  .timeout(timeout)
+                  .header("Accept", "application/did+json, application/json")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNAVAILABLE, "DID document " + url + " is unreachable: " + e.getMessage(), e);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNAVAILABLE,
+          "DID document " + url + " is unreachable: " + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DidResolutionException(DidResolutionException.Kind.UNAVAILABLE, "fetching " + url + " was interrupted", e);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNAVAILABLE, "fetching " + url + " was interrupted", e);
     }
     if (response.statusCode() == 404 || response.statusCode() == 410) {
-      throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND, "no DID document at " + url + " (HTTP " + response.statusCode() + ")");
+      throw new DidResolutionException(
+          DidResolutionException.Kind.NOT_FOUND,
+          "no DID document at " + url + " (HTTP " + response.statusCode() + ")");
     }
     if (response.statusCode() != 200) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNAVAILABLE, "DID document " + url + " answered HTTP " + response.statusCode());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNAVAILABLE,
+          "DID document " + url + " answered HTTP " + response.statusCode());
     }
     try {
       JsonNode doc = MAPPER.readTree(response.body());
       if (doc == null || !doc.isObject() || !did.equals(doc.path("id").asText())) {
-        throw new DidResolutionException(DidResolutionException.Kind.NOT_FOUND, "document at " + url + " is not the DID document of " + did);
+        throw new DidResolutionException(
+            DidResolutionException.Kind.NOT_FOUND,
+            "document at " + url + " is not the DID document of " + did);
       }
       return doc;
     } catch (IOException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED, "document at " + url + " is not JSON", e);
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED, "document at " + url + " is not JSON", e);
     }
   }
 
@@ -127,7 +149,8 @@ public final class DidWebResolver implements DidResolver {
       return true;
     }
     try {
-      return (host.matches("[0-9.]+") || host.startsWith("[")) && InetAddress.getByName(host.replaceAll("[\\[\\]]", "")).isLoopbackAddress();
+      return (host.matches("[0-9.]+") || host.startsWith("["))
+          && InetAddress.getByName(host.replaceAll("[\\[\\]]", "")).isLoopbackAddress();
     } catch (IOException e) {
       return false;
     }
@@ -144,19 +167,37 @@ public final class DidWebResolver implements DidResolver {
     private Builder() {}
 
     /** The HTTP client to share; default a new one. */
-    public Builder httpClient(HttpClient client) { this.client = client; return this; }
+    public Builder httpClient(HttpClient client) {
+      this.client = client;
+      return this;
+    }
 
     /** How long one fetch may take; default 5 s. */
-    public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
 
     /** How long a fetched document is reused; default 5 min. */
-    public Builder cacheTtl(Duration ttl) { this.ttl = ttl; return this; }
+    public Builder cacheTtl(Duration ttl) {
+      this.ttl = ttl;
+      return this;
+    }
 
     /** The clock the cache expires by. */
-    public Builder clock(Clock clock) { this.clock = clock; return this; }
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
 
-    /** Fetch over plain HTTP when the host is localhost or a loopback address (tests, local networks). */
-    public Builder allowHttpForLoopback(boolean allow) { this.httpForLoopback = allow; return this; }
+    /**
+     * Fetch over plain HTTP when the host is localhost or a loopback address (tests, local
+     * networks).
+     */
+    public Builder allowHttpForLoopback(boolean allow) {
+      this.httpForLoopback = allow;
+      return this;
+    }
 
     /** The resolver. */
     public DidWebResolver build() {

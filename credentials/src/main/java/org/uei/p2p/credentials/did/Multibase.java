@@ -9,7 +9,8 @@ import java.util.Base64;
  */
 public final class Multibase {
 
-  private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+  private static final char[] ALPHABET =
+      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
   private static final int[] INDEXES = new int[128];
 
   static {
@@ -34,7 +35,8 @@ public final class Multibase {
   /**
    * Decodes a multibase string in base58btc ({@code z}) or base64url ({@code u}).
    *
-   * @throws IllegalArgumentException naming the problem when the prefix is another base or the text is not valid
+   * @throws IllegalArgumentException naming the problem when the prefix is another base or the text
+   *     is not valid
    */
   public static byte[] decode(String text) {
     if (text == null || text.length() < 2) {
@@ -52,7 +54,8 @@ public final class Multibase {
         throw new IllegalArgumentException("not valid multibase base64url: " + e.getMessage(), e);
       }
     }
-    throw new IllegalArgumentException("multibase prefix '" + base + "' is not supported (expected z or u)");
+    throw new IllegalArgumentException(
+        "multibase prefix '" + base + "' is not supported (expected z or u)");
   }
 
   private static String base58(byte[] input) {
@@ -88,7 +91,8 @@ public final class Multibase {
       char c = input.charAt(i);
       int d = c < 128 ? INDEXES[c] : -1;
       if (d < 0) {
-        throw new IllegalArgumentException("not valid base58btc: character '" + c + "' at " + (i + 1));
+        throw new IllegalArgumentException(
+            "not valid base58btc: character '" + c + "' at " + (i + 1));
       }
       digits[i] = (byte) d;
     }
@@ -111,7 +115,10 @@ public final class Multibase {
     return Arrays.copyOfRange(out, pos - zeros, out.length);
   }
 
-  /** Divides the big number in {@code n[start..]} (digits in {@code base}) by {@code divisor} in place. */
+  /**
+   * Divides the big number in {@code n[start..]} (digits in {@code base}) by {@code divisor} in
+   * place.
+   */
   private static byte divmod(byte[] n, int start, int base, int divisor) {
     int remainder = 0;
     for (int i = start; i < n.length; i++) {

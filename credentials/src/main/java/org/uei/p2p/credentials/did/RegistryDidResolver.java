@@ -30,7 +30,8 @@ public final class RegistryDidResolver implements DidResolver {
     String did = DidResolver.didOf(verificationMethod);
     String keyId = DidResolver.fragmentOf(verificationMethod);
     if (did == null || !did.startsWith(DidWebResolver.PREFIX) || keyId == null || keyId.isBlank()) {
-      throw new DidResolutionException(DidResolutionException.Kind.MALFORMED,
+      throw new DidResolutionException(
+          DidResolutionException.Kind.MALFORMED,
           "'" + verificationMethod + "' is not did:web:{subscriber_id}#{key id}");
     }
     String subscriberId = did.substring(DidWebResolver.PREFIX.length()).replace("%3A", ":");
@@ -38,11 +39,16 @@ public final class RegistryDidResolver implements DidResolver {
       ResolvedKey key = keys.resolve(subscriberId, keyId);
       return Ed25519PublicKey.of(key.publicKey());
     } catch (KeyResolutionException e) {
-      DidResolutionException.Kind kind = e.kind() == KeyResolutionException.Kind.REGISTRY_UNAVAILABLE
-          ? DidResolutionException.Kind.UNAVAILABLE : DidResolutionException.Kind.NOT_FOUND;
-      throw new DidResolutionException(kind, "registry key " + subscriberId + "|" + keyId + ": " + e.getMessage(), e);
+      DidResolutionException.Kind kind =
+          e.kind() == KeyResolutionException.Kind.REGISTRY_UNAVAILABLE
+              ? DidResolutionException.Kind.UNAVAILABLE
+              : DidResolutionException.Kind.NOT_FOUND;
+      throw new DidResolutionException(
+          kind, "registry key " + subscriberId + "|" + keyId + ": " + e.getMessage(), e);
     } catch (KeyFormatException e) {
-      throw new DidResolutionException(DidResolutionException.Kind.UNSUPPORTED_KEY, "registry key " + subscriberId + "|" + keyId + ": " + e.getMessage());
+      throw new DidResolutionException(
+          DidResolutionException.Kind.UNSUPPORTED_KEY,
+          "registry key " + subscriberId + "|" + keyId + ": " + e.getMessage());
     }
   }
 }

@@ -25,8 +25,10 @@ public final class BundledContexts implements DocumentLoader {
 
   /** The VC Data Model 2.0 context URL. */
   public static final String CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2";
+
   /** The Ed25519Signature2020 suite context URL. */
   public static final String ED25519_2020 = "https://w3id.org/security/suites/ed25519-2020/v1";
+
   /** The ElectricityCredential v1.2 context URL. */
   public static final String ELECTRICITY_CREDENTIAL_V1_2 =
       "https://india-energy-stack.github.io/ies-accelerator/schemas/ElectricityCredential/v1.2/context.jsonld";
@@ -58,7 +60,8 @@ public final class BundledContexts implements DocumentLoader {
   public Document loadDocument(URI url, DocumentLoaderOptions options) throws JsonLdError {
     JsonStructure json = documents.get(url.toString());
     if (json == null) {
-      throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+      throw new JsonLdError(
+          JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
           "context " + url + " is not bundled with the library; contexts are never fetched");
     }
     JsonDocument doc = JsonDocument.of(json);
@@ -88,7 +91,8 @@ public final class BundledContexts implements DocumentLoader {
     }
 
     private static JsonStructure resource(String name) {
-      try (InputStream in = BundledContexts.class.getResourceAsStream("/org/uei/p2p/credentials/contexts/" + name)) {
+      try (InputStream in =
+          BundledContexts.class.getResourceAsStream("/org/uei/p2p/credentials/contexts/" + name)) {
         if (in == null) {
           throw new IllegalStateException("bundled context " + name + " is missing from the jar");
         }

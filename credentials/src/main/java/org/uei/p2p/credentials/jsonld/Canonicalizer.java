@@ -9,7 +9,6 @@ import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 
@@ -34,7 +33,8 @@ public final class Canonicalizer {
   /**
    * The canonical N-Quads of {@code document}, one quad per line, each ending in a newline.
    *
-   * @throws CanonicalizationException when the document is not valid JSON-LD or names an unbundled context
+   * @throws CanonicalizationException when the document is not valid JSON-LD or names an unbundled
+   *     context
    */
   public String canonicalize(JsonNode document) throws CanonicalizationException {
     // Jackson and JSON-P disagree on nothing that matters here; text is the simplest bridge.

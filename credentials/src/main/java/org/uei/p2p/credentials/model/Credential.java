@@ -14,15 +14,16 @@ import java.util.Optional;
 
 /**
  * A verifiable credential as JSON (VC Data Model 2.0, or 1.1 for older DEG credentials), with
- * accessors for the members verification needs. Every member, known or not, is kept as issued:
- * the proof covers all of them. Immutable: the JSON is copied in and out.
+ * accessors for the members verification needs. Every member, known or not, is kept as issued: the
+ * proof covers all of them. Immutable: the JSON is copied in and out.
  */
 public final class Credential {
 
   /** The JSON mapper of the library: numbers as decimals, so that values survive a round trip. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ObjectNode json;
 

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One reason a credential was refused.
  *
  * @param reason the category
- * @param path the JSON path of the offending member (e.g. {@code $.credentialSubject.id}), or null when not about one member
+ * @param path the JSON path of the offending member (e.g. {@code $.credentialSubject.id}), or null
+ *     when not about one member
  * @param message what is wrong, in one line
  */
 public record Problem(Reason reason, String path, String message) {

@@ -7,8 +7,8 @@ public enum Reason {
   /** The proof type, cryptosuite or JWS algorithm is not one this library verifies. */
   UNSUPPORTED_SUITE,
   /**
-   * The proof cannot be a valid signature: its value is not a well-formed Ed25519 signature, or
-   * its options (purpose, verification method, creation time) are not acceptable.
+   * The proof cannot be a valid signature: its value is not a well-formed Ed25519 signature, or its
+   * options (purpose, verification method, creation time) are not acceptable.
    */
   BAD_PROOF,
   /**
@@ -30,6 +30,9 @@ public enum Reason {
   REVOKED,
   /** The issuer suspended the credential. */
   SUSPENDED,
-  /** The credential's status could not be checked: registry unreachable, unsupported status type, bad list. */
+  /**
+   * The credential's status could not be checked: registry unreachable, unsupported status type,
+   * bad list.
+   */
   STATUS_UNAVAILABLE
 }

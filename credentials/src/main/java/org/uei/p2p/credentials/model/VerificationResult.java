@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of verifying one credential: valid, or the problems found (first the one that
- * stopped verification). Immutable.
+ * The outcome of verifying one credential: valid, or the problems found (first the one that stopped
+ * verification). Immutable.
  *
  * @param credential the credential as parsed, or null when the input was not a credential at all
- * @param format how the credential was secured: {@code di} (Data Integrity) or {@code jwt}; null when unknown
+ * @param format how the credential was secured: {@code di} (Data Integrity) or {@code jwt}; null
+ *     when unknown
  * @param problems what is wrong; empty when valid
  */
 public record VerificationResult(Credential credential, String format, List<Problem> problems) {

@@ -18,8 +18,8 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 /**
  * Data Integrity proofs with Ed25519 over RDFC-1.0 ({@link ProofSuite}): both suites sign
  * SHA-256(canonical proof configuration) ‖ SHA-256(canonical document), where the proof
- * configuration is the proof without {@code proofValue} under the document's {@code @context},
- * and encode the signature as multibase base58btc. Thread-safe.
+ * configuration is the proof without {@code proofValue} under the document's {@code @context}, and
+ * encode the signature as multibase base58btc. Thread-safe.
  */
 public final class DataIntegrity {
 
@@ -42,8 +42,13 @@ public final class DataIntegrity {
    *
    * @throws CanonicalizationException when the document is not canonicalisable JSON-LD
    */
-  public ObjectNode sign(ObjectNode unsecured, ProofSuite suite, Ed25519KeyPair key, String verificationMethod,
-      Instant created) throws CanonicalizationException {
+  public ObjectNode sign(
+      ObjectNode unsecured,
+      ProofSuite suite,
+      Ed25519KeyPair key,
+      String verificationMethod,
+      Instant created)
+      throws CanonicalizationException {
     if (unsecured.has("proof")) {
       throw new IllegalArgumentException("the document already has a proof");
     }
@@ -93,7 +98,8 @@ public final class DataIntegrity {
    * Checks the signature of {@code secured}'s proof with {@code key}.
    *
    * @return {@link Check#VALID}, {@link Check#MALFORMED_SIGNATURE} when {@code proofValue} is not a
-   *     multibase-encoded 64-byte signature, or {@link Check#MISMATCH} when it does not sign this content
+   *     multibase-encoded 64-byte signature, or {@link Check#MISMATCH} when it does not sign this
+   *     content
    * @throws CanonicalizationException when the document is not canonicalisable JSON-LD
    */
   public Check verify(ObjectNode secured, Ed25519PublicKey key) throws CanonicalizationException {

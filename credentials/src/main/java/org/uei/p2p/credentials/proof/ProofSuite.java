@@ -3,7 +3,9 @@ package org.uei.p2p.credentials.proof;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** The Data Integrity proof suites this library creates and verifies, both Ed25519 over RDFC-1.0. */
+/**
+ * The Data Integrity proof suites this library creates and verifies, both Ed25519 over RDFC-1.0.
+ */
 public enum ProofSuite {
   /** {@code Ed25519Signature2020} (W3C CCG), the suite of the ElectricityCredential examples. */
   ED25519_SIGNATURE_2020("Ed25519Signature2020", null),

@@ -1,6 +1,5 @@
 package org.uei.p2p.credentials.proof;
 
-import org.uei.p2p.signing.jws.BcEd25519Jws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
@@ -13,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.signing.jws.BcEd25519Jws;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
@@ -28,14 +28,22 @@ public final class VcJwt {
 
   private VcJwt() {}
 
-  /** Signs {@code unsecured} (no {@code proof}) as a VC-JWT with {@code kid} = {@code verificationMethod}. */
+  /**
+   * Signs {@code unsecured} (no {@code proof}) as a VC-JWT with {@code kid} = {@code
+   * verificationMethod}.
+   */
   public static String sign(ObjectNode unsecured, Ed25519KeyPair key, String verificationMethod) {
     if (unsecured.has("proof")) {
       throw new IllegalArgumentException("a VC-JWT secures a credential without an embedded proof");
     }
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-        .type(new JOSEObjectType(TYP)).contentType("vc").keyID(verificationMethod).build();
-    JWSObject jws = new JWSObject(header, new Payload(unsecured.toString().getBytes(StandardCharsets.UTF_8)));
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+            .type(new JOSEObjectType(TYP))
+            .contentType("vc")
+            .keyID(verificationMethod)
+            .build();
+    JWSObject jws =
+        new JWSObject(header, new Payload(unsecured.toString().getBytes(StandardCharsets.UTF_8)));
     try {
       jws.sign(new BcEd25519Jws.Signer(key));
     } catch (JOSEException e) {
@@ -86,7 +94,8 @@ public final class VcJwt {
     /** True when {@code alg} is EdDSA / Ed25519 and nothing is marked critical. */
     public boolean supportedAlgorithm() {
       return BcEd25519Jws.ALGORITHMS.contains(jws.getHeader().getAlgorithm())
-          && (jws.getHeader().getCriticalParams() == null || jws.getHeader().getCriticalParams().isEmpty());
+          && (jws.getHeader().getCriticalParams() == null
+              || jws.getHeader().getCriticalParams().isEmpty());
     }
 
     /** The {@code alg} header. */

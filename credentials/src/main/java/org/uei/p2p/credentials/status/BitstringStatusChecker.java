@@ -25,10 +25,13 @@ public final class BitstringStatusChecker implements StatusChecker {
   private final Function<String, VerificationResult> listVerifier;
 
   /**
-   * @param fetcher returns the status list credential's text for its URL, or throws {@link java.io.UncheckedIOException}
-   * @param listVerifier verifies the status list credential (proof, issuer, validity; not its own status)
+   * @param fetcher returns the status list credential's text for its URL, or throws {@link
+   *     java.io.UncheckedIOException}
+   * @param listVerifier verifies the status list credential (proof, issuer, validity; not its own
+   *     status)
    */
-  public BitstringStatusChecker(Function<String, String> fetcher, Function<String, VerificationResult> listVerifier) {
+  public BitstringStatusChecker(
+      Function<String, String> fetcher, Function<String, VerificationResult> listVerifier) {
     this.fetcher = fetcher;
     this.listVerifier = listVerifier;
   }
@@ -37,8 +40,10 @@ public final class BitstringStatusChecker implements StatusChecker {
   public static Function<String, String> httpFetcher(HttpClient client, Duration timeout) {
     return url -> {
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
           throw new java.io.UncheckedIOException(new IOException("HTTP " + r.statusCode()));
         }
@@ -60,7 +65,8 @@ public final class BitstringStatusChecker implements StatusChecker {
     try {
       index = Integer.parseInt(entry.path("statusListIndex").asText(""));
     } catch (NumberFormatException e) {
-      return Optional.of(Problem.malformed(path + ".statusListIndex", "must be a non-negative integer"));
+      return Optional.of(
+          Problem.malformed(path + ".statusListIndex", "must be a non-negative integer"));
     }
     String text;
     try {
@@ -70,15 +76,23 @@ public final class BitstringStatusChecker implements StatusChecker {
     }
     VerificationResult list = listVerifier.apply(text);
     if (!list.valid()) {
-      return unavailable(path, "status list " + url + " does not verify: " + list.problems().get(0));
+      return unavailable(
+          path, "status list " + url + " does not verify: " + list.problems().get(0));
     }
     JsonNode subject = list.credential().subject();
     if (!"BitstringStatusList".equals(subject.path("type").asText())) {
       return unavailable(path, "status list " + url + " is not a BitstringStatusList");
     }
     if (!purpose.equals(subject.path("statusPurpose").asText())) {
-      return unavailable(path, "status list " + url + " is for '" + subject.path("statusPurpose").asText()
-          + "', the entry for '" + purpose + "'");
+      return unavailable(
+          path,
+          "status list "
+              + url
+              + " is for '"
+              + subject.path("statusPurpose").asText()
+              + "', the entry for '"
+              + purpose
+              + "'");
     }
     boolean set;
     try {
@@ -90,8 +104,9 @@ public final class BitstringStatusChecker implements StatusChecker {
       return Optional.empty();
     }
     Reason reason = "suspension".equals(purpose) ? Reason.SUSPENDED : Reason.REVOKED;
-    return Optional.of(new Problem(reason, path, "bit " + index + " of status list " + url + " is set ("
-        + purpose + ")"));
+    return Optional.of(
+        new Problem(
+            reason, path, "bit " + index + " of status list " + url + " is set (" + purpose + ")"));
   }
 
   private static Optional<Problem> unavailable(String path, String message) {

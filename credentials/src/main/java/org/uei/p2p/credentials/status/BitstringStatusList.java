@@ -17,6 +17,7 @@ public final class BitstringStatusList {
 
   /** The minimum list length the specification asks for (16 KiB), for herd privacy. */
   public static final int MIN_BITS = 131_072;
+
   /** Largest list this library decodes, against decompression bombs. */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -87,7 +88,8 @@ public final class BitstringStatusList {
 
   private void check(int index) {
     if (index < 0 || index >= size()) {
-      throw new IndexOutOfBoundsException("status list index " + index + " outside 0.." + (size() - 1));
+      throw new IndexOutOfBoundsException(
+          "status list index " + index + " outside 0.." + (size() - 1));
     }
   }
 }

@@ -10,8 +10,8 @@ public interface StatusChecker {
   /**
    * Checks {@code entry} (found at JSON path {@code path}).
    *
-   * @return empty when the status allows the credential to be used; otherwise the problem
-   *     ({@code REVOKED}, {@code SUSPENDED}, or {@code STATUS_UNAVAILABLE} when it cannot be told)
+   * @return empty when the status allows the credential to be used; otherwise the problem ({@code
+   *     REVOKED}, {@code SUSPENDED}, or {@code STATUS_UNAVAILABLE} when it cannot be told)
    */
   Optional<Problem> check(JsonNode entry, String path);
 }

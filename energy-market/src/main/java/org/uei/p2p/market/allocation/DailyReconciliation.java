@@ -14,11 +14,11 @@ import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * Allocates both sides of a period's trades from one meter data source and reconciles them one
- * delivery day (UTC) at a time, handing every trade on as a {@link ReconciledTrade} once its day
- * is done. Each trade gets the same reconciliation as a {@link DiscomAllocationRun} per DISCOM
+ * delivery day (UTC) at a time, handing every trade on as a {@link ReconciledTrade} once its day is
+ * done. Each trade gets the same reconciliation as a {@link DiscomAllocationRun} per DISCOM
  * recorded into a {@link TradeReconciliation}, but a month of trades never has its allocations,
- * reconciliations or settlements in memory at once: a consumer that settles and nets as trades
- * come keeps only the running totals. Trade ids must be unique, as the network makes them.
+ * reconciliations or settlements in memory at once: a consumer that settles and nets as trades come
+ * keeps only the running totals. Trade ids must be unique, as the network makes them.
  */
 public final class DailyReconciliation {
   private static final long SECONDS_PER_DAY = 86_400;
@@ -31,7 +31,8 @@ public final class DailyReconciliation {
    * A pass allocating the sides metered by {@code discomIds} from {@code aggregator}, sharing
    * shortfalls by {@code method}.
    */
-  public DailyReconciliation(SlotAggregator aggregator, AllocationMethod method, Collection<String> discomIds) {
+  public DailyReconciliation(
+      SlotAggregator aggregator, AllocationMethod method, Collection<String> discomIds) {
     this.aggregator = aggregator;
     this.allocator = new MeterAllocator(method);
     this.discomIds = List.copyOf(new LinkedHashSet<>(discomIds));
@@ -40,9 +41,9 @@ public final class DailyReconciliation {
   /**
    * What a pass did.
    *
-   * @param reconciled   trades handed on
+   * @param reconciled trades handed on
    * @param unreconciled trades with a side left unallocated: not open, a side metered by a DISCOM
-   *                     not in the pass, or the same meter on both sides; day by day
+   *     not in the pass, or the same meter on both sides; day by day
    */
   public record Summary(long reconciled, List<Trade> unreconciled) {
     /** Copies the list. */
@@ -69,7 +70,9 @@ public final class DailyReconciliation {
     }
     long reconciled = 0;
     List<Trade> unreconciled = new ArrayList<>();
-    for (Map.Entry<Long, List<Trade>> day = days.pollFirstEntry(); day != null; day = days.pollFirstEntry()) {
+    for (Map.Entry<Long, List<Trade>> day = days.pollFirstEntry();
+        day != null;
+        day = days.pollFirstEntry()) {
       for (Sides s : allocate(day.getValue())) {
         if (s.buyer != null && s.seller != null) {
           sink.accept(new ReconciledTrade(s.trade, s.buyer, s.seller));
@@ -92,15 +95,19 @@ public final class DailyReconciliation {
     List<Trade> groupTrades = new ArrayList<>();
     List<Sides> group = new ArrayList<>();
     MeterAllocator.ShareSink sink = (i, side, kwh) -> group.get(i).set(side, kwh);
-    DiscomAllocationRun.forEachMeterSlot(discomIds, sides, s -> s.trade, (meterId, slot, items, from, to) -> {
-      groupTrades.clear();
-      group.clear();
-      for (int i = from; i < to; i++) {
-        group.add(items.get(i));
-        groupTrades.add(items.get(i).trade);
-      }
-      allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades, sink);
-    });
+    DiscomAllocationRun.forEachMeterSlot(
+        discomIds,
+        sides,
+        s -> s.trade,
+        (meterId, slot, items, from, to) -> {
+          groupTrades.clear();
+          group.clear();
+          for (int i = from; i < to; i++) {
+            group.add(items.get(i));
+            groupTrades.add(items.get(i).trade);
+          }
+          allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades, sink);
+        });
     return sides;
   }
 

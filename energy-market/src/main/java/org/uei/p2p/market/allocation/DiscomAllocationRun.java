@@ -29,13 +29,20 @@ public final class DiscomAllocationRun {
   /** Allocations of {@code discomId}'s meters over the open trades among {@code trades}. */
   public List<Allocation> allocate(String discomId, List<Trade> trades) {
     List<Allocation> out = new ArrayList<>(trades.size());
-    forEachMeterSlot(List.of(discomId), trades, Function.identity(), (meterId, slot, items, from, to) -> {
-      List<Trade> group = items.subList(from, to);
-      allocator.allocate(aggregator.aggregate(meterId, slot), group, (i, side, kwh) -> {
-        Trade t = group.get(i);
-        out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
-      });
-    });
+    forEachMeterSlot(
+        List.of(discomId),
+        trades,
+        Function.identity(),
+        (meterId, slot, items, from, to) -> {
+          List<Trade> group = items.subList(from, to);
+          allocator.allocate(
+              aggregator.aggregate(meterId, slot),
+              group,
+              (i, side, kwh) -> {
+                Trade t = group.get(i);
+                out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
+              });
+        });
     return out;
   }
 
@@ -50,8 +57,8 @@ public final class DiscomAllocationRun {
    * appearance, slots in time order. A trade is grouped under its buyer's meter by the buyer's
    * DISCOM and under its seller's meter by the seller's, unless both sides are the same meter.
    */
-  static <E> void forEachMeterSlot(List<String> discomIds, List<E> items, Function<E, Trade> trade,
-                   Group<E> group) {
+  static <E> void forEachMeterSlot(
+      List<String> discomIds, List<E> items, Function<E, Trade> trade, Group<E> group) {
     // Grouped per meter, then walked in slot order: a hash map per (meter, slot) would cost a
     // key object and an entry per trade, and a month holds millions of them.
     List<Map<String, List<E>>> byDiscom = new ArrayList<>(discomIds.size());
@@ -69,7 +76,10 @@ public final class DiscomAllocationRun {
       }
       int seller = discomIds.indexOf(t.seller().discomId());
       if (seller >= 0 && !t.seller().meterId().equals(t.buyer().meterId())) {
-        byDiscom.get(seller).computeIfAbsent(t.seller().meterId(), k -> new ArrayList<>()).add(item);
+        byDiscom
+            .get(seller)
+            .computeIfAbsent(t.seller().meterId(), k -> new ArrayList<>())
+            .add(item);
       }
     }
     Comparator<E> slotOrder = (x, y) -> trade.apply(x).slot().compareTo(trade.apply(y).slot());

@@ -8,18 +8,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Splits a quantity of energy into kWh shares with two decimals without creating energy: the
- * shares never add up to more than the quantity split. Pro-rata uses the largest-remainder method
- * (floor every share to 0.01 kWh, then hand the leftover hundredths to the shares that lost most
- * to the floor, earlier shares first on ties), so 7 kWh over 5 + 4 gives 3.89 + 3.11.
+ * Splits a quantity of energy into kWh shares with two decimals without creating energy: the shares
+ * never add up to more than the quantity split. Pro-rata uses the largest-remainder method (floor
+ * every share to 0.01 kWh, then hand the leftover hundredths to the shares that lost most to the
+ * floor, earlier shares first on ties), so 7 kWh over 5 + 4 gives 3.89 + 3.11.
  */
 final class EnergyShares {
   /** Energy precision: 0.01 kWh, the smallest quantity a trade may carry. */
   static final int SCALE = 2;
+
   private static final BigDecimal HUNDREDTH = new BigDecimal("0.01");
 
-  private EnergyShares() {
-  }
+  private EnergyShares() {}
 
   /** {@code kwh} rounded down to 0.01 kWh, so that rounding never adds energy. */
   static BigDecimal floor(BigDecimal kwh) {
@@ -38,7 +38,8 @@ final class EnergyShares {
     int n = weights.size();
     List<BigDecimal> shares = new ArrayList<>(n);
     if (total.signum() == 0 || pool.compareTo(total) >= 0) {
-      weights.forEach(w -> shares.add(w.setScale(Math.max(SCALE, w.scale()), RoundingMode.UNNECESSARY)));
+      weights.forEach(
+          w -> shares.add(w.setScale(Math.max(SCALE, w.scale()), RoundingMode.UNNECESSARY)));
       return shares;
     }
     BigDecimal target = floor(pool.max(BigDecimal.ZERO));

@@ -41,10 +41,13 @@ public final class MeterAllocator {
   public List<Allocation> allocate(SlotEnergy energy, List<Trade> trades) {
     String meterId = energy.meterId();
     List<Allocation> out = new ArrayList<>(trades.size());
-    allocate(energy, trades, (i, side, kwh) -> {
-      Trade t = trades.get(i);
-      out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
-    });
+    allocate(
+        energy,
+        trades,
+        (i, side, kwh) -> {
+          Trade t = trades.get(i);
+          out.add(new Allocation(t.tradeId(), side, meterId, t.quantityKwh(), kwh));
+        });
     return out;
   }
 
@@ -73,8 +76,8 @@ public final class MeterAllocator {
     for (int i = 0; i < n; i++) {
       Trade t = trades.get(i);
       if (!t.slot().equals(energy.slot())) {
-        throw new IllegalArgumentException("trade " + t.tradeId() + " is for slot " + t.slot()
-            + ", not " + energy.slot());
+        throw new IllegalArgumentException(
+            "trade " + t.tradeId() + " is for slot " + t.slot() + ", not " + energy.slot());
       }
       if (t.buyer().meterId().equals(meterId)) {
         bought[buys++] = i;
@@ -83,7 +86,8 @@ public final class MeterAllocator {
         sold[sells++] = i;
         soldKwh = soldKwh.add(t.quantityKwh());
       } else {
-        throw new IllegalArgumentException("trade " + t.tradeId() + " does not involve meter " + meterId);
+        throw new IllegalArgumentException(
+            "trade " + t.tradeId() + " does not involve meter " + meterId);
       }
     }
     BigDecimal measured = energy.netImportKwh();
@@ -106,14 +110,14 @@ public final class MeterAllocator {
   }
 
   /**
-   * The one-trade case, by far the most frequent: the one-direction path below for a single
-   * trade, without the lists. The share depends only on the values of the delivered energy and
-   * the quantity, so capping at the quantity itself gives what capping at the summed quantity does.
+   * The one-trade case, by far the most frequent: the one-direction path below for a single trade,
+   * without the lists. The share depends only on the values of the delivered energy and the
+   * quantity, so capping at the quantity itself gives what capping at the summed quantity does.
    */
   private void allocateOne(SlotEnergy energy, Trade t, ShareSink sink) {
     if (!t.slot().equals(energy.slot())) {
-      throw new IllegalArgumentException("trade " + t.tradeId() + " is for slot " + t.slot()
-          + ", not " + energy.slot());
+      throw new IllegalArgumentException(
+          "trade " + t.tradeId() + " is for slot " + t.slot() + ", not " + energy.slot());
     }
     TradeSide side;
     if (t.buyer().meterId().equals(energy.meterId())) {
@@ -121,15 +125,22 @@ public final class MeterAllocator {
     } else if (t.seller().meterId().equals(energy.meterId())) {
       side = TradeSide.SELLER;
     } else {
-      throw new IllegalArgumentException("trade " + t.tradeId() + " does not involve meter " + energy.meterId());
+      throw new IllegalArgumentException(
+          "trade " + t.tradeId() + " does not involve meter " + energy.meterId());
     }
     // export - import is exactly the negated net import, scale included
-    BigDecimal flow = side == TradeSide.BUYER ? energy.netImportKwh()
-        : energy.exportKwh().subtract(energy.importKwh());
+    BigDecimal flow =
+        side == TradeSide.BUYER
+            ? energy.netImportKwh()
+            : energy.exportKwh().subtract(energy.importKwh());
     BigDecimal q = t.quantityKwh();
     BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(q);
-    sink.share(0, side, method == AllocationMethod.FIFO ? EnergyShares.fifoOne(q, delivered)
-        : EnergyShares.proRataOne(q, delivered));
+    sink.share(
+        0,
+        side,
+        method == AllocationMethod.FIFO
+            ? EnergyShares.fifoOne(q, delivered)
+            : EnergyShares.proRataOne(q, delivered));
   }
 
   static BigDecimal deliveredFraction(BigDecimal contractedNet, BigDecimal measuredNet) {
@@ -144,8 +155,13 @@ public final class MeterAllocator {
   }
 
   /** Shares {@code delivered} over the trades at {@code index[0, count)} of one side. */
-  private void share(TradeSide side, List<Trade> trades, int[] index, int count, BigDecimal delivered,
-             ShareSink sink) {
+  private void share(
+      TradeSide side,
+      List<Trade> trades,
+      int[] index,
+      int count,
+      BigDecimal delivered,
+      ShareSink sink) {
     if (count == 0) {
       return;
     }
@@ -164,8 +180,10 @@ public final class MeterAllocator {
     for (int k = 0; k < count; k++) {
       weights.add(trades.get(index[k]).quantityKwh());
     }
-    List<BigDecimal> shares = method == AllocationMethod.FIFO
-        ? EnergyShares.fifo(weights, delivered) : EnergyShares.proRata(weights, delivered);
+    List<BigDecimal> shares =
+        method == AllocationMethod.FIFO
+            ? EnergyShares.fifo(weights, delivered)
+            : EnergyShares.proRata(weights, delivered);
     for (int k = 0; k < count; k++) {
       sink.share(index[k], side, shares.get(k));
     }

@@ -10,9 +10,9 @@ import org.uei.p2p.model.trade.TradeSide;
  * A trade with both sides' allocations in: the settled quantity is the smaller of the two, because
  * energy counts as traded only if the seller injected it and the buyer drew it.
  *
- * @param trade      the trade
- * @param buyerKwh   allocation from the buyer's meter
- * @param sellerKwh  allocation from the seller's meter
+ * @param trade the trade
+ * @param buyerKwh allocation from the buyer's meter
+ * @param sellerKwh allocation from the seller's meter
  */
 public record ReconciledTrade(Trade trade, BigDecimal buyerKwh, BigDecimal sellerKwh) {
 
@@ -34,8 +34,8 @@ public record ReconciledTrade(Trade trade, BigDecimal buyerKwh, BigDecimal selle
   }
 
   /**
-   * The side that caused the shortfall: the one whose allocation is smaller. Empty when nothing
-   * is short, or when both sides fell short by the same amount (both caused it).
+   * The side that caused the shortfall: the one whose allocation is smaller. Empty when nothing is
+   * short, or when both sides fell short by the same amount (both caused it).
    */
   public Optional<TradeSide> shortfallSide() {
     int c = buyerKwh.compareTo(sellerKwh);

@@ -14,9 +14,9 @@ import org.uei.p2p.model.trade.TradeSide;
 /**
  * Brings together the two sides of every trade. Buyer and seller are often metered by different
  * DISCOMs that report on their own schedule, so allocations arrive per side in any order; a trade
- * is reconciled once both sides have reported, and the settled quantity is then the minimum of
- * the two (the DEG ledger's rule). A DISCOM that re-reports a side (corrected meter data) replaces
- * its earlier allocation. Not thread-safe.
+ * is reconciled once both sides have reported, and the settled quantity is then the minimum of the
+ * two (the DEG ledger's rule). A DISCOM that re-reports a side (corrected meter data) replaces its
+ * earlier allocation. Not thread-safe.
  */
 public final class TradeReconciliation {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -38,9 +38,15 @@ public final class TradeReconciliation {
       throw new IllegalArgumentException("allocation for unknown trade " + allocation.tradeId());
     }
     if (!e.trade.party(allocation.side()).meterId().equals(allocation.meterId())) {
-      throw new IllegalArgumentException("allocation for trade " + e.trade.tradeId() + " names meter "
-          + allocation.meterId() + ", but its " + allocation.side() + " meter is "
-          + e.trade.party(allocation.side()).meterId());
+      throw new IllegalArgumentException(
+          "allocation for trade "
+              + e.trade.tradeId()
+              + " names meter "
+              + allocation.meterId()
+              + ", but its "
+              + allocation.side()
+              + " meter is "
+              + e.trade.party(allocation.side()).meterId());
     }
     if (allocation.side() == TradeSide.BUYER) {
       e.buyer = allocation.allocatedKwh();

@@ -21,15 +21,16 @@ import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * A DISCOM's monthly reconciliation of P2P trading against its bills: per consumer account, the
- * settled kWh bought and sold in the month (by slot start in the network's zone), the kWh a
- * DISCOM curtailed out of its trades, and the charges that the settlement lines say are owed to
- * this DISCOM (or by it, for a curtailment), written as CSV for the billing system with every kWh
- * figure to {@link Figures#KWH_SCALE} decimals and every amount to the paisa.
+ * settled kWh bought and sold in the month (by slot start in the network's zone), the kWh a DISCOM
+ * curtailed out of its trades, and the charges that the settlement lines say are owed to this
+ * DISCOM (or by it, for a curtailment), written as CSV for the billing system with every kWh figure
+ * to {@link Figures#KWH_SCALE} decimals and every amount to the paisa.
  */
 public final class DiscomBillingReconciliation {
   /** Header of the billing CSV. */
-  public static final String CSV_HEADER = "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,curtailed_kwh,"
-      + "wheeling_inr,inter_state_inr,deviation_inr,curtailment_credit_inr,total_charges_inr,trades";
+  public static final String CSV_HEADER =
+      "account_id,meter_id,month,p2p_bought_kwh,p2p_sold_kwh,curtailed_kwh,"
+          + "wheeling_inr,inter_state_inr,deviation_inr,curtailment_credit_inr,total_charges_inr,trades";
 
   private final MeterDirectory meters;
   private final ZoneId zone;
@@ -44,7 +45,8 @@ public final class DiscomBillingReconciliation {
    * Lines for {@code discomId}'s accounts in {@code month}, ordered by account. A meter the
    * directory does not know is an error: a bill cannot be adjusted without its account.
    */
-  public List<BillingLine> reconcile(String discomId, YearMonth month, List<TradeSettlement> settlements) {
+  public List<BillingLine> reconcile(
+      String discomId, YearMonth month, List<TradeSettlement> settlements) {
     Accumulator acc = accumulator(discomId, month);
     settlements.forEach(acc::add);
     return acc.lines();
@@ -107,13 +109,36 @@ public final class DiscomBillingReconciliation {
     public List<BillingLine> lines() {
       List<BillingLine> out = new ArrayList<>(byMeter.size());
       for (Acc a : byMeter.values()) {
-        MeterInfo info = meters.find(a.meterId).orElseThrow(() -> new IllegalArgumentException(
-            "meter " + a.meterId + " of DISCOM " + discomId + " has no account in the meter directory"));
-        out.add(new BillingLine(info.accountId(), a.meterId, month, a.bought, a.sold, a.curtailed, a.wheeling,
-            a.interState, a.deviation, a.credit, a.trades));
+        MeterInfo info =
+            meters
+                .find(a.meterId)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "meter "
+                                + a.meterId
+                                + " of DISCOM "
+                                + discomId
+                                + " has no account in the meter directory"));
+        out.add(
+            new BillingLine(
+                info.accountId(),
+                a.meterId,
+                month,
+                a.bought,
+                a.sold,
+                a.curtailed,
+                a.wheeling,
+                a.interState,
+                a.deviation,
+                a.credit,
+                a.trades));
       }
-      out.sort((x, y) -> x.accountId().equals(y.accountId()) ? x.meterId().compareTo(y.meterId())
-          : x.accountId().compareTo(y.accountId()));
+      out.sort(
+          (x, y) ->
+              x.accountId().equals(y.accountId())
+                  ? x.meterId().compareTo(y.meterId())
+                  : x.accountId().compareTo(y.accountId()));
       return out;
     }
   }
@@ -122,12 +147,30 @@ public final class DiscomBillingReconciliation {
   public static void writeCsv(List<BillingLine> lines, Appendable out) throws IOException {
     out.append(CSV_HEADER).append('\n');
     for (BillingLine l : lines) {
-      out.append(Csv.field(l.accountId())).append(',').append(Csv.field(l.meterId())).append(',')
-          .append(l.month().toString()).append(',').append(Figures.kwh(l.boughtKwh())).append(',')
-          .append(Figures.kwh(l.soldKwh())).append(',').append(Figures.kwh(l.curtailedKwh())).append(',')
-          .append(Figures.money(l.wheeling())).append(',').append(Figures.money(l.interState())).append(',')
-          .append(Figures.money(l.deviation())).append(',').append(Figures.money(l.curtailmentCredit())).append(',')
-          .append(Figures.money(l.totalCharges())).append(',').append(Long.toString(l.trades())).append('\n');
+      out.append(Csv.field(l.accountId()))
+          .append(',')
+          .append(Csv.field(l.meterId()))
+          .append(',')
+          .append(l.month().toString())
+          .append(',')
+          .append(Figures.kwh(l.boughtKwh()))
+          .append(',')
+          .append(Figures.kwh(l.soldKwh()))
+          .append(',')
+          .append(Figures.kwh(l.curtailedKwh()))
+          .append(',')
+          .append(Figures.money(l.wheeling()))
+          .append(',')
+          .append(Figures.money(l.interState()))
+          .append(',')
+          .append(Figures.money(l.deviation()))
+          .append(',')
+          .append(Figures.money(l.curtailmentCredit()))
+          .append(',')
+          .append(Figures.money(l.totalCharges()))
+          .append(',')
+          .append(Long.toString(l.trades()))
+          .append('\n');
     }
   }
 

@@ -20,9 +20,12 @@ public final class InMemoryTradeBook implements TradeBook {
   public synchronized void record(Trade trade) {
     Trade previous = byId.put(trade.tradeId(), trade);
     if (previous != null) {
-      index(previous).forEach(key -> byMeterAndSlot.get(key).removeIf(t -> t.tradeId().equals(trade.tradeId())));
+      index(previous)
+          .forEach(
+              key -> byMeterAndSlot.get(key).removeIf(t -> t.tradeId().equals(trade.tradeId())));
     }
-    index(trade).forEach(key -> byMeterAndSlot.computeIfAbsent(key, k -> new ArrayList<>(2)).add(trade));
+    index(trade)
+        .forEach(key -> byMeterAndSlot.computeIfAbsent(key, k -> new ArrayList<>(2)).add(trade));
   }
 
   @Override

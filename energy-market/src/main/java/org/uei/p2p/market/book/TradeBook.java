@@ -10,7 +10,10 @@ import org.uei.p2p.model.trade.Trade;
  */
 public interface TradeBook {
 
-  /** Open (not cancelled) trades in {@code slot} where {@code meterId} is the buyer or the seller meter. */
+  /**
+   * Open (not cancelled) trades in {@code slot} where {@code meterId} is the buyer or the seller
+   * meter.
+   */
   List<Trade> openTrades(String meterId, DeliverySlot slot);
 
   /** Every trade, in the order it was recorded. */

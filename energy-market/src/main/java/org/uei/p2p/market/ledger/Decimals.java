@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Decimal helpers: stored values come back with the column's scale, so values compare by value. */
 final class Decimals {
-  private Decimals() {
-  }
+  private Decimals() {}
 
   static boolean same(BigDecimal a, BigDecimal b) {
     return a == null ? b == null : b != null && a.compareTo(b) == 0;

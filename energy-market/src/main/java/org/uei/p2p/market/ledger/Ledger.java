@@ -55,25 +55,29 @@ public final class Ledger {
    */
   public Write put(LedgerCaller caller, PutRequest req) {
     if (caller.isDiscom()) {
-      throw LedgerException.forbidden("a DISCOM records through /ledger/record or /ledger/allocate;"
-          + " /ledger/put is for the buyer and seller platforms");
+      throw LedgerException.forbidden(
+          "a DISCOM records through /ledger/record or /ledger/allocate;"
+              + " /ledger/put is for the buyer and seller platforms");
     }
     if (req.role() == null) {
       throw LedgerException.missing("role");
     }
     if (!req.role().platform()) {
-      throw LedgerException.invalid("role", "role must be BUYER or SELLER on /ledger/put, not " + req.role());
+      throw LedgerException.invalid(
+          "role", "role must be BUYER or SELLER on /ledger/put, not " + req.role());
     }
     id(req.transactionId(), "transactionId");
     id(req.orderItemId(), "orderItemId");
     TradeSide side = req.role() == LedgerRole.BUYER ? TradeSide.BUYER : TradeSide.SELLER;
     String ownField = side == TradeSide.BUYER ? "platformIdBuyer" : "platformIdSeller";
-    String own = id(side == TradeSide.BUYER ? req.platformIdBuyer() : req.platformIdSeller(), ownField);
+    String own =
+        id(side == TradeSide.BUYER ? req.platformIdBuyer() : req.platformIdSeller(), ownField);
     if (!own.equals(caller.subscriberId())) {
       throw LedgerException.forbidden(caller + " cannot write as " + ownField + " " + own);
     }
     optionalId(req.recordId(), "recordId");
-    optionalId(side == TradeSide.BUYER ? req.platformIdSeller() : req.platformIdBuyer(),
+    optionalId(
+        side == TradeSide.BUYER ? req.platformIdSeller() : req.platformIdBuyer(),
         side == TradeSide.BUYER ? "platformIdSeller" : "platformIdBuyer");
     optionalId(req.discomIdBuyer(), "discomIdBuyer");
     optionalId(req.discomIdSeller(), "discomIdSeller");
@@ -86,26 +90,45 @@ public final class Ledger {
     optionalInstant(req.deliveryEndTime(), "deliveryEndTime");
     LedgerChecks.window(req.deliveryStartTime(), req.deliveryEndTime(), "deliveryEndTime");
     LedgerChecks.tradeDetails(req.tradeDetails(), "tradeDetails");
-    return retry(() -> {
-      Optional<LedgerRecord> existing = store.find(req.transactionId(), req.orderItemId());
-      if (existing.isEmpty()) {
-        LedgerRecord r = PutMerge.create(req, discomId, "rec-" + UUID.randomUUID(), now());
-        store.insert(r);
-        return new Write(r, Outcome.CREATED);
-      }
-      LedgerRecord r = existing.get();
-      if (req.recordId() != null && !req.recordId().equals(r.recordId())) {
-        throw new LedgerException(Code.PRC_CONFLICT, "recordId " + req.recordId() + " is not the record of transactionId="
-            + r.transactionId() + " and orderItemId=" + r.orderItemId() + " (" + r.recordId() + ")", "recordId");
-      }
-      if (!caller.subscriberId().equals(r.platformId(side))) {
-        throw LedgerException.forbidden("record " + r.recordId() + " belongs to " + side.name().toLowerCase()
-            + " platform " + r.platformId(side) + ", not " + caller.subscriberId());
-      }
-      Optional<LedgerRecord> merged = PutMerge.merge(r, req, now());
-      merged.ifPresent(store::update);
-      return new Write(merged.orElse(r), merged.isPresent() ? Outcome.UPDATED : Outcome.UNCHANGED);
-    });
+    return retry(
+        () -> {
+          Optional<LedgerRecord> existing = store.find(req.transactionId(), req.orderItemId());
+          if (existing.isEmpty()) {
+            LedgerRecord r = PutMerge.create(req, discomId, "rec-" + UUID.randomUUID(), now());
+            store.insert(r);
+            return new Write(r, Outcome.CREATED);
+          }
+          LedgerRecord r = existing.get();
+          if (req.recordId() != null && !req.recordId().equals(r.recordId())) {
+            throw new LedgerException(
+                Code.PRC_CONFLICT,
+                "recordId "
+                    + req.recordId()
+                    + " is not the record of transactionId="
+                    + r.transactionId()
+                    + " and orderItemId="
+                    + r.orderItemId()
+                    + " ("
+                    + r.recordId()
+                    + ")",
+                "recordId");
+          }
+          if (!caller.subscriberId().equals(r.platformId(side))) {
+            throw LedgerException.forbidden(
+                "record "
+                    + r.recordId()
+                    + " belongs to "
+                    + side.name().toLowerCase()
+                    + " platform "
+                    + r.platformId(side)
+                    + ", not "
+                    + caller.subscriberId());
+          }
+          Optional<LedgerRecord> merged = PutMerge.merge(r, req, now());
+          merged.ifPresent(store::update);
+          return new Write(
+              merged.orElse(r), merged.isPresent() ? Outcome.UPDATED : Outcome.UNCHANGED);
+        });
   }
 
   /**
@@ -114,14 +137,16 @@ public final class Ledger {
    */
   public Write record(LedgerCaller caller, RecordRequest req) {
     if (!caller.isDiscom()) {
-      throw LedgerException.forbidden("/ledger/record is for DISCOMs; " + caller + " writes through /ledger/put");
+      throw LedgerException.forbidden(
+          "/ledger/record is for DISCOMs; " + caller + " writes through /ledger/put");
     }
     if (req.role() == null) {
       throw LedgerException.missing("role");
     }
     if (req.role().platform()) {
-      throw LedgerException.invalid("role", "role must be BUYER_DISCOM or SELLER_DISCOM on /ledger/record, not "
-          + req.role());
+      throw LedgerException.invalid(
+          "role",
+          "role must be BUYER_DISCOM or SELLER_DISCOM on /ledger/record, not " + req.role());
     }
     id(req.transactionId(), "transactionId");
     id(req.orderItemId(), "orderItemId");
@@ -133,18 +158,39 @@ public final class Ledger {
     String discomField = side == TradeSide.BUYER ? "discomIdBuyer" : "discomIdSeller";
     String metricsField = prefix + "FulfillmentValidationMetrics";
     String statusField = side == TradeSide.BUYER ? "statusBuyerDiscom" : "statusSellerDiscom";
-    List<ValidationMetric> metrics = side == TradeSide.BUYER ? req.buyerMetrics() : req.sellerMetrics();
-    LedgerStatus status = side == TradeSide.BUYER ? req.statusBuyerDiscom() : req.statusSellerDiscom();
-    String foreign = side == TradeSide.BUYER
-        ? firstSet("discomIdSeller", req.discomIdSeller(), "sellerFulfillmentValidationMetrics", req.sellerMetrics(),
-            "statusSellerDiscom", req.statusSellerDiscom())
-        : firstSet("discomIdBuyer", req.discomIdBuyer(), "buyerFulfillmentValidationMetrics", req.buyerMetrics(),
-            "statusBuyerDiscom", req.statusBuyerDiscom());
+    List<ValidationMetric> metrics =
+        side == TradeSide.BUYER ? req.buyerMetrics() : req.sellerMetrics();
+    LedgerStatus status =
+        side == TradeSide.BUYER ? req.statusBuyerDiscom() : req.statusSellerDiscom();
+    String foreign =
+        side == TradeSide.BUYER
+            ? firstSet(
+                "discomIdSeller",
+                req.discomIdSeller(),
+                "sellerFulfillmentValidationMetrics",
+                req.sellerMetrics(),
+                "statusSellerDiscom",
+                req.statusSellerDiscom())
+            : firstSet(
+                "discomIdBuyer",
+                req.discomIdBuyer(),
+                "buyerFulfillmentValidationMetrics",
+                req.buyerMetrics(),
+                "statusBuyerDiscom",
+                req.statusBuyerDiscom());
     if (foreign != null) {
-      throw LedgerException.invalid(foreign, req.role() + " may only write " + metricsField + " and " + statusField
-          + ", not " + foreign);
+      throw LedgerException.invalid(
+          foreign,
+          req.role()
+              + " may only write "
+              + metricsField
+              + " and "
+              + statusField
+              + ", not "
+              + foreign);
     }
-    String named = id(side == TradeSide.BUYER ? req.discomIdBuyer() : req.discomIdSeller(), discomField);
+    String named =
+        id(side == TradeSide.BUYER ? req.discomIdBuyer() : req.discomIdSeller(), discomField);
     if (!named.equals(caller.discomId())) {
       throw LedgerException.forbidden(caller + " cannot write as " + discomField + " " + named);
     }
@@ -152,31 +198,57 @@ public final class Ledger {
       throw LedgerException.missing(metricsField);
     }
     LedgerChecks.metrics(metrics, metricsField);
-    MetricType actual = side == TradeSide.BUYER ? MetricType.ACTUAL_PULLED : MetricType.ACTUAL_PUSHED;
+    MetricType actual =
+        side == TradeSide.BUYER ? MetricType.ACTUAL_PULLED : MetricType.ACTUAL_PUSHED;
     if (metrics.stream().noneMatch(m -> m.validationMetricType() == actual)) {
-      throw new LedgerException(Code.SCH_MISSING_REQUIRED, metricsField + " must contain " + actual, metricsField);
+      throw new LedgerException(
+          Code.SCH_MISSING_REQUIRED, metricsField + " must contain " + actual, metricsField);
     }
-    return retry(() -> {
-      LedgerRecord r = store.find(req.transactionId(), req.orderItemId()).orElseThrow(() -> new LedgerException(
-          Code.PRC_NOT_FOUND, "No ledger record found for transactionId=" + req.transactionId() + " and orderItemId="
-          + req.orderItemId(), ""));
-      if (req.recordId() != null && !req.recordId().equals(r.recordId())) {
-        throw new LedgerException(Code.PRC_NOT_FOUND, "No ledger record " + req.recordId() + " for transactionId="
-            + req.transactionId() + " and orderItemId=" + req.orderItemId(), "recordId");
-      }
-      if (!caller.discomId().equals(r.discomId(side))) {
-        throw LedgerException.forbidden(caller + " is not the " + prefix + " DISCOM of record " + r.recordId()
-            + " (" + r.discomId(side) + " is)");
-      }
-      Optional<LedgerRecord> next = DiscomWrites.apply(r, side, metrics, status, now());
-      next.ifPresent(store::update);
-      return new Write(next.orElse(r), next.isPresent() ? Outcome.UPDATED : Outcome.UNCHANGED);
-    });
+    return retry(
+        () -> {
+          LedgerRecord r =
+              store
+                  .find(req.transactionId(), req.orderItemId())
+                  .orElseThrow(
+                      () ->
+                          new LedgerException(
+                              Code.PRC_NOT_FOUND,
+                              "No ledger record found for transactionId="
+                                  + req.transactionId()
+                                  + " and orderItemId="
+                                  + req.orderItemId(),
+                              ""));
+          if (req.recordId() != null && !req.recordId().equals(r.recordId())) {
+            throw new LedgerException(
+                Code.PRC_NOT_FOUND,
+                "No ledger record "
+                    + req.recordId()
+                    + " for transactionId="
+                    + req.transactionId()
+                    + " and orderItemId="
+                    + req.orderItemId(),
+                "recordId");
+          }
+          if (!caller.discomId().equals(r.discomId(side))) {
+            throw LedgerException.forbidden(
+                caller
+                    + " is not the "
+                    + prefix
+                    + " DISCOM of record "
+                    + r.recordId()
+                    + " ("
+                    + r.discomId(side)
+                    + " is)");
+          }
+          Optional<LedgerRecord> next = DiscomWrites.apply(r, side, metrics, status, now());
+          next.ifPresent(store::update);
+          return new Write(next.orElse(r), next.isPresent() ? Outcome.UPDATED : Outcome.UNCHANGED);
+        });
   }
 
   /**
-   * Shares a meter's actual over its ENERGY trades of one delivery window pro-rata by quantity
-   * and writes each share as the allocated side's ACTUAL_PULLED / ACTUAL_PUSHED, all or none.
+   * Shares a meter's actual over its ENERGY trades of one delivery window pro-rata by quantity and
+   * writes each share as the allocated side's ACTUAL_PULLED / ACTUAL_PUSHED, all or none.
    */
   public LedgerResults.Allocation allocate(LedgerCaller caller, AllocateRequest req) {
     if (!caller.isDiscom()) {
@@ -198,10 +270,12 @@ public final class Ledger {
   /** The records matching {@code query} that {@code caller} is a party to, one page. */
   public List<LedgerRecord> get(LedgerCaller caller, LedgerQuery query) {
     if (query.limit() < 1 || query.limit() > LedgerQuery.MAX_LIMIT) {
-      throw LedgerException.invalid("limit", "limit must be between 1 and " + LedgerQuery.MAX_LIMIT);
+      throw LedgerException.invalid(
+          "limit", "limit must be between 1 and " + LedgerQuery.MAX_LIMIT);
     }
     if (query.offset() < 0 || query.offset() > LedgerQuery.MAX_OFFSET) {
-      throw LedgerException.invalid("offset", "offset must be between 0 and " + LedgerQuery.MAX_OFFSET);
+      throw LedgerException.invalid(
+          "offset", "offset must be between 0 and " + LedgerQuery.MAX_OFFSET);
     }
     return store.inTransaction(() -> store.search(query, caller));
   }
@@ -226,8 +300,12 @@ public final class Ledger {
         return store.inTransaction(work);
       } catch (LedgerStore.ConcurrentWriteException e) {
         if (attempt == ATTEMPTS) {
-          throw new LedgerException(Code.PRC_CONFLICT, "the record was written concurrently " + ATTEMPTS
-              + " times while this request was applied; send it again", "");
+          throw new LedgerException(
+              Code.PRC_CONFLICT,
+              "the record was written concurrently "
+                  + ATTEMPTS
+                  + " times while this request was applied; send it again",
+              "");
         }
       }
     }

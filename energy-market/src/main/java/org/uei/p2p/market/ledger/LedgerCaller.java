@@ -7,8 +7,8 @@ import java.util.Objects;
  * itself in-process): a trading platform by its subscriber id, or a DISCOM by its short code.
  *
  * @param subscriberId the signer's subscriber id
- * @param kind         platform or DISCOM
- * @param discomId     the DISCOM's short code; null for a platform
+ * @param kind platform or DISCOM
+ * @param discomId the DISCOM's short code; null for a platform
  */
 public record LedgerCaller(String subscriberId, Kind kind, String discomId) {
 
@@ -57,6 +57,8 @@ public record LedgerCaller(String subscriberId, Kind kind, String discomId) {
 
   @Override
   public String toString() {
-    return isDiscom() ? "DISCOM " + discomId + " (" + subscriberId + ")" : "platform " + subscriberId;
+    return isDiscom()
+        ? "DISCOM " + discomId + " (" + subscriberId + ")"
+        : "platform " + subscriberId;
   }
 }

@@ -6,22 +6,23 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * Input checks shared by the ledger operations, worded for the sender: each names the field by
- * its JSON path. Bounds keep every value storable as is (ids fit their columns, quantities their
+ * Input checks shared by the ledger operations, worded for the sender: each names the field by its
+ * JSON path. Bounds keep every value storable as is (ids fit their columns, quantities their
  * NUMERIC(15,6)), so a write is refused whole rather than stored half-way.
  */
 final class LedgerChecks {
   /** Longest id or reference the ledger keeps. */
   static final int MAX_ID = 255;
+
   /** Most trade lines or metrics in one record. */
   static final int MAX_LINES = 32;
+
   static final int MAX_INTEGER_DIGITS = 9;
   static final int MAX_FRACTION_DIGITS = 6;
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
-  private LedgerChecks() {
-  }
+  private LedgerChecks() {}
 
   static String id(String value, String field) {
     if (value == null) {
@@ -55,7 +56,10 @@ final class LedgerChecks {
     return optionalInstant(value, field);
   }
 
-  /** Whole milliseconds between 2000 and 2200: what every store keeps exactly, so a retry compares equal. */
+  /**
+   * Whole milliseconds between 2000 and 2200: what every store keeps exactly, so a retry compares
+   * equal.
+   */
   static Instant optionalInstant(Instant value, String field) {
     if (value == null) {
       return null;
@@ -64,7 +68,8 @@ final class LedgerChecks {
       throw LedgerException.invalid(field, field + " must lie between 2000 and 2200, not " + value);
     }
     if (value.getNano() % 1_000_000 != 0) {
-      throw LedgerException.invalid(field, field + " has at most millisecond precision, not " + value);
+      throw LedgerException.invalid(
+          field, field + " has at most millisecond precision, not " + value);
     }
     return value;
   }
@@ -76,11 +81,19 @@ final class LedgerChecks {
     }
     BigDecimal d = Decimals.plain(value);
     if (d.scale() > MAX_FRACTION_DIGITS || d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
-      throw LedgerException.invalid(field, field + " must have at most " + MAX_INTEGER_DIGITS + " digits before and "
-          + MAX_FRACTION_DIGITS + " after the decimal point, not " + d.toPlainString());
+      throw LedgerException.invalid(
+          field,
+          field
+              + " must have at most "
+              + MAX_INTEGER_DIGITS
+              + " digits before and "
+              + MAX_FRACTION_DIGITS
+              + " after the decimal point, not "
+              + d.toPlainString());
     }
     if (!mayBeNegative && d.signum() < 0) {
-      throw LedgerException.invalid(field, field + " must not be negative, not " + d.toPlainString());
+      throw LedgerException.invalid(
+          field, field + " must not be negative, not " + d.toPlainString());
     }
     return d;
   }
@@ -120,11 +133,15 @@ final class LedgerChecks {
       if (m == null) {
         throw LedgerException.invalid(at, at + " must be an object");
       }
-      number(m.validationMetricValue(), at + ".validationMetricValue", !m.validationMetricType().actualEnergy());
+      number(
+          m.validationMetricValue(),
+          at + ".validationMetricValue",
+          !m.validationMetricType().actualEnergy());
       for (int j = 0; j < i; j++) {
         if (metrics.get(j).validationMetricType() == m.validationMetricType()) {
-          throw LedgerException.invalid(at + ".validationMetricType", at + ".validationMetricType "
-              + m.validationMetricType() + " is given twice");
+          throw LedgerException.invalid(
+              at + ".validationMetricType",
+              at + ".validationMetricType " + m.validationMetricType() + " is given twice");
         }
       }
     }
@@ -150,13 +167,15 @@ final class LedgerChecks {
       }
     }
     if (!known) {
-      throw LedgerException.invalid(field, field + " must be an ISO 4217 currency code such as INR, not '" + code + "'");
+      throw LedgerException.invalid(
+          field, field + " must be an ISO 4217 currency code such as INR, not '" + code + "'");
     }
   }
 
   static void window(Instant start, Instant end, String endField) {
     if (start != null && end != null && !end.isAfter(start)) {
-      throw LedgerException.invalid(endField, endField + " " + end + " must be after the delivery start " + start);
+      throw LedgerException.invalid(
+          endField, endField + " " + end + " must be after the delivery start " + start);
     }
   }
 }

@@ -10,17 +10,37 @@ import java.util.function.Function;
  * inclusive), then one page in the requested order. Which records the caller may see at all is
  * {@link LedgerCaller#maySee}, applied on top.
  */
-public record LedgerQuery(String transactionId, String orderItemId, String recordId, String buyerId, String sellerId,
-    String discomIdBuyer, String discomIdSeller, String platformIdBuyer, String platformIdSeller,
-    Instant creationTimeFrom, Instant creationTimeTo, Instant tradeTimeFrom, Instant tradeTimeTo,
-    Instant deliveryStartFrom, Instant deliveryStartTo, Instant deliveryEndFrom, Instant deliveryEndTo,
-    LedgerStatus statusBuyerDiscom, LedgerStatus statusSellerDiscom, int limit, int offset, Sort sort,
+public record LedgerQuery(
+    String transactionId,
+    String orderItemId,
+    String recordId,
+    String buyerId,
+    String sellerId,
+    String discomIdBuyer,
+    String discomIdSeller,
+    String platformIdBuyer,
+    String platformIdSeller,
+    Instant creationTimeFrom,
+    Instant creationTimeTo,
+    Instant tradeTimeFrom,
+    Instant tradeTimeTo,
+    Instant deliveryStartFrom,
+    Instant deliveryStartTo,
+    Instant deliveryEndFrom,
+    Instant deliveryEndTo,
+    LedgerStatus statusBuyerDiscom,
+    LedgerStatus statusSellerDiscom,
+    int limit,
+    int offset,
+    Sort sort,
     boolean ascending) {
 
   /** Default page size, as the spec says. */
   public static final int DEFAULT_LIMIT = 50;
+
   /** Largest page. */
   public static final int MAX_LIMIT = 500;
+
   /** Largest offset; past it a report is better served by narrower time windows. */
   public static final int MAX_OFFSET = 1_000_000;
 
@@ -50,15 +70,42 @@ public record LedgerQuery(String transactionId, String orderItemId, String recor
 
   /** The record of one key (either half may be null: any). */
   public static LedgerQuery byKey(String transactionId, String orderItemId) {
-    return new LedgerQuery(transactionId, orderItemId, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, DEFAULT_LIMIT, 0, Sort.creationTime, false);
+    return new LedgerQuery(
+        transactionId,
+        orderItemId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        DEFAULT_LIMIT,
+        0,
+        Sort.creationTime,
+        false);
   }
 
   /** Whether {@code r} passes every filter. */
   public boolean matches(LedgerRecord r) {
-    return eq(transactionId, r.transactionId()) && eq(orderItemId, r.orderItemId()) && eq(recordId, r.recordId())
-        && eq(buyerId, r.buyerId()) && eq(sellerId, r.sellerId()) && eq(discomIdBuyer, r.discomIdBuyer())
-        && eq(discomIdSeller, r.discomIdSeller()) && eq(platformIdBuyer, r.platformIdBuyer())
+    return eq(transactionId, r.transactionId())
+        && eq(orderItemId, r.orderItemId())
+        && eq(recordId, r.recordId())
+        && eq(buyerId, r.buyerId())
+        && eq(sellerId, r.sellerId())
+        && eq(discomIdBuyer, r.discomIdBuyer())
+        && eq(discomIdSeller, r.discomIdSeller())
+        && eq(platformIdBuyer, r.platformIdBuyer())
         && eq(platformIdSeller, r.platformIdSeller())
         && within(r.creationTime(), creationTimeFrom, creationTimeTo)
         && within(r.tradeTime(), tradeTimeFrom, tradeTimeTo)

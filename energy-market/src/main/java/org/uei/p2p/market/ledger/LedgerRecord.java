@@ -15,36 +15,55 @@ import org.uei.p2p.model.trade.TradeSide;
  * One ledger record: the trade facts the platforms put, and what the DISCOMs recorded about its
  * delivery. Keyed by {@code transactionId + orderItemId}; {@code recordId} is the ledger's own id.
  *
- * @param recordId              ledger-assigned id
- * @param transactionId         Beckn transaction id (first half of the key)
- * @param orderItemId           order item id (second half of the key)
- * @param creationTime          when the ledger created the record
- * @param platformIdBuyer       buyer platform's subscriber id
- * @param platformIdSeller      seller platform's subscriber id
- * @param discomIdBuyer         buyer's DISCOM
- * @param discomIdSeller        seller's DISCOM
- * @param buyerId               buyer's meter / consumer account
- * @param sellerId              seller's meter / consumer account
- * @param tradeTime             when the trade was agreed, or null
- * @param deliveryStartTime     delivery window start
- * @param deliveryEndTime       delivery window end
- * @param tradeDetails          trade lines
- * @param buyerMetrics          buyer DISCOM's fulfilment metrics ({@code buyerFulfillmentValidationMetrics})
- * @param sellerMetrics         seller DISCOM's fulfilment metrics ({@code sellerFulfillmentValidationMetrics})
- * @param statusBuyerDiscom     buyer DISCOM's status, or null
- * @param statusSellerDiscom    seller DISCOM's status, or null
- * @param networkId             network the trade was made on, or null
- * @param buyerDiscomUpdatedAt  when the buyer DISCOM last wrote, or null
+ * @param recordId ledger-assigned id
+ * @param transactionId Beckn transaction id (first half of the key)
+ * @param orderItemId order item id (second half of the key)
+ * @param creationTime when the ledger created the record
+ * @param platformIdBuyer buyer platform's subscriber id
+ * @param platformIdSeller seller platform's subscriber id
+ * @param discomIdBuyer buyer's DISCOM
+ * @param discomIdSeller seller's DISCOM
+ * @param buyerId buyer's meter / consumer account
+ * @param sellerId seller's meter / consumer account
+ * @param tradeTime when the trade was agreed, or null
+ * @param deliveryStartTime delivery window start
+ * @param deliveryEndTime delivery window end
+ * @param tradeDetails trade lines
+ * @param buyerMetrics buyer DISCOM's fulfilment metrics ({@code buyerFulfillmentValidationMetrics})
+ * @param sellerMetrics seller DISCOM's fulfilment metrics ({@code
+ *     sellerFulfillmentValidationMetrics})
+ * @param statusBuyerDiscom buyer DISCOM's status, or null
+ * @param statusSellerDiscom seller DISCOM's status, or null
+ * @param networkId network the trade was made on, or null
+ * @param buyerDiscomUpdatedAt when the buyer DISCOM last wrote, or null
  * @param sellerDiscomUpdatedAt when the seller DISCOM last wrote, or null
- * @param updatedAt             last write of any kind
- * @param version               write counter; the store refuses a write based on an older one
+ * @param updatedAt last write of any kind
+ * @param version write counter; the store refuses a write based on an older one
  */
-public record LedgerRecord(String recordId, String transactionId, String orderItemId, Instant creationTime,
-    String platformIdBuyer, String platformIdSeller, String discomIdBuyer, String discomIdSeller, String buyerId,
-    String sellerId, Instant tradeTime, Instant deliveryStartTime, Instant deliveryEndTime,
-    List<TradeDetail> tradeDetails, List<ValidationMetric> buyerMetrics, List<ValidationMetric> sellerMetrics,
-    LedgerStatus statusBuyerDiscom, LedgerStatus statusSellerDiscom, String networkId, Instant buyerDiscomUpdatedAt,
-    Instant sellerDiscomUpdatedAt, Instant updatedAt, long version) {
+public record LedgerRecord(
+    String recordId,
+    String transactionId,
+    String orderItemId,
+    Instant creationTime,
+    String platformIdBuyer,
+    String platformIdSeller,
+    String discomIdBuyer,
+    String discomIdSeller,
+    String buyerId,
+    String sellerId,
+    Instant tradeTime,
+    Instant deliveryStartTime,
+    Instant deliveryEndTime,
+    List<TradeDetail> tradeDetails,
+    List<ValidationMetric> buyerMetrics,
+    List<ValidationMetric> sellerMetrics,
+    LedgerStatus statusBuyerDiscom,
+    LedgerStatus statusSellerDiscom,
+    String networkId,
+    Instant buyerDiscomUpdatedAt,
+    Instant sellerDiscomUpdatedAt,
+    Instant updatedAt,
+    long version) {
 
   /** Copies the lists so a record never changes after it was made. */
   public LedgerRecord {
@@ -79,8 +98,10 @@ public record LedgerRecord(String recordId, String transactionId, String orderIt
 
   /** The value of one metric of one side, if recorded. */
   public Optional<BigDecimal> metric(TradeSide side, MetricType type) {
-    return metrics(side).stream().filter(m -> m.validationMetricType() == type)
-        .map(ValidationMetric::validationMetricValue).findFirst();
+    return metrics(side).stream()
+        .filter(m -> m.validationMetricType() == type)
+        .map(ValidationMetric::validationMetricValue)
+        .findFirst();
   }
 
   /**
@@ -90,7 +111,9 @@ public record LedgerRecord(String recordId, String transactionId, String orderIt
   public Optional<BigDecimal> settledQty() {
     Optional<BigDecimal> pulled = metric(TradeSide.BUYER, MetricType.ACTUAL_PULLED);
     Optional<BigDecimal> pushed = metric(TradeSide.SELLER, MetricType.ACTUAL_PUSHED);
-    return pulled.isPresent() && pushed.isPresent() ? Optional.of(pulled.get().min(pushed.get())) : Optional.empty();
+    return pulled.isPresent() && pushed.isPresent()
+        ? Optional.of(pulled.get().min(pushed.get()))
+        : Optional.empty();
   }
 
   /** The platform of {@code side}. */
@@ -114,24 +137,54 @@ public record LedgerRecord(String recordId, String transactionId, String orderIt
    */
   public String rowDigest() {
     StringBuilder b = new StringBuilder();
-    for (Object o : new Object[] {recordId, transactionId, orderItemId, creationTime, platformIdBuyer,
-        platformIdSeller, discomIdBuyer, discomIdSeller, buyerId, sellerId, tradeTime, deliveryStartTime,
-        deliveryEndTime, statusBuyerDiscom, statusSellerDiscom, networkId}) {
+    for (Object o :
+        new Object[] {
+          recordId,
+          transactionId,
+          orderItemId,
+          creationTime,
+          platformIdBuyer,
+          platformIdSeller,
+          discomIdBuyer,
+          discomIdSeller,
+          buyerId,
+          sellerId,
+          tradeTime,
+          deliveryStartTime,
+          deliveryEndTime,
+          statusBuyerDiscom,
+          statusSellerDiscom,
+          networkId
+        }) {
       field(b, o == null ? null : o.toString());
     }
     for (TradeDetail d : tradeDetails) {
-      field(b, d.tradeType() + "/" + Decimals.plain(d.tradeQty()).toPlainString() + "/" + d.tradeUnit() + "/"
-          + (d.pricePerUnit() == null ? "" : Decimals.plain(d.pricePerUnit()).toPlainString()) + "/"
-          + (d.priceCurrency() == null ? "" : d.priceCurrency()));
+      field(
+          b,
+          d.tradeType()
+              + "/"
+              + Decimals.plain(d.tradeQty()).toPlainString()
+              + "/"
+              + d.tradeUnit()
+              + "/"
+              + (d.pricePerUnit() == null ? "" : Decimals.plain(d.pricePerUnit()).toPlainString())
+              + "/"
+              + (d.priceCurrency() == null ? "" : d.priceCurrency()));
     }
     for (List<ValidationMetric> side : List.of(buyerMetrics, sellerMetrics)) {
       b.append('|');
       for (ValidationMetric m : side) {
-        field(b, m.validationMetricType() + "=" + Decimals.plain(m.validationMetricValue()).toPlainString());
+        field(
+            b,
+            m.validationMetricType()
+                + "="
+                + Decimals.plain(m.validationMetricValue()).toPlainString());
       }
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(b.toString().getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
@@ -179,8 +232,7 @@ public record LedgerRecord(String recordId, String transactionId, String orderIt
     long version;
 
     /** An empty builder. */
-    public Builder() {
-    }
+    public Builder() {}
 
     Builder(LedgerRecord r) {
       recordId = r.recordId;
@@ -208,36 +260,147 @@ public record LedgerRecord(String recordId, String transactionId, String orderIt
       version = r.version;
     }
 
-    public Builder recordId(String v) { recordId = v; return this; }
-    public Builder transactionId(String v) { transactionId = v; return this; }
-    public Builder orderItemId(String v) { orderItemId = v; return this; }
-    public Builder creationTime(Instant v) { creationTime = v; return this; }
-    public Builder platformIdBuyer(String v) { platformIdBuyer = v; return this; }
-    public Builder platformIdSeller(String v) { platformIdSeller = v; return this; }
-    public Builder discomIdBuyer(String v) { discomIdBuyer = v; return this; }
-    public Builder discomIdSeller(String v) { discomIdSeller = v; return this; }
-    public Builder buyerId(String v) { buyerId = v; return this; }
-    public Builder sellerId(String v) { sellerId = v; return this; }
-    public Builder tradeTime(Instant v) { tradeTime = v; return this; }
-    public Builder deliveryStartTime(Instant v) { deliveryStartTime = v; return this; }
-    public Builder deliveryEndTime(Instant v) { deliveryEndTime = v; return this; }
-    public Builder tradeDetails(List<TradeDetail> v) { tradeDetails = v; return this; }
-    public Builder buyerMetrics(List<ValidationMetric> v) { buyerMetrics = v; return this; }
-    public Builder sellerMetrics(List<ValidationMetric> v) { sellerMetrics = v; return this; }
-    public Builder statusBuyerDiscom(LedgerStatus v) { statusBuyerDiscom = v; return this; }
-    public Builder statusSellerDiscom(LedgerStatus v) { statusSellerDiscom = v; return this; }
-    public Builder networkId(String v) { networkId = v; return this; }
-    public Builder buyerDiscomUpdatedAt(Instant v) { buyerDiscomUpdatedAt = v; return this; }
-    public Builder sellerDiscomUpdatedAt(Instant v) { sellerDiscomUpdatedAt = v; return this; }
-    public Builder updatedAt(Instant v) { updatedAt = v; return this; }
-    public Builder version(long v) { version = v; return this; }
+    public Builder recordId(String v) {
+      recordId = v;
+      return this;
+    }
+
+    public Builder transactionId(String v) {
+      transactionId = v;
+      return this;
+    }
+
+    public Builder orderItemId(String v) {
+      orderItemId = v;
+      return this;
+    }
+
+    public Builder creationTime(Instant v) {
+      creationTime = v;
+      return this;
+    }
+
+    public Builder platformIdBuyer(String v) {
+      platformIdBuyer = v;
+      return this;
+    }
+
+    public Builder platformIdSeller(String v) {
+      platformIdSeller = v;
+      return this;
+    }
+
+    public Builder discomIdBuyer(String v) {
+      discomIdBuyer = v;
+      return this;
+    }
+
+    public Builder discomIdSeller(String v) {
+      discomIdSeller = v;
+      return this;
+    }
+
+    public Builder buyerId(String v) {
+      buyerId = v;
+      return this;
+    }
+
+    public Builder sellerId(String v) {
+      sellerId = v;
+      return this;
+    }
+
+    public Builder tradeTime(Instant v) {
+      tradeTime = v;
+      return this;
+    }
+
+    public Builder deliveryStartTime(Instant v) {
+      deliveryStartTime = v;
+      return this;
+    }
+
+    public Builder deliveryEndTime(Instant v) {
+      deliveryEndTime = v;
+      return this;
+    }
+
+    public Builder tradeDetails(List<TradeDetail> v) {
+      tradeDetails = v;
+      return this;
+    }
+
+    public Builder buyerMetrics(List<ValidationMetric> v) {
+      buyerMetrics = v;
+      return this;
+    }
+
+    public Builder sellerMetrics(List<ValidationMetric> v) {
+      sellerMetrics = v;
+      return this;
+    }
+
+    public Builder statusBuyerDiscom(LedgerStatus v) {
+      statusBuyerDiscom = v;
+      return this;
+    }
+
+    public Builder statusSellerDiscom(LedgerStatus v) {
+      statusSellerDiscom = v;
+      return this;
+    }
+
+    public Builder networkId(String v) {
+      networkId = v;
+      return this;
+    }
+
+    public Builder buyerDiscomUpdatedAt(Instant v) {
+      buyerDiscomUpdatedAt = v;
+      return this;
+    }
+
+    public Builder sellerDiscomUpdatedAt(Instant v) {
+      sellerDiscomUpdatedAt = v;
+      return this;
+    }
+
+    public Builder updatedAt(Instant v) {
+      updatedAt = v;
+      return this;
+    }
+
+    public Builder version(long v) {
+      version = v;
+      return this;
+    }
 
     /** The record. */
     public LedgerRecord build() {
-      return new LedgerRecord(recordId, transactionId, orderItemId, creationTime, platformIdBuyer, platformIdSeller,
-          discomIdBuyer, discomIdSeller, buyerId, sellerId, tradeTime, deliveryStartTime, deliveryEndTime,
-          tradeDetails, buyerMetrics, sellerMetrics, statusBuyerDiscom, statusSellerDiscom, networkId,
-          buyerDiscomUpdatedAt, sellerDiscomUpdatedAt, updatedAt, version);
+      return new LedgerRecord(
+          recordId,
+          transactionId,
+          orderItemId,
+          creationTime,
+          platformIdBuyer,
+          platformIdSeller,
+          discomIdBuyer,
+          discomIdSeller,
+          buyerId,
+          sellerId,
+          tradeTime,
+          deliveryStartTime,
+          deliveryEndTime,
+          tradeDetails,
+          buyerMetrics,
+          sellerMetrics,
+          statusBuyerDiscom,
+          statusSellerDiscom,
+          networkId,
+          buyerDiscomUpdatedAt,
+          sellerDiscomUpdatedAt,
+          updatedAt,
+          version);
     }
   }
 }

@@ -1,6 +1,9 @@
 package org.uei.p2p.market.ledger;
 
-/** The role a caller states in a write: a platform's side ({@code /ledger/put}) or a DISCOM's ({@code /ledger/record}). */
+/**
+ * The role a caller states in a write: a platform's side ({@code /ledger/put}) or a DISCOM's
+ * ({@code /ledger/record}).
+ */
 public enum LedgerRole {
   /** Buyer platform. */
   BUYER,

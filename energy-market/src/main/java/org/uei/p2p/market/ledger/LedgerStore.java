@@ -36,12 +36,16 @@ public interface LedgerStore {
   void insert(LedgerRecord record);
 
   /**
-   * Replaces the stored record with {@code record}, whose version is one more than the stored one's.
+   * Replaces the stored record with {@code record}, whose version is one more than the stored
+   * one's.
    *
    * @throws ConcurrentWriteException when the stored version is not {@code record.version() - 1}
    */
   void update(LedgerRecord record);
 
-  /** One page of the records matching {@code query} that {@code caller} may see, in the query's order. */
+  /**
+   * One page of the records matching {@code query} that {@code caller} may see, in the query's
+   * order.
+   */
   List<LedgerRecord> search(LedgerQuery query, LedgerCaller caller);
 }

@@ -6,13 +6,17 @@ import java.util.Objects;
 /**
  * One line of a ledger record's trade: what, how much, at what price.
  *
- * @param tradeType     what is traded
- * @param tradeQty      contracted quantity, greater than zero
- * @param tradeUnit     unit of {@code tradeQty}
- * @param pricePerUnit  agreed price per unit, or null
+ * @param tradeType what is traded
+ * @param tradeQty contracted quantity, greater than zero
+ * @param tradeUnit unit of {@code tradeQty}
+ * @param pricePerUnit agreed price per unit, or null
  * @param priceCurrency ISO 4217 code of the price, or null
  */
-public record TradeDetail(TradeType tradeType, BigDecimal tradeQty, TradeUnit tradeUnit, BigDecimal pricePerUnit,
+public record TradeDetail(
+    TradeType tradeType,
+    BigDecimal tradeQty,
+    TradeUnit tradeUnit,
+    BigDecimal pricePerUnit,
     String priceCurrency) {
 
   /** Requires type, quantity and unit. */
@@ -29,7 +33,10 @@ public record TradeDetail(TradeType tradeType, BigDecimal tradeQty, TradeUnit tr
 
   /** Same line, comparing decimals by value (12.5 equals 12.50), as a stored copy must. */
   public boolean sameAs(TradeDetail o) {
-    return tradeType == o.tradeType && tradeUnit == o.tradeUnit && tradeQty.compareTo(o.tradeQty) == 0
-        && Decimals.same(pricePerUnit, o.pricePerUnit) && Objects.equals(priceCurrency, o.priceCurrency);
+    return tradeType == o.tradeType
+        && tradeUnit == o.tradeUnit
+        && tradeQty.compareTo(o.tradeQty) == 0
+        && Decimals.same(pricePerUnit, o.pricePerUnit)
+        && Objects.equals(priceCurrency, o.priceCurrency);
   }
 }

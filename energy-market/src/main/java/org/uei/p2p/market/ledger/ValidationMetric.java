@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A DISCOM's fulfilment measurement of one side of a trade.
  *
- * @param validationMetricType  what was measured
+ * @param validationMetricType what was measured
  * @param validationMetricValue the value (kWh for the actuals)
  */
 public record ValidationMetric(MetricType validationMetricType, BigDecimal validationMetricValue) {

@@ -3,10 +3,10 @@ package org.uei.p2p.market.meter;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from short ASCII byte ranges to values, looked up in place so that a
- * row's field needs no {@code String} once its value is known. An MDMS batch names the same few
- * thousand meters and block starts over and over; this keeps one entry per distinct text. When
- * it holds {@code maxSize} entries it starts empty again, which only costs lookups.
+ * An open-addressing map from short ASCII byte ranges to values, looked up in place so that a row's
+ * field needs no {@code String} once its value is known. An MDMS batch names the same few thousand
+ * meters and block starts over and over; this keeps one entry per distinct text. When it holds
+ * {@code maxSize} entries it starts empty again, which only costs lookups.
  */
 final class AsciiKeyCache<V> {
   private final int maxSize;
@@ -71,8 +71,8 @@ final class AsciiKeyCache<V> {
 
   /**
    * Ids like {@code DER-000123} differ in their last digits, so a plain polynomial hash puts them
-   * in neighbouring slots and linear probing then walks long runs; the multiply by the golden
-   * ratio and the top bits spread them.
+   * in neighbouring slots and linear probing then walks long runs; the multiply by the golden ratio
+   * and the top bits spread them.
    */
   private static int hash(byte[] bytes, int from, int to) {
     int h = 0;

@@ -1,8 +1,8 @@
 package org.uei.p2p.market.meter;
 
-import java.math.BigDecimal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,28 +10,40 @@ import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
 import org.uei.p2p.model.trade.MeterReading;
 
 /**
- * The byte-level lane of CSV import: stores a pure-ASCII row that is plainly valid (known meter,
- * a block start seen before or parsed once, 15/30/60 as digits, aligned, plain non-negative
- * decimals, no conflict with the store) straight from the line's bytes, with no {@code String}
- * per field. Every other row is declined and judged on the {@code String} path by
- * {@link MeterRowParser}, so what is rejected, and the words of every rejection, come from one
- * place. Not thread-safe: one lane per import.
+ * The byte-level lane of CSV import: stores a pure-ASCII row that is plainly valid (known meter, a
+ * block start seen before or parsed once, 15/30/60 as digits, aligned, plain non-negative decimals,
+ * no conflict with the store) straight from the line's bytes, with no {@code String} per field.
+ * Every other row is declined and judged on the {@code String} path by {@link MeterRowParser}, so
+ * what is rejected, and the words of every rejection, come from one place. Not thread-safe: one
+ * lane per import.
  */
 final class AsciiRowLane {
   /** What {@link #land} did: stored the row, found it stored already, or left it to the caller. */
-  enum Result { ADDED, UNCHANGED, DECLINED }
+  enum Result {
+    ADDED,
+    UNCHANGED,
+    DECLINED
+  }
 
   private final MeterRowParser parser;
   private final MeterReadingStore store;
+
   /** The store when it takes packed blocks, else null. */
   private final InMemoryMeterReadingStore memory;
+
   private final AsciiKeyCache<Meter> meterIds = new AsciiKeyCache<>(1 << 20);
   private final AsciiKeyCache<MeterRowParser.Stamp> stamps = new AsciiKeyCache<>(4096);
+
   /** Start and end of each of the five fields of the current row. */
   private final int[] field = new int[10];
+
   private final int[] scale = new int[1];
-  /** The block start of the previous row and its text: MDMS files list every meter for one block. */
+
+  /**
+   * The block start of the previous row and its text: MDMS files list every meter for one block.
+   */
   private byte[] lastStampText = new byte[0];
+
   private MeterRowParser.Stamp lastStamp;
 
   /**
@@ -46,6 +58,7 @@ final class AsciiRowLane {
     final long head;
     final long tail;
     int ordinal = -1;
+
     /** The meter of the row that followed a row of this meter last time. */
     Meter next;
 
@@ -70,7 +83,8 @@ final class AsciiRowLane {
     }
   }
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** The {@code n <= 8} bytes at {@code b[at]} as a little-endian long. */
   private static long word(byte[] b, int at, int n) {
@@ -124,7 +138,10 @@ final class AsciiRowLane {
     previous = meter;
     MeterRowParser.Stamp stamp = stamp(b, field[2], field[3]);
     int minutes = minutes(b, field[4], field[5]);
-    if (meter == null || !meter.known || stamp == null || minutes < 0
+    if (meter == null
+        || !meter.known
+        || stamp == null
+        || minutes < 0
         || stamp.secondOfDay() % (minutes * 60) != 0) {
       return Result.DECLINED;
     }
@@ -139,10 +156,20 @@ final class AsciiRowLane {
       if (meter.ordinal < 0) {
         meter.ordinal = memory.ordinal(meter.id);
       }
-      outcome = memory.put(meter.ordinal, stamp.instant().getEpochSecond(), minutes, in, inScale, out, scale[0]);
+      outcome =
+          memory.put(
+              meter.ordinal, stamp.instant().getEpochSecond(), minutes, in, inScale, out, scale[0]);
     } else {
-      outcome = store.put(new MeterReading(meter.id, stamp.instant(), minutes, BigDecimal.valueOf(in, inScale),
-          BigDecimal.valueOf(out, scale[0]))).outcome();
+      outcome =
+          store
+              .put(
+                  new MeterReading(
+                      meter.id,
+                      stamp.instant(),
+                      minutes,
+                      BigDecimal.valueOf(in, inScale),
+                      BigDecimal.valueOf(out, scale[0])))
+              .outcome();
     }
     return switch (outcome) {
       case ADDED -> Result.ADDED;
@@ -183,7 +210,10 @@ final class AsciiRowLane {
     return stamp;
   }
 
-  /** 15, 30 or 60 written as ASCII digits (leading zeros allowed, as {@code Integer.parseInt} does), else -1. */
+  /**
+   * 15, 30 or 60 written as ASCII digits (leading zeros allowed, as {@code Integer.parseInt} does),
+   * else -1.
+   */
   private static int minutes(byte[] b, int from, int to) {
     if (to - from > 9 || from == to) {
       return -1;
@@ -199,7 +229,9 @@ final class AsciiRowLane {
     return v == 15 || v == 30 || v == 60 ? v : -1;
   }
 
-  /** Whether every byte of {@code b[from, to)} is white space as {@link String#isBlank()} sees it. */
+  /**
+   * Whether every byte of {@code b[from, to)} is white space as {@link String#isBlank()} sees it.
+   */
   static boolean isBlank(byte[] b, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!isSpace(b[i])) {

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * Lines of a UTF-8 byte stream, cut where {@link java.io.BufferedReader#readLine()} cuts them
  * ({@code \n}, {@code \r} or {@code \r\n}; a last line without terminator counts, no empty line
  * after a final terminator), without making a {@code String} per line. While scanning a line it
- * notes where its first commas are and whether it is pure ASCII, so that a row parser can read
- * its fields in place.
+ * notes where its first commas are and whether it is pure ASCII, so that a row parser can read its
+ * fields in place.
  */
 final class CsvLines {
   /** Commas remembered per line: a row has four, one more tells a row with too many fields. */
@@ -21,6 +21,7 @@ final class CsvLines {
   private int pos;
   private int limit;
   private boolean eof;
+
   /** The previous line ended with {@code \r}: a {@code \n} right after it belongs to that line. */
   private boolean skipLf;
 
@@ -144,7 +145,9 @@ final class CsvLines {
     return comma[k];
   }
 
-  /** The line decoded as UTF-8; malformed bytes become U+FFFD, as with an {@code InputStreamReader}. */
+  /**
+   * The line decoded as UTF-8; malformed bytes become U+FFFD, as with an {@code InputStreamReader}.
+   */
   String text() {
     return new String(buf, start, end - start, StandardCharsets.UTF_8);
   }

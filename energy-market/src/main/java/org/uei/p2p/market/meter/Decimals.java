@@ -1,22 +1,21 @@
 package org.uei.p2p.market.meter;
 
 /**
- * Decimals as an unscaled {@code long} and a scale, for meter values that need no
- * {@code BigDecimal} on the way in: {@code 4.25} is {@code (425, 2)}, exactly what
- * {@code new BigDecimal("4.25")} holds.
+ * Decimals as an unscaled {@code long} and a scale, for meter values that need no {@code
+ * BigDecimal} on the way in: {@code 4.25} is {@code (425, 2)}, exactly what {@code new
+ * BigDecimal("4.25")} holds.
  */
 final class Decimals {
   /** Most digits a plain decimal may have to be read here: 10^18 - 1 fits a long. */
   static final int MAX_DIGITS = 18;
 
-  private Decimals() {
-  }
+  private Decimals() {}
 
   /**
    * Reads {@code bytes[from, to)} when it is a plain non-negative decimal: ASCII digits with an
    * optional dot between digits, at most {@link #MAX_DIGITS} digits. Returns the unscaled value
-   * with the scale in {@code scaleOut[0]}, or -1 for anything else (sign, exponent, empty, a
-   * lone dot, other characters, too many digits), which the caller hands to {@code BigDecimal}.
+   * with the scale in {@code scaleOut[0]}, or -1 for anything else (sign, exponent, empty, a lone
+   * dot, other characters, too many digits), which the caller hands to {@code BigDecimal}.
    */
   static long parsePlain(byte[] bytes, int from, int to, int[] scaleOut) {
     long value = 0;
@@ -45,7 +44,9 @@ final class Decimals {
     if (aScale == bScale) {
       return a == b;
     }
-    return aScale < bScale ? scaledEquals(a, bScale - aScale, b) : scaledEquals(b, aScale - bScale, a);
+    return aScale < bScale
+        ? scaledEquals(a, bScale - aScale, b)
+        : scaledEquals(b, aScale - bScale, a);
   }
 
   /** Whether {@code small × 10^shift == big}; a product beyond a long cannot equal a long. */

@@ -7,9 +7,9 @@ import java.util.List;
  * Outcome of importing one batch of meter data: how many rows were read, stored, already present,
  * and the rejected ones with their reasons.
  *
- * @param rowsRead   data rows read (header excluded)
- * @param added      rows stored for the first time
- * @param unchanged  rows identical to a block already stored
+ * @param rowsRead data rows read (header excluded)
+ * @param added rows stored for the first time
+ * @param unchanged rows identical to a block already stored
  * @param rejections rows not stored, in input order
  */
 public record ImportReport(long rowsRead, long added, long unchanged, List<Rejection> rejections) {
@@ -26,8 +26,14 @@ public record ImportReport(long rowsRead, long added, long unchanged, List<Rejec
   public void writeRejections(Appendable out) throws IOException {
     out.append(REJECTIONS_HEADER).append('\n');
     for (Rejection r : rejections) {
-      out.append(Long.toString(r.line())).append(',').append(quote(r.location())).append(',')
-          .append(r.reason().name()).append(',').append(quote(r.message())).append('\n');
+      out.append(Long.toString(r.line()))
+          .append(',')
+          .append(quote(r.location()))
+          .append(',')
+          .append(r.reason().name())
+          .append(',')
+          .append(quote(r.message()))
+          .append('\n');
     }
   }
 

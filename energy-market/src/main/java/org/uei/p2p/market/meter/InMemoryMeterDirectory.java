@@ -10,8 +10,7 @@ public final class InMemoryMeterDirectory implements MeterDirectory {
   private final Map<String, MeterInfo> meters = new ConcurrentHashMap<>();
 
   /** An empty directory. */
-  public InMemoryMeterDirectory() {
-  }
+  public InMemoryMeterDirectory() {}
 
   /** A directory holding {@code meters}. */
   public InMemoryMeterDirectory(Collection<MeterInfo> meters) {

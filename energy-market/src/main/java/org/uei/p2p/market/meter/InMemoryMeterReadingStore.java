@@ -14,15 +14,15 @@ import org.uei.p2p.model.trade.MeterReading;
  *
  * <p>A month of a mid-size DISCOM is millions of blocks, so each meter's blocks are kept in one
  * primitive array sorted by start (energy as unscaled value and scale) rather than as millions of
- * objects: the garbage collector then has almost nothing to trace, MDMS data arriving in time
- * order makes a put an append, and lookups are a binary search over contiguous memory. Readings
- * are rebuilt on the way out.
+ * objects: the garbage collector then has almost nothing to trace, MDMS data arriving in time order
+ * makes a put an append, and lookups are a binary search over contiguous memory. Readings are
+ * rebuilt on the way out.
  *
  * <p>An MDMS file lists every meter for one block, then every meter for the next, so writing each
  * row into its meter's array would touch a different, long-cold cache line per row. A block that
- * starts after its meter's latest block ends (checked against two small arrays indexed by meter)
- * is therefore first appended to a pending log in row order and moved into the meter arrays in
- * one tight pass when the log fills or before anything reads the store or puts out of order.
+ * starts after its meter's latest block ends (checked against two small arrays indexed by meter) is
+ * therefore first appended to a pending log in row order and moved into the meter arrays in one
+ * tight pass when the log fills or before anything reads the store or puts out of order.
  */
 public final class InMemoryMeterReadingStore implements MeterReadingStore {
   private static final int PENDING_BLOCKS = 1 << 14;
@@ -30,20 +30,25 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
 
   private final Map<String, MeterSeries> byMeter = new HashMap<>();
   private MeterSeries[] byOrdinal = new MeterSeries[1024];
+
   /**
-   * Start and end of each meter's latest block, pending ones included, side by side per ordinal
-   * so that the check is one cache line; MIN_VALUE when none.
+   * Start and end of each meter's latest block, pending ones included, side by side per ordinal so
+   * that the check is one cache line; MIN_VALUE when none.
    */
   private long[] last = new long[2 * 1024];
+
   /** Blocks not yet in their series: ordinal, start, import unscaled, export unscaled, packed. */
   private final long[] pending = new long[PENDING_BLOCKS * PENDING_STRIDE];
+
   private int pendingCount;
   private long size;
+
   /**
    * The series read last and the id it was asked by: allocation asks for one meter's slots one
    * after another with the same id string, so the same string means the same series.
    */
   private MeterSeries lastRead;
+
   private String lastReadId;
 
   @Override
@@ -58,7 +63,9 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     return result;
   }
 
-  /** The ordinal of {@code meterId}'s series for {@link #put(int, long, int, long, int, long, int)}. */
+  /**
+   * The ordinal of {@code meterId}'s series for {@link #put(int, long, int, long, int, long, int)}.
+   */
   synchronized int ordinal(String meterId) {
     return series(meterId).ordinal;
   }
@@ -82,12 +89,13 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
   }
 
   /**
-   * {@link #put} for a block already in packed form (whole-second start, both values of at most
-   * 18 digits as unscaled value and scale), as the byte-level CSV import has it. Only the outcome
-   * is returned: on a refusal nothing changed, and the caller puts a {@link MeterReading} to learn
+   * {@link #put} for a block already in packed form (whole-second start, both values of at most 18
+   * digits as unscaled value and scale), as the byte-level CSV import has it. Only the outcome is
+   * returned: on a refusal nothing changed, and the caller puts a {@link MeterReading} to learn
    * what is stored.
    */
-  synchronized Outcome put(int ordinal, long start, int minutes, long in, int inScale, long out, int outScale) {
+  synchronized Outcome put(
+      int ordinal, long start, int minutes, long in, int inScale, long out, int outScale) {
     int o = 2 * ordinal;
     if (start > last[o] && start >= last[o + 1]) {
       if (pendingCount == PENDING_BLOCKS) {
@@ -151,8 +159,13 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     for (int i = 0; i < pendingCount; i++) {
       int p = i * PENDING_STRIDE;
       long packed = pending[p + 4];
-      byOrdinal[(int) pending[p]].append(pending[p + 1], (int) (packed & 0xFF), pending[p + 2],
-          (byte) (packed >>> 8), pending[p + 3], (byte) (packed >>> 16));
+      byOrdinal[(int) pending[p]].append(
+          pending[p + 1],
+          (int) (packed & 0xFF),
+          pending[p + 2],
+          (byte) (packed >>> 8),
+          pending[p + 3],
+          (byte) (packed >>> 16));
     }
     pendingCount = 0;
   }

@@ -16,20 +16,22 @@ import org.uei.p2p.market.meter.Rejection.Reason;
 
 /**
  * Ingests meter data from a DISCOM's MDMS into a {@link MeterReadingStore}: the daily batch CSV
- * ({@value #CSV_HEADER}) and the JSON ingestion shape
- * {@code {"readings":[{"meterId","blockStart","blockMinutes","importKwh","exportKwh"}]}}.
+ * ({@value #CSV_HEADER}) and the JSON ingestion shape {@code
+ * {"readings":[{"meterId","blockStart","blockMinutes","importKwh","exportKwh"}]}}.
  *
  * <p>Input is streamed row by row, so file size is bounded by the store, not by this class. Rows
- * are judged one at a time: a bad row is reported and skipped, good rows land. Because the store
- * is keyed by meter and block, importing the same file twice adds nothing the second time.
+ * are judged one at a time: a bad row is reported and skipped, good rows land. Because the store is
+ * keyed by meter and block, importing the same file twice adds nothing the second time.
  */
 public final class MeterDataImporter {
   /** Header line of the MDMS batch file. */
-  public static final String CSV_HEADER = "meter_id,block_start,block_minutes,import_kwh,export_kwh";
+  public static final String CSV_HEADER =
+      "meter_id,block_start,block_minutes,import_kwh,export_kwh";
 
   // The wire factory: UTF-8 JSON text only, and numbers bounded before anything reads their value.
-  private static final ObjectMapper JSON = new ObjectMapper(org.uei.p2p.model.json.BecknJson.newWireFactory())
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper(org.uei.p2p.model.json.BecknJson.newWireFactory())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final MeterDirectory meters;
   private final MeterReadingStore store;
@@ -47,7 +49,8 @@ public final class MeterDataImporter {
 
   /** Imports an MDMS batch CSV. Reading stops only on an I/O error; bad rows are reported. */
   public ImportReport importCsv(Reader reader) throws IOException {
-    BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+    BufferedReader in =
+        reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
     Tally tally = new Tally();
     String header = in.readLine();
     if (header == null || !CSV_HEADER.equals(stripBom(header).strip())) {
@@ -69,10 +72,10 @@ public final class MeterDataImporter {
   }
 
   /**
-   * Imports an MDMS batch CSV from its UTF-8 bytes, with the same outcome as
-   * {@link #importCsv(Reader)} over an {@code InputStreamReader} (malformed bytes read as U+FFFD)
-   * but faster: plainly valid ASCII rows are stored straight from the bytes, and only the rest
-   * are turned into strings and judged field by field.
+   * Imports an MDMS batch CSV from its UTF-8 bytes, with the same outcome as {@link
+   * #importCsv(Reader)} over an {@code InputStreamReader} (malformed bytes read as U+FFFD) but
+   * faster: plainly valid ASCII rows are stored straight from the bytes, and only the rest are
+   * turned into strings and judged field by field.
    */
   public ImportReport importCsv(InputStream csv) throws IOException {
     CsvLines lines = new CsvLines(csv);
@@ -109,15 +112,19 @@ public final class MeterDataImporter {
   }
 
   /** Judges one non-blank CSV row and stores it or records why not. */
-  private static void judge(Tally tally, long lineNo, String line, MeterRowParser parser, String[] fields) {
+  private static void judge(
+      Tally tally, long lineNo, String line, MeterRowParser parser, String[] fields) {
     if (split(line, fields) != 5) {
-      tally.reject(lineNo, "line " + lineNo, Reason.MALFORMED_ROW, "expected 5 comma-separated fields");
+      tally.reject(
+          lineNo, "line " + lineNo, Reason.MALFORMED_ROW, "expected 5 comma-separated fields");
       return;
     }
     tally.land(lineNo, null, parser.parse(fields[0], fields[1], fields[2], fields[3], fields[4]));
   }
 
-  /** Imports the JSON ingestion shape; a document that is not that shape is an {@link IOException}. */
+  /**
+   * Imports the JSON ingestion shape; a document that is not that shape is an {@link IOException}.
+   */
   public ImportReport importJson(InputStream json) throws IOException {
     Tally tally = new Tally();
     MeterRowParser parser = new MeterRowParser(meters, zone);
@@ -147,8 +154,15 @@ public final class MeterDataImporter {
             tally.reject(line, where, Reason.MALFORMED_ROW, "reading must be an object");
             continue;
           }
-          tally.land(line, where, parser.parse(text(row, "meterId"), text(row, "blockStart"),
-              text(row, "blockMinutes"), text(row, "importKwh"), text(row, "exportKwh")));
+          tally.land(
+              line,
+              where,
+              parser.parse(
+                  text(row, "meterId"),
+                  text(row, "blockStart"),
+                  text(row, "blockMinutes"),
+                  text(row, "importKwh"),
+                  text(row, "exportKwh")));
         }
       }
       if (!found) {
@@ -199,7 +213,10 @@ public final class MeterDataImporter {
       rejections.add(new Rejection(line, where, reason, message));
     }
 
-    /** Stores a parsed row or records its rejection; {@code where} null means {@code "line " + line}. */
+    /**
+     * Stores a parsed row or records its rejection; {@code where} null means {@code "line " +
+     * line}.
+     */
     void land(long line, String where, MeterRowParser.Parsed parsed) {
       if (parsed.reading() == null) {
         reject(line, at(line, where), parsed.reason(), parsed.message());
@@ -209,13 +226,33 @@ public final class MeterDataImporter {
       switch (result.outcome()) {
         case ADDED -> added++;
         case UNCHANGED -> unchanged++;
-        case CONFLICTING_VALUE -> reject(line, at(line, where), Reason.DUPLICATE_BLOCK, "block "
-            + parsed.reading().blockStart() + " of meter " + parsed.reading().meterId()
-            + " was already given with import " + result.stored().importKwh().toPlainString()
-            + " / export " + result.stored().exportKwh().toPlainString() + " kWh");
-        case OVERLAPPING_BLOCK -> reject(line, at(line, where), Reason.OVERLAPPING_BLOCK, "block "
-            + parsed.reading().blockStart() + " (" + parsed.reading().blockMinutes() + " min) overlaps the "
-            + result.stored().blockMinutes() + "-minute block at " + result.stored().blockStart());
+        case CONFLICTING_VALUE ->
+            reject(
+                line,
+                at(line, where),
+                Reason.DUPLICATE_BLOCK,
+                "block "
+                    + parsed.reading().blockStart()
+                    + " of meter "
+                    + parsed.reading().meterId()
+                    + " was already given with import "
+                    + result.stored().importKwh().toPlainString()
+                    + " / export "
+                    + result.stored().exportKwh().toPlainString()
+                    + " kWh");
+        case OVERLAPPING_BLOCK ->
+            reject(
+                line,
+                at(line, where),
+                Reason.OVERLAPPING_BLOCK,
+                "block "
+                    + parsed.reading().blockStart()
+                    + " ("
+                    + parsed.reading().blockMinutes()
+                    + " min) overlaps the "
+                    + result.stored().blockMinutes()
+                    + "-minute block at "
+                    + result.stored().blockStart());
       }
     }
 

@@ -54,8 +54,8 @@ public interface MeterReadingStore {
    * Result of a put.
    *
    * @param outcome what happened
-   * @param stored  the block stored for that meter and start after the put (the existing one on refusal)
+   * @param stored the block stored for that meter and start after the put (the existing one on
+   *     refusal)
    */
-  record PutResult(Outcome outcome, MeterReading stored) {
-  }
+  record PutResult(Outcome outcome, MeterReading stored) {}
 }

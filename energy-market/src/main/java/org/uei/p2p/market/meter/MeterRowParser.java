@@ -13,8 +13,8 @@ import org.uei.p2p.model.trade.MeterReading;
 
 /**
  * Turns the five text fields of a meter row into a {@link MeterReading}, or says why it cannot.
- * Shared by the CSV and JSON ingestion so both judge rows the same way. Not thread-safe: it keeps
- * a small cache of parsed timestamps, because an MDMS batch repeats the same block starts for every
+ * Shared by the CSV and JSON ingestion so both judge rows the same way. Not thread-safe: it keeps a
+ * small cache of parsed timestamps, because an MDMS batch repeats the same block starts for every
  * meter and parsing them dominates otherwise, and it asks the directory about each meter id once
  * (one parser serves one import, so an import sees one answer per meter).
  */
@@ -27,8 +27,7 @@ final class MeterRowParser {
   private final Map<String, Boolean> known = new HashMap<>();
 
   /** A parsed block start and its second of day in the zone, for the alignment check. */
-  record Stamp(Instant instant, int secondOfDay) {
-  }
+  record Stamp(Instant instant, int secondOfDay) {}
 
   MeterRowParser(MeterDirectory meters, ZoneId zone) {
     this.meters = meters;
@@ -42,7 +41,8 @@ final class MeterRowParser {
     }
   }
 
-  Parsed parse(String meterId, String blockStart, String blockMinutes, String importKwh, String exportKwh) {
+  Parsed parse(
+      String meterId, String blockStart, String blockMinutes, String importKwh, String exportKwh) {
     if (meterId.isEmpty()) {
       return Parsed.fail(Reason.MALFORMED_ROW, "meter_id is empty");
     }
@@ -51,8 +51,11 @@ final class MeterRowParser {
     }
     Stamp stamp = timestamp(blockStart);
     if (stamp == null) {
-      return Parsed.fail(Reason.BAD_TIMESTAMP, "block_start '" + cut(blockStart)
-          + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
+      return Parsed.fail(
+          Reason.BAD_TIMESTAMP,
+          "block_start '"
+              + cut(blockStart)
+              + "' is not an ISO-8601 date-time with offset, e.g. 2026-02-10T06:00:00+05:30");
     }
     int minutes;
     try {
@@ -61,21 +64,33 @@ final class MeterRowParser {
       minutes = -1;
     }
     if (minutes != 15 && minutes != 30 && minutes != 60) {
-      return Parsed.fail(Reason.BAD_BLOCK_LENGTH, "block_minutes '" + cut(blockMinutes) + "' must be 15, 30 or 60");
+      return Parsed.fail(
+          Reason.BAD_BLOCK_LENGTH,
+          "block_minutes '" + cut(blockMinutes) + "' must be 15, 30 or 60");
     }
     if (stamp.secondOfDay() % (minutes * 60) != 0) {
-      return Parsed.fail(Reason.BLOCK_NOT_ALIGNED, "block_start " + cut(blockStart) + " is not on a " + minutes
-          + "-minute boundary in " + zone);
+      return Parsed.fail(
+          Reason.BLOCK_NOT_ALIGNED,
+          "block_start "
+              + cut(blockStart)
+              + " is not on a "
+              + minutes
+              + "-minute boundary in "
+              + zone);
     }
     BigDecimal in = number(importKwh);
     BigDecimal out = number(exportKwh);
     if (in == null || out == null) {
-      return Parsed.fail(Reason.NOT_A_NUMBER, (in == null ? "import_kwh '" + cut(importKwh) : "export_kwh '" + cut(exportKwh))
-          + "' is not a number of at most 18 digits before and 18 after the decimal point");
+      return Parsed.fail(
+          Reason.NOT_A_NUMBER,
+          (in == null ? "import_kwh '" + cut(importKwh) : "export_kwh '" + cut(exportKwh))
+              + "' is not a number of at most 18 digits before and 18 after the decimal point");
     }
     if (in.signum() < 0 || out.signum() < 0) {
-      return Parsed.fail(Reason.NEGATIVE_VALUE, (in.signum() < 0 ? "import_kwh " + cut(importKwh) : "export_kwh " + cut(exportKwh))
-          + " is negative");
+      return Parsed.fail(
+          Reason.NEGATIVE_VALUE,
+          (in.signum() < 0 ? "import_kwh " + cut(importKwh) : "export_kwh " + cut(exportKwh))
+              + " is negative");
     }
     return new Parsed(new MeterReading(meterId, stamp.instant(), minutes, in, out), null, null);
   }

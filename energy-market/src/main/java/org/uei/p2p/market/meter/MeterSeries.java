@@ -12,19 +12,24 @@ import org.uei.p2p.model.trade.MeterReading;
 
 /**
  * One meter's blocks in {@link InMemoryMeterReadingStore}, ordered by start, four longs per block
- * in one array (start, import unscaled, export unscaled, minutes and both scales packed) so that
- * a block is one half cache line rather than one line per field. Guarded by the store's lock.
+ * in one array (start, import unscaled, export unscaled, minutes and both scales packed) so that a
+ * block is one half cache line rather than one line per field. Guarded by the store's lock.
  */
 final class MeterSeries {
   private static final int STRIDE = 4;
 
   final String meterId;
+
   /** Position of the meter in the store's dense per-meter arrays. */
   final int ordinal;
+
   private long[] data = new long[64 * STRIDE];
+
   /** Readings whose values do not fit a long and a byte scale; null while there are none. */
   private MeterReading[] oversized;
+
   private int count;
+
   /** Where the last slot read ended; only a hint for the next read. */
   private int cursor;
 
@@ -44,13 +49,23 @@ final class MeterSeries {
       if (same.sameValuesAs(r)) {
         return new PutResult(Outcome.UNCHANGED, same);
       }
-      return new PutResult(same.blockMinutes() == r.blockMinutes()
-          ? Outcome.CONFLICTING_VALUE : Outcome.OVERLAPPING_BLOCK, same);
+      return new PutResult(
+          same.blockMinutes() == r.blockMinutes()
+              ? Outcome.CONFLICTING_VALUE
+              : Outcome.OVERLAPPING_BLOCK,
+          same);
     }
     int ins = -at - 1;
     if (r.blockStart().getNano() == 0 && fits(r.importKwh()) && fits(r.exportKwh())) {
-      insert(ins, start, r.blockMinutes(), unscaled(r.importKwh()), r.importKwh().scale(),
-          unscaled(r.exportKwh()), r.exportKwh().scale(), null);
+      insert(
+          ins,
+          start,
+          r.blockMinutes(),
+          unscaled(r.importKwh()),
+          r.importKwh().scale(),
+          unscaled(r.exportKwh()),
+          r.exportKwh().scale(),
+          null);
     } else {
       insert(ins, start, r.blockMinutes(), 0, 0, 0, 0, r);
     }
@@ -66,11 +81,12 @@ final class MeterSeries {
     if (start(at) != start || minutes(at) != minutes) {
       return Outcome.OVERLAPPING_BLOCK;
     }
-    boolean same = oversized != null && oversized[at] != null
-        ? BigDecimal.valueOf(in, inScale).compareTo(oversized[at].importKwh()) == 0
-            && BigDecimal.valueOf(out, outScale).compareTo(oversized[at].exportKwh()) == 0
-        : Decimals.equal(data[at * STRIDE + 1], scale(at, 8), in, inScale)
-            && Decimals.equal(data[at * STRIDE + 2], scale(at, 16), out, outScale);
+    boolean same =
+        oversized != null && oversized[at] != null
+            ? BigDecimal.valueOf(in, inScale).compareTo(oversized[at].importKwh()) == 0
+                && BigDecimal.valueOf(out, outScale).compareTo(oversized[at].exportKwh()) == 0
+            : Decimals.equal(data[at * STRIDE + 1], scale(at, 8), in, inScale)
+                && Decimals.equal(data[at * STRIDE + 2], scale(at, 16), out, outScale);
     return same ? Outcome.UNCHANGED : Outcome.CONFLICTING_VALUE;
   }
 
@@ -108,9 +124,18 @@ final class MeterSeries {
     return at;
   }
 
-  /** Inserts a block at {@code ins}; {@code big} is the reading itself when its values do not pack. */
-  private void insert(int ins, long start, int minutes, long in, int inScale, long out, int outScale,
-            MeterReading big) {
+  /**
+   * Inserts a block at {@code ins}; {@code big} is the reading itself when its values do not pack.
+   */
+  private void insert(
+      int ins,
+      long start,
+      int minutes,
+      long in,
+      int inScale,
+      long out,
+      int outScale,
+      MeterReading big) {
     if ((count + 1) * STRIDE > data.length) {
       data = Arrays.copyOf(data, data.length * 2);
       if (oversized != null) {
@@ -139,8 +164,8 @@ final class MeterSeries {
 
   /**
    * Sums straight from the array: allocation runs read every slot of every meter. Values of one
-   * scale, the usual case, are added as longs; the result is the same decimal, scale included,
-   * as adding them one by one to {@code BigDecimal.ZERO}.
+   * scale, the usual case, are added as longs; the result is the same decimal, scale included, as
+   * adding them one by one to {@code BigDecimal.ZERO}.
    */
   SlotEnergy energy(DeliverySlot slot) {
     int lo = lowerBound(slot.start().getEpochSecond());
@@ -170,9 +195,11 @@ final class MeterSeries {
     }
     BigDecimal total = BigDecimal.ZERO;
     for (int i = lo; i < hi; i++) {
-      total = total.add(oversized != null && oversized[i] != null
-          ? (field == 1 ? oversized[i].importKwh() : oversized[i].exportKwh())
-          : BigDecimal.valueOf(data[i * STRIDE + field], scale(i, shift)));
+      total =
+          total.add(
+              oversized != null && oversized[i] != null
+                  ? (field == 1 ? oversized[i].importKwh() : oversized[i].exportKwh())
+                  : BigDecimal.valueOf(data[i * STRIDE + field], scale(i, shift)));
     }
     return total;
   }
@@ -204,9 +231,14 @@ final class MeterSeries {
       return oversized[i];
     }
     int o = i * STRIDE;
-    return new MeterReading(meterId, Instant.ofEpochSecond(data[o]), minutes(i),
-        BigDecimal.valueOf(data[o + 1], scale(i, 8)), BigDecimal.valueOf(data[o + 2], scale(i, 16)));
+    return new MeterReading(
+        meterId,
+        Instant.ofEpochSecond(data[o]),
+        minutes(i),
+        BigDecimal.valueOf(data[o + 1], scale(i, 8)),
+        BigDecimal.valueOf(data[o + 2], scale(i, 16)));
   }
+
   private static boolean fits(BigDecimal v) {
     return v.scale() >= Byte.MIN_VALUE && v.scale() <= Byte.MAX_VALUE && v.precision() <= 18;
   }
@@ -235,8 +267,8 @@ final class MeterSeries {
   }
 
   /**
-   * Index of the first block starting at or after {@code key}. Allocation reads a meter's slots
-   * in time order, so the block after the last one read is tried before a binary search.
+   * Index of the first block starting at or after {@code key}. Allocation reads a meter's slots in
+   * time order, so the block after the last one read is tried before a binary search.
    */
   private int lowerBound(long key) {
     int c = cursor;

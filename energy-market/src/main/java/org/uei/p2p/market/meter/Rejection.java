@@ -3,10 +3,11 @@ package org.uei.p2p.market.meter;
 /**
  * A row of meter data that was not stored, and why.
  *
- * @param line     1-based line of the row in the CSV file (header is line 1), or of the element in a JSON document
+ * @param line 1-based line of the row in the CSV file (header is line 1), or of the element in a
+ *     JSON document
  * @param location where the row is: {@code line 7} for CSV, {@code readings[5]} for JSON
- * @param reason   category of the problem
- * @param message  what exactly was wrong
+ * @param reason category of the problem
+ * @param message what exactly was wrong
  */
 public record Rejection(long line, String location, Reason reason, String message) {
 

@@ -6,14 +6,19 @@ import org.uei.p2p.model.trade.DeliverySlot;
 /**
  * A meter's energy over one trade slot, summed from its MDMS blocks.
  *
- * @param meterId        meter
- * @param slot           trade slot
- * @param importKwh      energy drawn in the slot
- * @param exportKwh      energy injected in the slot
- * @param coveredMinutes minutes of the slot covered by blocks; less than the slot means data is missing
+ * @param meterId meter
+ * @param slot trade slot
+ * @param importKwh energy drawn in the slot
+ * @param exportKwh energy injected in the slot
+ * @param coveredMinutes minutes of the slot covered by blocks; less than the slot means data is
+ *     missing
  */
-public record SlotEnergy(String meterId, DeliverySlot slot, BigDecimal importKwh, BigDecimal exportKwh,
-             long coveredMinutes) {
+public record SlotEnergy(
+    String meterId,
+    DeliverySlot slot,
+    BigDecimal importKwh,
+    BigDecimal exportKwh,
+    long coveredMinutes) {
 
   /** Whether blocks cover the whole slot. */
   public boolean complete() {

@@ -13,11 +13,11 @@ import org.uei.p2p.model.wave2.Resource;
  * The facts the rules need from a wave-2 contract, each with the JSON path it came from, so every
  * rule reads the contract the same way and reports the member the sender must fix.
  *
- * <p>Two shapes are read. The devkit's: participants keyed by {@code id}, joined to
- * {@code contractAttributes.roles[].participantId}, a DISCOM's id being its UPADHI code. And the
- * DISCOM policy guide's earlier one: participants carrying their {@code role}, DISCOMs named by
- * {@code participantAttributes.utilityId} and the ledger by {@code ledgerUrl}; published policy
- * inputs still use it, and a seller DISCOM must be able to judge them.
+ * <p>Two shapes are read. The devkit's: participants keyed by {@code id}, joined to {@code
+ * contractAttributes.roles[].participantId}, a DISCOM's id being its UPADHI code. And the DISCOM
+ * policy guide's earlier one: participants carrying their {@code role}, DISCOMs named by {@code
+ * participantAttributes.utilityId} and the ledger by {@code ledgerUrl}; published policy inputs
+ * still use it, and a seller DISCOM must be able to judge them.
  */
 final class ContractFacts {
 
@@ -28,7 +28,9 @@ final class ContractFacts {
   record Party(String path, String id, JsonNode attributes) {
     Located attr(String name) {
       JsonNode n = attributes == null ? null : attributes.get(name);
-      return n != null && n.isTextual() ? new Located(n.asText(), path + ".participantAttributes." + name) : null;
+      return n != null && n.isTextual()
+          ? new Located(n.asText(), path + ".participantAttributes." + name)
+          : null;
     }
   }
 
@@ -39,8 +41,14 @@ final class ContractFacts {
   ContractFacts(Contract contract) {
     this.contract = contract;
     this.roles = contract.contractAttributes();
-    this.roleKeyed = contract.participants().stream()
-        .anyMatch(p -> p != null && p.id() == null && p.member("role") != null && p.member("role").isTextual());
+    this.roleKeyed =
+        contract.participants().stream()
+            .anyMatch(
+                p ->
+                    p != null
+                        && p.id() == null
+                        && p.member("role") != null
+                        && p.member("role").isTextual());
   }
 
   Contract contract() {
@@ -95,7 +103,10 @@ final class ContractFacts {
     return null;
   }
 
-  /** The DISCOM (UPADHI code) of the side whose DISCOM role is {@code discomRole}, with where it was read. */
+  /**
+   * The DISCOM (UPADHI code) of the side whose DISCOM role is {@code discomRole}, with where it was
+   * read.
+   */
   Located discom(String discomRole) {
     if (roleKeyed) {
       Party d = party(discomRole);
@@ -103,7 +114,11 @@ final class ContractFacts {
       if (u != null) {
         return u;
       }
-      Party platform = party(DegContract.BUYER_DISCOM.equals(discomRole) ? DegContract.BUYER_PLATFORM : DegContract.SELLER_PLATFORM);
+      Party platform =
+          party(
+              DegContract.BUYER_DISCOM.equals(discomRole)
+                  ? DegContract.BUYER_PLATFORM
+                  : DegContract.SELLER_PLATFORM);
       u = platform == null ? null : platform.attr("utilityId");
       if (u != null) {
         return u;
@@ -118,7 +133,10 @@ final class ContractFacts {
     return p == null ? null : p.attr("meterId");
   }
 
-  /** The seller's meter: the committed EnergyResource, else the seller platform participant's {@code meterId}. */
+  /**
+   * The seller's meter: the committed EnergyResource, else the seller platform participant's {@code
+   * meterId}.
+   */
   Located sellerMeter() {
     for (Commitment c : contract.commitments()) {
       for (Resource r : c == null ? List.<Resource>of() : c.resources()) {
@@ -131,7 +149,10 @@ final class ContractFacts {
     return p == null ? null : p.attr("meterId");
   }
 
-  /** The ledger URL a DISCOM participant declares ({@code ledgerUri}; the guide's {@code ledgerUrl}). */
+  /**
+   * The ledger URL a DISCOM participant declares ({@code ledgerUri}; the guide's {@code
+   * ledgerUrl}).
+   */
   static Located ledgerUri(Party discom) {
     Located l = discom.attr("ledgerUri");
     return l != null ? l : discom.attr("ledgerUrl");

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the contract policy learns which ledger each DISCOM records on. The node implements it
- * over its registry (a DISCOM's subscriber record names its ledger provider); tests use
- * {@link #of(Map)}.
+ * Where the contract policy learns which ledger each DISCOM records on. The node implements it over
+ * its registry (a DISCOM's subscriber record names its ledger provider); tests use {@link
+ * #of(Map)}.
  */
 @FunctionalInterface
 public interface DiscomRegistry {
@@ -29,8 +29,9 @@ public interface DiscomRegistry {
   /**
    * What the registry says about a DISCOM's ledger provider.
    *
-   * @param discomId  UPADHI short code
-   * @param ledgerId  subscriber id of its ledger provider, or {@code null} when the registry does not say
+   * @param discomId UPADHI short code
+   * @param ledgerId subscriber id of its ledger provider, or {@code null} when the registry does
+   *     not say
    * @param ledgerUri base URL of its ledger provider
    */
   record DiscomRecord(String discomId, String ledgerId, String ledgerUri) {

@@ -7,11 +7,13 @@ import java.util.Optional;
 /**
  * The verdict of one policy on one message.
  *
- * @param policy     which policy decided ({@code network} or {@code contract} for the built-in ones)
- * @param outcome    allowed, blocked or not applicable
- * @param violations why: every rule broken (blocked), or why the policy does not apply; empty when allowed
+ * @param policy which policy decided ({@code network} or {@code contract} for the built-in ones)
+ * @param outcome allowed, blocked or not applicable
+ * @param violations why: every rule broken (blocked), or why the policy does not apply; empty when
+ *     allowed
  */
-public record PolicyDecision(String policy, PolicyOutcome outcome, List<PolicyViolation> violations) {
+public record PolicyDecision(
+    String policy, PolicyOutcome outcome, List<PolicyViolation> violations) {
 
   /** Copies the violations and checks they fit the outcome. */
   public PolicyDecision {
@@ -31,7 +33,8 @@ public record PolicyDecision(String policy, PolicyOutcome outcome, List<PolicyVi
   }
 
   static PolicyDecision of(String policy, List<PolicyViolation> violations) {
-    return new PolicyDecision(policy, violations.isEmpty() ? PolicyOutcome.ALLOWED : PolicyOutcome.BLOCKED, violations);
+    return new PolicyDecision(
+        policy, violations.isEmpty() ? PolicyOutcome.ALLOWED : PolicyOutcome.BLOCKED, violations);
   }
 
   /**
@@ -49,8 +52,10 @@ public record PolicyDecision(String policy, PolicyOutcome outcome, List<PolicyVi
 
   /** All violation messages in one line, for a NACK's error message. */
   public String summary() {
-    return violations.stream().map(v -> v.ruleId() + ": " + v.message())
-        .reduce((a, b) -> a + "; " + b).orElse(outcome.name().toLowerCase());
+    return violations.stream()
+        .map(v -> v.ruleId() + ": " + v.message())
+        .reduce((a, b) -> a + "; " + b)
+        .orElse(outcome.name().toLowerCase());
   }
 
   /** True when some violation has this rule id. */

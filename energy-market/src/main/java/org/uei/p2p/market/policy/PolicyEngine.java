@@ -95,7 +95,10 @@ public final class PolicyEngine {
       return this;
     }
 
-    /** Where DISCOMs' registered ledgers are looked up; required when an environment checks ledgers against the registry. */
+    /**
+     * Where DISCOMs' registered ledgers are looked up; required when an environment checks ledgers
+     * against the registry.
+     */
     public Builder registry(DiscomRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
@@ -132,16 +135,21 @@ public final class PolicyEngine {
     /**
      * The engine.
      *
-     * @throws IllegalStateException when an environment checks ledger URLs against the registry
-     *     but no registry was given
+     * @throws IllegalStateException when an environment checks ledger URLs against the registry but
+     *     no registry was given
      */
     public PolicyEngine build() {
       PolicyConfig c = config != null ? config : PolicyConfigLoader.iesDefaults();
       if (registry == null) {
         for (NetworkEnvironment e : c.environments()) {
           if (e.ledgerUrlSource().usesRegistry()) {
-            throw new IllegalStateException("environment " + e.name() + " checks ledger URLs against the registry "
-                + "(ledgerUrls.source " + e.ledgerUrlSource().name().toLowerCase() + "), but no DiscomRegistry was given");
+            throw new IllegalStateException(
+                "environment "
+                    + e.name()
+                    + " checks ledger URLs against the registry "
+                    + "(ledgerUrls.source "
+                    + e.ledgerUrlSource().name().toLowerCase()
+                    + "), but no DiscomRegistry was given");
           }
         }
       }

@@ -9,7 +9,7 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
  * window and gate closure are judged against it, not against the sender's timestamp).
  *
  * @param envelope the message as read from the wire
- * @param now      when the node received it
+ * @param now when the node received it
  */
 public record PolicyRequest(Wave2Envelope envelope, Instant now) {
 

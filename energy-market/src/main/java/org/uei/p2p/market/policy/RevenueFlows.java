@@ -26,9 +26,9 @@ public final class RevenueFlows {
   /**
    * One role's signed flow (negative pays, positive receives).
    *
-   * @param role        DEGContract role
-   * @param value       amount in {@code currency}, two decimals
-   * @param currency    ISO 4217 code
+   * @param role DEGContract role
+   * @param value amount in {@code currency}, two decimals
+   * @param currency ISO 4217 code
    * @param description how the amount was reached
    */
   public record Flow(String role, BigDecimal value, String currency, String description) {}
@@ -36,12 +36,13 @@ public final class RevenueFlows {
   /**
    * The settlement of a contract.
    *
-   * @param tradeValue   energy value of the settled slots
-   * @param settledKwh   Σ FINAL_ALLOC
+   * @param tradeValue energy value of the settled slots
+   * @param settledKwh Σ FINAL_ALLOC
    * @param shortfallKwh Σ max(0, REQUESTED_QTY − FINAL_ALLOC)
-   * @param flows        buyerPlatform, sellerPlatform, buyerDiscom, sellerDiscom
+   * @param flows buyerPlatform, sellerPlatform, buyerDiscom, sellerDiscom
    */
-  public record Settlement(BigDecimal tradeValue, BigDecimal settledKwh, BigDecimal shortfallKwh, List<Flow> flows) {
+  public record Settlement(
+      BigDecimal tradeValue, BigDecimal settledKwh, BigDecimal shortfallKwh, List<Flow> flows) {
     /** The flow of {@code role}, if any. */
     public Optional<Flow> flowOf(String role) {
       return flows.stream().filter(f -> f.role().equals(role)).findFirst();
@@ -64,10 +65,12 @@ public final class RevenueFlows {
         continue;
       }
       Map<Integer, BigDecimal> prices = new HashMap<>();
-      ts.intervals().stream().filter(i -> i != null && i.id() != null)
+      ts.intervals().stream()
+          .filter(i -> i != null && i.id() != null)
           .forEach(i -> i.number(TimeSeries.PRICE_PER_KWH).ifPresent(p -> prices.put(i.id(), p)));
       for (TimeSeries.Interval in : ts.intervals()) {
-        Optional<BigDecimal> fin = in == null ? Optional.empty() : in.number(TimeSeries.FINAL_ALLOC);
+        Optional<BigDecimal> fin =
+            in == null ? Optional.empty() : in.number(TimeSeries.FINAL_ALLOC);
         if (fin.isEmpty()) {
           continue;
         }
@@ -76,8 +79,12 @@ public final class RevenueFlows {
           return Optional.empty();
         }
         settled = true;
-        currency = currency != null ? currency
-            : ts.descriptor(TimeSeries.PRICE_PER_KWH).map(TimeSeries.PayloadDescriptor::currency).orElse(null);
+        currency =
+            currency != null
+                ? currency
+                : ts.descriptor(TimeSeries.PRICE_PER_KWH)
+                    .map(TimeSeries.PayloadDescriptor::currency)
+                    .orElse(null);
         value = value.add(fin.get().multiply(price));
         kwh = kwh.add(fin.get());
         BigDecimal req = in.number(TimeSeries.REQUESTED_QTY).orElse(fin.get());
@@ -92,15 +99,45 @@ public final class RevenueFlows {
     BigDecimal wheelSeller = paise(charges.wheelingSellerPerKwh().multiply(kwh));
     BigDecimal penalty = paise(charges.penaltyPerKwh().multiply(shortfall));
     String cur = currency == null ? "INR" : currency;
-    List<Flow> flows = List.of(
-        new Flow(DegContract.BUYER_PLATFORM, trade.add(wheelBuyer).negate(), cur, "pays energy " + trade.toPlainString()
-            + " for " + kwh.toPlainString() + " kWh + buyer-side wheeling " + wheelBuyer.toPlainString()),
-        new Flow(DegContract.SELLER_PLATFORM, trade.subtract(wheelSeller).subtract(penalty), cur, "receives energy "
-            + trade.toPlainString() + " − seller-side wheeling " + wheelSeller.toPlainString() + " − shortfall penalty "
-            + penalty.toPlainString() + "; platform charge cap " + charges.platformChargeCapPerKwh().toPlainString() + "/kWh"),
-        new Flow(DegContract.BUYER_DISCOM, wheelBuyer, cur, "buyer-side wheeling on " + kwh.toPlainString() + " kWh"),
-        new Flow(DegContract.SELLER_DISCOM, wheelSeller.add(penalty), cur, "seller-side wheeling "
-            + wheelSeller.toPlainString() + " + penalty on " + shortfall.toPlainString() + " kWh shortfall"));
+    List<Flow> flows =
+        List.of(
+            new Flow(
+                DegContract.BUYER_PLATFORM,
+                trade.add(wheelBuyer).negate(),
+                cur,
+                "pays energy "
+                    + trade.toPlainString()
+                    + " for "
+                    + kwh.toPlainString()
+                    + " kWh + buyer-side wheeling "
+                    + wheelBuyer.toPlainString()),
+            new Flow(
+                DegContract.SELLER_PLATFORM,
+                trade.subtract(wheelSeller).subtract(penalty),
+                cur,
+                "receives energy "
+                    + trade.toPlainString()
+                    + " − seller-side wheeling "
+                    + wheelSeller.toPlainString()
+                    + " − shortfall penalty "
+                    + penalty.toPlainString()
+                    + "; platform charge cap "
+                    + charges.platformChargeCapPerKwh().toPlainString()
+                    + "/kWh"),
+            new Flow(
+                DegContract.BUYER_DISCOM,
+                wheelBuyer,
+                cur,
+                "buyer-side wheeling on " + kwh.toPlainString() + " kWh"),
+            new Flow(
+                DegContract.SELLER_DISCOM,
+                wheelSeller.add(penalty),
+                cur,
+                "seller-side wheeling "
+                    + wheelSeller.toPlainString()
+                    + " + penalty on "
+                    + shortfall.toPlainString()
+                    + " kWh shortfall"));
     return Optional.of(new Settlement(trade, kwh, shortfall, flows));
   }
 

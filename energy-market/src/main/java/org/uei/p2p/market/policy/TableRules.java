@@ -26,7 +26,9 @@ final class TableRules {
       }
       for (Resource r : c.resources()) {
         if (r != null && "GRID".equals(r.sourceType())) {
-          v.policy(NetworkPolicy.SOURCE_TYPE, r.pathOf("resourceAttributes.type"),
+          v.policy(
+              NetworkPolicy.SOURCE_TYPE,
+              r.pathOf("resourceAttributes.type"),
               "the seller's source is GRID; P2P trades sell generation (SOLAR, WIND, BATTERY, HYBRID…)");
         }
       }
@@ -44,13 +46,24 @@ final class TableRules {
         continue;
       }
       declared.add(d.payloadType());
-      if (TimeSeries.PRICE_PER_KWH.equals(d.payloadType()) && d.currency() != null
+      if (TimeSeries.PRICE_PER_KWH.equals(d.payloadType())
+          && d.currency() != null
           && !config.currencies().contains(d.currency())) {
-        v.policy(NetworkPolicy.CURRENCY, d.pathOf("currency"), "prices are in " + d.currency()
-            + "; this network settles in " + ContractPolicy.sorted(config.currencies()));
+        v.policy(
+            NetworkPolicy.CURRENCY,
+            d.pathOf("currency"),
+            "prices are in "
+                + d.currency()
+                + "; this network settles in "
+                + ContractPolicy.sorted(config.currencies()));
       }
-      if (TimeSeries.ENERGY_TYPES.contains(d.payloadType()) && d.units() != null && !"KWH".equals(d.units())) {
-        v.policy(NetworkPolicy.UNITS, d.pathOf("units"), d.payloadType() + " is in " + d.units() + "; energy is in KWH");
+      if (TimeSeries.ENERGY_TYPES.contains(d.payloadType())
+          && d.units() != null
+          && !"KWH".equals(d.units())) {
+        v.policy(
+            NetworkPolicy.UNITS,
+            d.pathOf("units"),
+            d.payloadType() + " is in " + d.units() + "; energy is in KWH");
       }
     }
     for (TimeSeries.Interval in : ts.intervals()) {
@@ -59,8 +72,14 @@ final class TableRules {
       }
       for (TimeSeries.Payload p : in.payloads()) {
         if (p != null && p.type() != null && !declared.contains(p.type())) {
-          v.policy(NetworkPolicy.UNDECLARED_PAYLOAD, p.pathOf("type"), "interval " + in.id() + " carries " + p.type()
-              + ", which payloadDescriptors does not declare");
+          v.policy(
+              NetworkPolicy.UNDECLARED_PAYLOAD,
+              p.pathOf("type"),
+              "interval "
+                  + in.id()
+                  + " carries "
+                  + p.type()
+                  + ", which payloadDescriptors does not declare");
         }
       }
       finalAlloc(in, v);
@@ -73,15 +92,28 @@ final class TableRules {
       return;
     }
     if (in.number(TimeSeries.REQUESTED_QTY).isEmpty()) {
-      v.policy(NetworkPolicy.FINAL_ALLOC, in.pathOf("payloads"), "interval " + in.id()
-          + " has FINAL_ALLOC but no REQUESTED_QTY: nothing was traded in it");
+      v.policy(
+          NetworkPolicy.FINAL_ALLOC,
+          in.pathOf("payloads"),
+          "interval "
+              + in.id()
+              + " has FINAL_ALLOC but no REQUESTED_QTY: nothing was traded in it");
     }
     Optional<BigDecimal> b = in.number(TimeSeries.BUYER_DISCOM_ALLOC);
     Optional<BigDecimal> s = in.number(TimeSeries.SELLER_DISCOM_ALLOC);
     if (b.isPresent() && s.isPresent() && fin.get().compareTo(b.get().min(s.get())) > 0) {
-      v.policy(NetworkPolicy.FINAL_ALLOC, in.pathOf("payloads"), "interval " + in.id() + " settles "
-          + fin.get().toPlainString() + " kWh, more than min(buyer DISCOM " + b.get().toPlainString()
-          + ", seller DISCOM " + s.get().toPlainString() + ") kWh");
+      v.policy(
+          NetworkPolicy.FINAL_ALLOC,
+          in.pathOf("payloads"),
+          "interval "
+              + in.id()
+              + " settles "
+              + fin.get().toPlainString()
+              + " kWh, more than min(buyer DISCOM "
+              + b.get().toPlainString()
+              + ", seller DISCOM "
+              + s.get().toPlainString()
+              + ") kWh");
     }
   }
 }

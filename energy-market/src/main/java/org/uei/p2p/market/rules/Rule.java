@@ -1,8 +1,8 @@
 package org.uei.p2p.market.rules;
 
 /**
- * The trading rules a trade can break. Every violation carries the Beckn policy-error code
- * {@value #POLICY_ERROR}; the rule name tells the counterparty which policy it broke.
+ * The trading rules a trade can break. Every violation carries the Beckn policy-error code {@value
+ * #POLICY_ERROR}; the rule name tells the counterparty which policy it broke.
  */
 public enum Rule {
   /** Slot is not as long as the network's slot length (1 hour on IES networks). */

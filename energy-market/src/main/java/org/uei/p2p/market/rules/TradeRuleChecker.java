@@ -1,7 +1,6 @@
 package org.uei.p2p.market.rules;
 
 import java.math.BigDecimal;
-import org.uei.p2p.market.settlement.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.uei.p2p.market.book.TradeBook;
 import org.uei.p2p.market.meter.MeterDirectory;
 import org.uei.p2p.market.meter.MeterInfo;
+import org.uei.p2p.market.settlement.Figures;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
@@ -34,7 +34,10 @@ public final class TradeRuleChecker {
   private final MeterDirectory meters;
   private final TradeBook book;
 
-  /** A checker for {@code rules}, reading capacities from {@code meters} and open trades from {@code book}. */
+  /**
+   * A checker for {@code rules}, reading capacities from {@code meters} and open trades from {@code
+   * book}.
+   */
   public TradeRuleChecker(TradingRules rules, MeterDirectory meters, TradeBook book) {
     this.rules = rules;
     this.meters = meters;
@@ -56,7 +59,9 @@ public final class TradeRuleChecker {
     checkWindow(trade.slot(), now, out);
     checkQuantity(trade.quantityKwh(), out);
     if (trade.buyer().meterId().equals(trade.seller().meterId())) {
-      out.add(RuleViolation.of(Rule.SELF_TRADE, "buyer and seller meter are both " + trade.buyer().meterId()));
+      out.add(
+          RuleViolation.of(
+              Rule.SELF_TRADE, "buyer and seller meter are both " + trade.buyer().meterId()));
     }
     for (TradeSide side : TradeSide.values()) {
       checkParty(side, trade.party(side), out);
@@ -72,28 +77,58 @@ public final class TradeRuleChecker {
    * open trades there, never below zero. This is what a DISCOM answers a cascaded init with.
    */
   public Optional<BigDecimal> headroomKwh(String meterId, TradeSide side, DeliverySlot slot) {
-    return meters.find(meterId).map(m -> {
-      BigDecimal left = capKwh(m, side, slot).subtract(contracted(meterId, side, slot, null));
-      return left.signum() < 0 ? BigDecimal.ZERO : left;
-    });
+    return meters
+        .find(meterId)
+        .map(
+            m -> {
+              BigDecimal left =
+                  capKwh(m, side, slot).subtract(contracted(meterId, side, slot, null));
+              return left.signum() < 0 ? BigDecimal.ZERO : left;
+            });
   }
 
   private void checkSlot(DeliverySlot slot, List<RuleViolation> out) {
     if (!slot.duration().equals(rules.slotLength())) {
-      out.add(RuleViolation.of(Rule.SLOT_LENGTH, "slot " + slot + " lasts " + slot.duration()
-          + ", the network trades " + rules.slotLength() + " slots"));
+      out.add(
+          RuleViolation.of(
+              Rule.SLOT_LENGTH,
+              "slot "
+                  + slot
+                  + " lasts "
+                  + slot.duration()
+                  + ", the network trades "
+                  + rules.slotLength()
+                  + " slots"));
     }
     ZonedDateTime start = slot.start().atZone(rules.zone());
     long secondsOfDay = start.toLocalTime().toSecondOfDay();
     if (secondsOfDay % rules.slotLength().getSeconds() != 0 || start.getNano() != 0) {
-      out.add(RuleViolation.of(Rule.SLOT_ALIGNMENT, "slot starts at " + start.toLocalTime() + " "
-          + rules.zone() + ", not on a " + rules.slotLength().toMinutes() + "-minute boundary"));
+      out.add(
+          RuleViolation.of(
+              Rule.SLOT_ALIGNMENT,
+              "slot starts at "
+                  + start.toLocalTime()
+                  + " "
+                  + rules.zone()
+                  + ", not on a "
+                  + rules.slotLength().toMinutes()
+                  + "-minute boundary"));
     }
-    Instant latestEnd = start.toLocalDate().atTime(rules.deliveryEnd()).atZone(rules.zone()).toInstant();
+    Instant latestEnd =
+        start.toLocalDate().atTime(rules.deliveryEnd()).atZone(rules.zone()).toInstant();
     LocalTime startTime = start.toLocalTime();
     if (startTime.isBefore(rules.deliveryStart()) || slot.end().isAfter(latestEnd)) {
-      out.add(RuleViolation.of(Rule.DELIVERY_HOURS, "slot " + slot + " lies outside delivery hours "
-          + rules.deliveryStart() + "–" + rules.deliveryEnd() + " " + rules.zone()));
+      out.add(
+          RuleViolation.of(
+              Rule.DELIVERY_HOURS,
+              "slot "
+                  + slot
+                  + " lies outside delivery hours "
+                  + rules.deliveryStart()
+                  + "–"
+                  + rules.deliveryEnd()
+                  + " "
+                  + rules.zone()));
     }
   }
 
@@ -101,7 +136,9 @@ public final class TradeRuleChecker {
     Instant opens = slot.start().minus(rules.tradingOpensBefore());
     Instant closes = slot.start().minus(rules.gateClosureBefore());
     if (now.isBefore(opens)) {
-      out.add(RuleViolation.of(Rule.TRADING_NOT_OPEN, "trading for slot " + slot + " opens at " + opens));
+      out.add(
+          RuleViolation.of(
+              Rule.TRADING_NOT_OPEN, "trading for slot " + slot + " opens at " + opens));
     } else if (!now.isBefore(closes)) {
       out.add(RuleViolation.of(Rule.GATE_CLOSED, "gate for slot " + slot + " closed at " + closes));
     }
@@ -109,28 +146,49 @@ public final class TradeRuleChecker {
 
   private void checkQuantity(BigDecimal kwh, List<RuleViolation> out) {
     if (kwh.compareTo(rules.minimumKwh()) < 0) {
-      out.add(RuleViolation.of(Rule.MIN_QUANTITY, kwh.toPlainString() + " kWh is below the minimum of "
-          + rules.minimumKwh().toPlainString() + " kWh"));
+      out.add(
+          RuleViolation.of(
+              Rule.MIN_QUANTITY,
+              kwh.toPlainString()
+                  + " kWh is below the minimum of "
+                  + rules.minimumKwh().toPlainString()
+                  + " kWh"));
     }
     if (kwh.stripTrailingZeros().scale() > rules.maxDecimals()) {
-      out.add(RuleViolation.of(Rule.QUANTITY_PRECISION, kwh.toPlainString() + " kWh has more than "
-          + rules.maxDecimals() + " decimals"));
+      out.add(
+          RuleViolation.of(
+              Rule.QUANTITY_PRECISION,
+              kwh.toPlainString() + " kWh has more than " + rules.maxDecimals() + " decimals"));
     }
   }
 
   private void checkParty(TradeSide side, MeterPoint party, List<RuleViolation> out) {
     String who = side.name().toLowerCase();
     if (!rules.allowedDiscoms().contains(party.discomId())) {
-      out.add(RuleViolation.of(Rule.DISCOM_NOT_ALLOWED, who + " DISCOM " + party.discomId()
-          + " is not on the network's allow-list"));
+      out.add(
+          RuleViolation.of(
+              Rule.DISCOM_NOT_ALLOWED,
+              who + " DISCOM " + party.discomId() + " is not on the network's allow-list"));
     }
     boolean prefixed = party.meterId().startsWith(rules.testMeterPrefix());
     if (rules.testNetwork() && !prefixed) {
-      out.add(RuleViolation.of(Rule.TEST_METER_PREFIX, who + " meter " + party.meterId()
-          + " must start with " + rules.testMeterPrefix() + " on a test network"));
+      out.add(
+          RuleViolation.of(
+              Rule.TEST_METER_PREFIX,
+              who
+                  + " meter "
+                  + party.meterId()
+                  + " must start with "
+                  + rules.testMeterPrefix()
+                  + " on a test network"));
     } else if (!rules.testNetwork() && prefixed) {
-      out.add(RuleViolation.of(Rule.TEST_METER_PREFIX, who + " meter " + party.meterId()
-          + " is a test meter and cannot trade on a live network"));
+      out.add(
+          RuleViolation.of(
+              Rule.TEST_METER_PREFIX,
+              who
+                  + " meter "
+                  + party.meterId()
+                  + " is a test meter and cannot trade on a live network"));
     }
   }
 
@@ -138,30 +196,52 @@ public final class TradeRuleChecker {
     String meterId = trade.party(side).meterId();
     Optional<MeterInfo> meter = meters.find(meterId);
     if (meter.isEmpty()) {
-      out.add(RuleViolation.of(Rule.UNKNOWN_METER, side.name().toLowerCase() + " meter " + meterId
-          + " is not known, so its cap cannot be checked"));
+      out.add(
+          RuleViolation.of(
+              Rule.UNKNOWN_METER,
+              side.name().toLowerCase()
+                  + " meter "
+                  + meterId
+                  + " is not known, so its cap cannot be checked"));
       return;
     }
     BigDecimal cap = capKwh(meter.get(), side, trade.slot());
-    BigDecimal total = contracted(meterId, side, trade.slot(), trade.tradeId()).add(trade.quantityKwh());
+    BigDecimal total =
+        contracted(meterId, side, trade.slot(), trade.tradeId()).add(trade.quantityKwh());
     if (total.compareTo(cap) > 0) {
       Rule rule = side == TradeSide.SELLER ? Rule.SELLER_CAP : Rule.BUYER_CAP;
       String basis = side == TradeSide.SELLER ? "installed capacity" : "sanctioned load";
       // one number format in one message: the cap is derived (kW x h) and would otherwise show
       // three decimals next to a trade's two
-      out.add(RuleViolation.of(rule, "meter " + meterId + " would have " + Figures.kwh(total)
-          + " kWh in slot " + trade.slot() + ", above its " + basis + " cap of " + Figures.kwh(cap) + " kWh"));
+      out.add(
+          RuleViolation.of(
+              rule,
+              "meter "
+                  + meterId
+                  + " would have "
+                  + Figures.kwh(total)
+                  + " kWh in slot "
+                  + trade.slot()
+                  + ", above its "
+                  + basis
+                  + " cap of "
+                  + Figures.kwh(cap)
+                  + " kWh"));
     }
   }
 
   private BigDecimal capKwh(MeterInfo meter, TradeSide side, DeliverySlot slot) {
-    BigDecimal kw = side == TradeSide.SELLER ? meter.installedCapacityKw() : meter.sanctionedLoadKw();
+    BigDecimal kw =
+        side == TradeSide.SELLER ? meter.installedCapacityKw() : meter.sanctionedLoadKw();
     Duration d = slot.duration();
-    return d.equals(Duration.ofHours(1)) ? kw
-        : kw.multiply(BigDecimal.valueOf(d.getSeconds())).divide(SECONDS_PER_HOUR, java.math.MathContext.DECIMAL64);
+    return d.equals(Duration.ofHours(1))
+        ? kw
+        : kw.multiply(BigDecimal.valueOf(d.getSeconds()))
+            .divide(SECONDS_PER_HOUR, java.math.MathContext.DECIMAL64);
   }
 
-  private BigDecimal contracted(String meterId, TradeSide side, DeliverySlot slot, String excludeTradeId) {
+  private BigDecimal contracted(
+      String meterId, TradeSide side, DeliverySlot slot, String excludeTradeId) {
     BigDecimal sum = BigDecimal.ZERO;
     for (Trade t : book.openTrades(meterId, slot)) {
       if (t.party(side).meterId().equals(meterId) && !t.tradeId().equals(excludeTradeId)) {

@@ -2,8 +2,7 @@ package org.uei.p2p.market.settlement;
 
 /** CSV field quoting (RFC 4180), shared by the statement and billing writers. */
 public final class Csv {
-  private Csv() {
-  }
+  private Csv() {}
 
   /** {@code value} as a CSV field: quoted when it holds a comma, quote or line break. */
   public static String field(String value) {

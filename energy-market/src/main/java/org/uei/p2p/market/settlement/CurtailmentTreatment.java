@@ -1,14 +1,14 @@
 package org.uei.p2p.market.settlement;
 
 /**
- * How a network settles energy a DISCOM curtailed. Either way neither the seller nor the buyer
- * pays for it: the grid operator's act is not a party's shortfall.
+ * How a network settles energy a DISCOM curtailed. Either way neither the seller nor the buyer pays
+ * for it: the grid operator's act is not a party's shortfall.
  */
 public enum CurtailmentTreatment {
   /**
-   * The curtailed kWh leave the contract for that slot: the trade is allocated and settled as if
-   * it had been for the rest (EnergyTradeDelivery's {@code curtailedQuantity} is "curtailed from
-   * the original contracted amount"). The default.
+   * The curtailed kWh leave the contract for that slot: the trade is allocated and settled as if it
+   * had been for the rest (EnergyTradeDelivery's {@code curtailedQuantity} is "curtailed from the
+   * original contracted amount"). The default.
    */
   REDUCE_CONTRACT,
   /**

@@ -14,12 +14,14 @@ import java.time.format.DateTimeFormatter;
 public final class Figures {
   /** Decimals of every kWh figure in one output: the trade and allocation precision. */
   public static final int KWH_SCALE = 2;
+
   /** The network's zone, in which people read times. */
   public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-  private static final DateTimeFormatter IST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'IST'");
 
-  private Figures() {
-  }
+  private static final DateTimeFormatter IST_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'IST'");
+
+  private Figures() {}
 
   /** {@code kwh} with {@link #KWH_SCALE} decimals: {@code 4 → "4.00"}, {@code 3.2 → "3.20"}. */
   public static String kwh(BigDecimal kwh) {
@@ -36,7 +38,10 @@ public final class Figures {
     return "₹" + money(amount);
   }
 
-  /** A rate as configured, without an exponent: {@code 0.21} stays {@code 0.21}, {@code 6.50} stays {@code 6.50}. */
+  /**
+   * A rate as configured, without an exponent: {@code 0.21} stays {@code 0.21}, {@code 6.50} stays
+   * {@code 6.50}.
+   */
   public static String rate(BigDecimal rate) {
     return rate.toPlainString();
   }

@@ -28,10 +28,14 @@ public final class PlatformNetting {
 
   /**
    * Net amounts per platform pair for trades whose slot starts in {@code [periodStart, periodEnd)},
-   * due {@link SettlementPolicy#paymentDueAfter()} after {@code finalAllocationAt}. Ordered by pair.
+   * due {@link SettlementPolicy#paymentDueAfter()} after {@code finalAllocationAt}. Ordered by
+   * pair.
    */
-  public List<PlatformNetAmount> net(List<TradeSettlement> settlements, Instant periodStart, Instant periodEnd,
-                     Instant finalAllocationAt) {
+  public List<PlatformNetAmount> net(
+      List<TradeSettlement> settlements,
+      Instant periodStart,
+      Instant periodEnd,
+      Instant finalAllocationAt) {
     Accumulator acc = accumulator(periodStart, periodEnd, finalAllocationAt);
     settlements.forEach(acc::add);
     return acc.result();
@@ -41,8 +45,10 @@ public final class PlatformNetting {
    * Netting of the same period one settlement at a time, for a settlement run that does not keep
    * its settlements: the result is what {@link #net} gives for all settlements added.
    */
-  public Accumulator accumulator(Instant periodStart, Instant periodEnd, Instant finalAllocationAt) {
-    return new Accumulator(periodStart, periodEnd, finalAllocationAt.plus(policy.paymentDueAfter()));
+  public Accumulator accumulator(
+      Instant periodStart, Instant periodEnd, Instant finalAllocationAt) {
+    return new Accumulator(
+        periodStart, periodEnd, finalAllocationAt.plus(policy.paymentDueAfter()));
   }
 
   /** Running totals per platform pair; not thread-safe. */
@@ -51,6 +57,7 @@ public final class PlatformNetting {
     private final Instant periodEnd;
     private final Instant due;
     private final Map<String, Map<String, Pair>> pairs = new TreeMap<>();
+
     /** The pair of the previous settlement: a run meets the same few pairs over and over. */
     private Pair last;
 
@@ -76,8 +83,10 @@ public final class PlatformNetting {
       String second = bapFirst ? bpp : bap;
       Pair p = last;
       if (p == null || !p.first.equals(first) || !p.second.equals(second)) {
-        p = pairs.computeIfAbsent(first, k -> new TreeMap<>())
-            .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
+        p =
+            pairs
+                .computeIfAbsent(first, k -> new TreeMap<>())
+                .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
         last = p;
       }
       BigDecimal energy = energyPaidByBuyer(s);
@@ -103,8 +112,11 @@ public final class PlatformNetting {
           only = l;
         }
       }
-      return only == null ? BigDecimal.ZERO : only.amount().scale() >= 0 ? only.amount()
-          : s.amount(SettlementLineType.ENERGY, Payee.BUYER);
+      return only == null
+          ? BigDecimal.ZERO
+          : only.amount().scale() >= 0
+              ? only.amount()
+              : s.amount(SettlementLineType.ENERGY, Payee.BUYER);
     }
 
     /** Net amounts per platform pair of the settlements added so far, ordered by pair. */
@@ -113,10 +125,18 @@ public final class PlatformNetting {
       for (Map<String, Pair> bySecond : pairs.values()) {
         for (Pair p : bySecond.values()) {
           boolean firstPays = p.firstOwes.compareTo(p.secondOwes) >= 0;
-          out.add(new PlatformNetAmount(firstPays ? p.first : p.second, firstPays ? p.second : p.first,
-              p.firstOwes.subtract(p.secondOwes).abs(), p.currency,
-              firstPays ? p.firstOwes : p.secondOwes, firstPays ? p.secondOwes : p.firstOwes,
-              p.trades, periodStart, periodEnd, due));
+          out.add(
+              new PlatformNetAmount(
+                  firstPays ? p.first : p.second,
+                  firstPays ? p.second : p.first,
+                  p.firstOwes.subtract(p.secondOwes).abs(),
+                  p.currency,
+                  firstPays ? p.firstOwes : p.secondOwes,
+                  firstPays ? p.secondOwes : p.firstOwes,
+                  p.trades,
+                  periodStart,
+                  periodEnd,
+                  due));
         }
       }
       return out;

@@ -14,19 +14,21 @@ import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * Turns a reconciled trade into money lines under a {@link SettlementPolicy}:
+ *
  * <ul>
- *   <li>energy: buyer pays seller the settled kWh at the contract price;</li>
- *   <li>platform fee on settled kWh, each side to its own platform, split by the policy;</li>
+ *   <li>energy: buyer pays seller the settled kWh at the contract price;
+ *   <li>platform fee on settled kWh, each side to its own platform, split by the policy;
  *   <li>wheeling (per seller→buyer DISCOM) and inter-state (per seller→buyer state, only when the
- *       states differ) on settled kWh, paid by the policy's side to its DISCOM, when configured;</li>
- *   <li>deviation: unsettled kWh at the DISCOM's deviation rate (its tariff unless the policy
- *       sets an under-injection or under-drawal rate), paid by the side that caused the shortfall
- *       to its own DISCOM, which supplied or absorbed the difference; when both sides fell short
- *       equally each bears half;</li>
+ *       states differ) on settled kWh, paid by the policy's side to its DISCOM, when configured;
+ *   <li>deviation: unsettled kWh at the DISCOM's deviation rate (its tariff unless the policy sets
+ *       an under-injection or under-drawal rate), paid by the side that caused the shortfall to its
+ *       own DISCOM, which supplied or absorbed the difference; when both sides fell short equally
+ *       each bears half;
  *   <li>curtailment: kWh a DISCOM curtailed are not part of the contract any more, so neither side
  *       pays for them; under {@link CurtailmentTreatment#DISCOM_DEVIATION} the curtailing DISCOM
- *       pays the party it curtailed for them at its deviation rate.</li>
+ *       pays the party it curtailed for them at its deviation rate.
  * </ul>
+ *
  * Every amount is rounded once, by {@link MoneyRounding}.
  */
 public final class SettlementCalculator {
@@ -35,8 +37,12 @@ public final class SettlementCalculator {
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
   private final BigDecimal sellerFee;
-  /** Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades. */
+
+  /**
+   * Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades.
+   */
   private final Map<String, Map<String, BigDecimal[]>> chargesByPair = new ConcurrentHashMap<>();
+
   private PairCharges lastPair;
 
   /** A calculator applying {@code policy}. */
@@ -60,20 +66,44 @@ public final class SettlementCalculator {
     BigDecimal settled = reconciled.settledKwh();
     SettlementLine[] lines = new SettlementLine[8];
     int n = 0;
-    lines[n++] = line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
-    lines[n++] = line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled, buyerFee);
-    lines[n++] = line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled, sellerFee);
+    lines[n++] =
+        line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
+    lines[n++] =
+        line(
+            t,
+            SettlementLineType.PLATFORM_FEE,
+            Payee.BUYER,
+            Payee.BUYER_PLATFORM,
+            settled,
+            buyerFee);
+    lines[n++] =
+        line(
+            t,
+            SettlementLineType.PLATFORM_FEE,
+            Payee.SELLER,
+            Payee.SELLER_PLATFORM,
+            settled,
+            sellerFee);
     TradeSide bearer = policy.networkChargesBorneBy();
     BigDecimal[] charges = charges(t.seller().discomId(), t.buyer().discomId());
     if (charges[0] != null) {
-      lines[n++] = line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]);
+      lines[n++] =
+          line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]);
     }
     if (charges[1] != null) {
-      lines[n++] = line(t, SettlementLineType.INTER_STATE, party(bearer), discom(bearer), settled, charges[1]);
+      lines[n++] =
+          line(
+              t,
+              SettlementLineType.INTER_STATE,
+              party(bearer),
+              discom(bearer),
+              settled,
+              charges[1]);
     }
     // as reconciled.unsettledKwh() and shortfallSide(), with the settled quantity computed once;
     // curtailed kWh are the DISCOM's act, never a side's shortfall
-    BigDecimal contracted = curtailment == null ? t.quantityKwh() : curtailment.remainingOf(t.quantityKwh());
+    BigDecimal contracted =
+        curtailment == null ? t.quantityKwh() : curtailment.remainingOf(t.quantityKwh());
     BigDecimal unsettled = contracted.subtract(settled);
     if (unsettled.signum() > 0) {
       int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
@@ -87,8 +117,14 @@ public final class SettlementCalculator {
     }
     if (curtailment != null && policy.curtailment() == CurtailmentTreatment.DISCOM_DEVIATION) {
       TradeSide side = curtailment.side();
-      lines[n++] = line(t, SettlementLineType.DEVIATION, discom(side), party(side),
-          t.quantityKwh().subtract(contracted), policy.deviationRate(side, t.party(side).discomId()));
+      lines[n++] =
+          line(
+              t,
+              SettlementLineType.DEVIATION,
+              discom(side),
+              party(side),
+              t.quantityKwh().subtract(contracted),
+              policy.deviationRate(side, t.party(side).discomId()));
     }
     return new TradeSettlement(reconciled, listOf(lines, n), curtailment);
   }
@@ -107,25 +143,29 @@ public final class SettlementCalculator {
     };
   }
 
-  /** Network charge rates from {@code sellerDiscom} to {@code buyerDiscom}, looked up once per pair. */
+  /**
+   * Network charge rates from {@code sellerDiscom} to {@code buyerDiscom}, looked up once per pair.
+   */
   private BigDecimal[] charges(String sellerDiscom, String buyerDiscom) {
     PairCharges last = lastPair;
     if (last != null && last.seller.equals(sellerDiscom) && last.buyer.equals(buyerDiscom)) {
       return last.rates;
     }
-    BigDecimal[] rates = chargesByPair.computeIfAbsent(sellerDiscom, k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(buyerDiscom, buyer -> networkCharges(sellerDiscom, buyer));
+    BigDecimal[] rates =
+        chargesByPair
+            .computeIfAbsent(sellerDiscom, k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(buyerDiscom, buyer -> networkCharges(sellerDiscom, buyer));
     lastPair = new PairCharges(sellerDiscom, buyerDiscom, rates);
     return rates;
   }
 
   /** The rates of one DISCOM pair; immutable, so threads may share the last one looked up. */
-  private record PairCharges(String seller, String buyer, BigDecimal[] rates) {
-  }
+  private record PairCharges(String seller, String buyer, BigDecimal[] rates) {}
 
   /** Wheeling and inter-state rates for a DISCOM pair; null where none applies. */
   private BigDecimal[] networkCharges(String sellerDiscom, String buyerDiscom) {
-    BigDecimal wheeling = policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
+    BigDecimal wheeling =
+        policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
     BigDecimal interState = null;
     String sellerState = policy.discomStates().get(sellerDiscom);
     String buyerState = policy.discomStates().get(buyerDiscom);
@@ -140,14 +180,26 @@ public final class SettlementCalculator {
   }
 
   private SettlementLine deviation(Trade t, TradeSide side, BigDecimal kwh) {
-    return line(t, SettlementLineType.DEVIATION, party(side), discom(side), kwh,
+    return line(
+        t,
+        SettlementLineType.DEVIATION,
+        party(side),
+        discom(side),
+        kwh,
         policy.deviationRate(side, t.party(side).discomId()));
   }
 
-  private static SettlementLine line(Trade t, SettlementLineType type, Payee payer, Payee payee,
-                     BigDecimal kwh, BigDecimal rate) {
-    return new SettlementLine(t.tradeId(), type, payer, payee, kwh, rate,
-        MoneyRounding.toPaisa(kwh.multiply(rate)), t.price().currency());
+  private static SettlementLine line(
+      Trade t, SettlementLineType type, Payee payer, Payee payee, BigDecimal kwh, BigDecimal rate) {
+    return new SettlementLine(
+        t.tradeId(),
+        type,
+        payer,
+        payee,
+        kwh,
+        rate,
+        MoneyRounding.toPaisa(kwh.multiply(rate)),
+        t.price().currency());
   }
 
   private static Payee party(TradeSide side) {

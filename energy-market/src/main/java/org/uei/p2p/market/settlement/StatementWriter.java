@@ -9,20 +9,20 @@ import org.uei.p2p.model.trade.SettlementLine;
 
 /**
  * Writes a {@link SettlementStatement} as JSON (for platforms and APIs) and as CSV (for finance
- * teams). Amounts are written with their paisa, kWh with {@link Figures#KWH_SCALE} decimals,
- * rates as configured, times as UTC ISO-8601. A curtailed trade shows the kWh the DISCOM
- * curtailed and why; deviation is owed only on what was contracted beyond that.
+ * teams). Amounts are written with their paisa, kWh with {@link Figures#KWH_SCALE} decimals, rates
+ * as configured, times as UTC ISO-8601. A curtailed trade shows the kWh the DISCOM curtailed and
+ * why; deviation is owed only on what was contracted beyond that.
  */
 public final class StatementWriter {
   /** Header of the CSV form: one row per money line. */
   public static final String CSV_HEADER =
       "trade_id,slot_start,slot_end,buyer_platform,seller_platform,curtailed_kwh,type,payer,payee,quantity_kwh,"
-      + "rate_per_kwh,amount,currency";
+          + "rate_per_kwh,amount,currency";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private StatementWriter() {
-  }
+  private StatementWriter() {}
 
   /** The statement as a JSON document. */
   public static String toJson(SettlementStatement st) {
@@ -88,16 +88,32 @@ public final class StatementWriter {
     out.append(CSV_HEADER).append('\n');
     for (TradeSettlement s : st.trades()) {
       for (SettlementLine l : s.lines()) {
-        out.append(Csv.field(s.trade().tradeId())).append(',')
-            .append(s.trade().slot().start().toString()).append(',')
-            .append(s.trade().slot().end().toString()).append(',')
-            .append(Csv.field(s.trade().buyerPlatformId())).append(',')
-            .append(Csv.field(s.trade().sellerPlatformId())).append(',')
-            .append(Figures.kwh(s.curtailedKwh())).append(',')
-            .append(l.type().name()).append(',').append(l.payer().name()).append(',')
-            .append(l.payee().name()).append(',').append(Figures.kwh(l.quantityKwh())).append(',')
-            .append(l.ratePerKwh().toPlainString()).append(',').append(Figures.money(l.amount())).append(',')
-            .append(l.currency().getCurrencyCode()).append('\n');
+        out.append(Csv.field(s.trade().tradeId()))
+            .append(',')
+            .append(s.trade().slot().start().toString())
+            .append(',')
+            .append(s.trade().slot().end().toString())
+            .append(',')
+            .append(Csv.field(s.trade().buyerPlatformId()))
+            .append(',')
+            .append(Csv.field(s.trade().sellerPlatformId()))
+            .append(',')
+            .append(Figures.kwh(s.curtailedKwh()))
+            .append(',')
+            .append(l.type().name())
+            .append(',')
+            .append(l.payer().name())
+            .append(',')
+            .append(l.payee().name())
+            .append(',')
+            .append(Figures.kwh(l.quantityKwh()))
+            .append(',')
+            .append(l.ratePerKwh().toPlainString())
+            .append(',')
+            .append(Figures.money(l.amount()))
+            .append(',')
+            .append(l.currency().getCurrencyCode())
+            .append('\n');
       }
     }
   }

@@ -11,11 +11,13 @@ import org.uei.p2p.model.trade.Trade;
 /**
  * The money of one reconciled trade.
  *
- * @param reconciled  the trade with both sides' allocations (of the curtailed contract, if curtailed)
- * @param lines       money lines, in a fixed order: energy, fees, network charges, deviation
+ * @param reconciled the trade with both sides' allocations (of the curtailed contract, if
+ *     curtailed)
+ * @param lines money lines, in a fixed order: energy, fees, network charges, deviation
  * @param curtailment the DISCOM's curtailment of the trade, or null
  */
-public record TradeSettlement(ReconciledTrade reconciled, List<SettlementLine> lines, Curtailment curtailment) {
+public record TradeSettlement(
+    ReconciledTrade reconciled, List<SettlementLine> lines, Curtailment curtailment) {
 
   /** Copies the lines. */
   public TradeSettlement {
@@ -29,7 +31,9 @@ public record TradeSettlement(ReconciledTrade reconciled, List<SettlementLine> l
 
   /** kWh the DISCOM curtailed (0 when not curtailed), at most the contracted quantity. */
   public BigDecimal curtailedKwh() {
-    return curtailment == null ? BigDecimal.ZERO : curtailment.curtailedKwh().min(trade().quantityKwh());
+    return curtailment == null
+        ? BigDecimal.ZERO
+        : curtailment.curtailedKwh().min(trade().quantityKwh());
   }
 
   /** The contracted quantity after the curtailment: what the sides owed each other. */

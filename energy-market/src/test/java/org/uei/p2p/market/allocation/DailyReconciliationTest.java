@@ -42,13 +42,15 @@ class DailyReconciliationTest {
   private static final String[] DISCOMS = {"BRPL", "PVVNL", "TPDDL"};
   private static final String[] QUANTITIES = {"1", "2.50", "0.75", "3.125", "4.2"};
   private static final String[] ENERGY = {"0", "0.00", "1.5", "2.75", "6.125", "10"};
-  private static final SettlementPolicy POLICY = SettlementPolicy.pilot()
-      .withTariffs(Map.of("BRPL", new BigDecimal("7.00"), "PVVNL", new BigDecimal("5.75")))
-      .withNetworkCharges(Map.of(SettlementPolicy.pairKey("PVVNL", "BRPL"), new BigDecimal("0.35")),
-          Map.of(SettlementPolicy.pairKey("UP", "DL"), new BigDecimal("0.12")));
+  private static final SettlementPolicy POLICY =
+      SettlementPolicy.pilot()
+          .withTariffs(Map.of("BRPL", new BigDecimal("7.00"), "PVVNL", new BigDecimal("5.75")))
+          .withNetworkCharges(
+              Map.of(SettlementPolicy.pairKey("PVVNL", "BRPL"), new BigDecimal("0.35")),
+              Map.of(SettlementPolicy.pairKey("UP", "DL"), new BigDecimal("0.12")));
 
-  private record Market(List<Trade> trades, InMemoryMeterReadingStore store, InMemoryMeterDirectory directory) {
-  }
+  private record Market(
+      List<Trade> trades, InMemoryMeterReadingStore store, InMemoryMeterDirectory directory) {}
 
   private static Market market(Random random) {
     InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
@@ -58,12 +60,23 @@ class DailyReconciliationTest {
     for (int m = 0; m < meterCount; m++) {
       String discom = DISCOMS[random.nextInt(DISCOMS.length)];
       meters[m] = new MeterPoint("M-" + m, discom);
-      directory.put(new MeterInfo("M-" + m, discom, "ACC-" + (meterCount - m), discom.equals("PVVNL") ? "UP" : "DL",
-          BigDecimal.ONE, BigDecimal.ONE));
+      directory.put(
+          new MeterInfo(
+              "M-" + m,
+              discom,
+              "ACC-" + (meterCount - m),
+              discom.equals("PVVNL") ? "UP" : "DL",
+              BigDecimal.ONE,
+              BigDecimal.ONE));
       for (int h = 0; h < 40; h++) {
         if (random.nextInt(8) > 0) {
-          store.put(new MeterReading("M-" + m, T0.plusSeconds(3600L * h), 60,
-              new BigDecimal(ENERGY[random.nextInt(ENERGY.length)]), new BigDecimal(ENERGY[random.nextInt(ENERGY.length)])));
+          store.put(
+              new MeterReading(
+                  "M-" + m,
+                  T0.plusSeconds(3600L * h),
+                  60,
+                  new BigDecimal(ENERGY[random.nextInt(ENERGY.length)]),
+                  new BigDecimal(ENERGY[random.nextInt(ENERGY.length)])));
         }
       }
     }
@@ -74,9 +87,18 @@ class DailyReconciliationTest {
       MeterPoint seller = random.nextInt(15) == 0 ? buyer : meters[random.nextInt(meterCount)];
       DeliverySlot slot = DeliverySlot.hourStarting(T0.plusSeconds(3600L * random.nextInt(40)));
       TradeStatus status = random.nextInt(12) == 0 ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED;
-      trades.add(new Trade("T-" + i, "bap-" + random.nextInt(2), "bpp-" + random.nextInt(2), buyer, seller, slot,
-          new BigDecimal(QUANTITIES[random.nextInt(QUANTITIES.length)]), UnitPrice.inr(random.nextBoolean() ? "6.25" : "5.5"),
-          status, T0.minusSeconds(60L * random.nextInt(5))));
+      trades.add(
+          new Trade(
+              "T-" + i,
+              "bap-" + random.nextInt(2),
+              "bpp-" + random.nextInt(2),
+              buyer,
+              seller,
+              slot,
+              new BigDecimal(QUANTITIES[random.nextInt(QUANTITIES.length)]),
+              UnitPrice.inr(random.nextBoolean() ? "6.25" : "5.5"),
+              status,
+              T0.minusSeconds(60L * random.nextInt(5))));
     }
     return new Market(trades, store, directory);
   }
@@ -88,8 +110,10 @@ class DailyReconciliationTest {
     long left = 0;
     for (int round = 0; round < 400; round++) {
       Market market = market(random);
-      AllocationMethod method = random.nextBoolean() ? AllocationMethod.PRO_RATA : AllocationMethod.FIFO;
-      List<String> discoms = random.nextInt(4) == 0 ? List.of("PVVNL", "BRPL") : List.of("BRPL", "PVVNL", "TPDDL");
+      AllocationMethod method =
+          random.nextBoolean() ? AllocationMethod.PRO_RATA : AllocationMethod.FIFO;
+      List<String> discoms =
+          random.nextInt(4) == 0 ? List.of("PVVNL", "BRPL") : List.of("BRPL", "PVVNL", "TPDDL");
       SlotAggregator aggregator = new SlotAggregator(market.store());
 
       TradeReconciliation reconciliation = new TradeReconciliation();
@@ -101,29 +125,33 @@ class DailyReconciliationTest {
       List<ReconciledTrade> expected = reconciliation.reconciledTrades();
 
       List<ReconciledTrade> streamed = new ArrayList<>();
-      DailyReconciliation.Summary summary = new DailyReconciliation(aggregator, method, discoms)
-          .run(market.trades(), streamed::add);
+      DailyReconciliation.Summary summary =
+          new DailyReconciliation(aggregator, method, discoms).run(market.trades(), streamed::add);
 
       assertEquals(byId(expected), byId(streamed), "round " + round);
       assertEquals(expected.size(), summary.reconciled());
       reconciled += summary.reconciled();
       left += summary.unreconciled().size();
-      assertEquals(reconciliation.awaiting().keySet(),
+      assertEquals(
+          reconciliation.awaiting().keySet(),
           summary.unreconciled().stream().map(Trade::tradeId).collect(Collectors.toSet()));
 
       SettlementCalculator calculator = new SettlementCalculator(POLICY);
       List<TradeSettlement> kept = expected.stream().map(calculator::settle).toList();
       PlatformNetting netting = new PlatformNetting(POLICY);
       Instant from = T0.minusSeconds(3600);
-      PlatformNetting.Accumulator nets = netting.accumulator(from, from.plusSeconds(30 * 3600), from);
-      DiscomBillingReconciliation billing = new DiscomBillingReconciliation(market.directory(), IST);
+      PlatformNetting.Accumulator nets =
+          netting.accumulator(from, from.plusSeconds(30 * 3600), from);
+      DiscomBillingReconciliation billing =
+          new DiscomBillingReconciliation(market.directory(), IST);
       YearMonth march = YearMonth.of(2026, 3);
       DiscomBillingReconciliation.Accumulator bills = billing.accumulator("BRPL", march);
-      streamed.forEach(r -> {
-        TradeSettlement s = calculator.settle(r);
-        nets.add(s);
-        bills.add(s);
-      });
+      streamed.forEach(
+          r -> {
+            TradeSettlement s = calculator.settle(r);
+            nets.add(s);
+            bills.add(s);
+          });
       assertEquals(netting.net(kept, from, from.plusSeconds(30 * 3600), from), nets.result());
       assertEquals(billing.reconcile("BRPL", march, kept), bills.lines());
     }
@@ -134,8 +162,11 @@ class DailyReconciliationTest {
   void aMonthIsHandedOnDayByDay() {
     Market market = market(new Random(5));
     List<Long> days = new ArrayList<>();
-    new DailyReconciliation(new SlotAggregator(market.store()), AllocationMethod.PRO_RATA, List.of(DISCOMS))
-        .run(market.trades(), r -> days.add(Math.floorDiv(r.trade().slot().start().getEpochSecond(), 86_400)));
+    new DailyReconciliation(
+            new SlotAggregator(market.store()), AllocationMethod.PRO_RATA, List.of(DISCOMS))
+        .run(
+            market.trades(),
+            r -> days.add(Math.floorDiv(r.trade().slot().start().getEpochSecond(), 86_400)));
     List<Long> sorted = new ArrayList<>(days);
     sorted.sort(null);
     assertEquals(sorted, days);

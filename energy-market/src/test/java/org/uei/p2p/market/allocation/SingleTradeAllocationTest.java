@@ -22,9 +22,11 @@ import org.uei.p2p.model.trade.UnitPrice;
  * list-based pro-rata or FIFO split.
  */
 class SingleTradeAllocationTest {
-  private static final DeliverySlot SLOT = DeliverySlot.hourStarting(Instant.parse("2026-02-10T04:30:00Z"));
-  private static final String[] KWH = {"0", "0.00", "0.5", "1", "1.004", "1.005", "1.006", "2.50", "3.125", "1E+1",
-      "7.999", "12"};
+  private static final DeliverySlot SLOT =
+      DeliverySlot.hourStarting(Instant.parse("2026-02-10T04:30:00Z"));
+  private static final String[] KWH = {
+    "0", "0.00", "0.5", "1", "1.004", "1.005", "1.006", "2.50", "3.125", "1E+1", "7.999", "12"
+  };
 
   @Test
   void oneTradeIsAllocatedAsTheGeneralRuleAllocatesIt() {
@@ -35,19 +37,44 @@ class SingleTradeAllocationTest {
         continue;
       }
       boolean buyerSide = random.nextBoolean();
-      Trade t = new Trade("T", "bap", "bpp", new MeterPoint("B", "BRPL"), new MeterPoint("S", "PVVNL"), SLOT, q,
-          UnitPrice.inr("6"), TradeStatus.CONFIRMED, SLOT.start());
-      SlotEnergy energy = new SlotEnergy(buyerSide ? "B" : "S", SLOT, new BigDecimal(KWH[random.nextInt(KWH.length)]),
-          new BigDecimal(KWH[random.nextInt(KWH.length)]), 60);
+      Trade t =
+          new Trade(
+              "T",
+              "bap",
+              "bpp",
+              new MeterPoint("B", "BRPL"),
+              new MeterPoint("S", "PVVNL"),
+              SLOT,
+              q,
+              UnitPrice.inr("6"),
+              TradeStatus.CONFIRMED,
+              SLOT.start());
+      SlotEnergy energy =
+          new SlotEnergy(
+              buyerSide ? "B" : "S",
+              SLOT,
+              new BigDecimal(KWH[random.nextInt(KWH.length)]),
+              new BigDecimal(KWH[random.nextInt(KWH.length)]),
+              60);
       for (AllocationMethod method : AllocationMethod.values()) {
         BigDecimal flow = buyerSide ? energy.netImportKwh() : energy.netImportKwh().negate();
         BigDecimal contracted = BigDecimal.ZERO.add(q);
         BigDecimal delivered = flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(contracted);
-        BigDecimal share = method == AllocationMethod.FIFO ? EnergyShares.fifo(List.of(q), delivered).get(0)
-            : EnergyShares.proRata(List.of(q), delivered).get(0);
+        BigDecimal share =
+            method == AllocationMethod.FIFO
+                ? EnergyShares.fifo(List.of(q), delivered).get(0)
+                : EnergyShares.proRata(List.of(q), delivered).get(0);
         List<Allocation> got = new MeterAllocator(method).allocate(energy, List.of(t));
-        assertEquals(List.of(new Allocation("T", buyerSide ? TradeSide.BUYER : TradeSide.SELLER, energy.meterId(), q,
-            share)), got, method + " " + energy + " " + q);
+        assertEquals(
+            List.of(
+                new Allocation(
+                    "T",
+                    buyerSide ? TradeSide.BUYER : TradeSide.SELLER,
+                    energy.meterId(),
+                    q,
+                    share)),
+            got,
+            method + " " + energy + " " + q);
       }
     }
   }

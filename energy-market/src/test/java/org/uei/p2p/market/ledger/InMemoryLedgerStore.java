@@ -13,8 +13,10 @@ import java.util.function.Supplier;
  */
 final class InMemoryLedgerStore implements LedgerStore {
   private Map<String, LedgerRecord> records = new LinkedHashMap<>();
+
   /** Updates still to fail as if another writer had won, to exercise the retry. */
   int lostRaces;
+
   int updates;
 
   @Override
@@ -35,8 +37,13 @@ final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public List<LedgerRecord> ofMeter(String meterId, Instant start, Instant end) {
-    return records.values().stream().filter(r -> (meterId.equals(r.buyerId()) || meterId.equals(r.sellerId()))
-        && start.equals(r.deliveryStartTime()) && end.equals(r.deliveryEndTime())).toList();
+    return records.values().stream()
+        .filter(
+            r ->
+                (meterId.equals(r.buyerId()) || meterId.equals(r.sellerId()))
+                    && start.equals(r.deliveryStartTime())
+                    && end.equals(r.deliveryEndTime()))
+        .toList();
   }
 
   @Override
@@ -63,8 +70,13 @@ final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public List<LedgerRecord> search(LedgerQuery q, LedgerCaller caller) {
-    return records.values().stream().filter(caller::maySee).filter(q::matches).sorted(q.order()).skip(q.offset())
-        .limit(q.limit()).toList();
+    return records.values().stream()
+        .filter(caller::maySee)
+        .filter(q::matches)
+        .sorted(q.order())
+        .skip(q.offset())
+        .limit(q.limit())
+        .toList();
   }
 
   int size() {

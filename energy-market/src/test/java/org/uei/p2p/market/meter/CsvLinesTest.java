@@ -61,11 +61,26 @@ class CsvLinesTest {
 
   @Test
   void cutsLinesWhereReadLineCutsThem() throws IOException {
-    for (String text : List.of("", "a", "a\n", "a\r", "a\r\n", "\n", "\r\n", "\r\r\n\n", "a,b\rc,d\r\ne,f\n\n",
-        "x\n\r\n\ry", "é,ü\r\n€,1\n", "no newline at end,1,2,3,4")) {
+    for (String text :
+        List.of(
+            "",
+            "a",
+            "a\n",
+            "a\r",
+            "a\r\n",
+            "\n",
+            "\r\n",
+            "\r\r\n\n",
+            "a,b\rc,d\r\ne,f\n\n",
+            "x\n\r\n\ry",
+            "é,ü\r\n€,1\n",
+            "no newline at end,1,2,3,4")) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       for (int chunk : new int[] {1, 2, 3, 64, 1 << 20}) {
-        assertEquals(viaReader(text), viaBytes(bytes, chunk), "chunk " + chunk + " of " + text.replace("\r", "\\r"));
+        assertEquals(
+            viaReader(text),
+            viaBytes(bytes, chunk),
+            "chunk " + chunk + " of " + text.replace("\r", "\\r"));
       }
     }
   }
@@ -89,15 +104,17 @@ class CsvLinesTest {
       }
       String text = sb.toString();
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      assertEquals(viaReader(text), viaBytes(bytes, 1 + random.nextInt(7)), text.replace("\r", "\\r"));
+      assertEquals(
+          viaReader(text), viaBytes(bytes, 1 + random.nextInt(7)), text.replace("\r", "\\r"));
     }
   }
 
   @Test
   void malformedUtf8ReadsAsReplacementLikeAnInputStreamReader() throws IOException {
     byte[] bytes = {'a', (byte) 0xC3, '\n', (byte) 0xFF, 'b', (byte) 0xE2, (byte) 0x82, '\r', 'c'};
-    BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-        StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
     List<String> expected = new ArrayList<>();
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       expected.add(line);

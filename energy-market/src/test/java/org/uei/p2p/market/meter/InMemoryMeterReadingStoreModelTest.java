@@ -34,8 +34,12 @@ class InMemoryMeterReadingStoreModelTest {
       long start = r.blockStart().getEpochSecond();
       MeterReading same = m.get(start);
       if (same != null) {
-        Outcome o = same.sameValuesAs(r) ? Outcome.UNCHANGED
-            : same.blockMinutes() == r.blockMinutes() ? Outcome.CONFLICTING_VALUE : Outcome.OVERLAPPING_BLOCK;
+        Outcome o =
+            same.sameValuesAs(r)
+                ? Outcome.UNCHANGED
+                : same.blockMinutes() == r.blockMinutes()
+                    ? Outcome.CONFLICTING_VALUE
+                    : Outcome.OVERLAPPING_BLOCK;
         return new PutResult(o, same);
       }
       Map.Entry<Long, MeterReading> before = m.lowerEntry(start);
@@ -54,7 +58,9 @@ class InMemoryMeterReadingStoreModelTest {
     @Override
     public List<MeterReading> readings(String meterId, Instant from, Instant to) {
       TreeMap<Long, MeterReading> m = blocks.get(meterId);
-      return m == null ? List.of() : new ArrayList<>(m.subMap(from.getEpochSecond(), to.getEpochSecond()).values());
+      return m == null
+          ? List.of()
+          : new ArrayList<>(m.subMap(from.getEpochSecond(), to.getEpochSecond()).values());
     }
 
     @Override
@@ -63,8 +69,18 @@ class InMemoryMeterReadingStoreModelTest {
     }
   }
 
-  private static final String[] VALUES = {"0", "0.00", "1.5", "1.50", "4.25", "0.125", "7", "123456789012345678901234.5",
-      "999999999999999999", "1E+3"};
+  private static final String[] VALUES = {
+    "0",
+    "0.00",
+    "1.5",
+    "1.50",
+    "4.25",
+    "0.125",
+    "7",
+    "123456789012345678901234.5",
+    "999999999999999999",
+    "1E+3"
+  };
 
   @Test
   void behavesLikeThePlainModel() {
@@ -79,24 +95,37 @@ class InMemoryMeterReadingStoreModelTest {
         String meter = meters[m];
         int minutes = new int[] {15, 30, 60}[random.nextInt(3)];
         // mostly the next aligned block, as MDMS files come; sometimes back in time or a repeat
-        long start = switch (random.nextInt(6)) {
-          case 0 -> T0 + 900L * random.nextInt(40);
-          case 1 -> clock[m] - 900;
-          default -> clock[m];
-        };
+        long start =
+            switch (random.nextInt(6)) {
+              case 0 -> T0 + 900L * random.nextInt(40);
+              case 1 -> clock[m] - 900;
+              default -> clock[m];
+            };
         clock[m] = Math.max(clock[m], start + minutes * 60L);
         BigDecimal in = new BigDecimal(VALUES[random.nextInt(VALUES.length)]);
         BigDecimal out = new BigDecimal(VALUES[random.nextInt(VALUES.length)]);
         MeterReading r = new MeterReading(meter, Instant.ofEpochSecond(start), minutes, in, out);
         int kind = random.nextInt(10);
-        if (kind < 5 && in.precision() <= 18 && out.precision() <= 18 && in.scale() >= 0 && out.scale() >= 0) {
-          Outcome o = store.put(store.ordinal(meter), start, minutes, in.unscaledValue().longValueExact(), in.scale(),
-              out.unscaledValue().longValueExact(), out.scale());
+        if (kind < 5
+            && in.precision() <= 18
+            && out.precision() <= 18
+            && in.scale() >= 0
+            && out.scale() >= 0) {
+          Outcome o =
+              store.put(
+                  store.ordinal(meter),
+                  start,
+                  minutes,
+                  in.unscaledValue().longValueExact(),
+                  in.scale(),
+                  out.unscaledValue().longValueExact(),
+                  out.scale());
           assertEquals(model.put(r).outcome(), o, r.toString());
         } else if (kind < 8) {
           assertEquals(model.put(r), store.put(r), r.toString());
         } else {
-          DeliverySlot slot = DeliverySlot.hourStarting(Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12)));
+          DeliverySlot slot =
+              DeliverySlot.hourStarting(Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12)));
           assertEquals(model.energy(meter, slot), store.energy(meter, slot), meter + " " + slot);
           Instant from = Instant.ofEpochSecond(T0 + 900L * random.nextInt(30));
           Instant to = from.plusSeconds(900L * random.nextInt(30));
@@ -105,7 +134,8 @@ class InMemoryMeterReadingStoreModelTest {
         }
       }
       for (String meter : meters) {
-        assertEquals(model.readings(meter, Instant.EPOCH, Instant.ofEpochSecond(T0 * 2)),
+        assertEquals(
+            model.readings(meter, Instant.EPOCH, Instant.ofEpochSecond(T0 * 2)),
             store.readings(meter, Instant.EPOCH, Instant.ofEpochSecond(T0 * 2)));
       }
       assertEquals(model.size(), store.size());
@@ -117,15 +147,22 @@ class InMemoryMeterReadingStoreModelTest {
     InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
     Model model = new Model();
     for (int i = 0; i < 48; i++) {
-      MeterReading r = new MeterReading("M-1", Instant.ofEpochSecond(T0 + 900L * i), 15,
-          new BigDecimal(i % 7 == 0 ? "0.125" : "1.5"), BigDecimal.valueOf(i, i % 3));
+      MeterReading r =
+          new MeterReading(
+              "M-1",
+              Instant.ofEpochSecond(T0 + 900L * i),
+              15,
+              new BigDecimal(i % 7 == 0 ? "0.125" : "1.5"),
+              BigDecimal.valueOf(i, i % 3));
       store.put(r);
       model.put(r);
     }
     Random random = new Random(3);
     for (int i = 0; i < 200; i++) {
-      DeliverySlot slot = new DeliverySlot(Instant.ofEpochSecond(T0 + 900L * random.nextInt(50)),
-          Instant.ofEpochSecond(T0 + 900L * (50 + random.nextInt(10))));
+      DeliverySlot slot =
+          new DeliverySlot(
+              Instant.ofEpochSecond(T0 + 900L * random.nextInt(50)),
+              Instant.ofEpochSecond(T0 + 900L * (50 + random.nextInt(10))));
       assertEquals(model.energy("M-1", slot), store.energy("M-1", slot), slot.toString());
     }
   }

@@ -14,7 +14,8 @@ class InMemoryMeterReadingStoreTest {
   private final InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
 
   private static MeterReading r(int minuteOffset, int minutes, String in, String out) {
-    return new MeterReading("M-1", T.plusSeconds(minuteOffset * 60L), minutes, new BigDecimal(in), new BigDecimal(out));
+    return new MeterReading(
+        "M-1", T.plusSeconds(minuteOffset * 60L), minutes, new BigDecimal(in), new BigDecimal(out));
   }
 
   @Test
@@ -24,8 +25,13 @@ class InMemoryMeterReadingStoreTest {
     assertEquals(Outcome.ADDED, store.put(r(15, 15, "123456789012345678901234.5", "0")).outcome());
     assertEquals(Outcome.ADDED, store.put(r(45, 15, "0", "0.00")).outcome());
     List<MeterReading> back = store.readings("M-1", T, T.plusSeconds(3600));
-    assertEquals(List.of(r(0, 15, "1.5", "2.25"), r(15, 15, "123456789012345678901234.5", "0"),
-        r(30, 15, "0.125", "0"), r(45, 15, "0", "0.00")), back);
+    assertEquals(
+        List.of(
+            r(0, 15, "1.5", "2.25"),
+            r(15, 15, "123456789012345678901234.5", "0"),
+            r(30, 15, "0.125", "0"),
+            r(45, 15, "0", "0.00")),
+        back);
     assertEquals(4, store.size());
     assertEquals(List.of(), store.readings("M-2", T, T.plusSeconds(3600)));
   }
@@ -47,8 +53,10 @@ class InMemoryMeterReadingStoreTest {
     for (int i = 199; i >= 0; i--) {
       store.put(r(i * 15, 15, i + ".5", "0"));
     }
-    List<MeterReading> back = store.readings("M-1", T.plusSeconds(15 * 60 * 10), T.plusSeconds(15 * 60 * 13));
-    assertEquals(List.of(r(150, 15, "10.5", "0"), r(165, 15, "11.5", "0"), r(180, 15, "12.5", "0")), back);
+    List<MeterReading> back =
+        store.readings("M-1", T.plusSeconds(15 * 60 * 10), T.plusSeconds(15 * 60 * 13));
+    assertEquals(
+        List.of(r(150, 15, "10.5", "0"), r(165, 15, "11.5", "0"), r(180, 15, "12.5", "0")), back);
   }
 
   @Test
@@ -57,23 +65,25 @@ class InMemoryMeterReadingStoreTest {
     store.put(r(15, 15, "123456789012345678901234.5", "0"));
     store.put(r(30, 30, "0.5", "2"));
     store.put(r(60, 15, "9", "9"));
-    MeterReadingStore viaDefault = new MeterReadingStore() {
-      @Override
-      public PutResult put(MeterReading reading) {
-        return store.put(reading);
-      }
+    MeterReadingStore viaDefault =
+        new MeterReadingStore() {
+          @Override
+          public PutResult put(MeterReading reading) {
+            return store.put(reading);
+          }
 
-      @Override
-      public List<MeterReading> readings(String meterId, Instant from, Instant to) {
-        return store.readings(meterId, from, to);
-      }
+          @Override
+          public List<MeterReading> readings(String meterId, Instant from, Instant to) {
+            return store.readings(meterId, from, to);
+          }
 
-      @Override
-      public long size() {
-        return store.size();
-      }
-    };
-    org.uei.p2p.model.trade.DeliverySlot slot = org.uei.p2p.model.trade.DeliverySlot.hourStarting(T);
+          @Override
+          public long size() {
+            return store.size();
+          }
+        };
+    org.uei.p2p.model.trade.DeliverySlot slot =
+        org.uei.p2p.model.trade.DeliverySlot.hourStarting(T);
     SlotEnergy fast = store.energy("M-1", slot);
     assertEquals(new BigDecimal("123456789012345678901235.25"), fast.importKwh());
     assertEquals(new BigDecimal("3.125"), fast.exportKwh());

@@ -16,6 +16,7 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
 final class Fixture {
 
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** When the init fixture was sent: inside the trading window of both its slots. */
   static final Instant INIT_SENT = Instant.parse("2026-11-25T09:15:00Z");
 

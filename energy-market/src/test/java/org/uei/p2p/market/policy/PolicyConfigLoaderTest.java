@@ -20,7 +20,9 @@ import org.uei.p2p.market.policy.config.PolicyConfig;
 import org.uei.p2p.market.policy.config.PolicyConfigException;
 import org.uei.p2p.market.policy.config.PolicyConfigLoader;
 
-/** The configuration file: the shipped IES defaults, and one-line errors for what people get wrong. */
+/**
+ * The configuration file: the shipped IES defaults, and one-line errors for what people get wrong.
+ */
 class PolicyConfigLoaderTest {
 
   static PolicyConfig resource(String name) throws IOException, PolicyConfigException {
@@ -30,21 +32,26 @@ class PolicyConfigLoaderTest {
   }
 
   private static String error(String json) {
-    PolicyConfigException e = assertThrows(PolicyConfigException.class,
-        () -> PolicyConfigLoader.parse("net.json", json.getBytes(StandardCharsets.UTF_8)));
+    PolicyConfigException e =
+        assertThrows(
+            PolicyConfigException.class,
+            () -> PolicyConfigLoader.parse("net.json", json.getBytes(StandardCharsets.UTF_8)));
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     return e.getMessage();
   }
 
-  private static final String ENV = "{\"environments\": {\n \"t\": {\n  \"networkIds\": [\"n1\"],\n"
-      + "  \"applicableSellerDiscoms\": [\"PVVNL\"],\n  \"allowedBuyerDiscoms\": [\"TPDDL\"],\n"
-      + "  \"ledgerUrls\": {\"source\": \"registry\"}%s\n }\n}}";
+  private static final String ENV =
+      "{\"environments\": {\n \"t\": {\n  \"networkIds\": [\"n1\"],\n"
+          + "  \"applicableSellerDiscoms\": [\"PVVNL\"],\n  \"allowedBuyerDiscoms\": [\"TPDDL\"],\n"
+          + "  \"ledgerUrls\": {\"source\": \"registry\"}%s\n }\n}}";
 
   @Test
   void theDefaultsCoverTheIesTestAndProductionNetworks() {
     PolicyConfig c = PolicyConfigLoader.iesDefaults();
-    NetworkEnvironment test = c.environmentOf("indiaenergystack.in/test-ies-p2p-trading-network").orElseThrow();
-    NetworkEnvironment prod = c.environmentOf("indiaenergystack.in/ies-p2p-trading-network").orElseThrow();
+    NetworkEnvironment test =
+        c.environmentOf("indiaenergystack.in/test-ies-p2p-trading-network").orElseThrow();
+    NetworkEnvironment prod =
+        c.environmentOf("indiaenergystack.in/ies-p2p-trading-network").orElseThrow();
     assertEquals(test, c.environmentOf("nfh.global/testnet-deg").orElseThrow());
     assertFalse(test.production());
     assertTrue(prod.production());
@@ -58,13 +65,19 @@ class PolicyConfigLoaderTest {
 
   @Test
   void readsAMinimalFileWithDefaults() throws Exception {
-    PolicyConfig c = PolicyConfigLoader.parse("net.json", String.format(ENV, "").getBytes(StandardCharsets.UTF_8));
+    PolicyConfig c =
+        PolicyConfigLoader.parse(
+            "net.json", String.format(ENV, "").getBytes(StandardCharsets.UTF_8));
     NetworkEnvironment e = c.environmentOf("n1").orElseThrow();
     assertTrue(e.enforceAllowlist() && e.interDiscomOnly());
     assertEquals("TEST_", e.testMeterPrefix());
     assertEquals(Duration.ofHours(24), c.tradingOpensBefore());
-    assertTrue(resource("pilot-policy.json").environmentOf("indiaenergystack.in/test-ies-p2p-trading-network")
-        .orElseThrow().allowedDiscomPairs().contains(new DiscomPair("TPDDL", "PVVNL")));
+    assertTrue(
+        resource("pilot-policy.json")
+            .environmentOf("indiaenergystack.in/test-ies-p2p-trading-network")
+            .orElseThrow()
+            .allowedDiscomPairs()
+            .contains(new DiscomPair("TPDDL", "PVVNL")));
   }
 
   @Test
@@ -73,57 +86,79 @@ class PolicyConfigLoaderTest {
     Files.writeString(f, String.format(ENV, ""));
     assertTrue(PolicyConfigLoader.load(f).environmentOf("n1").isPresent());
     Files.writeString(f, "{\"environments\": [}");
-    assertTrue(assertThrows(PolicyConfigException.class, () -> PolicyConfigLoader.load(f)).getMessage()
-        .startsWith("policy.json line 1: not valid JSON"));
-    PolicyConfigException missing = assertThrows(PolicyConfigException.class, () -> PolicyConfigLoader.load(dir.resolve("nope.json")));
+    assertTrue(
+        assertThrows(PolicyConfigException.class, () -> PolicyConfigLoader.load(f))
+            .getMessage()
+            .startsWith("policy.json line 1: not valid JSON"));
+    PolicyConfigException missing =
+        assertThrows(
+            PolicyConfigException.class, () -> PolicyConfigLoader.load(dir.resolve("nope.json")));
     assertTrue(missing.getMessage().contains("cannot read"), missing.getMessage());
   }
 
   @Test
   void namesTheLineAndKeyOfAnUnknownKey() {
-    assertEquals("net.json line 7, environments.t.enforceAllowList: unknown key (known: ", 
+    assertEquals(
+        "net.json line 7, environments.t.enforceAllowList: unknown key (known: ",
         error(String.format(ENV, ",\n  \"enforceAllowList\": false")).substring(0, 70));
   }
 
   @Test
   void namesTheElementOfAWrongType() {
     String json = String.format(ENV, "").replace("[\"n1\"]", "[\"n1\", 42]");
-    assertEquals("net.json line 3, environments.t.networkIds[1]: expected a non-empty string, found 42", error(json));
+    assertEquals(
+        "net.json line 3, environments.t.networkIds[1]: expected a non-empty string, found 42",
+        error(json));
   }
 
   @Test
   void namesAMissingRequiredKey() {
-    String json = String.format(ENV, "").replace("  \"applicableSellerDiscoms\": [\"PVVNL\"],\n", "");
-    assertEquals("net.json line 2, environments.t: missing required key applicableSellerDiscoms", error(json));
+    String json =
+        String.format(ENV, "").replace("  \"applicableSellerDiscoms\": [\"PVVNL\"],\n", "");
+    assertEquals(
+        "net.json line 2, environments.t: missing required key applicableSellerDiscoms",
+        error(json));
   }
 
   @Test
   void refusesABadLedgerSourceAndAListSourceWithoutUrls() {
-    assertTrue(error(String.format(ENV, "").replace("registry", "dns"))
-        .endsWith("environments.t.ledgerUrls.source: expected list, registry or both, found \"dns\""));
-    assertTrue(error(String.format(ENV, "").replace("registry", "list"))
-        .contains("environments.t.ledgerUrls: missing required key allowed"));
+    assertTrue(
+        error(String.format(ENV, "").replace("registry", "dns"))
+            .endsWith(
+                "environments.t.ledgerUrls.source: expected list, registry or both, found \"dns\""));
+    assertTrue(
+        error(String.format(ENV, "").replace("registry", "list"))
+            .contains("environments.t.ledgerUrls: missing required key allowed"));
   }
 
   @Test
   void refusesANetworkInTwoEnvironments() {
-    String json = "{\"environments\": {\"a\": {\"networkIds\": [\"n\"], \"applicableSellerDiscoms\": [], "
-        + "\"allowedBuyerDiscoms\": [], \"ledgerUrls\": {\"source\": \"registry\"}},\n"
-        + "\"b\": {\"networkIds\": [\"n\"], \"applicableSellerDiscoms\": [], "
-        + "\"allowedBuyerDiscoms\": [], \"ledgerUrls\": {\"source\": \"registry\"}}}}";
-    assertEquals("net.json line 2, environments.b.networkIds: network n is already in another environment; "
-        + "environments must not share a network", error(json));
+    String json =
+        "{\"environments\": {\"a\": {\"networkIds\": [\"n\"], \"applicableSellerDiscoms\": [], "
+            + "\"allowedBuyerDiscoms\": [], \"ledgerUrls\": {\"source\": \"registry\"}},\n"
+            + "\"b\": {\"networkIds\": [\"n\"], \"applicableSellerDiscoms\": [], "
+            + "\"allowedBuyerDiscoms\": [], \"ledgerUrls\": {\"source\": \"registry\"}}}}";
+    assertEquals(
+        "net.json line 2, environments.b.networkIds: network n is already in another environment; "
+            + "environments must not share a network",
+        error(json));
   }
 
   @Test
   void refusesAWindowThatClosesBeforeItOpens() {
-    String json = String.format(ENV, "").replaceFirst("\\{", "{\"tradingWindow\": {\"opensBefore\": \"PT2H\"},");
-    assertTrue(error(json).contains("tradingWindow.opensBefore: trading must open before gate closure"));
+    String json =
+        String.format(ENV, "")
+            .replaceFirst("\\{", "{\"tradingWindow\": {\"opensBefore\": \"PT2H\"},");
+    assertTrue(
+        error(json).contains("tradingWindow.opensBefore: trading must open before gate closure"));
   }
 
   @Test
   void anEngineThatMustAskTheRegistryNeedsOne() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> PolicyEngine.builder().build());
-    assertTrue(e.getMessage().contains("environment production checks ledger URLs against the registry"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> PolicyEngine.builder().build());
+    assertTrue(
+        e.getMessage().contains("environment production checks ledger URLs against the registry"),
+        e.getMessage());
   }
 }

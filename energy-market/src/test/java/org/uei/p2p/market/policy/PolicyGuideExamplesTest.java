@@ -20,8 +20,8 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
  * fixtures in {@link ContractPolicyTest}; without the directory this factory yields nothing.
  *
  * <p>The guide's example policy is one DISCOM's ({@code TEST_DISCOM_SELLER}) and admits a
- * prospective partner on the test network only; {@code guide-policy.json} says the same. The
- * inputs carry no slots, so the trading-window rules are off.
+ * prospective partner on the test network only; {@code guide-policy.json} says the same. The inputs
+ * carry no slots, so the trading-window rules are off.
  */
 class PolicyGuideExamplesTest {
 
@@ -29,13 +29,23 @@ class PolicyGuideExamplesTest {
 
   @TestFactory
   Stream<DynamicTest> eachExampleHasTheOutcomeItsNameStates() throws Exception {
-    PolicyEngine engine = PolicyEngine.builder().config(PolicyConfigLoaderTest.resource("guide-policy.json"))
-        .tradeRules(false).build();
-    return examples().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-      PolicyRequest r = new PolicyRequest(Wave2Envelope.parse(Files.readAllBytes(f)), Instant.EPOCH);
-      PolicyDecision d = engine.contract(r);
-      assertEquals(expected(f.getFileName().toString()), d.outcome(), d::summary);
-    }));
+    PolicyEngine engine =
+        PolicyEngine.builder()
+            .config(PolicyConfigLoaderTest.resource("guide-policy.json"))
+            .tradeRules(false)
+            .build();
+    return examples().stream()
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    f.getFileName().toString(),
+                    () -> {
+                      PolicyRequest r =
+                          new PolicyRequest(
+                              Wave2Envelope.parse(Files.readAllBytes(f)), Instant.EPOCH);
+                      PolicyDecision d = engine.contract(r);
+                      assertEquals(expected(f.getFileName().toString()), d.outcome(), d::summary);
+                    }));
   }
 
   /** The outcome the example's name states. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
-/** The first slot tests, demos and the kit may trade: after gate closure plus an hour, in delivery hours. */
+/**
+ * The first slot tests, demos and the kit may trade: after gate closure plus an hour, in delivery
+ * hours.
+ */
 class FirstTradableSlotTest {
 
   private static final TradingRules IES = TradingRules.ies();

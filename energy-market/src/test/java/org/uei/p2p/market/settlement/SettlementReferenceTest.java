@@ -22,8 +22,8 @@ import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 
 /**
- * {@link SettlementCalculator} against the rules written out line by line with the
- * {@link ReconciledTrade} helpers, on random trades with every line type present.
+ * {@link SettlementCalculator} against the rules written out line by line with the {@link
+ * ReconciledTrade} helpers, on random trades with every line type present.
  */
 class SettlementReferenceTest {
   private static final Instant T = Instant.parse("2026-02-10T04:30:00Z");
@@ -32,20 +32,35 @@ class SettlementReferenceTest {
 
   @Test
   void linesAreTheRulesWrittenOut() {
-    SettlementPolicy policy = SettlementPolicy.pilot()
-        .withTariffs(Map.of("BRPL", new BigDecimal("7.00"), "PVVNL", new BigDecimal("5.75")))
-        .withNetworkCharges(Map.of(SettlementPolicy.pairKey("PVVNL", "BRPL"), new BigDecimal("0.35"),
-                SettlementPolicy.pairKey("BRPL", "TPDDL"), new BigDecimal("0.105")),
-            Map.of(SettlementPolicy.pairKey("UP", "DL"), new BigDecimal("0.125")));
+    SettlementPolicy policy =
+        SettlementPolicy.pilot()
+            .withTariffs(Map.of("BRPL", new BigDecimal("7.00"), "PVVNL", new BigDecimal("5.75")))
+            .withNetworkCharges(
+                Map.of(
+                    SettlementPolicy.pairKey("PVVNL", "BRPL"),
+                    new BigDecimal("0.35"),
+                    SettlementPolicy.pairKey("BRPL", "TPDDL"),
+                    new BigDecimal("0.105")),
+                Map.of(SettlementPolicy.pairKey("UP", "DL"), new BigDecimal("0.125")));
     SettlementCalculator calculator = new SettlementCalculator(policy);
     Random random = new Random(17);
     for (int i = 0; i < 20_000; i++) {
       BigDecimal q = new BigDecimal(KWH[2 + random.nextInt(KWH.length - 2)]);
-      Trade t = new Trade("T-" + i, "bap", "bpp", new MeterPoint("B", DISCOMS[random.nextInt(4)]),
-          new MeterPoint("S", DISCOMS[random.nextInt(4)]), DeliverySlot.hourStarting(T), q,
-          UnitPrice.inr(random.nextBoolean() ? "6.25" : "5.333"), TradeStatus.CONFIRMED, T);
-      ReconciledTrade r = new ReconciledTrade(t, min(q, KWH[random.nextInt(KWH.length)]),
-          min(q, KWH[random.nextInt(KWH.length)]));
+      Trade t =
+          new Trade(
+              "T-" + i,
+              "bap",
+              "bpp",
+              new MeterPoint("B", DISCOMS[random.nextInt(4)]),
+              new MeterPoint("S", DISCOMS[random.nextInt(4)]),
+              DeliverySlot.hourStarting(T),
+              q,
+              UnitPrice.inr(random.nextBoolean() ? "6.25" : "5.333"),
+              TradeStatus.CONFIRMED,
+              T);
+      ReconciledTrade r =
+          new ReconciledTrade(
+              t, min(q, KWH[random.nextInt(KWH.length)]), min(q, KWH[random.nextInt(KWH.length)]));
       assertEquals(reference(policy, r), calculator.settle(r), r.toString());
     }
   }
@@ -58,23 +73,46 @@ class SettlementReferenceTest {
     Trade t = r.trade();
     BigDecimal settled = r.settledKwh();
     List<SettlementLine> lines = new ArrayList<>();
-    lines.add(line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
-    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.BUYER, Payee.BUYER_PLATFORM, settled,
-        policy.feeRate(TradeSide.BUYER)));
-    lines.add(line(t, SettlementLineType.PLATFORM_FEE, Payee.SELLER, Payee.SELLER_PLATFORM, settled,
-        policy.feeRate(TradeSide.SELLER)));
+    lines.add(
+        line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh()));
+    lines.add(
+        line(
+            t,
+            SettlementLineType.PLATFORM_FEE,
+            Payee.BUYER,
+            Payee.BUYER_PLATFORM,
+            settled,
+            policy.feeRate(TradeSide.BUYER)));
+    lines.add(
+        line(
+            t,
+            SettlementLineType.PLATFORM_FEE,
+            Payee.SELLER,
+            Payee.SELLER_PLATFORM,
+            settled,
+            policy.feeRate(TradeSide.SELLER)));
     String sellerDiscom = t.seller().discomId();
     String buyerDiscom = t.buyer().discomId();
-    BigDecimal wheeling = policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
+    BigDecimal wheeling =
+        policy.wheelingPerKwh().get(SettlementPolicy.pairKey(sellerDiscom, buyerDiscom));
     if (wheeling != null && wheeling.signum() > 0) {
-      lines.add(line(t, SettlementLineType.WHEELING, Payee.BUYER, Payee.BUYER_DISCOM, settled, wheeling));
+      lines.add(
+          line(t, SettlementLineType.WHEELING, Payee.BUYER, Payee.BUYER_DISCOM, settled, wheeling));
     }
     String sellerState = policy.discomStates().get(sellerDiscom);
     String buyerState = policy.discomStates().get(buyerDiscom);
     if (sellerState != null && buyerState != null && !sellerState.equals(buyerState)) {
-      BigDecimal interState = policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
+      BigDecimal interState =
+          policy.interStatePerKwh().get(SettlementPolicy.pairKey(sellerState, buyerState));
       if (interState != null && interState.signum() > 0) {
-        lines.add(line(t, SettlementLineType.INTER_STATE, Payee.BUYER, Payee.BUYER_DISCOM, settled, interState));
+        lines.add(
+            line(
+                t,
+                SettlementLineType.INTER_STATE,
+                Payee.BUYER,
+                Payee.BUYER_DISCOM,
+                settled,
+                interState));
       }
     }
     if (r.unsettledKwh().signum() > 0) {
@@ -90,14 +128,27 @@ class SettlementReferenceTest {
     return new TradeSettlement(r, lines);
   }
 
-  private static SettlementLine deviation(SettlementPolicy policy, Trade t, TradeSide side, BigDecimal kwh) {
-    return line(t, SettlementLineType.DEVIATION, side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER,
-        side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM, kwh, policy.tariff(t.party(side).discomId()));
+  private static SettlementLine deviation(
+      SettlementPolicy policy, Trade t, TradeSide side, BigDecimal kwh) {
+    return line(
+        t,
+        SettlementLineType.DEVIATION,
+        side == TradeSide.BUYER ? Payee.BUYER : Payee.SELLER,
+        side == TradeSide.BUYER ? Payee.BUYER_DISCOM : Payee.SELLER_DISCOM,
+        kwh,
+        policy.tariff(t.party(side).discomId()));
   }
 
-  private static SettlementLine line(Trade t, SettlementLineType type, Payee payer, Payee payee, BigDecimal kwh,
-                     BigDecimal rate) {
-    return new SettlementLine(t.tradeId(), type, payer, payee, kwh, rate, MoneyRounding.toPaisa(kwh.multiply(rate)),
+  private static SettlementLine line(
+      Trade t, SettlementLineType type, Payee payer, Payee payee, BigDecimal kwh, BigDecimal rate) {
+    return new SettlementLine(
+        t.tradeId(),
+        type,
+        payer,
+        payee,
+        kwh,
+        rate,
+        MoneyRounding.toPaisa(kwh.multiply(rate)),
         t.price().currency());
   }
 }

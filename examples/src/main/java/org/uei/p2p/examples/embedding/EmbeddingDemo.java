@@ -56,7 +56,10 @@ public final class EmbeddingDemo {
   static final String BAP_ID = "bap.delhi-buyers.example";
   static final String BPP_ID = "bpp.up-solar.example";
 
-  /** One request of the demo: what was sent, what came back, and whether that was the expected answer. */
+  /**
+   * One request of the demo: what was sent, what came back, and whether that was the expected
+   * answer.
+   */
   public record Outcome(String what, int expectedStatus, int status, String answer) {
     public boolean asExpected() {
       return status == expectedStatus;
@@ -74,7 +77,8 @@ public final class EmbeddingDemo {
   public static List<Outcome> run(PrintStream out) throws Exception {
     Clock clock = Clock.systemUTC();
     List<Outcome> outcomes = new ArrayList<>();
-    try (LocalRegistry registry = LocalRegistry.builder().dataDir(Files.createTempDirectory("uei-demo-registry")).start()) {
+    try (LocalRegistry registry =
+        LocalRegistry.builder().dataDir(Files.createTempDirectory("uei-demo-registry")).start()) {
       out.println("registry      " + registry.baseUrl());
       Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
       Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
@@ -83,66 +87,130 @@ public final class EmbeddingDemo {
       BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(registryClient));
       List<Envelope<?>> received = new CopyOnWriteArrayList<>();
       HttpServer bppServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      bppServer.createContext("/beckn/", VerifyingHandler.of(BPP_ID, verifier, Wave1Validator.lenient(), received::add));
+      bppServer.createContext(
+          "/beckn/",
+          VerifyingHandler.of(BPP_ID, verifier, Wave1Validator.lenient(), received::add));
       bppServer.start();
       try {
         String bppUrl = "http://127.0.0.1:" + bppServer.getAddress().getPort() + "/beckn";
         out.println("seller (BPP)  " + bppUrl + "  as " + BPP_ID);
-        register(registry, subscriber(BAP_ID, SubscriberType.BAP, "http://127.0.0.1:1/beckn", bapKey),
+        register(
+            registry,
+            subscriber(BAP_ID, SubscriberType.BAP, "http://127.0.0.1:1/beckn", bapKey),
             subscriber(BPP_ID, SubscriberType.BPP, bppUrl, bppKey));
         out.println("registered    " + BAP_ID + " and " + BPP_ID + " with fresh Ed25519 keys");
         out.println();
 
-        SignedSender bap = new SignedSender(BecknSigner.of(BAP_ID, "k1", bapKey), registryClient, clock);
+        SignedSender bap =
+            new SignedSender(BecknSigner.of(BAP_ID, "k1", bapKey), registryClient, clock);
         byte[] select = selectBody(clock, bppUrl, new BigDecimal("4.50"));
-        out.println("select        " + select.length + " bytes: 4.50 kWh from a PVVNL prosumer to a TPDDL consumer");
+        out.println(
+            "select        "
+                + select.length
+                + " bytes: 4.50 kWh from a PVVNL prosumer to a TPDDL consumer");
 
         outcomes.add(report(out, "signed select", 200, bap.send(BPP_ID, "select", select)));
 
         byte[] tampered = select.clone();
         int at = new String(tampered, StandardCharsets.UTF_8).indexOf("4.5");
         tampered[at] = '9';
-        outcomes.add(report(out, "same signature, quantity changed to 9.5 after signing", 401,
-            bap.post(bppUrl, "select", tampered, BecknSigner.of(BAP_ID, "k1", bapKey).authorization(select))));
+        outcomes.add(
+            report(
+                out,
+                "same signature, quantity changed to 9.5 after signing",
+                401,
+                bap.post(
+                    bppUrl,
+                    "select",
+                    tampered,
+                    BecknSigner.of(BAP_ID, "k1", bapKey).authorization(select))));
 
         byte[] negative = withQuantity(select, "-3");
-        outcomes.add(report(out, "signed select with quantity -3", 400, bap.send(BPP_ID, "select", negative)));
+        outcomes.add(
+            report(
+                out, "signed select with quantity -3", 400, bap.send(BPP_ID, "select", negative)));
 
-        SignedSender stranger = new SignedSender(BecknSigner.of(BAP_ID, "k9", Ed25519KeyPair.generate()), registryClient, clock);
-        outcomes.add(report(out, "select signed with a key the registry does not know", 401,
-            stranger.send(BPP_ID, "select", select)));
+        SignedSender stranger =
+            new SignedSender(
+                BecknSigner.of(BAP_ID, "k9", Ed25519KeyPair.generate()), registryClient, clock);
+        outcomes.add(
+            report(
+                out,
+                "select signed with a key the registry does not know",
+                401,
+                stranger.send(BPP_ID, "select", select)));
 
         out.println();
-        out.println("the seller accepted " + received.size() + " message(s), transaction "
-            + (received.isEmpty() ? "-" : received.get(0).getContext().getTransactionId()));
+        out.println(
+            "the seller accepted "
+                + received.size()
+                + " message(s), transaction "
+                + (received.isEmpty() ? "-" : received.get(0).getContext().getTransactionId()));
       } finally {
         bppServer.stop(0);
       }
     }
     boolean ok = outcomes.stream().allMatch(Outcome::asExpected);
-    out.println(ok ? "every request got the expected answer" : "SOME REQUESTS GOT AN UNEXPECTED ANSWER");
+    out.println(
+        ok ? "every request got the expected answer" : "SOME REQUESTS GOT AN UNEXPECTED ANSWER");
     return outcomes;
   }
 
-  private static Outcome report(PrintStream out, String what, int expected, SignedSender.Reply reply) {
-    String answer = reply.ack().isAck() ? "ACK"
-        : "NACK " + reply.ack().error().getCode() + " " + reply.ack().error().getMessage()
-            + (reply.ack().error().getPaths() != null ? " at " + reply.ack().error().getPaths() : "");
+  private static Outcome report(
+      PrintStream out, String what, int expected, SignedSender.Reply reply) {
+    String answer =
+        reply.ack().isAck()
+            ? "ACK"
+            : "NACK "
+                + reply.ack().error().getCode()
+                + " "
+                + reply.ack().error().getMessage()
+                + (reply.ack().error().getPaths() != null
+                    ? " at " + reply.ack().error().getPaths()
+                    : "");
     Outcome o = new Outcome(what, expected, reply.httpStatus(), answer);
-    out.printf("%-4s %-55s -> HTTP %d %s%n", o.asExpected() ? "ok" : "FAIL", what, reply.httpStatus(), answer);
+    out.printf(
+        "%-4s %-55s -> HTTP %d %s%n",
+        o.asExpected() ? "ok" : "FAIL", what, reply.httpStatus(), answer);
     return o;
   }
 
-  /** A select for tomorrow's 10:00 IST slot (04:30 UTC), as a Delhi buyer platform would send it. */
+  /**
+   * A select for tomorrow's 10:00 IST slot (04:30 UTC), as a Delhi buyer platform would send it.
+   */
   static byte[] selectBody(Clock clock, String bppUrl, BigDecimal kwh) {
-    Instant slotStart = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(24 + 4)).plusSeconds(1800);
-    EnergyOffer offer = new EnergyOffer("offer-pvvnl-1030", "prosumer-meerut-17", new MeterPoint("TEST_PVVNL_0042", "PVVNL"),
-        DeliverySlot.hourStarting(slotStart), UnitPrice.inr("6.50"), new BigDecimal("10"),
-        clock.instant().minus(Duration.ofHours(1)), slotStart.minus(Duration.ofHours(4)));
-    TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, BAP_ID, BPP_ID, "consumer-rohini-5",
-        new MeterPoint("TEST_TPDDL_1187", "TPDDL"), List.of(OrderLine.take(offer, kwh)));
-    Context context = Contexts.newRequest(Action.SELECT,
-        new Contexts.Parties(DOMAIN, BAP_ID, "http://127.0.0.1:1/beckn", BPP_ID, bppUrl), null, null, clock);
+    Instant slotStart =
+        clock
+            .instant()
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofHours(24 + 4))
+            .plusSeconds(1800);
+    EnergyOffer offer =
+        new EnergyOffer(
+            "offer-pvvnl-1030",
+            "prosumer-meerut-17",
+            new MeterPoint("TEST_PVVNL_0042", "PVVNL"),
+            DeliverySlot.hourStarting(slotStart),
+            UnitPrice.inr("6.50"),
+            new BigDecimal("10"),
+            clock.instant().minus(Duration.ofHours(1)),
+            slotStart.minus(Duration.ofHours(4)));
+    TradeOrder order =
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            BAP_ID,
+            BPP_ID,
+            "consumer-rohini-5",
+            new MeterPoint("TEST_TPDDL_1187", "TPDDL"),
+            List.of(OrderLine.take(offer, kwh)));
+    Context context =
+        Contexts.newRequest(
+            Action.SELECT,
+            new Contexts.Parties(DOMAIN, BAP_ID, "http://127.0.0.1:1/beckn", BPP_ID, bppUrl),
+            null,
+            null,
+            clock);
     return Envelopes.write(new Envelope<>(context, new Wave1Codec().orderMessage(order)));
   }
 
@@ -153,20 +221,38 @@ public final class EmbeddingDemo {
     return BecknJson.write(tree);
   }
 
-  private static Subscriber subscriber(String id, SubscriberType type, String url, Ed25519KeyPair key) {
-    return Subscriber.builder().subscriberId(id).uniqueKeyId("k1").type(type).url(url).domain(DOMAIN)
-        .signingPublicKey(key.publicKeyBase64()).status(Subscriber.SUBSCRIBED).build();
+  private static Subscriber subscriber(
+      String id, SubscriberType type, String url, Ed25519KeyPair key) {
+    return Subscriber.builder()
+        .subscriberId(id)
+        .uniqueKeyId("k1")
+        .type(type)
+        .url(url)
+        .domain(DOMAIN)
+        .signingPublicKey(key.publicKeyBase64())
+        .status(Subscriber.SUBSCRIBED)
+        .build();
   }
 
-  /** Registers subscribers through the local registry's loopback admin route, as a network operator would. */
-  private static void register(LocalRegistry registry, Subscriber... subscribers) throws IOException, InterruptedException {
-    byte[] body = SubscriberJson.MAPPER.writeValueAsBytes(SubscriberJson.writeList(List.of(subscribers)));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /**
+   * Registers subscribers through the local registry's loopback admin route, as a network operator
+   * would.
+   */
+  private static void register(LocalRegistry registry, Subscriber... subscribers)
+      throws IOException, InterruptedException {
+    byte[] body =
+        SubscriberJson.MAPPER.writeValueAsBytes(SubscriberJson.writeList(List.of(subscribers)));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IOException("registry refused the subscribers: HTTP " + r.statusCode() + " " + r.body());
+      throw new IOException(
+          "registry refused the subscribers: HTTP " + r.statusCode() + " " + r.body());
     }
   }
 }

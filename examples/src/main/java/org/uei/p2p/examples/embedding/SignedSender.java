@@ -20,8 +20,8 @@ import org.uei.p2p.signing.SignatureHeaders;
  * How a buyer app sends a Beckn request with the libraries alone: find the receiver's URL in the
  * registry, sign the exact bytes that go on the wire, POST them and read the ACK or NACK.
  *
- * <p>The body is serialized once by the caller and never touched again: the signature covers
- * those bytes, and re-serializing them (even to "the same" JSON) would break it.
+ * <p>The body is serialized once by the caller and never touched again: the signature covers those
+ * bytes, and re-serializing them (even to "the same" JSON) would break it.
  */
 public final class SignedSender {
 
@@ -31,7 +31,8 @@ public final class SignedSender {
   private final BecknSigner signer;
   private final Registry registry;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public SignedSender(BecknSigner signer, Registry registry, Clock clock) {
     this.signer = signer;
@@ -39,13 +40,18 @@ public final class SignedSender {
     this.clock = clock;
   }
 
-  /** The callback base URL the registry publishes for {@code subscriberId}, from a usable record. */
+  /**
+   * The callback base URL the registry publishes for {@code subscriberId}, from a usable record.
+   */
   public String urlOf(String subscriberId) throws RegistryException {
     return registry.lookup(LookupQuery.bySubscriber(subscriberId)).stream()
         .filter(s -> s.unusableReason(clock.instant()).isEmpty())
         .map(Subscriber::url)
         .findFirst()
-        .orElseThrow(() -> new RegistryException(registry.name() + " has no usable record for " + subscriberId));
+        .orElseThrow(
+            () ->
+                new RegistryException(
+                    registry.name() + " has no usable record for " + subscriberId));
   }
 
   /** Signs {@code body} and POSTs it to {@code {url of receiverId}/{action}}. */
@@ -61,14 +67,17 @@ public final class SignedSender {
   public Reply post(String baseUrl, String action, byte[] body, String authorization)
       throws IOException, InterruptedException, MessageParseException {
     URI uri = URI.create(baseUrl.replaceAll("/+$", "") + "/" + action);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header(SignatureHeaders.AUTHORIZATION, authorization)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header(SignatureHeaders.AUTHORIZATION, authorization)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    return new Reply(response.statusCode(), AckResponse.parse(response.body()),
+    return new Reply(
+        response.statusCode(),
+        AckResponse.parse(response.body()),
         response.headers().firstValue(SignatureHeaders.WWW_AUTHENTICATE).orElse(null));
   }
 }

@@ -48,16 +48,23 @@ public final class VerifyingHandler implements HttpHandler {
    * @param receiverId our own subscriber id, the realm of the 401 challenge
    * @param accepted called with each message that passed every check, after the ACK is decided
    */
-  public static VerifyingHandler of(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
+  public static VerifyingHandler of(
+      String receiverId,
+      BecknVerifier verifier,
+      EnvelopeValidator validator,
       Consumer<Envelope<?>> accepted) {
-    return new VerifyingHandler(receiverId, verifier, validator, a -> accepted.accept(a.envelope()));
+    return new VerifyingHandler(
+        receiverId, verifier, validator, a -> accepted.accept(a.envelope()));
   }
 
   /**
    * @param receiverId our own subscriber id, the realm of the 401 challenge
    * @param accepted called with each request that passed every check, after the ACK is decided
    */
-  public VerifyingHandler(String receiverId, BecknVerifier verifier, EnvelopeValidator validator,
+  public VerifyingHandler(
+      String receiverId,
+      BecknVerifier verifier,
+      EnvelopeValidator validator,
       Consumer<Accepted> accepted) {
     this.receiverId = receiverId;
     this.verifier = verifier;
@@ -94,8 +101,13 @@ public final class VerifyingHandler implements HttpHandler {
       String authorization = exchange.getRequestHeaders().getFirst(SignatureHeaders.AUTHORIZATION);
       VerificationResult signature = verifier.verify(authorization, body, sender);
       if (!signature.valid()) {
-        exchange.getResponseHeaders().set(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(receiverId));
-        answer(exchange, 401, nack("signature " + signature.status() + ": " + signature.detail(), null));
+        exchange
+            .getResponseHeaders()
+            .set(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(receiverId));
+        answer(
+            exchange,
+            401,
+            nack("signature " + signature.status() + ": " + signature.detail(), null));
         return;
       }
       ValidationResult validation = validator.validate(envelope, endpoint.get());
@@ -112,7 +124,8 @@ public final class VerifyingHandler implements HttpHandler {
     return AckResponse.nack(BecknError.of(ErrorCode.INVALID_REQUEST, message, path));
   }
 
-  private static void answer(HttpExchange exchange, int status, AckResponse ack) throws IOException {
+  private static void answer(HttpExchange exchange, int status, AckResponse ack)
+      throws IOException {
     byte[] json = ack.toWave1Json();
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, json.length);

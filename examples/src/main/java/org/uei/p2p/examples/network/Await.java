@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-/** Polls until a step's outcome is there, or gives up at a deadline (the nodes work asynchronously). */
+/**
+ * Polls until a step's outcome is there, or gives up at a deadline (the nodes work asynchronously).
+ */
 final class Await {
   private Await() {}
 

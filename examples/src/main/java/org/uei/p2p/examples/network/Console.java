@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the demo prints: numbered phases, steps under them, plain-text tables, and the checks
- * it makes with their outcome. Failed checks are counted so the demo can exit non-zero.
+ * What the demo prints: numbered phases, steps under them, plain-text tables, and the checks it
+ * makes with their outcome. Failed checks are counted so the demo can exit non-zero.
  */
 public final class Console {
   private final PrintStream out;
@@ -50,7 +50,8 @@ public final class Console {
     for (int k = 0; k < all.size(); k++) {
       StringBuilder line = new StringBuilder("   ");
       for (int i = 0; i < all.get(k).size(); i++) {
-        line.append(String.format("%-" + w[i] + "s", all.get(k).get(i))).append(i + 1 < w.length ? "  " : "");
+        line.append(String.format("%-" + w[i] + "s", all.get(k).get(i)))
+            .append(i + 1 < w.length ? "  " : "");
       }
       out.println(line.toString().stripTrailing());
       if (k == 0) {

@@ -20,11 +20,10 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * The inter-state pilot network on loopback: a local registry, a discovery gateway, a Delhi buyer
- * platform (bap-node,
- * consumers of TPDDL), a UP seller platform (bpp-node, prosumers of PVVNL) and the two DISCOMs'
- * utility nodes (bpp-node in utility mode). Every node is its own JVM with a fresh Ed25519 key
- * published in the registry, its own H2 data directory and a readable {@code node.properties}
- * (its whole configuration) under {@code dir}.
+ * platform (bap-node, consumers of TPDDL), a UP seller platform (bpp-node, prosumers of PVVNL) and
+ * the two DISCOMs' utility nodes (bpp-node in utility mode). Every node is its own JVM with a fresh
+ * Ed25519 key published in the registry, its own H2 data directory and a readable {@code
+ * node.properties} (its whole configuration) under {@code dir}.
  */
 public final class DemoNetwork implements AutoCloseable {
 
@@ -34,8 +33,10 @@ public final class DemoNetwork implements AutoCloseable {
   public static final String TPDDL_UTILITY = "utility.tpddl.demo";
   public static final String PVVNL_UTILITY = "utility.pvvnl.demo";
   public static final String GATEWAY = "gateway.demo";
+
   /** The regulatory settlement profile both platforms settle under. */
   public static final String SETTLEMENT_PROFILE = "interstate-pilot-2026-02";
+
   private static final Duration START = Duration.ofSeconds(180);
 
   /** One running node: its subscriber id, what it is, where it keeps its data, its process. */
@@ -55,7 +56,8 @@ public final class DemoNetwork implements AutoCloseable {
   private final DiscoveryGateway gateway;
   private final Map<String, Node> nodes;
 
-  private DemoNetwork(Path dir, LocalRegistry registry, DiscoveryGateway gateway, Map<String, Node> nodes) {
+  private DemoNetwork(
+      Path dir, LocalRegistry registry, DiscoveryGateway gateway, Map<String, Node> nodes) {
     this.dir = dir;
     this.registry = registry;
     this.gateway = gateway;
@@ -63,12 +65,14 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   /**
-   * Starts the registry and the four nodes (in parallel) from the packaged jars under
-   * {@code projectRoot}; logs and data go to {@code dir}.
+   * Starts the registry and the four nodes (in parallel) from the packaged jars under {@code
+   * projectRoot}; logs and data go to {@code dir}.
    */
-  public static DemoNetwork start(Path dir, Path projectRoot) throws IOException, InterruptedException {
+  public static DemoNetwork start(Path dir, Path projectRoot)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    LocalRegistry registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    LocalRegistry registry =
+        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     Path bppJar = projectRoot.resolve("bpp-node/target/quarkus-app/quarkus-run.jar");
     Path bapJar = projectRoot.resolve("bap-node/target/quarkus-app/quarkus-run.jar");
     Map<String, Node> nodes = new LinkedHashMap<>();
@@ -77,17 +81,60 @@ public final class DemoNetwork implements AutoCloseable {
     try {
       Ed25519KeyPair gatewayKey = Ed25519KeyPair.generate();
       gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, registry.baseUrl(), DOMAIN);
-      records.add(LoopbackSubscribers.record(GATEWAY, "k1", "BG", gateway.url(), DOMAIN, gatewayKey));
-      // Both platforms settle under the inter-state pilot's profile (DERC and UPERC Feb-2026 orders).
-      nodes.put(BUYER_PLATFORM, node(dir, registry, records, BUYER_PLATFORM, "BAP", bapJar,
-          Map.of("uei.bap.discovery-url", gateway.url(), "uei.bap.delivery.settlement-profile", SETTLEMENT_PROFILE)));
-      nodes.put(SELLER_PLATFORM, node(dir, registry, records, SELLER_PLATFORM, "BPP", bppJar, Map.of(
-          "uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY, "uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY,
-          "uei.bpp.delivery.settlement-profile", SETTLEMENT_PROFILE)));
-      nodes.put(TPDDL_UTILITY, node(dir, registry, records, TPDDL_UTILITY, "BPP", bppJar, Map.of(
-          "uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL")));
-      nodes.put(PVVNL_UTILITY, node(dir, registry, records, PVVNL_UTILITY, "BPP", bppJar, Map.of(
-          "uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "PVVNL")));
+      records.add(
+          LoopbackSubscribers.record(GATEWAY, "k1", "BG", gateway.url(), DOMAIN, gatewayKey));
+      // Both platforms settle under the inter-state pilot's profile (DERC and UPERC Feb-2026
+      // orders).
+      nodes.put(
+          BUYER_PLATFORM,
+          node(
+              dir,
+              registry,
+              records,
+              BUYER_PLATFORM,
+              "BAP",
+              bapJar,
+              Map.of(
+                  "uei.bap.discovery-url",
+                  gateway.url(),
+                  "uei.bap.delivery.settlement-profile",
+                  SETTLEMENT_PROFILE)));
+      nodes.put(
+          SELLER_PLATFORM,
+          node(
+              dir,
+              registry,
+              records,
+              SELLER_PLATFORM,
+              "BPP",
+              bppJar,
+              Map.of(
+                  "uei.bpp.utilities.\"TPDDL\"",
+                  TPDDL_UTILITY,
+                  "uei.bpp.utilities.\"PVVNL\"",
+                  PVVNL_UTILITY,
+                  "uei.bpp.delivery.settlement-profile",
+                  SETTLEMENT_PROFILE)));
+      nodes.put(
+          TPDDL_UTILITY,
+          node(
+              dir,
+              registry,
+              records,
+              TPDDL_UTILITY,
+              "BPP",
+              bppJar,
+              Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL")));
+      nodes.put(
+          PVVNL_UTILITY,
+          node(
+              dir,
+              registry,
+              records,
+              PVVNL_UTILITY,
+              "BPP",
+              bppJar,
+              Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "PVVNL")));
       Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
     } catch (IOException | RuntimeException e) {
       if (gateway != null) {
@@ -115,8 +162,15 @@ public final class DemoNetwork implements AutoCloseable {
     return net;
   }
 
-  private static Node node(Path dir, LocalRegistry registry, ArrayNode records, String id, String type, Path jar,
-      Map<String, String> extra) throws IOException {
+  private static Node node(
+      Path dir,
+      LocalRegistry registry,
+      ArrayNode records,
+      String id,
+      String type,
+      Path jar,
+      Map<String, String> extra)
+      throws IOException {
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     Path home = dir.resolve(id);
@@ -139,13 +193,17 @@ public final class DemoNetwork implements AutoCloseable {
     try (Writer w = Files.newBufferedWriter(config)) {
       p.store(w, id + " (" + type + ") in the local inter-state demo network");
     }
-    records.add(LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
-    NodeProcess process = new NodeProcess(id, jar, Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
-        port, home.resolve("node.log"));
+    records.add(
+        LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
+    NodeProcess process =
+        new NodeProcess(
+            id,
+            jar,
+            Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
+            port,
+            home.resolve("node.log"));
     return new Node(id, type, home, process);
   }
-
-
 
   /** Moves the market clock of every node to {@code marketNow}, so they judge windows alike. */
   public void setMarketClock(Instant marketNow) throws IOException, InterruptedException {

@@ -29,25 +29,27 @@ import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * The network's discovery service, as a Beckn gateway: a buyer platform sends its signed
- * {@code discover} here; the gateway checks the signature against the registry, ACKs, and
- * forwards the exact bytes with the buyer's signature untouched, adding its own
- * {@code X-Gateway-Authorization}, to every seller platform registered for the domain. Sellers
- * answer {@code on_discover} straight to the buyer. Subscribers that do not serve discovery (the
- * DISCOMs' utility nodes) NACK it, and are counted, not retried.
+ * The network's discovery service, as a Beckn gateway: a buyer platform sends its signed {@code
+ * discover} here; the gateway checks the signature against the registry, ACKs, and forwards the
+ * exact bytes with the buyer's signature untouched, adding its own {@code X-Gateway-Authorization},
+ * to every seller platform registered for the domain. Sellers answer {@code on_discover} straight
+ * to the buyer. Subscribers that do not serve discovery (the DISCOMs' utility nodes) NACK it, and
+ * are counted, not retried.
  */
 public final class DiscoveryGateway implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService forwarder = Executors.newFixedThreadPool(4);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final BecknRegistry registry;
   private final BecknSigner signer;
   private final String domain;
   private final AtomicLong received = new AtomicLong();
   private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
 
-  private DiscoveryGateway(HttpServer server, BecknRegistry registry, BecknSigner signer, String domain) {
+  private DiscoveryGateway(
+      HttpServer server, BecknRegistry registry, BecknSigner signer, String domain) {
     this.server = server;
     this.registry = registry;
     this.signer = signer;
@@ -55,16 +57,23 @@ public final class DiscoveryGateway implements AutoCloseable {
   }
 
   /** Starts the gateway {@code id} on a free loopback port. */
-  public static DiscoveryGateway start(String id, Ed25519KeyPair key, String registryUrl, String domain)
-      throws IOException {
+  public static DiscoveryGateway start(
+      String id, Ed25519KeyPair key, String registryUrl, String domain) throws IOException {
     BecknRegistry registry = BecknRegistry.of(registryUrl);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    DiscoveryGateway g = new DiscoveryGateway(server, registry, BecknSigner.of(id, "k1", key), domain);
+    DiscoveryGateway g =
+        new DiscoveryGateway(server, registry, BecknSigner.of(id, "k1", key), domain);
     BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(registry));
-    server.createContext("/discover", new VerifyingHandler(id, verifier, Wave1Validator.lenient(), a -> {
-      g.received.incrementAndGet();
-      g.forwarder.submit(() -> g.forward(a));
-    }));
+    server.createContext(
+        "/discover",
+        new VerifyingHandler(
+            id,
+            verifier,
+            Wave1Validator.lenient(),
+            a -> {
+              g.received.incrementAndGet();
+              g.forwarder.submit(() -> g.forward(a));
+            }));
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.start();
     return g;
@@ -73,7 +82,9 @@ public final class DiscoveryGateway implements AutoCloseable {
   private void forward(VerifyingHandler.Accepted request) {
     List<Subscriber> sellers;
     try {
-      sellers = registry.lookupActive(LookupQuery.byDomainAndType(domain, SubscriberType.BPP), Clock.systemUTC().instant());
+      sellers =
+          registry.lookupActive(
+              LookupQuery.byDomainAndType(domain, SubscriberType.BPP), Clock.systemUTC().instant());
     } catch (Exception e) {
       count("registry unreachable");
       return;
@@ -81,11 +92,16 @@ public final class DiscoveryGateway implements AutoCloseable {
     String gatewaySignature = signer.gatewayAuthorization(request.body());
     for (Subscriber s : sellers) {
       try {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(s.url().replaceAll("/+$", "") + "/discover"))
-            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-            .header(SignatureHeaders.AUTHORIZATION, request.authorization())
-            .header(SignatureHeaders.GATEWAY_AUTHORIZATION, gatewaySignature)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(s.url().replaceAll("/+$", "") + "/discover"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header(SignatureHeaders.AUTHORIZATION, request.authorization())
+                    .header(SignatureHeaders.GATEWAY_AUTHORIZATION, gatewaySignature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         boolean ack = r.statusCode() == 200 && AckResponse.parse(r.body()).isAck();
         count(ack ? "ACK" : "NACK");
       } catch (Exception e) {

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Json() {}
 
@@ -22,20 +23,25 @@ public final class Json {
     /** The body, after checking the status. */
     public JsonNode expect(int expected) {
       if (status != expected) {
-        throw new IllegalStateException("expected HTTP " + expected + ", got " + status + ": " + body);
+        throw new IllegalStateException(
+            "expected HTTP " + expected + ", got " + status + ": " + body);
       }
       return body;
     }
   }
 
   public static Answer post(String url, Object body) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
   }
 
   public static Answer put(String url, Object body) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
   }
 
   public static Answer get(String url) throws IOException, InterruptedException {
@@ -44,8 +50,10 @@ public final class Json {
 
   /** The body of a GET that does not answer JSON (a CSV report), after checking for 200. */
   public static String getText(String url) throws IOException, InterruptedException {
-    HttpResponse<String> a = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> a =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (a.statusCode() != 200) {
       throw new IllegalStateException("GET " + url + ": HTTP " + a.statusCode() + ": " + a.body());
     }
@@ -53,7 +61,9 @@ public final class Json {
   }
 
   private static Answer send(HttpRequest.Builder r) throws IOException, InterruptedException {
-    HttpResponse<byte[]> a = HTTP.send(r.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> a =
+        HTTP.send(
+            r.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode body = a.body().length == 0 ? MAPPER.nullNode() : MAPPER.readTree(a.body());
     return new Answer(a.statusCode(), body);
   }

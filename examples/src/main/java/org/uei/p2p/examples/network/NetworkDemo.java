@@ -47,11 +47,15 @@ public final class NetworkDemo {
   }
 
   /** Runs the demo; returns the exit code. */
-  public static int run(Path dir, Path project, boolean keepRunning, java.io.PrintStream out) throws Exception {
+  public static int run(Path dir, Path project, boolean keepRunning, java.io.PrintStream out)
+      throws Exception {
     Console console = new Console(out);
-    console.line("UEI P2P energy trading: a Delhi (TPDDL) buyer platform and a UP (PVVNL) seller platform,");
+    console.line(
+        "UEI P2P energy trading: a Delhi (TPDDL) buyer platform and a UP (PVVNL) seller platform,");
     console.line("each DISCOM with its utility node, all signed Beckn over HTTP on this machine.");
-    console.phase("Starting the local network (registry, discovery gateway and 4 nodes, fresh keys) in " + dir);
+    console.phase(
+        "Starting the local network (registry, discovery gateway and 4 nodes, fresh keys) in "
+            + dir);
     DemoNetwork net;
     try {
       net = DemoNetwork.start(dir, project);
@@ -71,12 +75,19 @@ public final class NetworkDemo {
       try {
         new TradingDay(net, console, deliveryDay).run();
       } catch (Exception e) {
-        console.check(false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
+        console.check(
+            false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
       }
       List<String> failed = console.failures();
       console.line("");
-      console.line(failed.isEmpty() ? "All " + console.checks() + " checks passed."
-          : failed.size() + " of " + console.checks() + " checks failed: " + String.join("; ", failed));
+      console.line(
+          failed.isEmpty()
+              ? "All " + console.checks() + " checks passed."
+              : failed.size()
+                  + " of "
+                  + console.checks()
+                  + " checks failed: "
+                  + String.join("; ", failed));
       if (keepRunning) {
         keepRunning(net, console);
       }
@@ -92,23 +103,40 @@ public final class NetworkDemo {
     console.line("");
     console.line("The nodes keep running (Ctrl-C stops them). Try:");
     console.line("  curl -s " + bpp + "/provider/catalog");
-    console.line("  curl -s -XPOST -H 'Content-Type: application/json' -d '{\"filter\": \"$[?(@.beckn:price.schema:price <= 6.5)]\"}' " + bap + "/client/discover");
+    console.line(
+        "  curl -s -XPOST -H 'Content-Type: application/json' -d '{\"filter\": \"$[?(@.beckn:price.schema:price <= 6.5)]\"}' "
+            + bap
+            + "/client/discover");
     console.line("  curl -s " + bpp + "/provider/orders");
-    console.line("  curl -s '" + bpp + "/provider/settlement/statement?counterparty=" + DemoNetwork.BUYER_PLATFORM + "'");
+    console.line(
+        "  curl -s '"
+            + bpp
+            + "/provider/settlement/statement?counterparty="
+            + DemoNetwork.BUYER_PLATFORM
+            + "'");
     console.line("  curl -s " + net.node(DemoNetwork.PVVNL_UTILITY).url() + "/utility/trades");
     console.line("  curl -s " + bpp + "/audit/sth");
-    console.line("  ./uei audit verify --node " + bpp + " --registry " + net.registryUrl() + " --subscriber-id "
-        + DemoNetwork.SELLER_PLATFORM);
-    console.line("  OpenAPI of each node: <URL>/q/openapi, health: <URL>/q/health, metrics: <URL>/q/metrics");
+    console.line(
+        "  ./uei audit verify --node "
+            + bpp
+            + " --registry "
+            + net.registryUrl()
+            + " --subscriber-id "
+            + DemoNetwork.SELLER_PLATFORM);
+    console.line(
+        "  OpenAPI of each node: <URL>/q/openapi, health: <URL>/q/health, metrics: <URL>/q/metrics");
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        net.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    net.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  stop.countDown();
+                }));
     stop.await();
   }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final Path jar;
@@ -33,7 +34,8 @@ public final class NodeProcess implements AutoCloseable {
 
   public NodeProcess(String name, Path jar, Map<String, String> env, int port, Path log) {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(name + ": " + jar + " does not exist; package the node first (mvn package)");
+      throw new IllegalStateException(
+          name + ": " + jar + " does not exist; package the node first (mvn package)");
     }
     this.name = name;
     this.jar = jar;
@@ -54,8 +56,10 @@ public final class NodeProcess implements AutoCloseable {
     cmd.add("-Xmx256m");
     cmd.add("-jar");
     cmd.add(jar.toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -63,7 +67,8 @@ public final class NodeProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (!ready()) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + " during start; see " + log);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
@@ -75,8 +80,12 @@ public final class NodeProcess implements AutoCloseable {
 
   private boolean ready() {
     try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 && r.body().contains("UP");
     } catch (IOException e) {
       return false;

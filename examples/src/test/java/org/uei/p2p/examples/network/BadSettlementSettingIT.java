@@ -33,16 +33,28 @@ class BadSettlementSettingIT {
     try (Writer w = Files.newBufferedWriter(config)) {
       p.store(w, "a seller node with a mistyped transaction charge");
     }
-    Path jar = Path.of(System.getProperty("uei.home", "..")).toAbsolutePath().normalize()
-        .resolve("bpp-node/target/quarkus-app/quarkus-run.jar");
-    NodeProcess node = new NodeProcess("bpp", jar, Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
-        port, dir.resolve("node.log"));
+    Path jar =
+        Path.of(System.getProperty("uei.home", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("bpp-node/target/quarkus-app/quarkus-run.jar");
+    NodeProcess node =
+        new NodeProcess(
+            "bpp",
+            jar,
+            Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
+            port,
+            dir.resolve("node.log"));
     try {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> node.start(Duration.ofSeconds(120)));
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> node.start(Duration.ofSeconds(120)));
       assertTrue(e.getMessage().contains("exited"), e.getMessage());
       String log = Files.readString(dir.resolve("node.log"));
-      assertTrue(log.contains("uei: settlement setting uei.bpp.delivery.settlement.\"fee.per-kwh\": '0.5O' is not "
-          + "a number"), log);
+      assertTrue(
+          log.contains(
+              "uei: settlement setting uei.bpp.delivery.settlement.\"fee.per-kwh\": '0.5O' is not "
+                  + "a number"),
+          log);
     } finally {
       node.stop();
     }

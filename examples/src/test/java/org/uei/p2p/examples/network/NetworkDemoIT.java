@@ -25,12 +25,15 @@ class NetworkDemoIT {
     System.out.println(printed);
     assertEquals(0, exit, printed);
     assertTrue(printed.contains("checks passed."), printed);
-    assertTrue(printed.contains("refused: 50000"), "the refused purchase shows its rule: " + printed);
+    assertTrue(
+        printed.contains("refused: 50000"), "the refused purchase shows its rule: " + printed);
     assertTrue(printed.contains("3.20"), "the under-delivered trade settles 3.20 kWh: " + printed);
-    assertTrue(printed.contains("curtailed kWh") && printed.contains("₹24.80"),
+    assertTrue(
+        printed.contains("curtailed kWh") && printed.contains("₹24.80"),
         "the curtailed trade settles 4.00 kWh at ₹6.20: " + printed);
     assertTrue(printed.contains("₹1.68"), "the pilot's transaction charge shows: " + printed);
-    assertTrue(printed.contains("interstate-pilot-2026-02"), "the profile in force is named: " + printed);
+    assertTrue(
+        printed.contains("interstate-pilot-2026-02"), "the profile in force is named: " + printed);
     assertTrue(printed.contains("audit log verified"), printed);
   }
 }

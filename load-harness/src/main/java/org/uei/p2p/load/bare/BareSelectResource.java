@@ -10,14 +10,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The bare limit the bpp-node is measured against: {@code POST /select} on the same framework and
- * HTTP stack (Quarkus REST on Vert.x, a blocking resource method reading the body as a stream on
- * a worker thread, as the node's Beckn resource does), with no work between reading the body and
+ * HTTP stack (Quarkus REST on Vert.x, a blocking resource method reading the body as a stream on a
+ * worker thread, as the node's Beckn resource does), with no work between reading the body and
  * answering the wave-1 ACK.
  */
 @Path("/")
 public class BareSelectResource {
 
-  private static final byte[] ACK = "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] ACK =
+      "{\"message\":{\"ack\":{\"status\":\"ACK\"}}}".getBytes(StandardCharsets.UTF_8);
 
   @POST
   @Path("select")

@@ -30,7 +30,9 @@ final class CredentialRevocations {
     this.clock = clock;
     if (file != null && Files.isRegularFile(file)) {
       try {
-        SubscriberJson.MAPPER.readTree(file.toFile()).fields()
+        SubscriberJson.MAPPER
+            .readTree(file.toFile())
+            .fields()
             .forEachRemaining(e -> records.put(e.getKey(), (ObjectNode) e.getValue()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -39,7 +41,8 @@ final class CredentialRevocations {
   }
 
   /** Records a revocation; returns the stored details. Revoking twice keeps the first record. */
-  synchronized ObjectNode revoke(String namespace, String registry, String recordId, String reason, String purpose) {
+  synchronized ObjectNode revoke(
+      String namespace, String registry, String recordId, String reason, String purpose) {
     ObjectNode details = SubscriberJson.MAPPER.createObjectNode();
     details.put("record_id", recordId);
     details.put("status_purpose", purpose == null ? "revocation" : purpose);
@@ -74,7 +77,8 @@ final class CredentialRevocations {
     ObjectNode all = SubscriberJson.MAPPER.createObjectNode();
     records.forEach(all::set);
     try {
-      AtomicFiles.write(file, SubscriberJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+      AtomicFiles.write(
+          file, SubscriberJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

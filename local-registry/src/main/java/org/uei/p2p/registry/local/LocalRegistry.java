@@ -18,18 +18,20 @@ import org.uei.p2p.signing.BecknSigner;
 /**
  * A small registry server for development networks, examples and conformance runs.
  *
- * <p>Serves Beckn 1.x {@code POST /lookup}, DeDi {@code GET /lookup/{id}/subscribers.beckn.one/{key}},
- * {@code POST /subscribe} with the {@code on_subscribe} challenge, loopback-only {@code /admin}
- * routes, and {@code GET /info} with the registry's public keys: subscribers need the encryption
- * key to answer challenges and the signing key to check that a challenge comes from this registry
- * (it signs {@code on_subscribe} as {@code {registry id}|{@value #SIGNING_KEY_ID}|ed25519}).
- * Records and keys persist in the data directory when one is given.
+ * <p>Serves Beckn 1.x {@code POST /lookup}, DeDi {@code GET
+ * /lookup/{id}/subscribers.beckn.one/{key}}, {@code POST /subscribe} with the {@code on_subscribe}
+ * challenge, loopback-only {@code /admin} routes, and {@code GET /info} with the registry's public
+ * keys: subscribers need the encryption key to answer challenges and the signing key to check that
+ * a challenge comes from this registry (it signs {@code on_subscribe} as {@code {registry
+ * id}|{@value #SIGNING_KEY_ID}|ed25519}). Records and keys persist in the data directory when one
+ * is given.
  */
 public final class LocalRegistry implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final SubscriberStore store;
+
   static {
     // Without TCP_NODELAY the JDK server's split header/body writes meet the client's delayed ACK
     // and every lookup takes ~40 ms on loopback instead of well under 1 ms. The property is read
@@ -52,17 +54,22 @@ public final class LocalRegistry implements AutoCloseable {
     }
     this.keys = RegistryKeys.loadOrCreate(b.dataDir);
     this.registryId = b.registryId;
-    BecknSigner signer = BecknSigner.builder(registryId, SIGNING_KEY_ID, keys.signing()).clock(b.clock).build();
+    BecknSigner signer =
+        BecknSigner.builder(registryId, SIGNING_KEY_ID, keys.signing()).clock(b.clock).build();
     CredentialRevocations revocations = new CredentialRevocations(b.dataDir, b.clock);
     LookupHandler lookup = new LookupHandler(store, b.dediRegistryName, revocations);
     AdminHandler admin = new AdminHandler(store, revocations);
-    SubscribeHandler subscribe = new SubscribeHandler(store, keys.encryption(), signer, b.challengeTimeout, b.clock);
+    SubscribeHandler subscribe =
+        new SubscribeHandler(store, keys.encryption(), signer, b.challengeTimeout, b.clock);
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 64);
-    this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "local-registry");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "local-registry");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/lookup", ex -> guarded(ex, lookup::handle));
     server.createContext("/subscribe", ex -> guarded(ex, subscribe::handle));
@@ -91,7 +98,9 @@ public final class LocalRegistry implements AutoCloseable {
     return keys.encryption().publicKeyBase64();
   }
 
-  /** Base64 of the raw Ed25519 public key that signs the registry's {@code on_subscribe} requests. */
+  /**
+   * Base64 of the raw Ed25519 public key that signs the registry's {@code on_subscribe} requests.
+   */
   public String signingPublicKey() {
     return keys.signing().publicKeyBase64();
   }
@@ -114,12 +123,16 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private void info(HttpExchange ex) throws IOException {
-    Exchanges.send(ex, 200, SubscriberJson.MAPPER.createObjectNode()
-        .put("subscriber_id", registryId)
-        .put("unique_key_id", SIGNING_KEY_ID)
-        .put("signing_public_key", signingPublicKey())
-        .put("encr_public_key", encryptionPublicKey())
-        .put("subscribers", store.size()));
+    Exchanges.send(
+        ex,
+        200,
+        SubscriberJson.MAPPER
+            .createObjectNode()
+            .put("subscriber_id", registryId)
+            .put("unique_key_id", SIGNING_KEY_ID)
+            .put("signing_public_key", signingPublicKey())
+            .put("encr_public_key", encryptionPublicKey())
+            .put("subscribers", store.size()));
   }
 
   /** Turns refusals into error replies so that no handler leaves a connection without an answer. */
@@ -155,28 +168,57 @@ public final class LocalRegistry implements AutoCloseable {
     private Builder() {}
 
     /** The subscriber id the registry signs its requests as; default {@code local-registry}. */
-    public Builder registryId(String id) { this.registryId = id; return this; }
+    public Builder registryId(String id) {
+      this.registryId = id;
+      return this;
+    }
 
-    /** The interface to bind; default 127.0.0.1. Admin routes answer loopback callers only either way. */
-    public Builder host(String host) { this.host = host; return this; }
+    /**
+     * The interface to bind; default 127.0.0.1. Admin routes answer loopback callers only either
+     * way.
+     */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
 
     /** The port; 0 (the default) picks a free one, see {@link #port()}. */
-    public Builder port(int port) { this.port = port; return this; }
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
 
-    /** Where records and the registry key persist; {@code null} (the default) keeps them in memory. */
-    public Builder dataDir(Path dir) { this.dataDir = dir; return this; }
+    /**
+     * Where records and the registry key persist; {@code null} (the default) keeps them in memory.
+     */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
 
     /** A subscribers JSON file loaded (and merged into the data directory) at start. */
-    public Builder seedFile(Path file) { this.seedFile = file; return this; }
+    public Builder seedFile(Path file) {
+      this.seedFile = file;
+      return this;
+    }
 
     /** The DeDi registry name served; default {@value DediRegistry#DEFAULT_REGISTRY_NAME}. */
-    public Builder dediRegistryName(String name) { this.dediRegistryName = name; return this; }
+    public Builder dediRegistryName(String name) {
+      this.dediRegistryName = name;
+      return this;
+    }
 
     /** How long a subscriber may take to answer the challenge; default 5 s. */
-    public Builder challengeTimeout(Duration timeout) { this.challengeTimeout = timeout; return this; }
+    public Builder challengeTimeout(Duration timeout) {
+      this.challengeTimeout = timeout;
+      return this;
+    }
 
     /** The clock stamping {@code valid_from} of new subscriptions. */
-    public Builder clock(Clock clock) { this.clock = clock; return this; }
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
 
     /**
      * Binds and starts the server.
@@ -188,7 +230,8 @@ public final class LocalRegistry implements AutoCloseable {
       try {
         return new LocalRegistry(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
     }
   }

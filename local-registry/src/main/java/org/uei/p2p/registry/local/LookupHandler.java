@@ -31,7 +31,8 @@ final class LookupHandler {
 
   void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getRawPath();
-    if ("POST".equals(ex.getRequestMethod()) && (path.equals("/lookup") || path.equals("/lookup/"))) {
+    if ("POST".equals(ex.getRequestMethod())
+        && (path.equals("/lookup") || path.equals("/lookup/"))) {
       List<Subscriber> found = store.lookup(query(Exchanges.json(Exchanges.body(ex))));
       Exchanges.send(ex, 200, SubscriberJson.writeList(found));
       return;
@@ -41,32 +42,44 @@ final class LookupHandler {
       dedi(ex, decode(parts[2]), decode(parts[3]), decode(parts[4]));
       return;
     }
-    throw new Exchanges.BadRequest(404, "use POST /lookup or GET /lookup/{subscriber_id}/"
-        + dediRegistryName + "/{key_id}");
+    throw new Exchanges.BadRequest(
+        404, "use POST /lookup or GET /lookup/{subscriber_id}/" + dediRegistryName + "/{key_id}");
   }
 
-  private void dedi(HttpExchange ex, String subscriberId, String registryName, String keyId) throws IOException {
+  private void dedi(HttpExchange ex, String subscriberId, String registryName, String keyId)
+      throws IOException {
     if (!registryName.equals(dediRegistryName)) {
       // Any other registry name is a credential revocation registry: a record there means revoked.
       var revoked = revocations.lookup(subscriberId, registryName, keyId);
       if (revoked.isPresent()) {
         Exchanges.send(ex, 200, revoked.get());
       } else {
-        Exchanges.send(ex, 404, SubscriberJson.MAPPER.createObjectNode()
-            .put("message", "no record " + keyId + " in " + subscriberId + "/" + registryName));
+        Exchanges.send(
+            ex,
+            404,
+            SubscriberJson.MAPPER
+                .createObjectNode()
+                .put("message", "no record " + keyId + " in " + subscriberId + "/" + registryName));
       }
       return;
     }
     List<Subscriber> found = store.lookup(LookupQuery.byKey(subscriberId, keyId));
     if (found.isEmpty()) {
-      Exchanges.send(ex, 404, SubscriberJson.MAPPER.createObjectNode()
-          .put("message", "no record " + keyId + " for " + subscriberId));
+      Exchanges.send(
+          ex,
+          404,
+          SubscriberJson.MAPPER
+              .createObjectNode()
+              .put("message", "no record " + keyId + " for " + subscriberId));
       return;
     }
     Exchanges.send(ex, 200, DediRegistry.write(found.get(0), "Record retrieved from registry"));
   }
 
-  /** The lookup body, read with the same field-name tolerance as replies; absent fields match anything. */
+  /**
+   * The lookup body, read with the same field-name tolerance as replies; absent fields match
+   * anything.
+   */
   static LookupQuery query(JsonNode n) {
     if (!n.isObject()) {
       throw new Exchanges.BadRequest(400, "a lookup body is a JSON object of subscription fields");

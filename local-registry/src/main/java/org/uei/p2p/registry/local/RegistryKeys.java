@@ -21,7 +21,10 @@ record RegistryKeys(X25519KeyPair encryption, Ed25519KeyPair signing) {
 
   static final String FILE_NAME = "registry-keys.json";
 
-  /** Loads the keys from {@code dataDir}, creating and storing what is missing; {@code null} dir gives fresh keys. */
+  /**
+   * Loads the keys from {@code dataDir}, creating and storing what is missing; {@code null} dir
+   * gives fresh keys.
+   */
   static RegistryKeys loadOrCreate(Path dataDir) {
     if (dataDir == null) {
       return new RegistryKeys(X25519KeyPair.generate(), Ed25519KeyPair.generate());
@@ -32,25 +35,34 @@ record RegistryKeys(X25519KeyPair encryption, Ed25519KeyPair signing) {
       try {
         stored = SubscriberJson.MAPPER.readTree(Files.readAllBytes(file));
       } catch (IOException e) {
-        throw new IllegalArgumentException("registry key file " + file + " is unreadable: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "registry key file " + file + " is unreadable: " + e.getMessage(), e);
       }
     }
     try {
-      X25519KeyPair encryption = stored.hasNonNull("encr_private_key")
-          ? X25519KeyPair.fromPrivateKeyBase64(stored.get("encr_private_key").asText()) : X25519KeyPair.generate();
-      Ed25519KeyPair signing = stored.hasNonNull("signing_private_key")
-          ? Ed25519KeyPair.fromPrivateKeyBase64(stored.get("signing_private_key").asText()) : Ed25519KeyPair.generate();
+      X25519KeyPair encryption =
+          stored.hasNonNull("encr_private_key")
+              ? X25519KeyPair.fromPrivateKeyBase64(stored.get("encr_private_key").asText())
+              : X25519KeyPair.generate();
+      Ed25519KeyPair signing =
+          stored.hasNonNull("signing_private_key")
+              ? Ed25519KeyPair.fromPrivateKeyBase64(stored.get("signing_private_key").asText())
+              : Ed25519KeyPair.generate();
       if (!stored.hasNonNull("encr_private_key") || !stored.hasNonNull("signing_private_key")) {
-        ObjectNode o = SubscriberJson.MAPPER.createObjectNode()
-            .put("encr_private_key", encryption.privateKeyBase64())
-            .put("encr_public_key", encryption.publicKeyBase64())
-            .put("signing_private_key", signing.seedBase64())
-            .put("signing_public_key", signing.publicKeyBase64());
-        AtomicFiles.write(file, SubscriberJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+        ObjectNode o =
+            SubscriberJson.MAPPER
+                .createObjectNode()
+                .put("encr_private_key", encryption.privateKeyBase64())
+                .put("encr_public_key", encryption.publicKeyBase64())
+                .put("signing_private_key", signing.seedBase64())
+                .put("signing_public_key", signing.publicKeyBase64());
+        AtomicFiles.write(
+            file, SubscriberJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
       }
       return new RegistryKeys(encryption, signing);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("registry key file " + file + " holds an unusable key: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "registry key file " + file + " holds an unusable key: " + e.getMessage(), e);
     }
   }
 }

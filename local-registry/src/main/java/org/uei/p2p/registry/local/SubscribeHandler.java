@@ -28,9 +28,9 @@ import org.uei.p2p.signing.keys.X25519KeyPair;
  * challenges the subscriber at {@code {url}/on_subscribe} with a random string encrypted for its
  * encryption key, and records the subscription as SUBSCRIBED only when the answer matches.
  *
- * <p>The on_subscribe request is signed with the registry's own key. The challenge runs before the reply, so the caller learns the outcome from the reply itself.
- * A key id already registered with a different signing key, or revoked, is refused: rotation uses
- * a new key id.
+ * <p>The on_subscribe request is signed with the registry's own key. The challenge runs before the
+ * reply, so the caller learns the outcome from the reply itself. A key id already registered with a
+ * different signing key, or revoked, is refused: rotation uses a new key id.
  */
 final class SubscribeHandler {
 
@@ -41,7 +41,11 @@ final class SubscribeHandler {
   private final Duration challengeTimeout;
   private final Clock clock;
 
-  SubscribeHandler(SubscriberStore store, X25519KeyPair registryKey, BecknSigner signer, Duration challengeTimeout,
+  SubscribeHandler(
+      SubscriberStore store,
+      X25519KeyPair registryKey,
+      BecknSigner signer,
+      Duration challengeTimeout,
       Clock clock) {
     this.store = store;
     this.registryKey = registryKey;
@@ -60,13 +64,15 @@ final class SubscribeHandler {
     verifySignature(ex.getRequestHeaders().getFirst("Authorization"), body, s);
     refuseKeyTakeover(s);
     challenge(s);
-    Subscriber subscribed = s.toBuilder()
-        .status(Subscriber.SUBSCRIBED)
-        .revoked(false)
-        .validFrom(s.validFrom() != null ? s.validFrom() : clock.instant())
-        .build();
+    Subscriber subscribed =
+        s.toBuilder()
+            .status(Subscriber.SUBSCRIBED)
+            .revoked(false)
+            .validFrom(s.validFrom() != null ? s.validFrom() : clock.instant())
+            .build();
     store.put(subscribed);
-    ObjectNode reply = SubscriberJson.MAPPER.createObjectNode().put("status", Subscriber.SUBSCRIBED);
+    ObjectNode reply =
+        SubscriberJson.MAPPER.createObjectNode().put("status", Subscriber.SUBSCRIBED);
     Exchanges.send(ex, 200, reply);
   }
 
@@ -77,9 +83,11 @@ final class SubscribeHandler {
     } catch (IllegalArgumentException e) {
       throw new Exchanges.BadRequest(400, e.getMessage());
     }
-    for (String[] f : new String[][] {
-        {"signing_public_key", s.signingPublicKey()}, {"encr_public_key", s.encrPublicKey()},
-        {"subscriber_url", s.url()}, {"type", s.type() == null ? null : s.type().name()}}) {
+    for (String[] f :
+        new String[][] {
+          {"signing_public_key", s.signingPublicKey()}, {"encr_public_key", s.encrPublicKey()},
+          {"subscriber_url", s.url()}, {"type", s.type() == null ? null : s.type().name()}
+        }) {
       if (f[1] == null) {
         throw new Exchanges.BadRequest(400, "a subscription needs " + f[0]);
       }
@@ -94,9 +102,11 @@ final class SubscribeHandler {
     } catch (IllegalArgumentException e) {
       throw new Exchanges.BadRequest(400, "signing_public_key is not base64 of 32 bytes");
     }
-    VerificationResult result = BecknVerifier.of(StaticKeyResolver.of(key)).verify(authorization, body, s.subscriberId());
+    VerificationResult result =
+        BecknVerifier.of(StaticKeyResolver.of(key)).verify(authorization, body, s.subscriberId());
     if (!result.valid()) {
-      throw new Exchanges.BadRequest(401, "subscribe must be signed with the signing key it registers: " + result);
+      throw new Exchanges.BadRequest(
+          401, "subscribe must be signed with the signing key it registers: " + result);
     }
   }
 
@@ -105,12 +115,22 @@ final class SubscribeHandler {
     for (Subscriber e : existing) {
       // A revoked key may be compromised: whoever holds it must not be able to bring it back.
       if (e.revoked()) {
-        throw new Exchanges.BadRequest(409, "key id " + s.uniqueKeyId() + " of " + s.subscriberId()
-            + " was revoked; subscribe with a new unique_key_id");
+        throw new Exchanges.BadRequest(
+            409,
+            "key id "
+                + s.uniqueKeyId()
+                + " of "
+                + s.subscriberId()
+                + " was revoked; subscribe with a new unique_key_id");
       }
       if (!s.signingPublicKey().equals(e.signingPublicKey())) {
-        throw new Exchanges.BadRequest(409, "key id " + s.uniqueKeyId() + " of " + s.subscriberId()
-            + " is registered with another signing key; rotate with a new unique_key_id");
+        throw new Exchanges.BadRequest(
+            409,
+            "key id "
+                + s.uniqueKeyId()
+                + " of "
+                + s.subscriberId()
+                + " is registered with another signing key; rotate with a new unique_key_id");
       }
     }
   }
@@ -123,31 +143,39 @@ final class SubscribeHandler {
       throw new Exchanges.BadRequest(400, "encr_public_key is unusable: " + e.getMessage());
     }
     String plain = UUID.randomUUID().toString();
-    ObjectNode request = SubscriberJson.MAPPER.createObjectNode()
-        .put("subscriber_id", s.subscriberId())
-        .put("challenge", ChallengeCipher.encrypt(plain, secret));
+    ObjectNode request =
+        SubscriberJson.MAPPER
+            .createObjectNode()
+            .put("subscriber_id", s.subscriberId())
+            .put("challenge", ChallengeCipher.encrypt(plain, secret));
     String url = s.url();
     JsonNode reply;
     try {
       byte[] body = SubscriberJson.MAPPER.writeValueAsBytes(request);
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(RegistryHttp.resolve(url, "/on_subscribe"))
-          .timeout(challengeTimeout)
-          .header("Content-Type", "application/json")
-          .header("Authorization", signer.authorization(body))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(RegistryHttp.resolve(url, "/on_subscribe"))
+                  .timeout(challengeTimeout)
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", signer.authorization(body))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
-        throw new Exchanges.BadRequest(400, "challenge failed: " + url + "/on_subscribe answered HTTP " + r.statusCode());
+        throw new Exchanges.BadRequest(
+            400, "challenge failed: " + url + "/on_subscribe answered HTTP " + r.statusCode());
       }
       reply = SubscriberJson.MAPPER.readTree(r.body());
     } catch (IOException | IllegalArgumentException e) {
-      throw new Exchanges.BadRequest(400, "challenge failed: cannot reach " + url + "/on_subscribe (" + e + ")");
+      throw new Exchanges.BadRequest(
+          400, "challenge failed: cannot reach " + url + "/on_subscribe (" + e + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Exchanges.BadRequest(503, "challenge interrupted");
     }
     if (reply == null || !plain.equals(reply.path("answer").asText(null))) {
-      throw new Exchanges.BadRequest(400, "challenge failed: " + url + "/on_subscribe gave a wrong answer");
+      throw new Exchanges.BadRequest(
+          400, "challenge failed: " + url + "/on_subscribe gave a wrong answer");
     }
   }
 }

@@ -58,7 +58,9 @@ public final class SubscriberStore {
     int n = 0;
     for (Map.Entry<String, Subscriber> e : records.entrySet()) {
       Subscriber s = e.getValue();
-      if (s.subscriberId().equals(subscriberId) && s.uniqueKeyId().equals(uniqueKeyId) && !s.revoked()) {
+      if (s.subscriberId().equals(subscriberId)
+          && s.uniqueKeyId().equals(uniqueKeyId)
+          && !s.revoked()) {
         e.setValue(s.toBuilder().revoked(true).build());
         n++;
       }
@@ -90,14 +92,21 @@ public final class SubscriberStore {
       return;
     }
     try {
-      AtomicFiles.write(file, SubscriberJson.MAPPER.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(SubscriberJson.writeList(new ArrayList<>(records.values()))));
+      AtomicFiles.write(
+          file,
+          SubscriberJson.MAPPER
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(SubscriberJson.writeList(new ArrayList<>(records.values()))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("subscriber records always serialize", e);
     }
   }
 
   private static String key(Subscriber s) {
-    return s.subscriberId() + "|" + s.uniqueKeyId() + "|" + Objects.requireNonNullElse(s.domain(), "");
+    return s.subscriberId()
+        + "|"
+        + s.uniqueKeyId()
+        + "|"
+        + Objects.requireNonNullElse(s.domain(), "");
   }
 }

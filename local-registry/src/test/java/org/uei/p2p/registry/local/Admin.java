@@ -15,21 +15,32 @@ final class Admin {
 
   private Admin() {}
 
-  static HttpResponse<String> post(String baseUrl, String path, String json) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> post(String baseUrl, String path, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static void register(LocalRegistry registry, Subscriber... records) throws Exception {
-    HttpResponse<String> r = post(registry.baseUrl(), "/admin/subscribers",
-        SubscriberJson.writeList(List.of(records)).toString());
+    HttpResponse<String> r =
+        post(
+            registry.baseUrl(),
+            "/admin/subscribers",
+            SubscriberJson.writeList(List.of(records)).toString());
     if (r.statusCode() != 200) {
       throw new AssertionError("register failed: " + r.statusCode() + " " + r.body());
     }
   }
 
-  static HttpResponse<String> revoke(LocalRegistry registry, String subscriberId, String keyId) throws Exception {
-    return post(registry.baseUrl(), "/admin/revoke",
+  static HttpResponse<String> revoke(LocalRegistry registry, String subscriberId, String keyId)
+      throws Exception {
+    return post(
+        registry.baseUrl(),
+        "/admin/revoke",
         "{\"subscriber_id\":\"" + subscriberId + "\",\"unique_key_id\":\"" + keyId + "\"}");
   }
 }

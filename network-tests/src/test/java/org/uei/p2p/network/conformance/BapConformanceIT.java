@@ -1,6 +1,5 @@
 package org.uei.p2p.network.conformance;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +16,9 @@ import org.uei.p2p.conformance.bap.BapConformance;
 import org.uei.p2p.conformance.bap.BapNodeTrigger;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
-import org.uei.p2p.network.LocalNetwork;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
+import org.uei.p2p.network.LocalNetwork;
 
 /**
  * The conformance kit, playing a seller platform, against our own bap-node driven through its
@@ -31,11 +31,24 @@ class BapConformanceIT {
     try (ConformanceNetwork net = ConformanceNetwork.start(name)) {
       KitIdentity kit = KitIdentity.fresh("kit-seller.conformance.local");
       int port = LoopbackSubscribers.freePort();
-      kit.registerLocally(net.registryUrl(), "BPP", "http://127.0.0.1:" + port, LocalNetwork.DOMAIN);
+      kit.registerLocally(
+          net.registryUrl(), "BPP", "http://127.0.0.1:" + port, LocalNetwork.DOMAIN);
       NodeProcess bap = net.startNode("bap", "bap.conformance.local", settings);
-      ConformanceReport report = new BapConformance(new BapConformance.Config(bap.url(), net.registryUrl(), kit,
-          "127.0.0.1", port, null, null, null, new BapNodeTrigger(bap.url()))).run(line -> { });
-      Files.writeString(net.dir().resolve("bap-report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+      ConformanceReport report =
+          new BapConformance(
+                  new BapConformance.Config(
+                      bap.url(),
+                      net.registryUrl(),
+                      kit,
+                      "127.0.0.1",
+                      port,
+                      null,
+                      null,
+                      null,
+                      new BapNodeTrigger(bap.url())))
+              .run(line -> {});
+      Files.writeString(
+          net.dir().resolve("bap-report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
       System.out.println(ConsoleReport.render(report));
       return report;
     }
@@ -52,9 +65,18 @@ class BapConformanceIT {
 
   @Test
   void withoutSignatureChecksExactlyTheCallbackSignatureCasesFail() throws Exception {
-    ConformanceReport report = run("conformance-bap-insecure",
-        Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true"));
-    assertEquals(new java.util.TreeSet<>(Set.of(BapCases.MISSING_SIGNATURE.id(), BapCases.TAMPERED.id(),
-        BapCases.EXPIRED.id(), BapCases.UNKNOWN_KEY.id())), report.ids(Outcome.FAILED), ConsoleReport.render(report));
+    ConformanceReport report =
+        run(
+            "conformance-bap-insecure",
+            Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true"));
+    assertEquals(
+        new java.util.TreeSet<>(
+            Set.of(
+                BapCases.MISSING_SIGNATURE.id(),
+                BapCases.TAMPERED.id(),
+                BapCases.EXPIRED.id(),
+                BapCases.UNKNOWN_KEY.id())),
+        report.ids(Outcome.FAILED),
+        ConsoleReport.render(report));
   }
 }

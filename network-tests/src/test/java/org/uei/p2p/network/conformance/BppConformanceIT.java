@@ -1,6 +1,5 @@
 package org.uei.p2p.network.conformance;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
 import org.uei.p2p.conformance.report.JUnitXmlReport;
 import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
 
 /**
@@ -30,8 +30,13 @@ import org.uei.p2p.examples.network.NodeProcess;
  */
 class BppConformanceIT {
 
-  private static final Set<String> SIGNATURE_CASES = Set.of(BppCases.MISSING_SIGNATURE.id(), BppCases.TAMPERED.id(),
-      BppCases.EXPIRED.id(), BppCases.UNKNOWN_KEY.id(), BppCases.WRONG_SIGNER.id());
+  private static final Set<String> SIGNATURE_CASES =
+      Set.of(
+          BppCases.MISSING_SIGNATURE.id(),
+          BppCases.TAMPERED.id(),
+          BppCases.EXPIRED.id(),
+          BppCases.UNKNOWN_KEY.id(),
+          BppCases.WRONG_SIGNER.id());
 
   private static ConformanceNetwork net;
 
@@ -47,19 +52,44 @@ class BppConformanceIT {
     }
   }
 
-  private static ConformanceReport run(String bppId, Map<String, String> settings, boolean unsolicited) throws Exception {
+  private static ConformanceReport run(
+      String bppId, Map<String, String> settings, boolean unsolicited) throws Exception {
     NodeProcess bpp = net.startNode("bpp", bppId, settings);
     ConformanceNetwork.publishOffer(bpp, "6.25", 20);
     KitIdentity kit = KitIdentity.fresh("kit-for-" + bppId);
     int port = LoopbackSubscribers.freePort();
-    kit.registerLocally(net.registryUrl(), "BAP", "http://127.0.0.1:" + port, org.uei.p2p.network.LocalNetwork.DOMAIN);
-    BppConformance.Config defaults = BppConformance.Config.of(bpp.url(), bppId, net.registryUrl(), kit);
-    BppConformance.Config config = new BppConformance.Config(defaults.targetUrl(), bppId, defaults.registryUrl(), kit,
-        "127.0.0.1", port, null, null, null, null, null, null,
-        unsolicited ? orderId -> notify(bpp, orderId) : null, unsolicited ? java.time.Duration.ofSeconds(20) : null);
-    ConformanceReport report = new BppConformance(config).run(line -> { });
-    Files.writeString(net.dir().resolve(bppId + "-report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
-    Files.writeString(net.dir().resolve(bppId + "-junit.xml"), JUnitXmlReport.render(report), StandardCharsets.UTF_8);
+    kit.registerLocally(
+        net.registryUrl(),
+        "BAP",
+        "http://127.0.0.1:" + port,
+        org.uei.p2p.network.LocalNetwork.DOMAIN);
+    BppConformance.Config defaults =
+        BppConformance.Config.of(bpp.url(), bppId, net.registryUrl(), kit);
+    BppConformance.Config config =
+        new BppConformance.Config(
+            defaults.targetUrl(),
+            bppId,
+            defaults.registryUrl(),
+            kit,
+            "127.0.0.1",
+            port,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            unsolicited ? orderId -> notify(bpp, orderId) : null,
+            unsolicited ? java.time.Duration.ofSeconds(20) : null);
+    ConformanceReport report = new BppConformance(config).run(line -> {});
+    Files.writeString(
+        net.dir().resolve(bppId + "-report.html"),
+        HtmlReport.render(report),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        net.dir().resolve(bppId + "-junit.xml"),
+        JUnitXmlReport.render(report),
+        StandardCharsets.UTF_8);
     System.out.println(ConsoleReport.render(report));
     bpp.stop();
     return report;
@@ -67,7 +97,9 @@ class BppConformanceIT {
 
   private static void notify(NodeProcess bpp, String orderId) {
     try {
-      Json.post(bpp.url() + "/provider/orders/" + orderId + "/notify", Map.of("action", "on_status")).expect(200);
+      Json.post(
+              bpp.url() + "/provider/orders/" + orderId + "/notify", Map.of("action", "on_status"))
+          .expect(200);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -83,16 +115,26 @@ class BppConformanceIT {
 
   @Test
   void withoutSignatureChecksExactlyTheSignatureCasesFail() throws Exception {
-    ConformanceReport report = run("bpp-insecure.conformance.local",
-        Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true"), false);
-    assertEquals(new TreeSet<>(SIGNATURE_CASES), report.ids(Outcome.FAILED), ConsoleReport.render(report));
+    ConformanceReport report =
+        run(
+            "bpp-insecure.conformance.local",
+            Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true"),
+            false);
+    assertEquals(
+        new TreeSet<>(SIGNATURE_CASES), report.ids(Outcome.FAILED), ConsoleReport.render(report));
     assertTrue(!report.passed());
   }
 
   @Test
   void withCorruptedCallbackMessageIdsExactlyTheEchoCaseFails() throws Exception {
-    ConformanceReport report = run("bpp-corrupt.conformance.local",
-        Map.of("UEI_TESTING_CORRUPT_CALLBACK_MESSAGE_ID", "true"), false);
-    assertEquals(Set.of(BppCases.ECHO_MESSAGE_ID.id()), report.ids(Outcome.FAILED), ConsoleReport.render(report));
+    ConformanceReport report =
+        run(
+            "bpp-corrupt.conformance.local",
+            Map.of("UEI_TESTING_CORRUPT_CALLBACK_MESSAGE_ID", "true"),
+            false);
+    assertEquals(
+        Set.of(BppCases.ECHO_MESSAGE_ID.id()),
+        report.ids(Outcome.FAILED),
+        ConsoleReport.render(report));
   }
 }

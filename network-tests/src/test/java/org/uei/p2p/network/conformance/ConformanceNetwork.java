@@ -1,6 +1,5 @@
 package org.uei.p2p.network.conformance;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.examples.network.Json;
-import org.uei.p2p.network.LocalNetwork;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
+import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
@@ -37,8 +37,9 @@ final class ConformanceNetwork implements AutoCloseable {
   static ConformanceNetwork start(String name) throws IOException {
     Path dir = Path.of("target", name + "-" + System.currentTimeMillis()).toAbsolutePath();
     Files.createDirectories(dir);
-    return new ConformanceNetwork(dir, LocalRegistry.builder().host("127.0.0.1").port(0)
-        .dataDir(dir.resolve("registry")).start());
+    return new ConformanceNetwork(
+        dir,
+        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start());
   }
 
   String registryUrl() {
@@ -49,36 +50,95 @@ final class ConformanceNetwork implements AutoCloseable {
     return dir;
   }
 
-  /** Starts a node ({@code bpp} or {@code bap}) as {@code id} with {@code settings} added to its environment. */
-  NodeProcess startNode(String role, String id, Map<String, String> settings) throws IOException, InterruptedException {
+  /**
+   * Starts a node ({@code bpp} or {@code bap}) as {@code id} with {@code settings} added to its
+   * environment.
+   */
+  NodeProcess startNode(String role, String id, Map<String, String> settings)
+      throws IOException, InterruptedException {
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String url = "http://127.0.0.1:" + port;
     try {
-      KitIdentity.register(registry.baseUrl(), id, "k1", role.toUpperCase(), url, LocalNetwork.DOMAIN, key.publicKeyBase64());
+      KitIdentity.register(
+          registry.baseUrl(),
+          id,
+          "k1",
+          role.toUpperCase(),
+          url,
+          LocalNetwork.DOMAIN,
+          key.publicKeyBase64());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    Map<String, String> env = new HashMap<>(Map.of("UEI_SUBSCRIBER_ID", id, "UEI_KEY_ID", "k1",
-        "UEI_PRIVATE_KEY", key.seedBase64(), "UEI_DOMAIN", LocalNetwork.DOMAIN, "UEI_PUBLIC_URL", url,
-        "UEI_REGISTRY_URL", registry.baseUrl(), "UEI_DATA_DIR", dir.resolve(id + "-data").toString(),
-        "UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S", "UEI_OUTBOX_MAX_BACKOFF", "PT1S"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "UEI_SUBSCRIBER_ID",
+                id,
+                "UEI_KEY_ID",
+                "k1",
+                "UEI_PRIVATE_KEY",
+                key.seedBase64(),
+                "UEI_DOMAIN",
+                LocalNetwork.DOMAIN,
+                "UEI_PUBLIC_URL",
+                url,
+                "UEI_REGISTRY_URL",
+                registry.baseUrl(),
+                "UEI_DATA_DIR",
+                dir.resolve(id + "-data").toString(),
+                "UEI_OUTBOX_INITIAL_BACKOFF",
+                "PT0.2S",
+                "UEI_OUTBOX_MAX_BACKOFF",
+                "PT1S"));
     env.putAll(settings);
-    NodeProcess node = new NodeProcess(id, Path.of(System.getProperty("uei." + role + ".jar")), env, port,
-        dir.resolve(id + ".log"));
+    NodeProcess node =
+        new NodeProcess(
+            id,
+            Path.of(System.getProperty("uei." + role + ".jar")),
+            env,
+            port,
+            dir.resolve(id + ".log"));
     nodes.add(node);
     return node.start(Duration.ofSeconds(90));
   }
 
-  /** Publishes {@code kwh} at {@code price} on a bpp-node for a new prosumer; returns the offer id. */
-  static String publishOffer(NodeProcess bpp, String price, int kwh) throws IOException, InterruptedException {
+  /**
+   * Publishes {@code kwh} at {@code price} on a bpp-node for a new prosumer; returns the offer id.
+   */
+  static String publishOffer(NodeProcess bpp, String price, int kwh)
+      throws IOException, InterruptedException {
     String id = "prosumer-" + UUID.randomUUID().toString().substring(0, 8);
-    Json.post(bpp.url() + "/provider/prosumers", Map.of("id", id, "meterId", "DL-" + id, "discomId", "TPDDL",
-        "stateCode", "DL", "installedCapacityKw", 50)).expect(201);
-    return Json.post(bpp.url() + "/provider/offers", Map.of("prosumerId", id, "slotStart",
-        TradeFlow.tradableSlot().toString(), "pricePerKwh", price, "maxKwh", kwh)).expect(201).get("id").asText();
+    Json.post(
+            bpp.url() + "/provider/prosumers",
+            Map.of(
+                "id",
+                id,
+                "meterId",
+                "DL-" + id,
+                "discomId",
+                "TPDDL",
+                "stateCode",
+                "DL",
+                "installedCapacityKw",
+                50))
+        .expect(201);
+    return Json.post(
+            bpp.url() + "/provider/offers",
+            Map.of(
+                "prosumerId",
+                id,
+                "slotStart",
+                TradeFlow.tradableSlot().toString(),
+                "pricePerKwh",
+                price,
+                "maxKwh",
+                kwh))
+        .expect(201)
+        .get("id")
+        .asText();
   }
-
 
   @Override
   public void close() throws InterruptedException {

@@ -36,13 +36,13 @@ import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 
 /**
- * {@code kill -9} of the bpp-node while twelve buyers keep confirming against little energy, then
- * a restart on the same data directory.
+ * {@code kill -9} of the bpp-node while twelve buyers keep confirming against little energy, then a
+ * restart on the same data directory.
  *
  * <p>The node stores an inbound message before it ACKs it, handles it afterwards, and at start-up
- * resumes stored messages whose handling a crash cut short; callbacks leave through the outbox
- * and may be sent again after a crash (at least once). So after the restart: every ACKed confirm
- * is answered by on_confirm, with an order or with the energy-taken error; a confirm that got no
+ * resumes stored messages whose handling a crash cut short; callbacks leave through the outbox and
+ * may be sent again after a crash (at least once). So after the restart: every ACKed confirm is
+ * answered by on_confirm, with an order or with the energy-taken error; a confirm that got no
  * answer before the kill was either carried out the same way (stored, answer lost) or left no
  * trace; every order an on_confirm announced exists and is ACTIVE, and every order is announced;
  * repeated on_confirms agree; and each offer's energy is counted once.
@@ -63,7 +63,8 @@ class BppKilledDuringConfirmIT {
   @Test
   void afterKillAndRestartNoAnnouncedOrderIsLostAndNoEnergyIsCountedTwice() throws Exception {
     Path dir = Path.of("target", "faults-bpp-kill-" + System.currentTimeMillis()).toAbsolutePath();
-    // A short outbox lease: callbacks the killed process had claimed are retried soon after the restart.
+    // A short outbox lease: callbacks the killed process had claimed are retried soon after the
+    // restart.
     try (LocalNetwork net = LocalNetwork.start(dir, Map.of("UEI_OUTBOX_LEASE", "PT3S"), Map.of());
         StandInBap buyer = StandInBap.register(net, "bap.crash-test.local")) {
       buyer.listen();
@@ -78,11 +79,16 @@ class BppKilledDuringConfirmIT {
       List<StandInBap.Sent> sent = confirmUntilKilled(net, buyer, orders);
       List<StandInBap.Sent> acked = sent.stream().filter(s -> s.answer().isAck()).toList();
       long unanswered = sent.stream().filter(s -> s.answer().status() == 0).count();
-      long unfinished = acked.stream().filter(s -> buyer.callbacks(s.messageId()).isEmpty()).count();
-      assertTrue(unanswered + unfinished > 0, "the kill cut work off: confirms without answer or on_confirm");
+      long unfinished =
+          acked.stream().filter(s -> buyer.callbacks(s.messageId()).isEmpty()).count();
+      assertTrue(
+          unanswered + unfinished > 0,
+          "the kill cut work off: confirms without answer or on_confirm");
       for (StandInBap.Sent s : sent) {
         if (!s.answer().isAck() && s.answer().status() != 0) {
-          assertEquals("40002", s.answer().ack().orElseThrow().error().getCode(),
+          assertEquals(
+              "40002",
+              s.answer().ack().orElseThrow().error().getCode(),
               "only energy running out is refused at once: " + s.answer().text());
         }
       }
@@ -92,16 +98,25 @@ class BppKilledDuringConfirmIT {
       awaitAnswers(buyer, acked);
       Set<String> ours = new HashSet<>();
       sent.forEach(s -> ours.add(s.transactionId()));
-      Map<String, JsonNode> orderByTxn = Await.value(() -> {
-        Map<String, JsonNode> byTxn = sellerOrders(net, ours);
-        Set<String> announced = announcedOrderIds(buyer, sent);
-        return byTxn != null && byTxn.values().stream().allMatch(o -> announced.contains(o.get("id").asText()))
-            ? byTxn : null;
-      }, Duration.ofSeconds(60), "an on_confirm announcing every order the seller holds");
+      Map<String, JsonNode> orderByTxn =
+          Await.value(
+              () -> {
+                Map<String, JsonNode> byTxn = sellerOrders(net, ours);
+                Set<String> announced = announcedOrderIds(buyer, sent);
+                return byTxn != null
+                        && byTxn.values().stream()
+                            .allMatch(o -> announced.contains(o.get("id").asText()))
+                    ? byTxn
+                    : null;
+              },
+              Duration.ofSeconds(60),
+              "an on_confirm announcing every order the seller holds");
       Set<String> held = new HashSet<>();
       orderByTxn.values().forEach(o -> held.add(o.get("id").asText()));
-      assertTrue(held.containsAll(announcedBeforeKill), "orders announced before the kill and gone after the restart: "
-          + announcedBeforeKill.stream().filter(id -> !held.contains(id)).toList());
+      assertTrue(
+          held.containsAll(announcedBeforeKill),
+          "orders announced before the kill and gone after the restart: "
+              + announcedBeforeKill.stream().filter(id -> !held.contains(id)).toList());
 
       int carriedOutUnanswered = 0;
       for (StandInBap.Sent s : sent) {
@@ -113,26 +128,43 @@ class BppKilledDuringConfirmIT {
       for (StandInBap.Sent s : acked) {
         // Messages reach the audit log after their commit; one stored just before the kill is
         // appended by the restarted node.
-        JsonNode entries = Json.get(net.bpp().url() + "/audit/entries?transaction_id=" + s.transactionId())
-            .expect(200).get("entries");
+        JsonNode entries =
+            Json.get(net.bpp().url() + "/audit/entries?transaction_id=" + s.transactionId())
+                .expect(200)
+                .get("entries");
         boolean logged = false;
         for (JsonNode e : entries) {
-          logged |= "confirm".equals(e.path("action").asText()) && "IN".equals(e.path("direction").asText());
+          logged |=
+              "confirm".equals(e.path("action").asText())
+                  && "IN".equals(e.path("direction").asText());
         }
         assertTrue(logged, "ACKed confirm " + s.messageId() + " is in the audit log: " + entries);
       }
 
       net.bpp().stop();
       for (StandInBap.Sent s : acked) {
-        assertEquals(1, NodeDatabase.count(dir.resolve("bpp-data"), "SELECT COUNT(*) FROM beckn_message WHERE"
-            + " direction = 'IN' AND action = 'confirm' AND message_id = ? AND handled_at IS NOT NULL", s.messageId()),
+        assertEquals(
+            1,
+            NodeDatabase.count(
+                dir.resolve("bpp-data"),
+                "SELECT COUNT(*) FROM beckn_message WHERE"
+                    + " direction = 'IN' AND action = 'confirm' AND message_id = ? AND handled_at IS NOT NULL",
+                s.messageId()),
             "ACKed confirm " + s.messageId() + " is stored and handled");
       }
-      long answeredConfirms = sent.stream().filter(s -> !buyer.callbacks(s.messageId()).isEmpty()).count();
-      System.out.printf("%d confirms: %d ACKed (%d without on_confirm at the kill), %d refused at once, %d without"
-          + " answer at the kill (%d of them carried out after the restart); %d orders; %d duplicate on_confirms%n",
-          sent.size(), acked.size(), unfinished, sent.size() - acked.size() - unanswered, unanswered,
-          carriedOutUnanswered, orderByTxn.size(), buyer.received().size() - answeredConfirms);
+      long answeredConfirms =
+          sent.stream().filter(s -> !buyer.callbacks(s.messageId()).isEmpty()).count();
+      System.out.printf(
+          "%d confirms: %d ACKed (%d without on_confirm at the kill), %d refused at once, %d without"
+              + " answer at the kill (%d of them carried out after the restart); %d orders; %d duplicate on_confirms%n",
+          sent.size(),
+          acked.size(),
+          unfinished,
+          sent.size() - acked.size() - unanswered,
+          unanswered,
+          carriedOutUnanswered,
+          orderByTxn.size(),
+          buyer.received().size() - answeredConfirms);
     }
   }
 
@@ -141,28 +173,41 @@ class BppKilledDuringConfirmIT {
    * always on their way, in handling or in the outbox; kills the seller once {@link
    * #KILL_AFTER_ANSWERS} on_confirms arrived. Returns every confirm sent with its answer.
    */
-  private static List<StandInBap.Sent> confirmUntilKilled(LocalNetwork net, StandInBap buyer, List<Message> orders)
-      throws Exception {
+  private static List<StandInBap.Sent> confirmUntilKilled(
+      LocalNetwork net, StandInBap buyer, List<Message> orders) throws Exception {
     AtomicBoolean killed = new AtomicBoolean();
     AtomicInteger next = new AtomicInteger();
     List<StandInBap.Sent> sent = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
     List<Future<?>> buyers = new ArrayList<>();
     for (int b = 0; b < BUYERS; b++) {
-      buyers.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < MAX_CONFIRMS && !killed.get(); i = next.getAndIncrement()) {
-          StandInBap.Sent s = buyer.send(Action.CONFIRM, orders.get(i % orders.size()), null, Duration.ofMinutes(5));
-          sent.add(s);
-          if (s.answer().isAck()) {
-            Await.until(() -> killed.get() || !buyer.callbacks(s.messageId()).isEmpty(), Duration.ofSeconds(60),
-                "on_confirm for " + s.messageId());
-          }
-        }
-        return null;
-      }));
+      buyers.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < MAX_CONFIRMS && !killed.get();
+                    i = next.getAndIncrement()) {
+                  StandInBap.Sent s =
+                      buyer.send(
+                          Action.CONFIRM,
+                          orders.get(i % orders.size()),
+                          null,
+                          Duration.ofMinutes(5));
+                  sent.add(s);
+                  if (s.answer().isAck()) {
+                    Await.until(
+                        () -> killed.get() || !buyer.callbacks(s.messageId()).isEmpty(),
+                        Duration.ofSeconds(60),
+                        "on_confirm for " + s.messageId());
+                  }
+                }
+                return null;
+              }));
     }
     try {
-      Await.until(() -> buyer.received().size() >= KILL_AFTER_ANSWERS, Duration.ofSeconds(90),
+      Await.until(
+          () -> buyer.received().size() >= KILL_AFTER_ANSWERS,
+          Duration.ofSeconds(90),
           KILL_AFTER_ANSWERS + " on_confirms at the buyer");
     } finally {
       killed.set(true);
@@ -177,13 +222,25 @@ class BppKilledDuringConfirmIT {
 
   private static void awaitAnswers(StandInBap buyer, List<StandInBap.Sent> acked) throws Exception {
     try {
-      Await.until(() -> acked.stream().allMatch(s -> !buyer.callbacks(s.messageId()).isEmpty()),
-          Duration.ofSeconds(60), "an on_confirm for every ACKed confirm after the restart");
+      Await.until(
+          () -> acked.stream().allMatch(s -> !buyer.callbacks(s.messageId()).isEmpty()),
+          Duration.ofSeconds(60),
+          "an on_confirm for every ACKed confirm after the restart");
     } catch (AssertionError e) {
-      List<String> never = acked.stream().map(StandInBap.Sent::messageId).filter(m -> buyer.callbacks(m).isEmpty())
-          .toList();
-      throw new AssertionError(e.getMessage() + ": " + never.size() + " of " + acked.size()
-          + " ACKed confirms never answered: " + never, e);
+      List<String> never =
+          acked.stream()
+              .map(StandInBap.Sent::messageId)
+              .filter(m -> buyer.callbacks(m).isEmpty())
+              .toList();
+      throw new AssertionError(
+          e.getMessage()
+              + ": "
+              + never.size()
+              + " of "
+              + acked.size()
+              + " ACKed confirms never answered: "
+              + never,
+          e);
     }
   }
 
@@ -198,15 +255,21 @@ class BppKilledDuringConfirmIT {
       assertNull(order, "an order without on_confirm for confirm " + s.messageId());
       return false;
     }
-    assertTrue(s.answer().isAck() || s.answer().status() == 0, "a confirm refused at once got a callback: "
-        + s.messageId());
+    assertTrue(
+        s.answer().isAck() || s.answer().status() == 0,
+        "a confirm refused at once got a callback: " + s.messageId());
     String outcome = outcome(callbacks.get(0));
     for (Inbound cb : callbacks) {
       assertEquals(outcome, outcome(cb), "repeated on_confirms for " + s.messageId() + " disagree");
     }
     if (outcome.startsWith("order ")) {
-      assertNotNull(order, "on_confirm announced " + outcome + " in " + s.transactionId()
-          + ", which the restarted seller does not have");
+      assertNotNull(
+          order,
+          "on_confirm announced "
+              + outcome
+              + " in "
+              + s.transactionId()
+              + ", which the restarted seller does not have");
       assertEquals(outcome, "order " + order.get("id").asText());
       assertEquals("ACTIVE", order.get("status").asText());
       assertEquals(0, ONE_KWH.compareTo(order.at("/lines/0/quantityKwh").decimalValue()));
@@ -218,8 +281,8 @@ class BppKilledDuringConfirmIT {
   }
 
   /** For every offer: available ≥ 0 and max − available = the kWh of the orders taking from it. */
-  private static void assertEnergyCountedOnce(LocalNetwork net, List<String> offers, Collection<JsonNode> orders)
-      throws Exception {
+  private static void assertEnergyCountedOnce(
+      LocalNetwork net, List<String> offers, Collection<JsonNode> orders) throws Exception {
     for (String offerId : offers) {
       JsonNode offer = Json.get(net.bpp().url() + "/provider/offers/" + offerId).expect(200);
       BigDecimal sold = BigDecimal.ZERO;
@@ -232,8 +295,17 @@ class BppKilledDuringConfirmIT {
       }
       BigDecimal available = offer.get("availableKwh").decimalValue();
       assertTrue(available.signum() >= 0, offerId + " has " + available + " kWh left");
-      assertEquals(0, offer.get("maxKwh").decimalValue().subtract(available).compareTo(sold),
-          offerId + ": max " + offer.get("maxKwh") + " − available " + available + " ≠ " + sold + " kWh in orders");
+      assertEquals(
+          0,
+          offer.get("maxKwh").decimalValue().subtract(available).compareTo(sold),
+          offerId
+              + ": max "
+              + offer.get("maxKwh")
+              + " − available "
+              + available
+              + " ≠ "
+              + sold
+              + " kWh in orders");
     }
   }
 
@@ -263,7 +335,9 @@ class BppKilledDuringConfirmIT {
     return ids;
   }
 
-  /** The seller's orders in the given transactions, by transaction id; null while its API is not up. */
+  /**
+   * The seller's orders in the given transactions, by transaction id; null while its API is not up.
+   */
   private static Map<String, JsonNode> sellerOrders(LocalNetwork net, Set<String> txns) {
     JsonNode all;
     try {

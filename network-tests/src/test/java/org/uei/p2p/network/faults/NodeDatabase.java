@@ -23,8 +23,10 @@ final class NodeDatabase {
   private NodeDatabase() {}
 
   /** Runs {@code sql} with {@code args} and returns every row as column → value. */
-  static List<Map<String, Object>> query(Path dataDir, String sql, Object... args) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("node"), "uei", "");
+  static List<Map<String, Object>> query(Path dataDir, String sql, Object... args)
+      throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("node"), "uei", "");
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         s.setObject(i + 1, args[i]);

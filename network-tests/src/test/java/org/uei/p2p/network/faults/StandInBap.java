@@ -1,6 +1,5 @@
 package org.uei.p2p.network.faults;
 
-import org.uei.p2p.examples.network.LoopbackSubscribers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +15,7 @@ import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.HttpAnswer;
 import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
@@ -58,8 +58,12 @@ public final class StandInBap implements AutoCloseable {
     this.port = port;
   }
 
-  /** Registers {@code id} as a BAP on a free loopback port; nothing listens there until {@link #listen()}. */
-  public static StandInBap register(LocalNetwork net, String id) throws IOException, InterruptedException {
+  /**
+   * Registers {@code id} as a BAP on a free loopback port; nothing listens there until {@link
+   * #listen()}.
+   */
+  public static StandInBap register(LocalNetwork net, String id)
+      throws IOException, InterruptedException {
     StandInBap bap = new StandInBap(net, KitIdentity.fresh(id), LoopbackSubscribers.freePort());
     bap.identity.registerLocally(net.registryUrl(), "BAP", bap.url(), LocalNetwork.DOMAIN);
     return bap;
@@ -77,7 +81,8 @@ public final class StandInBap implements AutoCloseable {
   /** Opens the callback endpoint; every callback is ACKed after its signature was checked. */
   public synchronized void listen() throws IOException {
     if (listener == null) {
-      BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(net.registryUrl())));
+      BecknVerifier verifier =
+          BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(net.registryUrl())));
       listener = new BecknListener("127.0.0.1", port, verifier, "bpp_id", id());
     }
   }
@@ -125,13 +130,26 @@ public final class StandInBap implements AutoCloseable {
     } catch (org.uei.p2p.model.envelope.MessageParseException e) {
       throw new IllegalStateException(e);
     }
-    return new Sent(c, client.post(net.bpp().url(), action.wireName(), body, identity.signer().authorization(body)).answer());
+    return new Sent(
+        c,
+        client
+            .post(net.bpp().url(), action.wireName(), body, identity.signer().authorization(body))
+            .answer());
   }
 
-  /** The bytes of {@code message} as {@code action} in {@code txn} (null: a new transaction), unsigned. */
+  /**
+   * The bytes of {@code message} as {@code action} in {@code txn} (null: a new transaction),
+   * unsigned.
+   */
   public byte[] body(Action action, Message message, String txn, Duration ttl) {
-    Context c = Contexts.newRequest(action, new Contexts.Parties(LocalNetwork.DOMAIN, id(), url(), LocalNetwork.BPP_ID,
-        net.bpp().url()), txn, ttl, Clock.systemUTC());
+    Context c =
+        Contexts.newRequest(
+            action,
+            new Contexts.Parties(
+                LocalNetwork.DOMAIN, id(), url(), LocalNetwork.BPP_ID, net.bpp().url()),
+            txn,
+            ttl,
+            Clock.systemUTC());
     return Envelopes.write(new Envelope<>(c, message));
   }
 
@@ -142,12 +160,20 @@ public final class StandInBap implements AutoCloseable {
 
   /** A PENDING order for {@code kwh} of a published offer, as select, init and confirm carry it. */
   public Message order(String offerId, BigDecimal kwh) throws IOException, InterruptedException {
-    return codec.orderMessage(new TradeOrder(null, TradeStatus.PENDING, id(), LocalNetwork.BPP_ID, "stand-in-buyer",
-        BUYER, List.of(line(net, offerId, kwh))));
+    return codec.orderMessage(
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            id(),
+            LocalNetwork.BPP_ID,
+            "stand-in-buyer",
+            BUYER,
+            List.of(line(net, offerId, kwh))));
   }
 
   /** An order line for {@code kwh} of an offer, read from the seller's provider API. */
-  static OrderLine line(LocalNetwork net, String offerId, BigDecimal kwh) throws IOException, InterruptedException {
+  static OrderLine line(LocalNetwork net, String offerId, BigDecimal kwh)
+      throws IOException, InterruptedException {
     JsonNode offer = Json.get(net.bpp().url() + "/provider/offers/" + offerId).expect(200);
     String prosumerId = offer.get("prosumerId").asText();
     JsonNode prosumer = null;
@@ -157,14 +183,25 @@ public final class StandInBap implements AutoCloseable {
       }
     }
     if (prosumer == null) {
-      throw new IllegalStateException("offer " + offerId + " names prosumer " + prosumerId + ", which the seller does not list");
+      throw new IllegalStateException(
+          "offer "
+              + offerId
+              + " names prosumer "
+              + prosumerId
+              + ", which the seller does not list");
     }
-    return new OrderLine(offerId, prosumerId, new MeterPoint(prosumer.get("meterId").asText(),
-        prosumer.get("discomId").asText()), new DeliverySlot(Instant.parse(offer.get("slotStart").asText()),
-        Instant.parse(offer.get("slotEnd").asText())), new UnitPrice(offer.get("pricePerKwh").decimalValue(),
-        Currency.getInstance(offer.get("currency").asText())), kwh);
+    return new OrderLine(
+        offerId,
+        prosumerId,
+        new MeterPoint(prosumer.get("meterId").asText(), prosumer.get("discomId").asText()),
+        new DeliverySlot(
+            Instant.parse(offer.get("slotStart").asText()),
+            Instant.parse(offer.get("slotEnd").asText())),
+        new UnitPrice(
+            offer.get("pricePerKwh").decimalValue(),
+            Currency.getInstance(offer.get("currency").asText())),
+        kwh);
   }
-
 
   @Override
   public void close() {

@@ -13,7 +13,12 @@ import java.util.Map;
  * @param signing who signs, and how
  * @param headers extra request headers
  */
-record HostileCase(String name, String method, String path, byte[] body, Signing signing,
+record HostileCase(
+    String name,
+    String method,
+    String path,
+    byte[] body,
+    Signing signing,
     Map<String, String> headers) {
 
   /** Who signs a case. */

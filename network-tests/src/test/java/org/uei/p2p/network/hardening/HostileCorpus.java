@@ -32,12 +32,37 @@ final class HostileCorpus {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> CONTEXT_FIELDS = List.of("domain", "action", "version", "bap_id", "bap_uri",
-      "bpp_id", "bpp_uri", "transaction_id", "message_id", "timestamp", "ttl");
-  private static final List<String> HOSTILE_STRINGS = List.of("' OR '1'='1", "1; DROP TABLE beckn_message; --",
-      "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/a}", "../../../../etc/passwd", "%00", "\u0000",
-      "\u202Eevil\u202C", "\u200B\u200B", "e\u0301\u0301\u0301", "\uD83D\uDE00\uD83D\uDE00", "\uFFFF\uFFFE",
-      "A".repeat(5000), "", " ", "null");
+  private static final List<String> CONTEXT_FIELDS =
+      List.of(
+          "domain",
+          "action",
+          "version",
+          "bap_id",
+          "bap_uri",
+          "bpp_id",
+          "bpp_uri",
+          "transaction_id",
+          "message_id",
+          "timestamp",
+          "ttl");
+  private static final List<String> HOSTILE_STRINGS =
+      List.of(
+          "' OR '1'='1",
+          "1; DROP TABLE beckn_message; --",
+          "<script>alert(1)</script>",
+          "${jndi:ldap://127.0.0.1/a}",
+          "../../../../etc/passwd",
+          "%00",
+          "\u0000",
+          "\u202Eevil\u202C",
+          "\u200B\u200B",
+          "e\u0301\u0301\u0301",
+          "\uD83D\uDE00\uD83D\uDE00",
+          "\uFFFF\uFFFE",
+          "A".repeat(5000),
+          "",
+          " ",
+          "null");
 
   private final ObjectNode valid;
   private final int maxBodyBytes;
@@ -78,23 +103,33 @@ final class HostileCorpus {
       raw("broken-json/truncated-at-" + i + "-of-13", Arrays.copyOf(whole, whole.length * i / 13));
     }
     raw("broken-json/empty-body", new byte[0]);
-    raw("broken-json/invalid-utf8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+    raw(
+        "broken-json/invalid-utf8",
+        new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
     raw("broken-json/nul-bytes", new byte[] {0, 0, 0, 0});
   }
 
   private void wrongTypes() {
     for (String field : CONTEXT_FIELDS) {
-      List<JsonNode> wrong = List.of(NODES.numberNode(123), NODES.booleanNode(true), NODES.arrayNode(),
-          NODES.objectNode(), NODES.nullNode());
+      List<JsonNode> wrong =
+          List.of(
+              NODES.numberNode(123),
+              NODES.booleanNode(true),
+              NODES.arrayNode(),
+              NODES.objectNode(),
+              NODES.nullNode());
       for (JsonNode value : wrong) {
         if (field.equals("ttl") && value.isNull()) {
           continue; // ttl is optional: null is its absence
         }
-        content("wrong-type/context." + field + "=" + value.getNodeType(), m -> context(m).set(field, value));
+        content(
+            "wrong-type/context." + field + "=" + value.getNodeType(),
+            m -> context(m).set(field, value));
       }
     }
     content("wrong-type/message=array", m -> m.set("message", NODES.arrayNode()));
-    content("wrong-type/message.order=string", m -> ((ObjectNode) m.get("message")).put("order", "x"));
+    content(
+        "wrong-type/message.order=string", m -> ((ObjectNode) m.get("message")).put("order", "x"));
     content("wrong-type/context=array", m -> m.set("context", NODES.arrayNode()));
   }
 
@@ -112,39 +147,73 @@ final class HostileCorpus {
   private void extraHostileFields() {
     // Unknown fields are kept (networks extend the packs), so an extra field is only refused when
     // the well-known fields it travels with are wrong.
-    content("extra/context.duplicate-bap-id-as-other-spelling+no-bap_id", m -> {
-      context(m).put("bapId", context(m).get("bap_id").asText());
-      context(m).remove("bap_id");
-    });
-    content("extra/context.bpp_id-list", m -> context(m).set("bpp_id",
-        NODES.arrayNode().add(context(m).get("bpp_id").asText()).add("bpp.other")));
+    content(
+        "extra/context.duplicate-bap-id-as-other-spelling+no-bap_id",
+        m -> {
+          context(m).put("bapId", context(m).get("bap_id").asText());
+          context(m).remove("bap_id");
+        });
+    content(
+        "extra/context.bpp_id-list",
+        m ->
+            context(m)
+                .set(
+                    "bpp_id",
+                    NODES.arrayNode().add(context(m).get("bpp_id").asText()).add("bpp.other")));
   }
 
   private void wrongAction() {
-    for (String action : List.of("discover", "init", "confirm", "status", "update", "cancel", "on_select",
-        "on_confirm", "SELECT", "select ", "selectx", "", "rating")) {
-      content("wrong-action/" + (action.isEmpty() ? "empty" : action.trim() + (action.endsWith(" ") ? "-space" : "")),
+    for (String action :
+        List.of(
+            "discover",
+            "init",
+            "confirm",
+            "status",
+            "update",
+            "cancel",
+            "on_select",
+            "on_confirm",
+            "SELECT",
+            "select ",
+            "selectx",
+            "",
+            "rating")) {
+      content(
+          "wrong-action/"
+              + (action.isEmpty()
+                  ? "empty"
+                  : action.trim() + (action.endsWith(" ") ? "-space" : "")),
           m -> context(m).put("action", action));
     }
   }
 
   private void unknownDomainAndVersion() {
-    for (String domain : List.of("beckn.one:deg:ev-charging:2.0.0", "retail", "beckn.one:deg:p2p-trading:9.9.9",
-        "BECKN.ONE:DEG:P2P-TRADING-INTERDISCOM:2.0.0", "x".repeat(300))) {
-      content("unknown-domain/" + domain.substring(0, Math.min(40, domain.length())),
+    for (String domain :
+        List.of(
+            "beckn.one:deg:ev-charging:2.0.0",
+            "retail",
+            "beckn.one:deg:p2p-trading:9.9.9",
+            "BECKN.ONE:DEG:P2P-TRADING-INTERDISCOM:2.0.0",
+            "x".repeat(300))) {
+      content(
+          "unknown-domain/" + domain.substring(0, Math.min(40, domain.length())),
           m -> context(m).put("domain", domain));
     }
     for (String version : List.of("1.1.0", "0.9", "3.0.0", "2.0.0-rc1", "two", "")) {
-      content("unknown-version/" + (version.isEmpty() ? "empty" : version), m -> context(m).put("version", version));
+      content(
+          "unknown-version/" + (version.isEmpty() ? "empty" : version),
+          m -> context(m).put("version", version));
     }
   }
 
   private void oversized() {
     for (int extra : new int[] {1, 1024, maxBodyBytes}) {
-      content("oversized/limit+" + extra, m -> {
-        int padding = maxBodyBytes + extra - write(m).length;
-        ((ObjectNode) m.get("message")).put("padding", "p".repeat(Math.max(padding, 1) + 32));
-      });
+      content(
+          "oversized/limit+" + extra,
+          m -> {
+            int padding = maxBodyBytes + extra - write(m).length;
+            ((ObjectNode) m.get("message")).put("padding", "p".repeat(Math.max(padding, 1) + 32));
+          });
     }
   }
 
@@ -152,13 +221,17 @@ final class HostileCorpus {
     for (int depth : new int[] {1_001, 5_000, 20_000}) {
       String nested = "[".repeat(depth) + "]".repeat(depth);
       String body = new String(write(fresh()), StandardCharsets.UTF_8);
-      raw("deep-nesting/arrays-" + depth, (body.substring(0, body.length() - 1) + ",\"deep\":" + nested + "}")
-          .getBytes(StandardCharsets.UTF_8));
+      raw(
+          "deep-nesting/arrays-" + depth,
+          (body.substring(0, body.length() - 1) + ",\"deep\":" + nested + "}")
+              .getBytes(StandardCharsets.UTF_8));
     }
     String objects = "{\"n\":".repeat(2_000) + "{}" + "}".repeat(2_000);
     String body = new String(write(fresh()), StandardCharsets.UTF_8);
-    raw("deep-nesting/objects-2000", (body.substring(0, body.length() - 1) + ",\"deep\":" + objects + "}")
-        .getBytes(StandardCharsets.UTF_8));
+    raw(
+        "deep-nesting/objects-2000",
+        (body.substring(0, body.length() - 1) + ",\"deep\":" + objects + "}")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private void hostileIds() {
@@ -172,18 +245,29 @@ final class HostileCorpus {
   }
 
   private void badQuantities() {
-    List<JsonNode> quantities = List.of(NODES.numberNode(-1), NODES.numberNode(0), NODES.textNode("NaN"),
-        NODES.textNode("Infinity"), NODES.textNode("-Infinity"), NODES.numberNode(new java.math.BigDecimal("1e309")),
-        NODES.numberNode(new java.math.BigDecimal("99999999999999999999999999999")),
-        NODES.numberNode(new java.math.BigDecimal("1e-400")), NODES.textNode("four"), NODES.nullNode(),
-        NODES.numberNode(new java.math.BigDecimal("-0.0001")), NODES.arrayNode().add(1));
+    List<JsonNode> quantities =
+        List.of(
+            NODES.numberNode(-1),
+            NODES.numberNode(0),
+            NODES.textNode("NaN"),
+            NODES.textNode("Infinity"),
+            NODES.textNode("-Infinity"),
+            NODES.numberNode(new java.math.BigDecimal("1e309")),
+            NODES.numberNode(new java.math.BigDecimal("99999999999999999999999999999")),
+            NODES.numberNode(new java.math.BigDecimal("1e-400")),
+            NODES.textNode("four"),
+            NODES.nullNode(),
+            NODES.numberNode(new java.math.BigDecimal("-0.0001")),
+            NODES.arrayNode().add(1));
     for (JsonNode q : quantities) {
       content("quantity/unitQuantity=" + q, m -> replaceAll(m, "unitQuantity", q));
     }
   }
 
   private void oddTimes() {
-    for (String t : List.of("not-a-time", "2026-13-45T25:61:61Z", "2026-01-01T00:00:00", "0", "", "yesterday")) {
+    for (String t :
+        List.of(
+            "not-a-time", "2026-13-45T25:61:61Z", "2026-01-01T00:00:00", "0", "", "yesterday")) {
       content("time/context.timestamp=" + t, m -> context(m).put("timestamp", t));
     }
     for (String ttl : List.of("PT-30S", "forever", "30", "")) {
@@ -196,15 +280,19 @@ final class HostileCorpus {
     absurd.put("9999", "9999-12-31T00:00:00Z");
     absurd.put("now+1h", now.plus(Duration.ofHours(1)).toString());
     absurd.put("now-1d", now.minus(Duration.ofDays(1)).toString());
-    absurd.forEach((name, t) -> content("absurd-time/context.timestamp=" + name, m -> context(m).put("timestamp", t)));
+    absurd.forEach(
+        (name, t) ->
+            content("absurd-time/context.timestamp=" + name, m -> context(m).put("timestamp", t)));
     for (String ttl : List.of("PT0S", "-PT1S", "P9999Y")) {
       content("absurd-time/context.ttl=" + ttl, m -> context(m).put("ttl", ttl));
     }
     for (String t : List.of("1970-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "yesterday")) {
-      content("time/delivery-window=" + t, m -> {
-        replaceAll(m, "schema:startTime", NODES.textNode(t));
-        replaceAll(m, "schema:endTime", NODES.textNode(t));
-      });
+      content(
+          "time/delivery-window=" + t,
+          m -> {
+            replaceAll(m, "schema:startTime", NODES.textNode(t));
+            replaceAll(m, "schema:endTime", NODES.textNode(t));
+          });
     }
   }
 
@@ -227,7 +315,9 @@ final class HostileCorpus {
 
   static ObjectNode context(ObjectNode m) {
     JsonNode c = m.get("context");
-    return c instanceof ObjectNode o ? o : (ObjectNode) m.set("context", NODES.objectNode()).get("context");
+    return c instanceof ObjectNode o
+        ? o
+        : (ObjectNode) m.set("context", NODES.objectNode()).get("context");
   }
 
   /** Sets every field of this name anywhere under the message. */

@@ -39,20 +39,28 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  */
 class HostileCorpusIT {
 
-  private static final Pattern LEAK = Pattern.compile("org\\.uei|java\\.|javax\\.|com\\.fasterxml|io\\.quarkus|"
-      + "io\\.vertx|Feature|`|Source:|REDACTED|Exception|JsonToken");
+  private static final Pattern LEAK =
+      Pattern.compile(
+          "org\\.uei|java\\.|javax\\.|com\\.fasterxml|io\\.quarkus|"
+              + "io\\.vertx|Feature|`|Source:|REDACTED|Exception|JsonToken");
   private static final BigDecimal OFFER_KWH = new BigDecimal("10");
   private static final String OFFER_PRICE = "6.10";
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  /** The error codes a family may be refused with, where the family says which rule must refuse it. */
-  private static final Map<String, List<String>> EXPECTED_CODES = Map.of(
-      "price/", List.of("40003", "30000"),
-      "quantity/", List.of("40002", "30000"),
-      "number/", List.of("30000"),
-      "encoding/", List.of("30000"),
-      "callback-url/", List.of("30000"));
+  /**
+   * The error codes a family may be refused with, where the family says which rule must refuse it.
+   */
+  private static final Map<String, List<String>> EXPECTED_CODES =
+      Map.of(
+          "price/", List.of("40003", "30000"),
+          "quantity/", List.of("40002", "30000"),
+          "number/", List.of("30000"),
+          "encoding/", List.of("30000"),
+          "callback-url/", List.of("30000"));
 
   @Test
   void everyHostileRequestIsRefusedCleanlyNothingIsStoredAndTheNodeStillTrades() throws Exception {
@@ -63,24 +71,46 @@ class HostileCorpusIT {
       buyer.listen();
       TradeFlow flow = new TradeFlow(net);
       String offerId = flow.publishOffer(OFFER_PRICE, OFFER_KWH.intValue());
-      byte[] valid = buyer.body(Action.SELECT, buyer.order(offerId, new BigDecimal("2")), null, Duration.ofSeconds(30));
+      byte[] valid =
+          buyer.body(
+              Action.SELECT,
+              buyer.order(offerId, new BigDecimal("2")),
+              null,
+              Duration.ofSeconds(30));
 
       // The template is accepted and answered, so the refusals below are about the mutations.
-      HttpResponse<String> template = send(new HostileCase("template", "POST", "/select", valid,
-          HostileCase.Signing.BUYER, Map.of()), buyer, intruder, net);
+      HttpResponse<String> template =
+          send(
+              new HostileCase(
+                  "template", "POST", "/select", valid, HostileCase.Signing.BUYER, Map.of()),
+              buyer,
+              intruder,
+              net);
       assertEquals(200, template.statusCode(), template.body());
-      assertEquals("ACK", Json.MAPPER.readTree(template.body()).at("/message/ack/status").asText(), template.body());
+      assertEquals(
+          "ACK",
+          Json.MAPPER.readTree(template.body()).at("/message/ack/status").asText(),
+          template.body());
       String templateId = Json.MAPPER.readTree(valid).at("/context/message_id").asText();
-      Await.until(() -> !buyer.callbacks(templateId).isEmpty(), Duration.ofSeconds(30), "on_select of the template");
-      long stored = Await.value(() -> {
-        long size = treeSize(net);
-        return size >= 2 ? size : null;
-      }, Duration.ofSeconds(30), "the template's select and on_select in the audit log");
+      Await.until(
+          () -> !buyer.callbacks(templateId).isEmpty(),
+          Duration.ofSeconds(30),
+          "on_select of the template");
+      long stored =
+          Await.value(
+              () -> {
+                long size = treeSize(net);
+                return size >= 2 ? size : null;
+              },
+              Duration.ofSeconds(30),
+              "the template's select and on_select in the audit log");
 
       HostileCorpus corpus = new HostileCorpus(valid, 1_048_576);
       List<HostileCase> cases = new ArrayList<>(corpus.all());
-      cases.addAll(new TrustBoundaryCases(corpus, valid, net.bap().url(), OFFER_KWH, new BigDecimal(OFFER_PRICE))
-          .all());
+      cases.addAll(
+          new TrustBoundaryCases(
+                  corpus, valid, net.bap().url(), OFFER_KWH, new BigDecimal(OFFER_PRICE))
+              .all());
       assertTrue(cases.size() >= 300, "corpus has " + cases.size() + " cases");
 
       Map<String, String> failures = new LinkedHashMap<>();
@@ -97,17 +127,31 @@ class HostileCorpusIT {
       }
       StringBuilder report = new StringBuilder();
       failures.forEach((name, why) -> report.append("\n  ").append(name).append(": ").append(why));
-      assertEquals(0, failures.size(), failures.size() + " of " + cases.size() + " not refused cleanly:" + report);
+      assertEquals(
+          0,
+          failures.size(),
+          failures.size() + " of " + cases.size() + " not refused cleanly:" + report);
       assertEquals(stored, treeSize(net), "nothing was stored for any hostile request");
 
-      Cli verify = Cli.run("audit", "verify", "--node", net.bpp().url(), "--registry", net.registryUrl(),
-          "--subscriber-id", LocalNetwork.BPP_ID);
+      Cli verify =
+          Cli.run(
+              "audit",
+              "verify",
+              "--node",
+              net.bpp().url(),
+              "--registry",
+              net.registryUrl(),
+              "--subscriber-id",
+              LocalNetwork.BPP_ID);
       assertEquals(0, verify.exit(), verify.out() + verify.err());
 
       TradeFlow.Result trade = flow.trade(flow.publishOffer("5.90", 5), 2);
-      assertTrue(trade.orderId() != null && !trade.orderId().isBlank(), "the node trades after the corpus");
+      assertTrue(
+          trade.orderId() != null && !trade.orderId().isBlank(),
+          "the node trades after the corpus");
       String log = Files.readString(net.bpp().log());
-      for (String fatal : List.of("OutOfMemoryError", "ArithmeticException", "StackOverflowError")) {
+      for (String fatal :
+          List.of("OutOfMemoryError", "ArithmeticException", "StackOverflowError")) {
         assertFalse(log.contains(fatal), "bpp-node log mentions " + fatal);
       }
     }
@@ -144,23 +188,28 @@ class HostileCorpusIT {
     return null;
   }
 
-  private static HttpResponse<String> send(HostileCase c, StandInBap buyer, StandInBap intruder, LocalNetwork net)
-      throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(net.bpp().url() + c.path()))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .method(c.method(), HttpRequest.BodyPublishers.ofByteArray(c.body()));
-    String authorization = switch (c.signing()) {
-      case BUYER -> buyer.signer().authorization(c.body());
-      case NONE -> null;
-      case INTRUDER -> intruder.signer().authorization(c.body());
-      case UNREGISTERED_KEY -> BecknSigner.of(buyer.id(), "k-unknown", Ed25519KeyPair.generate())
-          .authorization(c.body());
-      case EXPIRED -> {
-        long created = Instant.now().minusSeconds(7200).getEpochSecond();
-        yield buyer.signer().authorization(c.body(), created, created + 3600);
-      }
-      case OTHER_BYTES -> buyer.signer().authorization("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    };
+  private static HttpResponse<String> send(
+      HostileCase c, StandInBap buyer, StandInBap intruder, LocalNetwork net) throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create(net.bpp().url() + c.path()))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .method(c.method(), HttpRequest.BodyPublishers.ofByteArray(c.body()));
+    String authorization =
+        switch (c.signing()) {
+          case BUYER -> buyer.signer().authorization(c.body());
+          case NONE -> null;
+          case INTRUDER -> intruder.signer().authorization(c.body());
+          case UNREGISTERED_KEY ->
+              BecknSigner.of(buyer.id(), "k-unknown", Ed25519KeyPair.generate())
+                  .authorization(c.body());
+          case EXPIRED -> {
+            long created = Instant.now().minusSeconds(7200).getEpochSecond();
+            yield buyer.signer().authorization(c.body(), created, created + 3600);
+          }
+          case OTHER_BYTES ->
+              buyer.signer().authorization("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
     if (authorization != null) {
       r.header("Authorization", authorization);
     }

@@ -36,15 +36,27 @@ public class AnchorStore {
    * @param anchor the anchor as received
    * @param receivedAt when it was stored
    */
-  public record ReceivedAnchor(String transactionId, String messageId, String action, String senderId,
-      TreeHeadAnchor anchor, Instant receivedAt) {}
+  public record ReceivedAnchor(
+      String transactionId,
+      String messageId,
+      String action,
+      String senderId,
+      TreeHeadAnchor anchor,
+      Instant receivedAt) {}
 
   /** Stores {@code anchor} received with a message of {@code transactionId}. */
   @Transactional
-  public void record(String transactionId, String messageId, String action, String senderId, TreeHeadAnchor anchor) {
+  public void record(
+      String transactionId,
+      String messageId,
+      String action,
+      String senderId,
+      TreeHeadAnchor anchor) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("INSERT INTO audit_anchor (transaction_id, message_id, action,"
-            + " sender_id, tree_size, root_hash, sth, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_anchor (transaction_id, message_id, action,"
+                    + " sender_id, tree_size, root_hash, sth, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, transactionId);
       s.setString(2, messageId);
       s.setString(3, action);
@@ -63,15 +75,24 @@ public class AnchorStore {
   public List<ReceivedAnchor> byTransaction(String transactionId) {
     List<ReceivedAnchor> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT transaction_id, message_id, action, sender_id,"
-            + " tree_size, root_hash, sth, received_at FROM audit_anchor WHERE transaction_id = ? ORDER BY id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT transaction_id, message_id, action, sender_id,"
+                    + " tree_size, root_hash, sth, received_at FROM audit_anchor WHERE transaction_id = ? ORDER BY id")) {
       s.setString(1, transactionId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          TreeHeadAnchor anchor = new TreeHeadAnchor(r.getLong(5), Base64.getDecoder().decode(r.getString(6)),
-              r.getString(7));
-          out.add(new ReceivedAnchor(r.getString(1), r.getString(2), r.getString(3), r.getString(4), anchor,
-              r.getTimestamp(8).toInstant()));
+          TreeHeadAnchor anchor =
+              new TreeHeadAnchor(
+                  r.getLong(5), Base64.getDecoder().decode(r.getString(6)), r.getString(7));
+          out.add(
+              new ReceivedAnchor(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  anchor,
+                  r.getTimestamp(8).toInstant()));
         }
       }
     } catch (SQLException e) {

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Moves stored messages into the audit log on one background thread: woken after every commit
- * that stored a message, at start-up for what a stop left queued, and every few seconds in case a
- * wake-up was lost to an error. Under load one pass appends everything that committed meanwhile,
- * so the log costs one transaction per batch rather than one lock wait per message.
+ * Moves stored messages into the audit log on one background thread: woken after every commit that
+ * stored a message, at start-up for what a stop left queued, and every few seconds in case a
+ * wake-up was lost to an error. Under load one pass appends everything that committed meanwhile, so
+ * the log costs one transaction per batch rather than one lock wait per message.
  */
 @ApplicationScoped
 public class AuditAppender {
@@ -24,11 +24,13 @@ public class AuditAppender {
   @Inject AuditLog audit;
 
   private final AtomicBoolean queued = new AtomicBoolean();
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "uei-audit-appender");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "uei-audit-appender");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running = true;
 
   /** Asks for a pass; passes asked for while one is queued are the same pass. */

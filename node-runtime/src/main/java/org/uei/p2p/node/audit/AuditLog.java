@@ -2,9 +2,9 @@ package org.uei.p2p.node.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import jakarta.annotation.PostConstruct;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,9 +36,9 @@ import org.uei.p2p.node.store.MessageStored;
  *
  * <p>Observing {@link MessageStored}, the transaction that stores a message also queues it for the
  * log; {@link AuditAppender} appends the queue in batches right after commit, and a node that
- * stopped in between appends what is left when it starts. So every stored message reaches the
- * log, in one batch transaction per many messages instead of a log lock held by every request to
- * its commit. Whatever reads or signs the log first appends what is queued ({@link #appendPending}).
+ * stopped in between appends what is left when it starts. So every stored message reaches the log,
+ * in one batch transaction per many messages instead of a log lock held by every request to its
+ * commit. Whatever reads or signs the log first appends what is queued ({@link #appendPending}).
  * Appends take a database row lock held to the end of their transaction, so writers (threads or
  * node instances) follow one another in commit order.
  */
@@ -46,7 +46,8 @@ import org.uei.p2p.node.store.MessageStored;
 public class AuditLog {
 
   /** The signature headers that cover a message body; header names as they go into the entry. */
-  private static final List<String> SIGNATURE_HEADERS = List.of("Authorization", "X-Gateway-Authorization");
+  private static final List<String> SIGNATURE_HEADERS =
+      List.of("Authorization", "X-Gateway-Authorization");
 
   @Inject AgroalDataSource dataSource;
   @Inject NodeIdentity identity;
@@ -67,17 +68,18 @@ public class AuditLog {
   /** Queues every stored protocol message for the log, in the transaction that stored it. */
   void onMessageStored(@Observes MessageStored event) {
     pending().add(event.message().id);
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          appender.signal();
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              appender.signal();
+            }
+          }
+        });
   }
 
   /**
@@ -93,8 +95,15 @@ public class AuditLog {
     List<PendingMessages.Pending> batch = pending().oldest(max);
     for (PendingMessages.Pending m : batch) {
       Direction direction = "IN".equals(m.direction()) ? Direction.IN : Direction.OUT;
-      current.append(SignedMessageEntry.of(direction, m.action(), m.transactionId(), m.messageId(), m.body(),
-          signatureHeaders(m.headers()), m.createdAt()));
+      current.append(
+          SignedMessageEntry.of(
+              direction,
+              m.action(),
+              m.transactionId(),
+              m.messageId(),
+              m.body(),
+              signatureHeaders(m.headers()),
+              m.createdAt()));
     }
     pending().remove(batch);
     return batch.size();
@@ -126,7 +135,8 @@ public class AuditLog {
    */
   private int appendOneByOne() {
     for (int i = 0; i < BATCH; i++) {
-      List<PendingMessages.Pending> next = QuarkusTransaction.requiringNew().call(() -> pending().oldest(1));
+      List<PendingMessages.Pending> next =
+          QuarkusTransaction.requiringNew().call(() -> pending().oldest(1));
       if (next.isEmpty()) {
         return i;
       }
@@ -144,10 +154,10 @@ public class AuditLog {
 
   /**
    * Appends an allocation or settlement record, atomically with the caller's transaction (one is
-   * started when there is none): if the caller rolls back, the record is not in the log. Build
-   * the entry as {@code new RecordEntry(Kind.ALLOCATION or SETTLEMENT, recordId, transactionId or
-   * null, jsonBytes, timestamp)} from the exact JSON the node stores or publishes. The append holds
-   * the log's row lock until that transaction ends, so call it last in a long transaction.
+   * started when there is none): if the caller rolls back, the record is not in the log. Build the
+   * entry as {@code new RecordEntry(Kind.ALLOCATION or SETTLEMENT, recordId, transactionId or null,
+   * jsonBytes, timestamp)} from the exact JSON the node stores or publishes. The append holds the
+   * log's row lock until that transaction ends, so call it last in a long transaction.
    *
    * @return the record's index in the log
    */
@@ -167,18 +177,20 @@ public class AuditLog {
   private MerkleLog lockLog() {
     store().lockForAppend();
     MerkleLog current = log();
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status != Status.STATUS_COMMITTED) {
-          // The in-memory frontier holds a leaf the database dropped: rebuild it from the store.
-          log = null;
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+              // The in-memory frontier holds a leaf the database dropped: rebuild it from the
+              // store.
+              log = null;
+            }
+          }
+        });
     return current;
   }
 
@@ -190,7 +202,8 @@ public class AuditLog {
   private static boolean aboutTheEntry(RuntimeException e) {
     var sql = org.uei.p2p.node.store.Causes.find(e, java.sql.SQLException.class);
     if (sql.isEmpty()) {
-      return org.uei.p2p.node.store.Causes.find(e, org.uei.p2p.audit.store.LogStoreException.class).isEmpty();
+      return org.uei.p2p.node.store.Causes.find(e, org.uei.p2p.audit.store.LogStoreException.class)
+          .isEmpty();
     }
     String state = sql.get().getSQLState();
     return state != null && (state.startsWith("22") || state.startsWith("23"));
@@ -202,8 +215,8 @@ public class AuditLog {
   }
 
   /**
-   * The newest signed tree head, signing and storing a new one first if the log has grown since
-   * the last (or none was ever signed).
+   * The newest signed tree head, signing and storing a new one first if the log has grown since the
+   * last (or none was ever signed).
    */
   public SignedTreeHead currentHead() {
     if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
@@ -231,8 +244,14 @@ public class AuditLog {
     return head;
   }
 
-  /** Signs a new head when entries were appended since the last one, so heads keep up without readers. */
-  @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  /**
+   * Signs a new head when entries were appended since the last one, so heads keep up without
+   * readers.
+   */
+  @Scheduled(
+      every = "60s",
+      delayed = "10s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void signWhenGrown() {
     currentHead();
   }
@@ -288,8 +307,11 @@ public class AuditLog {
   private TreeHeadSigner signer() {
     TreeHeadSigner s = signer;
     if (s == null) {
-      s = new TreeHeadSigner(identity.keyPair(),
-          identity.subscriberId() + "|" + identity.keyId() + "|ed25519", Clock.systemUTC());
+      s =
+          new TreeHeadSigner(
+              identity.keyPair(),
+              identity.subscriberId() + "|" + identity.keyId() + "|ed25519",
+              Clock.systemUTC());
       signer = s;
     }
     return s;
@@ -304,13 +326,15 @@ public class AuditLog {
     } catch (IOException e) {
       throw new IllegalStateException("stored message headers are not JSON: " + e.getMessage(), e);
     }
-    all.fields().forEachRemaining(field -> {
-      for (String name : SIGNATURE_HEADERS) {
-        if (name.equalsIgnoreCase(field.getKey())) {
-          out.put(name, field.getValue().asText());
-        }
-      }
-    });
+    all.fields()
+        .forEachRemaining(
+            field -> {
+              for (String name : SIGNATURE_HEADERS) {
+                if (name.equalsIgnoreCase(field.getKey())) {
+                  out.put(name, field.getValue().asText());
+                }
+              }
+            });
     return out;
   }
 }

@@ -51,10 +51,14 @@ public class AuditResource {
     return headJson(audit.currentHead());
   }
 
-  /** Entries {@code from} to {@code to} (exclusive), or every entry of one {@code transaction_id}. */
+  /**
+   * Entries {@code from} to {@code to} (exclusive), or every entry of one {@code transaction_id}.
+   */
   @GET
   @Path("/entries")
-  public Response entries(@QueryParam("from") Long from, @QueryParam("to") Long to,
+  public Response entries(
+      @QueryParam("from") Long from,
+      @QueryParam("to") Long to,
       @QueryParam("transaction_id") String transactionId) {
     audit.catchUp();
     ArrayNode list = JSON.arrayNode();
@@ -67,7 +71,8 @@ public class AuditResource {
       long start = from == null ? 0 : from;
       long end = to == null ? Math.min(size, start + MAX_PAGE) : to;
       if (start < 0 || end < start || end > size) {
-        return badRequest("entries from " + start + " to " + end + " are outside the log's 0.." + size);
+        return badRequest(
+            "entries from " + start + " to " + end + " are outside the log's 0.." + size);
       }
       if (end - start > MAX_PAGE) {
         return badRequest("at most " + MAX_PAGE + " entries per request; use the export for more");
@@ -80,10 +85,14 @@ public class AuditResource {
     return Response.ok(out).build();
   }
 
-  /** Inclusion proof of entry {@code index} in the tree of {@code tree_size} entries (default: current). */
+  /**
+   * Inclusion proof of entry {@code index} in the tree of {@code tree_size} entries (default:
+   * current).
+   */
   @GET
   @Path("/proof/inclusion")
-  public Response inclusion(@QueryParam("index") Long index, @QueryParam("tree_size") Long treeSize) {
+  public Response inclusion(
+      @QueryParam("index") Long index, @QueryParam("tree_size") Long treeSize) {
     if (index == null) {
       return badRequest("query parameter index is required");
     }
@@ -152,31 +161,34 @@ public class AuditResource {
   public Response export() {
     long size = audit.catchUp();
     List<SignedTreeHead> heads = audit.headsUpTo(size);
-    StreamingOutput body = out -> {
-      try (JsonGenerator g = BecknJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-        g.writeStartObject();
-        g.writeStringField("format", LogExport.FORMAT);
-        g.writeArrayFieldStart("tree_heads");
-        for (SignedTreeHead h : heads) {
-          g.writeString(h.jws());
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("entries");
-        for (long from = 0; from < size; from += MAX_PAGE) {
-          for (JdbcLogStore.StoredEntry e : audit.store().range(from, Math.min(size, from + MAX_PAGE))) {
+    StreamingOutput body =
+        out -> {
+          try (JsonGenerator g =
+              BecknJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeNumberField("index", e.index());
-            g.writeStringField("entry", B64.encodeToString(e.entry()));
-            if (e.leafHash() != null) {
-              g.writeStringField("leaf_hash", B64.encodeToString(e.leafHash()));
+            g.writeStringField("format", LogExport.FORMAT);
+            g.writeArrayFieldStart("tree_heads");
+            for (SignedTreeHead h : heads) {
+              g.writeString(h.jws());
             }
+            g.writeEndArray();
+            g.writeArrayFieldStart("entries");
+            for (long from = 0; from < size; from += MAX_PAGE) {
+              for (JdbcLogStore.StoredEntry e :
+                  audit.store().range(from, Math.min(size, from + MAX_PAGE))) {
+                g.writeStartObject();
+                g.writeNumberField("index", e.index());
+                g.writeStringField("entry", B64.encodeToString(e.entry()));
+                if (e.leafHash() != null) {
+                  g.writeStringField("leaf_hash", B64.encodeToString(e.leafHash()));
+                }
+                g.writeEndObject();
+              }
+            }
+            g.writeEndArray();
             g.writeEndObject();
           }
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-    };
+        };
     return Response.ok(body, MediaType.APPLICATION_JSON).build();
   }
 
@@ -226,6 +238,9 @@ public class AuditResource {
   }
 
   private static Response badRequest(String message) {
-    return Response.status(400).entity(JSON.objectNode().put("error", message)).type(MediaType.APPLICATION_JSON).build();
+    return Response.status(400)
+        .entity(JSON.objectNode().put("error", message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 }

@@ -38,7 +38,8 @@ public final class JdbcLogStore implements LogStore {
   @Override
   public long size() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1");
+        PreparedStatement s =
+            c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1");
         ResultSet r = s.executeQuery()) {
       if (!r.next()) {
         throw new LogStoreException("audit_log_size has no row: the V2_0 migration did not run");
@@ -50,12 +51,13 @@ public final class JdbcLogStore implements LogStore {
   }
 
   /**
-   * Blocks until no other transaction is appending, and keeps it so until the caller's
-   * transaction ends; returns the size then. Call inside a transaction before appending.
+   * Blocks until no other transaction is appending, and keeps it so until the caller's transaction
+   * ends; returns the size then. Call inside a transaction before appending.
    */
   public long lockForAppend() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1 FOR UPDATE");
+        PreparedStatement s =
+            c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1 FOR UPDATE");
         ResultSet r = s.executeQuery()) {
       if (!r.next()) {
         throw new LogStoreException("audit_log_size has no row: the V2_0 migration did not run");
@@ -73,7 +75,8 @@ public final class JdbcLogStore implements LogStore {
     try (Connection c = dataSource.getConnection()) {
       boolean own = c.getAutoCommit();
       if (own) {
-        // Outside a transaction the size, the entry and its hashes still go in together or not at all.
+        // Outside a transaction the size, the entry and its hashes still go in together or not at
+        // all.
         c.setAutoCommit(false);
       }
       try {
@@ -92,29 +95,33 @@ public final class JdbcLogStore implements LogStore {
         }
       }
     } catch (SQLException e) {
-      throw new LogStoreException("cannot append audit log entry " + index + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot append audit log entry " + index + ": " + e.getMessage(), e);
     }
   }
 
   private void insert(Connection c, long index, String transactionId, byte[] entry, byte[][] hashes)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE audit_log_size SET tree_size = ? WHERE id = 1 AND tree_size = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE audit_log_size SET tree_size = ? WHERE id = 1 AND tree_size = ?")) {
       s.setLong(1, index + 1);
       s.setLong(2, index);
       if (s.executeUpdate() != 1) {
         throw new ConcurrentAppendException(index, currentSize(c));
       }
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO audit_log_entry (idx, transaction_id, entry, created_at) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_log_entry (idx, transaction_id, entry, created_at) VALUES (?, ?, ?, ?)")) {
       s.setLong(1, index);
       s.setString(2, transactionId);
       s.setBytes(3, entry);
       s.setTimestamp(4, Timestamp.from(Instant.now()));
       s.executeUpdate();
     }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log_hash (pos, hash) VALUES (?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO audit_log_hash (pos, hash) VALUES (?, ?)")) {
       long pos = TreeLayout.hashCount(index);
       for (byte[] h : hashes) {
         s.setLong(1, pos++);
@@ -126,7 +133,8 @@ public final class JdbcLogStore implements LogStore {
   }
 
   private static long currentSize(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1");
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT tree_size FROM audit_log_size WHERE id = 1");
         ResultSet r = s.executeQuery()) {
       return r.next() ? r.getLong(1) : -1;
     }
@@ -144,9 +152,11 @@ public final class JdbcLogStore implements LogStore {
   @Override
   public byte[] subtreeHash(int level, long index) {
     TreeLayout.checkComplete(level, index, size());
-    byte[] hash = single("SELECT hash FROM audit_log_hash WHERE pos = ?", TreeLayout.position(level, index));
+    byte[] hash =
+        single("SELECT hash FROM audit_log_hash WHERE pos = ?", TreeLayout.position(level, index));
     if (hash == null) {
-      throw new LogStoreException("audit log hash at level " + level + ", index " + index + " is missing");
+      throw new LogStoreException(
+          "audit log hash at level " + level + ", index " + index + " is missing");
     }
     return hash;
   }
@@ -162,8 +172,8 @@ public final class JdbcLogStore implements LogStore {
     }
     Map<Long, byte[]> hashes = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT pos, hash FROM audit_log_hash WHERE pos >= ? AND pos <= ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT pos, hash FROM audit_log_hash WHERE pos >= ? AND pos <= ?")) {
         s.setLong(1, TreeLayout.position(0, from));
         s.setLong(2, TreeLayout.position(0, to - 1));
         try (ResultSet r = s.executeQuery()) {
@@ -172,8 +182,9 @@ public final class JdbcLogStore implements LogStore {
           }
         }
       }
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT idx, entry FROM audit_log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT idx, entry FROM audit_log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")) {
         s.setLong(1, from);
         s.setLong(2, to);
         try (ResultSet r = s.executeQuery()) {
@@ -184,7 +195,8 @@ public final class JdbcLogStore implements LogStore {
         }
       }
     } catch (SQLException e) {
-      throw new LogStoreException("cannot read audit log entries " + from + ".." + to + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot read audit log entries " + from + ".." + to + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -193,8 +205,9 @@ public final class JdbcLogStore implements LogStore {
   public List<Long> indexesOf(String transactionId) {
     List<Long> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT idx FROM audit_log_entry WHERE transaction_id = ? ORDER BY idx")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT idx FROM audit_log_entry WHERE transaction_id = ? ORDER BY idx")) {
       s.setString(1, transactionId);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -202,13 +215,15 @@ public final class JdbcLogStore implements LogStore {
         }
       }
     } catch (SQLException e) {
-      throw new LogStoreException("cannot list audit log entries of " + transactionId + ": " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot list audit log entries of " + transactionId + ": " + e.getMessage(), e);
     }
     return out;
   }
 
   private byte[] single(String sql, long key) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, key);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getBytes(1) : null;

@@ -27,11 +27,13 @@ final class PendingMessages {
   /** Queues the stored message {@code rowId}. */
   void add(long rowId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("INSERT INTO audit_pending (beckn_message_id) VALUES (?)")) {
+        PreparedStatement s =
+            c.prepareStatement("INSERT INTO audit_pending (beckn_message_id) VALUES (?)")) {
       s.setLong(1, rowId);
       s.executeUpdate();
     } catch (SQLException e) {
-      throw new LogStoreException("cannot queue message " + rowId + " for the audit log: " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot queue message " + rowId + " for the audit log: " + e.getMessage(), e);
     }
   }
 
@@ -39,18 +41,29 @@ final class PendingMessages {
   List<Pending> oldest(int max) {
     List<Pending> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT m.id, m.direction, m.action, m.transaction_id,"
-            + " m.message_id, m.body, m.headers, m.created_at FROM audit_pending p"
-            + " JOIN beckn_message m ON m.id = p.beckn_message_id ORDER BY p.beckn_message_id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT m.id, m.direction, m.action, m.transaction_id,"
+                    + " m.message_id, m.body, m.headers, m.created_at FROM audit_pending p"
+                    + " JOIN beckn_message m ON m.id = p.beckn_message_id ORDER BY p.beckn_message_id")) {
       s.setMaxRows(max);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(new Pending(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-              r.getBytes(6), r.getString(7), r.getObject(8, OffsetDateTime.class).toInstant()));
+          out.add(
+              new Pending(
+                  r.getLong(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getBytes(6),
+                  r.getString(7),
+                  r.getObject(8, OffsetDateTime.class).toInstant()));
         }
       }
     } catch (SQLException e) {
-      throw new LogStoreException("cannot read the messages waiting for the audit log: " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot read the messages waiting for the audit log: " + e.getMessage(), e);
     }
     return out;
   }
@@ -58,18 +71,27 @@ final class PendingMessages {
   /** Takes {@code rows} off the queue. */
   void remove(List<Pending> rows) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("DELETE FROM audit_pending WHERE beckn_message_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("DELETE FROM audit_pending WHERE beckn_message_id = ?")) {
       for (Pending p : rows) {
         s.setLong(1, p.rowId());
         s.addBatch();
       }
       s.executeBatch();
     } catch (SQLException e) {
-      throw new LogStoreException("cannot take appended messages off the audit queue: " + e.getMessage(), e);
+      throw new LogStoreException(
+          "cannot take appended messages off the audit queue: " + e.getMessage(), e);
     }
   }
 
   /** One stored message, as much of it as its log entry needs. */
-  record Pending(long rowId, String direction, String action, String transactionId, String messageId, byte[] body,
-      String headers, Instant createdAt) {}
+  record Pending(
+      long rowId,
+      String direction,
+      String action,
+      String transactionId,
+      String messageId,
+      byte[] body,
+      String headers,
+      Instant createdAt) {}
 }

@@ -31,8 +31,9 @@ final class TreeHeadHistory {
 
   void add(SignedTreeHead head) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO audit_tree_head (tree_size, root_hash, jws, created_at) VALUES (?, ?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_tree_head (tree_size, root_hash, jws, created_at) VALUES (?, ?, ?, ?)")) {
       s.setLong(1, head.treeSize());
       s.setString(2, head.head().rootHashBase64());
       s.setString(3, head.jws());
@@ -45,8 +46,10 @@ final class TreeHeadHistory {
 
   /** The most recent head, if any was signed. */
   Optional<SignedTreeHead> latest() {
-    List<SignedTreeHead> heads = query(
-        "SELECT jws FROM audit_tree_head ORDER BY tree_size DESC, id DESC FETCH FIRST 1 ROWS ONLY", -1);
+    List<SignedTreeHead> heads =
+        query(
+            "SELECT jws FROM audit_tree_head ORDER BY tree_size DESC, id DESC FETCH FIRST 1 ROWS ONLY",
+            -1);
     return heads.isEmpty() ? Optional.empty() : Optional.of(heads.get(0));
   }
 
@@ -57,7 +60,8 @@ final class TreeHeadHistory {
 
   private List<SignedTreeHead> query(String sql, long maxSize) {
     List<SignedTreeHead> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       if (maxSize >= 0) {
         s.setLong(1, maxSize);
       }
@@ -69,8 +73,8 @@ final class TreeHeadHistory {
     } catch (SQLException e) {
       throw new LogStoreException("cannot read signed tree heads: " + e.getMessage(), e);
     } catch (TreeHeadException e) {
-      throw new LogStoreException("a stored signed tree head does not verify with this node's key: "
-          + e.getMessage(), e);
+      throw new LogStoreException(
+          "a stored signed tree head does not verify with this node's key: " + e.getMessage(), e);
     }
     return out;
   }

@@ -11,11 +11,11 @@ import java.time.ZoneOffset;
  * The time a node judges market rules by: which offers are open, whether a trade is inside its
  * trading window, whether gate closure has passed, which delivery day the nightly settlement takes.
  *
- * <p>On a real network it is the system clock. A local demo or test network can move it (all
- * nodes together) through {@link MarketClockResource} to play a trading day, gate closure and the
- * day after delivery in minutes. Protocol time is never moved: context timestamps, signatures,
- * replay windows and the audit log keep the system clock, so a moved market clock cannot make a
- * node accept a stale or future signature.
+ * <p>On a real network it is the system clock. A local demo or test network can move it (all nodes
+ * together) through {@link MarketClockResource} to play a trading day, gate closure and the day
+ * after delivery in minutes. Protocol time is never moved: context timestamps, signatures, replay
+ * windows and the audit log keep the system clock, so a moved market clock cannot make a node
+ * accept a stale or future signature.
  */
 @ApplicationScoped
 public class MarketClock {

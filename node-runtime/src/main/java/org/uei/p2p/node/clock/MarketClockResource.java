@@ -15,9 +15,9 @@ import java.util.Map;
 import org.uei.p2p.node.config.NodeConfig;
 
 /**
- * {@code /testing/market-clock}: reads the node's market time and, only where
- * {@code uei.testing.market-clock-control} is on, sets it ({@code PUT} with
- * {@code {"now":"2026-11-25T04:30:00Z"}}). Elsewhere setting it is a 404, as if it did not exist.
+ * {@code /testing/market-clock}: reads the node's market time and, only where {@code
+ * uei.testing.market-clock-control} is on, sets it ({@code PUT} with {@code
+ * {"now":"2026-11-25T04:30:00Z"}}). Elsewhere setting it is a 404, as if it did not exist.
  */
 @Path("/testing/market-clock")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,8 +29,13 @@ public class MarketClockResource {
   /** The node's market time and its distance from the system clock. */
   @GET
   public Map<String, Object> get() {
-    return Map.of("now", clock.now().toString(), "offset", clock.offset().toString(),
-        "controllable", config.testing().marketClockControl());
+    return Map.of(
+        "now",
+        clock.now().toString(),
+        "offset",
+        clock.offset().toString(),
+        "controllable",
+        config.testing().marketClockControl());
   }
 
   /** Moves market time. */
@@ -52,7 +57,10 @@ public class MarketClockResource {
   }
 
   private static WebApplicationException bad(String message) {
-    return new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON)
-        .entity(Map.of("error", message)).build());
+    return new WebApplicationException(
+        Response.status(400)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(Map.of("error", message))
+            .build());
   }
 }

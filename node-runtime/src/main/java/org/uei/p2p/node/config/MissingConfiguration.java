@@ -16,7 +16,9 @@ public final class MissingConfiguration {
     List<String> missing = new ArrayList<>();
     require(missing, config.subscriberId().isPresent(), "uei.subscriber-id");
     require(missing, config.keyId().isPresent(), "uei.key-id");
-    require(missing, config.privateKey().isPresent() || config.privateKeyFile().isPresent(),
+    require(
+        missing,
+        config.privateKey().isPresent() || config.privateKeyFile().isPresent(),
         "uei.private-key or uei.private-key-file");
     require(missing, config.domain().isPresent(), "uei.domain");
     require(missing, config.publicUrl().isPresent(), "uei.public-url");

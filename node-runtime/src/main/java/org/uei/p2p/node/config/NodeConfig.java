@@ -33,21 +33,24 @@ public interface NodeConfig {
   @WithName("private-key-file")
   Optional<String> privateKeyFile();
 
-  /** The network domain this node trades in, e.g. {@code beckn.one:deg:p2p-trading-interdiscom:2.0.0}. */
+  /**
+   * The network domain this node trades in, e.g. {@code
+   * beckn.one:deg:p2p-trading-interdiscom:2.0.0}.
+   */
   Optional<String> domain();
 
   /**
-   * The wires this node speaks, comma-separated: {@code wave1} (DEG wave 1, Beckn 2.0-rc),
-   * {@code wave2} (IES wave 2, Beckn 2.0 LTS) or both. Inbound messages are routed by the wire
-   * their context shows; a body of a wire not listed is refused.
+   * The wires this node speaks, comma-separated: {@code wave1} (DEG wave 1, Beckn 2.0-rc), {@code
+   * wave2} (IES wave 2, Beckn 2.0 LTS) or both. Inbound messages are routed by the wire their
+   * context shows; a body of a wire not listed is refused.
    */
   @WithDefault("wave1")
   java.util.List<String> wire();
 
   /**
-   * The wave-2 network this node trades in ({@code context.networkId}), e.g.
-   * {@code indiaenergystack.in/ies-p2p-trading-network}; wave-2 messages of another network are
-   * refused. Absent: every network is accepted, as an absent {@code uei.domain} does on wave 1.
+   * The wave-2 network this node trades in ({@code context.networkId}), e.g. {@code
+   * indiaenergystack.in/ies-p2p-trading-network}; wave-2 messages of another network are refused.
+   * Absent: every network is accepted, as an absent {@code uei.domain} does on wave 1.
    */
   @WithName("network-id")
   Optional<String> networkId();
@@ -136,8 +139,8 @@ public interface NodeConfig {
     Duration maxTtl();
 
     /**
-     * How old a callback's {@code timestamp} may be (its ttl when longer), plus the skew: an
-     * outbox resends a callback with its first timestamp. Absent: {@code uei.outbox.max-age}.
+     * How old a callback's {@code timestamp} may be (its ttl when longer), plus the skew: an outbox
+     * resends a callback with its first timestamp. Absent: {@code uei.outbox.max-age}.
      */
     @WithName("max-callback-age")
     Optional<Duration> maxCallbackAge();
@@ -221,8 +224,8 @@ public interface NodeConfig {
     boolean insecureSkipSignatureVerification();
 
     /**
-     * When true, every callback leaves with a fresh {@code message_id} instead of the request's,
-     * so that the conformance kit's echo cases can be seen to fail. Never on a real network.
+     * When true, every callback leaves with a fresh {@code message_id} instead of the request's, so
+     * that the conformance kit's echo cases can be seen to fail. Never on a real network.
      */
     @WithName("corrupt-callback-message-id")
     @WithDefault("false")
@@ -230,8 +233,8 @@ public interface NodeConfig {
 
     /**
      * When true, {@code PUT /testing/market-clock} moves the time market rules are judged by, so a
-     * local network can play a trading day, gate closure and settlement in minutes. Never on a
-     * real network.
+     * local network can play a trading day, gate closure and settlement in minutes. Never on a real
+     * network.
      */
     @WithName("market-clock-control")
     @WithDefault("false")

@@ -11,9 +11,9 @@ import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * Who this node is on the network: subscriber id, key, domain and public URL, read once from
- * {@link NodeConfig}. Callers ask here rather than reading the config so that the key file is
- * parsed once and a missing value fails at start-up, not at the first message.
+ * Who this node is on the network: subscriber id, key, domain and public URL, read once from {@link
+ * NodeConfig}. Callers ask here rather than reading the config so that the key file is parsed once
+ * and a missing value fails at start-up, not at the first message.
  */
 @ApplicationScoped
 public class NodeIdentity {
@@ -48,7 +48,8 @@ public class NodeIdentity {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read uei.private-key-file " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read uei.private-key-file " + file + ": " + e.getMessage(), e);
     }
     if (!text.startsWith("{")) {
       return text;
@@ -57,12 +58,13 @@ public class NodeIdentity {
     try {
       String key = BecknJson.mapper().readTree(text).path("signing_private_key").asText("");
       if (key.isEmpty()) {
-        throw new IllegalStateException("uei.private-key-file " + file + " has no signing_private_key");
+        throw new IllegalStateException(
+            "uei.private-key-file " + file + " has no signing_private_key");
       }
       return key;
     } catch (IOException e) {
-      throw new IllegalStateException("uei.private-key-file " + file + " is neither base64 nor JSON: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "uei.private-key-file " + file + " is neither base64 nor JSON: " + e.getMessage(), e);
     }
   }
 

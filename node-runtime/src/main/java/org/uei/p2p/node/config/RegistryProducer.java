@@ -12,22 +12,34 @@ import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.registry.StaticRegistry;
 import org.uei.p2p.signing.BecknVerifier;
 
-/** Builds the registry client, the caching key resolver and the signature verifier from configuration. */
+/**
+ * Builds the registry client, the caching key resolver and the signature verifier from
+ * configuration.
+ */
 @ApplicationScoped
 public class RegistryProducer {
 
   @Produces
   @Singleton
   Registry registry(NodeConfig config) {
-    String url = config.registry().url().orElseThrow(() -> new IllegalStateException(
-        "missing configuration: uei.registry.url (UEI_REGISTRY_URL)"));
+    String url =
+        config
+            .registry()
+            .url()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "missing configuration: uei.registry.url (UEI_REGISTRY_URL)"));
     Duration timeout = config.http().requestTimeout();
     return switch (config.registry().type().trim().toLowerCase()) {
       case "beckn" -> BecknRegistry.builder(url).timeout(timeout).build();
       case "dedi" -> DediRegistry.builder(url).timeout(timeout).build();
       case "file" -> StaticRegistry.fromFile(Path.of(url));
-      default -> throw new IllegalStateException("uei.registry.type must be beckn, dedi or file, not '"
-          + config.registry().type() + "'");
+      default ->
+          throw new IllegalStateException(
+              "uei.registry.type must be beckn, dedi or file, not '"
+                  + config.registry().type()
+                  + "'");
     };
   }
 

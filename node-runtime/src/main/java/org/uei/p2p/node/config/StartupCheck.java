@@ -5,8 +5,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 /**
  * Fails the start with one clear line when mandatory configuration is missing or unusable, and
@@ -26,15 +26,17 @@ public class StartupCheck {
     }
     try {
       NodeIdentity id = identity.get();
-      Log.infof("node %s (key %s, public key %s) in domain %s at %s",
+      Log.infof(
+          "node %s (key %s, public key %s) in domain %s at %s",
           id.subscriberId(), id.keyId(), id.publicKeyBase64(), id.domain(), id.publicUrl());
     } catch (RuntimeException e) {
       stop(rootMessage(e));
       return;
     }
     if (config.testing().insecureSkipSignatureVerification()) {
-      Log.warn("!!! uei.testing.insecure-skip-signature-verification=true: inbound signatures are NOT"
-          + " checked. Anyone can impersonate any participant. Use only for conformance negative controls. !!!");
+      Log.warn(
+          "!!! uei.testing.insecure-skip-signature-verification=true: inbound signatures are NOT"
+              + " checked. Anyone can impersonate any participant. Use only for conformance negative controls. !!!");
     }
   }
 

@@ -1,10 +1,10 @@
 package org.uei.p2p.node.domain;
 
 /**
- * A request the node's own logic refuses, with the kind of refusal and a message for the person
- * or app that asked. Domain code throws it without knowing how it is answered; the node's JSON
- * APIs answer it with a status for its kind and {@code {"error": message}}
- * ({@code org.uei.p2p.node.http.ApiErrors}).
+ * A request the node's own logic refuses, with the kind of refusal and a message for the person or
+ * app that asked. Domain code throws it without knowing how it is answered; the node's JSON APIs
+ * answer it with a status for its kind and {@code {"error": message}} ({@code
+ * org.uei.p2p.node.http.ApiErrors}).
  */
 public class Refusal extends RuntimeException {
 

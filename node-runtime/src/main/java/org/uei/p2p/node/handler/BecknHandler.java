@@ -7,10 +7,10 @@ import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wire.WireGeneration;
 
 /**
- * A node's business logic for the Beckn actions it receives. Each node application provides
- * exactly one bean of this type; the runtime does everything protocol-level around it. A handler
- * serves wave-1 actions ({@link #accepts()}) and, when the node speaks wave 2 ({@code uei.wire}),
- * wave-2 actions ({@link #acceptsWave2()}); {@link InboundMessage#wire()} tells them apart.
+ * A node's business logic for the Beckn actions it receives. Each node application provides exactly
+ * one bean of this type; the runtime does everything protocol-level around it. A handler serves
+ * wave-1 actions ({@link #accepts()}) and, when the node speaks wave 2 ({@code uei.wire}), wave-2
+ * actions ({@link #acceptsWave2()}); {@link InboundMessage#wire()} tells them apart.
  */
 public interface BecknHandler {
 
@@ -25,8 +25,12 @@ public interface BecknHandler {
   /** The wire names of the actions this node accepts on {@code wire}. */
   default Set<String> accepts(WireGeneration wire) {
     return switch (wire) {
-      case DEG_WAVE1 -> accepts().stream().map(Action::wireName).collect(Collectors.toUnmodifiableSet());
-      case IES_WAVE2 -> acceptsWave2().stream().map(Wave2Action::wireName).collect(Collectors.toUnmodifiableSet());
+      case DEG_WAVE1 ->
+          accepts().stream().map(Action::wireName).collect(Collectors.toUnmodifiableSet());
+      case IES_WAVE2 ->
+          acceptsWave2().stream()
+              .map(Wave2Action::wireName)
+              .collect(Collectors.toUnmodifiableSet());
       default -> Set.of();
     };
   }

@@ -14,20 +14,26 @@ import org.uei.p2p.node.wire.WireEnvelope;
 
 /**
  * An authentic, valid, de-duplicated inbound message as a node's handler sees it, of either wire.
- * {@link #wire()} says which; the wave-1 accessors ({@link #action()}, {@link #envelope()},
- * {@link #context()}, {@link #message(Class)}) serve wave-1 messages and the {@code wave2*} ones
- * wave-2 messages; asking a message for the other wire's view is a programming error and throws.
- * A handler that accepts only wave-1 actions never sees a wave-2 message.
+ * {@link #wire()} says which; the wave-1 accessors ({@link #action()}, {@link #envelope()}, {@link
+ * #context()}, {@link #message(Class)}) serve wave-1 messages and the {@code wave2*} ones wave-2
+ * messages; asking a message for the other wire's view is a programming error and throws. A handler
+ * that accepts only wave-1 actions never sees a wave-2 message.
  *
  * @param storedId the row of the transaction store holding the raw message (null before storing)
  * @param parsed the typed envelope of its wire
- * @param senderId the subscriber that sent it (signer, or the context's sender when unsigned checks are off)
+ * @param senderId the subscriber that sent it (signer, or the context's sender when unsigned checks
+ *     are off)
  * @param receivedAt when it arrived
  */
-public record InboundMessage(Long storedId, WireEnvelope parsed, String senderId, Instant receivedAt) {
+public record InboundMessage(
+    Long storedId, WireEnvelope parsed, String senderId, Instant receivedAt) {
 
   /** A wave-1 message. */
-  public InboundMessage(Long storedId, Action action, Envelope<? extends Message> envelope, String senderId,
+  public InboundMessage(
+      Long storedId,
+      Action action,
+      Envelope<? extends Message> envelope,
+      String senderId,
       Instant receivedAt) {
     this(storedId, new WireEnvelope.Wave1(action, envelope), senderId, receivedAt);
   }
@@ -86,15 +92,21 @@ public record InboundMessage(Long storedId, WireEnvelope parsed, String senderId
     if (parsed instanceof WireEnvelope.Wave1 w) {
       return w;
     }
-    throw new IllegalStateException(parsed.actionName() + " came on " + wire().title()
-        + "; read it with wave2(), wave2Action() or wireContext()");
+    throw new IllegalStateException(
+        parsed.actionName()
+            + " came on "
+            + wire().title()
+            + "; read it with wave2(), wave2Action() or wireContext()");
   }
 
   private WireEnvelope.Wave2 wave2Parsed() {
     if (parsed instanceof WireEnvelope.Wave2 w) {
       return w;
     }
-    throw new IllegalStateException(parsed.actionName() + " came on " + wire().title()
-        + "; read it with envelope(), action() or context()");
+    throw new IllegalStateException(
+        parsed.actionName()
+            + " came on "
+            + wire().title()
+            + "; read it with envelope(), action() or context()");
   }
 }

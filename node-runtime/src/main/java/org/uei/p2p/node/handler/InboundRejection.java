@@ -44,12 +44,17 @@ public final class InboundRejection extends Exception {
 
   /** A signature refusal, carrying {@code WWW-Authenticate} as BECKN-006 asks of every one. */
   public static InboundRejection unauthorized(String realm, int status, String detail) {
-    return new InboundRejection(status, BecknError.of(ErrorCode.INVALID_REQUEST, detail, ""),
-        Map.of(org.uei.p2p.signing.SignatureHeaders.WWW_AUTHENTICATE,
+    return new InboundRejection(
+        status,
+        BecknError.of(ErrorCode.INVALID_REQUEST, detail, ""),
+        Map.of(
+            org.uei.p2p.signing.SignatureHeaders.WWW_AUTHENTICATE,
             org.uei.p2p.signing.SignatureHeaders.wwwAuthenticate(realm)));
   }
 
-  /** The refusal of a {@code message_id} already received from the same sender for the same action. */
+  /**
+   * The refusal of a {@code message_id} already received from the same sender for the same action.
+   */
   public static InboundRejection replayed(String senderId, String messageId, String action) {
     return replayed(senderId, messageId, action, "context.message_id");
   }
@@ -58,10 +63,22 @@ public final class InboundRejection extends Exception {
    * The refusal of a message id already received, naming it at {@code path} as the sender's wire
    * spells it ({@code context.messageId} on wave 2).
    */
-  public static InboundRejection replayed(String senderId, String messageId, String action, String path) {
+  public static InboundRejection replayed(
+      String senderId, String messageId, String action, String path) {
     String member = path.substring(path.lastIndexOf('.') + 1);
-    return new InboundRejection(409, BecknError.of(ErrorCode.INVALID_REQUEST, member + " '" + messageId
-        + "' was already received from '" + senderId + "' for " + action, path), Map.of());
+    return new InboundRejection(
+        409,
+        BecknError.of(
+            ErrorCode.INVALID_REQUEST,
+            member
+                + " '"
+                + messageId
+                + "' was already received from '"
+                + senderId
+                + "' for "
+                + action,
+            path),
+        Map.of());
   }
 
   public int httpStatus() {

@@ -4,14 +4,14 @@ import java.util.Set;
 
 /**
  * Which request paths are the node's Beckn endpoints ({@code POST /{action}}) as far as refusals
- * go: every path outside the node's own JSON APIs. A Beckn sender gets a NACK for anything it
- * gets wrong there, including a wrong method or path; the APIs answer {@code {"error": …}}.
+ * go: every path outside the node's own JSON APIs. A Beckn sender gets a NACK for anything it gets
+ * wrong there, including a wrong method or path; the APIs answer {@code {"error": …}}.
  */
 public final class BecknPaths {
 
   /** First path segments of the node's own APIs and Quarkus's endpoints. */
-  private static final Set<String> API_ROOTS = Set.of("client", "provider", "utility", "ledger", "audit", "testing",
-      "q", "console");
+  private static final Set<String> API_ROOTS =
+      Set.of("client", "provider", "utility", "ledger", "audit", "testing", "q", "console");
 
   private BecknPaths() {}
 

@@ -29,9 +29,9 @@ import org.uei.p2p.node.wire.Wires;
 /**
  * Shapes the HTTP stack's own refusals. On Beckn paths ({@link BecknPaths}) a wrong method, an
  * unknown path or media type gets the same status with a NACK body (code 30000 or 40001), so a
- * Beckn sender always reads a Beckn answer. On the node's JSON APIs, a body that is not JSON of
- * the right shape gets 400 with {@code {"error", "path"}} in JSON terms, never Jackson's text
- * with this project's class names.
+ * Beckn sender always reads a Beckn answer. On the node's JSON APIs, a body that is not JSON of the
+ * right shape gets 400 with {@code {"error", "path"}} in JSON terms, never Jackson's text with this
+ * project's class names.
  */
 @ApplicationScoped
 public class HttpRefusals {
@@ -39,15 +39,25 @@ public class HttpRefusals {
   /** Paths no resource serves: a NACK on Beckn paths, the usual 404 elsewhere. */
   void unmatched(@Observes Router router, NodeConfig config) {
     WireGeneration wire = onlyWire(config);
-    router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 10_000).handler(ctx -> {
-      if (!BecknPaths.isBecknPath(ctx.normalizedPath())) {
-        ctx.next();
-        return;
-      }
-      ctx.response().setStatusCode(404).putHeader("Content-Type", MediaType.APPLICATION_JSON)
-          .end(nackJson(wire, ErrorCode.ACTION_NOT_APPLICABLE, "no Beckn endpoint at this path; post to /{action}",
-              "context.action"));
-    });
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 10_000)
+        .handler(
+            ctx -> {
+              if (!BecknPaths.isBecknPath(ctx.normalizedPath())) {
+                ctx.next();
+                return;
+              }
+              ctx.response()
+                  .setStatusCode(404)
+                  .putHeader("Content-Type", MediaType.APPLICATION_JSON)
+                  .end(
+                      nackJson(
+                          wire,
+                          ErrorCode.ACTION_NOT_APPLICABLE,
+                          "no Beckn endpoint at this path; post to /{action}",
+                          "context.action"));
+            });
   }
 
   @Inject NodeConfig config;
@@ -65,21 +75,36 @@ public class HttpRefusals {
       return original;
     }
     int status = original.getStatus();
-    String why = switch (status) {
-      case 405 -> "a Beckn endpoint only takes POST";
-      case 404 -> "no Beckn endpoint at this path; post to /{action}";
-      case 415 -> "a Beckn message is sent as application/json";
-      case 406 -> "a Beckn endpoint answers application/json";
-      default -> "refused by the HTTP layer (" + status + ")";
-    };
-    ErrorCode code = status == 404 || status == 405 ? ErrorCode.ACTION_NOT_APPLICABLE : ErrorCode.INVALID_REQUEST;
-    Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON)
-        .entity(nackJson(onlyWire(config), code, why, status == 404 || status == 405 ? "context.action" : ""));
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(v -> r.header(name, v));
-      }
-    });
+    String why =
+        switch (status) {
+          case 405 -> "a Beckn endpoint only takes POST";
+          case 404 -> "no Beckn endpoint at this path; post to /{action}";
+          case 415 -> "a Beckn message is sent as application/json";
+          case 406 -> "a Beckn endpoint answers application/json";
+          default -> "refused by the HTTP layer (" + status + ")";
+        };
+    ErrorCode code =
+        status == 404 || status == 405
+            ? ErrorCode.ACTION_NOT_APPLICABLE
+            : ErrorCode.INVALID_REQUEST;
+    Response.ResponseBuilder r =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON)
+            .entity(
+                nackJson(
+                    onlyWire(config),
+                    code,
+                    why,
+                    status == 404 || status == 405 ? "context.action" : ""));
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> r.header(name, v));
+              }
+            });
     return r.build();
   }
 
@@ -120,7 +145,8 @@ public class HttpRefusals {
 
   /** A NACK body in the shape of {@code wire}. */
   public static String nackJson(WireGeneration wire, ErrorCode code, String message, String path) {
-    return new String(AckBodies.body(wire, AckResponse.nack(BecknError.of(code, message, path))),
+    return new String(
+        AckBodies.body(wire, AckResponse.nack(BecknError.of(code, message, path))),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 

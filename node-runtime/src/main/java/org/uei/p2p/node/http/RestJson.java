@@ -11,8 +11,8 @@ import org.uei.p2p.model.json.BecknJson;
 
 /**
  * The mapper behind the node's JSON APIs (provider, client, utility): Quarkus's usual settings,
- * read through the wire factory, so that these APIs refuse what the Beckn endpoints refuse —
- * bodies that are not UTF-8 JSON text, anything after the first value, numbers beyond {@link
+ * read through the wire factory, so that these APIs refuse what the Beckn endpoints refuse — bodies
+ * that are not UTF-8 JSON text, anything after the first value, numbers beyond {@link
  * org.uei.p2p.model.json.NumberBounds}.
  */
 @jakarta.enterprise.context.ApplicationScoped

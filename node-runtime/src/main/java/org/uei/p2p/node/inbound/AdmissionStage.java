@@ -1,9 +1,9 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.uei.p2p.node.handler.BecknHandler;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /** Gives the node's handler its chance to NACK synchronously with a business error. */
 @ApplicationScoped

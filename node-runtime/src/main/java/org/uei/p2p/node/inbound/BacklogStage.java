@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * Holds a request while the node has more work in hand than {@code uei.backlog.limit}, so that a
@@ -37,8 +37,16 @@ public class BacklogStage implements InboundStage {
       room = false;
     }
     if (!room) {
-      throw new InboundRejection(503, BecknError.of(ErrorCode.BUSINESS_ERROR, "the node is busy: "
-          + backlog.inHand() + " messages are being answered (limit " + backlog.limit() + "); retry shortly", ""),
+      throw new InboundRejection(
+          503,
+          BecknError.of(
+              ErrorCode.BUSINESS_ERROR,
+              "the node is busy: "
+                  + backlog.inHand()
+                  + " messages are being answered (limit "
+                  + backlog.limit()
+                  + "); retry shortly",
+              ""),
           Map.of("Retry-After", "1"));
     }
   }

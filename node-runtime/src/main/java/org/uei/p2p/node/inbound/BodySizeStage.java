@@ -1,9 +1,9 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.node.handler.InboundRejection;
 
 /** Refuses bodies larger than {@code uei.max-body-bytes} with 413, before any parsing or crypto. */
 public class BodySizeStage implements InboundStage {
@@ -23,8 +23,10 @@ public class BodySizeStage implements InboundStage {
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
     if (exchange.body().length > maxBytes) {
-      throw new InboundRejection(413, BecknError.of(ErrorCode.INVALID_REQUEST,
-          "body larger than " + maxBytes + " bytes", ""), Map.of());
+      throw new InboundRejection(
+          413,
+          BecknError.of(ErrorCode.INVALID_REQUEST, "body larger than " + maxBytes + " bytes", ""),
+          Map.of());
     }
   }
 

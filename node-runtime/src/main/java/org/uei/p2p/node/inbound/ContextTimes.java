@@ -19,18 +19,18 @@ import org.uei.p2p.node.wire.ContextField;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Refuses well-formed but absurd context times, which the wave-1 validator (a format check)
- * lets through: a {@code timestamp} later than now plus the clock skew, a {@code ttl} of zero or
- * less or longer than the configured maximum, and a request whose {@code timestamp + ttl} had
- * passed, by more than the skew, before it arrived. A context without a ttl lives
- * {@link Contexts#DEFAULT_TTL}, as the replay guard assumes too.
+ * Refuses well-formed but absurd context times, which the wave-1 validator (a format check) lets
+ * through: a {@code timestamp} later than now plus the clock skew, a {@code ttl} of zero or less or
+ * longer than the configured maximum, and a request whose {@code timestamp + ttl} had passed, by
+ * more than the skew, before it arrived. A context without a ttl lives {@link
+ * Contexts#DEFAULT_TTL}, as the replay guard assumes too.
  *
  * <p>Callbacks ({@code on_*}) are not held to their ttl: an outbox resends the same stored bytes,
  * first timestamp included, after the receiver was down for a minute or more, and the buyer
  * platform judges lateness itself against its own request. A callback is refused only when its
  * timestamp is older than the max callback age (default {@code uei.outbox.max-age}, the longest a
- * node of this project keeps retrying; the callback's ttl when longer) plus the skew: no outbox
- * of ours would still be sending it, so it is a replay of old bytes under a fresh signature.
+ * node of this project keeps retrying; the callback's ttl when longer) plus the skew: no outbox of
+ * ours would still be sending it, so it is a replay of old bytes under a fresh signature.
  *
  * <p>Times are judged against the system clock at receipt, never the market clock: context
  * timestamps and signatures keep real time on test networks too.
@@ -50,12 +50,13 @@ public final class ContextTimes {
   /** The limits of {@code uei.inbound.*}. */
   public static ContextTimes of(NodeConfig config) {
     NodeConfig.InboundConfig in = config.inbound();
-    return new ContextTimes(in.clockSkew(), in.maxTtl(), in.maxCallbackAge().orElse(config.outbox().maxAge()));
+    return new ContextTimes(
+        in.clockSkew(), in.maxTtl(), in.maxCallbackAge().orElse(config.outbox().maxAge()));
   }
 
   /**
-   * The problems with the times of {@code c}, received at {@code now} on the endpoint of
-   * {@code action}; empty when they are plausible. Call after format validation.
+   * The problems with the times of {@code c}, received at {@code now} on the endpoint of {@code
+   * action}; empty when they are plausible. Call after format validation.
    */
   public List<BecknError> check(Context c, Action action, Instant now) {
     return check(WireContext.of(c), action.isCallback(), now);
@@ -76,7 +77,9 @@ public final class ContextTimes {
       ttl = length(c.ttl(), at != null ? at : now);
       ttlOk = false;
       if (ttl == null || ttl.compareTo(maxTtl) > 0) {
-        problems.add(error(ttlPath, "'" + c.ttl() + "' is longer than the " + maxTtl + " this node accepts"));
+        problems.add(
+            error(
+                ttlPath, "'" + c.ttl() + "' is longer than the " + maxTtl + " this node accepts"));
       } else if (ttl.isZero() || ttl.isNegative()) {
         problems.add(error(ttlPath, "'" + c.ttl() + "' must be longer than zero"));
       } else {
@@ -87,16 +90,39 @@ public final class ContextTimes {
       return problems;
     }
     if (at.isAfter(now.plus(skew))) {
-      problems.add(error(atPath, "'" + c.timestamp() + "' is later than this node's clock ("
-          + now + ") plus the allowed skew " + skew));
+      problems.add(
+          error(
+              atPath,
+              "'"
+                  + c.timestamp()
+                  + "' is later than this node's clock ("
+                  + now
+                  + ") plus the allowed skew "
+                  + skew));
     } else if (ttlOk && !callback && now.isAfter(at.plus(ttl).plus(skew))) {
-      problems.add(error(atPath, "the request expired at " + at.plus(ttl)
-          + " (timestamp + ttl), before it arrived at " + now + " (allowed skew " + skew + ")"));
+      problems.add(
+          error(
+              atPath,
+              "the request expired at "
+                  + at.plus(ttl)
+                  + " (timestamp + ttl), before it arrived at "
+                  + now
+                  + " (allowed skew "
+                  + skew
+                  + ")"));
     } else if (ttlOk && callback) {
       Duration age = ttl.compareTo(maxCallbackAge) > 0 ? ttl : maxCallbackAge;
       if (now.isAfter(at.plus(age).plus(skew))) {
-        problems.add(error(atPath, "'" + c.timestamp() + "' is older than the " + age
-            + " (plus skew " + skew + ") this node accepts for a callback"));
+        problems.add(
+            error(
+                atPath,
+                "'"
+                    + c.timestamp()
+                    + "' is older than the "
+                    + age
+                    + " (plus skew "
+                    + skew
+                    + ") this node accepts for a callback"));
       }
     }
     return problems;
@@ -118,9 +144,9 @@ public final class ContextTimes {
   }
 
   /**
-   * The length of an ISO-8601 duration counted from {@code from}; null when it does not fit in
-   * the time line at all. {@link Duration} cannot hold years, months or weeks, so those are
-   * measured on the UTC calendar from the timestamp.
+   * The length of an ISO-8601 duration counted from {@code from}; null when it does not fit in the
+   * time line at all. {@link Duration} cannot hold years, months or weeks, so those are measured on
+   * the UTC calendar from the timestamp.
    */
   static Duration length(String iso, Instant from) {
     try {

@@ -8,15 +8,17 @@ import org.uei.p2p.node.wire.WireContext;
 
 /**
  * A node serves one network per wire: a message of another would be stored and answered as if it
- * were a trade of this network, so it is refused at {@code context.domain} (wave 1,
- * {@code uei.domain}) or {@code context.networkId} (wave 2, {@code uei.network-id}).
+ * were a trade of this network, so it is refused at {@code context.domain} (wave 1, {@code
+ * uei.domain}) or {@code context.networkId} (wave 2, {@code uei.network-id}).
  */
 public class DomainStage implements InboundStage {
 
   private final String domain;
   private final String networkId;
 
-  /** Refuses wave-1 messages of any domain but {@code domain}; {@code null} accepts every domain. */
+  /**
+   * Refuses wave-1 messages of any domain but {@code domain}; {@code null} accepts every domain.
+   */
   public DomainStage(String domain) {
     this(domain, null);
   }
@@ -38,8 +40,10 @@ public class DomainStage implements InboundStage {
     String got = c.network();
     if (served != null && !served.equals(got)) {
       String path = c.path(ContextField.NETWORK);
-      throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST,
-          path + " is '" + got + "', this node serves '" + served + "'", path);
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST,
+          path + " is '" + got + "', this node serves '" + served + "'",
+          path);
     }
   }
 

@@ -1,9 +1,9 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import java.util.Map;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.signing.SignatureHeaders;
 
 /**
@@ -19,7 +19,9 @@ public class HeaderSizeStage implements InboundStage {
 
   private final int maxBytes;
 
-  /** Refuses headers of more than {@code maxBytes} in all ({@code uei.inbound.max-header-bytes}). */
+  /**
+   * Refuses headers of more than {@code maxBytes} in all ({@code uei.inbound.max-header-bytes}).
+   */
   public HeaderSizeStage(int maxBytes) {
     this.maxBytes = maxBytes;
   }
@@ -31,14 +33,26 @@ public class HeaderSizeStage implements InboundStage {
       total += h.getKey().length() + h.getValue().length() + 4;
     }
     if (total > maxBytes) {
-      throw new InboundRejection(431, BecknError.of(ErrorCode.INVALID_REQUEST,
-          "request headers of " + total + " bytes; at most " + maxBytes + " are accepted", ""), Map.of());
+      throw new InboundRejection(
+          431,
+          BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "request headers of " + total + " bytes; at most " + maxBytes + " are accepted",
+              ""),
+          Map.of());
     }
-    for (String name : new String[] {SignatureHeaders.AUTHORIZATION, SignatureHeaders.GATEWAY_AUTHORIZATION}) {
+    for (String name :
+        new String[] {SignatureHeaders.AUTHORIZATION, SignatureHeaders.GATEWAY_AUTHORIZATION}) {
       String value = exchange.header(name);
       if (value != null && value.length() > MAX_SIGNATURE_HEADER) {
-        throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, name + " header of " + value.length()
-            + " characters; a signature header has at most " + MAX_SIGNATURE_HEADER, "");
+        throw InboundRejection.badRequest(
+            ErrorCode.INVALID_REQUEST,
+            name
+                + " header of "
+                + value.length()
+                + " characters; a signature header has at most "
+                + MAX_SIGNATURE_HEADER,
+            "");
       }
     }
   }

@@ -31,12 +31,13 @@ public final class InboundExchange {
   private Long storedId;
 
   /**
-   * @param endpoint the action name of the endpoint the request was posted to, e.g. {@code init}
-   *     or {@code catalog/publish}
+   * @param endpoint the action name of the endpoint the request was posted to, e.g. {@code init} or
+   *     {@code catalog/publish}
    * @param body the exact bytes received
    * @param headers request headers; names are matched case-insensitively
    */
-  public InboundExchange(String endpoint, byte[] body, Map<String, String> headers, Instant receivedAt) {
+  public InboundExchange(
+      String endpoint, byte[] body, Map<String, String> headers, Instant receivedAt) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.body = Objects.requireNonNull(body, "body");
     TreeMap<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -46,8 +47,13 @@ public final class InboundExchange {
   }
 
   /** A request posted to the endpoint of a wave-1 action. */
-  public InboundExchange(Action endpointAction, byte[] body, Map<String, String> headers, Instant receivedAt) {
-    this(Objects.requireNonNull(endpointAction, "endpointAction").wireName(), body, headers, receivedAt);
+  public InboundExchange(
+      Action endpointAction, byte[] body, Map<String, String> headers, Instant receivedAt) {
+    this(
+        Objects.requireNonNull(endpointAction, "endpointAction").wireName(),
+        body,
+        headers,
+        receivedAt);
   }
 
   /** The action name of the endpoint posted to. */

@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,17 +13,18 @@ import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.node.wire.Wires;
 
 /**
  * The ordered inbound stages, set here and nowhere else: body size, header size, backlog,
- * signature, parse (which tells the body's wire), validate (that wire's rules), domain or
- * network, context times, sender binding, sender URI, then replay and admission (reads, in one transaction), then store. The order is part of the
- * contract: nothing is parsed before the size check, nothing is stored before every check passed,
- * and the ACK follows the store. The store writes the replay-guard row and the message in one
- * transaction, so they commit together or not at all: a crash cannot leave a guard row that makes
- * the sender's retry look like a replay.
+ * signature, parse (which tells the body's wire), validate (that wire's rules), domain or network,
+ * context times, sender binding, sender URI, then replay and admission (reads, in one transaction),
+ * then store. The order is part of the contract: nothing is parsed before the size check, nothing
+ * is stored before every check passed, and the ACK follows the store. The store writes the
+ * replay-guard row and the message in one transaction, so they commit together or not at all: a
+ * crash cannot leave a guard row that makes the sender's retry look like a replay.
  */
 @ApplicationScoped
 public class InboundPipeline {
@@ -38,25 +38,40 @@ public class InboundPipeline {
   private final MeterRegistry metrics;
 
   @Inject
-  public InboundPipeline(BodySizeStage size, HeaderSizeStage headers, BacklogStage backlog, SignatureStage signature,
-      ParseStage parse, ValidateStage validate, DomainStage domain, ContextTimesStage times,
-      SenderBindingStage binding, SenderUriStage senderUri, ReplayStage replay, AdmissionStage admission,
-      StoreStage store, MeterRegistry metrics, BecknHandler handler, NodeConfig config) {
+  public InboundPipeline(
+      BodySizeStage size,
+      HeaderSizeStage headers,
+      BacklogStage backlog,
+      SignatureStage signature,
+      ParseStage parse,
+      ValidateStage validate,
+      DomainStage domain,
+      ContextTimesStage times,
+      SenderBindingStage binding,
+      SenderUriStage senderUri,
+      ReplayStage replay,
+      AdmissionStage admission,
+      StoreStage store,
+      MeterRegistry metrics,
+      BecknHandler handler,
+      NodeConfig config) {
     this.size = size;
     this.wires = Wires.parse(config.wire());
     Set<String> names = new HashSet<>();
     wires.forEach(w -> names.addAll(handler.accepts(w)));
     this.endpoints = Set.copyOf(names);
-    this.checks = List.of(size, headers, backlog, signature, parse, validate, domain, times, binding, senderUri);
+    this.checks =
+        List.of(
+            size, headers, backlog, signature, parse, validate, domain, times, binding, senderUri);
     this.reads = List.of(replay, admission);
     this.store = store;
     this.metrics = metrics;
   }
 
   /**
-   * The first check, before the body is read: whether this node accepts the action an endpoint
-   * path names ({@code init}, {@code catalog/publish}) on any wire it speaks. Which wire the body is
-   * of, and whether the node takes the action on that one, the parse stage decides.
+   * The first check, before the body is read: whether this node accepts the action an endpoint path
+   * names ({@code init}, {@code catalog/publish}) on any wire it speaks. Which wire the body is of,
+   * and whether the node takes the action on that one, the parse stage decides.
    */
   public boolean accepts(String actionName) {
     return endpoints.contains(actionName);
@@ -67,7 +82,9 @@ public class InboundPipeline {
     return wires;
   }
 
-  /** How many body bytes to read: one past the limit, so that the size stage sees an oversized body. */
+  /**
+   * How many body bytes to read: one past the limit, so that the size stage sees an oversized body.
+   */
   public int readLimit() {
     return size.maxBytes() + 1;
   }
@@ -101,23 +118,37 @@ public class InboundPipeline {
         logRefusal(exchange, current[0], r);
       }
       String outcome = e instanceof InboundRejection r ? r.error().getCode() : "error";
-      metrics.counter("uei.inbound.refused", "action", exchange.endpoint(), "wire", wireTag(exchange),
-          "stage", current[0] == null ? "none" : current[0].name(), "code", outcome).increment();
+      metrics
+          .counter(
+              "uei.inbound.refused",
+              "action",
+              exchange.endpoint(),
+              "wire",
+              wireTag(exchange),
+              "stage",
+              current[0] == null ? "none" : current[0].name(),
+              "code",
+              outcome)
+          .increment();
       throw e;
     }
-    metrics.counter("uei.inbound.accepted", "action", exchange.endpoint(), "wire", wireTag(exchange)).increment();
+    metrics
+        .counter("uei.inbound.accepted", "action", exchange.endpoint(), "wire", wireTag(exchange))
+        .increment();
   }
 
   /** The replay look-up and admission, in one transaction: they only read. */
   private void read(InboundExchange exchange, InboundStage[] current) throws InboundRejection {
     try {
-      QuarkusTransaction.requiringNew().call(() -> {
-        for (InboundStage stage : reads) {
-          current[0] = stage;
-          stage.apply(exchange);
-        }
-        return null;
-      });
+      QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                for (InboundStage stage : reads) {
+                  current[0] = stage;
+                  stage.apply(exchange);
+                }
+                return null;
+              });
     } catch (RuntimeException e) {
       throw org.uei.p2p.node.store.Causes.find(e, InboundRejection.class).orElseThrow(() -> e);
     }
@@ -127,21 +158,40 @@ public class InboundPipeline {
     return exchange.wire() == null ? "unknown" : exchange.wire().shortName();
   }
 
-  /** One line per refused message with the reason the sender was given, so that operators see why. */
+  /**
+   * One line per refused message with the reason the sender was given, so that operators see why.
+   */
   private static void logRefusal(InboundExchange exchange, InboundStage stage, InboundRejection r) {
     WireContext c = exchange.wireContext();
-    String which = c == null ? "" : " " + c.messageId() + " of transaction " + c.transactionId() + " from "
-        + exchange.contextSender();
+    String which =
+        c == null
+            ? ""
+            : " "
+                + c.messageId()
+                + " of transaction "
+                + c.transactionId()
+                + " from "
+                + exchange.contextSender();
     String more = r.errors().size() > 1 ? " (and " + (r.errors().size() - 1) + " more)" : "";
-    String line = String.format("refused %s%s at %s: HTTP %d NACK %s %s%s", exchange.endpoint(),
-        which, stage.name(), r.httpStatus(), r.error().getCode(), r.error().getMessage(), more);
+    String line =
+        String.format(
+            "refused %s%s at %s: HTTP %d NACK %s %s%s",
+            exchange.endpoint(),
+            which,
+            stage.name(),
+            r.httpStatus(),
+            r.error().getCode(),
+            r.error().getMessage(),
+            more);
     // Ids and reasons quote what the sender wrote; a line break in them must not forge a log line.
     Log.info(line.replace('\r', ' ').replace('\n', ' '));
   }
 
   /** The handler's view of an exchange that passed parsing. */
   public static InboundMessage toMessage(InboundExchange exchange) {
-    String sender = exchange.signature() != null ? exchange.signature().signerId() : exchange.contextSender();
-    return new InboundMessage(exchange.storedId(), exchange.parsed(), sender, exchange.receivedAt());
+    String sender =
+        exchange.signature() != null ? exchange.signature().signerId() : exchange.contextSender();
+    return new InboundMessage(
+        exchange.storedId(), exchange.parsed(), sender, exchange.receivedAt());
   }
 }

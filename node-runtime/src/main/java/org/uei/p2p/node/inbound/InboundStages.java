@@ -35,7 +35,8 @@ public class InboundStages {
   @Produces
   @Singleton
   SignatureStage signature(BecknVerifier verifier, NodeConfig config, NodeIdentity identity) {
-    return new SignatureStage(verifier, config.testing().insecureSkipSignatureVerification(), identity.subscriberId());
+    return new SignatureStage(
+        verifier, config.testing().insecureSkipSignatureVerification(), identity.subscriberId());
   }
 
   @Produces
@@ -74,7 +75,9 @@ public class InboundStages {
   @Produces
   @Singleton
   SenderUriStage senderUri(RegistryKeyResolver keys, NodeConfig config) {
-    return new SenderUriStage((id, keyId) -> keys.resolveSubscriber(id, keyId).url(),
-        config.inbound().maxUrlLength(), config.inbound().requireRegisteredUri());
+    return new SenderUriStage(
+        (id, keyId) -> keys.resolveSubscriber(id, keyId).url(),
+        config.inbound().maxUrlLength(),
+        config.inbound().requireRegisteredUri());
   }
 }

@@ -16,20 +16,22 @@ import org.uei.p2p.node.wire.WireReader;
 
 /**
  * Tells the body's wire and reads it into the typed envelope of the endpoint's action on that wire
- * ({@link WireReader}); broken JSON, wrong types, a generation the node does not speak or a
- * context action other than the endpoint's give 400.
+ * ({@link WireReader}); broken JSON, wrong types, a generation the node does not speak or a context
+ * action other than the endpoint's give 400.
  */
 public class ParseStage implements InboundStage {
 
-  private static final Set<String> WAVE1_ACTIONS = Arrays.stream(Action.values()).map(Action::wireName)
-      .collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> WAVE1_ACTIONS =
+      Arrays.stream(Action.values()).map(Action::wireName).collect(Collectors.toUnmodifiableSet());
 
   private final WireReader reader;
 
   /** A stage for a node that speaks wave 1 only and takes every wave-1 action. */
   public ParseStage() {
-    this(new WireReader(Set.of(WireGeneration.DEG_WAVE1), w -> w == WireGeneration.DEG_WAVE1 ? WAVE1_ACTIONS
-        : Set.of()));
+    this(
+        new WireReader(
+            Set.of(WireGeneration.DEG_WAVE1),
+            w -> w == WireGeneration.DEG_WAVE1 ? WAVE1_ACTIONS : Set.of()));
   }
 
   /** A stage reading with {@code reader} (the node's wires and the actions it takes on each). */
@@ -47,15 +49,21 @@ public class ParseStage implements InboundStage {
       throw new InboundRejection(status, e.error(), Map.of());
     }
     // A body of just 'null' parses to no envelope at all.
-    if (parsed instanceof WireEnvelope.Wave1 w && (w.envelope() == null || w.envelope().getContext() == null)
+    if (parsed instanceof WireEnvelope.Wave1 w
+            && (w.envelope() == null || w.envelope().getContext() == null)
         || parsed instanceof WireEnvelope.Wave2 w2 && w2.envelope().context() == null) {
       throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, "context is missing", "context");
     }
     WireContext c = parsed.context();
     String action = c.action();
     if (!exchange.endpoint().equals(action)) {
-      throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, "context.action is '" + action
-          + "' but the message was posted to /" + exchange.endpoint(), c.path(ContextField.ACTION));
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST,
+          "context.action is '"
+              + action
+              + "' but the message was posted to /"
+              + exchange.endpoint(),
+          c.path(ContextField.ACTION));
     }
     exchange.parsed(parsed);
   }

@@ -11,9 +11,10 @@ import org.uei.p2p.node.wire.WireContext;
 
 /**
  * Refuses a message id ({@code message_id}, wave 2 {@code messageId}) already received from the
- * same sender for the same action while the first one is still remembered ({@link #expiry}).
- * This stage only looks, so that a copy is refused before the work of admission; the authoritative check is the {@link ReplayGuard}'s
- * claim in the transaction that stores the message ({@link StoreStage}).
+ * same sender for the same action while the first one is still remembered ({@link #expiry}). This
+ * stage only looks, so that a copy is refused before the work of admission; the authoritative check
+ * is the {@link ReplayGuard}'s claim in the transaction that stores the message ({@link
+ * StoreStage}).
  */
 @ApplicationScoped
 public class ReplayStage implements InboundStage {
@@ -37,14 +38,14 @@ public class ReplayStage implements InboundStage {
   /** The refusal of a message already received. */
   static InboundRejection replayed(InboundExchange exchange) {
     WireContext c = exchange.wireContext();
-    return InboundRejection.replayed(exchange.contextSender(), c.messageId(), c.action(),
-        c.path(ContextField.MESSAGE_ID));
+    return InboundRejection.replayed(
+        exchange.contextSender(), c.messageId(), c.action(), c.path(ContextField.MESSAGE_ID));
   }
 
   /**
-   * Until when a message is remembered: its timestamp plus ttl, or its signature's expiry if
-   * later (a replay after both have passed fails the signature check anyway), and never less
-   * than the ttl from its arrival.
+   * Until when a message is remembered: its timestamp plus ttl, or its signature's expiry if later
+   * (a replay after both have passed fails the signature check anyway), and never less than the ttl
+   * from its arrival.
    */
   static Instant expiry(InboundExchange exchange) {
     WireContext c = exchange.wireContext();

@@ -5,10 +5,10 @@ import org.uei.p2p.node.wire.ContextField;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Checks that the subscriber who signed is the one the context names as sender ({@code bap_id}
- * for requests, {@code bpp_id} for callbacks; {@code bapId}/{@code bppId} on wave 2, where
- * {@code catalog/publish} comes from {@code bppId}) and that the message is addressed to this
- * node. Without it any registered participant could speak for another.
+ * Checks that the subscriber who signed is the one the context names as sender ({@code bap_id} for
+ * requests, {@code bpp_id} for callbacks; {@code bapId}/{@code bppId} on wave 2, where {@code
+ * catalog/publish} comes from {@code bppId}) and that the message is addressed to this node.
+ * Without it any registered participant could speak for another.
  */
 public class SenderBindingStage implements InboundStage {
 
@@ -24,9 +24,19 @@ public class SenderBindingStage implements InboundStage {
     WireContext c = exchange.wireContext();
     ContextField senderField = c.senderField();
     String sender = exchange.contextSender();
-    if (senderField != null && exchange.signature() != null && !exchange.signature().signerId().equals(sender)) {
-      throw InboundRejection.unauthorized(self, 401, "SIGNER_MISMATCH: signed by '"
-          + exchange.signature().signerId() + "' but " + c.path(senderField) + " is '" + sender + "'");
+    if (senderField != null
+        && exchange.signature() != null
+        && !exchange.signature().signerId().equals(sender)) {
+      throw InboundRejection.unauthorized(
+          self,
+          401,
+          "SIGNER_MISMATCH: signed by '"
+              + exchange.signature().signerId()
+              + "' but "
+              + c.path(senderField)
+              + " is '"
+              + sender
+              + "'");
     }
     // A request to a BPP names it in bpp_id when the BAP addressed it directly (discover through
     // a gateway may leave it empty); a callback to a BAP always names it in bap_id. Wave 2's
@@ -39,8 +49,10 @@ public class SenderBindingStage implements InboundStage {
     boolean mustName = c.isCallback();
     if ((mustName || receiver != null) && !self.equals(receiver)) {
       String field = c.path(receiverField);
-      throw InboundRejection.badRequest(org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST,
-          field + " is '" + receiver + "', not this node '" + self + "'", field);
+      throw InboundRejection.badRequest(
+          org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST,
+          field + " is '" + receiver + "', not this node '" + self + "'",
+          field);
     }
   }
 

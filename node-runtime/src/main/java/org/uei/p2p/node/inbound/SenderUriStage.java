@@ -1,20 +1,21 @@
 package org.uei.p2p.node.inbound;
 
+import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.outbound.ReceiverUrls;
 import org.uei.p2p.node.wire.ContextField;
 import org.uei.p2p.node.wire.WireContext;
-import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.node.outbound.ReceiverUrls;
 import org.uei.p2p.signing.KeyResolutionException;
 import org.uei.p2p.signing.VerificationResult;
 
 /**
  * Holds the sender's URL in the context ({@code bap_uri} of a request, {@code bpp_uri} of a
  * callback; {@code bapUri}/{@code bppUri} on wave 2) to the {@code subscriber_url} its registry
- * record holds. This node later POSTs to that URL; without the check any registered participant could make it send to an address of its
- * choosing: a loopback port, an internal host, or another participant's callback endpoint. The
- * URL must also be a valid http(s) address of bounded length ({@code uei.inbound.max-url-length}).
- * {@code uei.inbound.require-registered-uri=false} keeps only the second check.
+ * record holds. This node later POSTs to that URL; without the check any registered participant
+ * could make it send to an address of its choosing: a loopback port, an internal host, or another
+ * participant's callback endpoint. The URL must also be a valid http(s) address of bounded length
+ * ({@code uei.inbound.max-url-length}). {@code uei.inbound.require-registered-uri=false} keeps only
+ * the second check.
  */
 public class SenderUriStage implements InboundStage {
 
@@ -53,7 +54,8 @@ public class SenderUriStage implements InboundStage {
     String uri = c.get(sender.uriOfParty());
     var problem = ReceiverUrls.problem(uri, maxLength);
     if (problem.isPresent()) {
-      throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, field + " " + problem.get(), field);
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST, field + " " + problem.get(), field);
     }
     VerificationResult signature = exchange.signature();
     if (!requireRegistered || signature == null) {
@@ -63,14 +65,25 @@ public class SenderUriStage implements InboundStage {
     try {
       url = registered.of(signature.signerId(), signature.header().uniqueKeyId());
     } catch (KeyResolutionException e) {
-      throw new InboundRejection(503, org.uei.p2p.model.envelope.BecknError.of(ErrorCode.INVALID_REQUEST,
-          "cannot look up the registered URL of '" + signature.signerId() + "' now; try again", field),
+      throw new InboundRejection(
+          503,
+          org.uei.p2p.model.envelope.BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "cannot look up the registered URL of '" + signature.signerId() + "' now; try again",
+              field),
           java.util.Map.of("Retry-After", "5"));
     }
     if (!ReceiverUrls.sameEndpoint(uri, url)) {
-      throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, field + " must be the subscriber_url that the"
-          + " registry holds for '" + signature.signerId() + "'" + (url == null ? " (it holds none)"
-          : " (" + url + ")") + "; answers are only sent there", field);
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST,
+          field
+              + " must be the subscriber_url that the"
+              + " registry holds for '"
+              + signature.signerId()
+              + "'"
+              + (url == null ? " (it holds none)" : " (" + url + ")")
+              + "; answers are only sent there",
+          field);
     }
   }
 

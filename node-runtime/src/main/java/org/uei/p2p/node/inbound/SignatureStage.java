@@ -1,17 +1,14 @@
 package org.uei.p2p.node.inbound;
 
 import org.uei.p2p.node.handler.InboundRejection;
-import java.util.Map;
-import org.uei.p2p.model.envelope.BecknError;
-import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.VerificationResult;
 
 /**
- * Verifies the {@code Authorization} signature over the exact body bytes with the signer's key
- * from the registry. Which subscriber must have signed is checked later by {@link
- * SenderBindingStage}, once the context has been read.
+ * Verifies the {@code Authorization} signature over the exact body bytes with the signer's key from
+ * the registry. Which subscriber must have signed is checked later by {@link SenderBindingStage},
+ * once the context has been read.
  */
 public class SignatureStage implements InboundStage {
 
@@ -35,10 +32,16 @@ public class SignatureStage implements InboundStage {
     if (skip) {
       return;
     }
-    VerificationResult result = verifier.verify(
-        exchange.header(SignatureHeaders.AUTHORIZATION), exchange.body(), null, exchange.header("Digest"));
+    VerificationResult result =
+        verifier.verify(
+            exchange.header(SignatureHeaders.AUTHORIZATION),
+            exchange.body(),
+            null,
+            exchange.header("Digest"));
     if (!result.valid()) {
-      throw InboundRejection.unauthorized(realm, result.status() == VerificationResult.Status.REGISTRY_UNAVAILABLE ? 503 : 401,
+      throw InboundRejection.unauthorized(
+          realm,
+          result.status() == VerificationResult.Status.REGISTRY_UNAVAILABLE ? 503 : 401,
           "signature " + result);
     }
     exchange.signature(result);

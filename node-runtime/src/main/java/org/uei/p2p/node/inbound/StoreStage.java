@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.ReplayGuard;
@@ -27,8 +27,9 @@ public class StoreStage implements InboundStage {
   @Inject MessageStore store;
   @Inject ReplayGuard guard;
 
-  private final GroupWriter<Pending> groups = new GroupWriter<>("uei-inbound-commits", 100, Duration.ZERO,
-      this::commit, StoreStage::failed);
+  private final GroupWriter<Pending> groups =
+      new GroupWriter<>(
+          "uei-inbound-commits", 100, Duration.ZERO, this::commit, StoreStage::failed);
 
   /** A message waiting for its group's commit: the stored row id, or the refusal. */
   private record Pending(InboundExchange exchange, CompletableFuture<Long> stored) {}
@@ -48,14 +49,28 @@ public class StoreStage implements InboundStage {
   }
 
   private void commit(List<Pending> group) {
-    List<Object> outcomes = QuarkusTransaction.requiringNew().call(() -> group.stream().map(p -> {
-      InboundExchange x = p.exchange();
-      if (!guard.claim(ReplayStage.key(x), x.receivedAt(), ReplayStage.expiry(x))) {
-        return (Object) ReplayStage.replayed(x);
-      }
-      return (Object) store.saveInbound(x.endpoint(), x.wireContext(), x.contextSender(), x.headers(), x.body(),
-          x.receivedAt());
-    }).toList());
+    List<Object> outcomes =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    group.stream()
+                        .map(
+                            p -> {
+                              InboundExchange x = p.exchange();
+                              if (!guard.claim(
+                                  ReplayStage.key(x), x.receivedAt(), ReplayStage.expiry(x))) {
+                                return (Object) ReplayStage.replayed(x);
+                              }
+                              return (Object)
+                                  store.saveInbound(
+                                      x.endpoint(),
+                                      x.wireContext(),
+                                      x.contextSender(),
+                                      x.headers(),
+                                      x.body(),
+                                      x.receivedAt());
+                            })
+                        .toList());
     for (int i = 0; i < group.size(); i++) {
       if (outcomes.get(i) instanceof InboundRejection r) {
         group.get(i).stored().completeExceptionally(r);
@@ -67,7 +82,11 @@ public class StoreStage implements InboundStage {
 
   private static void failed(Pending p, RuntimeException e) {
     // A key collision on its own: a concurrent copy, stored by another node instance, won the key.
-    p.stored().completeExceptionally(org.uei.p2p.node.store.Causes.isConstraintViolation(e) ? ReplayStage.replayed(p.exchange()) : e);
+    p.stored()
+        .completeExceptionally(
+            org.uei.p2p.node.store.Causes.isConstraintViolation(e)
+                ? ReplayStage.replayed(p.exchange())
+                : e);
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -10,9 +10,9 @@ import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.wire.WireEnvelope;
 
 /**
- * Checks the message against its wire's rules; every problem goes into the NACK with its JSON
- * path. The rules are pluggable per wire: {@link MessageRules} for wave 1 ({@code Wave1Validator}
- * strict or lenient), {@link Wave2Rules} for wave 2 ({@code Wave2Validator}).
+ * Checks the message against its wire's rules; every problem goes into the NACK with its JSON path.
+ * The rules are pluggable per wire: {@link MessageRules} for wave 1 ({@code Wave1Validator} strict
+ * or lenient), {@link Wave2Rules} for wave 2 ({@code Wave2Validator}).
  */
 public class ValidateStage implements InboundStage {
 
@@ -33,14 +33,17 @@ public class ValidateStage implements InboundStage {
   private final MessageRules rules;
   private final Wave2Rules wave2;
 
-  /** Validates wave 1 with {@code rules}, e.g. {@code Wave1Validator.strict()::validate}; refuses wave 2. */
+  /**
+   * Validates wave 1 with {@code rules}, e.g. {@code Wave1Validator.strict()::validate}; refuses
+   * wave 2.
+   */
   public ValidateStage(MessageRules rules) {
     this(rules, null);
   }
 
   /**
-   * Validates wave 1 with {@code rules} and wave 2 with {@code wave2} (e.g.
-   * {@code Wave2Validator.strict()::validate}); {@code null} for a wire the node does not speak.
+   * Validates wave 1 with {@code rules} and wave 2 with {@code wave2} (e.g. {@code
+   * Wave2Validator.strict()::validate}); {@code null} for a wire the node does not speak.
    */
   public ValidateStage(MessageRules rules, Wave2Rules wave2) {
     this.rules = rules;

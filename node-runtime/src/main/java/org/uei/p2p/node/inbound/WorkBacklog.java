@@ -27,7 +27,8 @@ public class WorkBacklog {
   public WorkBacklog(NodeConfig config, MeterRegistry metrics) {
     this.limit = config.backlog().limit();
     Gauge.builder("uei.backlog", inHand, AtomicInteger::get)
-        .description("messages ACKed but not handled, plus callbacks before their first delivery attempt")
+        .description(
+            "messages ACKed but not handled, plus callbacks before their first delivery attempt")
         .register(metrics);
   }
 
@@ -49,19 +50,20 @@ public class WorkBacklog {
   /**
    * Runs {@code work} on {@code executor}, counted from now until it finishes.
    *
-   * @throws java.util.concurrent.RejectedExecutionException when the executor refuses it (then
-   *     it is not counted)
+   * @throws java.util.concurrent.RejectedExecutionException when the executor refuses it (then it
+   *     is not counted)
    */
   public void execute(Executor executor, Runnable work) {
     add();
     try {
-      executor.execute(() -> {
-        try {
-          work.run();
-        } finally {
-          done();
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              work.run();
+            } finally {
+              done();
+            }
+          });
     } catch (RuntimeException rejected) {
       done();
       throw rejected;

@@ -27,8 +27,8 @@ import org.uei.p2p.signing.SignatureHeaders;
 
 /**
  * Sends signed Beckn messages of either wire: serializes once, signs those exact bytes, POSTs them
- * to {@code {baseUrl}/{action}}, reads the ACK or NACK (any wire's shape, {@link AckResponse#parse})
- * and keeps the message and the answer in the transaction store.
+ * to {@code {baseUrl}/{action}}, reads the ACK or NACK (any wire's shape, {@link
+ * AckResponse#parse}) and keeps the message and the answer in the transaction store.
  */
 @ApplicationScoped
 public class BecknSender {
@@ -45,10 +45,11 @@ public class BecknSender {
     this.store = store;
     this.requestTimeout = config.http().requestTimeout();
     this.maxUrlLength = config.inbound().maxUrlLength();
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(config.http().connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.http().connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /** Serializes, signs and sends {@code envelope} to {@code baseUrl}. */
@@ -56,7 +57,9 @@ public class BecknSender {
     return sendBytes(baseUrl, recipientId, envelope.getContext(), Envelopes.write(envelope));
   }
 
-  /** Serializes once, signs those bytes and sends the wave-2 {@code envelope} to {@code baseUrl}. */
+  /**
+   * Serializes once, signs those bytes and sends the wave-2 {@code envelope} to {@code baseUrl}.
+   */
   public SendResult send(String baseUrl, String recipientId, Wave2Envelope envelope) {
     return sendBytes(baseUrl, recipientId, WireContext.of(envelope.context()), envelope.write());
   }
@@ -72,7 +75,8 @@ public class BecknSender {
    *
    * @param context the context inside {@code body}, for the endpoint and the transaction store
    */
-  public SendResult sendBytes(String baseUrl, String recipientId, WireContext context, byte[] body) {
+  public SendResult sendBytes(
+      String baseUrl, String recipientId, WireContext context, byte[] body) {
     Attempt attempt = attempt(baseUrl, context, body);
     if (attempt.result().httpStatus() != 0) {
       try {
@@ -86,15 +90,16 @@ public class BecknSender {
 
   /**
    * Signs and sends bytes already serialized without storing the exchange; the caller stores it
-   * with {@link #store} in a transaction of its own choosing (the outbox, with its delivery record).
+   * with {@link #store} in a transaction of its own choosing (the outbox, with its delivery
+   * record).
    */
   public Attempt attempt(String baseUrl, Context context, byte[] body) {
     return attempt(baseUrl, WireContext.of(context), body);
   }
 
   /**
-   * Signs and sends bytes of either wire without storing the exchange; the endpoint is
-   * {@code {baseUrl}/{action}} ({@code …/catalog/publish} on wave 2).
+   * Signs and sends bytes of either wire without storing the exchange; the endpoint is {@code
+   * {baseUrl}/{action}} ({@code …/catalog/publish} on wave 2).
    */
   public Attempt attempt(String baseUrl, WireContext context, byte[] body) {
     String url = endpoint(baseUrl, context.action());
@@ -102,7 +107,11 @@ public class BecknSender {
     var problem = ReceiverUrls.problem(url, maxUrlLength);
     if (problem.isPresent()) {
       // Inbound checks keep such URLs out; this is the last guard before a socket opens.
-      return new Attempt(url, headers, body, new SendResult(0, null, null, "bad receiver URL: it " + problem.get()));
+      return new Attempt(
+          url,
+          headers,
+          body,
+          new SendResult(0, null, null, "bad receiver URL: it " + problem.get()));
     }
     headers.put("Content-Type", "application/json");
     headers.put(SignatureHeaders.AUTHORIZATION, identity.signer().authorization(body));
@@ -116,8 +125,14 @@ public class BecknSender {
 
   /** Keeps a sent message of either wire and the receiver's answer in the transaction store. */
   public void store(Attempt attempt, WireContext context, String recipientId) {
-    store.saveOutbound(context, attempt.url(), recipientId, attempt.headers(), attempt.body(),
-        attempt.result().httpStatus(), attempt.result().responseBody());
+    store.saveOutbound(
+        context,
+        attempt.url(),
+        recipientId,
+        attempt.headers(),
+        attempt.body(),
+        attempt.result().httpStatus(),
+        attempt.result().responseBody());
   }
 
   /**
@@ -133,8 +148,10 @@ public class BecknSender {
   private SendResult post(String url, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request;
     try {
-      request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(requestTimeout)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     } catch (IllegalArgumentException e) {
       return new SendResult(0, null, null, "bad receiver URL '" + url + "': " + e.getMessage());
     }
@@ -154,7 +171,8 @@ public class BecknSender {
     try {
       return new SendResult(response.statusCode(), AckResponse.parse(response.body()), text, null);
     } catch (MessageParseException e) {
-      return new SendResult(response.statusCode(), null, text, "answer is not an ACK/NACK: " + e.getMessage());
+      return new SendResult(
+          response.statusCode(), null, text, "answer is not an ACK/NACK: " + e.getMessage());
     }
   }
 

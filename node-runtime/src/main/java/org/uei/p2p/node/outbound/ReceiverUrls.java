@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules a URL must keep before this node will ever send to it: absolute {@code http} or
- * {@code https}, a host name, no user info or fragment, at most a configured length. And the one
+ * The rules a URL must keep before this node will ever send to it: absolute {@code http} or {@code
+ * https}, a host name, no user info or fragment, at most a configured length. And the one
  * comparison the node makes between a URL a sender wrote and the one its registry record holds.
  */
 public final class ReceiverUrls {
@@ -20,7 +20,8 @@ public final class ReceiverUrls {
       return Optional.of("is missing");
     }
     if (url.length() > maxLength) {
-      return Optional.of("is " + url.length() + " characters long; at most " + maxLength + " are accepted");
+      return Optional.of(
+          "is " + url.length() + " characters long; at most " + maxLength + " are accepted");
     }
     URI uri;
     try {

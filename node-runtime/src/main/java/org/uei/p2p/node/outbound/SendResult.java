@@ -3,8 +3,8 @@ package org.uei.p2p.node.outbound;
 import org.uei.p2p.model.envelope.AckResponse;
 
 /**
- * What happened to one signed POST: the receiver's ACK or NACK, an HTTP answer that was neither,
- * or no answer at all.
+ * What happened to one signed POST: the receiver's ACK or NACK, an HTTP answer that was neither, or
+ * no answer at all.
  *
  * @param httpStatus the HTTP status, or 0 when no answer came
  * @param ack the parsed ACK/NACK, or null when the answer was not one

@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +24,12 @@ import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Queues callbacks of either wire durably. A handler that changes state enqueues inside its own transaction, so
- * the state change and the callback commit together. A handler with nothing else to write (a
- * quote, a catalog) enqueues outside any transaction: its callback then commits in a group with
- * those of other handlers that finished meanwhile, and {@link #enqueue} returns once that group
- * committed. Either way delivery starts right after the commit (by this instance, which holds the
- * row's lease from the insert) and is retried by {@link OutboxWorker} until the receiver ACKs,
+ * Queues callbacks of either wire durably. A handler that changes state enqueues inside its own
+ * transaction, so the state change and the callback commit together. A handler with nothing else to
+ * write (a quote, a catalog) enqueues outside any transaction: its callback then commits in a group
+ * with those of other handlers that finished meanwhile, and {@link #enqueue} returns once that
+ * group committed. Either way delivery starts right after the commit (by this instance, which holds
+ * the row's lease from the insert) and is retried by {@link OutboxWorker} until the receiver ACKs,
  * NACKs, or the entry grows too old.
  */
 @ApplicationScoped
@@ -39,11 +39,17 @@ public class CallbackOutbox {
   @Inject OutboxWorker worker;
   @Inject TransactionSynchronizationRegistry transactions;
 
-  private final GroupWriter<Queued> groups = new GroupWriter<>("uei-outbox-inserts", 200, Duration.ZERO,
-      this::insertGroup, (q, e) -> q.committed().completeExceptionally(e));
+  private final GroupWriter<Queued> groups =
+      new GroupWriter<>(
+          "uei-outbox-inserts",
+          200,
+          Duration.ZERO,
+          this::insertGroup,
+          (q, e) -> q.committed().completeExceptionally(e));
 
   /** A callback waiting for its group's commit. */
-  private record Queued(OutboxEntry entry, OutboxWorker.Due due, CompletableFuture<Long> committed) {}
+  private record Queued(
+      OutboxEntry entry, OutboxWorker.Due due, CompletableFuture<Long> committed) {}
 
   /**
    * Queues {@code callback} for {@code {targetBaseUrl}/{action}}, in the caller's transaction when
@@ -55,9 +61,14 @@ public class CallbackOutbox {
     if (config.testing().corruptCallbackMessageId()) {
       String echoed = callback.getContext().getMessageId();
       callback.getContext().setMessageId(java.util.UUID.randomUUID().toString());
-      warnCorrupted(callback.getContext().getAction(), echoed, callback.getContext().getMessageId());
+      warnCorrupted(
+          callback.getContext().getAction(), echoed, callback.getContext().getMessageId());
     }
-    return enqueue(targetBaseUrl, recipientId, WireContext.of(callback.getContext()), Envelopes.write(callback));
+    return enqueue(
+        targetBaseUrl,
+        recipientId,
+        WireContext.of(callback.getContext()),
+        Envelopes.write(callback));
   }
 
   /**
@@ -70,22 +81,33 @@ public class CallbackOutbox {
     Wave2Envelope sent = callback;
     if (config.testing().corruptCallbackMessageId()) {
       String fresh = java.util.UUID.randomUUID().toString();
-      sent = Wave2Envelope.of(Wave2Contexts.withMessageId(callback.context(), fresh), callback.message());
+      sent =
+          Wave2Envelope.of(
+              Wave2Contexts.withMessageId(callback.context(), fresh), callback.message());
       warnCorrupted(callback.context().action(), callback.context().messageId(), fresh);
     }
     return enqueue(targetBaseUrl, recipientId, WireContext.of(sent.context()), sent.write());
   }
 
   private static void warnCorrupted(String action, String echoed, String sent) {
-    Log.warnf("!!! uei.testing.corrupt-callback-message-id=true: %s for message id %s sent as %s;"
-        + " conformance negative control only", action, echoed, sent);
+    Log.warnf(
+        "!!! uei.testing.corrupt-callback-message-id=true: %s for message id %s sent as %s;"
+            + " conformance negative control only",
+        action, echoed, sent);
   }
 
   private Long enqueue(String targetBaseUrl, String recipientId, WireContext context, byte[] body) {
-    var problem = org.uei.p2p.node.outbound.ReceiverUrls.problem(targetBaseUrl, config.inbound().maxUrlLength());
+    var problem =
+        org.uei.p2p.node.outbound.ReceiverUrls.problem(
+            targetBaseUrl, config.inbound().maxUrlLength());
     if (problem.isPresent()) {
-      throw new IllegalArgumentException("callback " + context.action() + " for '" + recipientId
-          + "' not queued: its receiver URL " + problem.get());
+      throw new IllegalArgumentException(
+          "callback "
+              + context.action()
+              + " for '"
+              + recipientId
+              + "' not queued: its receiver URL "
+              + problem.get());
     }
     OutboxEntry e = entry(targetBaseUrl, recipientId, context, body);
     OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, context, e.body);
@@ -104,7 +126,8 @@ public class CallbackOutbox {
     }
   }
 
-  private OutboxEntry entry(String targetBaseUrl, String recipientId, WireContext context, byte[] body) {
+  private OutboxEntry entry(
+      String targetBaseUrl, String recipientId, WireContext context, byte[] body) {
     Instant now = Instant.now();
     OutboxEntry e = new OutboxEntry();
     e.targetUrl = targetBaseUrl;

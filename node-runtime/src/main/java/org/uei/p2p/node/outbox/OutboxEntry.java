@@ -13,9 +13,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A callback waiting to be delivered: the serialized body (signed afresh at each attempt), where
- * it goes, and its retry state. {@code leaseOwner}/{@code leaseUntil} let several node instances
- * share one database without sending the same row twice.
+ * A callback waiting to be delivered: the serialized body (signed afresh at each attempt), where it
+ * goes, and its retry state. {@code leaseOwner}/{@code leaseUntil} let several node instances share
+ * one database without sending the same row twice.
  */
 @Entity
 @Table(name = "callback_outbox")
@@ -71,6 +71,5 @@ public class OutboxEntry extends PanacheEntityBase {
   @Column(name = "last_error", length = 2000)
   public String lastError;
 
-  @Version
-  public long version;
+  @Version public long version;
 }

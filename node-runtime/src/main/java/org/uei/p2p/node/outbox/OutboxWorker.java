@@ -29,27 +29,34 @@ import org.uei.p2p.node.wire.WireReader;
 /**
  * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner and
  * expiry): the instance that queued it holds the lease from the insert and sends it at once; a
- * retry first claims the row with a conditional update, so that instances sharing a database
- * never send the same row at the same time; a crashed instance's lease simply runs out. Each
- * outcome is recorded with the sent message, and the outcomes of attempts that end close together
- * share one transaction ({@link GroupWriter}); a crash before that commit leaves the row leased,
- * and it is sent again when the lease runs out.
+ * retry first claims the row with a conditional update, so that instances sharing a database never
+ * send the same row at the same time; a crashed instance's lease simply runs out. Each outcome is
+ * recorded with the sent message, and the outcomes of attempts that end close together share one
+ * transaction ({@link GroupWriter}); a crash before that commit leaves the row leased, and it is
+ * sent again when the lease runs out.
  */
 @ApplicationScoped
 public class OutboxWorker {
 
   private final String owner = "node-" + UUID.randomUUID();
   private final AtomicInteger threadNumber = new AtomicInteger();
-  private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "uei-outbox-" + threadNumber.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "uei-outbox-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   private volatile boolean running = true;
-  private final GroupWriter<Outcome> outcomes = new GroupWriter<>("uei-outbox-outcomes", 200, Duration.ofMillis(10),
-      group -> QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record)),
-      (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
+  private final GroupWriter<Outcome> outcomes =
+      new GroupWriter<>(
+          "uei-outbox-outcomes",
+          200,
+          Duration.ofMillis(10),
+          group -> QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record)),
+          (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
 
   /** An attempt's outcome, waiting to be recorded. */
   private record Outcome(Due due, BecknSender.Attempt attempt, Instant at) {}
@@ -96,10 +103,19 @@ public class OutboxWorker {
     Instant now = Instant.now();
     List<Long> due;
     try {
-      due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.find(
-              "status = ?1 and nextAttemptAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextAttemptAt",
-              OutboxStatus.PENDING, now)
-          .page(0, config.outbox().batchSize()).list().stream().map(e -> ((OutboxEntry) e).id).toList());
+      due =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      OutboxEntry.find(
+                              "status = ?1 and nextAttemptAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextAttemptAt",
+                              OutboxStatus.PENDING,
+                              now)
+                          .page(0, config.outbox().batchSize())
+                          .list()
+                          .stream()
+                          .map(e -> ((OutboxEntry) e).id)
+                          .toList());
     } catch (RuntimeException e) {
       if (running) {
         throw e;
@@ -126,17 +142,24 @@ public class OutboxWorker {
   private Due claim(Long id) {
     Instant now = Instant.now();
     Instant until = now.plus(config.outbox().lease());
-    return QuarkusTransaction.requiringNew().call(() -> {
-      int claimed = OutboxEntry.update(
-          "leaseOwner = ?1, leaseUntil = ?2, version = version + 1 where id = ?3 and status = ?4"
-              + " and nextAttemptAt <= ?5 and (leaseUntil is null or leaseUntil < ?5)",
-          owner, until, id, OutboxStatus.PENDING, now);
-      if (claimed != 1) {
-        return null;
-      }
-      OutboxEntry e = OutboxEntry.findById(id);
-      return new Due(e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body);
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              int claimed =
+                  OutboxEntry.update(
+                      "leaseOwner = ?1, leaseUntil = ?2, version = version + 1 where id = ?3 and status = ?4"
+                          + " and nextAttemptAt <= ?5 and (leaseUntil is null or leaseUntil < ?5)",
+                      owner,
+                      until,
+                      id,
+                      OutboxStatus.PENDING,
+                      now);
+              if (claimed != 1) {
+                return null;
+              }
+              OutboxEntry e = OutboxEntry.findById(id);
+              return new Due(e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body);
+            });
   }
 
   private static WireContext contextOf(byte[] body) {
@@ -150,7 +173,9 @@ public class OutboxWorker {
 
   private void attempt(Due due) {
     try {
-      outcomes.add(new Outcome(due, sender.attempt(due.targetUrl(), due.context(), due.body()), Instant.now()));
+      outcomes.add(
+          new Outcome(
+              due, sender.attempt(due.targetUrl(), due.context(), due.body()), Instant.now()));
     } catch (Exception e) {
       Log.errorf(e, "outbox entry %d: attempt failed", due.id());
     }
@@ -180,25 +205,32 @@ public class OutboxWorker {
       // has this message already.
       e.status = OutboxStatus.DELIVERED;
       e.deliveredAt = now;
-      Log.infof("%s %s to %s: the receiver already had it (%s)", e.action, e.messageId, e.targetUrl,
-          result.describe());
+      Log.infof(
+          "%s %s to %s: the receiver already had it (%s)",
+          e.action, e.messageId, e.targetUrl, result.describe());
     } else if (result.nacked()) {
       e.status = OutboxStatus.REFUSED;
       Log.warnf("%s %s to %s refused: %s", e.action, e.messageId, e.targetUrl, result.describe());
     } else {
-      Instant next = now.plus(new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff())
-          .after(e.attempts));
+      Instant next =
+          now.plus(
+              new Backoff(config.outbox().initialBackoff(), config.outbox().maxBackoff())
+                  .after(e.attempts));
       if (next.isAfter(e.expiresAt)) {
         e.status = OutboxStatus.EXPIRED;
-        Log.warnf("%s %s to %s given up after %d attempts: %s", e.action, e.messageId, e.targetUrl,
-            e.attempts, result.describe());
+        Log.warnf(
+            "%s %s to %s given up after %d attempts: %s",
+            e.action, e.messageId, e.targetUrl, e.attempts, result.describe());
       } else {
         e.nextAttemptAt = next;
-        Log.infof("%s %s to %s: attempt %d failed (%s), next at %s", e.action, e.messageId, e.targetUrl,
-            e.attempts, result.describe(), next);
+        Log.infof(
+            "%s %s to %s: attempt %d failed (%s), next at %s",
+            e.action, e.messageId, e.targetUrl, e.attempts, result.describe(), next);
       }
     }
-    metrics.counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name()).increment();
+    metrics
+        .counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name())
+        .increment();
   }
 
   private static String truncate(String s) {

@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes small records in groups on one thread of its own: whatever arrives within a short window
- * after the first record goes into one write, so that a busy node commits once per group instead
- * of once per record (with a window of zero, a group is what queued while the last write ran: a
- * group commit). Callers that must know their record is durable wait for it themselves (a future
- * in the record); otherwise a crash loses at most the open group. A group whose write fails is
- * written again one record at a time, so that one bad record cannot fail the others; a record
- * that fails alone goes to the failure handler.
+ * after the first record goes into one write, so that a busy node commits once per group instead of
+ * once per record (with a window of zero, a group is what queued while the last write ran: a group
+ * commit). Callers that must know their record is durable wait for it themselves (a future in the
+ * record); otherwise a crash loses at most the open group. A group whose write fails is written
+ * again one record at a time, so that one bad record cannot fail the others; a record that fails
+ * alone goes to the failure handler.
  *
  * @param <T> the record type
  */
@@ -43,7 +43,11 @@ public final class GroupWriter<T> implements AutoCloseable {
    * @param write writes one group, or throws having written none of it
    * @param failed told of a record that failed to be written alone
    */
-  public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write,
+  public GroupWriter(
+      String name,
+      int maxGroup,
+      Duration window,
+      Consumer<List<T>> write,
       BiConsumer<T, RuntimeException> failed) {
     this.name = name;
     this.maxGroup = maxGroup;
@@ -54,7 +58,12 @@ public final class GroupWriter<T> implements AutoCloseable {
 
   /** A writer that logs a record that failed to be written and drops it. */
   public GroupWriter(String name, int maxGroup, Duration window, Consumer<List<T>> write) {
-    this(name, maxGroup, window, write, (item, e) -> LOG.errorf(e, "%s: could not write %s", name, item));
+    this(
+        name,
+        maxGroup,
+        window,
+        write,
+        (item, e) -> LOG.errorf(e, "%s: could not write %s", name, item));
   }
 
   /**

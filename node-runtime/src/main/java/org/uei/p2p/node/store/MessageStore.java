@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.json.BecknJson;
-import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.node.wire.Actions;
 import org.uei.p2p.node.wire.ContextField;
 import org.uei.p2p.node.wire.WireContext;
@@ -18,8 +18,8 @@ import org.uei.p2p.node.wire.WireContext;
 /**
  * The transaction store: every message this node received or sent, of either wire, raw with its
  * headers; transaction id, message id and action come from the context of the message's wire. The
- * single place that writes {@link StoredMessage} rows; each write fires {@link MessageStored} in its
- * transaction.
+ * single place that writes {@link StoredMessage} rows; each write fires {@link MessageStored} in
+ * its transaction.
  */
 @ApplicationScoped
 public class MessageStore {
@@ -37,7 +37,12 @@ public class MessageStore {
    * @param receivedAt when it arrived
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Long saveInbound(Action action, Context c, String senderId, Map<String, String> headers, byte[] body,
+  public Long saveInbound(
+      Action action,
+      Context c,
+      String senderId,
+      Map<String, String> headers,
+      byte[] body,
       Instant receivedAt) {
     return saveInbound(action.wireName(), WireContext.of(c), senderId, headers, body, receivedAt);
   }
@@ -49,7 +54,12 @@ public class MessageStore {
    * @param c its context, wire-neutral
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Long saveInbound(String action, WireContext c, String senderId, Map<String, String> headers, byte[] body,
+  public Long saveInbound(
+      String action,
+      WireContext c,
+      String senderId,
+      Map<String, String> headers,
+      byte[] body,
       Instant receivedAt) {
     StoredMessage m = new StoredMessage();
     m.direction = Direction.IN;
@@ -75,15 +85,28 @@ public class MessageStore {
    * @param context the context of the message sent
    */
   @Transactional
-  public Long saveOutbound(Context context, String url, String recipientId, Map<String, String> headers,
-      byte[] body, int httpStatus, String response) {
-    return saveOutbound(WireContext.of(context), url, recipientId, headers, body, httpStatus, response);
+  public Long saveOutbound(
+      Context context,
+      String url,
+      String recipientId,
+      Map<String, String> headers,
+      byte[] body,
+      int httpStatus,
+      String response) {
+    return saveOutbound(
+        WireContext.of(context), url, recipientId, headers, body, httpStatus, response);
   }
 
   /** Stores a message of either wire this node sent, with the receiver's answer. */
   @Transactional
-  public Long saveOutbound(WireContext context, String url, String recipientId, Map<String, String> headers,
-      byte[] body, int httpStatus, String response) {
+  public Long saveOutbound(
+      WireContext context,
+      String url,
+      String recipientId,
+      Map<String, String> headers,
+      byte[] body,
+      int httpStatus,
+      String response) {
     StoredMessage m = new StoredMessage();
     m.direction = Direction.OUT;
     m.action = context.action();
@@ -115,8 +138,10 @@ public class MessageStore {
   /** Received messages that were stored and ACKed but whose handling never finished. */
   @Transactional
   public List<StoredMessage> unhandledInbound(Instant storedBefore) {
-    return StoredMessage.list("direction = ?1 and handledAt is null and createdAt < ?2 order by id",
-        Direction.IN, storedBefore);
+    return StoredMessage.list(
+        "direction = ?1 and handledAt is null and createdAt < ?2 order by id",
+        Direction.IN,
+        storedBefore);
   }
 
   /** All messages of a transaction, oldest first. */
@@ -127,7 +152,9 @@ public class MessageStore {
 
   private static Instant expiresAt(WireContext c) {
     try {
-      return c.timestamp() == null || c.ttl() == null ? null : c.timestampInstant().plus(c.ttlDuration());
+      return c.timestamp() == null || c.ttl() == null
+          ? null
+          : c.timestampInstant().plus(c.ttlDuration());
     } catch (RuntimeException unreadable) {
       return null;
     }
@@ -141,22 +168,24 @@ public class MessageStore {
    */
   static String headersJson(Map<String, String> headers) {
     TreeMap<String, String> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, value) -> {
-      if (SIGNATURE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
-        kept.put(name, value);
-      } else if (DESCRIPTIVE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
-        kept.put(name, truncate(value, MAX_OTHER_HEADER));
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          if (SIGNATURE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
+            kept.put(name, value);
+          } else if (DESCRIPTIVE_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) {
+            kept.put(name, truncate(value, MAX_OTHER_HEADER));
+          }
+        });
     return BecknJson.writeString(kept);
   }
 
   /** Headers stored in full: what the audit log needs to re-check a signature. */
-  public static final List<String> SIGNATURE_HEADERS = List.of("Authorization", "X-Gateway-Authorization", "Digest");
+  public static final List<String> SIGNATURE_HEADERS =
+      List.of("Authorization", "X-Gateway-Authorization", "Digest");
 
   /** Headers stored cut to {@link #MAX_OTHER_HEADER} characters, for people reading the store. */
-  public static final List<String> DESCRIPTIVE_HEADERS = List.of("Content-Type", "Content-Length", "User-Agent",
-      "X-Forwarded-For");
+  public static final List<String> DESCRIPTIVE_HEADERS =
+      List.of("Content-Type", "Content-Length", "User-Agent", "X-Forwarded-For");
 
   /** Longest stored value of a descriptive header. */
   public static final int MAX_OTHER_HEADER = 256;

@@ -15,8 +15,7 @@ import java.util.Objects;
 @Table(name = "replay_guard")
 public class ReplayGuardEntry extends PanacheEntityBase {
 
-  @EmbeddedId
-  public Key key;
+  @EmbeddedId public Key key;
 
   @Column(name = "expires_at", nullable = false)
   public Instant expiresAt;
@@ -43,8 +42,10 @@ public class ReplayGuardEntry extends PanacheEntityBase {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(senderId, k.senderId)
-          && Objects.equals(messageId, k.messageId) && Objects.equals(action, k.action);
+      return o instanceof Key k
+          && Objects.equals(senderId, k.senderId)
+          && Objects.equals(messageId, k.messageId)
+          && Objects.equals(action, k.action);
     }
 
     @Override

@@ -13,13 +13,15 @@ import org.uei.p2p.model.wire.WireGeneration;
  * The synchronous answer's body in the shape of the sender's wire.
  *
  * <ul>
- *   <li>wave 1: {@code {"message":{"ack":{"status":"ACK"}}}}, a NACK adds {@code error {code, message, paths}};
+ *   <li>wave 1: {@code {"message":{"ack":{"status":"ACK"}}}}, a NACK adds {@code error {code,
+ *       message, paths}};
  *   <li>wave 2 (Beckn 2.0 LTS {@code Ack}, {@code NackBadRequest}, {@code NackUnauthorized}):
- *       {@code {"status":"ACK"}}, a NACK adds {@code error} with the LTS members {@code errorCode} and
- *       {@code errorMessage} and the BECKN-005 members {@code code}, {@code message} and {@code paths}.
- *       The LTS {@code Error} object is open, and the network's adapters and our own readers look
- *       for either pair, so a NACK carries both with the same values.
+ *       {@code {"status":"ACK"}}, a NACK adds {@code error} with the LTS members {@code errorCode}
+ *       and {@code errorMessage} and the BECKN-005 members {@code code}, {@code message} and {@code
+ *       paths}. The LTS {@code Error} object is open, and the network's adapters and our own
+ *       readers look for either pair, so a NACK carries both with the same values.
  * </ul>
+ *
  * The LTS counter-signature ({@code signature}) is not sent yet; senders treat it as optional.
  */
 public final class AckBodies {
@@ -68,7 +70,8 @@ public final class AckBodies {
       return wave2 ? WireGeneration.IES_WAVE2 : WireGeneration.DEG_WAVE1;
     }
     return body != null && (contains(body, "\"transactionId\"") || contains(body, "\"messageId\""))
-        ? WireGeneration.IES_WAVE2 : WireGeneration.DEG_WAVE1;
+        ? WireGeneration.IES_WAVE2
+        : WireGeneration.DEG_WAVE1;
   }
 
   private static boolean contains(byte[] body, String ascii) {

@@ -2,11 +2,11 @@ package org.uei.p2p.node.wire;
 
 /**
  * Who sends and who receives each action, by its wire name: the rules the sender binding, the
- * sender URL check, the replay guard and the store share. A request is sent by the caller
- * ({@code bap}) and a callback by the provider ({@code bpp}) on both wires, whatever role the
- * participants play in the trade (a seller platform sending {@code status} to a buyer platform is
- * the caller of that exchange). Wave 2's catalog service is the exception: the provider sends
- * {@code catalog/publish}, and the service's {@code catalog/on_publish} names only the provider.
+ * sender URL check, the replay guard and the store share. A request is sent by the caller ({@code
+ * bap}) and a callback by the provider ({@code bpp}) on both wires, whatever role the participants
+ * play in the trade (a seller platform sending {@code status} to a buyer platform is the caller of
+ * that exchange). Wave 2's catalog service is the exception: the provider sends {@code
+ * catalog/publish}, and the service's {@code catalog/on_publish} names only the provider.
  */
 public final class Actions {
 
@@ -34,7 +34,9 @@ public final class Actions {
     return isCallback(action) ? ContextField.BPP_ID : ContextField.BAP_ID;
   }
 
-  /** The member naming the receiver of {@code action}, or null when the context does not name it. */
+  /**
+   * The member naming the receiver of {@code action}, or null when the context does not name it.
+   */
   public static ContextField receiverField(String action) {
     if (CATALOG_PUBLISH.equals(action)) {
       return null;

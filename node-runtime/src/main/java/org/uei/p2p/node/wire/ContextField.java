@@ -3,8 +3,8 @@ package org.uei.p2p.node.wire;
 import org.uei.p2p.model.wire.WireGeneration;
 
 /**
- * A member of a message context, by meaning, with its name on each wire: wave 1 writes
- * {@code bap_uri}, wave 2 {@code bapUri}. Refusals name the member as the sender wrote it.
+ * A member of a message context, by meaning, with its name on each wire: wave 1 writes {@code
+ * bap_uri}, wave 2 {@code bapUri}. Refusals name the member as the sender wrote it.
  */
 public enum ContextField {
   ACTION("action", "action"),

@@ -8,8 +8,8 @@ import org.uei.p2p.model.wire.WireGeneration;
 
 /**
  * The wire-neutral view of a message context: what the inbound stages, the transaction store and
- * the sender need, whichever wire the message came on. Values are the text as written
- * ({@code null} when absent); {@link #path} names a member in the wire's own spelling.
+ * the sender need, whichever wire the message came on. Values are the text as written ({@code null}
+ * when absent); {@link #path} names a member in the wire's own spelling.
  */
 public interface WireContext {
 
@@ -88,14 +88,16 @@ public interface WireContext {
 
   /**
    * The member naming the sender: {@code bap_id} of a request, {@code bpp_id} of a callback; on
-   * wave 2 {@code bppId} of {@code catalog/publish}, and none for {@code catalog/on_publish}
-   * (the catalog service that sends it is not in the context).
+   * wave 2 {@code bppId} of {@code catalog/publish}, and none for {@code catalog/on_publish} (the
+   * catalog service that sends it is not in the context).
    */
   default ContextField senderField() {
     return Actions.senderField(action());
   }
 
-  /** The member naming the receiver, or null when the context does not name it (catalog/publish). */
+  /**
+   * The member naming the receiver, or null when the context does not name it (catalog/publish).
+   */
   default ContextField receiverField() {
     return Actions.receiverField(action());
   }

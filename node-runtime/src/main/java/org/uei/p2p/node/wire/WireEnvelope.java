@@ -9,9 +9,9 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wire.WireGeneration;
 
 /**
- * A parsed message of either wire: the typed envelope of its generation with the action it was
- * read for, and a wire-neutral {@link #context()}. Sealed, so code that needs the typed message
- * tells the two apart with {@code instanceof}.
+ * A parsed message of either wire: the typed envelope of its generation with the action it was read
+ * for, and a wire-neutral {@link #context()}. Sealed, so code that needs the typed message tells
+ * the two apart with {@code instanceof}.
  */
 public sealed interface WireEnvelope permits WireEnvelope.Wave1, WireEnvelope.Wave2 {
 

@@ -19,11 +19,11 @@ import org.uei.p2p.model.wire.WireGeneration;
 
 /**
  * Reads a body into the envelope of its wire. The body is read once into a tree (with the JSON
- * rules every wire shares: one UTF-8 text, no duplicate names, bounded numbers), its generation
- * is told from the context ({@link WireDetector}), and the tree becomes the typed envelope of the
+ * rules every wire shares: one UTF-8 text, no duplicate names, bounded numbers), its generation is
+ * told from the context ({@link WireDetector}), and the tree becomes the typed envelope of the
  * action named by the endpoint on that wire. A generation the node does not speak is refused with
- * one clear error rather than judged by another wire's rules. When the detector cannot tell (no
- * ids at all) and the node speaks one wire, that wire's reader runs, so that its errors name the
+ * one clear error rather than judged by another wire's rules. When the detector cannot tell (no ids
+ * at all) and the node speaks one wire, that wire's reader runs, so that its errors name the
  * missing members.
  */
 public final class WireReader {
@@ -48,8 +48,8 @@ public final class WireReader {
   /**
    * Reads {@code body} as posted to the endpoint {@code endpoint} (an action's wire name).
    *
-   * @throws MessageParseException with code 30000 and a path, or 40001 for a name that is no
-   *     action of the body's wire or an action the node takes on another wire only
+   * @throws MessageParseException with code 30000 and a path, or 40001 for a name that is no action
+   *     of the body's wire or an action the node takes on another wire only
    */
   public WireEnvelope read(byte[] body, String endpoint) throws MessageParseException {
     JsonNode tree;
@@ -57,17 +57,29 @@ public final class WireReader {
       tree = BecknJson.readTree(body);
     } catch (IOException e) {
       JsonProblems.Problem p = JsonProblems.of(e);
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
+      throw new MessageParseException(
+          BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
     }
     WireGeneration wire = generation(tree);
-    if (!isAction(wire, endpoint) || !accepted.apply(wire).contains(endpoint) && acceptedElsewhere(wire, endpoint)) {
-      throw new MessageParseException(BecknError.of(ErrorCode.ACTION_NOT_APPLICABLE, "this node does not accept '"
-          + endpoint + "' on " + wire.title(), ContextField.ACTION.pathOn(wire)), false, null);
+    if (!isAction(wire, endpoint)
+        || !accepted.apply(wire).contains(endpoint) && acceptedElsewhere(wire, endpoint)) {
+      throw new MessageParseException(
+          BecknError.of(
+              ErrorCode.ACTION_NOT_APPLICABLE,
+              "this node does not accept '" + endpoint + "' on " + wire.title(),
+              ContextField.ACTION.pathOn(wire)),
+          false,
+          null);
     }
     if (wire == WireGeneration.IES_WAVE2) {
       if (!(tree instanceof ObjectNode)) {
-        throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-            "the body must be a JSON object with context and message", ""), false, null);
+        throw new MessageParseException(
+            BecknError.of(
+                ErrorCode.INVALID_REQUEST,
+                "the body must be a JSON object with context and message",
+                ""),
+            false,
+            null);
       }
       Wave2Action action = Wave2Action.fromWireName(endpoint).orElseThrow();
       return new WireEnvelope.Wave2(action, Wave2Envelope.fromTree((ObjectNode) tree));
@@ -77,7 +89,8 @@ public final class WireReader {
   }
 
   private static boolean isAction(WireGeneration wire, String name) {
-    return wire == WireGeneration.IES_WAVE2 ? Wave2Action.fromWireName(name).isPresent()
+    return wire == WireGeneration.IES_WAVE2
+        ? Wave2Action.fromWireName(name).isPresent()
         : Action.fromWireName(name).isPresent();
   }
 
@@ -99,7 +112,8 @@ public final class WireReader {
     if (!found.isSupported()) {
       throw new MessageParseException(found.error(), false, null);
     }
-    return found.generation() == WireGeneration.IES_WAVE2 ? WireContext.of(wave2.context())
+    return found.generation() == WireGeneration.IES_WAVE2
+        ? WireContext.of(wave2.context())
         : WireContext.of(Envelopes.fromTree(wave2.toJson(), null).getContext());
   }
 
@@ -112,9 +126,19 @@ public final class WireReader {
       throw new MessageParseException(found.error(), false, null);
     }
     if (!wires.contains(found.generation())) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, "this node speaks "
-          + Wires.titles(wires) + ", not " + found.generation().title() + " (" + found.reason() + ")", "context"),
-          false, null);
+      throw new MessageParseException(
+          BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "this node speaks "
+                  + Wires.titles(wires)
+                  + ", not "
+                  + found.generation().title()
+                  + " ("
+                  + found.reason()
+                  + ")",
+              "context"),
+          false,
+          null);
     }
     return found.generation();
   }

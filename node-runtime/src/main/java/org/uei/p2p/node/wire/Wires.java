@@ -16,7 +16,8 @@ public final class Wires {
   /**
    * The generations named by {@code names} (short names, e.g. {@code wave1}).
    *
-   * @throws IllegalArgumentException naming every unknown or unsupported name, or when none is given
+   * @throws IllegalArgumentException naming every unknown or unsupported name, or when none is
+   *     given
    */
   public static Set<WireGeneration> parse(Collection<String> names) {
     EnumSet<WireGeneration> wires = EnumSet.noneOf(WireGeneration.class);
@@ -26,7 +27,8 @@ public final class Wires {
       if (name.isEmpty()) {
         continue;
       }
-      WireGeneration g = WireGeneration.fromShortName(name).filter(WireGeneration::isSupported).orElse(null);
+      WireGeneration g =
+          WireGeneration.fromShortName(name).filter(WireGeneration::isSupported).orElse(null);
       if (g == null) {
         bad.add(name);
       } else {
@@ -34,7 +36,8 @@ public final class Wires {
       }
     }
     if (!bad.isEmpty() || wires.isEmpty()) {
-      throw new IllegalArgumentException("uei.wire must list wave1, wave2 or both (comma-separated); got " + names);
+      throw new IllegalArgumentException(
+          "uei.wire must list wave1, wave2 or both (comma-separated); got " + names);
     }
     return Set.copyOf(wires);
   }

@@ -13,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,8 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,55 +94,102 @@ class AuditLogTest {
   }
 
   private static SignedTreeHead fetchHead() throws Exception {
-    return SignedTreeHead.verify(given().get("/audit/sth").then().statusCode(200).extract().path("sth"), nodeKey());
+    return SignedTreeHead.verify(
+        given().get("/audit/sth").then().statusCode(200).extract().path("sth"), nodeKey());
   }
 
   private static byte[] discover() {
     DiscoverMessage m = new DiscoverMessage();
-    m.setFilters(DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
-    return Envelopes.write(new Envelope<>(Contexts.newRequest(Action.DISCOVER, new Contexts.Parties(TestNetwork.DOMAIN,
-        TestPeers.peerId(), TestPeers.peerUrl(), TestPeers.nodeId(), TestPeers.nodeUrl()), null,
-        Duration.ofSeconds(30), Clock.systemUTC()), m));
+    m.setFilters(
+        DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
+    return Envelopes.write(
+        new Envelope<>(
+            Contexts.newRequest(
+                Action.DISCOVER,
+                new Contexts.Parties(
+                    TestNetwork.DOMAIN,
+                    TestPeers.peerId(),
+                    TestPeers.peerUrl(),
+                    TestPeers.nodeId(),
+                    TestPeers.nodeUrl()),
+                null,
+                Duration.ofSeconds(30),
+                Clock.systemUTC()),
+            m));
   }
 
   private static RecordEntry record(String transactionId) {
-    return new RecordEntry(RecordEntry.Kind.SETTLEMENT, "s-" + UUID.randomUUID(), transactionId,
-        "{\"amount\":\"12.50\"}".getBytes(StandardCharsets.UTF_8), Instant.parse("2026-02-01T10:00:00Z"));
+    return new RecordEntry(
+        RecordEntry.Kind.SETTLEMENT,
+        "s-" + UUID.randomUUID(),
+        transactionId,
+        "{\"amount\":\"12.50\"}".getBytes(StandardCharsets.UTF_8),
+        Instant.parse("2026-02-01T10:00:00Z"));
   }
 
   @Test
   void signedMessagesInAndOutAreLoggedWithTheirSignaturesAndProvablyIncluded() throws Exception {
     byte[] body = discover();
     String txn = Envelopes.parse(body).getContext().getTransactionId();
-    given().contentType("application/json").header("Authorization", TestPeers.peerSigner().authorization(body))
-        .body(body).post("/discover").then().statusCode(200);
-    Poll.until(() -> given().get("/audit/entries?transaction_id=" + txn).jsonPath().getList("entries").size() == 2,
-        WAIT, "received discover and sent on_discover both logged");
+    given()
+        .contentType("application/json")
+        .header("Authorization", TestPeers.peerSigner().authorization(body))
+        .body(body)
+        .post("/discover")
+        .then()
+        .statusCode(200);
+    Poll.until(
+        () ->
+            given().get("/audit/entries?transaction_id=" + txn).jsonPath().getList("entries").size()
+                == 2,
+        WAIT,
+        "received discover and sent on_discover both logged");
 
     JsonPath entries = given().get("/audit/entries?transaction_id=" + txn).jsonPath();
     assertEquals("discover", entries.getString("entries[0].action"));
     assertEquals("IN", entries.getString("entries[0].direction"));
     assertEquals("on_discover", entries.getString("entries[1].action"));
     assertEquals("OUT", entries.getString("entries[1].direction"));
-    SignedMessageEntry in = (SignedMessageEntry) EntryCodec.decode(B64.decode(entries.getString("entries[0].entry")));
+    SignedMessageEntry in =
+        (SignedMessageEntry) EntryCodec.decode(B64.decode(entries.getString("entries[0].entry")));
     assertArrayEquals(body, in.body(), "the exact bytes received are logged");
-    BecknVerifier peer = BecknVerifier.of(StaticKeyResolver.builder()
-        .add(TestPeers.peerId(), "k1", Ed25519KeyPair.fromPrivateKeyBase64(System.getProperty("uei-test.peer.key"))
-            .publicKeyBase64()).build());
-    assertTrue(peer.verify(in.signatureHeaders().get("Authorization"), in.body(), TestPeers.peerId()).valid(),
+    BecknVerifier peer =
+        BecknVerifier.of(
+            StaticKeyResolver.builder()
+                .add(
+                    TestPeers.peerId(),
+                    "k1",
+                    Ed25519KeyPair.fromPrivateKeyBase64(System.getProperty("uei-test.peer.key"))
+                        .publicKeyBase64())
+                .build());
+    assertTrue(
+        peer.verify(in.signatureHeaders().get("Authorization"), in.body(), TestPeers.peerId())
+            .valid(),
         "the logged signature header still verifies over the logged body");
-    SignedMessageEntry out = (SignedMessageEntry) EntryCodec.decode(B64.decode(entries.getString("entries[1].entry")));
+    SignedMessageEntry out =
+        (SignedMessageEntry) EntryCodec.decode(B64.decode(entries.getString("entries[1].entry")));
     assertEquals(Direction.OUT, out.direction());
-    assertTrue(out.signatureHeaders().containsKey("Authorization"), out.signatureHeaders().toString());
+    assertTrue(
+        out.signatureHeaders().containsKey("Authorization"), out.signatureHeaders().toString());
 
     SignedTreeHead head = fetchHead();
     long index = entries.getLong("entries[0].index");
-    JsonPath proof = given().get("/audit/proof/inclusion?index=" + index + "&tree_size=" + head.treeSize())
-        .then().statusCode(200).extract().jsonPath();
-    InclusionProof inclusion = new InclusionProof(index, head.treeSize(),
-        proof.getList("audit_path", String.class).stream().map(B64::decode).toList());
+    JsonPath proof =
+        given()
+            .get("/audit/proof/inclusion?index=" + index + "&tree_size=" + head.treeSize())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    InclusionProof inclusion =
+        new InclusionProof(
+            index,
+            head.treeSize(),
+            proof.getList("audit_path", String.class).stream().map(B64::decode).toList());
     assertTrue(TreeHeadProofs.entryIncluded(in.encode(), inclusion, head));
-    assertFalse(TreeHeadProofs.entryIncluded(out.encode(), inclusion, head), "a proof is for one entry only");
+    assertFalse(
+        TreeHeadProofs.entryIncluded(out.encode(), inclusion, head),
+        "a proof is for one entry only");
   }
 
   @Test
@@ -152,17 +199,34 @@ class AuditLogTest {
     long index = audit.appendRecord(record("txn-" + UUID.randomUUID()));
     audit.appendRecord(record(null));
     SignedTreeHead second = fetchHead();
-    assertTrue(second.treeSize() >= index + 2 && index >= first.treeSize(), second + " after " + index);
+    assertTrue(
+        second.treeSize() >= index + 2 && index >= first.treeSize(), second + " after " + index);
 
-    JsonPath proof = given().get("/audit/proof/consistency?first=" + first.treeSize() + "&second=" + second.treeSize())
-        .then().statusCode(200).extract().jsonPath();
-    ConsistencyProof consistency = new ConsistencyProof(first.treeSize(), second.treeSize(),
-        proof.getList("consistency_path", String.class).stream().map(B64::decode).toList());
+    JsonPath proof =
+        given()
+            .get(
+                "/audit/proof/consistency?first="
+                    + first.treeSize()
+                    + "&second="
+                    + second.treeSize())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    ConsistencyProof consistency =
+        new ConsistencyProof(
+            first.treeSize(),
+            second.treeSize(),
+            proof.getList("consistency_path", String.class).stream().map(B64::decode).toList());
     assertTrue(TreeHeadProofs.extendsHead(first, second, consistency));
     List<String> kept = audit.headsUpTo(Long.MAX_VALUE).stream().map(SignedTreeHead::jws).toList();
-    assertTrue(kept.contains(first.jws()) && kept.contains(second.jws()), "the history of heads is kept");
+    assertTrue(
+        kept.contains(first.jws()) && kept.contains(second.jws()), "the history of heads is kept");
 
-    given().get("/audit/proof/inclusion?index=" + second.treeSize()).then().statusCode(400)
+    given()
+        .get("/audit/proof/inclusion?index=" + second.treeSize())
+        .then()
+        .statusCode(400)
         .body("error", containsString("not in a tree"));
     given().get("/audit/entries?from=5&to=2").then().statusCode(400);
   }
@@ -170,10 +234,15 @@ class AuditLogTest {
   @Test
   void aRecordRolledBackWithItsTransactionLeavesNoTraceAndTheLogStaysVerifiable() throws Exception {
     long before = audit.size();
-    assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-      audit.appendRecord(record("txn-rolled-back"));
-      throw new IllegalStateException("caller fails after appending");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () -> {
+                      audit.appendRecord(record("txn-rolled-back"));
+                      throw new IllegalStateException("caller fails after appending");
+                    }));
     assertEquals(before, audit.size());
     long index = audit.appendRecord(record("txn-after-rollback"));
     assertEquals(before, index, "the index of the rolled-back record is reused");
@@ -189,13 +258,15 @@ class AuditLogTest {
     List<Future<List<Long>>> results = new java.util.ArrayList<>();
     try {
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          List<Long> indexes = new java.util.ArrayList<>();
-          for (int i = 0; i < each; i++) {
-            indexes.add(audit.appendRecord(record("txn-concurrent")));
-          }
-          return indexes;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Long> indexes = new java.util.ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    indexes.add(audit.appendRecord(record("txn-concurrent")));
+                  }
+                  return indexes;
+                }));
       }
       java.util.Set<Long> all = new java.util.TreeSet<>();
       for (Future<List<Long>> f : results) {
@@ -239,56 +310,100 @@ class AuditLogTest {
     TreeHeadAnchor sent = anchors.attach(message).orElseThrow();
     assertTrue(anchors.attach(new OrderMessage(new Order())).isEmpty(), "no attributes, no anchor");
     String txn = "txn-" + UUID.randomUUID();
-    byte[] body = BecknJson.mapper().writeValueAsBytes(BecknJson.mapper().createObjectNode()
-        .set("message", BecknJson.mapper().valueToTree(message)));
+    byte[] body =
+        BecknJson.mapper()
+            .writeValueAsBytes(
+                BecknJson.mapper()
+                    .createObjectNode()
+                    .set("message", BecknJson.mapper().valueToTree(message)));
     storeReceived("on_confirm", txn, body);
-    storeReceived("on_status", txn, ("{\"message\":{\"order\":{\"beckn:orderAttributes\":{\""
-        + TreeHeadAnchor.PROPERTY + "\":{\"tree_size\":\"many\"}}}}}").getBytes(StandardCharsets.UTF_8));
+    storeReceived(
+        "on_status",
+        txn,
+        ("{\"message\":{\"order\":{\"beckn:orderAttributes\":{\""
+                + TreeHeadAnchor.PROPERTY
+                + "\":{\"tree_size\":\"many\"}}}}}")
+            .getBytes(StandardCharsets.UTF_8));
 
-    JsonPath listed = given().get("/audit/anchors?transaction_id=" + txn).then().statusCode(200).extract().jsonPath();
-    assertEquals(1, listed.getList("anchors").size(), "the malformed anchor is left out: " + listed.prettify());
+    JsonPath listed =
+        given()
+            .get("/audit/anchors?transaction_id=" + txn)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(
+        1,
+        listed.getList("anchors").size(),
+        "the malformed anchor is left out: " + listed.prettify());
     assertEquals("on_confirm", listed.getString("anchors[0].action"));
     assertEquals(TestPeers.peerId(), listed.getString("anchors[0].sender_id"));
-    TreeHeadAnchor stored = TreeHeadAnchor.fromJson(BecknJson.mapper().readTree(
-        given().get("/audit/anchors?transaction_id=" + txn).asString()).path("anchors").path(0).path("anchor"));
+    TreeHeadAnchor stored =
+        TreeHeadAnchor.fromJson(
+            BecknJson.mapper()
+                .readTree(given().get("/audit/anchors?transaction_id=" + txn).asString())
+                .path("anchors")
+                .path(0)
+                .path("anchor"));
     assertEquals(sent, stored);
     assertEquals(sent.treeSize(), stored.verify(nodeKey()).treeSize());
     audit.catchUp();
-    assertEquals(2, audit.store().indexesOf(txn).size(), "both messages are in the log all the same");
+    assertEquals(
+        2, audit.store().indexesOf(txn).size(), "both messages are in the log all the same");
     given().get("/audit/anchors").then().statusCode(400);
   }
 
   @Test
-  void aStoredMessageReachesTheLogExactlyWhenItsTransactionCommitsAndTheNextHeadCoversIt() throws Exception {
+  void aStoredMessageReachesTheLogExactlyWhenItsTransactionCommitsAndTheNextHeadCoversIt()
+      throws Exception {
     String rolledBack = "txn-" + UUID.randomUUID();
-    assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-      storeReceived("discover", rolledBack, "{}".getBytes(StandardCharsets.UTF_8));
-      throw new IllegalStateException("the store's transaction fails after the message was queued");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () -> {
+                      storeReceived("discover", rolledBack, "{}".getBytes(StandardCharsets.UTF_8));
+                      throw new IllegalStateException(
+                          "the store's transaction fails after the message was queued");
+                    }));
     String committed = "txn-" + UUID.randomUUID();
     storeReceived("discover", committed, "{}".getBytes(StandardCharsets.UTF_8));
 
     SignedTreeHead head = audit.currentHead();
     List<Long> indexes = audit.store().indexesOf(committed);
     assertEquals(1, indexes.size(), "the committed message is in the log");
-    assertTrue(indexes.get(0) < head.treeSize(), "a head signed after the store covers the message");
+    assertTrue(
+        indexes.get(0) < head.treeSize(), "a head signed after the store covers the message");
     audit.catchUp();
-    assertTrue(audit.store().indexesOf(rolledBack).isEmpty(), "the rolled-back message never reaches the log");
+    assertTrue(
+        audit.store().indexesOf(rolledBack).isEmpty(),
+        "the rolled-back message never reaches the log");
     assertTrue(verifyExport().ok());
   }
 
   @Test
-  void aMessageThatCannotBeAppendedIsQuarantinedWithAnAlarmAndLaterOnesStillReachTheLog() throws Exception {
+  void aMessageThatCannotBeAppendedIsQuarantinedWithAnAlarmAndLaterOnesStillReachTheLog()
+      throws Exception {
     String bad = "txn-" + UUID.randomUUID();
     String good = "txn-" + UUID.randomUUID();
     // Headers cut short, as a store that truncated its header column once left them.
-    storeReceived("discover", bad, "{}".getBytes(StandardCharsets.UTF_8), "{\"Authorization\":\"Signature keyId=");
+    storeReceived(
+        "discover",
+        bad,
+        "{}".getBytes(StandardCharsets.UTF_8),
+        "{\"Authorization\":\"Signature keyId=");
     storeReceived("discover", good, "{}".getBytes(StandardCharsets.UTF_8));
 
     audit.catchUp();
-    assertEquals(1, audit.store().indexesOf(good).size(), "the message after the bad one is appended");
+    assertEquals(
+        1, audit.store().indexesOf(good).size(), "the message after the bad one is appended");
     assertTrue(audit.store().indexesOf(bad).isEmpty());
-    given().get("/q/health/ready").then().statusCode(503).body(containsString("audit-log"))
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(503)
+        .body(containsString("audit-log"))
         .body(containsString("quarantinedMessages"));
     given().get("/audit/sth").then().statusCode(200);
     assertTrue(verifyExport().ok());
@@ -307,19 +422,21 @@ class AuditLogTest {
   }
 
   private void storeReceived(String action, String transactionId, byte[] body, String headers) {
-    QuarkusTransaction.joiningExisting().run(() -> {
-      StoredMessage m = new StoredMessage();
-      m.direction = org.uei.p2p.node.store.Direction.IN;
-      m.action = action;
-      m.transactionId = transactionId;
-      m.messageId = UUID.randomUUID().toString();
-      m.senderId = TestPeers.peerId();
-      m.headers = headers;
-      m.body = body;
-      m.createdAt = Instant.now();
-      m.persist();
-      storedEvents.fire(new MessageStored(m));
-    });
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              StoredMessage m = new StoredMessage();
+              m.direction = org.uei.p2p.node.store.Direction.IN;
+              m.action = action;
+              m.transactionId = transactionId;
+              m.messageId = UUID.randomUUID().toString();
+              m.senderId = TestPeers.peerId();
+              m.headers = headers;
+              m.body = body;
+              m.createdAt = Instant.now();
+              m.persist();
+              storedEvents.fire(new MessageStored(m));
+            });
   }
 
   private VerificationReport verifyExport() throws Exception {
@@ -329,7 +446,8 @@ class AuditLogTest {
 
   private byte[] storedEntry(long index) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT entry FROM audit_log_entry WHERE idx = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT entry FROM audit_log_entry WHERE idx = ?")) {
       s.setLong(1, index);
       try (ResultSet r = s.executeQuery()) {
         assertTrue(r.next());
@@ -341,7 +459,8 @@ class AuditLogTest {
   /** Tampering as an attacker with database access would: the code itself has no update path. */
   private void setStoredEntry(long index, byte[] bytes) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE audit_log_entry SET entry = ? WHERE idx = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("UPDATE audit_log_entry SET entry = ? WHERE idx = ?")) {
       s.setBytes(1, bytes);
       s.setLong(2, index);
       assertEquals(1, s.executeUpdate());

@@ -18,11 +18,23 @@ class NodeIdentityTest {
 
   /** A NodeConfig answering the given top-level values; every other optional value is absent. */
   private static NodeConfig config(Map<String, String> values) {
-    NodeConfig.RegistryConfig registry = (NodeConfig.RegistryConfig) Proxy.newProxyInstance(
-        NodeConfig.class.getClassLoader(), new Class<?>[] {NodeConfig.RegistryConfig.class},
-        (p, m, a) -> m.getName().equals("url") ? Optional.ofNullable(values.get("registry.url")) : null);
-    return (NodeConfig) Proxy.newProxyInstance(NodeConfig.class.getClassLoader(), new Class<?>[] {NodeConfig.class},
-        (p, m, a) -> m.getName().equals("registry") ? registry : Optional.ofNullable(values.get(m.getName())));
+    NodeConfig.RegistryConfig registry =
+        (NodeConfig.RegistryConfig)
+            Proxy.newProxyInstance(
+                NodeConfig.class.getClassLoader(),
+                new Class<?>[] {NodeConfig.RegistryConfig.class},
+                (p, m, a) ->
+                    m.getName().equals("url")
+                        ? Optional.ofNullable(values.get("registry.url"))
+                        : null);
+    return (NodeConfig)
+        Proxy.newProxyInstance(
+            NodeConfig.class.getClassLoader(),
+            new Class<?>[] {NodeConfig.class},
+            (p, m, a) ->
+                m.getName().equals("registry")
+                    ? registry
+                    : Optional.ofNullable(values.get(m.getName())));
   }
 
   private static Map<String, String> complete() {
@@ -38,12 +50,16 @@ class NodeIdentityTest {
   @Test
   void everyMissingSettingIsNamedInOneLineWithItsEnvironmentVariable() {
     String line = MissingConfiguration.message(config(Map.of("keyId", "k1")));
-    assertEquals("missing configuration: uei.subscriber-id (UEI_SUBSCRIBER_ID), uei.private-key or"
-        + " uei.private-key-file (UEI_PRIVATE_KEY or UEI_PRIVATE_KEY_FILE), uei.domain (UEI_DOMAIN),"
-        + " uei.public-url (UEI_PUBLIC_URL), uei.registry.url (UEI_REGISTRY_URL)", line);
+    assertEquals(
+        "missing configuration: uei.subscriber-id (UEI_SUBSCRIBER_ID), uei.private-key or"
+            + " uei.private-key-file (UEI_PRIVATE_KEY or UEI_PRIVATE_KEY_FILE), uei.domain (UEI_DOMAIN),"
+            + " uei.public-url (UEI_PUBLIC_URL), uei.registry.url (UEI_REGISTRY_URL)",
+        line);
     assertTrue(!line.contains("\n"));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NodeIdentity(config(Map.of())));
-    assertTrue(e.getMessage().startsWith("missing configuration: uei.subscriber-id"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new NodeIdentity(config(Map.of())));
+    assertTrue(
+        e.getMessage().startsWith("missing configuration: uei.subscriber-id"), e.getMessage());
   }
 
   @Test
@@ -60,13 +76,20 @@ class NodeIdentityTest {
     v.put("privateKeyFile", plain.toString());
     assertEquals(key.publicKeyBase64(), new NodeIdentity(config(v)).publicKeyBase64());
 
-    Path json = Files.writeString(dir.resolve("keys.json"), "{\"signing_public_key\":\"" + key.publicKeyBase64()
-        + "\",\"signing_private_key\":\"" + key.privateKey64Base64() + "\"}");
+    Path json =
+        Files.writeString(
+            dir.resolve("keys.json"),
+            "{\"signing_public_key\":\""
+                + key.publicKeyBase64()
+                + "\",\"signing_private_key\":\""
+                + key.privateKey64Base64()
+                + "\"}");
     v.put("privateKeyFile", json.toString());
     assertEquals(key.publicKeyBase64(), new NodeIdentity(config(v)).publicKeyBase64());
 
     v.put("privateKeyFile", dir.resolve("absent").toString());
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NodeIdentity(config(v)));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new NodeIdentity(config(v)));
     assertTrue(e.getMessage().startsWith("cannot read uei.private-key-file"), e.getMessage());
   }
 }

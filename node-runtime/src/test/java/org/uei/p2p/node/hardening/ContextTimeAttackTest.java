@@ -25,9 +25,9 @@ import org.uei.p2p.model.envelope.DiscoverMessage;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.inbound.InboundExchange;
 import org.uei.p2p.node.inbound.InboundPipeline;
-import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.StoredMessage;
 import org.uei.p2p.node.testing.TestNetwork;
@@ -91,7 +91,8 @@ class ContextTimeAttackTest {
   @Test
   void aCallbackOlderThanAnyOutboxWouldResendIsRefused() {
     byte[] body = onDiscover(Instant.now().minus(Duration.ofHours(2)));
-    InboundRejection r = assertThrows(InboundRejection.class, () -> pipeline.process(callback(body)));
+    InboundRejection r =
+        assertThrows(InboundRejection.class, () -> pipeline.process(callback(body)));
     assertEquals(400, r.httpStatus());
     assertEquals("30000", r.error().getCode());
     assertEquals("context.timestamp", r.error().getPaths());
@@ -108,8 +109,11 @@ class ContextTimeAttackTest {
   }
 
   private static Response post(byte[] body) {
-    return given().contentType("application/json")
-        .header("Authorization", TestPeers.peerSigner().authorization(body)).body(body).post("/discover");
+    return given()
+        .contentType("application/json")
+        .header("Authorization", TestPeers.peerSigner().authorization(body))
+        .body(body)
+        .post("/discover");
   }
 
   private static void assertNothingStored(byte[] body) {
@@ -132,30 +136,53 @@ class ContextTimeAttackTest {
 
   /** A discover from the registered buyer platform, timestamped {@code at}, signed now. */
   private static byte[] discover(Instant at, Consumer<Context> change) {
-    Context c = Contexts.newRequest(Action.DISCOVER, new Contexts.Parties(TestNetwork.DOMAIN, TestPeers.peerId(),
-        TestPeers.peerUrl(), TestPeers.nodeId(), TestPeers.nodeUrl()), null, Duration.ofSeconds(30),
-        Clock.fixed(at, ZoneOffset.UTC));
+    Context c =
+        Contexts.newRequest(
+            Action.DISCOVER,
+            new Contexts.Parties(
+                TestNetwork.DOMAIN,
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                TestPeers.nodeId(),
+                TestPeers.nodeUrl()),
+            null,
+            Duration.ofSeconds(30),
+            Clock.fixed(at, ZoneOffset.UTC));
     change.accept(c);
     DiscoverMessage m = new DiscoverMessage();
-    m.setFilters(DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
+    m.setFilters(
+        DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
     return Envelopes.write(new Envelope<>(c, m));
   }
 
   /**
    * An empty on_discover to the node under test from the registered peer, in the role of a seller
-   * platform, timestamped {@code at}. The test node's handler takes requests only, so callbacks
-   * are put through the pipeline directly rather than over HTTP.
+   * platform, timestamped {@code at}. The test node's handler takes requests only, so callbacks are
+   * put through the pipeline directly rather than over HTTP.
    */
   private static byte[] onDiscover(Instant at) {
     Clock then = Clock.fixed(at, ZoneOffset.UTC);
-    Context request = Contexts.newRequest(Action.DISCOVER, new Contexts.Parties(TestNetwork.DOMAIN,
-        TestPeers.nodeId(), TestPeers.nodeUrl(), TestPeers.peerId(), TestPeers.peerUrl()), null,
-        Duration.ofSeconds(30), then);
-    return Envelopes.write(new Envelope<>(Contexts.callbackFor(request, then), new CatalogMessage(List.of())));
+    Context request =
+        Contexts.newRequest(
+            Action.DISCOVER,
+            new Contexts.Parties(
+                TestNetwork.DOMAIN,
+                TestPeers.nodeId(),
+                TestPeers.nodeUrl(),
+                TestPeers.peerId(),
+                TestPeers.peerUrl()),
+            null,
+            Duration.ofSeconds(30),
+            then);
+    return Envelopes.write(
+        new Envelope<>(Contexts.callbackFor(request, then), new CatalogMessage(List.of())));
   }
 
   private static InboundExchange callback(byte[] body) {
-    return new InboundExchange(Action.ON_DISCOVER, body,
-        Map.of("Authorization", TestPeers.peerSigner().authorization(body)), Instant.now());
+    return new InboundExchange(
+        Action.ON_DISCOVER,
+        body,
+        Map.of("Authorization", TestPeers.peerSigner().authorization(body)),
+        Instant.now());
   }
 }

@@ -32,19 +32,20 @@ import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.validation.ValidationResult;
 import org.uei.p2p.model.validation.Wave1Validator;
-import org.uei.p2p.node.inbound.InboundExchange;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.inbound.InboundExchange;
 import org.uei.p2p.node.inbound.ParseStage;
 
 /**
  * Random mutations of a valid select, at the byte level and in its number literals, through the
- * whole reading path a seller runs before business checks: parse, validate, decode the order.
- * Every step either accepts or refuses in the documented way (a 400 or a problem with a BECKN-005
- * code and a text in the sender's terms); nothing else is ever thrown.
+ * whole reading path a seller runs before business checks: parse, validate, decode the order. Every
+ * step either accepts or refuses in the documented way (a 400 or a problem with a BECKN-005 code
+ * and a text in the sender's terms); nothing else is ever thrown.
  */
 class SelectMutationPropertyTest {
 
-  private static final Pattern LEAK = Pattern.compile("org\\.uei|java\\.|com\\.fasterxml|Feature|`|REDACTED");
+  private static final Pattern LEAK =
+      Pattern.compile("org\\.uei|java\\.|com\\.fasterxml|Feature|`|REDACTED");
   private static final byte[] VALID = validSelect();
 
   private final ParseStage parse = new ParseStage();
@@ -71,7 +72,8 @@ class SelectMutationPropertyTest {
     while (stop < text.length() && "0123456789.eE+-".indexOf(text.charAt(stop)) >= 0) {
       stop++;
     }
-    readValidateDecode((text.substring(0, end) + literal + text.substring(stop)).getBytes(StandardCharsets.UTF_8));
+    readValidateDecode(
+        (text.substring(0, end) + literal + text.substring(stop)).getBytes(StandardCharsets.UTF_8));
   }
 
   private void readValidateDecode(byte[] body) {
@@ -98,8 +100,11 @@ class SelectMutationPropertyTest {
 
   private static void assertDocumented(BecknError e) {
     assertFalse(e.getCode() == null || e.getCode().isBlank(), "refusal without a code: " + e);
-    assertFalse(e.getMessage() == null || LEAK.matcher(e.getMessage()).find(), "refusal leaks: " + e);
-    assertFalse(e.getMessage().length() > 2000, "refusal text of " + e.getMessage().length() + " characters");
+    assertFalse(
+        e.getMessage() == null || LEAK.matcher(e.getMessage()).find(), "refusal leaks: " + e);
+    assertFalse(
+        e.getMessage().length() > 2000,
+        "refusal text of " + e.getMessage().length() + " characters");
   }
 
   private static byte[] apply(byte[] body, int kind, int position, byte value) {
@@ -135,21 +140,45 @@ class SelectMutationPropertyTest {
   Arbitrary<List<int[]>> byteMutations() {
     Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
     Arbitrary<Integer> position = Arbitraries.integers().between(0, VALID.length);
-    // JSON punctuation, digits and bytes that start or continue UTF-8 sequences are the interesting ones.
-    Arbitrary<Integer> value = Arbitraries.oneOf(Arbitraries.of((int) '{', (int) '}', (int) '[', (int) ']',
-        (int) '"', (int) ':', (int) ',', (int) '\\', (int) '0', (int) '9', (int) 'e', (int) '-', (int) '.', 0),
-        Arbitraries.integers().between(0, 255));
-    return Combinators.combine(kind, position, value).as((k, p, v) -> new int[] {k, p, v}).list().ofMinSize(1)
+    // JSON punctuation, digits and bytes that start or continue UTF-8 sequences are the interesting
+    // ones.
+    Arbitrary<Integer> value =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                (int) '{',
+                (int) '}',
+                (int) '[',
+                (int) ']',
+                (int) '"',
+                (int) ':',
+                (int) ',',
+                (int) '\\',
+                (int) '0',
+                (int) '9',
+                (int) 'e',
+                (int) '-',
+                (int) '.',
+                0),
+            Arbitraries.integers().between(0, 255));
+    return Combinators.combine(kind, position, value)
+        .as((k, p, v) -> new int[] {k, p, v})
+        .list()
+        .ofMinSize(1)
         .ofMaxSize(4);
   }
 
   @Provide
   Arbitrary<String> numberLiterals() {
-    Arbitrary<String> digits = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(40);
-    Arbitrary<String> exponent = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.longs().between(-2_000_000_000L,
-        2_000_000_000L).map(e -> "e" + e), Arbitraries.integers().between(-40, 40).map(e -> "E" + e));
+    Arbitrary<String> digits =
+        Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(40);
+    Arbitrary<String> exponent =
+        Arbitraries.oneOf(
+            Arbitraries.just(""),
+            Arbitraries.longs().between(-2_000_000_000L, 2_000_000_000L).map(e -> "e" + e),
+            Arbitraries.integers().between(-40, 40).map(e -> "E" + e));
     Arbitrary<String> fraction = Arbitraries.oneOf(Arbitraries.just(""), digits.map(d -> "." + d));
-    return Combinators.combine(Arbitraries.of("", "-"), digits, fraction, exponent).as((s, i, f, e) -> s + i + f + e);
+    return Combinators.combine(Arbitraries.of("", "-"), digits, fraction, exponent)
+        .as((s, i, f, e) -> s + i + f + e);
   }
 
   @Provide
@@ -159,12 +188,36 @@ class SelectMutationPropertyTest {
 
   private static byte[] validSelect() {
     Instant slot = Instant.parse("2030-01-10T05:30:00Z");
-    OrderLine line = new OrderLine("offer-1", "prosumer-1", new MeterPoint("UP-SELLER-1", "PVVNL"),
-        new DeliverySlot(slot, slot.plus(Duration.ofHours(1))), UnitPrice.inr("6.10"), new BigDecimal("2.5"));
-    TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, "bap.example", "bpp.example", "buyer-1",
-        new MeterPoint("DL-BUYER-1", "TPDDL"), List.of(line));
-    return Envelopes.write(new Envelope<>(Contexts.newRequest(Action.SELECT, new Contexts.Parties(
-        "beckn.one:deg:p2p-trading-interdiscom:2.0.0", "bap.example", "http://127.0.0.1:1", "bpp.example",
-        "http://127.0.0.1:2"), null, Duration.ofSeconds(30), Clock.systemUTC()), new Wave1Codec().orderMessage(order)));
+    OrderLine line =
+        new OrderLine(
+            "offer-1",
+            "prosumer-1",
+            new MeterPoint("UP-SELLER-1", "PVVNL"),
+            new DeliverySlot(slot, slot.plus(Duration.ofHours(1))),
+            UnitPrice.inr("6.10"),
+            new BigDecimal("2.5"));
+    TradeOrder order =
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            "bap.example",
+            "bpp.example",
+            "buyer-1",
+            new MeterPoint("DL-BUYER-1", "TPDDL"),
+            List.of(line));
+    return Envelopes.write(
+        new Envelope<>(
+            Contexts.newRequest(
+                Action.SELECT,
+                new Contexts.Parties(
+                    "beckn.one:deg:p2p-trading-interdiscom:2.0.0",
+                    "bap.example",
+                    "http://127.0.0.1:1",
+                    "bpp.example",
+                    "http://127.0.0.1:2"),
+                null,
+                Duration.ofSeconds(30),
+                Clock.systemUTC()),
+            new Wave1Codec().orderMessage(order)));
   }
 }

@@ -26,8 +26,8 @@ import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
 
 /**
- * Signatures outside their validity window: expired, or created in the future. Each is refused
- * with 401, the node logs the refusal with the same reason the NACK gives, and nothing is stored.
+ * Signatures outside their validity window: expired, or created in the future. Each is refused with
+ * 401, the node logs the refusal with the same reason the NACK gives, and nothing is stored.
  */
 @QuarkusTest
 @QuarkusTestResource(TestNetwork.class)
@@ -48,27 +48,31 @@ class SignatureWindowAttackTest {
   private static void assertRefusedAndLogged(long created, long expires) {
     byte[] body = discover();
     List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        Object[] p = r.getParameters();
-        lines.add(p == null ? r.getMessage() : String.format(r.getMessage(), p));
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            Object[] p = r.getParameters();
+            lines.add(p == null ? r.getMessage() : String.format(r.getMessage(), p));
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger logger = Logger.getLogger("org.uei.p2p.node.inbound");
     long storedBefore = StoredMessage.count("direction", Direction.IN);
     logger.addHandler(capture);
     Response r;
     try {
-      r = given().contentType("application/json")
-          .header("Authorization", TestPeers.peerSigner().authorization(body, created, expires))
-          .body(body).post("/discover");
+      r =
+          given()
+              .contentType("application/json")
+              .header("Authorization", TestPeers.peerSigner().authorization(body, created, expires))
+              .body(body)
+              .post("/discover");
     } finally {
       logger.removeHandler(capture);
     }
@@ -76,7 +80,8 @@ class SignatureWindowAttackTest {
     assertEquals("NACK", r.jsonPath().getString("message.ack.status"));
     String reason = r.jsonPath().getString("error.message");
     assertTrue(reason != null && reason.startsWith("signature"), reason);
-    assertTrue(lines.stream().anyMatch(l -> l.contains("refused") && l.contains(reason)),
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("refused") && l.contains(reason)),
         "no log line gives the reason '" + reason + "': " + lines);
     assertEquals(storedBefore, StoredMessage.count("direction", Direction.IN), "nothing stored");
   }
@@ -84,9 +89,21 @@ class SignatureWindowAttackTest {
   /** A valid discover from the registered counterparty, unsigned. */
   static byte[] discover() {
     DiscoverMessage m = new DiscoverMessage();
-    m.setFilters(DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
-    return Envelopes.write(new Envelope<>(Contexts.newRequest(Action.DISCOVER, new Contexts.Parties(
-        TestNetwork.DOMAIN, TestPeers.peerId(), TestPeers.peerUrl(), TestPeers.nodeId(), TestPeers.nodeUrl()),
-        null, Duration.ofSeconds(30), Clock.systemUTC()), m));
+    m.setFilters(
+        DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
+    return Envelopes.write(
+        new Envelope<>(
+            Contexts.newRequest(
+                Action.DISCOVER,
+                new Contexts.Parties(
+                    TestNetwork.DOMAIN,
+                    TestPeers.peerId(),
+                    TestPeers.peerUrl(),
+                    TestPeers.nodeId(),
+                    TestPeers.nodeUrl()),
+                null,
+                Duration.ofSeconds(30),
+                Clock.systemUTC()),
+            m));
   }
 }

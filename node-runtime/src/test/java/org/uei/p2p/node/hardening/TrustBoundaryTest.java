@@ -42,15 +42,33 @@ class TrustBoundaryTest {
   @Test
   void answersGoOnlyToTheSignersRegisteredUrl() throws Exception {
     // Another participant, registered with a callback URL of its own.
-    register(Subscriber.builder().subscriberId("bap.test.bystander").uniqueKeyId("k1").type(SubscriberType.BAP)
-        .url("http://127.0.0.1:9/bystander").domain(TestNetwork.DOMAIN)
-        .signingPublicKey(Ed25519KeyPair.generate().publicKeyBase64()).status(Subscriber.SUBSCRIBED).build());
-    for (String target : List.of("http://127.0.0.1:1/", "http://127.0.0.1:9/bystander", "http://unresolvable.invalid",
-        TestPeers.peerUrl() + "/elsewhere")) {
-      assertNack(signedDiscover(c -> c.put("bap_uri", target)), 400, "context.bap_uri", "subscriber_url");
+    register(
+        Subscriber.builder()
+            .subscriberId("bap.test.bystander")
+            .uniqueKeyId("k1")
+            .type(SubscriberType.BAP)
+            .url("http://127.0.0.1:9/bystander")
+            .domain(TestNetwork.DOMAIN)
+            .signingPublicKey(Ed25519KeyPair.generate().publicKeyBase64())
+            .status(Subscriber.SUBSCRIBED)
+            .build());
+    for (String target :
+        List.of(
+            "http://127.0.0.1:1/",
+            "http://127.0.0.1:9/bystander",
+            "http://unresolvable.invalid",
+            TestPeers.peerUrl() + "/elsewhere")) {
+      assertNack(
+          signedDiscover(c -> c.put("bap_uri", target)), 400, "context.bap_uri", "subscriber_url");
     }
-    for (String target : List.of("ftp://127.0.0.1/x", "javascript:alert(1)", "http://user:pw@127.0.0.1/",
-        "http:///nohost", "http://127.0.0.1/" + "a".repeat(3000), "not a url")) {
+    for (String target :
+        List.of(
+            "ftp://127.0.0.1/x",
+            "javascript:alert(1)",
+            "http://user:pw@127.0.0.1/",
+            "http:///nohost",
+            "http://127.0.0.1/" + "a".repeat(3000),
+            "not a url")) {
       assertNack(signedDiscover(c -> c.put("bap_uri", target)), 400, "context.bap_uri", "");
     }
     // The registered URL with a trailing slash is the same endpoint.
@@ -72,10 +90,14 @@ class TrustBoundaryTest {
     Response r = post("discover", body, 12_000);
     assertEquals(200, r.statusCode(), r.asString());
     String messageId = BecknJson.readTree(body).path("context").path("message_id").asText();
-    StoredMessage in = StoredMessage.find("messageId = ?1 and direction = ?2", messageId, Direction.IN).firstResult();
+    StoredMessage in =
+        StoredMessage.find("messageId = ?1 and direction = ?2", messageId, Direction.IN)
+            .firstResult();
     var headers = BecknJson.readTree(in.headers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertTrue(headers.has("Authorization"), in.headers);
-    headers.fieldNames().forEachRemaining(n -> assertFalse(n.toLowerCase().startsWith("x-padding"), n));
+    headers
+        .fieldNames()
+        .forEachRemaining(n -> assertFalse(n.toLowerCase().startsWith("x-padding"), n));
     assertTrue(audit.currentHead().treeSize() > 0, "the log still signs heads");
   }
 
@@ -85,7 +107,11 @@ class TrustBoundaryTest {
     assertHttpNack(given().contentType("application/json").body("{}").post("/SELECT"), 404);
     assertHttpNack(given().contentType("application/json").body("{}").post("/select/extra"), 404);
     assertHttpNack(given().contentType("application/json").body("{}").put("/confirm"), 405);
-    assertHttpNack(given().contentType("application/json").body("{}").post("/select?" + "q=" + "x".repeat(5000)),
+    assertHttpNack(
+        given()
+            .contentType("application/json")
+            .body("{}")
+            .post("/select?" + "q=" + "x".repeat(5000)),
         414);
     // The node's own APIs keep their usual answers.
     Response api = given().get("/audit/no-such-thing");
@@ -110,8 +136,11 @@ class TrustBoundaryTest {
   }
 
   private static Response post(String action, byte[] body, int paddingBytes) {
-    var request = given().contentType("application/json").header("Authorization",
-        TestPeers.peerSigner().authorization(body)).body(body);
+    var request =
+        given()
+            .contentType("application/json")
+            .header("Authorization", TestPeers.peerSigner().authorization(body))
+            .body(body);
     for (int i = 0; paddingBytes > 0 && i < paddingBytes / 1000; i++) {
       request = request.header("X-Padding-" + i, "p".repeat(990));
     }
@@ -129,10 +158,17 @@ class TrustBoundaryTest {
   }
 
   private static void register(Subscriber s) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(TestPeers.registryUrl() + "/admin/subscribers")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(SubscriberJson.MAPPER.writeValueAsString(
-            SubscriberJson.writeList(List.of(s))))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            SubscriberJson.MAPPER.writeValueAsString(
+                                SubscriberJson.writeList(List.of(s)))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
   }
 }

@@ -38,8 +38,10 @@ class ContextTimesTest {
     assertEquals(List.of("context.ttl"), request("2026-02-11T05:00:00Z", "-PT1S"));
     assertEquals(List.of("context.ttl"), request("2026-02-11T05:00:00Z", "P9999Y"));
     assertEquals(List.of("context.ttl"), request("2026-02-11T05:00:00Z", "PT24H0.001S"));
-    assertEquals(List.of("context.ttl", "context.timestamp"), request("9999-12-31T00:00:00Z", "P0D"));
-    assertEquals(List.of("context.timestamp"), request("2026-02-11T04:54:29Z", null), "default ttl PT30S");
+    assertEquals(
+        List.of("context.ttl", "context.timestamp"), request("9999-12-31T00:00:00Z", "P0D"));
+    assertEquals(
+        List.of("context.timestamp"), request("2026-02-11T04:54:29Z", null), "default ttl PT30S");
   }
 
   @Test

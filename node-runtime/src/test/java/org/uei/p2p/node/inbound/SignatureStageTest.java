@@ -1,6 +1,5 @@
 package org.uei.p2p.node.inbound;
 
-import org.uei.p2p.node.handler.InboundRejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.StaticKeyResolver;
@@ -19,16 +19,22 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 class SignatureStageTest {
 
   private static final Ed25519KeyPair PEER = Ed25519KeyPair.generate();
-  private static final byte[] BODY = "{\"context\":{},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"context\":{},\"message\":{}}".getBytes(StandardCharsets.UTF_8);
 
   private static SignatureStage stage(boolean skip) {
-    BecknVerifier verifier = BecknVerifier.of(StaticKeyResolver.builder().add("bap.peer", "k1", PEER.publicKeyBase64()).build());
+    BecknVerifier verifier =
+        BecknVerifier.of(
+            StaticKeyResolver.builder().add("bap.peer", "k1", PEER.publicKeyBase64()).build());
     return new SignatureStage(verifier, skip, "bpp.node");
   }
 
   private static InboundExchange exchange(String authorization) {
-    return new InboundExchange(Action.DISCOVER, BODY,
-        authorization == null ? Map.of() : Map.of("authorization", authorization), Instant.now());
+    return new InboundExchange(
+        Action.DISCOVER,
+        BODY,
+        authorization == null ? Map.of() : Map.of("authorization", authorization),
+        Instant.now());
   }
 
   @Test
@@ -40,7 +46,8 @@ class SignatureStageTest {
 
   @Test
   void withoutTheTestingSwitchAnUnsignedMessageIsRefused() {
-    InboundRejection r = assertThrows(InboundRejection.class, () -> stage(false).apply(exchange(null)));
+    InboundRejection r =
+        assertThrows(InboundRejection.class, () -> stage(false).apply(exchange(null)));
     assertEquals(401, r.httpStatus());
     assertTrue(r.headers().get("WWW-Authenticate").startsWith("Signature realm=\"bpp.node\""));
   }
@@ -50,7 +57,8 @@ class SignatureStageTest {
     InboundExchange unsigned = exchange(null);
     stage(true).apply(unsigned);
     assertNull(unsigned.signature(), "nothing was verified");
-    InboundExchange forged = exchange(BecknSigner.of("bap.peer", "k1", Ed25519KeyPair.generate()).authorization(BODY));
+    InboundExchange forged =
+        exchange(BecknSigner.of("bap.peer", "k1", Ed25519KeyPair.generate()).authorization(BODY));
     stage(true).apply(forged);
     assertNull(forged.signature());
   }

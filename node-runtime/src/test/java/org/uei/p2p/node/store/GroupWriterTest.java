@@ -19,17 +19,20 @@ class GroupWriterTest {
   @Test
   void everyRecordFromConcurrentWritersIsWrittenOnceAndCloseWritesWhatIsQueued() throws Exception {
     List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
-    GroupWriter<Integer> writer = new GroupWriter<>("test-writer", 50, Duration.ofMillis(5), groups::add);
+    GroupWriter<Integer> writer =
+        new GroupWriter<>("test-writer", 50, Duration.ofMillis(5), groups::add);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> adders = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int base = t * 1000;
-        adders.add(pool.submit(() -> {
-          for (int i = 0; i < 1000; i++) {
-            writer.add(base + i);
-          }
-        }));
+        adders.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 1000; i++) {
+                    writer.add(base + i);
+                  }
+                }));
       }
       for (Future<?> f : adders) {
         f.get(30, TimeUnit.SECONDS);
@@ -42,7 +45,9 @@ class GroupWriterTest {
     List<Integer> written = new ArrayList<>();
     synchronized (groups) {
       groups.forEach(written::addAll);
-      assertTrue(groups.stream().allMatch(g -> !g.isEmpty() && g.size() <= 50), "groups within their bound");
+      assertTrue(
+          groups.stream().allMatch(g -> !g.isEmpty() && g.size() <= 50),
+          "groups within their bound");
     }
     Collections.sort(written);
     List<Integer> expected = new ArrayList<>();
@@ -52,18 +57,24 @@ class GroupWriterTest {
       }
     }
     assertEquals(expected, written, "each record written exactly once");
-    assertThrows(IllegalStateException.class, () -> writer.add(-1), "a closed writer takes nothing more");
+    assertThrows(
+        IllegalStateException.class, () -> writer.add(-1), "a closed writer takes nothing more");
   }
 
   @Test
   void aGroupThatFailsToWriteDoesNotStopTheWriter() throws Exception {
     List<Integer> written = Collections.synchronizedList(new ArrayList<>());
-    GroupWriter<Integer> writer = new GroupWriter<>("test-failing", 1, Duration.ZERO, g -> {
-      if (g.contains(1)) {
-        throw new IllegalStateException("write failed");
-      }
-      written.addAll(g);
-    });
+    GroupWriter<Integer> writer =
+        new GroupWriter<>(
+            "test-failing",
+            1,
+            Duration.ZERO,
+            g -> {
+              if (g.contains(1)) {
+                throw new IllegalStateException("write failed");
+              }
+              written.addAll(g);
+            });
     writer.add(1);
     writer.add(2);
     writer.close(Duration.ofSeconds(30));
@@ -74,12 +85,18 @@ class GroupWriterTest {
   void aFailedGroupIsWrittenAgainOneRecordAtATimeAndOnlyTheBadRecordFails() throws Exception {
     List<Integer> written = Collections.synchronizedList(new ArrayList<>());
     List<Integer> failed = Collections.synchronizedList(new ArrayList<>());
-    GroupWriter<Integer> writer = new GroupWriter<>("test-alone", 100, Duration.ofMillis(50), g -> {
-      if (g.contains(3)) {
-        throw new IllegalStateException("record 3 cannot be written");
-      }
-      written.addAll(g);
-    }, (item, e) -> failed.add(item));
+    GroupWriter<Integer> writer =
+        new GroupWriter<>(
+            "test-alone",
+            100,
+            Duration.ofMillis(50),
+            g -> {
+              if (g.contains(3)) {
+                throw new IllegalStateException("record 3 cannot be written");
+              }
+              written.addAll(g);
+            },
+            (item, e) -> failed.add(item));
     for (int i = 1; i <= 5; i++) {
       writer.add(i);
     }

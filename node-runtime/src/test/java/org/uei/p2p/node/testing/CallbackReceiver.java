@@ -62,7 +62,8 @@ public final class CallbackReceiver implements AutoCloseable {
     }
   }
 
-  private final java.util.Queue<Answer> scripted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<Answer> scripted =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** An HTTP answer to give instead of the ACK. */
   public record Answer(int status, byte[] body) {}
@@ -79,21 +80,25 @@ public final class CallbackReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", ex -> {
-      byte[] body = ex.getRequestBody().readAllBytes();
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-      String path = ex.getRequestURI().getPath();
-      received.add(new Received(path.substring(path.lastIndexOf('/') + 1), headers, body, Instant.now()));
-      Answer answer = scripted.poll();
-      if (answer == null) {
-        answer = new Answer(200, AckResponse.ack().toWave1Json());
-      }
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(answer.status(), answer.body().length);
-      ex.getResponseBody().write(answer.body());
-      ex.close();
-    });
+    server.createContext(
+        "/",
+        ex -> {
+          byte[] body = ex.getRequestBody().readAllBytes();
+          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          ex.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+          String path = ex.getRequestURI().getPath();
+          received.add(
+              new Received(
+                  path.substring(path.lastIndexOf('/') + 1), headers, body, Instant.now()));
+          Answer answer = scripted.poll();
+          if (answer == null) {
+            answer = new Answer(200, AckResponse.ack().toWave1Json());
+          }
+          ex.getResponseHeaders().add("Content-Type", "application/json");
+          ex.sendResponseHeaders(answer.status(), answer.body().length);
+          ex.getResponseBody().write(answer.body());
+          ex.close();
+        });
     server.start();
     return this;
   }
@@ -129,8 +134,13 @@ public final class CallbackReceiver implements AutoCloseable {
         return hit.get();
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no " + what + " within " + timeout + "; received: "
-            + received.stream().map(Received::action).toList());
+        throw new AssertionError(
+            "no "
+                + what
+                + " within "
+                + timeout
+                + "; received: "
+                + received.stream().map(Received::action).toList());
       }
       try {
         Thread.sleep(20);
@@ -143,7 +153,9 @@ public final class CallbackReceiver implements AutoCloseable {
 
   /** Waits for a POST to {@code /action} whose body contains {@code messageId}. */
   public Received await(String action, String messageId, Duration timeout) {
-    return await(r -> r.action().equals(action) && r.bodyText().contains(messageId), timeout,
+    return await(
+        r -> r.action().equals(action) && r.bodyText().contains(messageId),
+        timeout,
         action + " for " + messageId);
   }
 }

@@ -18,10 +18,10 @@ import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * A real network around the node under test: an in-process local registry over HTTP, fresh keys
- * for the node and for a counterparty, a second registered participant (to impersonate) and a
- * callback receiver standing in for the counterparty's endpoint. Init arg {@code role} is the
- * node's role (BPP or BAP).
+ * A real network around the node under test: an in-process local registry over HTTP, fresh keys for
+ * the node and for a counterparty, a second registered participant (to impersonate) and a callback
+ * receiver standing in for the counterparty's endpoint. Init arg {@code role} is the node's role
+ * (BPP or BAP).
  *
  * <p>The test reads the counterparty's identity through {@link TestPeers}, which is filled from
  * system properties because the test class and this manager live in different class loaders.
@@ -43,7 +43,12 @@ public class TestNetwork implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     try {
       dataDir = Files.createTempDirectory("uei-node-test");
-      registry = LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dataDir.resolve("registry")).start();
+      registry =
+          LocalRegistry.builder()
+              .host("127.0.0.1")
+              .port(0)
+              .dataDir(dataDir.resolve("registry"))
+              .start();
       boolean nodeIsBpp = role.equals("BPP");
       String nodeId = nodeIsBpp ? "bpp.test.node" : "bap.test.node";
       String peerId = nodeIsBpp ? "bap.test.peer" : "bpp.test.peer";
@@ -58,10 +63,11 @@ public class TestNetwork implements QuarkusTestResourceLifecycleManager {
       // matters to participants that look it up, and tests call it directly.
       String nodeUrl = "http://127.0.0.1/node-under-test";
       String peerUrl = "http://127.0.0.1:" + CallbackReceiver.freePort();
-      register(List.of(
-          record(nodeId, "k1", nodeType, nodeUrl, nodeKey),
-          record(peerId, "k1", peerType, peerUrl, peerKey),
-          record(intruderId, "k1", peerType, peerUrl, intruderKey)));
+      register(
+          List.of(
+              record(nodeId, "k1", nodeType, nodeUrl, nodeKey),
+              record(peerId, "k1", peerType, peerUrl, peerKey),
+              record(intruderId, "k1", peerType, peerUrl, intruderKey)));
 
       System.setProperty(TestPeers.PREFIX + "node.id", nodeId);
       System.setProperty(TestPeers.PREFIX + "node.url", nodeUrl);
@@ -92,19 +98,31 @@ public class TestNetwork implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  private static Subscriber record(String id, String keyId, SubscriberType type, String url, Ed25519KeyPair key) {
-    return Subscriber.builder().subscriberId(id).uniqueKeyId(keyId).type(type).url(url).domain(DOMAIN)
-        .signingPublicKey(key.publicKeyBase64()).status(Subscriber.SUBSCRIBED).build();
+  private static Subscriber record(
+      String id, String keyId, SubscriberType type, String url, Ed25519KeyPair key) {
+    return Subscriber.builder()
+        .subscriberId(id)
+        .uniqueKeyId(keyId)
+        .type(type)
+        .url(url)
+        .domain(DOMAIN)
+        .signingPublicKey(key.publicKeyBase64())
+        .status(Subscriber.SUBSCRIBED)
+        .build();
   }
 
   private void register(List<Subscriber> records) throws IOException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(SubscriberJson.writeList(records).toString())).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(SubscriberJson.writeList(records).toString()))
+            .build();
     try {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        throw new IOException("registry refused the test subscribers: " + r.statusCode() + " " + r.body());
+        throw new IOException(
+            "registry refused the test subscribers: " + r.statusCode() + " " + r.body());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

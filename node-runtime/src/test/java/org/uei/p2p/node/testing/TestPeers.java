@@ -55,12 +55,14 @@ public final class TestPeers {
 
   /** Signs as the other registered participant. */
   public static BecknSigner intruderSigner() {
-    return BecknSigner.of(intruderId(), "k1", Ed25519KeyPair.fromPrivateKeyBase64(get("intruder.key")));
+    return BecknSigner.of(
+        intruderId(), "k1", Ed25519KeyPair.fromPrivateKeyBase64(get("intruder.key")));
   }
 
   /** Signs as the counterparty but with a key the registry does not know. */
   public static BecknSigner unregisteredSigner() {
-    return BecknSigner.of(peerId(), "k-unknown", Ed25519KeyPair.fromPrivateKeyBase64(get("unregistered.key")));
+    return BecknSigner.of(
+        peerId(), "k-unknown", Ed25519KeyPair.fromPrivateKeyBase64(get("unregistered.key")));
   }
 
   /** The local registry's base URL. */

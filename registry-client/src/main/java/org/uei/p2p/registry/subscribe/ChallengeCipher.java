@@ -25,7 +25,8 @@ public final class ChallengeCipher {
     try {
       Cipher c = Cipher.getInstance(TRANSFORMATION);
       c.init(Cipher.ENCRYPT_MODE, key(sharedSecret));
-      return Base64.getEncoder().encodeToString(c.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(c.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-ECB is part of every JDK", e);
     }
@@ -50,7 +51,8 @@ public final class ChallengeCipher {
       return new String(c.doFinal(ciphertext), StandardCharsets.UTF_8);
     } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
       throw new IllegalArgumentException(
-          "the challenge does not decrypt with this encryption key (wrong key pair or corrupted challenge)", e);
+          "the challenge does not decrypt with this encryption key (wrong key pair or corrupted challenge)",
+          e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-ECB is part of every JDK", e);
     }

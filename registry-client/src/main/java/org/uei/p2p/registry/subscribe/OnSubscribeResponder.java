@@ -16,8 +16,8 @@ import org.uei.p2p.signing.keys.X25519KeyPair;
  * on_subscribe} request with the X25519 secret shared with the registry and answers {@code
  * {"answer": ...}}. A node mounts it at {@code {subscriber_url}/on_subscribe}.
  *
- * <p>With {@link #requireRegistrySignature} it also refuses requests not signed by the registry,
- * so that nobody else can use the node as a decryption oracle.
+ * <p>With {@link #requireRegistrySignature} it also refuses requests not signed by the registry, so
+ * that nobody else can use the node as a decryption oracle.
  */
 public final class OnSubscribeResponder {
 
@@ -26,13 +26,16 @@ public final class OnSubscribeResponder {
   private final String registryId;
 
   /**
-   * @param subscriberKey the subscriber's encryption key pair (its public half is the registered {@code encr_public_key})
-   * @param registryEncryptionPublicKey the registry's published X25519 public key, base64 raw or X.509 DER
+   * @param subscriberKey the subscriber's encryption key pair (its public half is the registered
+   *     {@code encr_public_key})
+   * @param registryEncryptionPublicKey the registry's published X25519 public key, base64 raw or
+   *     X.509 DER
    */
   public OnSubscribeResponder(X25519KeyPair subscriberKey, String registryEncryptionPublicKey) {
     Objects.requireNonNull(subscriberKey, "subscriberKey");
-    this.sharedSecret = subscriberKey.sharedSecret(
-        Objects.requireNonNull(registryEncryptionPublicKey, "registryEncryptionPublicKey"));
+    this.sharedSecret =
+        subscriberKey.sharedSecret(
+            Objects.requireNonNull(registryEncryptionPublicKey, "registryEncryptionPublicKey"));
     this.registryVerifier = null;
     this.registryId = null;
   }
@@ -47,9 +50,11 @@ public final class OnSubscribeResponder {
    * A responder that answers only requests whose {@code Authorization} header is signed by the
    * registry with the published key {@code registryId|keyId}.
    */
-  public OnSubscribeResponder requireRegistrySignature(String registryId, String keyId, String signingPublicKeyBase64) {
+  public OnSubscribeResponder requireRegistrySignature(
+      String registryId, String keyId, String signingPublicKeyBase64) {
     ResolvedKey key = ResolvedKey.ofBase64(registryId, keyId, signingPublicKeyBase64);
-    return new OnSubscribeResponder(sharedSecret, BecknVerifier.of(StaticKeyResolver.of(key)), registryId);
+    return new OnSubscribeResponder(
+        sharedSecret, BecknVerifier.of(StaticKeyResolver.of(key)), registryId);
   }
 
   /** The plaintext of one challenge. */
@@ -66,7 +71,8 @@ public final class OnSubscribeResponder {
    * Handles a raw {@code on_subscribe} request and returns the reply body.
    *
    * @param authorization the request's {@code Authorization} header, or {@code null}
-   * @throws SecurityException when a registry signature is required and this one is missing or invalid
+   * @throws SecurityException when a registry signature is required and this one is missing or
+   *     invalid
    * @throws IllegalArgumentException when the body is not JSON, has no {@code challenge}, or the
    *     challenge does not decrypt; the message says which
    */
@@ -74,7 +80,8 @@ public final class OnSubscribeResponder {
     if (registryVerifier != null) {
       VerificationResult result = registryVerifier.verify(authorization, requestBody, registryId);
       if (!result.valid()) {
-        throw new SecurityException("on_subscribe is not signed by registry " + registryId + ": " + result);
+        throw new SecurityException(
+            "on_subscribe is not signed by registry " + registryId + ": " + result);
       }
     }
     JsonNode request;
@@ -87,7 +94,8 @@ public final class OnSubscribeResponder {
     if (challenge == null || !challenge.isTextual()) {
       throw new IllegalArgumentException("on_subscribe body has no challenge string");
     }
-    ObjectNode reply = SubscriberJson.MAPPER.createObjectNode().put("answer", answer(challenge.asText()));
+    ObjectNode reply =
+        SubscriberJson.MAPPER.createObjectNode().put("answer", answer(challenge.asText()));
     try {
       return SubscriberJson.MAPPER.writeValueAsBytes(reply);
     } catch (IOException e) {

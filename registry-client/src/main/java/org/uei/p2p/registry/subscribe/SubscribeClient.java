@@ -33,35 +33,47 @@ public final class SubscribeClient {
    *     module's signer, with the subscriber's key)
    * @param timeout how long the registry may take, challenge round trip included
    */
-  public SubscribeClient(String registryUrl, Function<byte[], String> authorization, Duration timeout) {
+  public SubscribeClient(
+      String registryUrl, Function<byte[], String> authorization, Duration timeout) {
     this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
     this.authorization = Objects.requireNonNull(authorization, "authorization");
-    this.http = new RegistryHttp(registryUrl, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout);
+    this.http =
+        new RegistryHttp(
+            registryUrl, HttpClient.newBuilder().connectTimeout(timeout).build(), timeout);
   }
 
   /**
-   * Sends the subscription and returns the status the registry reports (e.g. {@code SUBSCRIBED}
-   * or {@code UNDER_SUBSCRIPTION}).
+   * Sends the subscription and returns the status the registry reports (e.g. {@code SUBSCRIBED} or
+   * {@code UNDER_SUBSCRIPTION}).
    *
-   * @throws RegistryException when the registry is unreachable or refuses; the message carries its reason
+   * @throws RegistryException when the registry is unreachable or refuses; the message carries its
+   *     reason
    */
   public String subscribe(Subscriber subscription) throws RegistryException {
     byte[] body = requestBody(subscription);
-    HttpRequest.Builder request = HttpRequest.newBuilder(RegistryHttp.resolve(registryUrl, "/subscribe"))
-        .header("Content-Type", "application/json")
-        .header("Authorization", authorization.apply(body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    String what = "subscription of " + subscription.subscriberId() + "|" + subscription.uniqueKeyId();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(RegistryHttp.resolve(registryUrl, "/subscribe"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization.apply(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    String what =
+        "subscription of " + subscription.subscriberId() + "|" + subscription.uniqueKeyId();
     Optional<JsonNode> reply = http.send(request, what);
     JsonNode status = reply.map(r -> r.get("status")).orElse(null);
     if (status == null || !status.isTextual()) {
-      throw http.fail(reply.isEmpty() ? "has no /subscribe endpoint (HTTP 404)"
-          : "sent a malformed reply (no status)", what, null);
+      throw http.fail(
+          reply.isEmpty()
+              ? "has no /subscribe endpoint (HTTP 404)"
+              : "sent a malformed reply (no status)",
+          what,
+          null);
     }
     return status.asText();
   }
 
-  /** The exact bytes sent: the subscription's fields plus a nonce, without registry-owned status. */
+  /**
+   * The exact bytes sent: the subscription's fields plus a nonce, without registry-owned status.
+   */
   static byte[] requestBody(Subscriber s) {
     ObjectNode o = SubscriberJson.write(s);
     o.remove("status");

@@ -12,13 +12,14 @@ import org.uei.p2p.signing.keys.Ed25519PublicKey;
 
 /**
  * Nimbus JWS signer and verifier backed by BouncyCastle's Ed25519, so that nimbus needs neither
- * Google Tink nor the slow JDK EdDSA provider. Public for other modules that sign or verify
- * JWS with the project's keys (VC-JWT in credentials).
+ * Google Tink nor the slow JDK EdDSA provider. Public for other modules that sign or verify JWS
+ * with the project's keys (VC-JWT in credentials).
  */
 public final class BcEd25519Jws {
 
   /** The JWS algorithm names this signer and verifier handle. */
-  public static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+  public static final Set<JWSAlgorithm> ALGORITHMS =
+      Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
   private BcEd25519Jws() {}
 
@@ -58,7 +59,8 @@ public final class BcEd25519Jws {
 
     @Override
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
-      return ALGORITHMS.contains(header.getAlgorithm()) && key.verify(signingInput, signature.decode());
+      return ALGORITHMS.contains(header.getAlgorithm())
+          && key.verify(signingInput, signature.decode());
     }
 
     @Override

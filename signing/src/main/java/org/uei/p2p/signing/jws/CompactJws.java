@@ -22,12 +22,15 @@ public final class CompactJws {
   /**
    * Signs {@code payload}; returns {@code header.payload.signature} in base64url.
    *
-   * @param kid the key id put in the header (e.g. {@code subscriber|unique_key_id|ed25519}); null omits it
+   * @param kid the key id put in the header (e.g. {@code subscriber|unique_key_id|ed25519}); null
+   *     omits it
    */
   public static String sign(byte[] payload, Ed25519KeyPair key, String kid) {
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(key, "key");
-    JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid).build(), new Payload(payload));
+    JWSObject jws =
+        new JWSObject(
+            new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid).build(), new Payload(payload));
     try {
       jws.sign(new BcEd25519Jws.Signer(key));
     } catch (JOSEException e) {
@@ -47,27 +50,34 @@ public final class CompactJws {
     JWSObject object = parse(jws);
     JWSHeader header = object.getHeader();
     if (!BcEd25519Jws.ALGORITHMS.contains(header.getAlgorithm())) {
-      throw new JwsException(JwsException.Reason.UNSUPPORTED_ALGORITHM,
+      throw new JwsException(
+          JwsException.Reason.UNSUPPORTED_ALGORITHM,
           "JWS algorithm is " + header.getAlgorithm() + "; only EdDSA (Ed25519) is accepted");
     }
     Set<String> crit = header.getCriticalParams();
     if (crit != null && !crit.isEmpty()) {
-      throw new JwsException(JwsException.Reason.UNSUPPORTED_CRITICAL_HEADER,
+      throw new JwsException(
+          JwsException.Reason.UNSUPPORTED_CRITICAL_HEADER,
           "JWS marks header parameters " + crit + " as critical; none are supported");
     }
     boolean valid;
     try {
       valid = object.verify(new BcEd25519Jws.Verifier(key));
     } catch (JOSEException | IllegalStateException e) {
-      throw new JwsException(JwsException.Reason.MALFORMED, "JWS could not be verified: " + e.getMessage(), e);
+      throw new JwsException(
+          JwsException.Reason.MALFORMED, "JWS could not be verified: " + e.getMessage(), e);
     }
     if (!valid) {
-      throw new JwsException(JwsException.Reason.BAD_SIGNATURE, "JWS signature does not verify with key " + key.base64());
+      throw new JwsException(
+          JwsException.Reason.BAD_SIGNATURE,
+          "JWS signature does not verify with key " + key.base64());
     }
     return object.getPayload().toBytes();
   }
 
-  /** The unverified {@code kid} of {@code jws}, to choose the key to verify with; null when absent. */
+  /**
+   * The unverified {@code kid} of {@code jws}, to choose the key to verify with; null when absent.
+   */
   public static String keyId(String jws) throws JwsException {
     return parse(jws).getHeader().getKeyID();
   }
@@ -79,7 +89,8 @@ public final class CompactJws {
     try {
       return JWSObject.parse(jws.strip());
     } catch (ParseException | RuntimeException e) {
-      throw new JwsException(JwsException.Reason.MALFORMED, "not a compact JWS: " + e.getMessage(), e);
+      throw new JwsException(
+          JwsException.Reason.MALFORMED, "not a compact JWS: " + e.getMessage(), e);
     }
   }
 }

@@ -1,2 +1,5 @@
-/** Compact JWS with Ed25519 (EdDSA) over arbitrary payloads, using nimbus-jose-jwt for the structure. */
+/**
+ * Compact JWS with Ed25519 (EdDSA) over arbitrary payloads, using nimbus-jose-jwt for the
+ * structure.
+ */
 package org.uei.p2p.signing.jws;

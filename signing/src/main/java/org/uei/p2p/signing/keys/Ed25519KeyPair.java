@@ -60,7 +60,8 @@ public final class Ed25519KeyPair {
     byte[] seed = KeyBytes.unwrap(key, KeyBytes.ED25519_PKCS8_PREFIX);
     if (seed == null) {
       throw new KeyFormatException(
-          "an Ed25519 private key has 32 bytes (seed) or 64 bytes (seed and public key), not " + key.length);
+          "an Ed25519 private key has 32 bytes (seed) or 64 bytes (seed and public key), not "
+              + key.length);
     }
     return new Ed25519KeyPair(seed.clone());
   }
@@ -70,7 +71,10 @@ public final class Ed25519KeyPair {
     return fromPrivateKey(KeyBytes.base64(base64, "Ed25519 private key"));
   }
 
-  /** Reads a private OKP JWK ({@code crv} Ed25519 with {@code d}); {@code x}, if present, must match. */
+  /**
+   * Reads a private OKP JWK ({@code crv} Ed25519 with {@code d}); {@code x}, if present, must
+   * match.
+   */
   public static Ed25519KeyPair fromJwk(String json) {
     try {
       return fromJwk(OctetKeyPair.parse(json));

@@ -23,14 +23,16 @@ public final class Ed25519PublicKey {
     try {
       this.params = new Ed25519PublicKeyParameters(raw, 0);
     } catch (IllegalArgumentException e) {
-      throw new KeyFormatException("not a valid Ed25519 public key (the 32 bytes are not a curve point)", e);
+      throw new KeyFormatException(
+          "not a valid Ed25519 public key (the 32 bytes are not a curve point)", e);
     }
   }
 
   /** Wraps the raw 32-byte key. */
   public static Ed25519PublicKey of(byte[] raw) {
     if (raw == null || raw.length != 32) {
-      throw new KeyFormatException("an Ed25519 public key has 32 bytes, not " + (raw == null ? 0 : raw.length));
+      throw new KeyFormatException(
+          "an Ed25519 public key has 32 bytes, not " + (raw == null ? 0 : raw.length));
     }
     return new Ed25519PublicKey(raw.clone());
   }
@@ -40,7 +42,8 @@ public final class Ed25519PublicKey {
     byte[] bytes = KeyBytes.base64(base64, "Ed25519 public key");
     byte[] raw = KeyBytes.unwrap(bytes, KeyBytes.ED25519_SPKI_PREFIX);
     if (raw == null) {
-      throw new KeyFormatException("an Ed25519 public key has 32 bytes (or 44 in X.509 DER form), not " + bytes.length);
+      throw new KeyFormatException(
+          "an Ed25519 public key has 32 bytes (or 44 in X.509 DER form), not " + bytes.length);
     }
     return new Ed25519PublicKey(raw);
   }

@@ -3,15 +3,24 @@ package org.uei.p2p.signing.keys;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** Decoding shared by the key classes: base64 text and the fixed DER wrappers some registries publish. */
+/**
+ * Decoding shared by the key classes: base64 text and the fixed DER wrappers some registries
+ * publish.
+ */
 final class KeyBytes {
 
   /** X.509 SubjectPublicKeyInfo prefix of a raw Ed25519 public key (OID 1.3.101.112). */
   static final byte[] ED25519_SPKI_PREFIX = hex("302a300506032b6570032100");
+
   /** PKCS#8 prefix of a raw Ed25519 seed. */
   static final byte[] ED25519_PKCS8_PREFIX = hex("302e020100300506032b657004220420");
-  /** X.509 SubjectPublicKeyInfo prefix of a raw X25519 public key (OID 1.3.101.110); ONDC registries use it. */
+
+  /**
+   * X.509 SubjectPublicKeyInfo prefix of a raw X25519 public key (OID 1.3.101.110); ONDC registries
+   * use it.
+   */
   static final byte[] X25519_SPKI_PREFIX = hex("302a300506032b656e032100");
+
   /** PKCS#8 prefix of a raw X25519 private key. */
   static final byte[] X25519_PKCS8_PREFIX = hex("302e020100300506032b656e04220420");
 

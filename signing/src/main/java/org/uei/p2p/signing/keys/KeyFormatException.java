@@ -1,6 +1,9 @@
 package org.uei.p2p.signing.keys;
 
-/** A key could not be read: wrong length, not base64, not a point on the curve, halves that disagree. */
+/**
+ * A key could not be read: wrong length, not base64, not a point on the curve, halves that
+ * disagree.
+ */
 public class KeyFormatException extends IllegalArgumentException {
 
   public KeyFormatException(String message) {

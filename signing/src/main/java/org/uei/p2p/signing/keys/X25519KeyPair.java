@@ -42,7 +42,8 @@ public final class X25519KeyPair {
     }
     byte[] raw = KeyBytes.unwrap(key, KeyBytes.X25519_PKCS8_PREFIX);
     if (raw == null) {
-      throw new KeyFormatException("an X25519 private key has 32 bytes (or 48 in PKCS#8 DER form), not " + key.length);
+      throw new KeyFormatException(
+          "an X25519 private key has 32 bytes (or 48 in PKCS#8 DER form), not " + key.length);
     }
     return new X25519KeyPair(new X25519PrivateKeyParameters(raw, 0));
   }
@@ -74,14 +75,15 @@ public final class X25519KeyPair {
   }
 
   /**
-   * Reads a peer's public key: base64 of the raw 32 bytes or of the 44-byte X.509 DER form
-   * ({@code MCowBQYDK2VuAyEA...}) that ONDC registries publish. Returns the raw 32 bytes.
+   * Reads a peer's public key: base64 of the raw 32 bytes or of the 44-byte X.509 DER form ({@code
+   * MCowBQYDK2VuAyEA...}) that ONDC registries publish. Returns the raw 32 bytes.
    */
   public static byte[] decodePublicKey(String base64) {
     byte[] bytes = KeyBytes.base64(base64, "X25519 public key");
     byte[] raw = KeyBytes.unwrap(bytes, KeyBytes.X25519_SPKI_PREFIX);
     if (raw == null) {
-      throw new KeyFormatException("an X25519 public key has 32 bytes (or 44 in X.509 DER form), not " + bytes.length);
+      throw new KeyFormatException(
+          "an X25519 public key has 32 bytes (or 44 in X.509 DER form), not " + bytes.length);
     }
     return raw;
   }
@@ -120,7 +122,8 @@ public final class X25519KeyPair {
 
   /** Base64 of the 44-byte X.509 DER public key, the form ONDC registries expect. */
   public String publicKeyDerBase64() {
-    return Base64.getEncoder().encodeToString(KeyBytes.concat(KeyBytes.X25519_SPKI_PREFIX, publicRaw));
+    return Base64.getEncoder()
+        .encodeToString(KeyBytes.concat(KeyBytes.X25519_SPKI_PREFIX, publicRaw));
   }
 
   /** The raw 32-byte private key. */

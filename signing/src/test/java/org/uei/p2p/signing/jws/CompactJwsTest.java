@@ -21,7 +21,8 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 class CompactJwsTest {
 
   final Ed25519KeyPair key = Ed25519KeyPair.generate();
-  final byte[] payload = "{\"meter\":\"TEST_M1\",\"kwh\":\"3.25\"}".getBytes(StandardCharsets.UTF_8);
+  final byte[] payload =
+      "{\"meter\":\"TEST_M1\",\"kwh\":\"3.25\"}".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void roundTrip() throws JwsException {
@@ -42,15 +43,18 @@ class CompactJwsTest {
   void tamperedPayloadIsBadSignature() {
     String[] parts = CompactJws.sign(payload, key, "k").split("\\.");
     String forged = parts[0] + "." + Base64URL.encode("{\"kwh\":\"99\"}") + "." + parts[2];
-    JwsException e = assertThrows(JwsException.class, () -> CompactJws.verify(forged, key.publicKey()));
+    JwsException e =
+        assertThrows(JwsException.class, () -> CompactJws.verify(forged, key.publicKey()));
     assertEquals(JwsException.Reason.BAD_SIGNATURE, e.reason());
   }
 
   @Test
   void otherKeyIsBadSignature() {
     String jws = CompactJws.sign(payload, key, "k");
-    JwsException e = assertThrows(JwsException.class,
-        () -> CompactJws.verify(jws, Ed25519KeyPair.generate().publicKey()));
+    JwsException e =
+        assertThrows(
+            JwsException.class,
+            () -> CompactJws.verify(jws, Ed25519KeyPair.generate().publicKey()));
     assertEquals(JwsException.Reason.BAD_SIGNATURE, e.reason());
   }
 
@@ -58,24 +62,35 @@ class CompactJwsTest {
   void otherAlgorithmIsRefused() throws Exception {
     JWSObject hs = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
     hs.sign(new MACSigner(new byte[32]));
-    JwsException e = assertThrows(JwsException.class, () -> CompactJws.verify(hs.serialize(), key.publicKey()));
+    JwsException e =
+        assertThrows(JwsException.class, () -> CompactJws.verify(hs.serialize(), key.publicKey()));
     assertEquals(JwsException.Reason.UNSUPPORTED_ALGORITHM, e.reason());
   }
 
   @Test
   void criticalHeaderIsRefused() throws Exception {
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).customParam("exp-x", 1)
-        .criticalParams(Set.of("exp-x")).build();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+            .customParam("exp-x", 1)
+            .criticalParams(Set.of("exp-x"))
+            .build();
     JWSObject object = new JWSObject(header, new Payload(payload));
     object.sign(new BcEd25519Jws.Signer(key));
-    JwsException e = assertThrows(JwsException.class, () -> CompactJws.verify(object.serialize(), key.publicKey()));
+    JwsException e =
+        assertThrows(
+            JwsException.class, () -> CompactJws.verify(object.serialize(), key.publicKey()));
     assertEquals(JwsException.Reason.UNSUPPORTED_CRITICAL_HEADER, e.reason());
   }
 
   @Test
   void garbageIsMalformed() {
-    for (String bad : new String[] {null, "", "a.b", "a.b.c.d", "!!!.###.$$$", "eyJhbGciOiJFZERTQSJ9.e30"}) {
-      JwsException e = assertThrows(JwsException.class, () -> CompactJws.verify(bad, key.publicKey()), String.valueOf(bad));
+    for (String bad :
+        new String[] {null, "", "a.b", "a.b.c.d", "!!!.###.$$$", "eyJhbGciOiJFZERTQSJ9.e30"}) {
+      JwsException e =
+          assertThrows(
+              JwsException.class,
+              () -> CompactJws.verify(bad, key.publicKey()),
+              String.valueOf(bad));
       assertTrue(e.reason() == JwsException.Reason.MALFORMED, bad + " -> " + e.reason());
     }
   }

@@ -38,7 +38,8 @@ class Ed25519KeyPairTest {
   void sixtyFourByteKeyWithMismatchedHalvesIsRefused() {
     byte[] key = Base64.getDecoder().decode(VECTOR_PRIVATE_64);
     key[40] ^= 1;
-    KeyFormatException e = assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromPrivateKey(key));
+    KeyFormatException e =
+        assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromPrivateKey(key));
     assertTrue(e.getMessage().contains("second half"), e.getMessage());
   }
 
@@ -53,9 +54,12 @@ class Ed25519KeyPairTest {
 
   @Test
   void pkcs8AndX509FormsAreAccepted() throws Exception {
-    java.security.KeyPair jdk = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    java.security.KeyPair jdk =
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     Ed25519KeyPair pair = Ed25519KeyPair.fromPrivateKey(jdk.getPrivate().getEncoded());
-    Ed25519PublicKey pub = Ed25519PublicKey.fromBase64(Base64.getEncoder().encodeToString(jdk.getPublic().getEncoded()));
+    Ed25519PublicKey pub =
+        Ed25519PublicKey.fromBase64(
+            Base64.getEncoder().encodeToString(jdk.getPublic().getEncoded()));
     assertEquals(pub, pair.publicKey());
   }
 
@@ -95,7 +99,8 @@ class Ed25519KeyPairTest {
     Ed25519KeyPair back = Ed25519KeyPair.fromJwk(jwk.toJSONString());
     assertEquals(pair.publicKeyBase64(), back.publicKeyBase64());
     assertEquals(pair.seedBase64(), back.seedBase64());
-    assertEquals(pair.publicKey(), Ed25519PublicKey.fromJwk(pair.publicKey().toJwk(null).toJSONString()));
+    assertEquals(
+        pair.publicKey(), Ed25519PublicKey.fromJwk(pair.publicKey().toJwk(null).toJSONString()));
     assertFalse(pair.publicKey().toJwk(null).isPrivate());
   }
 
@@ -105,9 +110,11 @@ class Ed25519KeyPairTest {
     assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromJwk(x25519));
     OctetKeyPair a = Ed25519KeyPair.generate().toJwk(null);
     OctetKeyPair b = Ed25519KeyPair.generate().toJwk(null);
-    String mixed = new OctetKeyPair.Builder(a.getCurve(), a.getX()).d(b.getD()).build().toJSONString();
+    String mixed =
+        new OctetKeyPair.Builder(a.getCurve(), a.getX()).d(b.getD()).build().toJSONString();
     assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromJwk(mixed));
-    assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromJwk(a.toPublicJWK().toJSONString()));
+    assertThrows(
+        KeyFormatException.class, () -> Ed25519KeyPair.fromJwk(a.toPublicJWK().toJSONString()));
     assertThrows(KeyFormatException.class, () -> Ed25519KeyPair.fromJwk("{not json"));
   }
 

@@ -41,16 +41,20 @@ final class NodeAuditClient {
   }
 
   /**
-   * Has the node sign its current head, checks with the node's own consistency proofs that this head
-   * extends every head in {@code known}, then verifies the export it streams against all of them:
-   * an export cut back to an older head, or rewritten below a head already handed out, fails naming
-   * that head.
+   * Has the node sign its current head, checks with the node's own consistency proofs that this
+   * head extends every head in {@code known}, then verifies the export it streams against all of
+   * them: an export cut back to an older head, or rewritten below a head already handed out, fails
+   * naming that head.
    */
-  VerificationReport verifyExport(Ed25519PublicKey key, List<KnownHead> known, LogVerifier verifier) {
+  VerificationReport verifyExport(
+      Ed25519PublicKey key, List<KnownHead> known, LogVerifier verifier) {
     KnownHead current;
     try {
-      current = KnownHead.verify("the node's signed tree head from GET " + baseUrl + "/audit/sth",
-          text(json("/audit/sth"), "sth", "/audit/sth"), key);
+      current =
+          KnownHead.verify(
+              "the node's signed tree head from GET " + baseUrl + "/audit/sth",
+              text(json("/audit/sth"), "sth", "/audit/sth"),
+              key);
     } catch (TreeHeadException e) {
       return VerificationReport.failure(Problem.BAD_TREE_HEAD_SIGNATURE, e.getMessage());
     }
@@ -62,11 +66,13 @@ final class NodeAuditClient {
     }
     List<KnownHead> all = new ArrayList<>(known);
     all.add(current);
-    HttpResponse<InputStream> response = get("/audit/export", HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        get("/audit/export", HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {
       return verifier.knownHeads(all).verify(in);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the export of " + baseUrl + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the export of " + baseUrl + ": " + e.getMessage(), e);
     }
   }
 
@@ -75,11 +81,17 @@ final class NodeAuditClient {
     long first = known.head().treeSize();
     long second = current.head().treeSize();
     if (first > second) {
-      return VerificationReport.failure(Problem.ROLLED_BACK, current.describe() + " is older than "
-          + known.describe() + ": the node rolled its log back");
+      return VerificationReport.failure(
+          Problem.ROLLED_BACK,
+          current.describe()
+              + " is older than "
+              + known.describe()
+              + ": the node rolled its log back");
     }
-    HttpResponse<String> answer = send("/audit/proof/consistency?first=" + first + "&second=" + second,
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        send(
+            "/audit/proof/consistency?first=" + first + "&second=" + second,
+            HttpResponse.BodyHandlers.ofString());
     ConsistencyProof proof = null;
     if (answer.statusCode() == 200) {
       try {
@@ -93,10 +105,19 @@ final class NodeAuditClient {
       }
     }
     if (proof == null || !TreeHeadProofs.extendsHead(known.head(), current.head(), proof)) {
-      return VerificationReport.failure(Problem.INCONSISTENT_WITH_KNOWN_HEAD, "the node's consistency proof from "
-          + known.describe() + " to " + current.describe() + (proof == null ? " was refused: HTTP "
-          + answer.statusCode() + " " + answer.body().replaceAll("\\s+", " ") : " does not verify")
-          + ": the log it signs now does not extend that head");
+      return VerificationReport.failure(
+          Problem.INCONSISTENT_WITH_KNOWN_HEAD,
+          "the node's consistency proof from "
+              + known.describe()
+              + " to "
+              + current.describe()
+              + (proof == null
+                  ? " was refused: HTTP "
+                      + answer.statusCode()
+                      + " "
+                      + answer.body().replaceAll("\\s+", " ")
+                  : " does not verify")
+              + ": the log it signs now does not extend that head");
     }
     return null;
   }
@@ -106,7 +127,8 @@ final class NodeAuditClient {
     try {
       return JSON.readTree(r.body());
     } catch (IOException e) {
-      throw new IllegalStateException(baseUrl + path + " did not answer JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          baseUrl + path + " did not answer JSON: " + e.getMessage(), e);
     }
   }
 
@@ -121,8 +143,12 @@ final class NodeAuditClient {
   private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) {
     HttpResponse<T> response = send(path, handler);
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(response.uri() + " answered HTTP " + response.statusCode() + ": "
-          + excerpt(response.body()));
+      throw new IllegalStateException(
+          response.uri()
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + excerpt(response.body()));
     }
     return response;
   }

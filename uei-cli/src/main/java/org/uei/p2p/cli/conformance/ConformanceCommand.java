@@ -22,27 +22,37 @@ import picocli.CommandLine.Option;
  * console summary, {@code junit.xml} and {@code report.html}. Exit 0 when every mandatory case
  * passed, 1 when one did not, 2 when the run could not start (one line naming the fix).
  */
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(
+    name = "conformance",
+    mixinStandardHelpOptions = true,
     subcommands = {DoctorCommand.class, CommandLine.HelpCommand.class},
-    description = {"Test a BAP or BPP against the protocol and the energy trading rules.", "",
-        "--role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target. The BPP must",
-        "look keys up in --registry and have an open offer of 1 kWh or more for a slot more than 4 h ahead.", "",
-        "--role bap: the kit plays a seller platform; the BAP at --target runs its usual flow against it, "
-            + "started with --trigger bap-node:URL or by the joiner within --wait.", "",
-        "First time? Start a registry ('uei registry serve'), point your node at it, then run",
-        "'uei conformance doctor' with the same options: it checks registry, target, keys and offer and says",
-        "what to fix. The run makes the same checks first.", "",
-        "Reports go to --report-dir (report.html, junit.xml). Exit code: 0 every mandatory case passed, "
-            + "1 one did not, 2 the run could not start (one line on stderr naming the fix).", ""})
+    description = {
+      "Test a BAP or BPP against the protocol and the energy trading rules.",
+      "",
+      "--role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target. The BPP must",
+      "look keys up in --registry and have an open offer of 1 kWh or more for a slot more than 4 h ahead.",
+      "",
+      "--role bap: the kit plays a seller platform; the BAP at --target runs its usual flow against it, "
+          + "started with --trigger bap-node:URL or by the joiner within --wait.",
+      "",
+      "First time? Start a registry ('uei registry serve'), point your node at it, then run",
+      "'uei conformance doctor' with the same options: it checks registry, target, keys and offer and says",
+      "what to fix. The run makes the same checks first.",
+      "",
+      "Reports go to --report-dir (report.html, junit.xml). Exit code: 0 every mandatory case passed, "
+          + "1 one did not, 2 the run could not start (one line on stderr naming the fix).",
+      ""
+    })
 public final class ConformanceCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Mixin
-  KitOptions options;
+  @CommandLine.Mixin KitOptions options;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "conformance-report",
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      defaultValue = "conformance-report",
       description = "Where junit.xml and report.html go (default ./conformance-report).")
   Path reportDir;
 
@@ -53,13 +63,19 @@ public final class ConformanceCommand implements Callable<Integer> {
       options.validate(spec.commandLine());
       ConformanceReport report = options.withRegistry(out, registryUrl -> run(out, registryUrl));
       Files.createDirectories(reportDir);
-      Files.writeString(reportDir.resolve("junit.xml"), JUnitXmlReport.render(report), StandardCharsets.UTF_8);
-      Files.writeString(reportDir.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          reportDir.resolve("junit.xml"), JUnitXmlReport.render(report), StandardCharsets.UTF_8);
+      Files.writeString(
+          reportDir.resolve("report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
       out.print(ConsoleReport.render(report));
-      out.println("reports: " + reportDir.resolve("report.html") + ", " + reportDir.resolve("junit.xml"));
+      out.println(
+          "reports: " + reportDir.resolve("report.html") + ", " + reportDir.resolve("junit.xml"));
       out.flush();
       return report.passed() ? 0 : 1;
-    } catch (ConformanceSetupException | IOException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (ConformanceSetupException
+        | IOException
+        | UncheckedIOException
+        | IllegalArgumentException e) {
       out.flush();
       spec.commandLine().getErr().println("uei: " + firstLine(e.getMessage()));
       return 2;
@@ -71,21 +87,37 @@ public final class ConformanceCommand implements Callable<Integer> {
     KitIdentity identity = options.identity();
     if ("bap".equals(options.role)) {
       var bap = options.bap(identity, registryUrl);
-      out.println("the kit serves a seller platform as " + identity.subscriberId() + (options.trigger == null
-          ? "; run discover, select " + org.uei.p2p.conformance.bap.BapConformance.OFFER_ID
-              + ", init, confirm and status from the BAP within " + options.waitFor : "") + " ...");
+      out.println(
+          "the kit serves a seller platform as "
+              + identity.subscriberId()
+              + (options.trigger == null
+                  ? "; run discover, select "
+                      + org.uei.p2p.conformance.bap.BapConformance.OFFER_ID
+                      + ", init, confirm and status from the BAP within "
+                      + options.waitFor
+                  : "")
+              + " ...");
       out.flush();
-      return bap.run(line -> {
-        out.println("  " + line);
-        out.flush();
-      });
+      return bap.run(
+          line -> {
+            out.println("  " + line);
+            out.flush();
+          });
     }
-    out.println("running the BPP cases against " + options.target + " as " + identity.subscriberId() + " ...");
+    out.println(
+        "running the BPP cases against "
+            + options.target
+            + " as "
+            + identity.subscriberId()
+            + " ...");
     out.flush();
-    return options.bpp(identity, registryUrl, out).run(line -> {
-      out.println("  " + line);
-      out.flush();
-    });
+    return options
+        .bpp(identity, registryUrl, out)
+        .run(
+            line -> {
+              out.println("  " + line);
+              out.flush();
+            });
   }
 
   static String firstLine(String s) {

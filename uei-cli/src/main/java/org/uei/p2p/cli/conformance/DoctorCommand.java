@@ -14,21 +14,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code uei conformance doctor}: checks, without running the cases, what a run needs, one line
- * per check, and for the first that fails what to fix. Exit 0 when a run can start, 2 when not.
+ * {@code uei conformance doctor}: checks, without running the cases, what a run needs, one line per
+ * check, and for the first that fails what to fix. Exit 0 when a run can start, 2 when not.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = {"Check what a conformance run needs, with the same options as the run: the registry answers,",
-        "the target answers, the target's key (with --target-id) and the kit's key are in the registry, and",
-        "for role bpp an open offer the kit can trade against. Prints one line per check and, for the first",
-        "that fails, what to fix. Exit 0 when a run can start, 2 when it cannot."})
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check what a conformance run needs, with the same options as the run: the registry answers,",
+      "the target answers, the target's key (with --target-id) and the kit's key are in the registry, and",
+      "for role bpp an open offer the kit can trade against. Prints one line per check and, for the first",
+      "that fails, what to fix. Exit 0 when a run can start, 2 when it cannot."
+    })
 public final class DoctorCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Mixin
-  KitOptions options;
+  @CommandLine.Mixin KitOptions options;
 
   @Override
   public Integer call() throws Exception {
@@ -37,7 +39,10 @@ public final class DoctorCommand implements Callable<Integer> {
     try {
       options.validate(spec.commandLine());
       checks = options.withRegistry(out, this::checks);
-    } catch (ConformanceSetupException | IOException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (ConformanceSetupException
+        | IOException
+        | UncheckedIOException
+        | IllegalArgumentException e) {
       out.flush();
       spec.commandLine().getErr().println("uei: " + ConformanceCommand.firstLine(e.getMessage()));
       return 2;
@@ -57,9 +62,22 @@ public final class DoctorCommand implements Callable<Integer> {
     Preflight pre = new Preflight();
     List<SetupCheck> checks = new ArrayList<>(List.of(pre.registry(registryUrl)));
     if (options.targetId != null && checks.get(0).ok()) {
-      checks.add(pre.key("target key", registryUrl, options.targetId, options.targetKeyId, options.targetPublicKey,
-          "register " + options.targetId + " with key " + options.targetKeyId + " and its signing public key in the"
-          + " registry" + (options.registry == null ? " (with the kit's own registry: --target-public-key)" : "")));
+      checks.add(
+          pre.key(
+              "target key",
+              registryUrl,
+              options.targetId,
+              options.targetKeyId,
+              options.targetPublicKey,
+              "register "
+                  + options.targetId
+                  + " with key "
+                  + options.targetKeyId
+                  + " and its signing public key in the"
+                  + " registry"
+                  + (options.registry == null
+                      ? " (with the kit's own registry: --target-public-key)"
+                      : "")));
     }
     if (checks.stream().anyMatch(c -> !c.ok())) {
       return checks;
@@ -71,7 +89,8 @@ public final class DoctorCommand implements Callable<Integer> {
     KitIdentity identity = options.identity();
     // The registry was checked above; the kit's own checks repeat it as their first.
     options.bpp(identity, registryUrl, new PrintWriter(PrintWriter.nullWriter())).doctor().stream()
-        .filter(c -> !"registry".equals(c.name())).forEach(checks::add);
+        .filter(c -> !"registry".equals(c.name()))
+        .forEach(checks::add);
     return checks;
   }
 }

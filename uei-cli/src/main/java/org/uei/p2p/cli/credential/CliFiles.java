@@ -18,7 +18,9 @@ final class CliFiles {
 
   static String text(CommandLine cmd, String file) {
     try {
-      return "-".equals(file) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(file));
+      return "-".equals(file)
+          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(file));
     } catch (NoSuchFileException e) {
       throw new CommandLine.ParameterException(cmd, "no such file: " + file);
     } catch (IOException e) {
@@ -30,13 +32,15 @@ final class CliFiles {
     try {
       return Credential.MAPPER.readTree(text(cmd, file));
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(cmd, option + ": " + file + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new CommandLine.ParameterException(
+          cmd,
+          option + ": " + file + " is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
   /**
-   * Reads a signing key: the JSON {@code uei keygen} writes ({@code signing_private_key}), a private
-   * Ed25519 JWK, or the base64 private key alone.
+   * Reads a signing key: the JSON {@code uei keygen} writes ({@code signing_private_key}), a
+   * private Ed25519 JWK, or the base64 private key alone.
    */
   static Ed25519KeyPair key(CommandLine cmd, String file) {
     String text = text(cmd, file).strip();

@@ -19,29 +19,51 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code uei credential revoke}: publishes a revocation record in the local registry's DeDi revocation registry. */
-@Command(name = "revoke", mixinStandardHelpOptions = true,
-    description = {"Revoke a credential in a local registry (uei registry serve): publishes the DeDi record its",
-        "dediregistry status points at, so that verifiers refuse it as REVOKED. Give the credential FILE, or",
-        "--namespace and --record. Exit 1 when the registry refuses, 2 on usage or setup errors."})
+/**
+ * {@code uei credential revoke}: publishes a revocation record in the local registry's DeDi
+ * revocation registry.
+ */
+@Command(
+    name = "revoke",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Revoke a credential in a local registry (uei registry serve): publishes the DeDi record its",
+      "dediregistry status points at, so that verifiers refuse it as REVOKED. Give the credential FILE, or",
+      "--namespace and --record. Exit 1 when the registry refuses, 2 on usage or setup errors."
+    })
 public final class CredentialRevokeCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--registry", required = true, paramLabel = "URL", description = "The local registry's base URL.")
+  @Option(
+      names = "--registry",
+      required = true,
+      paramLabel = "URL",
+      description = "The local registry's base URL.")
   String registry;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "The credential to revoke (JSON or VC-JWT).")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..1",
+      description = "The credential to revoke (JSON or VC-JWT).")
   String file;
 
-  @Option(names = "--namespace", paramLabel = "NS", description = "The issuer's namespace (instead of FILE).")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "The issuer's namespace (instead of FILE).")
   String namespace;
 
-  @Option(names = "--record", paramLabel = "ID", description = "The record id, the credential's uuid (instead of FILE).")
+  @Option(
+      names = "--record",
+      paramLabel = "ID",
+      description = "The record id, the credential's uuid (instead of FILE).")
   String record;
 
-  @Option(names = "--registry-name", paramLabel = "NAME", defaultValue = "vc-revocation-registry",
+  @Option(
+      names = "--registry-name",
+      paramLabel = "NAME",
+      defaultValue = "vc-revocation-registry",
       description = "The revocation registry's name (default: ${DEFAULT-VALUE}).")
   String registryName;
 
@@ -55,10 +77,15 @@ public final class CredentialRevokeCommand implements Callable<Integer> {
       fromCredential(cmd, CliFiles.text(cmd, file));
     }
     if (namespace == null || record == null) {
-      throw new CommandLine.ParameterException(cmd, "give the credential FILE, or both --namespace and --record");
+      throw new CommandLine.ParameterException(
+          cmd, "give the credential FILE, or both --namespace and --record");
     }
-    ObjectNode body = Credential.MAPPER.createObjectNode().put("namespace", namespace)
-        .put("registry_name", registryName).put("record_id", record);
+    ObjectNode body =
+        Credential.MAPPER
+            .createObjectNode()
+            .put("namespace", namespace)
+            .put("registry_name", registryName)
+            .put("record_id", record);
     if (reason != null) {
       body.put("reason", reason);
     }
@@ -70,24 +97,41 @@ public final class CredentialRevokeCommand implements Callable<Integer> {
     }
     HttpResponse<String> response;
     try {
-      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(Duration.ofSeconds(10))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new CommandLine.ParameterException(cmd, "registry " + registry + " is unreachable (connection refused)");
+      throw new CommandLine.ParameterException(
+          cmd, "registry " + registry + " is unreachable (connection refused)");
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(cmd, "registry " + registry + " is unreachable: " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          cmd, "registry " + registry + " is unreachable: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 2;
     }
     if (response.statusCode() != 200) {
-      cmd.getErr().println("uei: registry " + registry + " refused the revocation with HTTP " + response.statusCode()
-          + ": " + response.body().replaceAll("\\s+", " "));
+      cmd.getErr()
+          .println(
+              "uei: registry "
+                  + registry
+                  + " refused the revocation with HTTP "
+                  + response.statusCode()
+                  + ": "
+                  + response.body().replaceAll("\\s+", " "));
       cmd.getErr().flush();
       return 1;
     }
-    cmd.getOut().println("revoked: " + namespace + "/" + registryName + "/" + record + " in " + registry);
+    cmd.getOut()
+        .println("revoked: " + namespace + "/" + registryName + "/" + record + " in " + registry);
     cmd.getOut().flush();
     return 0;
   }
@@ -96,16 +140,21 @@ public final class CredentialRevokeCommand implements Callable<Integer> {
   private void fromCredential(CommandLine cmd, String text) {
     JsonNode status;
     try {
-      ObjectNode json = VcJwt.looksLikeJwt(text) ? VcJwt.parse(text).credential() : Credential.parse(text).json();
+      ObjectNode json =
+          VcJwt.looksLikeJwt(text) ? VcJwt.parse(text).credential() : Credential.parse(text).json();
       status = json.path("credentialStatus");
     } catch (CredentialFormatException | java.text.ParseException e) {
-      throw new CommandLine.ParameterException(cmd, file + " is not a credential: " + e.getMessage());
+      throw new CommandLine.ParameterException(
+          cmd, file + " is not a credential: " + e.getMessage());
     }
     String id = status.path("id").asText("");
     int at = id.indexOf("/lookup/");
     String[] parts = at < 0 ? new String[0] : id.substring(at + 8).split("/");
     if (!"dediregistry".equals(status.path("type").asText()) || parts.length != 3) {
-      throw new CommandLine.ParameterException(cmd, file + " has no dediregistry status with a .../lookup/{namespace}/{registry}/{record} id");
+      throw new CommandLine.ParameterException(
+          cmd,
+          file
+              + " has no dediregistry status with a .../lookup/{namespace}/{registry}/{record} id");
     }
     namespace = namespace != null ? namespace : parts[0];
     registryName = parts[1];

@@ -19,14 +19,20 @@ import picocli.CommandLine.Parameters;
  * report. Exit 0 when every row was stored or already there, 1 when rows were rejected, 2 when the
  * file could not be read or the node refused it.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import an MDMS batch CSV (meter_id,block_start,block_minutes,import_kwh,export_kwh) into a node.")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Import an MDMS batch CSV (meter_id,block_start,block_minutes,import_kwh,export_kwh) into a node.")
 public final class MeterImportCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--node", required = true, paramLabel = "URL", description = "Base URL of the seller platform node.")
+  @Option(
+      names = "--node",
+      required = true,
+      paramLabel = "URL",
+      description = "Base URL of the seller platform node.")
   String node;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
@@ -39,18 +45,29 @@ public final class MeterImportCommand implements Callable<Integer> {
       err.println("uei: cannot read " + file);
       return 2;
     }
-    HttpResponse<String> r = NodeHttp.send(HttpRequest.newBuilder(NodeHttp.uri(node, "/provider/meter-data/csv"))
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)), node);
+    HttpResponse<String> r =
+        NodeHttp.send(
+            HttpRequest.newBuilder(NodeHttp.uri(node, "/provider/meter-data/csv"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)),
+            node);
     if (r.statusCode() != 200) {
       err.println("uei: " + file + ": " + NodeHttp.error(r));
       return 2;
     }
     JsonNode report = new ObjectMapper().readTree(r.body());
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("%s: %d rows, %d added, %d unchanged, %d rejected%n", file, report.path("rowsRead").asLong(),
-        report.path("added").asLong(), report.path("unchanged").asLong(), report.path("rejected").asLong());
+    out.printf(
+        "%s: %d rows, %d added, %d unchanged, %d rejected%n",
+        file,
+        report.path("rowsRead").asLong(),
+        report.path("added").asLong(),
+        report.path("unchanged").asLong(),
+        report.path("rejected").asLong());
     for (JsonNode x : report.path("rejections")) {
-      out.printf("  %s: %s: %s%n", x.path("location").asText(), x.path("reason").asText(), x.path("message").asText());
+      out.printf(
+          "  %s: %s: %s%n",
+          x.path("location").asText(), x.path("reason").asText(), x.path("message").asText());
     }
     out.flush();
     return report.path("rejected").asLong() == 0 ? 0 : 1;

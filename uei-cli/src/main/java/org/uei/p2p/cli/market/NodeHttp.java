@@ -9,14 +9,15 @@ import java.time.Duration;
 
 /** The plain-JSON operator API of a node, as the market commands call it. */
 final class NodeHttp {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private NodeHttp() {
-  }
+  private NodeHttp() {}
 
   static HttpResponse<String> send(HttpRequest.Builder request, String node) throws IOException {
     try {
-      return CLIENT.send(request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(
+          request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while calling " + node, e);

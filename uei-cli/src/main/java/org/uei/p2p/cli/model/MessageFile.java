@@ -17,7 +17,10 @@ record MessageFile(String name, byte[] bytes, JsonNode tree) {
   /** Exit code for a file that cannot be read or is not JSON. */
   static final int UNREADABLE = 2;
 
-  /** Reads {@code name}; on failure prints {@code uei: NAME: reason} to {@code err} and returns null. */
+  /**
+   * Reads {@code name}; on failure prints {@code uei: NAME: reason} to {@code err} and returns
+   * null.
+   */
   static MessageFile read(String name, PrintWriter err) {
     byte[] bytes;
     try {
@@ -37,10 +40,21 @@ record MessageFile(String name, byte[] bytes, JsonNode tree) {
       }
       return new MessageFile(name, bytes, tree);
     } catch (IOException e) {
-      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-          ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
-      err.println("uei: " + name + ": not valid JSON: " + why.lines().findFirst().orElse(why) + where);
+      String why =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
+      String where =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  && j.getLocation() != null
+              ? " (line "
+                  + j.getLocation().getLineNr()
+                  + ", column "
+                  + j.getLocation().getColumnNr()
+                  + ")"
+              : "";
+      err.println(
+          "uei: " + name + ": not valid JSON: " + why.lines().findFirst().orElse(why) + where);
       return null;
     }
   }

@@ -17,20 +17,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code uei roundtrip}: proves the library reads and writes a message without losing anything. */
-@Command(name = "roundtrip", mixinStandardHelpOptions = true,
+@Command(
+    name = "roundtrip",
+    mixinStandardHelpOptions = true,
     description = {
-        "Check that each message file survives parse and serialize unchanged.",
-        "The wire generation is detected per file (--wire forces one). Parses into the typed model",
-        "of that generation, serializes again and compares the two as JSON (member order ignored,",
-        "numbers by value; wave 2 also keeps member order and number text).",
-        "Prints 'ok FILE (wave1|wave2)' or 'DIFF FILE (wave1|wave2) at <json path>: <expected> vs <actual>'.",
-        "Exit status: 0 all equal, 1 a file differs, 2 a file is unreadable or not JSON."})
+      "Check that each message file survives parse and serialize unchanged.",
+      "The wire generation is detected per file (--wire forces one). Parses into the typed model",
+      "of that generation, serializes again and compares the two as JSON (member order ignored,",
+      "numbers by value; wave 2 also keeps member order and number text).",
+      "Prints 'ok FILE (wave1|wave2)' or 'DIFF FILE (wave1|wave2) at <json path>: <expected> vs <actual>'.",
+      "Exit status: 0 all equal, 1 a file differs, 2 a file is unreadable or not JSON."
+    })
 public final class RoundtripCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--wire", paramLabel = "wave1|wave2", converter = Wire.Converter.class,
+  @Option(
+      names = "--wire",
+      paramLabel = "wave1|wave2",
+      converter = Wire.Converter.class,
       description = "Read every file as this generation instead of detecting it.")
   WireGeneration wire;
 
@@ -56,16 +61,24 @@ public final class RoundtripCommand implements Callable<Integer> {
       String as = name + " (" + chosen.generation().shortName() + ")";
       JsonNode again;
       try {
-        byte[] written = chosen.generation() == WireGeneration.IES_WAVE2 ? Wire.wave2(f).write()
-            : Envelopes.write(Envelopes.parse(f.bytes()));
+        byte[] written =
+            chosen.generation() == WireGeneration.IES_WAVE2
+                ? Wire.wave2(f).write()
+                : Envelopes.write(Envelopes.parse(f.bytes()));
         again = BecknJson.readTree(written);
       } catch (MessageParseException e) {
-        out.println("DIFF " + as + " at " + (e.error().getPaths().isEmpty() ? "$" : e.error().getPaths())
-            + ": the model cannot read it: " + e.error().getMessage());
+        out.println(
+            "DIFF "
+                + as
+                + " at "
+                + (e.error().getPaths().isEmpty() ? "$" : e.error().getPaths())
+                + ": the model cannot read it: "
+                + e.error().getMessage());
         exit = Math.max(exit, 1);
         continue;
       } catch (IOException e) {
-        throw new IllegalStateException("the model wrote JSON it cannot read back: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the model wrote JSON it cannot read back: " + e.getMessage(), e);
       }
       Optional<JsonDiff.Difference> d = JsonDiff.firstDifference(f.tree(), again);
       if (d.isPresent()) {

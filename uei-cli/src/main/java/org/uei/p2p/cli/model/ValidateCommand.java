@@ -18,43 +18,63 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code uei validate}: checks message files of either wire generation the way a node checks what it receives. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+/**
+ * {@code uei validate}: checks message files of either wire generation the way a node checks what
+ * it receives.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
     description = {
-        "Validate message files as a node checks what it receives. The wire generation of each file",
-        "is detected from its context (camelCase ids: IES wave 2, Beckn 2.0 LTS; snake_case ids:",
-        "DEG wave 1, Beckn 2.0-rc); --wire forces one. Checks required members per action, enums,",
-        "RFC 3339 times, ISO-8601 durations, quantities and INR amounts; for wave 2 also roles and",
-        "parties, TimeSeries payloads against their descriptors, one-hour slots inside",
-        "06:00-18:00 IST and revenue flows summing to zero.",
-        "Prints one line per problem (FILE: path: message (code)), then FILE: valid as <generation>",
-        "or FILE: N problem(s) as <generation>.",
-        "Exit status: 0 all valid, 1 problems found, 2 a file is unreadable or not JSON."},
-    footer = {"", "Examples:",
-        "  uei validate select.json                  a wave-1 select (context.transaction_id ...)",
-        "  uei validate init.json                    a wave-2 init (context.transactionId ...)",
-        "  uei validate --wire wave2 --strict --action on_status status-1.json status-2.json",
-        "  uei validate --print init.json            the message as the library read it"})
+      "Validate message files as a node checks what it receives. The wire generation of each file",
+      "is detected from its context (camelCase ids: IES wave 2, Beckn 2.0 LTS; snake_case ids:",
+      "DEG wave 1, Beckn 2.0-rc); --wire forces one. Checks required members per action, enums,",
+      "RFC 3339 times, ISO-8601 durations, quantities and INR amounts; for wave 2 also roles and",
+      "parties, TimeSeries payloads against their descriptors, one-hour slots inside",
+      "06:00-18:00 IST and revenue flows summing to zero.",
+      "Prints one line per problem (FILE: path: message (code)), then FILE: valid as <generation>",
+      "or FILE: N problem(s) as <generation>.",
+      "Exit status: 0 all valid, 1 problems found, 2 a file is unreadable or not JSON."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  uei validate select.json                  a wave-1 select (context.transaction_id ...)",
+      "  uei validate init.json                    a wave-2 init (context.transactionId ...)",
+      "  uei validate --wire wave2 --strict --action on_status status-1.json status-2.json",
+      "  uei validate --print init.json            the message as the library read it"
+    })
 public final class ValidateCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--strict", description = "Also apply the context rules: UUID message and transaction ids, "
-      + "version 2.0.0, context.action equal to --action.")
+  @Option(
+      names = "--strict",
+      description =
+          "Also apply the context rules: UUID message and transaction ids, "
+              + "version 2.0.0, context.action equal to --action.")
   boolean strict;
 
-  @Option(names = "--action", paramLabel = "ACTION",
-      description = "Validate as a message received on this endpoint (e.g. select, on_status, catalog/publish). "
-          + "Default: the file's context.action.")
+  @Option(
+      names = "--action",
+      paramLabel = "ACTION",
+      description =
+          "Validate as a message received on this endpoint (e.g. select, on_status, catalog/publish). "
+              + "Default: the file's context.action.")
   String action;
 
-  @Option(names = "--wire", paramLabel = "wave1|wave2", converter = Wire.Converter.class,
+  @Option(
+      names = "--wire",
+      paramLabel = "wave1|wave2",
+      converter = Wire.Converter.class,
       description = "Read every file as this generation instead of detecting it.")
   WireGeneration wire;
 
-  @Option(names = "--print", description = "Do not validate; print each message as the library serializes it after "
-      + "parsing (the generation used goes to stderr).")
+  @Option(
+      names = "--print",
+      description =
+          "Do not validate; print each message as the library serializes it after "
+              + "parsing (the generation used goes to stderr).")
   boolean print;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Message files (JSON).")
@@ -64,7 +84,9 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (action != null && Action.fromWireName(action).isEmpty() && Wave2Action.fromWireName(action).isEmpty()) {
+    if (action != null
+        && Action.fromWireName(action).isEmpty()
+        && Wave2Action.fromWireName(action).isEmpty()) {
       err.println("uei: unknown action '" + action + "'; one of " + Wire.actionNames());
       err.flush();
       return MessageFile.UNREADABLE;
@@ -81,8 +103,12 @@ public final class ValidateCommand implements Callable<Integer> {
         exit = Math.max(exit, 1);
         continue;
       }
-      exit = Math.max(exit, chosen.generation() == WireGeneration.IES_WAVE2 ? wave2(f, chosen, out, err)
-          : wave1(f, chosen, out, err));
+      exit =
+          Math.max(
+              exit,
+              chosen.generation() == WireGeneration.IES_WAVE2
+                  ? wave2(f, chosen, out, err)
+                  : wave1(f, chosen, out, err));
     }
     out.flush();
     err.flush();
@@ -92,7 +118,8 @@ public final class ValidateCommand implements Callable<Integer> {
   private int wave1(MessageFile f, Wire.Chosen chosen, PrintWriter out, PrintWriter err) {
     Action endpoint = action == null ? null : Action.fromWireName(action).orElse(null);
     if (action != null && endpoint == null) {
-      out.println(f.name() + ": '" + action + "' is not an action of " + chosen.generation().title());
+      out.println(
+          f.name() + ": '" + action + "' is not an action of " + chosen.generation().title());
       return 1;
     }
     Envelope<?> env;
@@ -113,7 +140,8 @@ public final class ValidateCommand implements Callable<Integer> {
   private int wave2(MessageFile f, Wire.Chosen chosen, PrintWriter out, PrintWriter err) {
     Wave2Action endpoint = action == null ? null : Wave2Action.fromWireName(action).orElse(null);
     if (action != null && endpoint == null) {
-      out.println(f.name() + ": '" + action + "' is not an action of " + chosen.generation().title());
+      out.println(
+          f.name() + ": '" + action + "' is not an action of " + chosen.generation().title());
       return 1;
     }
     Wave2Envelope env;
@@ -131,7 +159,8 @@ public final class ValidateCommand implements Callable<Integer> {
     return report(f, chosen, v.validate(env, endpoint).errors(), out);
   }
 
-  private static int report(MessageFile f, Wire.Chosen chosen, List<BecknError> problems, PrintWriter out) {
+  private static int report(
+      MessageFile f, Wire.Chosen chosen, List<BecknError> problems, PrintWriter out) {
     for (BecknError p : problems) {
       out.println(f.name() + ": " + p);
     }
@@ -139,8 +168,13 @@ public final class ValidateCommand implements Callable<Integer> {
       out.println(f.name() + ": valid as " + chosen.label());
       return 0;
     }
-    out.println(f.name() + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " as "
-        + chosen.label());
+    out.println(
+        f.name()
+            + ": "
+            + problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + " as "
+            + chosen.label());
     return 1;
   }
 }

@@ -15,14 +15,17 @@ import org.uei.p2p.model.wire.WireGeneration;
 import picocli.CommandLine;
 
 /**
- * The wire generation a message file is read as: the one {@code --wire} forces, else the one
- * {@link WireDetector} finds in the file's context. Shared by {@code validate} and {@code roundtrip}.
+ * The wire generation a message file is read as: the one {@code --wire} forces, else the one {@link
+ * WireDetector} finds in the file's context. Shared by {@code validate} and {@code roundtrip}.
  */
 final class Wire {
 
   private Wire() {}
 
-  /** The generation of {@code f} and how it was chosen, or {@code null} after printing why there is none. */
+  /**
+   * The generation of {@code f} and how it was chosen, or {@code null} after printing why there is
+   * none.
+   */
   static Chosen choose(MessageFile f, WireGeneration forced, PrintWriter out) {
     if (forced != null) {
       return new Chosen(forced, "--wire");
@@ -60,14 +63,21 @@ final class Wire {
   static final class Converter implements CommandLine.ITypeConverter<WireGeneration> {
     @Override
     public WireGeneration convert(String value) {
-      return WireGeneration.fromShortName(value).filter(WireGeneration::isSupported)
-          .orElseThrow(() -> new CommandLine.TypeConversionException("unknown wire '" + value + "'; one of wave1, wave2"));
+      return WireGeneration.fromShortName(value)
+          .filter(WireGeneration::isSupported)
+          .orElseThrow(
+              () ->
+                  new CommandLine.TypeConversionException(
+                      "unknown wire '" + value + "'; one of wave1, wave2"));
     }
   }
 
   /** Every action name of both generations, for usage errors. */
   static String actionNames() {
-    return Arrays.stream(Action.values()).map(Action::wireName).collect(Collectors.joining(", ")) + "; wave 2: "
-        + Arrays.stream(Wave2Action.values()).map(Wave2Action::wireName).collect(Collectors.joining(", "));
+    return Arrays.stream(Action.values()).map(Action::wireName).collect(Collectors.joining(", "))
+        + "; wave 2: "
+        + Arrays.stream(Wave2Action.values())
+            .map(Wave2Action::wireName)
+            .collect(Collectors.joining(", "));
   }
 }

@@ -11,30 +11,50 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code uei sign}: the Beckn {@code Authorization} header value for a file's exact bytes. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
+@Command(
+    name = "sign",
+    mixinStandardHelpOptions = true,
     description = "Print the Beckn Authorization header value signing FILE's exact bytes.")
 public final class SignCommand implements Callable<Integer> {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--private-key", required = true, paramLabel = "B64",
+  @Option(
+      names = "--private-key",
+      required = true,
+      paramLabel = "B64",
       description = "Ed25519 private key, base64: 32-byte seed or 64-byte seed+public.")
   String privateKey;
 
-  @Option(names = "--subscriber-id", required = true, paramLabel = "S", description = "Your subscriber id.")
+  @Option(
+      names = "--subscriber-id",
+      required = true,
+      paramLabel = "S",
+      description = "Your subscriber id.")
   String subscriberId;
 
-  @Option(names = "--key-id", required = true, paramLabel = "K", description = "Your unique key id in the registry.")
+  @Option(
+      names = "--key-id",
+      required = true,
+      paramLabel = "K",
+      description = "Your unique key id in the registry.")
   String keyId;
 
-  @Option(names = "--created", paramLabel = "N", description = "created, unix seconds (default: now).")
+  @Option(
+      names = "--created",
+      paramLabel = "N",
+      description = "created, unix seconds (default: now).")
   Long created;
 
-  @Option(names = "--expires", paramLabel = "N", description = "expires, unix seconds (default: created + 300).")
+  @Option(
+      names = "--expires",
+      paramLabel = "N",
+      description = "expires, unix seconds (default: created + 300).")
   Long expires;
 
-  @Parameters(paramLabel = "FILE", description = "The body, byte for byte as it will be sent ('-' for stdin).")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The body, byte for byte as it will be sent ('-' for stdin).")
   String file;
 
   @Override
@@ -49,7 +69,8 @@ public final class SignCommand implements Callable<Integer> {
     long c = created != null ? created : Clock.systemUTC().instant().getEpochSecond();
     long x = expires != null ? expires : c + BecknSigner.DEFAULT_VALIDITY.toSeconds();
     if (c < 0 || x < c) {
-      throw new CommandLine.ParameterException(cmd, "--expires (" + x + ") must not be before --created (" + c + ")");
+      throw new CommandLine.ParameterException(
+          cmd, "--expires (" + x + ") must not be before --created (" + c + ")");
     }
     BecknSigner signer;
     try {

@@ -28,25 +28,43 @@ final class FakeAuditNode implements AutoCloseable {
   FakeAuditNode(MerkleLog log, SignedTreeHead current, LogExport export) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
     server.createContext("/audit/sth", ex -> send(ex, 200, KnownHeadFile.write(current)));
-    server.createContext("/audit/export", ex -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      export.write(out);
-      send(ex, 200, out.toByteArray());
-    });
-    server.createContext("/audit/proof/consistency", ex -> {
-      Map<String, Long> q = query(ex);
-      ConsistencyProof proof;
-      try {
-        proof = log.consistencyProof(q.get("first"), q.get("second"));
-      } catch (RuntimeException e) {
-        send(ex, 400, ("{\"error\":\"" + e.getMessage() + "\"}").getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      String path = proof.path().stream().map(h -> "\"" + Base64.getEncoder().encodeToString(h) + "\"")
-          .collect(Collectors.joining(","));
-      send(ex, 200, ("{\"first\":" + proof.firstSize() + ",\"second\":" + proof.secondSize()
-          + ",\"consistency_path\":[" + path + "]}").getBytes(StandardCharsets.UTF_8));
-    });
+    server.createContext(
+        "/audit/export",
+        ex -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          export.write(out);
+          send(ex, 200, out.toByteArray());
+        });
+    server.createContext(
+        "/audit/proof/consistency",
+        ex -> {
+          Map<String, Long> q = query(ex);
+          ConsistencyProof proof;
+          try {
+            proof = log.consistencyProof(q.get("first"), q.get("second"));
+          } catch (RuntimeException e) {
+            send(
+                ex,
+                400,
+                ("{\"error\":\"" + e.getMessage() + "\"}").getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          String path =
+              proof.path().stream()
+                  .map(h -> "\"" + Base64.getEncoder().encodeToString(h) + "\"")
+                  .collect(Collectors.joining(","));
+          send(
+              ex,
+              200,
+              ("{\"first\":"
+                      + proof.firstSize()
+                      + ",\"second\":"
+                      + proof.secondSize()
+                      + ",\"consistency_path\":["
+                      + path
+                      + "]}")
+                  .getBytes(StandardCharsets.UTF_8));
+        });
     server.start();
   }
 
@@ -55,7 +73,8 @@ final class FakeAuditNode implements AutoCloseable {
   }
 
   private static Map<String, Long> query(HttpExchange ex) {
-    return List.of(ex.getRequestURI().getQuery().split("&")).stream().map(p -> p.split("="))
+    return List.of(ex.getRequestURI().getQuery().split("&")).stream()
+        .map(p -> p.split("="))
         .collect(Collectors.toMap(p -> p[0], p -> Long.parseLong(p[1])));
   }
 

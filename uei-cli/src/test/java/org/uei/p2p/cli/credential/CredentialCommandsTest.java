@@ -21,7 +21,8 @@ import picocli.CommandLine;
 /** {@code uei credential issue|verify|revoke}, in-process against a local registry on loopback. */
 class CredentialCommandsTest {
 
-  private static final String SUBJECT = """
+  private static final String SUBJECT =
+      """
       {"id": "did:example:prosumer:agra-7",
        "customerProfile": {"customerNumber": "PVVNL-CA-0042",
          "energyResources": [{"id": "did:web:pvvnl.test:meters:TEST_UP-0007", "type": "METER"},
@@ -31,8 +32,7 @@ class CredentialCommandsTest {
          "consumptionProfiles": [{"meterId": "did:web:pvvnl.test:meters:TEST_UP-0007",
            "sanctionedLoad": {"value": 5, "unit": "kW"}, "tariffCategoryCode": "LMV-1"}]}}""";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   StringWriter out;
   StringWriter err;
   LocalRegistry registry;
@@ -65,9 +65,30 @@ class CredentialCommandsTest {
 
   private Path issue(String format, String suite) {
     Path vc = dir.resolve("vc-" + format + "-" + suite + ".txt");
-    assertEquals(0, run("credential", "issue", "--key", keyFile.toString(), "--issuer", did, "--issuer-name", "PVVNL",
-        "--subject", dir.resolve("subject.json").toString(), "--format", format, "--suite", suite,
-        "--status-registry", registry.baseUrl(), "--status-namespace", "utility.pvvnl.test", "--out", vc.toString()), err::toString);
+    assertEquals(
+        0,
+        run(
+            "credential",
+            "issue",
+            "--key",
+            keyFile.toString(),
+            "--issuer",
+            did,
+            "--issuer-name",
+            "PVVNL",
+            "--subject",
+            dir.resolve("subject.json").toString(),
+            "--format",
+            format,
+            "--suite",
+            suite,
+            "--status-registry",
+            registry.baseUrl(),
+            "--status-namespace",
+            "utility.pvvnl.test",
+            "--out",
+            vc.toString()),
+        err::toString);
     return vc;
   }
 
@@ -77,17 +98,49 @@ class CredentialCommandsTest {
     Path rdfc = issue("di", "eddsa-rdfc-2022");
     Path jwt = issue("jwt", "Ed25519Signature2020");
     for (Path vc : new Path[] {di, rdfc, jwt}) {
-      assertEquals(0, run("credential", "verify", vc.toString(), "--registry", registry.baseUrl(),
-          "--trusted-issuer", did + "=DISCOM"), err::toString);
-      assertTrue(out.toString().startsWith("valid: VerifiableCredential,ElectricityCredential urn:uuid:"), out::toString);
+      assertEquals(
+          0,
+          run(
+              "credential",
+              "verify",
+              vc.toString(),
+              "--registry",
+              registry.baseUrl(),
+              "--trusted-issuer",
+              did + "=DISCOM"),
+          err::toString);
+      assertTrue(
+          out.toString().startsWith("valid: VerifiableCredential,ElectricityCredential urn:uuid:"),
+          out::toString);
     }
-    assertEquals(0, run("credential", "revoke", "--registry", registry.baseUrl(), di.toString(), "--reason", "meter replaced"), err::toString);
-    assertTrue(out.toString().startsWith("revoked: utility.pvvnl.test/vc-revocation-registry/"), out::toString);
+    assertEquals(
+        0,
+        run(
+            "credential",
+            "revoke",
+            "--registry",
+            registry.baseUrl(),
+            di.toString(),
+            "--reason",
+            "meter replaced"),
+        err::toString);
+    assertTrue(
+        out.toString().startsWith("revoked: utility.pvvnl.test/vc-revocation-registry/"),
+        out::toString);
     assertEquals(1, run("credential", "verify", di.toString(), "--registry", registry.baseUrl()));
-    assertTrue(err.toString().startsWith("uei: REVOKED at $.credentialStatus: the issuer revoked this credential"), err::toString);
+    assertTrue(
+        err.toString()
+            .startsWith("uei: REVOKED at $.credentialStatus: the issuer revoked this credential"),
+        err::toString);
     assertTrue(err.toString().contains("meter replaced"), err::toString);
-    assertEquals(0, run("credential", "verify", rdfc.toString(), "--registry", registry.baseUrl()), "another credential stays valid");
-    assertEquals(0, run("credential", "verify", di.toString(), "--no-status"), "integrity alone still holds");
+    assertEquals(
+        0,
+        run("credential", "verify", rdfc.toString(), "--registry", registry.baseUrl()),
+        "another credential stays valid");
+    assertEquals(
+        0,
+        run("credential", "verify", di.toString(), "--no-status"),
+        "integrity alone still holds");
   }
 
   @Test
@@ -95,19 +148,33 @@ class CredentialCommandsTest {
     Path di = issue("di", "eddsa-rdfc-2022");
     String tampered = Files.readString(di).replace("PVVNL-CA-0042", "PVVNL-CA-0099");
     Files.writeString(dir.resolve("tampered.json"), tampered);
-    assertEquals(1, run("credential", "verify", dir.resolve("tampered.json").toString(), "--no-status"));
+    assertEquals(
+        1, run("credential", "verify", dir.resolve("tampered.json").toString(), "--no-status"));
     assertTrue(err.toString().startsWith("uei: TAMPERED: "), err::toString);
     assertEquals(1, err.toString().lines().count());
 
-    String broken = Files.readString(di).replace("\"customerNumber\"", "\"customerNo\"").replace("\"validFrom\"", "\"validFrm\"");
+    String broken =
+        Files.readString(di)
+            .replace("\"customerNumber\"", "\"customerNo\"")
+            .replace("\"validFrom\"", "\"validFrm\"");
     Files.writeString(dir.resolve("broken.json"), broken);
     assertEquals(1, run("credential", "verify", dir.resolve("broken.json").toString()));
-    assertEquals("""
+    assertEquals(
+        """
         uei: MALFORMED at $.validFrom: is required
         uei: MALFORMED at $.credentialSubject.customerProfile.customerNumber: is required
-        """, err.toString());
+        """,
+        err.toString());
 
-    assertEquals(1, run("credential", "verify", di.toString(), "--no-status", "--trusted-issuer", did + "=BPP"));
+    assertEquals(
+        1,
+        run(
+            "credential",
+            "verify",
+            di.toString(),
+            "--no-status",
+            "--trusted-issuer",
+            did + "=BPP"));
     assertTrue(err.toString().startsWith("uei: WRONG_ISSUER_TYPE at $.issuer:"), err::toString);
   }
 
@@ -115,10 +182,29 @@ class CredentialCommandsTest {
   void usageAndSetupErrorsExitTwo() {
     assertEquals(2, run("credential", "verify", dir.resolve("missing.json").toString()));
     assertTrue(err.toString().startsWith("uei: no such file:"), err::toString);
-    assertEquals(2, run("credential", "issue", "--key", keyFile.toString(), "--issuer",
-        DidKey.of(Ed25519KeyPair.generate().publicKey()), "--subject", dir.resolve("subject.json").toString()));
+    assertEquals(
+        2,
+        run(
+            "credential",
+            "issue",
+            "--key",
+            keyFile.toString(),
+            "--issuer",
+            DidKey.of(Ed25519KeyPair.generate().publicKey()),
+            "--subject",
+            dir.resolve("subject.json").toString()));
     assertTrue(err.toString().contains("is not the did:key of --key"), err::toString);
-    assertEquals(2, run("credential", "revoke", "--registry", "http://127.0.0.1:1", "--namespace", "n", "--record", "r"));
+    assertEquals(
+        2,
+        run(
+            "credential",
+            "revoke",
+            "--registry",
+            "http://127.0.0.1:1",
+            "--namespace",
+            "n",
+            "--record",
+            "r"));
     assertTrue(err.toString().contains("unreachable"), err::toString);
     assertEquals(2, run("credential", "revoke", "--registry", registry.baseUrl()));
   }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uei.p2p.cli.UeiCli;
 import picocli.CommandLine;
 
-/** Runs {@code uei} in this JVM with what it prints captured, on files written to a temporary folder. */
+/**
+ * Runs {@code uei} in this JVM with what it prints captured, on files written to a temporary
+ * folder.
+ */
 abstract class CommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   StringWriter out;
   StringWriter err;
 

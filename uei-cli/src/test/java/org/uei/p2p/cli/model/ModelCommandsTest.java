@@ -5,23 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.uei.p2p.cli.UeiCli;
 import org.uei.p2p.model.json.BecknJson;
-import picocli.CommandLine;
 
 /** {@code uei validate} and {@code uei roundtrip}, run in-process. */
 class ModelCommandsTest extends CommandTest {
 
   /** A small but complete select: one order line, EnergyTrade v0.3 packs, UUID ids. */
-  static final String SELECT = """
+  static final String SELECT =
+      """
       {"context":{"domain":"beckn.one:deg:p2p-trading-interdiscom:2.0.0","version":"2.0.0","action":"select",
         "timestamp":"2026-02-10T05:30:12Z","message_id":"6f0c7a52-3d7e-4c1f-9a55-0b8e2f1d4a10",
         "transaction_id":"b1d7e0f4-8a2c-4b7e-9f13-5c6d7e8f9a01","bap_id":"bap.sunshare.example",
@@ -41,27 +34,46 @@ class ModelCommandsTest extends CommandTest {
             "beckn:offerAttributes":{"@context":"ET","@type":"EnergyTradeOffer","pricingModel":"PER_KWH",
               "deliveryWindow":{"@type":"beckn:TimePeriod","schema:startTime":"2026-02-11T05:00:00Z","schema:endTime":"2026-02-11T06:00:00Z"}}}}],
         "x-sunshare:basketRef":"basket-7781"}}}
-      """.replace("CORE", "https://raw.githubusercontent.com/beckn/protocol-specifications-v2/tags/core-2.0.0-rc-eos-release/schema/core/v2/context.jsonld")
-      .replace("\"ET\"", "\"https://raw.githubusercontent.com/beckn/DEG/tags/deg-1.0.1/specification/schema/EnergyTrade/v0.3/context.jsonld\"");
+      """
+          .replace(
+              "CORE",
+              "https://raw.githubusercontent.com/beckn/protocol-specifications-v2/tags/core-2.0.0-rc-eos-release/schema/core/v2/context.jsonld")
+          .replace(
+              "\"ET\"",
+              "\"https://raw.githubusercontent.com/beckn/DEG/tags/deg-1.0.1/specification/schema/EnergyTrade/v0.3/context.jsonld\"");
 
   @Test
   void validFileExitsZero() throws IOException {
     String f = file("select.json", SELECT);
     assertEquals(0, run("validate", "--strict", f), err.toString());
-    assertEquals(f + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
+    assertEquals(
+        f + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(),
+        out.toString());
     assertEquals("", err.toString());
   }
 
   @Test
   void invalidFileListsEveryProblemWithPathAndCode() throws IOException {
-    String f = file("bad.json", SELECT.replace("\"PER_KWH\"", "\"PER_WATT\"").replace("\"unitQuantity\":8.0", "\"unitQuantity\":-8"));
+    String f =
+        file(
+            "bad.json",
+            SELECT
+                .replace("\"PER_KWH\"", "\"PER_WATT\"")
+                .replace("\"unitQuantity\":8.0", "\"unitQuantity\":-8"));
     assertEquals(1, run("validate", f));
     String[] lines = out.toString().split(System.lineSeparator());
     assertEquals(3, lines.length, out.toString());
     assertEquals(f + ": 2 problems as DEG wave 1 (Beckn 2.0-rc), detected", lines[2]);
-    assertEquals(f + ": message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: must be greater than 0, not -8 (30000)", lines[0]);
-    assertTrue(lines[1].startsWith(f + ": message.order.beckn:orderItems[0].beckn:acceptedOffer.beckn:offerAttributes.pricingModel: "
-        + "'PER_WATT' is not one of ["), lines[1]);
+    assertEquals(
+        f
+            + ": message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: must be greater than 0, not -8 (30000)",
+        lines[0]);
+    assertTrue(
+        lines[1].startsWith(
+            f
+                + ": message.order.beckn:orderItems[0].beckn:acceptedOffer.beckn:offerAttributes.pricingModel: "
+                + "'PER_WATT' is not one of ["),
+        lines[1]);
   }
 
   @Test
@@ -71,8 +83,14 @@ class ModelCommandsTest extends CommandTest {
     String noOrder = BecknJson.writeString(tree);
     String f = file("no-order.json", noOrder);
     assertEquals(1, run("validate", f));
-    assertEquals(f + ": message.order: is required (30000)" + System.lineSeparator()
-        + f + ": 1 problem as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
+    assertEquals(
+        f
+            + ": message.order: is required (30000)"
+            + System.lineSeparator()
+            + f
+            + ": 1 problem as DEG wave 1 (Beckn 2.0-rc), detected"
+            + System.lineSeparator(),
+        out.toString());
   }
 
   @Test
@@ -81,9 +99,17 @@ class ModelCommandsTest extends CommandTest {
     assertEquals(0, run("validate", f));
     resetStreams();
     assertEquals(1, run("validate", "--strict", "--action", "init", f));
-    assertEquals(f + ": context.action: must be 'init' (the endpoint), not 'select' (30000)" + System.lineSeparator()
-        + f + ": context.message_id: 'msg-1' is not a UUID (30000)" + System.lineSeparator()
-        + f + ": 2 problems as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString());
+    assertEquals(
+        f
+            + ": context.action: must be 'init' (the endpoint), not 'select' (30000)"
+            + System.lineSeparator()
+            + f
+            + ": context.message_id: 'msg-1' is not a UUID (30000)"
+            + System.lineSeparator()
+            + f
+            + ": 2 problems as DEG wave 1 (Beckn 2.0-rc), detected"
+            + System.lineSeparator(),
+        out.toString());
   }
 
   @Test
@@ -94,14 +120,18 @@ class ModelCommandsTest extends CommandTest {
     String[] errLines = err.toString().split(System.lineSeparator());
     assertEquals(1, errLines.length, err.toString());
     assertTrue(errLines[0].startsWith("uei: " + f + ": not valid JSON: "), errLines[0]);
-    assertEquals(good + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(), out.toString(),
+    assertEquals(
+        good + ": valid as DEG wave 1 (Beckn 2.0-rc), detected" + System.lineSeparator(),
+        out.toString(),
         "the other files are still checked");
   }
 
   @Test
   void unreadableFileExitsTwo() {
     assertEquals(2, run("validate", dir.resolve("absent.json").toString()));
-    assertEquals("uei: " + dir.resolve("absent.json") + ": no such file" + System.lineSeparator(), err.toString());
+    assertEquals(
+        "uei: " + dir.resolve("absent.json") + ": no such file" + System.lineSeparator(),
+        err.toString());
   }
 
   @Test
@@ -116,16 +146,28 @@ class ModelCommandsTest extends CommandTest {
   void printShowsWhatTheLibraryUnderstood() throws IOException {
     String f = file("select.json", SELECT);
     assertEquals(0, run("validate", "--print", f));
-    assertTrue(out.toString().contains("\"x-sunshare:basketRef\" : \"basket-7781\""), out.toString());
+    assertTrue(
+        out.toString().contains("\"x-sunshare:basketRef\" : \"basket-7781\""), out.toString());
     assertTrue(out.toString().contains("\"unitQuantity\" : 8.0"), out.toString());
   }
 
   @Test
   void roundtripReportsOkForEachFile() throws IOException {
     String a = file("a.json", SELECT);
-    String b = file("b.json", "{\"context\":{\"action\":\"on_status\",\"transaction_id\":\"t-1\"},\"message\":{\"order\":{\"beckn:id\":\"o-1\",\"x\":[1.50,{\"y\":null}]}}}");
+    String b =
+        file(
+            "b.json",
+            "{\"context\":{\"action\":\"on_status\",\"transaction_id\":\"t-1\"},\"message\":{\"order\":{\"beckn:id\":\"o-1\",\"x\":[1.50,{\"y\":null}]}}}");
     assertEquals(0, run("roundtrip", a, b));
-    assertEquals("ok " + a + " (wave1)" + System.lineSeparator() + "ok " + b + " (wave1)" + System.lineSeparator(),
+    assertEquals(
+        "ok "
+            + a
+            + " (wave1)"
+            + System.lineSeparator()
+            + "ok "
+            + b
+            + " (wave1)"
+            + System.lineSeparator(),
         out.toString());
   }
 
@@ -133,7 +175,12 @@ class ModelCommandsTest extends CommandTest {
   void roundtripReportsWhatTheModelCannotRead() throws IOException {
     String f = file("a.json", SELECT.replace("\"unitQuantity\":8.0", "\"unitQuantity\":\"8.0\""));
     assertEquals(1, run("roundtrip", f));
-    assertTrue(out.toString().startsWith("DIFF " + f + " (wave1) at message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: "),
+    assertTrue(
+        out.toString()
+            .startsWith(
+                "DIFF "
+                    + f
+                    + " (wave1) at message.order.beckn:orderItems[0].beckn:quantity.unitQuantity: "),
         out.toString());
   }
 

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.uei.p2p.cli.UeiCli;
-import picocli.CommandLine;
 
 /** {@code uei validate} and {@code uei roundtrip} on wave-2 files, and the choice of generation. */
 class Wave2CommandsTest extends CommandTest {
 
   /** A one-slot wave-2 init: 10:00-11:00 IST, two DISCOMs on one ledger. */
-  static final String INIT = """
+  static final String INIT =
+      """
       {"context":{"networkId":"indiaenergystack.in/test-ies-p2p-trading-network","version":"2.0.0","action":"init",
         "bapId":"bap.delhi-buyers.example","bapUri":"https://bap.delhi-buyers.example/beckn",
         "bppId":"bpp.up-solar.example","bppUri":"https://bpp.up-solar.example/beckn",
@@ -41,6 +33,7 @@ class Wave2CommandsTest extends CommandTest {
           {"id":"TPDDL","participantAttributes":{"@type":"DiscomLedgerProvider","discomId":"u.tpddl","discomUri":"https://u.tpddl.example","ledgerId":"l","ledgerUri":"https://ledger.example"}},
           {"id":"PVVNL","participantAttributes":{"@type":"DiscomLedgerProvider","discomId":"u.pvvnl","discomUri":"https://u.pvvnl.example","ledgerId":"l","ledgerUri":"https://ledger.example"}}]}}}
       """;
+
   private static final String W2 = " as IES wave 2 (Beckn 2.0 LTS), detected";
 
   @Test
@@ -52,12 +45,22 @@ class Wave2CommandsTest extends CommandTest {
 
   @Test
   void aWave2ProblemHasItsPathAndCode() throws IOException {
-    String f = file("init.json", INIT.replace("{\"role\":\"sellerDiscom\",\"participantId\":\"PVVNL\"}",
-        "{\"role\":\"buyerDiscom\",\"participantId\":\"PVVNL\"}"));
+    String f =
+        file(
+            "init.json",
+            INIT.replace(
+                "{\"role\":\"sellerDiscom\",\"participantId\":\"PVVNL\"}",
+                "{\"role\":\"buyerDiscom\",\"participantId\":\"PVVNL\"}"));
     assertEquals(1, run("validate", f));
     String[] lines = out.toString().split(System.lineSeparator());
-    assertEquals(f + ": message.contract.contractAttributes.roles[3].role: role 'buyerDiscom' appears twice (30000)", lines[0]);
-    assertTrue(lines[1].startsWith(f + ": message.contract.contractAttributes.roles: role 'sellerDiscom' is missing"), lines[1]);
+    assertEquals(
+        f
+            + ": message.contract.contractAttributes.roles[3].role: role 'buyerDiscom' appears twice (30000)",
+        lines[0]);
+    assertTrue(
+        lines[1].startsWith(
+            f + ": message.contract.contractAttributes.roles: role 'sellerDiscom' is missing"),
+        lines[1]);
     assertEquals(f + ": 2 problems" + W2, lines[2]);
   }
 
@@ -66,7 +69,9 @@ class Wave2CommandsTest extends CommandTest {
     String f = file("init.json", INIT);
     assertEquals(1, run("validate", "--wire", "wave1", f));
     assertTrue(out.toString().contains("context.domain: is required"), out.toString());
-    assertTrue(out.toString().endsWith("as DEG wave 1 (Beckn 2.0-rc), --wire" + System.lineSeparator()), out.toString());
+    assertTrue(
+        out.toString().endsWith("as DEG wave 1 (Beckn 2.0-rc), --wire" + System.lineSeparator()),
+        out.toString());
   }
 
   @Test
@@ -75,7 +80,9 @@ class Wave2CommandsTest extends CommandTest {
     assertEquals(1, run("validate", f));
     String[] lines = out.toString().split(System.lineSeparator());
     assertEquals(1, lines.length, out.toString());
-    assertTrue(lines[0].startsWith(f + ": context: not a Beckn message of a supported generation: "), lines[0]);
+    assertTrue(
+        lines[0].startsWith(f + ": context: not a Beckn message of a supported generation: "),
+        lines[0]);
   }
 
   @Test
@@ -86,7 +93,9 @@ class Wave2CommandsTest extends CommandTest {
     resetStreams();
     assertEquals(0, run("validate", "--print", f));
     assertTrue(out.toString().contains("\"values\" : [ 6.20 ]"), out.toString());
-    assertEquals("uei: " + f + ": read as IES wave 2 (Beckn 2.0 LTS), detected" + System.lineSeparator(), err.toString());
+    assertEquals(
+        "uei: " + f + ": read as IES wave 2 (Beckn 2.0 LTS), detected" + System.lineSeparator(),
+        err.toString());
   }
 
   @Test

@@ -34,14 +34,20 @@ class LookupCommandTest {
   @BeforeEach
   void start() throws Exception {
     registry = LocalRegistry.builder().start();
-    List<Subscriber> records = List.of(
-        record("bpp.tpddl.example", "k1", SubscriberType.BPP).build(),
-        record("bpp.brpl.example", "k1", SubscriberType.BPP).revoked(true).build(),
-        record("bap.pvvnl.example", "k1", SubscriberType.BAP).build());
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
-            .POST(HttpRequest.BodyPublishers.ofString(SubscriberJson.writeList(records).toString())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    List<Subscriber> records =
+        List.of(
+            record("bpp.tpddl.example", "k1", SubscriberType.BPP).build(),
+            record("bpp.brpl.example", "k1", SubscriberType.BPP).revoked(true).build(),
+            record("bap.pvvnl.example", "k1", SubscriberType.BAP).build());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(registry.baseUrl() + "/admin/subscribers"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            SubscriberJson.writeList(records).toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
   }
 
@@ -51,8 +57,14 @@ class LookupCommandTest {
   }
 
   private Subscriber.Builder record(String id, String keyId, SubscriberType type) {
-    return Subscriber.builder().subscriberId(id).uniqueKeyId(keyId).type(type).url("https://" + id)
-        .domain("uei:p2p-trading").signingPublicKey(key).status("SUBSCRIBED")
+    return Subscriber.builder()
+        .subscriberId(id)
+        .uniqueKeyId(keyId)
+        .type(type)
+        .url("https://" + id)
+        .domain("uei:p2p-trading")
+        .signingPublicKey(key)
+        .status("SUBSCRIBED")
         .validUntil(Instant.now().plusSeconds(3600));
   }
 
@@ -67,9 +79,18 @@ class LookupCommandTest {
   void printsTheRecordAsJsonInBothStyles() throws Exception {
     for (String style : new String[] {"--registry=" + registry.baseUrl(), "--dedi"}) {
       out.getBuffer().setLength(0);
-      int code = style.equals("--dedi")
-          ? run("lookup", "--registry", registry.baseUrl(), "--dedi", "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1")
-          : run("lookup", style, "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1");
+      int code =
+          style.equals("--dedi")
+              ? run(
+                  "lookup",
+                  "--registry",
+                  registry.baseUrl(),
+                  "--dedi",
+                  "--subscriber-id",
+                  "bpp.tpddl.example",
+                  "--key-id",
+                  "k1")
+              : run("lookup", style, "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1");
       assertEquals(0, code, err.toString());
       JsonNode printed = SubscriberJson.MAPPER.readTree(out.toString());
       assertEquals("bpp.tpddl.example", printed.get("subscriber_id").asText());
@@ -79,7 +100,17 @@ class LookupCommandTest {
 
   @Test
   void listsActiveBppsOfADomain() throws Exception {
-    assertEquals(0, run("lookup", "--registry", registry.baseUrl(), "--domain", "uei:p2p-trading", "--type", "BPP"), err.toString());
+    assertEquals(
+        0,
+        run(
+            "lookup",
+            "--registry",
+            registry.baseUrl(),
+            "--domain",
+            "uei:p2p-trading",
+            "--type",
+            "BPP"),
+        err.toString());
     JsonNode printed = SubscriberJson.MAPPER.readTree(out.toString());
     assertEquals(1, printed.size(), "the revoked BPP is not listed");
     assertEquals("bpp.tpddl.example", printed.get(0).get("subscriber_id").asText());
@@ -87,20 +118,60 @@ class LookupCommandTest {
 
   @Test
   void notFoundRevokedAndUnreachableExitOneWithOneLine() {
-    assertEquals(1, run("lookup", "--registry", registry.baseUrl(), "--subscriber-id", "nobody.example", "--key-id", "k1"));
+    assertEquals(
+        1,
+        run(
+            "lookup",
+            "--registry",
+            registry.baseUrl(),
+            "--subscriber-id",
+            "nobody.example",
+            "--key-id",
+            "k1"));
     assertOneLine("has no key nobody.example|k1");
-    assertEquals(1, run("lookup", "--registry", registry.baseUrl(), "--subscriber-id", "bpp.brpl.example", "--key-id", "k1"));
+    assertEquals(
+        1,
+        run(
+            "lookup",
+            "--registry",
+            registry.baseUrl(),
+            "--subscriber-id",
+            "bpp.brpl.example",
+            "--key-id",
+            "k1"));
     assertOneLine("revoked");
     String url = registry.baseUrl();
     registry.close();
-    assertEquals(1, run("lookup", "--registry", url, "--timeout-ms", "1000", "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1"));
+    assertEquals(
+        1,
+        run(
+            "lookup",
+            "--registry",
+            url,
+            "--timeout-ms",
+            "1000",
+            "--subscriber-id",
+            "bpp.tpddl.example",
+            "--key-id",
+            "k1"));
     assertOneLine("unreachable");
   }
 
   @Test
   void dediNetworkAllowListRefusesNonMembers() {
-    assertEquals(1, run("lookup", "--registry", registry.baseUrl(), "--dedi", "--network", "ies/p2p",
-        "--subscriber-id", "bpp.tpddl.example", "--key-id", "k1"));
+    assertEquals(
+        1,
+        run(
+            "lookup",
+            "--registry",
+            registry.baseUrl(),
+            "--dedi",
+            "--network",
+            "ies/p2p",
+            "--subscriber-id",
+            "bpp.tpddl.example",
+            "--key-id",
+            "k1"));
     assertOneLine("NOT_IN_ALLOWED_NETWORKS");
   }
 

@@ -15,16 +15,21 @@ import org.uei.p2p.model.trade.PolicyReference;
  * revenue flows of the settlement. Trade ids are those of {@link TradeOrder#trades}: the order id
  * (or transaction id) plus the line number.
  *
- * @param order        the order: parties, lines, status
- * @param policy       the governing policy, or {@code null} when not named
- * @param buyerLedger  the buyer DISCOM and its ledger, or {@code null}
+ * @param order the order: parties, lines, status
+ * @param policy the governing policy, or {@code null} when not named
+ * @param buyerLedger the buyer DISCOM and its ledger, or {@code null}
  * @param sellerLedger the seller DISCOM and its ledger, or {@code null}
- * @param allocations  the DISCOMs' allocations, per trade and side (empty before delivery)
- * @param finalKwh     settled energy per trade id (empty before final allocation)
+ * @param allocations the DISCOMs' allocations, per trade and side (empty before delivery)
+ * @param finalKwh settled energy per trade id (empty before final allocation)
  * @param revenueFlows the settlement's flows (empty before settlement)
  */
-public record TradeContract(TradeOrder order, PolicyReference policy, LedgerProvider buyerLedger,
-    LedgerProvider sellerLedger, List<Allocation> allocations, Map<String, BigDecimal> finalKwh,
+public record TradeContract(
+    TradeOrder order,
+    PolicyReference policy,
+    LedgerProvider buyerLedger,
+    LedgerProvider sellerLedger,
+    List<Allocation> allocations,
+    Map<String, BigDecimal> finalKwh,
     List<MoneyFlow> revenueFlows) {
 
   /** Requires the order; copies the collections. */
@@ -36,8 +41,12 @@ public record TradeContract(TradeOrder order, PolicyReference policy, LedgerProv
   }
 
   /** An order before delivery, with its policy and ledgers. */
-  public static TradeContract of(TradeOrder order, PolicyReference policy, LedgerProvider buyerLedger,
+  public static TradeContract of(
+      TradeOrder order,
+      PolicyReference policy,
+      LedgerProvider buyerLedger,
       LedgerProvider sellerLedger) {
-    return new TradeContract(order, policy, buyerLedger, sellerLedger, List.of(), Map.of(), List.of());
+    return new TradeContract(
+        order, policy, buyerLedger, sellerLedger, List.of(), Map.of(), List.of());
   }
 }

@@ -10,19 +10,25 @@ import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeStatus;
 
 /**
- * A buyer's order over one or more offers of one seller platform, as select, init and confirm
- * carry it, independent of the wire generation. Each line becomes one {@link Trade}.
+ * A buyer's order over one or more offers of one seller platform, as select, init and confirm carry
+ * it, independent of the wire generation. Each line becomes one {@link Trade}.
  *
- * @param orderId          order id given by the seller platform; {@code null} before on_confirm
- * @param status           where the order stands
- * @param buyerPlatformId  subscriber id of the BAP
+ * @param orderId order id given by the seller platform; {@code null} before on_confirm
+ * @param status where the order stands
+ * @param buyerPlatformId subscriber id of the BAP
  * @param sellerPlatformId subscriber id of the BPP
- * @param buyerId          the buyer's id on the buyer platform
- * @param buyer            the buyer's meter and DISCOM
- * @param lines            at least one line
+ * @param buyerId the buyer's id on the buyer platform
+ * @param buyer the buyer's meter and DISCOM
+ * @param lines at least one line
  */
-public record TradeOrder(String orderId, TradeStatus status, String buyerPlatformId, String sellerPlatformId,
-    String buyerId, MeterPoint buyer, List<OrderLine> lines) {
+public record TradeOrder(
+    String orderId,
+    TradeStatus status,
+    String buyerPlatformId,
+    String sellerPlatformId,
+    String buyerId,
+    MeterPoint buyer,
+    List<OrderLine> lines) {
 
   /** Requires everything but the order id, and at least one line. */
   public TradeOrder {
@@ -52,8 +58,18 @@ public record TradeOrder(String orderId, TradeStatus status, String buyerPlatfor
     List<Trade> trades = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
-      trades.add(new Trade(idPrefix + "/" + (i + 1), buyerPlatformId, sellerPlatformId, buyer, l.seller(), l.slot(),
-          l.quantityKwh(), l.price(), status, agreedAt));
+      trades.add(
+          new Trade(
+              idPrefix + "/" + (i + 1),
+              buyerPlatformId,
+              sellerPlatformId,
+              buyer,
+              l.seller(),
+              l.slot(),
+              l.quantityKwh(),
+              l.price(),
+              status,
+              agreedAt));
     }
     return trades;
   }
@@ -65,11 +81,13 @@ public record TradeOrder(String orderId, TradeStatus status, String buyerPlatfor
 
   /** This order in another status. */
   public TradeOrder withStatus(TradeStatus newStatus) {
-    return new TradeOrder(orderId, newStatus, buyerPlatformId, sellerPlatformId, buyerId, buyer, lines);
+    return new TradeOrder(
+        orderId, newStatus, buyerPlatformId, sellerPlatformId, buyerId, buyer, lines);
   }
 
   /** This order with other lines (for example, priced from the seller's catalog). */
   public TradeOrder withLines(List<OrderLine> newLines) {
-    return new TradeOrder(orderId, status, buyerPlatformId, sellerPlatformId, buyerId, buyer, newLines);
+    return new TradeOrder(
+        orderId, status, buyerPlatformId, sellerPlatformId, buyerId, buyer, newLines);
   }
 }

@@ -29,12 +29,12 @@ import org.uei.p2p.model.wave1.TimePeriod;
 
 /**
  * The DEG wave-1 codec: offers as {@code beckn:Offer} with an {@code EnergyTradeOffer} pack in a
- * {@code beckn:Catalog}, orders as {@code beckn:Order} with {@code EnergyTradeOrder},
- * {@code EnergyCustomer} and {@code EnergyOrderItem} packs.
+ * {@code beckn:Catalog}, orders as {@code beckn:Order} with {@code EnergyTradeOrder}, {@code
+ * EnergyCustomer} and {@code EnergyOrderItem} packs.
  *
- * <p>Order status mapping: PENDING = CREATED, CONFIRMED = CONFIRMED, CURTAILED = PARTIALLYFULFILLED,
- * CANCELLED = CANCELLED, COMPLETED = COMPLETED. Reading also accepts PENDING, INPROGRESS (confirmed)
- * and REJECTED, FAILED (cancelled). Stateless and thread-safe.
+ * <p>Order status mapping: PENDING = CREATED, CONFIRMED = CONFIRMED, CURTAILED =
+ * PARTIALLYFULFILLED, CANCELLED = CANCELLED, COMPLETED = COMPLETED. Reading also accepts PENDING,
+ * INPROGRESS (confirmed) and REJECTED, FAILED (cancelled). Stateless and thread-safe.
  */
 public final class Wave1Codec implements TradeCodec<Message> {
 
@@ -55,9 +55,18 @@ public final class Wave1Codec implements TradeCodec<Message> {
     Map<String, Item> items = new LinkedHashMap<>();
     List<Offer> wireOffers = new ArrayList<>(offers.size());
     for (EnergyOffer o : offers) {
-      items.computeIfAbsent(o.seller().meterId(), m -> Wave1Offers.item(o.providerId(), o.seller()));
-      wireOffers.add(Wave1Offers.offer(o.offerId(), o.providerId(), o.seller(), o.slot(), o.price(), o.maxQuantityKwh(),
-          o.validFrom(), o.validUntil()));
+      items.computeIfAbsent(
+          o.seller().meterId(), m -> Wave1Offers.item(o.providerId(), o.seller()));
+      wireOffers.add(
+          Wave1Offers.offer(
+              o.offerId(),
+              o.providerId(),
+              o.seller(),
+              o.slot(),
+              o.price(),
+              o.maxQuantityKwh(),
+              o.validFrom(),
+              o.validUntil()));
     }
     c.setItems(new ArrayList<>(items.values()));
     c.setOffers(wireOffers);
@@ -86,25 +95,44 @@ public final class Wave1Codec implements TradeCodec<Message> {
     return result;
   }
 
-  private static EnergyOffer offer(Offer o, List<Item> catalogItems, Map<String, Integer> itemIndex, String catalogPath,
-      int offerIndex) throws TradeCodecException {
+  private static EnergyOffer offer(
+      Offer o,
+      List<Item> catalogItems,
+      Map<String, Integer> itemIndex,
+      String catalogPath,
+      int offerIndex)
+      throws TradeCodecException {
     String path = catalogPath + ".beckn:offers[" + offerIndex + "]";
     EnergyTradeOffer eto = Wave1Offers.pack(o, path);
     String itemId = o.getItems() == null || o.getItems().isEmpty() ? null : o.getItems().get(0);
     Integer at = itemIndex.get(Wave1Offers.required(itemId, path + ".beckn:items"));
     Item item = at == null ? null : catalogItems.get(at);
     if (item == null || item.getProvider() == null) {
-      throw new TradeCodecException(path + ".beckn:items[0]", "'" + itemId + "' is not an item with a provider in this catalog");
+      throw new TradeCodecException(
+          path + ".beckn:items[0]",
+          "'" + itemId + "' is not an item with a provider in this catalog");
     }
-    MeterPoint seller = Wave1Offers.meterPoint(item.getProvider().getProviderAttributes(),
-        catalogPath + ".beckn:items[" + at + "].beckn:provider.beckn:providerAttributes");
-    Quantity max = Wave1Offers.required(o.getPrice() == null ? null : o.getPrice().getApplicableQuantity(),
-        path + ".beckn:price.applicableQuantity");
-    TimePeriod validity = Wave1Offers.required(eto.getValidityWindow(), path + ".beckn:offerAttributes.validityWindow");
+    MeterPoint seller =
+        Wave1Offers.meterPoint(
+            item.getProvider().getProviderAttributes(),
+            catalogPath + ".beckn:items[" + at + "].beckn:provider.beckn:providerAttributes");
+    Quantity max =
+        Wave1Offers.required(
+            o.getPrice() == null ? null : o.getPrice().getApplicableQuantity(),
+            path + ".beckn:price.applicableQuantity");
+    TimePeriod validity =
+        Wave1Offers.required(
+            eto.getValidityWindow(), path + ".beckn:offerAttributes.validityWindow");
     try {
-      return new EnergyOffer(Wave1Offers.required(o.getId(), path + ".beckn:id"),
-          Wave1Offers.required(o.getProvider(), path + ".beckn:provider"), seller, Wave1Offers.slot(eto, path),
-          Wave1Offers.price(o, path), max.getUnitQuantity(), validity.startInstant(), validity.endInstant());
+      return new EnergyOffer(
+          Wave1Offers.required(o.getId(), path + ".beckn:id"),
+          Wave1Offers.required(o.getProvider(), path + ".beckn:provider"),
+          seller,
+          Wave1Offers.slot(eto, path),
+          Wave1Offers.price(o, path),
+          max.getUnitQuantity(),
+          validity.startInstant(),
+          validity.endInstant());
     } catch (RuntimeException e) {
       throw new TradeCodecException(path, e.getMessage(), e);
     }
@@ -141,7 +169,9 @@ public final class Wave1Codec implements TradeCodec<Message> {
       eoi.setType(EnergyOrderItem.TYPE);
       eoi.setProviderAttributes(Wave1Offers.customer(l.seller()));
       it.setOrderItemAttributes(eoi);
-      it.setAcceptedOffer(Wave1Offers.offer(l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), null, null, null));
+      it.setAcceptedOffer(
+          Wave1Offers.offer(
+              l.offerId(), l.providerId(), l.seller(), l.slot(), l.price(), null, null, null));
       items.add(it);
     }
     o.setOrderItems(items);
@@ -154,9 +184,18 @@ public final class Wave1Codec implements TradeCodec<Message> {
     Order o = orderMessage instanceof OrderMessage om ? om.getOrder() : null;
     Wave1Offers.required(o, p);
     Buyer buyer = Wave1Offers.required(o.getBuyer(), p + ".beckn:buyer");
-    MeterPoint buyerMeter = Wave1Offers.meterPoint(buyer.getBuyerAttributes(), p + ".beckn:buyer.beckn:buyerAttributes");
-    EnergyTradeOrder eto = o.getOrderAttributes() == null ? null : o.getOrderAttributes().as(EnergyTradeOrder.class)
-        .orElseThrow(() -> new TradeCodecException(p + ".beckn:orderAttributes", "must be an EnergyTradeOrder pack"));
+    MeterPoint buyerMeter =
+        Wave1Offers.meterPoint(
+            buyer.getBuyerAttributes(), p + ".beckn:buyer.beckn:buyerAttributes");
+    EnergyTradeOrder eto =
+        o.getOrderAttributes() == null
+            ? null
+            : o.getOrderAttributes()
+                .as(EnergyTradeOrder.class)
+                .orElseThrow(
+                    () ->
+                        new TradeCodecException(
+                            p + ".beckn:orderAttributes", "must be an EnergyTradeOrder pack"));
     Wave1Offers.required(eto, p + ".beckn:orderAttributes");
     List<OrderItem> items = Wave1Offers.required(o.getOrderItems(), p + ".beckn:orderItems");
     List<OrderLine> lines = new ArrayList<>();
@@ -164,29 +203,44 @@ public final class Wave1Codec implements TradeCodec<Message> {
       lines.add(line(items.get(i), p + ".beckn:orderItems[" + i + "]"));
     }
     try {
-      return new TradeOrder(o.getId(), status(o.getOrderStatus(), p + ".beckn:orderStatus"),
+      return new TradeOrder(
+          o.getId(),
+          status(o.getOrderStatus(), p + ".beckn:orderStatus"),
           Wave1Offers.required(eto.getBapId(), p + ".beckn:orderAttributes.bap_id"),
           Wave1Offers.required(eto.getBppId(), p + ".beckn:orderAttributes.bpp_id"),
-          Wave1Offers.required(buyer.getId(), p + ".beckn:buyer.beckn:id"), buyerMeter, lines);
+          Wave1Offers.required(buyer.getId(), p + ".beckn:buyer.beckn:id"),
+          buyerMeter,
+          lines);
     } catch (IllegalArgumentException e) {
       throw new TradeCodecException(p, e.getMessage(), e);
     }
   }
 
   private static OrderLine line(OrderItem it, String path) throws TradeCodecException {
-    BigDecimal qty = Wave1Offers.required(it.getQuantity() == null ? null : it.getQuantity().getUnitQuantity(),
-        path + ".beckn:quantity.unitQuantity");
+    BigDecimal qty =
+        Wave1Offers.required(
+            it.getQuantity() == null ? null : it.getQuantity().getUnitQuantity(),
+            path + ".beckn:quantity.unitQuantity");
     Offer offer = Wave1Offers.required(it.getAcceptedOffer(), path + ".beckn:acceptedOffer");
     String op = path + ".beckn:acceptedOffer";
     EnergyTradeOffer eto = Wave1Offers.pack(offer, op);
     DeliverySlot slot = Wave1Offers.slot(eto, op);
-    EnergyOrderItem eoi = it.getOrderItemAttributes() == null ? null : it.getOrderItemAttributes()
-        .as(EnergyOrderItem.class).orElse(null);
-    MeterPoint seller = Wave1Offers.meterPoint(eoi == null ? null : eoi.getProviderAttributes(),
-        path + ".beckn:orderItemAttributes.providerAttributes");
+    EnergyOrderItem eoi =
+        it.getOrderItemAttributes() == null
+            ? null
+            : it.getOrderItemAttributes().as(EnergyOrderItem.class).orElse(null);
+    MeterPoint seller =
+        Wave1Offers.meterPoint(
+            eoi == null ? null : eoi.getProviderAttributes(),
+            path + ".beckn:orderItemAttributes.providerAttributes");
     try {
-      return new OrderLine(Wave1Offers.required(offer.getId(), op + ".beckn:id"),
-          Wave1Offers.required(offer.getProvider(), op + ".beckn:provider"), seller, slot, Wave1Offers.price(offer, op), qty);
+      return new OrderLine(
+          Wave1Offers.required(offer.getId(), op + ".beckn:id"),
+          Wave1Offers.required(offer.getProvider(), op + ".beckn:provider"),
+          seller,
+          slot,
+          Wave1Offers.price(offer, op),
+          qty);
     } catch (IllegalArgumentException e) {
       throw new TradeCodecException(path, e.getMessage(), e);
     }

@@ -32,8 +32,15 @@ final class Wave1Offers {
 
   private Wave1Offers() {}
 
-  static Offer offer(String offerId, String providerId, MeterPoint seller, DeliverySlot slot, UnitPrice price,
-      BigDecimal maxKwh, Instant validFrom, Instant validUntil) {
+  static Offer offer(
+      String offerId,
+      String providerId,
+      MeterPoint seller,
+      DeliverySlot slot,
+      UnitPrice price,
+      BigDecimal maxKwh,
+      Instant validFrom,
+      Instant validUntil) {
     Offer o = new Offer();
     o.setContextUrl(CoreContexts.CORE_V2);
     o.setType(Offer.TYPE);
@@ -41,8 +48,12 @@ final class Wave1Offers {
     o.setDescriptor(Descriptor.named("Energy " + slot));
     o.setProvider(providerId);
     o.setItems(List.of(seller.meterId()));
-    o.setPrice(PriceSpecification.unitPrice(price.perKwh(), price.currency().getCurrencyCode(), KWH,
-        maxKwh == null ? null : Quantity.of(maxKwh, KWH)));
+    o.setPrice(
+        PriceSpecification.unitPrice(
+            price.perKwh(),
+            price.currency().getCurrencyCode(),
+            KWH,
+            maxKwh == null ? null : Quantity.of(maxKwh, KWH)));
     EnergyTradeOffer eto = new EnergyTradeOffer();
     eto.setContextUrl(CoreContexts.ENERGY_TRADE_V03);
     eto.setType(EnergyTradeOffer.TYPE);
@@ -84,8 +95,11 @@ final class Wave1Offers {
 
   /** The meter point in an EnergyCustomer pack at {@code path}. */
   static MeterPoint meterPoint(Attributes a, String path) throws TradeCodecException {
-    EnergyCustomer c = a == null ? null : a.as(EnergyCustomer.class)
-        .orElseThrow(() -> new TradeCodecException(path, "must be an EnergyCustomer pack"));
+    EnergyCustomer c =
+        a == null
+            ? null
+            : a.as(EnergyCustomer.class)
+                .orElseThrow(() -> new TradeCodecException(path, "must be an EnergyCustomer pack"));
     if (c == null) {
       throw new TradeCodecException(path, "is required (the party's meter and DISCOM)");
     }
@@ -101,17 +115,20 @@ final class Wave1Offers {
   static EnergyTradeOffer pack(Offer o, String path) throws TradeCodecException {
     Attributes a = o.getOfferAttributes();
     if (!(a instanceof EnergyTradeOffer eto)) {
-      throw new TradeCodecException(path + ".beckn:offerAttributes", "must be an EnergyTradeOffer pack");
+      throw new TradeCodecException(
+          path + ".beckn:offerAttributes", "must be an EnergyTradeOffer pack");
     }
     return eto;
   }
 
   static DeliverySlot slot(EnergyTradeOffer eto, String path) throws TradeCodecException {
-    TimePeriod w = required(eto.getDeliveryWindow(), path + ".beckn:offerAttributes.deliveryWindow");
+    TimePeriod w =
+        required(eto.getDeliveryWindow(), path + ".beckn:offerAttributes.deliveryWindow");
     try {
       return new DeliverySlot(w.startInstant(), w.endInstant());
     } catch (RuntimeException e) {
-      throw new TradeCodecException(path + ".beckn:offerAttributes.deliveryWindow", e.getMessage(), e);
+      throw new TradeCodecException(
+          path + ".beckn:offerAttributes.deliveryWindow", e.getMessage(), e);
     }
   }
 

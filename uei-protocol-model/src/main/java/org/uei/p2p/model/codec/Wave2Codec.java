@@ -3,7 +3,6 @@ package org.uei.p2p.model.codec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,39 +23,50 @@ import org.uei.p2p.model.wave2.Wave2Message;
  * the contract table, one interval per delivery slot.
  *
  * <p>How the trade model maps:
+ *
  * <ul>
- *   <li>An order line is one interval of a commitment: offer id from {@code offer.id}, slot from the
- *       interval, price from PRICE_PER_KWH, quantity from REQUESTED_QTY, seller meter from the
+ *   <li>An order line is one interval of a commitment: offer id from {@code offer.id}, slot from
+ *       the interval, price from PRICE_PER_KWH, quantity from REQUESTED_QTY, seller meter from the
  *       commitment's EnergyResource. Consecutive lines of one offer and meter share a commitment.
- *   <li>A wave-2 catalog offer spans several slots; {@link EnergyOffer} is one slot, so a k-interval
- *       offer reads as k offers sharing the offer id, told apart by slot (the contract names an
- *       interval by offer id and slot in the same way). Written offers have one interval each.
+ *   <li>A wave-2 catalog offer spans several slots; {@link EnergyOffer} is one slot, so a
+ *       k-interval offer reads as k offers sharing the offer id, told apart by slot (the contract
+ *       names an interval by offer id and slot in the same way). Written offers have one interval
+ *       each.
  *   <li>Platforms and DISCOMs come from the DEGContract roles; the buyer's and seller's DISCOM are
- *       the {@code buyerDiscom}/{@code sellerDiscom} participant ids (UPADHI codes), so one contract
- *       has one seller DISCOM. The buyer id is the buyer's {@code utilityCustomerId} (else meter id).
+ *       the {@code buyerDiscom}/{@code sellerDiscom} participant ids (UPADHI codes), so one
+ *       contract has one seller DISCOM. The buyer id is the buyer's {@code utilityCustomerId} (else
+ *       meter id).
  *   <li>Status: PENDING = DRAFT, CONFIRMED = ACTIVE, CANCELLED = CANCELLED, COMPLETED = COMPLETE.
  *   <li>What wave 2 carries beyond {@link TradeOrder} is read into {@link TradeContract}: policy,
- *       ledger providers, BUYER_/SELLER_DISCOM_ALLOC as {@code Allocation}s, FINAL_ALLOC, revenue flows.
+ *       ledger providers, BUYER_/SELLER_DISCOM_ALLOC as {@code Allocation}s, FINAL_ALLOC, revenue
+ *       flows.
  * </ul>
  *
  * <p>Wave-1 concepts with no wave-2 twin: the CURTAILED status (written as ACTIVE, read back as
  * CONFIRMED), the offer's pricing model and delivery window (the slot is the interval), the order's
  * total quantity (a sum of REQUESTED_QTY), {@code beckn:items} (the resource is the meter) and the
- * order-level payment (wave 2's SettlementTerm stays on the wire; payment is off-ledger).
- * Stateless and thread-safe once built.
+ * order-level payment (wave 2's SettlementTerm stays on the wire; payment is off-ledger). Stateless
+ * and thread-safe once built.
  */
 public final class Wave2Codec implements TradeCodec<Wave2Message> {
 
-  static final List<String> OFFER_TABLE = List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.AVAILABLE_QTY,
-      TimeSeries.REQUESTED_QTY, TimeSeries.BUYER_DISCOM_ALLOC, TimeSeries.BUYER_DISCOM_STATUS,
-      TimeSeries.SELLER_DISCOM_ALLOC, TimeSeries.SELLER_DISCOM_STATUS, TimeSeries.FINAL_ALLOC);
+  static final List<String> OFFER_TABLE =
+      List.of(
+          TimeSeries.PRICE_PER_KWH,
+          TimeSeries.AVAILABLE_QTY,
+          TimeSeries.REQUESTED_QTY,
+          TimeSeries.BUYER_DISCOM_ALLOC,
+          TimeSeries.BUYER_DISCOM_STATUS,
+          TimeSeries.SELLER_DISCOM_ALLOC,
+          TimeSeries.SELLER_DISCOM_STATUS,
+          TimeSeries.FINAL_ALLOC);
 
   private final PolicyReference policy;
   private final Map<String, LedgerProvider> ledgers = new LinkedHashMap<>();
 
   /**
-   * A codec for a network whose contracts follow {@code policy} and whose DISCOMs record on
-   * {@code ledgers} (needed to write messages from a bare order; reading needs neither).
+   * A codec for a network whose contracts follow {@code policy} and whose DISCOMs record on {@code
+   * ledgers} (needed to write messages from a bare order; reading needs neither).
    */
   public Wave2Codec(PolicyReference policy, List<LedgerProvider> ledgers) {
     this.policy = policy;
@@ -86,16 +96,26 @@ public final class Wave2Codec implements TradeCodec<Wave2Message> {
       w.putArray("resourceIds").add(o.seller().meterId());
       ObjectNode provider = w.putObject("provider").put("id", o.providerId());
       provider.putObject("descriptor").put("name", o.providerId());
-      ObjectNode eto = w.putObject("offerAttributes")
-          .put("@context", "https://schema.nfh.global/EnergyTradeOffer/v2.0/context.jsonld").put("@type", "EnergyTradeOffer");
-      eto.putObject("validityWindow").put("@type", "beckn:TimePeriod").put("schema:startTime", o.validFrom().toString())
+      ObjectNode eto =
+          w.putObject("offerAttributes")
+              .put("@context", "https://schema.nfh.global/EnergyTradeOffer/v2.0/context.jsonld")
+              .put("@type", "EnergyTradeOffer");
+      eto.putObject("validityWindow")
+          .put("@type", "beckn:TimePeriod")
+          .put("schema:startTime", o.validFrom().toString())
           .put("schema:endTime", o.validUntil().toString());
-      eto.set("contractAttributes", Wave2Writer.degContract(null, header.bppId(), null, o.seller().discomId(), policy));
+      eto.set(
+          "contractAttributes",
+          Wave2Writer.degContract(null, header.bppId(), null, o.seller().discomId(), policy));
       ArrayNode parties = eto.putArray("participants");
       parties.add(Wave2Writer.customer(header.bppId(), o.seller().meterId(), null));
       parties.add(Wave2Writer.discom(ledger(o.seller().discomId())));
-      ObjectNode table = Wave2Writer.table(o.slot(), o.price().currency().getCurrencyCode(), OFFER_TABLE);
-      Wave2Writer.interval(table, 0, List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.AVAILABLE_QTY),
+      ObjectNode table =
+          Wave2Writer.table(o.slot(), o.price().currency().getCurrencyCode(), OFFER_TABLE);
+      Wave2Writer.interval(
+          table,
+          0,
+          List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.AVAILABLE_QTY),
           Arrays.asList(o.price().perKwh(), o.maxQuantityKwh()));
       eto.set("commitmentAttributes", table);
     }
@@ -111,7 +131,8 @@ public final class Wave2Codec implements TradeCodec<Wave2Message> {
   @Override
   public Wave2Message orderMessage(TradeOrder order) {
     String sellerDiscom = order.lines().get(0).seller().discomId();
-    return contractMessage(TradeContract.of(order, policy, ledger(order.buyer().discomId()), ledger(sellerDiscom)));
+    return contractMessage(
+        TradeContract.of(order, policy, ledger(order.buyer().discomId()), ledger(sellerDiscom)));
   }
 
   @Override
@@ -135,10 +156,12 @@ public final class Wave2Codec implements TradeCodec<Wave2Message> {
     OrderLine firstLine = o.lines().get(0);
     String sellerDiscom = firstLine.seller().discomId();
     if (o.lines().stream().anyMatch(l -> !l.seller().discomId().equals(sellerDiscom))) {
-      throw new IllegalArgumentException("a wave-2 contract has one seller DISCOM; split the order per DISCOM");
+      throw new IllegalArgumentException(
+          "a wave-2 contract has one seller DISCOM; split the order per DISCOM");
     }
     if (tc.policy() == null || tc.buyerLedger() == null || tc.sellerLedger() == null) {
-      throw new IllegalArgumentException("a wave-2 contract names its policy and both DISCOMs' ledgers");
+      throw new IllegalArgumentException(
+          "a wave-2 contract names its policy and both DISCOMs' ledgers");
     }
     ObjectNode m = Wave2Writer.object();
     ObjectNode c = m.putObject("contract");
@@ -147,8 +170,14 @@ public final class Wave2Codec implements TradeCodec<Wave2Message> {
     }
     c.putObject("status").put("code", wireStatus(o.status()));
     Wave2Commitments.write(c.putArray("commitments"), tc, commitmentStatus(o.status()));
-    c.set("contractAttributes", Wave2Writer.degContract(o.buyerPlatformId(), o.sellerPlatformId(),
-        o.buyer().discomId(), sellerDiscom, tc.policy()));
+    c.set(
+        "contractAttributes",
+        Wave2Writer.degContract(
+            o.buyerPlatformId(),
+            o.sellerPlatformId(),
+            o.buyer().discomId(),
+            sellerDiscom,
+            tc.policy()));
     ArrayNode parties = c.putArray("participants");
     parties.add(Wave2Writer.customer(o.buyerPlatformId(), o.buyer().meterId(), o.buyerId()));
     parties.add(Wave2Writer.customer(o.sellerPlatformId(), firstLine.seller().meterId(), null));
@@ -157,12 +186,22 @@ public final class Wave2Codec implements TradeCodec<Wave2Message> {
       parties.add(Wave2Writer.discom(tc.sellerLedger()));
     }
     if (!tc.revenueFlows().isEmpty()) {
-      ObjectNode rf = c.putArray("consideration").addObject().put("id", Contract.AUTO_SETTLEMENT_FLOWS)
-          .putObject("considerationAttributes").put("@context", "https://schema.nfh.global/RevenueFlow/v2.0/context.jsonld")
-          .put("@type", "RevenueFlow");
+      ObjectNode rf =
+          c.putArray("consideration")
+              .addObject()
+              .put("id", Contract.AUTO_SETTLEMENT_FLOWS)
+              .putObject("considerationAttributes")
+              .put("@context", "https://schema.nfh.global/RevenueFlow/v2.0/context.jsonld")
+              .put("@type", "RevenueFlow");
       ArrayNode flows = rf.putArray("revenueFlows");
-      tc.revenueFlows().forEach(f -> flows.addObject().put("role", Wave2Roles.role(f.party()))
-          .put("value", f.amount()).put("currency", f.currency().getCurrencyCode()));
+      tc.revenueFlows()
+          .forEach(
+              f ->
+                  flows
+                      .addObject()
+                      .put("role", Wave2Roles.role(f.party()))
+                      .put("value", f.amount())
+                      .put("currency", f.currency().getCurrencyCode()));
     }
     return Wave2Message.of(m);
   }

@@ -19,8 +19,10 @@ final class Wave2Commitments {
 
   static void write(ArrayNode out, TradeContract tc, String commitmentStatus) {
     List<OrderLine> lines = tc.order().lines();
-    String prefix = tc.order().orderId() == null ? Wave2ContractReader.DRAFT_PREFIX : tc.order().orderId();
-    List<String> columns = new ArrayList<>(List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.REQUESTED_QTY));
+    String prefix =
+        tc.order().orderId() == null ? Wave2ContractReader.DRAFT_PREFIX : tc.order().orderId();
+    List<String> columns =
+        new ArrayList<>(List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.REQUESTED_QTY));
     if (tc.allocations().stream().anyMatch(a -> a.side() == TradeSide.BUYER)) {
       columns.add(TimeSeries.BUYER_DISCOM_ALLOC);
     }
@@ -49,22 +51,29 @@ final class Wave2Commitments {
       cm.putArray("resources").add(Wave2Writer.resource(first.seller(), Wave2Codec.total(group)));
       ObjectNode offer = cm.putObject("offer").put("id", first.offerId());
       offer.putArray("resourceIds").add(first.seller().meterId());
-      offer.putObject("provider").put("id", first.providerId()).putObject("descriptor").put("name", first.providerId());
-      ObjectNode table = Wave2Writer.table(first.slot(), first.price().currency().getCurrencyCode(), columns);
+      offer
+          .putObject("provider")
+          .put("id", first.providerId())
+          .putObject("descriptor")
+          .put("name", first.providerId());
+      ObjectNode table =
+          Wave2Writer.table(first.slot(), first.price().currency().getCurrencyCode(), columns);
       for (int i = 0; i < group.size(); i++) {
         OrderLine l = group.get(i);
         String tradeId = prefix + "/" + (start + i + 1);
         List<BigDecimal> values = new ArrayList<>();
         for (String column : columns) {
-          values.add(switch (column) {
-            case TimeSeries.PRICE_PER_KWH -> l.price().perKwh();
-            case TimeSeries.REQUESTED_QTY -> l.quantityKwh();
-            case TimeSeries.BUYER_DISCOM_ALLOC -> allocated(tc, tradeId, TradeSide.BUYER);
-            case TimeSeries.SELLER_DISCOM_ALLOC -> allocated(tc, tradeId, TradeSide.SELLER);
-            default -> tc.finalKwh().get(tradeId);
-          });
+          values.add(
+              switch (column) {
+                case TimeSeries.PRICE_PER_KWH -> l.price().perKwh();
+                case TimeSeries.REQUESTED_QTY -> l.quantityKwh();
+                case TimeSeries.BUYER_DISCOM_ALLOC -> allocated(tc, tradeId, TradeSide.BUYER);
+                case TimeSeries.SELLER_DISCOM_ALLOC -> allocated(tc, tradeId, TradeSide.SELLER);
+                default -> tc.finalKwh().get(tradeId);
+              });
         }
-        Wave2Writer.interval(table, Wave2Writer.intervalId(first.slot(), l.slot()), columns, values);
+        Wave2Writer.interval(
+            table, Wave2Writer.intervalId(first.slot(), l.slot()), columns, values);
       }
       cm.set("commitmentAttributes", table);
       start = end;
@@ -72,7 +81,9 @@ final class Wave2Commitments {
   }
 
   private static boolean sameCommitment(OrderLine a, OrderLine b) {
-    return a.offerId().equals(b.offerId()) && a.providerId().equals(b.providerId()) && a.seller().equals(b.seller())
+    return a.offerId().equals(b.offerId())
+        && a.providerId().equals(b.providerId())
+        && a.seller().equals(b.seller())
         && a.price().currency().equals(b.price().currency());
   }
 

@@ -23,7 +23,9 @@ import org.uei.p2p.model.wave2.RevenueFlow;
 import org.uei.p2p.model.wave2.TimeSeries;
 import org.uei.p2p.model.wave2.Wave2Message;
 
-/** Reads a wave-2 contract into a {@link TradeContract} (see {@link Wave2Codec} for the mapping). */
+/**
+ * Reads a wave-2 contract into a {@link TradeContract} (see {@link Wave2Codec} for the mapping).
+ */
 final class Wave2ContractReader {
 
   /** Trade-id prefix of a contract that has no id yet (before on_confirm). */
@@ -38,10 +40,13 @@ final class Wave2ContractReader {
     String sellerPlatform = role(dc, DegContract.SELLER_PLATFORM);
     String buyerDiscom = role(dc, DegContract.BUYER_DISCOM);
     String sellerDiscom = role(dc, DegContract.SELLER_DISCOM);
-    Participant buyerParty = required(c.participant(buyerPlatform).orElse(null), c.pathOf("participants"));
-    Participant.EnergyCustomer buyer = required(buyerParty.energyCustomer(), buyerParty.pathOf("participantAttributes"));
+    Participant buyerParty =
+        required(c.participant(buyerPlatform).orElse(null), c.pathOf("participants"));
+    Participant.EnergyCustomer buyer =
+        required(buyerParty.energyCustomer(), buyerParty.pathOf("participantAttributes"));
     String buyerMeter = required(buyer.meterId(), buyer.pathOf("meterId"));
-    Participant.EnergyCustomer seller = c.participant(sellerPlatform).map(Participant::energyCustomer).orElse(null);
+    Participant.EnergyCustomer seller =
+        c.participant(sellerPlatform).map(Participant::energyCustomer).orElse(null);
     String prefix = c.id() == null ? DRAFT_PREFIX : c.id();
     List<OrderLine> lines = new ArrayList<>();
     List<Allocation> allocations = new ArrayList<>();
@@ -52,25 +57,50 @@ final class Wave2ContractReader {
       Commitment.OfferRef offer = required(cm.offer(), cm.pathOf("offer"));
       String offerId = required(offer.id(), offer.pathOf("id"));
       String providerId = offer.providerId() != null ? offer.providerId() : sellerPlatform;
-      String meter = cm.resources().stream().filter(r -> r != null && r.meterId() != null).map(r -> r.meterId())
-          .findFirst().orElse(seller == null ? null : seller.meterId());
-      MeterPoint sellerPoint = meterPoint(required(meter, cm.pathOf("resources")), sellerDiscom, cm.pathOf("resources"));
+      String meter =
+          cm.resources().stream()
+              .filter(r -> r != null && r.meterId() != null)
+              .map(r -> r.meterId())
+              .findFirst()
+              .orElse(seller == null ? null : seller.meterId());
+      MeterPoint sellerPoint =
+          meterPoint(required(meter, cm.pathOf("resources")), sellerDiscom, cm.pathOf("resources"));
       TimeSeries ts = required(cm.commitmentAttributes(), cm.pathOf("commitmentAttributes"));
-      String currency = required(ts.descriptor(TimeSeries.PRICE_PER_KWH).map(TimeSeries.PayloadDescriptor::currency)
-          .orElse(null), ts.pathOf("payloadDescriptors"));
+      String currency =
+          required(
+              ts.descriptor(TimeSeries.PRICE_PER_KWH)
+                  .map(TimeSeries.PayloadDescriptor::currency)
+                  .orElse(null),
+              ts.pathOf("payloadDescriptors"));
       for (TimeSeries.Interval in : ts.intervals()) {
         required(in, ts.pathOf("intervals"));
-        TimeSeries.Slot s = required(in.id() == null ? null : ts.slotOf(in).orElse(null), in.pathOf("id"));
-        BigDecimal price = required(in.number(TimeSeries.PRICE_PER_KWH).orElse(null), in.pathOf("payloads"));
-        BigDecimal qty = required(in.number(TimeSeries.REQUESTED_QTY).orElse(null), in.pathOf("payloads"));
+        TimeSeries.Slot s =
+            required(in.id() == null ? null : ts.slotOf(in).orElse(null), in.pathOf("id"));
+        BigDecimal price =
+            required(in.number(TimeSeries.PRICE_PER_KWH).orElse(null), in.pathOf("payloads"));
+        BigDecimal qty =
+            required(in.number(TimeSeries.REQUESTED_QTY).orElse(null), in.pathOf("payloads"));
         String tradeId = prefix + "/" + (lines.size() + 1);
         try {
-          lines.add(new OrderLine(offerId, providerId, sellerPoint, new DeliverySlot(s.start(), s.start().plus(s.duration())),
-              new UnitPrice(price, Currency.getInstance(currency)), qty));
-          in.number(TimeSeries.BUYER_DISCOM_ALLOC).ifPresent(a ->
-              allocations.add(new Allocation(tradeId, TradeSide.BUYER, buyerMeter, qty, a)));
-          in.number(TimeSeries.SELLER_DISCOM_ALLOC).ifPresent(a ->
-              allocations.add(new Allocation(tradeId, TradeSide.SELLER, sellerPoint.meterId(), qty, a)));
+          lines.add(
+              new OrderLine(
+                  offerId,
+                  providerId,
+                  sellerPoint,
+                  new DeliverySlot(s.start(), s.start().plus(s.duration())),
+                  new UnitPrice(price, Currency.getInstance(currency)),
+                  qty));
+          in.number(TimeSeries.BUYER_DISCOM_ALLOC)
+              .ifPresent(
+                  a ->
+                      allocations.add(
+                          new Allocation(tradeId, TradeSide.BUYER, buyerMeter, qty, a)));
+          in.number(TimeSeries.SELLER_DISCOM_ALLOC)
+              .ifPresent(
+                  a ->
+                      allocations.add(
+                          new Allocation(
+                              tradeId, TradeSide.SELLER, sellerPoint.meterId(), qty, a)));
           in.number(TimeSeries.FINAL_ALLOC).ifPresent(a -> finals.put(tradeId, a));
         } catch (RuntimeException e) {
           throw new TradeCodecException(in.path(), e.getMessage(), e);
@@ -79,13 +109,28 @@ final class Wave2ContractReader {
     }
     try {
       String buyerId = buyer.utilityCustomerId() != null ? buyer.utilityCustomerId() : buyerMeter;
-      TradeOrder order = new TradeOrder(c.id(), Wave2Codec.status(c.statusCode(), c.pathOf("status.code")),
-          buyerPlatform, sellerPlatform, buyerId, meterPoint(buyerMeter, buyerDiscom, buyer.path()), lines);
+      TradeOrder order =
+          new TradeOrder(
+              c.id(),
+              Wave2Codec.status(c.statusCode(), c.pathOf("status.code")),
+              buyerPlatform,
+              sellerPlatform,
+              buyerId,
+              meterPoint(buyerMeter, buyerDiscom, buyer.path()),
+              lines);
       DegContract.Policy p = dc.policy();
-      PolicyReference policy = p == null || p.url() == null || p.queryPath() == null ? null
-          : new PolicyReference(p.url(), p.queryPath());
-      return new TradeContract(order, policy, ledger(c, DegContract.BUYER_DISCOM), ledger(c, DegContract.SELLER_DISCOM),
-          allocations, finals, flows(c));
+      PolicyReference policy =
+          p == null || p.url() == null || p.queryPath() == null
+              ? null
+              : new PolicyReference(p.url(), p.queryPath());
+      return new TradeContract(
+          order,
+          policy,
+          ledger(c, DegContract.BUYER_DISCOM),
+          ledger(c, DegContract.SELLER_DISCOM),
+          allocations,
+          finals,
+          flows(c));
     } catch (RuntimeException e) {
       throw new TradeCodecException(c.path(), e.getMessage(), e);
     }
@@ -106,17 +151,23 @@ final class Wave2ContractReader {
   private static LedgerProvider ledger(Contract c, String role) {
     Participant p = c.participantInRole(role).orElse(null);
     Participant.DiscomLedgerProvider l = p == null ? null : p.ledgerProvider();
-    if (l == null || l.discomId() == null || l.discomUri() == null || l.ledgerId() == null || l.ledgerUri() == null) {
+    if (l == null
+        || l.discomId() == null
+        || l.discomUri() == null
+        || l.ledgerId() == null
+        || l.ledgerUri() == null) {
       return null;
     }
     return new LedgerProvider(p.id(), l.discomId(), l.discomUri(), l.ledgerId(), l.ledgerUri());
   }
 
   private static String role(DegContract dc, String role) throws TradeCodecException {
-    return required(dc.participantIdOf(role).orElse(null), dc.pathOf("roles") + "[role=" + role + "]");
+    return required(
+        dc.participantIdOf(role).orElse(null), dc.pathOf("roles") + "[role=" + role + "]");
   }
 
-  private static MeterPoint meterPoint(String meter, String discom, String path) throws TradeCodecException {
+  private static MeterPoint meterPoint(String meter, String discom, String path)
+      throws TradeCodecException {
     try {
       return new MeterPoint(meter, discom);
     } catch (RuntimeException e) {

@@ -15,7 +15,9 @@ final class Wave2Roles {
       case SELLER_PLATFORM -> DegContract.SELLER_PLATFORM;
       case BUYER_DISCOM -> DegContract.BUYER_DISCOM;
       case SELLER_DISCOM -> DegContract.SELLER_DISCOM;
-      case BUYER, SELLER -> throw new IllegalArgumentException(p + " has no role in a wave-2 contract: its platform acts for it");
+      case BUYER, SELLER ->
+          throw new IllegalArgumentException(
+              p + " has no role in a wave-2 contract: its platform acts for it");
     };
   }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import org.uei.p2p.model.wave1.Attributes;
 
-/** EnergyTrade v0.3 {@code EnergyCustomer} (buyer/provider attributes): meter, DISCOM and utility account of a trading party. */
+/**
+ * EnergyTrade v0.3 {@code EnergyCustomer} (buyer/provider attributes): meter, DISCOM and utility
+ * account of a trading party.
+ */
 public final class EnergyCustomer extends Attributes {
 
   /** The {@code @type} of this pack. */

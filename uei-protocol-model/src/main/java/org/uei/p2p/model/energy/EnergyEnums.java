@@ -9,16 +9,20 @@ import java.util.Set;
 public final class EnergyEnums {
 
   /** {@code EnergyTradeOffer.pricingModel}. */
-  public static final Set<String> PRICING_MODEL = Set.of("PER_KWH", "TIME_OF_DAY", "SUBSCRIPTION", "FIXED");
+  public static final Set<String> PRICING_MODEL =
+      Set.of("PER_KWH", "TIME_OF_DAY", "SUBSCRIPTION", "FIXED");
 
   /** {@code EnergyResource.sourceType}. */
-  public static final Set<String> SOURCE_TYPE = Set.of("SOLAR", "BATTERY", "GRID", "HYBRID", "RENEWABLE");
+  public static final Set<String> SOURCE_TYPE =
+      Set.of("SOLAR", "BATTERY", "GRID", "HYBRID", "RENEWABLE");
 
   /** {@code EnergyTradeDelivery.deliveryStatus}. */
-  public static final Set<String> DELIVERY_STATUS = Set.of("PENDING", "IN_PROGRESS", "COMPLETED", "FAILED");
+  public static final Set<String> DELIVERY_STATUS =
+      Set.of("PENDING", "IN_PROGRESS", "COMPLETED", "FAILED");
 
   /** {@code EnergyTradeDelivery.deliveryMode}. */
-  public static final Set<String> DELIVERY_MODE = Set.of("EV_CHARGING", "BATTERY_SWAP", "V2G", "GRID_INJECTION");
+  public static final Set<String> DELIVERY_MODE =
+      Set.of("EV_CHARGING", "BATTERY_SWAP", "V2G", "GRID_INJECTION");
 
   /** {@code EnergyTradeDelivery.curtailmentReason}. */
   public static final Set<String> CURTAILMENT_REASON =

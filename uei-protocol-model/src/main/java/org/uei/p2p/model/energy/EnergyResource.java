@@ -3,7 +3,10 @@ package org.uei.p2p.model.energy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.uei.p2p.model.wave1.Attributes;
 
-/** EnergyTrade v0.3 {@code EnergyResource} ({@code beckn:itemAttributes}): the source type and seller meter of an energy item. */
+/**
+ * EnergyTrade v0.3 {@code EnergyResource} ({@code beckn:itemAttributes}): the source type and
+ * seller meter of an energy item.
+ */
 public final class EnergyResource extends Attributes {
 
   /** The {@code @type} of this pack. */

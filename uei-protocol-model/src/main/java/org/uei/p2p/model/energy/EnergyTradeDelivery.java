@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.uei.p2p.model.wave1.Attributes;
 
-/** EnergyTrade v0.3 {@code EnergyTradeDelivery} ({@code fulfillmentAttributes}): delivery status, delivered and curtailed energy and the meter readings of an order line. */
+/**
+ * EnergyTrade v0.3 {@code EnergyTradeDelivery} ({@code fulfillmentAttributes}): delivery status,
+ * delivered and curtailed energy and the meter readings of an order line.
+ */
 public final class EnergyTradeDelivery extends Attributes {
 
   /** The {@code @type} of this pack. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.uei.p2p.model.wave1.Attributes;
 import org.uei.p2p.model.wave1.TimePeriod;
 
-/** EnergyTrade v0.3 {@code EnergyTradeOffer} ({@code beckn:offerAttributes}): pricing model, delivery slot and the window in which the offer can be taken. */
+/**
+ * EnergyTrade v0.3 {@code EnergyTradeOffer} ({@code beckn:offerAttributes}): pricing model,
+ * delivery slot and the window in which the offer can be taken.
+ */
 public final class EnergyTradeOffer extends Attributes {
 
   /** The {@code @type} of this pack. */

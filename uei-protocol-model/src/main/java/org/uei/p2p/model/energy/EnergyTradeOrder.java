@@ -12,12 +12,12 @@ import org.uei.p2p.model.wave1.Attributes;
 import org.uei.p2p.model.wave1.Quantity;
 
 /**
- * EnergyTrade v0.3 {@code EnergyTradeOrder} ({@code beckn:orderAttributes}): the two platforms of
- * a trade and its total quantity.
+ * EnergyTrade v0.3 {@code EnergyTradeOrder} ({@code beckn:orderAttributes}): the two platforms of a
+ * trade and its total quantity.
  *
- * <p>{@code total_quantity} is a {@code Quantity} object in v0.3 but a bare number in v0.2
- * payloads still on the wire; it is kept as raw JSON so both shapes survive a round trip, and
- * {@link #totalQuantity()} reads either.
+ * <p>{@code total_quantity} is a {@code Quantity} object in v0.3 but a bare number in v0.2 payloads
+ * still on the wire; it is kept as raw JSON so both shapes survive a round trip, and {@link
+ * #totalQuantity()} reads either.
  */
 public final class EnergyTradeOrder extends Attributes {
 
@@ -74,8 +74,10 @@ public final class EnergyTradeOrder extends Attributes {
     if (n.isObject()) {
       JsonNode v = n.get("unitQuantity");
       JsonNode u = n.get("unitText");
-      return Optional.of(Quantity.of(v != null && v.isNumber() ? v.decimalValue() : null,
-          u != null && u.isTextual() ? u.asText() : null));
+      return Optional.of(
+          Quantity.of(
+              v != null && v.isNumber() ? v.decimalValue() : null,
+              u != null && u.isTextual() ? u.asText() : null));
     }
     return Optional.empty();
   }

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import org.uei.p2p.model.wave1.TimePeriod;
 import org.uei.p2p.model.wave1.WireObject;
 
-/** One entry of {@code EnergyTradeDelivery.meterReadings}: energy imported, exported and allocated to the trade in a time window. */
+/**
+ * One entry of {@code EnergyTradeDelivery.meterReadings}: energy imported, exported and allocated
+ * to the trade in a time window.
+ */
 public final class MeterReading extends WireObject {
 
   @JsonProperty("beckn:timeWindow")

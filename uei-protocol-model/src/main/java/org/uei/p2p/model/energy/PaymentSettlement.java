@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.uei.p2p.model.wave1.Attributes;
 
-/** {@code PaymentSettlement} ({@code beckn:paymentAttributes}): the bank/UPI accounts that inter-platform settlement pays into. */
+/**
+ * {@code PaymentSettlement} ({@code beckn:paymentAttributes}): the bank/UPI accounts that
+ * inter-platform settlement pays into.
+ */
 public final class PaymentSettlement extends Attributes {
 
   /** The {@code @type} of this pack. */

@@ -16,22 +16,28 @@ import org.uei.p2p.model.json.BecknJson;
  * The synchronous answer to every POST: ACK, or NACK with a BECKN-005 {@link BecknError}.
  *
  * <p>Two shapes exist on the wire, and {@link #parse(byte[])} accepts both:
+ *
  * <ul>
- *   <li>{@link Shape#WAVE1} (Beckn 1.x and the DEG wave-1 pilot):
- *       {@code {"message":{"ack":{"status":"NACK"}},"error":{code,message,paths}}}; some
- *       implementations put {@code error} inside {@code message}, which is accepted too;
- *   <li>{@link Shape#CORE_2} (Beckn core 2.0 {@code AckResponse}):
- *       {@code {"transaction_id","timestamp","ack_status":"NACK","error":{...}}};
- *   <li>{@link Shape#WAVE2} (Beckn 2.0 LTS {@code Ack}, IES wave 2):
- *       {@code {"status":"NACK","signature":"…","error":{errorCode,errorMessage}}}; the reference
- *       adapter answers {@code {"message":{"status":"ACK"}}}, which is accepted too.
+ *   <li>{@link Shape#WAVE1} (Beckn 1.x and the DEG wave-1 pilot): {@code
+ *       {"message":{"ack":{"status":"NACK"}},"error":{code,message,paths}}}; some implementations
+ *       put {@code error} inside {@code message}, which is accepted too;
+ *   <li>{@link Shape#CORE_2} (Beckn core 2.0 {@code AckResponse}): {@code
+ *       {"transaction_id","timestamp","ack_status":"NACK","error":{...}}};
+ *   <li>{@link Shape#WAVE2} (Beckn 2.0 LTS {@code Ack}, IES wave 2): {@code
+ *       {"status":"NACK","signature":"…","error":{errorCode,errorMessage}}}; the reference adapter
+ *       answers {@code {"message":{"status":"ACK"}}}, which is accepted too.
  * </ul>
+ *
  * A NACK means no callback will follow.
  */
 public final class AckResponse {
 
   /** The two wire shapes of an ACK/NACK body. */
-  public enum Shape { WAVE1, CORE_2, WAVE2 }
+  public enum Shape {
+    WAVE1,
+    CORE_2,
+    WAVE2
+  }
 
   private final boolean ack;
   private final BecknError error;
@@ -64,10 +70,19 @@ public final class AckResponse {
     if (errors.size() == 1) {
       return nack(errors.get(0));
     }
-    String message = errors.stream().map(e -> (e.getPaths() == null || e.getPaths().isEmpty() ? "" : e.getPaths() + ": ")
-        + e.getMessage()).collect(Collectors.joining("; "));
-    String paths = errors.stream().map(BecknError::getPaths).filter(p -> p != null && !p.isEmpty())
-        .distinct().collect(Collectors.joining(","));
+    String message =
+        errors.stream()
+            .map(
+                e ->
+                    (e.getPaths() == null || e.getPaths().isEmpty() ? "" : e.getPaths() + ": ")
+                        + e.getMessage())
+            .collect(Collectors.joining("; "));
+    String paths =
+        errors.stream()
+            .map(BecknError::getPaths)
+            .filter(p -> p != null && !p.isEmpty())
+            .distinct()
+            .collect(Collectors.joining(","));
     return nack(BecknError.of(errors.get(0).getCode(), message, paths));
   }
 
@@ -106,8 +121,8 @@ public final class AckResponse {
   /**
    * The wave-2 body: {@code {status[, signature][, error {errorCode, errorMessage, paths}]}}.
    *
-   * @param signature the counter-signature over this body's digest, or {@code null} when the
-   *     sender does not counter-sign
+   * @param signature the counter-signature over this body's digest, or {@code null} when the sender
+   *     does not counter-sign
    */
   public byte[] toWave2Json(String signature) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -116,7 +131,10 @@ public final class AckResponse {
       root.put("signature", signature);
     }
     if (error != null) {
-      ObjectNode e = root.putObject("error").put("errorCode", error.getCode()).put("errorMessage", error.getMessage());
+      ObjectNode e =
+          root.putObject("error")
+              .put("errorCode", error.getCode())
+              .put("errorMessage", error.getMessage());
       if (error.getPaths() != null && !error.getPaths().isEmpty()) {
         e.put("paths", error.getPaths());
       }
@@ -143,7 +161,8 @@ public final class AckResponse {
     try {
       root = BecknJson.readTree(body);
     } catch (IOException e) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, "ACK body is not JSON", ""), true, e);
+      throw new MessageParseException(
+          BecknError.of(ErrorCode.INVALID_REQUEST, "ACK body is not JSON", ""), true, e);
     }
     JsonNode status = root.path("message").path("ack").get("status");
     if (status == null) {
@@ -152,10 +171,16 @@ public final class AckResponse {
     if (status == null) {
       status = root.get("status") != null ? root.get("status") : root.path("message").get("status");
     }
-    if (status == null || !status.isTextual()
+    if (status == null
+        || !status.isTextual()
         || !("ACK".equals(status.asText()) || "NACK".equals(status.asText()))) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "no ACK/NACK status in message.ack.status, ack_status, status or message.status", ""), false, null);
+      throw new MessageParseException(
+          BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "no ACK/NACK status in message.ack.status, ack_status, status or message.status",
+              ""),
+          false,
+          null);
     }
     JsonNode err = root.get("error");
     if (err == null || err.isNull()) {
@@ -178,11 +203,14 @@ public final class AckResponse {
     JsonNode code = err.has("code") ? err.get("code") : err.get("errorCode");
     JsonNode message = err.has("message") ? err.get("message") : err.get("errorMessage");
     BecknError e = BecknError.of(text(code), text(message), text(err.get("paths")));
-    err.fields().forEachRemaining(f -> {
-      if (!List.of("code", "message", "paths", "errorCode", "errorMessage").contains(f.getKey())) {
-        e.putExtra(f.getKey(), f.getValue());
-      }
-    });
+    err.fields()
+        .forEachRemaining(
+            f -> {
+              if (!List.of("code", "message", "paths", "errorCode", "errorMessage")
+                  .contains(f.getKey())) {
+                e.putExtra(f.getKey(), f.getValue());
+              }
+            });
     return e;
   }
 

@@ -3,8 +3,8 @@ package org.uei.p2p.model.envelope;
 import java.util.Optional;
 
 /**
- * The wave-1 actions, with the message class each one carries and its callback. The endpoint of
- * an action is {@code POST {receiver}/{wireName}}.
+ * The wave-1 actions, with the message class each one carries and its callback. The endpoint of an
+ * action is {@code POST {receiver}/{wireName}}.
  */
 public enum Action {
   DISCOVER("discover", DiscoverMessage.class),
@@ -52,7 +52,9 @@ public enum Action {
     return isCallback() ? Optional.empty() : fromWireName("on_" + wireName);
   }
 
-  /** The request that this callback answers, e.g. {@code ON_SELECT -> SELECT}; empty for a request. */
+  /**
+   * The request that this callback answers, e.g. {@code ON_SELECT -> SELECT}; empty for a request.
+   */
   public Optional<Action> request() {
     return isCallback() ? fromWireName(wireName.substring(3)) : Optional.empty();
   }

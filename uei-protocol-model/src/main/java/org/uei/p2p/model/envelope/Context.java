@@ -59,7 +59,9 @@ public final class Context extends WireObject {
   @JsonProperty("schema_context")
   private List<String> schemaContext;
 
-  /** A field-by-field copy; {@code location}, {@code schema_context} and unknown members are shared. */
+  /**
+   * A field-by-field copy; {@code location}, {@code schema_context} and unknown members are shared.
+   */
   public Context copy() {
     Context c = new Context();
     c.domain = domain;
@@ -88,7 +90,9 @@ public final class Context extends WireObject {
     return OffsetDateTime.parse(timestamp.toUpperCase(java.util.Locale.ROOT)).toInstant();
   }
 
-  /** {@code ttl} as a duration; throws {@link java.time.format.DateTimeParseException} if malformed. */
+  /**
+   * {@code ttl} as a duration; throws {@link java.time.format.DateTimeParseException} if malformed.
+   */
   public Duration ttlDuration() {
     return Duration.parse(ttl);
   }

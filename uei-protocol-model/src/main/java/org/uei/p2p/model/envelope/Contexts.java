@@ -48,7 +48,8 @@ public final class Contexts {
    * @param transactionId the transaction this request belongs to ({@code null}: a new UUID)
    * @throws IllegalArgumentException if {@code action} is a callback
    */
-  public static Context newRequest(Action action, Parties parties, String transactionId, Duration ttl, Clock clock) {
+  public static Context newRequest(
+      Action action, Parties parties, String transactionId, Duration ttl, Clock clock) {
     if (action.isCallback()) {
       throw new IllegalArgumentException(action + " is a callback; use callbackFor or unsolicited");
     }
@@ -74,10 +75,15 @@ public final class Contexts {
    * @throws IllegalArgumentException if the request's action is missing, unknown or a callback
    */
   public static Context callbackFor(Context request, Clock clock) {
-    Action requestAction = Action.fromWireName(request.getAction())
-        .orElseThrow(() -> new IllegalArgumentException("unknown action '" + request.getAction() + "'"));
-    Action callback = requestAction.callback()
-        .orElseThrow(() -> new IllegalArgumentException(requestAction + " is already a callback"));
+    Action requestAction =
+        Action.fromWireName(request.getAction())
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown action '" + request.getAction() + "'"));
+    Action callback =
+        requestAction
+            .callback()
+            .orElseThrow(
+                () -> new IllegalArgumentException(requestAction + " is already a callback"));
     Context c = request.copy();
     c.setAction(callback.wireName());
     c.setTimestamp(now(clock));
@@ -93,7 +99,8 @@ public final class Contexts {
    */
   public static Context unsolicited(Action action, Context base, Clock clock) {
     if (action != Action.ON_STATUS && action != Action.ON_UPDATE) {
-      throw new IllegalArgumentException("only on_status and on_update may be sent unsolicited, not " + action);
+      throw new IllegalArgumentException(
+          "only on_status and on_update may be sent unsolicited, not " + action);
     }
     Context c = base.copy();
     c.setAction(action.wireName());
@@ -106,8 +113,8 @@ public final class Contexts {
   }
 
   /**
-   * True when a callback timestamped {@code callbackTime} arrives after the request's
-   * {@code timestamp + ttl}. A request without a readable timestamp or ttl never expires.
+   * True when a callback timestamped {@code callbackTime} arrives after the request's {@code
+   * timestamp + ttl}. A request without a readable timestamp or ttl never expires.
    */
   public static boolean isExpired(Context request, Instant callbackTime) {
     try {

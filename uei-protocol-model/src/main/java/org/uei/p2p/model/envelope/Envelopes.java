@@ -12,9 +12,9 @@ import org.uei.p2p.model.json.JsonProblems;
 /**
  * Reading and writing whole wave-1 messages.
  *
- * <p>A node knows the action from the endpoint it was called on, so the usual call is
- * {@code Envelopes.parse(body, Action.SELECT, OrderMessage.class)}: one pass over the bytes. When
- * the action is not known (a file, a log line), {@link #parse(byte[])} reads {@code context.action}
+ * <p>A node knows the action from the endpoint it was called on, so the usual call is {@code
+ * Envelopes.parse(body, Action.SELECT, OrderMessage.class)}: one pass over the bytes. When the
+ * action is not known (a file, a log line), {@link #parse(byte[])} reads {@code context.action}
  * first. Either way the result serializes back ({@link #write}) to JSON equal to the input.
  */
 public final class Envelopes {
@@ -31,7 +31,8 @@ public final class Envelopes {
   private Envelopes() {}
 
   private static ObjectReader readerFor(Class<? extends Message> messageType) {
-    JavaType t = BecknJson.mapper().getTypeFactory().constructParametricType(Envelope.class, messageType);
+    JavaType t =
+        BecknJson.mapper().getTypeFactory().constructParametricType(Envelope.class, messageType);
     return BecknJson.readerFor(t);
   }
 
@@ -39,13 +40,18 @@ public final class Envelopes {
    * Reads a message for a known action.
    *
    * @throws MessageParseException when the body is not JSON or a member has the wrong JSON type
-   * @throws IllegalArgumentException when {@code messageType} is not the message class of {@code action}
+   * @throws IllegalArgumentException when {@code messageType} is not the message class of {@code
+   *     action}
    */
-  public static <M extends Message> Envelope<M> parse(byte[] body, Action action, Class<M> messageType)
-      throws MessageParseException {
+  public static <M extends Message> Envelope<M> parse(
+      byte[] body, Action action, Class<M> messageType) throws MessageParseException {
     if (messageType != action.messageType()) {
-      throw new IllegalArgumentException(action + " carries " + action.messageType().getSimpleName()
-          + ", not " + messageType.getSimpleName());
+      throw new IllegalArgumentException(
+          action
+              + " carries "
+              + action.messageType().getSimpleName()
+              + ", not "
+              + messageType.getSimpleName());
     }
     try {
       return READERS.get(action).readValue(body);
@@ -55,13 +61,14 @@ public final class Envelopes {
   }
 
   /** Reads a message for a known action, with the message class of that action. */
-  public static Envelope<? extends Message> parse(byte[] body, Action action) throws MessageParseException {
+  public static Envelope<? extends Message> parse(byte[] body, Action action)
+      throws MessageParseException {
     return parse(body, action, action.messageType());
   }
 
   /**
-   * Reads a message whose action is taken from {@code context.action}. An unknown or missing
-   * action gives an envelope whose message is a plain {@link Message}.
+   * Reads a message whose action is taken from {@code context.action}. An unknown or missing action
+   * gives an envelope whose message is a plain {@link Message}.
    */
   public static Envelope<? extends Message> parse(byte[] body) throws MessageParseException {
     JsonNode tree;
@@ -73,11 +80,20 @@ public final class Envelopes {
     return fromTree(tree, actionOf(tree));
   }
 
-  /** Converts an already parsed tree into the envelope of {@code action} ({@code null}: plain message). */
-  public static Envelope<? extends Message> fromTree(JsonNode tree, Action action) throws MessageParseException {
+  /**
+   * Converts an already parsed tree into the envelope of {@code action} ({@code null}: plain
+   * message).
+   */
+  public static Envelope<? extends Message> fromTree(JsonNode tree, Action action)
+      throws MessageParseException {
     if (tree == null || !tree.isObject()) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "the body must be a JSON object with context and message", ""), false, null);
+      throw new MessageParseException(
+          BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "the body must be a JSON object with context and message",
+              ""),
+          false,
+          null);
     }
     try {
       ObjectReader r = action == null ? UNKNOWN_ACTION_READER : READERS.get(action);
@@ -100,6 +116,7 @@ public final class Envelopes {
 
   private static MessageParseException translate(IOException e) {
     JsonProblems.Problem p = JsonProblems.of(e);
-    return new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
+    return new MessageParseException(
+        BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
   }
 }

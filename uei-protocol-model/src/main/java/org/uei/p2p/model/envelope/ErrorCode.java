@@ -3,8 +3,8 @@ package org.uei.p2p.model.envelope;
 import java.util.Optional;
 
 /**
- * The BECKN-005 error codes this library emits. Incoming codes are kept as opaque strings in
- * {@link BecknError}; {@link #fromCode(String)} recognises the known ones.
+ * The BECKN-005 error codes this library emits. Incoming codes are kept as opaque strings in {@link
+ * BecknError}; {@link #fromCode(String)} recognises the known ones.
  */
 public enum ErrorCode {
   INVALID_REQUEST("30000", "Invalid request"),

@@ -2,8 +2,8 @@ package org.uei.p2p.model.envelope;
 
 /**
  * A body that cannot be read as a message of its wire generation: not JSON, or a member of the
- * wrong JSON type (wave 1), or a number or string out of bounds (wave 2).
- * {@link #error()} is the BECKN-005 error to send back in a NACK.
+ * wrong JSON type (wave 1), or a number or string out of bounds (wave 2). {@link #error()} is the
+ * BECKN-005 error to send back in a NACK.
  */
 public final class MessageParseException extends Exception {
 
@@ -12,7 +12,9 @@ public final class MessageParseException extends Exception {
   private final transient BecknError error;
   private final boolean notJson;
 
-  /** A parse failure answered with {@code error}; {@code notJson} when the body is not JSON at all. */
+  /**
+   * A parse failure answered with {@code error}; {@code notJson} when the body is not JSON at all.
+   */
   public MessageParseException(BecknError error, boolean notJson, Throwable cause) {
     super(error.toString(), cause);
     this.error = error;

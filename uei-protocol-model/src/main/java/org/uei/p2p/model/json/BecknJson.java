@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import org.uei.p2p.model.energy.EnergyCustomer;
@@ -33,12 +33,12 @@ import org.uei.p2p.model.energy.PaymentSettlement;
  * JSON goes through {@link #mapper()} so that the rules below hold everywhere:
  *
  * <ul>
- *   <li>numbers with a fraction are read as {@code BigDecimal} and keep their scale
- *       ({@code 15.0} stays {@code 15.0}), also inside unmodelled members;
+ *   <li>numbers with a fraction are read as {@code BigDecimal} and keep their scale ({@code 15.0}
+ *       stays {@code 15.0}), also inside unmodelled members;
  *   <li>no silent coercion between strings, numbers and booleans: a quoted number in a numeric
  *       field is a parse error with a path, not a changed message;
- *   <li>duplicate keys are rejected (a signed body must have one meaning), and so is anything
- *       after the first JSON value;
+ *   <li>duplicate keys are rejected (a signed body must have one meaning), and so is anything after
+ *       the first JSON value;
  *   <li>bytes must be UTF-8 JSON text ({@link JsonText}) and every number must keep {@link
  *       NumberBounds}, in modelled and unmodelled members alike ({@link WireJsonException});
  *   <li>absent members stay absent on output; output order is fixed (modelled members in class
@@ -56,31 +56,46 @@ public final class BecknJson {
   private BecknJson() {}
 
   private static ObjectMapper build() {
-    JsonMapper mapper = JsonMapper.builder(new WireJsonFactory())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
-        .addModule(new JavaTimeModule())
-        .addModule(new SimpleModule("nul-free-strings").addDeserializer(String.class, new NulFreeStringDeserializer()))
-        .build();
-    mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+    JsonMapper mapper =
+        JsonMapper.builder(new WireJsonFactory())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .defaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
+            .addModule(new JavaTimeModule())
+            .addModule(
+                new SimpleModule("nul-free-strings")
+                    .addDeserializer(String.class, new NulFreeStringDeserializer()))
+            .build();
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.POJO).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.POJO)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     mapper.registerSubtypes(
         new NamedType(EnergyResource.class, EnergyResource.TYPE),
         new NamedType(EnergyTradeOffer.class, EnergyTradeOffer.TYPE),
@@ -93,8 +108,8 @@ public final class BecknJson {
   }
 
   /**
-   * The configured mapper. Shared and thread-safe; do not reconfigure it (use
-   * {@code mapper().copy()} for a variant).
+   * The configured mapper. Shared and thread-safe; do not reconfigure it (use {@code
+   * mapper().copy()} for a variant).
    */
   public static ObjectMapper mapper() {
     return MAPPER;
@@ -123,7 +138,9 @@ public final class BecknJson {
     try {
       return WRITER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -132,7 +149,9 @@ public final class BecknJson {
     try {
       return WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -141,7 +160,9 @@ public final class BecknJson {
     try {
       return PRETTY.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 

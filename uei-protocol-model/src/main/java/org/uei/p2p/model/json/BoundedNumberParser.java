@@ -8,9 +8,9 @@ import java.io.IOException;
 
 /**
  * Holds every number token to {@link NumberBounds} as it is read, in modelled and unmodelled
- * members alike, so that an absurd number is refused with its path before anything builds,
- * formats or computes with its value. Jackson's other {@code next…} methods all go through
- * {@link #nextToken()}.
+ * members alike, so that an absurd number is refused with its path before anything builds, formats
+ * or computes with its value. Jackson's other {@code next…} methods all go through {@link
+ * #nextToken()}.
  */
 final class BoundedNumberParser extends JsonParserDelegate {
 
@@ -39,7 +39,9 @@ final class BoundedNumberParser extends JsonParserDelegate {
     int length = delegate.getTextLength();
     if (!NumberBounds.within(text, offset, length)) {
       String literal = NumberBounds.excerpt(new String(text, offset, Math.min(length, 25)));
-      throw new WireJsonException(this, "number " + literal + " is out of bounds: " + NumberBounds.RULE,
+      throw new WireJsonException(
+          this,
+          "number " + literal + " is out of bounds: " + NumberBounds.RULE,
           pathOf(delegate.getParsingContext()));
     }
   }

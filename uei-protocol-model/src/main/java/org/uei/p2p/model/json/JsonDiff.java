@@ -40,7 +40,9 @@ public final class JsonDiff {
       return e == a ? Optional.empty() : Optional.of(new Difference(path, e, a));
     }
     if (e.isNumber() && a.isNumber()) {
-      return e.decimalValue().compareTo(a.decimalValue()) == 0 ? Optional.empty() : Optional.of(new Difference(path, e, a));
+      return e.decimalValue().compareTo(a.decimalValue()) == 0
+          ? Optional.empty()
+          : Optional.of(new Difference(path, e, a));
     }
     if (e.getNodeType() != a.getNodeType()) {
       return Optional.of(new Difference(path, e, a));

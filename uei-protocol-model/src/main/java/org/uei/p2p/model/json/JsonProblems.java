@@ -29,18 +29,21 @@ public final class JsonProblems {
    *
    * @param message the reason, in JSON terms
    * @param path the JSON path of the value, dotted with {@code [i]}; empty for the whole body
-   * @param notJson true when the body is not JSON text at all (as opposed to JSON of the wrong shape)
+   * @param notJson true when the body is not JSON text at all (as opposed to JSON of the wrong
+   *     shape)
    */
   public record Problem(String message, String path, boolean notJson) {}
 
   private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
-  private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(start marker at )?\\[Source:[^\\]]*\\][^)]*\\)?");
+  private static final Pattern SOURCE =
+      Pattern.compile("\\s*\\(?(start marker at )?\\[Source:[^\\]]*\\][^)]*\\)?");
   private static final Pattern FROM_SETTING = Pattern.compile(",?\\s*from `[^`]*`");
   private static final Pattern ENABLE = Pattern.compile(":?\\s*enable `[^`]*` to allow");
-  private static final Pattern FEATURE = Pattern.compile("\\s*\\(not recognized as one since Feature '[A-Z_]+' not"
-      + " enabled for parser\\)");
-  private static final Pattern QUALIFIED = Pattern.compile("`?\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.[A-Z][\\w$]*"
-      + "(<[^>]*>)?`?");
+  private static final Pattern FEATURE =
+      Pattern.compile(
+          "\\s*\\(not recognized as one since Feature '[A-Z_]+' not" + " enabled for parser\\)");
+  private static final Pattern QUALIFIED =
+      Pattern.compile("`?\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\.[A-Z][\\w$]*" + "(<[^>]*>)?`?");
   private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
 
   private JsonProblems() {}
@@ -56,11 +59,18 @@ public final class JsonProblems {
       return new Problem(shape(de), pathOf(de), false);
     }
     String where = "";
-    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-        && jpe.getLocation() != JsonLocation.NA && jpe.getLocation().getLineNr() > 0) {
-      where = " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
+    if (e instanceof JsonProcessingException jpe
+        && jpe.getLocation() != null
+        && jpe.getLocation() != JsonLocation.NA
+        && jpe.getLocation().getLineNr() > 0) {
+      where =
+          " at line "
+              + jpe.getLocation().getLineNr()
+              + ", column "
+              + jpe.getLocation().getColumnNr();
     }
-    String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    String what =
+        e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
     return new Problem("not valid JSON: " + scrub(what) + where, "", true);
   }
 
@@ -73,18 +83,25 @@ public final class JsonProblems {
     if (e instanceof InvalidTypeIdException ite) {
       return "unknown @type '" + excerpt(ite.getTypeId()) + "'";
     }
-    if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+    if (e instanceof ValueInstantiationException
+        && e.getCause() != null
+        && e.getCause().getMessage() != null) {
       return "invalid value: " + scrub(e.getCause().getMessage());
     }
     if (original != null && original.contains("not allowed in a string")) {
       return "the NUL character (U+0000) is not allowed in a string";
     }
     if (e instanceof InvalidFormatException ife) {
-      return "'" + excerpt(String.valueOf(ife.getValue())) + "' is not " + expected(ife.getTargetType());
+      return "'"
+          + excerpt(String.valueOf(ife.getValue()))
+          + "' is not "
+          + expected(ife.getTargetType());
     }
     if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
       String got = got(original);
-      return "wrong JSON type: expected " + expected(mie.getTargetType()) + (got == null ? "" : ", got " + got);
+      return "wrong JSON type: expected "
+          + expected(mie.getTargetType())
+          + (got == null ? "" : ", got " + got);
     }
     return "wrong JSON type: " + scrub(original);
   }
@@ -94,7 +111,9 @@ public final class JsonProblems {
     if (type == null) {
       return "a valid value";
     }
-    if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == Character.class
+        || type == char.class) {
       return "a string";
     }
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
@@ -131,7 +150,8 @@ public final class JsonProblems {
       if (original.contains("from String value") || original.startsWith("Cannot coerce String")) {
         return "a string";
       }
-      if (original.startsWith("Cannot coerce Integer") || original.startsWith("Cannot coerce Floating-point")) {
+      if (original.startsWith("Cannot coerce Integer")
+          || original.startsWith("Cannot coerce Floating-point")) {
         return "a number";
       }
       return original.startsWith("Cannot coerce Boolean") ? "a boolean" : null;
@@ -147,7 +167,9 @@ public final class JsonProblems {
     };
   }
 
-  /** A Jackson or validation text without locations, settings, Java names or advice about switches. */
+  /**
+   * A Jackson or validation text without locations, settings, Java names or advice about switches.
+   */
   static String scrub(String text) {
     if (text == null) {
       return "unreadable";
@@ -160,7 +182,8 @@ public final class JsonProblems {
     s = FEATURE.matcher(s).replaceAll(" (JSON has no comments)");
     s = QUALIFIED.matcher(s).replaceAll("value");
     s = BACKTICKED.matcher(s).replaceAll("value");
-    // The parser quotes an unexpected backtick as '`'; a lone one would read as a Java name's quote.
+    // The parser quotes an unexpected backtick as '`'; a lone one would read as a Java name's
+    // quote.
     s = s.replace("'`'", "U+0060").replace("`", "");
     return excerptLong(s.trim());
   }

@@ -18,7 +18,9 @@ public final class JsonText {
    */
   public static String problem(byte[] bytes, int offset, int length) {
     int end = offset + length;
-    if (length >= 3 && (bytes[offset] & 0xFF) == 0xEF && (bytes[offset + 1] & 0xFF) == 0xBB
+    if (length >= 3
+        && (bytes[offset] & 0xFF) == 0xEF
+        && (bytes[offset + 1] & 0xFF) == 0xBB
         && (bytes[offset + 2] & 0xFF) == 0xBF) {
       return "the body starts with a byte order mark; send UTF-8 without one";
     }
@@ -30,7 +32,9 @@ public final class JsonText {
       int b = bytes[i] & 0xFF;
       if (b < 0x80) {
         if (b == 0) {
-          return "the body contains a NUL byte at offset " + (i - offset) + " (UTF-16 or UTF-32 text?); send UTF-8";
+          return "the body contains a NUL byte at offset "
+              + (i - offset)
+              + " (UTF-16 or UTF-32 text?); send UTF-8";
         }
         i++;
         continue;
@@ -83,7 +87,9 @@ public final class JsonText {
   }
 
   private static String invalid(int at, int b) {
-    return String.format("the body is not valid UTF-8 at offset %d (byte 0x%02X: an overlong, surrogate,"
-        + " out-of-range or broken sequence)", at, b);
+    return String.format(
+        "the body is not valid UTF-8 at offset %d (byte 0x%02X: an overlong, surrogate,"
+            + " out-of-range or broken sequence)",
+        at, b);
   }
 }

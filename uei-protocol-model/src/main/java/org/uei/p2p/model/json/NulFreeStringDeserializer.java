@@ -16,8 +16,9 @@ final class NulFreeStringDeserializer extends StringDeserializer {
   public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     String value = super.deserialize(p, ctxt);
     if (value != null && value.indexOf('\u0000') >= 0) {
-      return (String) ctxt.handleWeirdStringValue(String.class, value,
-          "the NUL character (U+0000) is not allowed in a string");
+      return (String)
+          ctxt.handleWeirdStringValue(
+              String.class, value, "the NUL character (U+0000) is not allowed in a string");
     }
     return value;
   }

@@ -2,13 +2,13 @@ package org.uei.p2p.model.json;
 
 /**
  * The bounds every JSON number on the wire must keep: at most {@value #MAX_INTEGER_DIGITS} digits
- * before the decimal point and at most {@value #MAX_FRACTION_DIGITS} after it, once the exponent
- * is applied. Energy in kWh, money in rupees, coordinates and counts all fit with room to spare;
- * what does not fit ({@code 1E+999999999}, {@code 1e-999999999}) would cost unbounded memory or
- * time the first time anyone formats or divides it, so it is refused where it is read.
+ * before the decimal point and at most {@value #MAX_FRACTION_DIGITS} after it, once the exponent is
+ * applied. Energy in kWh, money in rupees, coordinates and counts all fit with room to spare; what
+ * does not fit ({@code 1E+999999999}, {@code 1e-999999999}) would cost unbounded memory or time the
+ * first time anyone formats or divides it, so it is refused where it is read.
  *
- * <p>The check works on the literal as written and never builds its value, so it costs nothing
- * like what it protects against.
+ * <p>The check works on the literal as written and never builds its value, so it costs nothing like
+ * what it protects against.
  */
 public final class NumberBounds {
 
@@ -19,8 +19,12 @@ public final class NumberBounds {
   public static final int MAX_FRACTION_DIGITS = 18;
 
   /** How a refusal describes the rule, in the sender's terms. */
-  public static final String RULE = "a number may have at most " + MAX_INTEGER_DIGITS
-      + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after it (exponent applied)";
+  public static final String RULE =
+      "a number may have at most "
+          + MAX_INTEGER_DIGITS
+          + " digits before the decimal point and "
+          + MAX_FRACTION_DIGITS
+          + " after it (exponent applied)";
 
   private NumberBounds() {}
 
@@ -30,8 +34,8 @@ public final class NumberBounds {
   }
 
   /**
-   * True when the JSON number literal in {@code chars[offset, offset + length)} keeps the bounds.
-   * A literal that is not a JSON number (the parser already refuses those) is out of bounds.
+   * True when the JSON number literal in {@code chars[offset, offset + length)} keeps the bounds. A
+   * literal that is not a JSON number (the parser already refuses those) is out of bounds.
    */
   public static boolean within(char[] chars, int offset, int length) {
     int i = offset;

@@ -32,7 +32,9 @@ public final class WireJsonException extends StreamReadException {
     return this;
   }
 
-  /** The JSON path of the refused value, dotted with {@code [i]} indices; empty for the whole body. */
+  /**
+   * The JSON path of the refused value, dotted with {@code [i]} indices; empty for the whole body.
+   */
   public String path() {
     return path;
   }

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.Reader;
 
 /**
- * The JSON factory behind {@link BecknJson}: byte input must be UTF-8 JSON text ({@link
- * JsonText}), and every parser holds numbers to {@link NumberBounds}.
+ * The JSON factory behind {@link BecknJson}: byte input must be UTF-8 JSON text ({@link JsonText}),
+ * and every parser holds numbers to {@link NumberBounds}.
  */
 final class WireJsonFactory extends JsonFactory {
 
@@ -29,7 +29,8 @@ final class WireJsonFactory extends JsonFactory {
   }
 
   @Override
-  protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+  protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt)
+      throws IOException {
     String problem = JsonText.problem(data, offset, len);
     if (problem != null) {
       throw new WireJsonException(null, problem, "");
@@ -50,8 +51,8 @@ final class WireJsonFactory extends JsonFactory {
   }
 
   @Override
-  protected JsonParser _createParser(char[] data, int offset, int len, IOContext ctxt, boolean recyclable)
-      throws IOException {
+  protected JsonParser _createParser(
+      char[] data, int offset, int len, IOContext ctxt, boolean recyclable) throws IOException {
     return new BoundedNumberParser(super._createParser(data, offset, len, ctxt, recyclable));
   }
 }

@@ -7,8 +7,7 @@ import java.math.BigDecimal;
  * Messages are built only on failure: records are created by the million in a settlement run.
  */
 final class Checks {
-  private Checks() {
-  }
+  private Checks() {}
 
   static String id(String value, String name) {
     required(value, name);
@@ -29,7 +28,8 @@ final class Checks {
   static BigDecimal positive(BigDecimal value, String name) {
     required(value, name);
     if (value.signum() <= 0) {
-      throw new IllegalArgumentException(name + " must be greater than zero: " + value.toPlainString());
+      throw new IllegalArgumentException(
+          name + " must be greater than zero: " + value.toPlainString());
     }
     return value;
   }

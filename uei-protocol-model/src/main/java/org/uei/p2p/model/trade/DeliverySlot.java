@@ -9,7 +9,7 @@ import java.time.Instant;
  * that the trading rules, not the model, decide what a network allows.
  *
  * @param start first instant of delivery
- * @param end   instant delivery ends, after {@code start}
+ * @param end instant delivery ends, after {@code start}
  */
 public record DeliverySlot(Instant start, Instant end) implements Comparable<DeliverySlot> {
 

@@ -1,10 +1,10 @@
 package org.uei.p2p.model.trade;
 
 /**
- * A metered connection taking part in a trade: the meter (or consumer account) id the DISCOM
- * knows it by, and the DISCOM that operates the grid it is connected to.
+ * A metered connection taking part in a trade: the meter (or consumer account) id the DISCOM knows
+ * it by, and the DISCOM that operates the grid it is connected to.
  *
- * @param meterId  meter or consumer-account id as assigned by the DISCOM
+ * @param meterId meter or consumer-account id as assigned by the DISCOM
  * @param discomId DISCOM short code, e.g. {@code TPDDL}, {@code BRPL}, {@code PVVNL}
  */
 public record MeterPoint(String meterId, String discomId) {

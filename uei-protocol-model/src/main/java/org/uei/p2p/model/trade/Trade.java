@@ -6,20 +6,28 @@ import java.time.Instant;
 /**
  * A trade (trade order line) between one buyer and one seller for one slot.
  *
- * @param tradeId          id of the trade, unique across the network (e.g. transaction id + order item id)
- * @param buyerPlatformId  subscriber id of the buyer platform
+ * @param tradeId id of the trade, unique across the network (e.g. transaction id + order item id)
+ * @param buyerPlatformId subscriber id of the buyer platform
  * @param sellerPlatformId subscriber id of the seller platform
- * @param buyer            buyer meter and DISCOM
- * @param seller           seller meter and DISCOM
- * @param slot             delivery slot
- * @param quantityKwh      contracted energy, greater than zero
- * @param price            contract price per kWh
- * @param status           lifecycle status
- * @param agreedAt         when the trade was requested; FIFO allocation serves earlier trades first
+ * @param buyer buyer meter and DISCOM
+ * @param seller seller meter and DISCOM
+ * @param slot delivery slot
+ * @param quantityKwh contracted energy, greater than zero
+ * @param price contract price per kWh
+ * @param status lifecycle status
+ * @param agreedAt when the trade was requested; FIFO allocation serves earlier trades first
  */
-public record Trade(String tradeId, String buyerPlatformId, String sellerPlatformId, MeterPoint buyer,
-          MeterPoint seller, DeliverySlot slot, BigDecimal quantityKwh, UnitPrice price,
-          TradeStatus status, Instant agreedAt) {
+public record Trade(
+    String tradeId,
+    String buyerPlatformId,
+    String sellerPlatformId,
+    MeterPoint buyer,
+    MeterPoint seller,
+    DeliverySlot slot,
+    BigDecimal quantityKwh,
+    UnitPrice price,
+    TradeStatus status,
+    Instant agreedAt) {
 
   /** Validates that every field is present and the quantity is positive. */
   public Trade {
@@ -47,13 +55,31 @@ public record Trade(String tradeId, String buyerPlatformId, String sellerPlatfor
 
   /** The same trade in another status. */
   public Trade withStatus(TradeStatus newStatus) {
-    return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, quantityKwh, price,
-        newStatus, agreedAt);
+    return new Trade(
+        tradeId,
+        buyerPlatformId,
+        sellerPlatformId,
+        buyer,
+        seller,
+        slot,
+        quantityKwh,
+        price,
+        newStatus,
+        agreedAt);
   }
 
   /** The same trade with a smaller contracted quantity, as after a curtailment. */
   public Trade withQuantity(BigDecimal newQuantityKwh) {
-    return new Trade(tradeId, buyerPlatformId, sellerPlatformId, buyer, seller, slot, newQuantityKwh, price,
-        status, agreedAt);
+    return new Trade(
+        tradeId,
+        buyerPlatformId,
+        sellerPlatformId,
+        buyer,
+        seller,
+        slot,
+        newQuantityKwh,
+        price,
+        status,
+        agreedAt);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Currency;
 /**
  * A price per kWh in one currency.
  *
- * @param perKwh   amount per kWh, not negative
+ * @param perKwh amount per kWh, not negative
  * @param currency ISO 4217 currency, INR on Indian networks
  */
 public record UnitPrice(BigDecimal perKwh, Currency currency) {

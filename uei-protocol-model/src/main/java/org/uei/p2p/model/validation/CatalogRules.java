@@ -6,7 +6,10 @@ import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.DiscoverMessage;
 import org.uei.p2p.model.wave1.Catalog;
 
-/** Rules for discover filters and for the catalogs of {@code on_discover} and {@code catalog_publish}. */
+/**
+ * Rules for discover filters and for the catalogs of {@code on_discover} and {@code
+ * catalog_publish}.
+ */
 final class CatalogRules {
 
   private CatalogRules() {}

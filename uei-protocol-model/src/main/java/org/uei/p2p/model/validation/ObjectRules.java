@@ -47,7 +47,9 @@ final class ObjectRules {
     p.period(path, t.getStartTime(), t.getEndTime(), "schema:startTime", "schema:endTime", true);
   }
 
-  /** The unit price of an offer: schema:price >= 0 in INR per kWh, and the quantity it applies to. */
+  /**
+   * The unit price of an offer: schema:price >= 0 in INR per kWh, and the quantity it applies to.
+   */
   static void offerPrice(Problems p, String path, PriceSpecification price) {
     if (!p.required(path, price)) {
       return;
@@ -116,7 +118,9 @@ final class ObjectRules {
     }
   }
 
-  /** A catalog item: id, provider id, EnergyResource source type, provider's EnergyCustomer pack. */
+  /**
+   * A catalog item: id, provider id, EnergyResource source type, provider's EnergyCustomer pack.
+   */
   static void item(Problems p, String path, Item it) {
     if (!p.required(path, it)) {
       return;
@@ -124,10 +128,14 @@ final class ObjectRules {
     p.required(path + ".beckn:id", it.getId());
     if (it.getProvider() != null) {
       p.required(path + ".beckn:provider.beckn:id", it.getProvider().getId());
-      energyCustomer(p, path + ".beckn:provider.beckn:providerAttributes", it.getProvider().getProviderAttributes());
+      energyCustomer(
+          p,
+          path + ".beckn:provider.beckn:providerAttributes",
+          it.getProvider().getProviderAttributes());
     }
     if (it.getItemAttributes() instanceof EnergyResource r) {
-      p.oneOf(path + ".beckn:itemAttributes.sourceType", r.getSourceType(), EnergyEnums.SOURCE_TYPE);
+      p.oneOf(
+          path + ".beckn:itemAttributes.sourceType", r.getSourceType(), EnergyEnums.SOURCE_TYPE);
     }
   }
 

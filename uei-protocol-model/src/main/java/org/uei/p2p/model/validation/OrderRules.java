@@ -25,8 +25,12 @@ final class OrderRules {
       return;
     }
     boolean idOnly = action == Action.STATUS || action == Action.CANCEL || action == Action.UPDATE;
-    boolean needsId = idOnly || action == Action.ON_CONFIRM || action == Action.ON_STATUS
-        || action == Action.ON_UPDATE || action == Action.ON_CANCEL;
+    boolean needsId =
+        idOnly
+            || action == Action.ON_CONFIRM
+            || action == Action.ON_STATUS
+            || action == Action.ON_UPDATE
+            || action == Action.ON_CANCEL;
     if (needsId) {
       p.required(ORDER + ".beckn:id", order.getId());
     }
@@ -35,15 +39,22 @@ final class OrderRules {
       p.required(ORDER + ".beckn:seller", order.getSeller());
       if (p.required(ORDER + ".beckn:buyer", order.getBuyer())) {
         p.required(ORDER + ".beckn:buyer.beckn:id", order.getBuyer().getId());
-        p.oneOf(ORDER + ".beckn:buyer.beckn:role", order.getBuyer().getRole(), CoreEnums.BUYER_ROLE);
-        ObjectRules.energyCustomer(p, ORDER + ".beckn:buyer.beckn:buyerAttributes", order.getBuyer().getBuyerAttributes());
+        p.oneOf(
+            ORDER + ".beckn:buyer.beckn:role", order.getBuyer().getRole(), CoreEnums.BUYER_ROLE);
+        ObjectRules.energyCustomer(
+            p, ORDER + ".beckn:buyer.beckn:buyerAttributes", order.getBuyer().getBuyerAttributes());
       }
       p.required(ORDER + ".beckn:orderItems", order.getOrderItems());
     } else {
       p.oneOf(ORDER + ".beckn:orderStatus", order.getOrderStatus(), CoreEnums.ORDER_STATUS);
     }
-    boolean offerRequired = action == Action.SELECT || action == Action.INIT || action == Action.CONFIRM
-        || action == Action.ON_SELECT || action == Action.ON_INIT || action == Action.ON_CONFIRM;
+    boolean offerRequired =
+        action == Action.SELECT
+            || action == Action.INIT
+            || action == Action.CONFIRM
+            || action == Action.ON_SELECT
+            || action == Action.ON_INIT
+            || action == Action.ON_CONFIRM;
     List<OrderItem> items = order.getOrderItems();
     for (int i = 0; items != null && i < items.size(); i++) {
       item(p, ORDER + ".beckn:orderItems[" + i + "]", items.get(i), offerRequired);
@@ -52,13 +63,15 @@ final class OrderRules {
       String ap = ORDER + ".beckn:orderAttributes";
       p.required(ap + ".bap_id", eto.getBapId());
       p.required(ap + ".bpp_id", eto.getBppId());
-      if (eto.getTotalQuantityJson() != null && !eto.getTotalQuantityJson().isNumber()
+      if (eto.getTotalQuantityJson() != null
+          && !eto.getTotalQuantityJson().isNumber()
           && !eto.getTotalQuantityJson().isObject()) {
         p.add(ap + ".total_quantity", "must be a quantity object or a number");
       } else if (eto.getTotalQuantityJson() != null && eto.getTotalQuantityJson().isNumber()) {
         p.energy(ap + ".total_quantity", eto.getTotalQuantityJson().decimalValue());
       } else {
-        eto.totalQuantity().ifPresent(q -> ObjectRules.quantity(p, ap + ".total_quantity", q, false));
+        eto.totalQuantity()
+            .ifPresent(q -> ObjectRules.quantity(p, ap + ".total_quantity", q, false));
       }
     }
     List<Offer> accepted = order.getAcceptedOffers();
@@ -67,7 +80,10 @@ final class OrderRules {
     }
     ObjectRules.amount(p, ORDER + ".beckn:orderValue", order.getOrderValue());
     if (order.getFulfillment() != null) {
-      p.oneOf(ORDER + ".beckn:fulfillment.beckn:mode", order.getFulfillment().getMode(), CoreEnums.FULFILLMENT_MODE);
+      p.oneOf(
+          ORDER + ".beckn:fulfillment.beckn:mode",
+          order.getFulfillment().getMode(),
+          CoreEnums.FULFILLMENT_MODE);
     }
     payment(p, ORDER + ".beckn:payment", order.getPayment());
   }
@@ -127,6 +143,7 @@ final class OrderRules {
     p.oneOf(path + ".beckn:beneficiary", pay.getBeneficiary(), CoreEnums.BENEFICIARY);
     ObjectRules.money(p, path + ".beckn:amount", pay.getAmount());
     p.dateTime(path + ".beckn:paidAt", pay.getPaidAt());
-    ObjectRules.paymentMethods(p, path + ".beckn:acceptedPaymentMethod", pay.getAcceptedPaymentMethod());
+    ObjectRules.paymentMethods(
+        p, path + ".beckn:acceptedPaymentMethod", pay.getAcceptedPaymentMethod());
   }
 }

@@ -16,10 +16,12 @@ final class Problems {
   static final String KWH = "kWh";
   static final String INR = "INR";
 
-  private static final Pattern ISO_DURATION = Pattern.compile(
-      "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+  private static final Pattern ISO_DURATION =
+      Pattern.compile(
+          "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final List<BecknError> errors = new ArrayList<>();
 
@@ -33,8 +35,10 @@ final class Problems {
 
   /** Reports a missing value; returns true when present, so callers can go on checking it. */
   boolean required(String path, Object value) {
-    boolean present = value != null && !(value instanceof String s && s.isBlank())
-        && !(value instanceof Collection<?> c && c.isEmpty());
+    boolean present =
+        value != null
+            && !(value instanceof String s && s.isBlank())
+            && !(value instanceof Collection<?> c && c.isEmpty());
     if (!present) {
       add(path, value instanceof Collection<?> ? "must not be empty" : "is required");
     }
@@ -59,7 +63,10 @@ final class Problems {
     }
   }
 
-  /** An RFC 3339 date-time with offset; returns epoch milliseconds, or null when absent or malformed. */
+  /**
+   * An RFC 3339 date-time with offset; returns epoch milliseconds, or null when absent or
+   * malformed.
+   */
   Long dateTime(String path, String value) {
     if (value == null) {
       return null;
@@ -90,7 +97,8 @@ final class Problems {
     }
     try {
       URI u = new URI(value);
-      if (u.getHost() != null && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
+      if (u.getHost() != null
+          && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
         return;
       }
     } catch (java.net.URISyntaxException e) {
@@ -118,7 +126,13 @@ final class Problems {
   }
 
   /** Start and end of a period, both RFC 3339, start before end. */
-  void period(String path, String start, String end, String startName, String endName, boolean requireBoth) {
+  void period(
+      String path,
+      String start,
+      String end,
+      String startName,
+      String endName,
+      boolean requireBoth) {
     Long s = null;
     Long e = null;
     if (!requireBoth || required(path + "." + startName, start)) {

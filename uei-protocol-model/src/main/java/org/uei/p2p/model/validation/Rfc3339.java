@@ -1,10 +1,10 @@
 package org.uei.p2p.model.validation;
 
 /**
- * A strict RFC 3339 date-time reader ({@code 2026-02-11T05:00:00Z},
- * {@code 2026-02-10T11:00:00.250+05:30}). Hand-written because validation reads about a dozen
- * date-times per message on the receive path and this avoids a regex match plus a
- * {@code DateTimeFormatter} parse for each.
+ * A strict RFC 3339 date-time reader ({@code 2026-02-11T05:00:00Z}, {@code
+ * 2026-02-10T11:00:00.250+05:30}). Hand-written because validation reads about a dozen date-times
+ * per message on the receive path and this avoids a regex match plus a {@code DateTimeFormatter}
+ * parse for each.
  */
 final class Rfc3339 {
 
@@ -13,13 +13,17 @@ final class Rfc3339 {
   private Rfc3339() {}
 
   /**
-   * Epoch milliseconds of {@code s}, or {@link Long#MIN_VALUE} when it is not an RFC 3339
-   * date-time with offset. Fractions beyond milliseconds are accepted and truncated.
+   * Epoch milliseconds of {@code s}, or {@link Long#MIN_VALUE} when it is not an RFC 3339 date-time
+   * with offset. Fractions beyond milliseconds are accepted and truncated.
    */
   static long epochMillis(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return Long.MIN_VALUE;
     }
     int year = digits(s, 0, 4);
@@ -28,8 +32,17 @@ final class Rfc3339 {
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1] || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > DAYS[month - 1]
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 60) {
       return Long.MIN_VALUE;
     }
     if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
@@ -66,7 +79,8 @@ final class Rfc3339 {
       return Long.MIN_VALUE;
     }
     long days = epochDay(year, month, day);
-    long secs = days * 86_400L + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetMinutes * 60L;
+    long secs =
+        days * 86_400L + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetMinutes * 60L;
     return secs * 1000L + millis;
   }
 

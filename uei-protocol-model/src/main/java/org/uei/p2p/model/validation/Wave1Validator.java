@@ -11,13 +11,13 @@ import org.uei.p2p.model.envelope.OrderMessage;
 
 /**
  * Validates DEG wave-1 messages: required members per action, schema enums, RFC 3339 times,
- * ISO-8601 durations, energy quantities ({@code > 0}, at most 2 decimals, {@code kWh}) and
- * {@code INR} amounts.
+ * ISO-8601 durations, energy quantities ({@code > 0}, at most 2 decimals, {@code kWh}) and {@code
+ * INR} amounts.
  *
- * <p>{@link #strict()} adds the context rules that the published examples break: UUID
- * {@code message_id}/{@code transaction_id}, {@code version} 2.0.0, and {@code context.action}
- * equal to the endpoint's action. Every problem is a BECKN-005 error with code 30000 and the JSON
- * path of the member at fault. Instances are immutable and thread-safe.
+ * <p>{@link #strict()} adds the context rules that the published examples break: UUID {@code
+ * message_id}/{@code transaction_id}, {@code version} 2.0.0, and {@code context.action} equal to
+ * the endpoint's action. Every problem is a BECKN-005 error with code 30000 and the JSON path of
+ * the member at fault. Instances are immutable and thread-safe.
  */
 public final class Wave1Validator implements EnvelopeValidator {
 
@@ -70,7 +70,9 @@ public final class Wave1Validator implements EnvelopeValidator {
       if (named == null) {
         p.add("context.action", "'" + c.getAction() + "' is not a known action");
       } else if (strict && endpoint != null && named != endpoint) {
-        p.add("context.action", "must be '" + endpoint.wireName() + "' (the endpoint), not '" + c.getAction() + "'");
+        p.add(
+            "context.action",
+            "must be '" + endpoint.wireName() + "' (the endpoint), not '" + c.getAction() + "'");
       }
     }
     Action action = endpoint != null ? endpoint : named;
@@ -109,8 +111,12 @@ public final class Wave1Validator implements EnvelopeValidator {
     } else if (m instanceof DiscoverMessage dm) {
       CatalogRules.discover(p, dm);
     } else {
-      p.add("message", "cannot be checked as '" + action.wireName() + "': it was not read as "
-          + action.messageType().getSimpleName());
+      p.add(
+          "message",
+          "cannot be checked as '"
+              + action.wireName()
+              + "': it was not read as "
+              + action.messageType().getSimpleName());
     }
   }
 }

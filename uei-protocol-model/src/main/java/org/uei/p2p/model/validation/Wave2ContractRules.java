@@ -15,8 +15,8 @@ import org.uei.p2p.model.wave2.Wave2Action;
  * {@link Wave2PartyRules}, consideration and settlements in {@link Wave2SettlementRules}.
  *
  * <p>A trade contract (select to on_confirm) must carry its table, roles and parties. Later
- * messages must name the contract; they may carry less, because status also runs between a
- * ledger provider and its DISCOM with only the meter actuals.
+ * messages must name the contract; they may carry less, because status also runs between a ledger
+ * provider and its DISCOM with only the meter actuals.
  */
 final class Wave2ContractRules {
 
@@ -65,20 +65,32 @@ final class Wave2ContractRules {
       return;
     }
     p.oneOf(at, code, Contract.STATES);
-    List<String> expected = switch (action) {
-      case SELECT, ON_SELECT, INIT, ON_INIT -> List.of("DRAFT");
-      case CONFIRM -> List.of("DRAFT", "ACTIVE");
-      case ON_CONFIRM -> List.of("ACTIVE");
-      case ON_CANCEL -> List.of("CANCELLED");
-      default -> Contract.STATES;
-    };
+    List<String> expected =
+        switch (action) {
+          case SELECT, ON_SELECT, INIT, ON_INIT -> List.of("DRAFT");
+          case CONFIRM -> List.of("DRAFT", "ACTIVE");
+          case ON_CONFIRM -> List.of("ACTIVE");
+          case ON_CANCEL -> List.of("CANCELLED");
+          default -> Contract.STATES;
+        };
     if (Contract.STATES.contains(code) && !expected.contains(code)) {
-      p.add(at, "must be " + String.join(" or ", expected) + " in " + action.wireName() + ", not '" + code + "'");
+      p.add(
+          at,
+          "must be "
+              + String.join(" or ", expected)
+              + " in "
+              + action.wireName()
+              + ", not '"
+              + code
+              + "'");
     }
   }
 
   private static void commitment(Problems p, Wave2Action action, Commitment cm, Set<String> ids) {
-    String id = isTrade(action) ? Wave2Shapes.requiredText(p, cm, "id") : Wave2Shapes.text(p, cm, "id", false);
+    String id =
+        isTrade(action)
+            ? Wave2Shapes.requiredText(p, cm, "id")
+            : Wave2Shapes.text(p, cm, "id", false);
     if (id != null && !ids.add(id)) {
       p.add(cm.pathOf("id"), "commitment '" + id + "' appears twice");
     }
@@ -104,7 +116,9 @@ final class Wave2ContractRules {
           if (refs.get(i) == null) {
             p.add(o.pathOf("resourceIds") + "[" + i + "]", "must be a string");
           } else if (!resourceIds.isEmpty() && !resourceIds.contains(refs.get(i))) {
-            p.add(o.pathOf("resourceIds") + "[" + i + "]", "'" + refs.get(i) + "' is not a resource of this commitment");
+            p.add(
+                o.pathOf("resourceIds") + "[" + i + "]",
+                "'" + refs.get(i) + "' is not a resource of this commitment");
           }
         }
       }
@@ -115,7 +129,9 @@ final class Wave2ContractRules {
       if (isTrade(action) && action != Wave2Action.SELECT) {
         for (String column : List.of(TimeSeries.PRICE_PER_KWH, TimeSeries.REQUESTED_QTY)) {
           if (ts.descriptor(column).isEmpty()) {
-            p.add(ts.pathOf("payloadDescriptors"), "must declare " + column + " in " + action.wireName());
+            p.add(
+                ts.pathOf("payloadDescriptors"),
+                "must declare " + column + " in " + action.wireName());
           }
         }
       }
@@ -147,11 +163,13 @@ final class Wave2ContractRules {
       return;
     }
     Set<String> commitments = new HashSet<>();
-    c.commitments().forEach(cm -> {
-      if (cm != null && cm.id() != null) {
-        commitments.add(cm.id());
-      }
-    });
+    c.commitments()
+        .forEach(
+            cm -> {
+              if (cm != null && cm.id() != null) {
+                commitments.add(cm.id());
+              }
+            });
     List<Contract.Performance> ps = c.performance();
     for (int i = 0; i < ps.size(); i++) {
       Contract.Performance pf = ps.get(i);
@@ -161,7 +179,9 @@ final class Wave2ContractRules {
       List<String> refs = pf.commitmentIds();
       for (int k = 0; k < refs.size(); k++) {
         if (refs.get(k) != null && !commitments.contains(refs.get(k))) {
-          p.add(pf.pathOf("commitmentIds") + "[" + k + "]", "'" + refs.get(k) + "' is not a commitment of this contract");
+          p.add(
+              pf.pathOf("commitmentIds") + "[" + k + "]",
+              "'" + refs.get(k) + "' is not a commitment of this contract");
         }
       }
     }

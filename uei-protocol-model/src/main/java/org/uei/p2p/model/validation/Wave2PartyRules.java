@@ -15,16 +15,20 @@ import org.uei.p2p.model.wave2.Wave2Object;
  * participant is present, platforms are EnergyCustomers with a meter, DISCOMs are
  * DiscomLedgerProviders with base URLs for themselves and their ledger, and the policy is named.
  *
- * <p>At catalog publish the buyer side is unknown: its roles are present with a null participant
- * id ("partly bound"); in a trade contract every role is bound.
+ * <p>At catalog publish the buyer side is unknown: its roles are present with a null participant id
+ * ("partly bound"); in a trade contract every role is bound.
  */
 final class Wave2PartyRules {
 
-  private static final Set<String> PLATFORM_ROLES = Set.of(DegContract.BUYER_PLATFORM, DegContract.SELLER_PLATFORM);
+  private static final Set<String> PLATFORM_ROLES =
+      Set.of(DegContract.BUYER_PLATFORM, DegContract.SELLER_PLATFORM);
 
   private Wave2PartyRules() {}
 
-  /** The roles and parties of a contract; required in a trade contract, checked when present otherwise. */
+  /**
+   * The roles and parties of a contract; required in a trade contract, checked when present
+   * otherwise.
+   */
   static void check(Problems p, Contract c, boolean trade) {
     Map<String, Participant> parties = participants(p, c, c.participants(), trade);
     if (Wave2Shapes.object(p, c, "contractAttributes", trade)) {
@@ -40,7 +44,8 @@ final class Wave2PartyRules {
     }
   }
 
-  private static void roles(Problems p, DegContract dc, Map<String, Participant> parties, boolean bound) {
+  private static void roles(
+      Problems p, DegContract dc, Map<String, Participant> parties, boolean bound) {
     Wave2Shapes.jsonLdType(p, dc, DegContract.TYPE);
     if (Wave2Shapes.object(p, dc, "policy", true)) {
       DegContract.Policy pol = dc.policy();
@@ -70,21 +75,31 @@ final class Wave2PartyRules {
       if (party == null) {
         p.add(r.pathOf("participantId"), "'" + id + "' (" + role + ") is not in participants");
       } else if (PLATFORM_ROLES.contains(role) && party.energyCustomer() == null) {
-        p.add(party.pathOf("participantAttributes"), "must be an EnergyCustomer: '" + id + "' plays " + role);
-      } else if (DegContract.P2P_ROLES.contains(role) && !PLATFORM_ROLES.contains(role) && party.ledgerProvider() == null) {
-        p.add(party.pathOf("participantAttributes"), "must be a DiscomLedgerProvider: '" + id + "' plays " + role);
+        p.add(
+            party.pathOf("participantAttributes"),
+            "must be an EnergyCustomer: '" + id + "' plays " + role);
+      } else if (DegContract.P2P_ROLES.contains(role)
+          && !PLATFORM_ROLES.contains(role)
+          && party.ledgerProvider() == null) {
+        p.add(
+            party.pathOf("participantAttributes"),
+            "must be a DiscomLedgerProvider: '" + id + "' plays " + role);
       }
     }
     for (String role : DegContract.P2P_ROLES) {
       if (!seen.contains(role)) {
-        p.add(dc.pathOf("roles"), "role '" + role + "' is missing: a P2P contract binds "
-            + String.join(", ", DegContract.P2P_ROLES));
+        p.add(
+            dc.pathOf("roles"),
+            "role '"
+                + role
+                + "' is missing: a P2P contract binds "
+                + String.join(", ", DegContract.P2P_ROLES));
       }
     }
   }
 
-  private static Map<String, Participant> participants(Problems p, Wave2Object owner, List<Participant> ps,
-      boolean required) {
+  private static Map<String, Participant> participants(
+      Problems p, Wave2Object owner, List<Participant> ps, boolean required) {
     Map<String, Participant> byId = new HashMap<>();
     if (!Wave2Shapes.array(p, owner, "participants", required, required)) {
       return byId;
@@ -107,7 +122,8 @@ final class Wave2PartyRules {
     Participant.EnergyCustomer ec = party.energyCustomer();
     if (ec != null) {
       Wave2Shapes.requiredText(p, ec, "meterId");
-      p.notNegative(ec.pathOf("sanctionedLoad"), Wave2Shapes.number(p, ec, "sanctionedLoad", false));
+      p.notNegative(
+          ec.pathOf("sanctionedLoad"), Wave2Shapes.number(p, ec, "sanctionedLoad", false));
       p.httpUri(ec.pathOf("platformUrl"), Wave2Shapes.text(p, ec, "platformUrl", false));
     }
     Participant.DiscomLedgerProvider lp = party.ledgerProvider();

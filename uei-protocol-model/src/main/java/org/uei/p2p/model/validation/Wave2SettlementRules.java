@@ -13,8 +13,8 @@ import org.uei.p2p.model.wave2.Wave2Action;
 
 /**
  * Money in a contract: the seller platform's payment terms (SettlementTerm, required from on_init
- * on the trade path), the settlement's revenue flows (RevenueFlow, summing to zero within
- * {@link RevenueFlow#TOLERANCE}, INR), and settlements that refer to a consideration of the contract.
+ * on the trade path), the settlement's revenue flows (RevenueFlow, summing to zero within {@link
+ * RevenueFlow#TOLERANCE}, INR), and settlements that refer to a consideration of the contract.
  */
 final class Wave2SettlementRules {
 
@@ -36,7 +36,9 @@ final class Wave2SettlementRules {
         if (k.revenueFlow() != null) {
           revenueFlow(p, k.revenueFlow());
         } else if (Contract.AUTO_SETTLEMENT_FLOWS.equals(id)) {
-          p.add(k.pathOf("considerationAttributes"), "must be a RevenueFlow: it is the settlement's revenue flows");
+          p.add(
+              k.pathOf("considerationAttributes"),
+              "must be a RevenueFlow: it is the settlement's revenue flows");
         }
         if (k.settlementTerm() != null) {
           term(p, k.settlementTerm(), true);
@@ -53,7 +55,8 @@ final class Wave2SettlementRules {
         p.oneOf(s.pathOf("status"), Wave2Shapes.text(p, s, "status", false), Settlement.STATES);
         String ref = Wave2Shapes.text(p, s, "considerationId", false);
         if (ref != null && !considerationIds.contains(ref)) {
-          p.add(s.pathOf("considerationId"), "'" + ref + "' is not a consideration of this contract");
+          p.add(
+              s.pathOf("considerationId"), "'" + ref + "' is not a consideration of this contract");
         }
         if (s.settlementTerm() != null) {
           term(p, s.settlementTerm(), false);
@@ -61,8 +64,10 @@ final class Wave2SettlementRules {
       }
     }
     if (action == Wave2Action.ON_INIT && c.settlementTerm().isEmpty()) {
-      p.add(c.pathOf("consideration"), "must carry the seller platform's payment terms: a SettlementTerm "
-          + "in consideration[] (or settlements[])");
+      p.add(
+          c.pathOf("consideration"),
+          "must carry the seller platform's payment terms: a SettlementTerm "
+              + "in consideration[] (or settlements[])");
     }
   }
 
@@ -90,8 +95,12 @@ final class Wave2SettlementRules {
       }
     }
     if (complete && sum.abs().compareTo(RevenueFlow.TOLERANCE) > 0) {
-      p.add(rf.pathOf("revenueFlows"), "must sum to zero (within " + RevenueFlow.TOLERANCE.toPlainString()
-          + "): what roles pay must equal what roles receive, but the values sum to " + sum.toPlainString());
+      p.add(
+          rf.pathOf("revenueFlows"),
+          "must sum to zero (within "
+              + RevenueFlow.TOLERANCE.toPlainString()
+              + "): what roles pay must equal what roles receive, but the values sum to "
+              + sum.toPlainString());
     }
   }
 

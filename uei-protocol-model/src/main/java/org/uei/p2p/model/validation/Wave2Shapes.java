@@ -13,7 +13,10 @@ final class Wave2Shapes {
 
   private Wave2Shapes() {}
 
-  /** Checks that member {@code name} is a string (and present when {@code required}); returns its text or null. */
+  /**
+   * Checks that member {@code name} is a string (and present when {@code required}); returns its
+   * text or null.
+   */
   static String text(Problems p, Wave2Object o, String name, boolean required) {
     return shape(p, o, name, JsonNodeType.STRING, required) ? o.member(name).asText() : null;
   }
@@ -33,7 +36,10 @@ final class Wave2Shapes {
     return shape(p, o, name, JsonNodeType.OBJECT, required);
   }
 
-  /** Checks that member {@code name} is an array (non-empty when {@code nonEmpty}); true when it is one. */
+  /**
+   * Checks that member {@code name} is an array (non-empty when {@code nonEmpty}); true when it is
+   * one.
+   */
   static boolean array(Problems p, Wave2Object o, String name, boolean required, boolean nonEmpty) {
     if (!shape(p, o, name, JsonNodeType.ARRAY, required)) {
       return false;
@@ -50,7 +56,10 @@ final class Wave2Shapes {
     return shape(p, o, name, JsonNodeType.NUMBER, required) ? o.member(name).decimalValue() : null;
   }
 
-  /** Reports a {@code null} entry of a view list (an element that is not an object); true when it is one. */
+  /**
+   * Reports a {@code null} entry of a view list (an element that is not an object); true when it is
+   * one.
+   */
   static boolean notObject(Problems p, String path, Object element) {
     if (element == null) {
       p.add(path, "must be an object");
@@ -80,7 +89,8 @@ final class Wave2Shapes {
     }
   }
 
-  private static boolean shape(Problems p, Wave2Object o, String name, JsonNodeType expected, boolean required) {
+  private static boolean shape(
+      Problems p, Wave2Object o, String name, JsonNodeType expected, boolean required) {
     JsonNodeType t = o.typeOf(name);
     if (t == expected) {
       return true;

@@ -15,8 +15,8 @@ import org.uei.p2p.model.wave2.TimeSeries.Interval;
 import org.uei.p2p.model.wave2.TimeSeries.PayloadDescriptor;
 
 /**
- * Consistency of a BecknTimeSeries: every payload's type is declared once in
- * {@code payloadDescriptors} and its values have the declared kind (text for STRING units, numbers
+ * Consistency of a BecknTimeSeries: every payload's type is declared once in {@code
+ * payloadDescriptors} and its values have the declared kind (text for STRING units, numbers
  * otherwise); energy is in KWH and money in INR; interval ids are unique slot numbers. For the P2P
  * contract table each slot is one hour starting on the hour inside 06:00–18:00 IST.
  */
@@ -81,7 +81,9 @@ final class Wave2TimeSeriesRules {
     if (kind == Kind.CONTRACT_TABLE) {
       for (PayloadDescriptor d : declared.values()) {
         if (!used.contains(d.payloadType())) {
-          p.add(d.pathOf("payloadType"), "'" + d.payloadType() + "' is declared but no interval carries it");
+          p.add(
+              d.pathOf("payloadType"),
+              "'" + d.payloadType() + "' is declared but no interval carries it");
         }
       }
     }
@@ -98,7 +100,9 @@ final class Wave2TimeSeriesRules {
       if (Wave2Shapes.notObject(p, ts.pathOf("payloadDescriptors") + "[" + i + "]", d)) {
         continue;
       }
-      p.requiredEnum(d.pathOf("objectType"), Wave2Shapes.text(p, d, "objectType", true),
+      p.requiredEnum(
+          d.pathOf("objectType"),
+          Wave2Shapes.text(p, d, "objectType", true),
           List.of(PayloadDescriptor.EVENT, PayloadDescriptor.REPORT));
       String type = Wave2Shapes.requiredText(p, d, "payloadType");
       String units = Wave2Shapes.text(p, d, "units", false);
@@ -116,7 +120,9 @@ final class Wave2TimeSeriesRules {
       if (TimeSeries.TEXT_TYPES.contains(type)) {
         p.equalTo(d.pathOf("units"), units, STRING);
       } else if (units != null && !KWH.equals(units)) {
-        p.add(d.pathOf("units"), "must be 'KWH' (or 'STRING' for text payloads), not '" + units + "'");
+        p.add(
+            d.pathOf("units"),
+            "must be 'KWH' (or 'STRING' for text payloads), not '" + units + "'");
       }
       if (TimeSeries.PRICE_PER_KWH.equals(type)) {
         p.required(d.pathOf("currency"), currency);
@@ -126,7 +132,8 @@ final class Wave2TimeSeriesRules {
     return declared;
   }
 
-  private static void payloads(Problems p, Interval in, Map<String, PayloadDescriptor> declared, Set<String> used) {
+  private static void payloads(
+      Problems p, Interval in, Map<String, PayloadDescriptor> declared, Set<String> used) {
     if (!Wave2Shapes.array(p, in, "payloads", true, false)) {
       return;
     }
@@ -166,7 +173,12 @@ final class Wave2TimeSeriesRules {
           p.add(vp, "must be a string: " + type + " is declared with units STRING");
         }
       } else if (!v.isNumber()) {
-        p.add(vp, "must be a number: " + type + " is declared in " + (units == null ? "a currency" : units));
+        p.add(
+            vp,
+            "must be a number: "
+                + type
+                + " is declared in "
+                + (units == null ? "a currency" : units));
       } else if (TimeSeries.REQUESTED_QTY.equals(type) || TimeSeries.AVAILABLE_QTY.equals(type)) {
         p.energy(vp, v.decimalValue());
       } else if (TimeSeries.ENERGY_TYPES.contains(type) || TimeSeries.PRICE_PER_KWH.equals(type)) {
@@ -176,10 +188,16 @@ final class Wave2TimeSeriesRules {
   }
 
   // A series start or duration that can never give P2P slots is reported once, where it is written.
-  private static void slotShape(Problems p, String startPath, Instant start, String durationPath, Duration step) {
-    if (start != null && (start.atOffset(IST).getMinute() != 0 || start.atOffset(IST).getSecond() != 0
-        || start.getNano() != 0)) {
-      p.add(startPath, "must start on the hour in IST: P2P slots are one-hour blocks, not " + start.atOffset(IST));
+  private static void slotShape(
+      Problems p, String startPath, Instant start, String durationPath, Duration step) {
+    if (start != null
+        && (start.atOffset(IST).getMinute() != 0
+            || start.atOffset(IST).getSecond() != 0
+            || start.getNano() != 0)) {
+      p.add(
+          startPath,
+          "must start on the hour in IST: P2P slots are one-hour blocks, not "
+              + start.atOffset(IST));
     }
     if (step != null && !step.equals(Duration.ofHours(1))) {
       p.add(durationPath, "must be PT1H: P2P slots are one-hour blocks");
@@ -209,11 +227,21 @@ final class Wave2TimeSeriesRules {
     }
     ZonedDateTime from = start.atZone(IST);
     ZonedDateTime to = start.plus(step).atZone(IST);
-    boolean inside = from.getHour() >= FIRST_HOUR && to.toLocalDate().equals(from.toLocalDate())
-        && (to.getHour() < LAST_HOUR_END || (to.getHour() == LAST_HOUR_END && to.getMinute() == 0 && to.getSecond() == 0));
+    boolean inside =
+        from.getHour() >= FIRST_HOUR
+            && to.toLocalDate().equals(from.toLocalDate())
+            && (to.getHour() < LAST_HOUR_END
+                || (to.getHour() == LAST_HOUR_END && to.getMinute() == 0 && to.getSecond() == 0));
     if (!inside) {
-      p.add(own != null ? own.pathOf("start") : in.pathOf("id"), "slot " + in.id() + " runs " + from.toLocalDateTime()
-          + " to " + to.toLocalTime() + " IST: P2P delivery is between 06:00 and 18:00 IST");
+      p.add(
+          own != null ? own.pathOf("start") : in.pathOf("id"),
+          "slot "
+              + in.id()
+              + " runs "
+              + from.toLocalDateTime()
+              + " to "
+              + to.toLocalTime()
+              + " IST: P2P delivery is between 06:00 and 18:00 IST");
     }
   }
 

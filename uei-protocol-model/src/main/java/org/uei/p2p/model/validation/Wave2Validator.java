@@ -10,14 +10,14 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
 
 /**
- * Validates IES wave-2 (Beckn 2.0 LTS) messages as a node checks what it receives: required
- * members per action, the contract's roles and parties, TimeSeries consistency and P2P slots,
- * revenue flows summing to zero, RFC 3339 times and ISO-8601 durations. Every problem is a
- * BECKN-005 error with code 30000 and the JSON path of the member at fault.
+ * Validates IES wave-2 (Beckn 2.0 LTS) messages as a node checks what it receives: required members
+ * per action, the contract's roles and parties, TimeSeries consistency and P2P slots, revenue flows
+ * summing to zero, RFC 3339 times and ISO-8601 durations. Every problem is a BECKN-005 error with
+ * code 30000 and the JSON path of the member at fault.
  *
  * <p>{@link #strict()} adds the context rules the devkit's examples break (UUID {@code messageId}
- * and {@code transactionId}, {@code version} 2.0.0, {@code context.action} equal to the endpoint's).
- * Instances are immutable and thread-safe.
+ * and {@code transactionId}, {@code version} 2.0.0, {@code context.action} equal to the
+ * endpoint's). Instances are immutable and thread-safe.
  */
 public final class Wave2Validator {
 
@@ -51,7 +51,8 @@ public final class Wave2Validator {
       Wave2Action named = context(p, envelope.context(), endpoint);
       action = action != null ? action : named;
     }
-    if (action != null && action.carries() != Wave2Action.Carries.NOTHING
+    if (action != null
+        && action.carries() != Wave2Action.Carries.NOTHING
         && Wave2Shapes.object(p, envelope, "message", true)) {
       message(p, action, envelope.message());
     }
@@ -66,7 +67,9 @@ public final class Wave2Validator {
       if (named == null) {
         p.add(c.pathOf("action"), "'" + a + "' is not a wave-2 action");
       } else if (strict && endpoint != null && named != endpoint) {
-        p.add(c.pathOf("action"), "must be '" + endpoint.wireName() + "' (the endpoint), not '" + a + "'");
+        p.add(
+            c.pathOf("action"),
+            "must be '" + endpoint.wireName() + "' (the endpoint), not '" + a + "'");
       }
     }
     Wave2Action action = endpoint != null ? endpoint : named;
@@ -82,7 +85,8 @@ public final class Wave2Validator {
       p.uuid(c.pathOf("messageId"), mid);
       p.uuid(c.pathOf("transactionId"), tid);
     }
-    boolean fromBpp = action == Wave2Action.CATALOG_PUBLISH || action == Wave2Action.CATALOG_ON_PUBLISH;
+    boolean fromBpp =
+        action == Wave2Action.CATALOG_PUBLISH || action == Wave2Action.CATALOG_ON_PUBLISH;
     boolean bppKnown = action != Wave2Action.DISCOVER;
     p.httpUri(c.pathOf("bapUri"), uri(p, c, "bapId", "bapUri", !fromBpp));
     p.httpUri(c.pathOf("bppUri"), uri(p, c, "bppId", "bppUri", bppKnown));
@@ -98,7 +102,8 @@ public final class Wave2Validator {
     return named;
   }
 
-  private static String uri(Problems p, Wave2Context c, String idName, String uriName, boolean required) {
+  private static String uri(
+      Problems p, Wave2Context c, String idName, String uriName, boolean required) {
     if (required) {
       Wave2Shapes.requiredText(p, c, idName);
       return Wave2Shapes.requiredText(p, c, uriName);
@@ -111,15 +116,19 @@ public final class Wave2Validator {
     switch (action.carries()) {
       case CONTRACT -> {
         if (m.typeOf("contract") == JsonNodeType.MISSING && m.ackStatus() != null) {
-          p.add(m.pathOf("contract"), "is required: message.ack is an acknowledgement, which belongs in the "
-              + "synchronous HTTP answer, not in an " + action.wireName() + " callback");
+          p.add(
+              m.pathOf("contract"),
+              "is required: message.ack is an acknowledgement, which belongs in the "
+                  + "synchronous HTTP answer, not in an "
+                  + action.wireName()
+                  + " callback");
         } else if (Wave2Shapes.object(p, m, "contract", true)) {
           Wave2ContractRules.check(p, action, m.contract());
         }
       }
       case CATALOGS -> catalogs(p, action, m);
       case INTENT -> intent(p, m);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -153,7 +162,9 @@ public final class Wave2Validator {
     List<String> refs = o.resourceIds();
     for (int i = 0; i < refs.size(); i++) {
       if (refs.get(i) != null && cat.resource(refs.get(i)).isEmpty()) {
-        p.add(o.pathOf("resourceIds") + "[" + i + "]", "'" + refs.get(i) + "' is not a resource of this catalog");
+        p.add(
+            o.pathOf("resourceIds") + "[" + i + "]",
+            "'" + refs.get(i) + "' is not a resource of this catalog");
       }
     }
     CatalogOffer.EnergyTradeOffer eto = o.energyTradeOffer();
@@ -161,11 +172,18 @@ public final class Wave2Validator {
       return;
     }
     if (Wave2Shapes.object(p, eto, "validityWindow", false)) {
-      p.period(eto.pathOf("validityWindow"), eto.validFrom(), eto.validUntil(), "schema:startTime", "schema:endTime", true);
+      p.period(
+          eto.pathOf("validityWindow"),
+          eto.validFrom(),
+          eto.validUntil(),
+          "schema:startTime",
+          "schema:endTime",
+          true);
     }
     Wave2PartyRules.offer(p, eto, eto.contractAttributes(), eto.participants());
     if (Wave2Shapes.object(p, eto, "commitmentAttributes", true)) {
-      Wave2TimeSeriesRules.check(p, eto.commitmentAttributes(), Wave2TimeSeriesRules.Kind.OFFER_TABLE);
+      Wave2TimeSeriesRules.check(
+          p, eto.commitmentAttributes(), Wave2TimeSeriesRules.Kind.OFFER_TABLE);
     }
   }
 

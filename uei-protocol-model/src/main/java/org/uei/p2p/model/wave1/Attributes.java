@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Optional;
 
 /**
- * A JSON-LD attribute pack attached to a core object ({@code beckn:offerAttributes},
- * {@code beckn:itemAttributes}, ...). The concrete class is chosen by {@code @type}: packs known
- * to the mapper (the energy packs) get their own class, any other pack is read as a plain
- * {@code Attributes} whose members all sit in {@link #getExtra()}.
+ * A JSON-LD attribute pack attached to a core object ({@code beckn:offerAttributes}, {@code
+ * beckn:itemAttributes}, ...). The concrete class is chosen by {@code @type}: packs known to the
+ * mapper (the energy packs) get their own class, any other pack is read as a plain {@code
+ * Attributes} whose members all sit in {@link #getExtra()}.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,

@@ -2,7 +2,10 @@ package org.uei.p2p.model.wave1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A {@code beckn:Buyer}; in P2P trading its {@code EnergyCustomer} pack names the buyer meter and DISCOM. */
+/**
+ * A {@code beckn:Buyer}; in P2P trading its {@code EnergyCustomer} pack names the buyer meter and
+ * DISCOM.
+ */
 public final class Buyer extends JsonLdObject {
 
   /** The JSON-LD type of this object. */

@@ -3,7 +3,10 @@ package org.uei.p2p.model.wave1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** A {@code beckn:Item}: the thing on sale; in P2P trading an energy resource (a seller meter) with an {@code EnergyResource} pack. */
+/**
+ * A {@code beckn:Item}: the thing on sale; in P2P trading an energy resource (a seller meter) with
+ * an {@code EnergyResource} pack.
+ */
 public final class Item extends JsonLdObject {
 
   /** The JSON-LD type of this object. */

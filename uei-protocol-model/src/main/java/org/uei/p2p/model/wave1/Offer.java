@@ -3,7 +3,10 @@ package org.uei.p2p.model.wave1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** A {@code beckn:Offer}: the commercial terms for one or more items; in P2P trading one delivery slot at a price per kWh, with an {@code EnergyTradeOffer} pack. */
+/**
+ * A {@code beckn:Offer}: the commercial terms for one or more items; in P2P trading one delivery
+ * slot at a price per kWh, with an {@code EnergyTradeOffer} pack.
+ */
 public final class Offer extends JsonLdObject {
 
   /** The JSON-LD type of this object. */

@@ -2,7 +2,10 @@ package org.uei.p2p.model.wave1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A line of a {@code beckn:Order}: the ordered item, quantity, the accepted offer and an {@code EnergyOrderItem} pack. */
+/**
+ * A line of a {@code beckn:Order}: the ordered item, quantity, the accepted offer and an {@code
+ * EnergyOrderItem} pack.
+ */
 public final class OrderItem extends WireObject {
 
   @JsonProperty("beckn:lineId")

@@ -3,7 +3,10 @@ package org.uei.p2p.model.wave1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** A {@code beckn:Payment}: status and amount of the payment for an order; settlement accounts travel in a {@code PaymentSettlement} pack. */
+/**
+ * A {@code beckn:Payment}: status and amount of the payment for an order; settlement accounts
+ * travel in a {@code PaymentSettlement} pack.
+ */
 public final class Payment extends JsonLdObject {
 
   /** The JSON-LD type of this object. */

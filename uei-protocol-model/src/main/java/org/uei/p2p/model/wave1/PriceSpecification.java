@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A {@code schema:PriceSpecification}. Wave-1 uses two spellings: offers carry
- * {@code schema:price}/{@code schema:priceCurrency} per {@code unitText}; order values carry
- * {@code value}/{@code currency} with optional {@code components}. Both are modelled.
+ * A {@code schema:PriceSpecification}. Wave-1 uses two spellings: offers carry {@code
+ * schema:price}/{@code schema:priceCurrency} per {@code unitText}; order values carry {@code
+ * value}/{@code currency} with optional {@code components}. Both are modelled.
  */
 public final class PriceSpecification extends JsonLdObject {
 
@@ -36,8 +36,8 @@ public final class PriceSpecification extends JsonLdObject {
   private List<PriceComponent> components;
 
   /** A unit price, e.g. 6.50 INR per kWh, for at most {@code applicableQuantity}. */
-  public static PriceSpecification unitPrice(BigDecimal price, String currency, String unitText,
-      Quantity applicableQuantity) {
+  public static PriceSpecification unitPrice(
+      BigDecimal price, String currency, String unitText, Quantity applicableQuantity) {
     PriceSpecification p = new PriceSpecification();
     p.setType(TYPE);
     p.price = price;

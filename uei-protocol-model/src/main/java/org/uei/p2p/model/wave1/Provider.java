@@ -2,7 +2,10 @@ package org.uei.p2p.model.wave1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A provider (seller) as embedded in an item: id, descriptor and its attribute pack (an {@code EnergyCustomer} in P2P trading). */
+/**
+ * A provider (seller) as embedded in an item: id, descriptor and its attribute pack (an {@code
+ * EnergyCustomer} in P2P trading).
+ */
 public final class Provider extends WireObject {
 
   @JsonProperty("beckn:id")

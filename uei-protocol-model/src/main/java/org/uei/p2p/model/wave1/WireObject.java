@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Base of every wire object: keeps the members this library does not model, in arrival order,
- * so that a message parsed and serialized again carries everything its sender put in it.
+ * Base of every wire object: keeps the members this library does not model, in arrival order, so
+ * that a message parsed and serialized again carries everything its sender put in it.
  *
  * <p>Networks extend the packs with their own fields; dropping them would break signatures of
  * forwarded messages and hide data from the application.

@@ -45,7 +45,9 @@ public final class Catalog extends Wave2Object {
 
   /** The resource with this id. */
   public Optional<Resource> resource(String id) {
-    return resources().stream().filter(r -> r != null && id != null && id.equals(r.id())).findFirst();
+    return resources().stream()
+        .filter(r -> r != null && id != null && id.equals(r.id()))
+        .findFirst();
   }
 
   public List<CatalogOffer> offers() {

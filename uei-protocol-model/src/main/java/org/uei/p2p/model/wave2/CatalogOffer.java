@@ -33,11 +33,15 @@ public final class CatalogOffer extends Wave2Object {
     return n.isTextual() ? n.asText() : null;
   }
 
-  /** {@code provider.providerAttributes.meterId} when it is an EnergyCustomer, else {@code null}. */
+  /**
+   * {@code provider.providerAttributes.meterId} when it is an EnergyCustomer, else {@code null}.
+   */
   public String providerMeterId() {
     JsonNode a = json().path("provider").path("providerAttributes");
-    return Participant.EnergyCustomer.TYPE.equals(a.path("@type").asText(null)) && a.path("meterId").isTextual()
-        ? a.get("meterId").asText() : null;
+    return Participant.EnergyCustomer.TYPE.equals(a.path("@type").asText(null))
+            && a.path("meterId").isTextual()
+        ? a.get("meterId").asText()
+        : null;
   }
 
   /** {@code offerAttributes.@type}, or {@code null}. */
@@ -48,7 +52,9 @@ public final class CatalogOffer extends Wave2Object {
 
   /** The EnergyTradeOffer pack, or {@code null} when the offer carries another pack. */
   public EnergyTradeOffer energyTradeOffer() {
-    return ENERGY_TRADE_OFFER.equals(attributesType()) ? object("offerAttributes", EnergyTradeOffer::new) : null;
+    return ENERGY_TRADE_OFFER.equals(attributesType())
+        ? object("offerAttributes", EnergyTradeOffer::new)
+        : null;
   }
 
   /** The EnergyTradeOffer pack (v2.0). */

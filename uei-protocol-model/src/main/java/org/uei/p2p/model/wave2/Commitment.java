@@ -24,7 +24,8 @@ public final class Commitment extends Wave2Object {
   /** {@code status.descriptor.code}: DRAFT, ACTIVE or CLOSED. */
   public String statusCode() {
     return json().path("status").path("descriptor").path("code").isTextual()
-        ? json().path("status").path("descriptor").path("code").asText() : null;
+        ? json().path("status").path("descriptor").path("code").asText()
+        : null;
   }
 
   public List<Resource> resources() {
@@ -41,7 +42,9 @@ public final class Commitment extends Wave2Object {
     return object("commitmentAttributes", TimeSeries::new);
   }
 
-  /** The offer a commitment refers to: its id, the resources it covers, and optionally its provider. */
+  /**
+   * The offer a commitment refers to: its id, the resources it covers, and optionally its provider.
+   */
   public static final class OfferRef extends Wave2Object {
     OfferRef(ObjectNode json, String path) {
       super(json, path);
@@ -57,7 +60,9 @@ public final class Commitment extends Wave2Object {
 
     /** {@code provider.id}, or {@code null}. */
     public String providerId() {
-      return json().path("provider").path("id").isTextual() ? json().path("provider").path("id").asText() : null;
+      return json().path("provider").path("id").isTextual()
+          ? json().path("provider").path("id").asText()
+          : null;
     }
   }
 }

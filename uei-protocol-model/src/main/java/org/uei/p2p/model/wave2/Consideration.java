@@ -25,11 +25,15 @@ public final class Consideration extends Wave2Object {
 
   /** The attributes as RevenueFlow, or {@code null}. */
   public RevenueFlow revenueFlow() {
-    return RevenueFlow.TYPE.equals(attributesType()) ? object("considerationAttributes", RevenueFlow::new) : null;
+    return RevenueFlow.TYPE.equals(attributesType())
+        ? object("considerationAttributes", RevenueFlow::new)
+        : null;
   }
 
   /** The attributes as SettlementTerm, or {@code null}. */
   public SettlementTerm settlementTerm() {
-    return SettlementTerm.TYPE.equals(attributesType()) ? object("considerationAttributes", SettlementTerm::new) : null;
+    return SettlementTerm.TYPE.equals(attributesType())
+        ? object("considerationAttributes", SettlementTerm::new)
+        : null;
   }
 }

@@ -48,7 +48,9 @@ public final class Contract extends Wave2Object {
 
   /** The participant with this id; the roles of {@link DegContract} name participants by id. */
   public Optional<Participant> participant(String id) {
-    return participants().stream().filter(p -> p != null && id != null && id.equals(p.id())).findFirst();
+    return participants().stream()
+        .filter(p -> p != null && id != null && id.equals(p.id()))
+        .findFirst();
   }
 
   /** The participant bound to {@code role} (e.g. {@code sellerDiscom}), if any. */
@@ -65,15 +67,22 @@ public final class Contract extends Wave2Object {
     return objects("settlements", Settlement::new);
   }
 
-  /** The revenue flows of {@code consideration[id=auto-settlement-flows]}, once the seller side added them. */
+  /**
+   * The revenue flows of {@code consideration[id=auto-settlement-flows]}, once the seller side
+   * added them.
+   */
   public Optional<RevenueFlow> revenueFlow() {
-    return consideration().stream().filter(c -> c != null && AUTO_SETTLEMENT_FLOWS.equals(c.id()))
-        .map(Consideration::revenueFlow).filter(r -> r != null).findFirst();
+    return consideration().stream()
+        .filter(c -> c != null && AUTO_SETTLEMENT_FLOWS.equals(c.id()))
+        .map(Consideration::revenueFlow)
+        .filter(r -> r != null)
+        .findFirst();
   }
 
   /**
    * The payment terms: the first SettlementTerm with a {@code payTo} in {@code consideration[]} (as
-   * the reference adapter answers on_init) or in {@code settlements[]} (as the devkit examples carry it).
+   * the reference adapter answers on_init) or in {@code settlements[]} (as the devkit examples
+   * carry it).
    */
   public Optional<SettlementTerm> settlementTerm() {
     for (Consideration c : consideration()) {

@@ -13,12 +13,15 @@ public final class DegContract extends Wave2Object {
 
   /** {@code @type} of the pack. */
   public static final String TYPE = "DEGContract";
+
   public static final String BUYER_PLATFORM = "buyerPlatform";
   public static final String SELLER_PLATFORM = "sellerPlatform";
   public static final String BUYER_DISCOM = "buyerDiscom";
   public static final String SELLER_DISCOM = "sellerDiscom";
+
   /** The four roles every P2P trade contract binds. */
-  public static final List<String> P2P_ROLES = List.of(BUYER_PLATFORM, SELLER_PLATFORM, BUYER_DISCOM, SELLER_DISCOM);
+  public static final List<String> P2P_ROLES =
+      List.of(BUYER_PLATFORM, SELLER_PLATFORM, BUYER_DISCOM, SELLER_DISCOM);
 
   DegContract(ObjectNode json, String path) {
     super(json, path);
@@ -30,8 +33,11 @@ public final class DegContract extends Wave2Object {
 
   /** The participant id bound to {@code role}; empty when the role is absent or not yet bound. */
   public Optional<String> participantIdOf(String role) {
-    return roles().stream().filter(r -> r != null && role.equals(r.role())).map(Role::participantId)
-        .filter(id -> id != null).findFirst();
+    return roles().stream()
+        .filter(r -> r != null && role.equals(r.role()))
+        .map(Role::participantId)
+        .filter(id -> id != null)
+        .findFirst();
   }
 
   /** {@code policy {url, queryPath}}, or {@code null}. */
@@ -39,7 +45,10 @@ public final class DegContract extends Wave2Object {
     return object("policy", Policy::new);
   }
 
-  /** One {@code roles[]} entry: a role name and the participant bound to it ({@code null} until bound). */
+  /**
+   * One {@code roles[]} entry: a role name and the participant bound to it ({@code null} until
+   * bound).
+   */
   public static final class Role extends Wave2Object {
     Role(ObjectNode json, String path) {
       super(json, path);
@@ -49,7 +58,10 @@ public final class DegContract extends Wave2Object {
       return text("role");
     }
 
-    /** The bound participant's id; {@code null} when unbound (JSON null at catalog publish) or absent. */
+    /**
+     * The bound participant's id; {@code null} when unbound (JSON null at catalog publish) or
+     * absent.
+     */
     public String participantId() {
       return text("participantId");
     }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
 /**
- * A {@code participants[]} entry: a party's id and its attributes, an EnergyCustomer for a platform's
- * customer or a DiscomLedgerProvider for a DISCOM. The role is not here but in the DEGContract roles.
+ * A {@code participants[]} entry: a party's id and its attributes, an EnergyCustomer for a
+ * platform's customer or a DiscomLedgerProvider for a DISCOM. The role is not here but in the
+ * DEGContract roles.
  */
 public final class Participant extends Wave2Object {
 
@@ -26,13 +27,16 @@ public final class Participant extends Wave2Object {
 
   /** The attributes as an EnergyCustomer, or {@code null} when they are another pack. */
   public EnergyCustomer energyCustomer() {
-    return EnergyCustomer.TYPE.equals(attributesType()) ? object("participantAttributes", EnergyCustomer::new) : null;
+    return EnergyCustomer.TYPE.equals(attributesType())
+        ? object("participantAttributes", EnergyCustomer::new)
+        : null;
   }
 
   /** The attributes as a DiscomLedgerProvider, or {@code null} when they are another pack. */
   public DiscomLedgerProvider ledgerProvider() {
     return DiscomLedgerProvider.TYPE.equals(attributesType())
-        ? object("participantAttributes", DiscomLedgerProvider::new) : null;
+        ? object("participantAttributes", DiscomLedgerProvider::new)
+        : null;
   }
 
   /** The EnergyCustomer pack (v2.0): the metered connection a platform trades for. */

@@ -16,6 +16,7 @@ public final class Resource extends Wave2Object {
 
   /** {@code @type} of the energy pack. */
   public static final String ENERGY_RESOURCE = "EnergyResource";
+
   /** {@code @type} of a data set of meter readings. */
   public static final String DATASET_ITEM = "DatasetItem";
 
@@ -53,13 +54,17 @@ public final class Resource extends Wave2Object {
   /** The seller's meter: {@code resourceAttributes.id} of an EnergyResource, else {@code null}. */
   public String meterId() {
     JsonNode a = json().path("resourceAttributes");
-    return ENERGY_RESOURCE.equals(attributesType()) && a.path("id").isTextual() ? a.get("id").asText() : null;
+    return ENERGY_RESOURCE.equals(attributesType()) && a.path("id").isTextual()
+        ? a.get("id").asText()
+        : null;
   }
 
   /** {@code resourceAttributes.type} of an EnergyResource (SOLAR, WIND…), else {@code null}. */
   public String sourceType() {
     JsonNode a = json().path("resourceAttributes");
-    return ENERGY_RESOURCE.equals(attributesType()) && a.path("type").isTextual() ? a.get("type").asText() : null;
+    return ENERGY_RESOURCE.equals(attributesType()) && a.path("type").isTextual()
+        ? a.get("type").asText()
+        : null;
   }
 
   /** The TimeSeries in a DatasetItem's {@code dataPayload} (one object or an array of them). */

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * The RevenueFlow pack (v2.0): the settlement split between the contract's roles, written by the
- * seller side after FINAL_ALLOC. Positive values are received, negative values paid; the values
- * sum to zero within {@link #TOLERANCE} (the contract policy's tolerance for rounding residue).
+ * seller side after FINAL_ALLOC. Positive values are received, negative values paid; the values sum
+ * to zero within {@link #TOLERANCE} (the contract policy's tolerance for rounding residue).
  */
 public final class RevenueFlow extends Wave2Object {
 
   /** {@code @type} of the pack. */
   public static final String TYPE = "RevenueFlow";
+
   /** Largest absolute sum of the flows still taken as zero. */
   public static final BigDecimal TOLERANCE = new BigDecimal("0.005");
 

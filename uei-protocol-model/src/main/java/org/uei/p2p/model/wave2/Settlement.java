@@ -38,6 +38,8 @@ public final class Settlement extends Wave2Object {
 
   /** The attributes as SettlementTerm, or {@code null}. */
   public SettlementTerm settlementTerm() {
-    return SettlementTerm.TYPE.equals(attributesType()) ? object("settlementAttributes", SettlementTerm::new) : null;
+    return SettlementTerm.TYPE.equals(attributesType())
+        ? object("settlementAttributes", SettlementTerm::new)
+        : null;
   }
 }

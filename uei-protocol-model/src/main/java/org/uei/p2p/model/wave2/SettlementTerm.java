@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The SettlementTerm pack (v2.0): how the seller platform wants to be paid. {@code payTo} is one of
- * a UPI {@code vpa}, a {@code paymentUrl} or a bank account ({@code accountNumber} with
- * {@code branchCode}, the IFSC).
+ * a UPI {@code vpa}, a {@code paymentUrl} or a bank account ({@code accountNumber} with {@code
+ * branchCode}, the IFSC).
  */
 public final class SettlementTerm extends Wave2Object {
 

@@ -16,14 +16,15 @@ import java.util.Optional;
  * is one delivery slot; its payloads are the table's columns for that slot, each declared once in
  * {@code payloadDescriptors} with its units or currency and the role that fills it.
  *
- * <p>Interval {@code id} k of a series without per-interval periods covers
- * {@code [start + k × duration, start + (k + 1) × duration)}: the contract policy matches slots by
- * id, so the id, not the position in the array, is the slot number.
+ * <p>Interval {@code id} k of a series without per-interval periods covers {@code [start + k ×
+ * duration, start + (k + 1) × duration)}: the contract policy matches slots by id, so the id, not
+ * the position in the array, is the slot number.
  */
 public final class TimeSeries extends Wave2Object {
 
   /** {@code @type} of the pack. */
   public static final String TYPE = "TimeSeries";
+
   public static final String PRICE_PER_KWH = "PRICE_PER_KWH";
   public static final String AVAILABLE_QTY = "AVAILABLE_QTY";
   public static final String REQUESTED_QTY = "REQUESTED_QTY";
@@ -32,9 +33,11 @@ public final class TimeSeries extends Wave2Object {
   public static final String BUYER_DISCOM_STATUS = "BUYER_DISCOM_STATUS";
   public static final String SELLER_DISCOM_STATUS = "SELLER_DISCOM_STATUS";
   public static final String FINAL_ALLOC = "FINAL_ALLOC";
+
   /** Payload types that are energy in kWh. */
-  public static final List<String> ENERGY_TYPES = List.of(AVAILABLE_QTY, REQUESTED_QTY, BUYER_DISCOM_ALLOC,
-      SELLER_DISCOM_ALLOC, FINAL_ALLOC);
+  public static final List<String> ENERGY_TYPES =
+      List.of(AVAILABLE_QTY, REQUESTED_QTY, BUYER_DISCOM_ALLOC, SELLER_DISCOM_ALLOC, FINAL_ALLOC);
+
   /** Payload types that are text (allocation states). */
   public static final List<String> TEXT_TYPES = List.of(BUYER_DISCOM_STATUS, SELLER_DISCOM_STATUS);
 
@@ -53,7 +56,9 @@ public final class TimeSeries extends Wave2Object {
 
   /** The descriptor of {@code payloadType}, if declared. */
   public Optional<PayloadDescriptor> descriptor(String payloadType) {
-    return payloadDescriptors().stream().filter(d -> d != null && payloadType.equals(d.payloadType())).findFirst();
+    return payloadDescriptors().stream()
+        .filter(d -> d != null && payloadType.equals(d.payloadType()))
+        .findFirst();
   }
 
   public List<Interval> intervals() {
@@ -68,11 +73,15 @@ public final class TimeSeries extends Wave2Object {
     IntervalPeriod p = in.intervalPeriod();
     try {
       if (p != null) {
-        return Optional.of(new Slot(OffsetDateTime.parse(p.start()).toInstant(), Duration.parse(p.duration())));
+        return Optional.of(
+            new Slot(OffsetDateTime.parse(p.start()).toInstant(), Duration.parse(p.duration())));
       }
       IntervalPeriod series = intervalPeriod();
       Duration step = Duration.parse(series.duration());
-      return Optional.of(new Slot(OffsetDateTime.parse(series.start()).toInstant().plus(step.multipliedBy(in.id())), step));
+      return Optional.of(
+          new Slot(
+              OffsetDateTime.parse(series.start()).toInstant().plus(step.multipliedBy(in.id())),
+              step));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -110,6 +119,7 @@ public final class TimeSeries extends Wave2Object {
   public static final class PayloadDescriptor extends Wave2Object {
     /** {@code objectType} of a descriptor of offer and bid signals. */
     public static final String EVENT = "EVENT_PAYLOAD_DESCRIPTOR";
+
     /** {@code objectType} of a descriptor of reported values (allocations, meter readings). */
     public static final String REPORT = "REPORT_PAYLOAD_DESCRIPTOR";
 
@@ -167,14 +177,24 @@ public final class TimeSeries extends Wave2Object {
       return payloads().stream().filter(p -> p != null && type.equals(p.type())).findFirst();
     }
 
-    /** The first value of the {@code type} payload as a decimal; empty when absent, empty or not a number. */
+    /**
+     * The first value of the {@code type} payload as a decimal; empty when absent, empty or not a
+     * number.
+     */
     public Optional<BigDecimal> number(String type) {
-      return payload(type).flatMap(p -> p.values().isEmpty() ? Optional.empty()
-          : Optional.ofNullable(decimalOf(p.values().get(0))));
+      return payload(type)
+          .flatMap(
+              p ->
+                  p.values().isEmpty()
+                      ? Optional.empty()
+                      : Optional.ofNullable(decimalOf(p.values().get(0))));
     }
   }
 
-  /** A payload (OpenADR valuesMap): a type and its values, empty until the responsible role fills them. */
+  /**
+   * A payload (OpenADR valuesMap): a type and its values, empty until the responsible role fills
+   * them.
+   */
   public static final class Payload extends Wave2Object {
     Payload(ObjectNode json, String path) {
       super(json, path);
@@ -184,7 +204,9 @@ public final class TimeSeries extends Wave2Object {
       return text("type");
     }
 
-    /** The values as JSON scalars (numbers as written); containers are copies. Empty when absent. */
+    /**
+     * The values as JSON scalars (numbers as written); containers are copies. Empty when absent.
+     */
     public List<JsonNode> values() {
       JsonNode v = json().get("values");
       if (v == null || !v.isArray()) {

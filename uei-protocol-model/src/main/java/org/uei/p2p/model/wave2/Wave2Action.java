@@ -7,8 +7,8 @@ import java.util.Optional;
  * carries. The endpoint of an action is {@code POST {receiver}/{wireName}}.
  *
  * <p>{@code select}/{@code on_select} are accepted but never required: the devkit starts at init.
- * {@code status}/{@code on_status} also run between a ledger provider and its DISCOM (meter actuals)
- * and from the seller platform unprompted, with the same message shape.
+ * {@code status}/{@code on_status} also run between a ledger provider and its DISCOM (meter
+ * actuals) and from the seller platform unprompted, with the same message shape.
  */
 public enum Wave2Action {
   CATALOG_PUBLISH("catalog/publish", Carries.CATALOGS),

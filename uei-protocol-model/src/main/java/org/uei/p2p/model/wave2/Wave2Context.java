@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The camelCase {@code context} of a wave-2 (Beckn 2.0 LTS) message. Unlike wave 1 it has no
- * {@code domain} and no {@code location}; {@code networkId} names the network instead.
+ * The camelCase {@code context} of a wave-2 (Beckn 2.0 LTS) message. Unlike wave 1 it has no {@code
+ * domain} and no {@code location}; {@code networkId} names the network instead.
  */
 public final class Wave2Context extends Wave2Object {
 

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Builds wave-2 (camelCase) contexts for messages a participant sends: new requests, the callback
- * of a request, and unsolicited callbacks. The wave-2 counterpart of the wave-1
- * {@link org.uei.p2p.model.envelope.Contexts}.
+ * of a request, and unsolicited callbacks. The wave-2 counterpart of the wave-1 {@link
+ * org.uei.p2p.model.envelope.Contexts}.
  */
 public final class Wave2Contexts {
 
@@ -30,20 +30,25 @@ public final class Wave2Contexts {
    * @param bapId the caller's id ({@code null} for catalog/publish)
    * @param bppId the receiver's id ({@code null} for a discover through the discovery service)
    */
-  public record Parties(String networkId, String bapId, String bapUri, String bppId, String bppUri) {
+  public record Parties(
+      String networkId, String bapId, String bapUri, String bppId, String bppUri) {
     public Parties {
       Objects.requireNonNull(networkId, "networkId");
     }
   }
 
-  /** The callback of a request action: {@code on_<action>}, and {@code catalog/on_publish} for publish. */
+  /**
+   * The callback of a request action: {@code on_<action>}, and {@code catalog/on_publish} for
+   * publish.
+   */
   public static Optional<Wave2Action> callbackOf(Wave2Action request) {
     if (request.isCallback()) {
       return Optional.empty();
     }
     String name = request.wireName();
     int slash = name.lastIndexOf('/');
-    return Wave2Action.fromWireName(name.substring(0, slash + 1) + "on_" + name.substring(slash + 1));
+    return Wave2Action.fromWireName(
+        name.substring(0, slash + 1) + "on_" + name.substring(slash + 1));
   }
 
   /**
@@ -53,8 +58,13 @@ public final class Wave2Contexts {
    * @param transactionId the transaction ({@code null}: a new UUID)
    * @throws IllegalArgumentException if {@code action} is a callback
    */
-  public static ObjectNode newRequest(Wave2Action action, Parties parties, String transactionId, Duration ttl,
-      List<String> schemaContext, Clock clock) {
+  public static ObjectNode newRequest(
+      Wave2Action action,
+      Parties parties,
+      String transactionId,
+      Duration ttl,
+      List<String> schemaContext,
+      Clock clock) {
     if (action.isCallback()) {
       throw new IllegalArgumentException(action + " is a callback; use callbackFor or unsolicited");
     }
@@ -84,10 +94,15 @@ public final class Wave2Contexts {
    * @throws IllegalArgumentException if the request's action is missing, unknown or a callback
    */
   public static ObjectNode callbackFor(Wave2Context request, Clock clock) {
-    Wave2Action action = Wave2Action.fromWireName(request.action())
-        .orElseThrow(() -> new IllegalArgumentException("unknown wave-2 action '" + request.action() + "'"));
-    Wave2Action callback = callbackOf(action)
-        .orElseThrow(() -> new IllegalArgumentException(action + " is already a callback"));
+    Wave2Action action =
+        Wave2Action.fromWireName(request.action())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown wave-2 action '" + request.action() + "'"));
+    Wave2Action callback =
+        callbackOf(action)
+            .orElseThrow(() -> new IllegalArgumentException(action + " is already a callback"));
     ObjectNode c = request.toJson();
     c.put("action", callback.wireName());
     c.put("timestamp", now(clock));

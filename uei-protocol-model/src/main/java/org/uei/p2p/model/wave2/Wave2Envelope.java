@@ -19,14 +19,18 @@ public final class Wave2Envelope extends Wave2Object {
   /**
    * Reads a wave-2 message.
    *
-   * @throws MessageParseException when the body is not one JSON object, has duplicate keys, or holds
-   *     a number beyond {@link Wave2Json}'s bounds or a NUL character (code 30000 with the JSON path)
+   * @throws MessageParseException when the body is not one JSON object, has duplicate keys, or
+   *     holds a number beyond {@link Wave2Json}'s bounds or a NUL character (code 30000 with the
+   *     JSON path)
    */
   public static Wave2Envelope parse(byte[] body) throws MessageParseException {
     return new Wave2Envelope(Wave2Json.read(body));
   }
 
-  /** An envelope over a copy of an already read tree; its numbers and strings are checked the same way. */
+  /**
+   * An envelope over a copy of an already read tree; its numbers and strings are checked the same
+   * way.
+   */
   public static Wave2Envelope fromTree(ObjectNode tree) throws MessageParseException {
     ObjectNode copy = tree.deepCopy();
     Wave2Json.check(copy);

@@ -18,8 +18,8 @@ import org.uei.p2p.model.json.NumberBounds;
 /**
  * Reading and writing wave-2 JSON. Bytes are read by {@link BecknJson}, which already refuses
  * anything but one UTF-8 JSON text and numbers beyond {@link NumberBounds}; this class adds what a
- * tree read does not check: no member name or string holds the NUL character (no field needs it
- * and PostgreSQL text cannot hold it), and numbers built in code keep the same bounds.
+ * tree read does not check: no member name or string holds the NUL character (no field needs it and
+ * PostgreSQL text cannot hold it), and numbers built in code keep the same bounds.
  */
 public final class Wave2Json {
 
@@ -32,11 +32,17 @@ public final class Wave2Json {
       tree = BecknJson.readTree(body);
     } catch (IOException e) {
       JsonProblems.Problem p = JsonProblems.of(e);
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
+      throw new MessageParseException(
+          BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
     }
     if (!(tree instanceof ObjectNode o)) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST,
-          "the body must be a JSON object with context and message", ""), false, null);
+      throw new MessageParseException(
+          BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "the body must be a JSON object with context and message",
+              ""),
+          false,
+          null);
     }
     check(o);
     return o;
@@ -47,7 +53,8 @@ public final class Wave2Json {
     List<Object> at = new ArrayList<>();
     String problem = walk(tree, at);
     if (problem != null) {
-      throw new MessageParseException(BecknError.of(ErrorCode.INVALID_REQUEST, problem, path(at)), false, null);
+      throw new MessageParseException(
+          BecknError.of(ErrorCode.INVALID_REQUEST, problem, path(at)), false, null);
     }
   }
 
@@ -70,8 +77,10 @@ public final class Wave2Json {
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         at.add(e.getKey());
-        String p = e.getKey().indexOf('\u0000') >= 0 ? "the NUL character (U+0000) is not allowed in a member name"
-            : walk(e.getValue(), at);
+        String p =
+            e.getKey().indexOf('\u0000') >= 0
+                ? "the NUL character (U+0000) is not allowed in a member name"
+                : walk(e.getValue(), at);
         if (p != null) {
           return p;
         }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The {@code message} of a wave-2 envelope. What it carries depends on the action
- * ({@link Wave2Action#carries()}): a contract, catalogs, or a discover intent. Getters for what a
- * message does not carry return {@code null} or an empty list.
+ * The {@code message} of a wave-2 envelope. What it carries depends on the action ({@link
+ * Wave2Action#carries()}): a contract, catalogs, or a discover intent. Getters for what a message
+ * does not carry return {@code null} or an empty list.
  */
 public final class Wave2Message extends Wave2Object {
 
@@ -59,7 +59,9 @@ public final class Wave2Message extends Wave2Object {
       return n.isTextual() ? n.asText() : null;
     }
 
-    /** {@code filters.expression}, e.g. {@code $.catalogs[*].offers[*] ? (...)}, or {@code null}. */
+    /**
+     * {@code filters.expression}, e.g. {@code $.catalogs[*].offers[*] ? (...)}, or {@code null}.
+     */
     public String filterExpression() {
       JsonNode n = json().path("filters").path("expression");
       return n.isTextual() ? n.asText() : null;

@@ -14,8 +14,8 @@ import java.util.function.BiFunction;
  *
  * <p>The JSON is the value. Typed getters read from it; nothing is copied into fields, so a message
  * parsed and written again is the same JSON, member for member, in its order, with numbers as
- * written and every member this library does not model. A getter returns {@code null} (or an
- * empty list) when the member is absent or not of the expected JSON type: telling those apart is
+ * written and every member this library does not model. A getter returns {@code null} (or an empty
+ * list) when the member is absent or not of the expected JSON type: telling those apart is
  * validation's job ({@link #typeOf(String)}), which then reports the path of the member at fault.
  *
  * <p>Views never change their JSON and never hand out a mutable part of it (containers are copied,
@@ -26,7 +26,10 @@ public abstract class Wave2Object {
   private final ObjectNode json;
   private final String path;
 
-  /** A view of {@code json}, which the caller must not change afterwards, found at JSON path {@code path}. */
+  /**
+   * A view of {@code json}, which the caller must not change afterwards, found at JSON path {@code
+   * path}.
+   */
   protected Wave2Object(ObjectNode json, String path) {
     this.json = json;
     this.path = path;
@@ -126,12 +129,16 @@ public abstract class Wave2Object {
     return Collections.unmodifiableList(out);
   }
 
-  /** A number node as a decimal ({@code null} for anything else); bounds were checked at parse time. */
+  /**
+   * A number node as a decimal ({@code null} for anything else); bounds were checked at parse time.
+   */
   static BigDecimal decimalOf(JsonNode n) {
     if (n == null || !n.isNumber()) {
       return null;
     }
-    return n.isBigDecimal() ? n.decimalValue() : n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue();
+    return n.isBigDecimal()
+        ? n.decimalValue()
+        : n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue();
   }
 
   @Override

@@ -11,20 +11,41 @@ import org.uei.p2p.model.envelope.ErrorCode;
  * another's rules (a wave-2 init read as wave 1 gives a page of "context.domain is required").
  *
  * <ul>
- *   <li>camelCase identifiers ({@code transactionId}, {@code messageId}, {@code bapId}, …): IES wave 2;
+ *   <li>camelCase identifiers ({@code transactionId}, {@code messageId}, {@code bapId}, …): IES
+ *       wave 2;
  *   <li>snake_case identifiers ({@code transaction_id}, {@code message_id}, {@code bap_id}, …) with
  *       a {@code version} or {@code core_version} of 1.x: UEI v1 (Beckn 1.1.0), not supported yet;
  *   <li>snake_case identifiers otherwise: DEG wave 1;
  *   <li>both kinds, neither, or no context object: none, with the reason.
  * </ul>
- * Stateless; the members looked at are a handful, so this costs next to nothing on the receive path.
+ *
+ * Stateless; the members looked at are a handful, so this costs next to nothing on the receive
+ * path.
  */
 public final class WireDetector {
 
-  private static final List<String> CAMEL = List.of("transactionId", "messageId", "bapId", "bppId", "bapUri",
-      "bppUri", "networkId", "schemaContext");
-  private static final List<String> SNAKE = List.of("transaction_id", "message_id", "bap_id", "bpp_id", "bap_uri",
-      "bpp_uri", "network_id", "schema_context", "domain", "core_version");
+  private static final List<String> CAMEL =
+      List.of(
+          "transactionId",
+          "messageId",
+          "bapId",
+          "bppId",
+          "bapUri",
+          "bppUri",
+          "networkId",
+          "schemaContext");
+  private static final List<String> SNAKE =
+      List.of(
+          "transaction_id",
+          "message_id",
+          "bap_id",
+          "bpp_id",
+          "bap_uri",
+          "bpp_uri",
+          "network_id",
+          "schema_context",
+          "domain",
+          "core_version");
 
   private WireDetector() {}
 
@@ -37,12 +58,16 @@ public final class WireDetector {
     }
 
     /**
-     * The error for a body of no supported generation:
-     * {@code not a Beckn message of a supported generation: <reason>} (30000); {@code null} when supported.
+     * The error for a body of no supported generation: {@code not a Beckn message of a supported
+     * generation: <reason>} (30000); {@code null} when supported.
      */
     public BecknError error() {
-      return isSupported() ? null : BecknError.of(ErrorCode.INVALID_REQUEST,
-          "not a Beckn message of a supported generation: " + reason, generation == null ? "context" : "");
+      return isSupported()
+          ? null
+          : BecknError.of(
+              ErrorCode.INVALID_REQUEST,
+              "not a Beckn message of a supported generation: " + reason,
+              generation == null ? "context" : "");
     }
   }
 
@@ -58,21 +83,33 @@ public final class WireDetector {
     String camel = firstPresent(ctx, CAMEL);
     String snake = firstPresent(ctx, SNAKE);
     if (camel != null && snake != null) {
-      return new Detection(null, "its context mixes camelCase members of wave 2 (" + camel
-          + ") with snake_case members of wave 1 or Beckn 1.x (" + snake + ")");
+      return new Detection(
+          null,
+          "its context mixes camelCase members of wave 2 ("
+              + camel
+              + ") with snake_case members of wave 1 or Beckn 1.x ("
+              + snake
+              + ")");
     }
     if (camel != null) {
-      return new Detection(WireGeneration.IES_WAVE2, "context." + camel + " is camelCase (Beckn 2.0 LTS)");
+      return new Detection(
+          WireGeneration.IES_WAVE2, "context." + camel + " is camelCase (Beckn 2.0 LTS)");
     }
     if (snake != null) {
-      String version = text(ctx, "version") != null ? text(ctx, "version") : text(ctx, "core_version");
+      String version =
+          text(ctx, "version") != null ? text(ctx, "version") : text(ctx, "core_version");
       if (version != null && version.startsWith("1.")) {
-        return new Detection(WireGeneration.UEI_V1, "Beckn " + version + " (UEI v1) has no codec in this library yet");
+        return new Detection(
+            WireGeneration.UEI_V1,
+            "Beckn " + version + " (UEI v1) has no codec in this library yet");
       }
-      return new Detection(WireGeneration.DEG_WAVE1, "context." + snake + " is snake_case (Beckn 2.0-rc)");
+      return new Detection(
+          WireGeneration.DEG_WAVE1, "context." + snake + " is snake_case (Beckn 2.0-rc)");
     }
-    return new Detection(null, "its context has neither the camelCase ids of wave 2 (transactionId, messageId)"
-        + " nor the snake_case ids of wave 1 (transaction_id, message_id)");
+    return new Detection(
+        null,
+        "its context has neither the camelCase ids of wave 2 (transactionId, messageId)"
+            + " nor the snake_case ids of wave 1 (transaction_id, message_id)");
   }
 
   private static String firstPresent(JsonNode ctx, List<String> names) {

@@ -27,23 +27,44 @@ import org.uei.p2p.model.validation.Wave1Validator;
 
 class Wave1CodecTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-10T05:30:00Z"), ZoneOffset.UTC);
-  private static final Contexts.Parties PARTIES = new Contexts.Parties("beckn.one:deg:p2p-trading-interdiscom:2.0.0",
-      "bap.sunshare.example", "https://bap.sunshare.example/beckn", "bpp.gridtrade.example", "https://bpp.gridtrade.example/beckn");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-02-10T05:30:00Z"), ZoneOffset.UTC);
+  private static final Contexts.Parties PARTIES =
+      new Contexts.Parties(
+          "beckn.one:deg:p2p-trading-interdiscom:2.0.0",
+          "bap.sunshare.example",
+          "https://bap.sunshare.example/beckn",
+          "bpp.gridtrade.example",
+          "https://bpp.gridtrade.example/beckn");
   private static final MeterPoint SELLER = new MeterPoint("TEST_PVVNL_M0017", "PVVNL");
   private static final MeterPoint OTHER_SELLER = new MeterPoint("TEST_PVVNL_M0003", "PVVNL");
   private static final MeterPoint BUYER = new MeterPoint("TEST_TPDDL_M0042", "TPDDL");
 
   private final TradeCodec<Message> codec = new Wave1Codec();
 
-  private static EnergyOffer offer(String id, MeterPoint seller, String provider, int hourUtc, String price, String max) {
-    return new EnergyOffer(id, provider, seller, DeliverySlot.hourStarting(Instant.parse("2026-02-11T00:00:00Z").plusSeconds(3600L * hourUtc)),
-        UnitPrice.inr(price), new BigDecimal(max), Instant.parse("2026-02-10T05:00:00Z"), Instant.parse("2026-02-11T01:00:00Z"));
+  private static EnergyOffer offer(
+      String id, MeterPoint seller, String provider, int hourUtc, String price, String max) {
+    return new EnergyOffer(
+        id,
+        provider,
+        seller,
+        DeliverySlot.hourStarting(
+            Instant.parse("2026-02-11T00:00:00Z").plusSeconds(3600L * hourUtc)),
+        UnitPrice.inr(price),
+        new BigDecimal(max),
+        Instant.parse("2026-02-10T05:00:00Z"),
+        Instant.parse("2026-02-11T01:00:00Z"));
   }
 
   /** Puts a message in an envelope of {@code action}, sends it through bytes and reads it back. */
   private static Envelope<?> overTheWire(Action action, Message m) throws Exception {
-    Context ctx = Contexts.newRequest(action.isCallback() ? action.request().orElseThrow() : action, PARTIES, null, null, CLOCK);
+    Context ctx =
+        Contexts.newRequest(
+            action.isCallback() ? action.request().orElseThrow() : action,
+            PARTIES,
+            null,
+            null,
+            CLOCK);
     if (action.isCallback()) {
       ctx = Contexts.callbackFor(ctx, CLOCK);
     }
@@ -56,10 +77,19 @@ class Wave1CodecTest {
 
   @Test
   void offersSurviveACatalogOnTheWire() throws Exception {
-    List<EnergyOffer> offers = List.of(offer("o-17-05", SELLER, "prosumer-17", 5, "6.25", "9.5"),
-        offer("o-17-06", SELLER, "prosumer-17", 6, "6.50", "8"), offer("o-3-06", OTHER_SELLER, "prosumer-3", 6, "5.80", "2.75"));
-    Message m = codec.catalogMessage(new CatalogHeader("cat-1", "GridTrade energy", "bpp.gridtrade.example",
-        "https://bpp.gridtrade.example/beckn"), offers);
+    List<EnergyOffer> offers =
+        List.of(
+            offer("o-17-05", SELLER, "prosumer-17", 5, "6.25", "9.5"),
+            offer("o-17-06", SELLER, "prosumer-17", 6, "6.50", "8"),
+            offer("o-3-06", OTHER_SELLER, "prosumer-3", 6, "5.80", "2.75"));
+    Message m =
+        codec.catalogMessage(
+            new CatalogHeader(
+                "cat-1",
+                "GridTrade energy",
+                "bpp.gridtrade.example",
+                "https://bpp.gridtrade.example/beckn"),
+            offers);
     Envelope<?> back = overTheWire(Action.ON_DISCOVER, m);
     assertEquals(offers, codec.offers(back.getMessage()));
     overTheWire(Action.CATALOG_PUBLISH, m);
@@ -67,14 +97,31 @@ class Wave1CodecTest {
 
   @Test
   void anOrderSurvivesSelectAndOnConfirm() throws Exception {
-    TradeOrder order = new TradeOrder(null, TradeStatus.PENDING, "bap.sunshare.example", "bpp.gridtrade.example",
-        "consumer-rohini-42", BUYER, List.of(
-            OrderLine.take(offer("o-17-05", SELLER, "prosumer-17", 5, "6.25", "9.5"), new BigDecimal("8.0")),
-            OrderLine.take(offer("o-17-07", SELLER, "prosumer-17", 7, "7", "6"), new BigDecimal("4.50"))));
+    TradeOrder order =
+        new TradeOrder(
+            null,
+            TradeStatus.PENDING,
+            "bap.sunshare.example",
+            "bpp.gridtrade.example",
+            "consumer-rohini-42",
+            BUYER,
+            List.of(
+                OrderLine.take(
+                    offer("o-17-05", SELLER, "prosumer-17", 5, "6.25", "9.5"),
+                    new BigDecimal("8.0")),
+                OrderLine.take(
+                    offer("o-17-07", SELLER, "prosumer-17", 7, "7", "6"), new BigDecimal("4.50"))));
     Envelope<?> select = overTheWire(Action.SELECT, codec.orderMessage(order));
     assertEquals(order, codec.order(select.getMessage()));
-    TradeOrder confirmed = new TradeOrder("order-7781", TradeStatus.CONFIRMED, order.buyerPlatformId(), order.sellerPlatformId(),
-        order.buyerId(), order.buyer(), order.lines());
+    TradeOrder confirmed =
+        new TradeOrder(
+            "order-7781",
+            TradeStatus.CONFIRMED,
+            order.buyerPlatformId(),
+            order.sellerPlatformId(),
+            order.buyerId(),
+            order.buyer(),
+            order.lines());
     Envelope<?> onConfirm = overTheWire(Action.ON_CONFIRM, codec.orderMessage(confirmed));
     TradeOrder read = codec.order(onConfirm.getMessage());
     assertEquals(confirmed, read);
@@ -102,23 +149,49 @@ class Wave1CodecTest {
 
   @Test
   void missingSellerDiscomIsAnErrorWithPath() {
-    byte[] b = Fixtures.without("select.json", "/message/order/beckn:orderItems/1/beckn:orderItemAttributes/providerAttributes", "utilityId");
-    TradeCodecException e = assertThrows(TradeCodecException.class, () -> codec.order(Envelopes.parse(b).getMessage()));
-    assertEquals("message.order.beckn:orderItems[1].beckn:orderItemAttributes.providerAttributes.utilityId", e.error().getPaths());
+    byte[] b =
+        Fixtures.without(
+            "select.json",
+            "/message/order/beckn:orderItems/1/beckn:orderItemAttributes/providerAttributes",
+            "utilityId");
+    TradeCodecException e =
+        assertThrows(TradeCodecException.class, () -> codec.order(Envelopes.parse(b).getMessage()));
+    assertEquals(
+        "message.order.beckn:orderItems[1].beckn:orderItemAttributes.providerAttributes.utilityId",
+        e.error().getPaths());
   }
 
   @Test
   void catalogOffersNeedTheSellerMeterOfTheirItem() throws Exception {
-    TradeCodecException e = assertThrows(TradeCodecException.class,
-        () -> codec.offers(Envelopes.parse(Fixtures.bytes("on_discover.json")).getMessage()));
-    assertEquals("message.catalogs[0].beckn:items[1].beckn:provider.beckn:providerAttributes", e.error().getPaths());
-    byte[] fixed = Fixtures.edited("on_discover.json", "/message/catalogs/0/beckn:items/1/beckn:provider",
-        p -> p.putObject("beckn:providerAttributes").put("@type", "EnergyCustomer").put("meterId", "TEST_PVVNL_M0003").put("utilityId", "PVVNL"));
+    TradeCodecException e =
+        assertThrows(
+            TradeCodecException.class,
+            () -> codec.offers(Envelopes.parse(Fixtures.bytes("on_discover.json")).getMessage()));
+    assertEquals(
+        "message.catalogs[0].beckn:items[1].beckn:provider.beckn:providerAttributes",
+        e.error().getPaths());
+    byte[] fixed =
+        Fixtures.edited(
+            "on_discover.json",
+            "/message/catalogs/0/beckn:items/1/beckn:provider",
+            p ->
+                p.putObject("beckn:providerAttributes")
+                    .put("@type", "EnergyCustomer")
+                    .put("meterId", "TEST_PVVNL_M0003")
+                    .put("utilityId", "PVVNL"));
     List<EnergyOffer> offers = codec.offers(Envelopes.parse(fixed).getMessage());
     assertEquals(2, offers.size());
-    assertEquals(new EnergyOffer("offer-ghaziabad-3-2026-02-11T06", "prosumer-ghaziabad-3", OTHER_SELLER,
-        DeliverySlot.hourStarting(Instant.parse("2026-02-11T06:00:00Z")), UnitPrice.inr("5.80"), new BigDecimal("2.75"),
-        Instant.parse("2026-02-10T05:00:00Z"), Instant.parse("2026-02-11T02:00:00Z")), offers.get(1));
+    assertEquals(
+        new EnergyOffer(
+            "offer-ghaziabad-3-2026-02-11T06",
+            "prosumer-ghaziabad-3",
+            OTHER_SELLER,
+            DeliverySlot.hourStarting(Instant.parse("2026-02-11T06:00:00Z")),
+            UnitPrice.inr("5.80"),
+            new BigDecimal("2.75"),
+            Instant.parse("2026-02-10T05:00:00Z"),
+            Instant.parse("2026-02-11T02:00:00Z")),
+        offers.get(1));
   }
 
   @Test

@@ -16,8 +16,17 @@ class TradeModelTest {
   private static final MeterPoint SELLER = new MeterPoint("DER-2002", "PVVNL");
 
   private static Trade trade(String quantity) {
-    return new Trade("t-1", "bap.example", "bpp.example", BUYER, SELLER, DeliverySlot.hourStarting(T),
-        new BigDecimal(quantity), UnitPrice.inr("6.50"), TradeStatus.CONFIRMED, T.minusSeconds(36_000));
+    return new Trade(
+        "t-1",
+        "bap.example",
+        "bpp.example",
+        BUYER,
+        SELLER,
+        DeliverySlot.hourStarting(T),
+        new BigDecimal(quantity),
+        UnitPrice.inr("6.50"),
+        TradeStatus.CONFIRMED,
+        T.minusSeconds(36_000));
   }
 
   @Test
@@ -55,50 +64,108 @@ class TradeModelTest {
 
   @Test
   void blankIdsAreRejectedWithTheFieldName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MeterPoint(" ", "BRPL"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new MeterPoint(" ", "BRPL"));
     assertTrue(e.getMessage().contains("meter id"));
     assertThrows(NullPointerException.class, () -> new MeterPoint("CA-1", null));
   }
 
   @Test
   void offerValidityWindowIsHalfOpen() {
-    EnergyOffer offer = new EnergyOffer("o-1", "prosumer-7", SELLER, DeliverySlot.hourStarting(T),
-        UnitPrice.inr("5.25"), new BigDecimal("10"), T.minusSeconds(86_400), T.minusSeconds(14_400));
+    EnergyOffer offer =
+        new EnergyOffer(
+            "o-1",
+            "prosumer-7",
+            SELLER,
+            DeliverySlot.hourStarting(T),
+            UnitPrice.inr("5.25"),
+            new BigDecimal("10"),
+            T.minusSeconds(86_400),
+            T.minusSeconds(14_400));
     assertTrue(offer.isValidAt(T.minusSeconds(86_400)));
     assertFalse(offer.isValidAt(T.minusSeconds(14_400)));
-    assertThrows(IllegalArgumentException.class, () -> new EnergyOffer("o-2", "p", SELLER,
-        DeliverySlot.hourStarting(T), UnitPrice.inr("5"), BigDecimal.ONE, T, T));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new EnergyOffer(
+                "o-2",
+                "p",
+                SELLER,
+                DeliverySlot.hourStarting(T),
+                UnitPrice.inr("5"),
+                BigDecimal.ONE,
+                T,
+                T));
   }
 
   @Test
   void meterReadingAcceptsOnlyStandardBlocksAndNonNegativeValues() {
     MeterReading r = new MeterReading("CA-1001", T, 15, new BigDecimal("0.25"), BigDecimal.ZERO);
     assertEquals(T.plusSeconds(900), r.blockEnd());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MeterReading("CA-1001", T, 20, BigDecimal.ONE, BigDecimal.ZERO));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new MeterReading("CA-1001", T, 60, new BigDecimal("-0.01"), BigDecimal.ZERO));
-    assertTrue(r.sameValuesAs(new MeterReading("CA-1001", T, 15, new BigDecimal("0.250"), new BigDecimal("0.0"))));
-    assertFalse(r.sameValuesAs(new MeterReading("CA-1001", T, 15, new BigDecimal("0.26"), BigDecimal.ZERO)));
+    assertTrue(
+        r.sameValuesAs(
+            new MeterReading("CA-1001", T, 15, new BigDecimal("0.250"), new BigDecimal("0.0"))));
+    assertFalse(
+        r.sameValuesAs(
+            new MeterReading("CA-1001", T, 15, new BigDecimal("0.26"), BigDecimal.ZERO)));
   }
 
   @Test
   void allocationCannotExceedContractedQuantity() {
-    Allocation a = new Allocation("t-1", TradeSide.SELLER, "DER-2002", new BigDecimal("5"), new BigDecimal("3.89"));
+    Allocation a =
+        new Allocation(
+            "t-1", TradeSide.SELLER, "DER-2002", new BigDecimal("5"), new BigDecimal("3.89"));
     assertEquals(new BigDecimal("1.11"), a.shortfallKwh());
-    assertThrows(IllegalArgumentException.class,
-        () -> new Allocation("t-1", TradeSide.SELLER, "DER-2002", new BigDecimal("5"), new BigDecimal("5.01")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Allocation(
+                "t-1", TradeSide.SELLER, "DER-2002", new BigDecimal("5"), new BigDecimal("5.01")));
   }
 
   @Test
   void settlementLineRejectsSubPaisaAmountsAndSelfPayment() {
-    SettlementLine line = new SettlementLine("t-1", SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER,
-        new BigDecimal("3"), new BigDecimal("6.50"), new BigDecimal("19.50"), UnitPrice.INR);
+    SettlementLine line =
+        new SettlementLine(
+            "t-1",
+            SettlementLineType.ENERGY,
+            Payee.BUYER,
+            Payee.SELLER,
+            new BigDecimal("3"),
+            new BigDecimal("6.50"),
+            new BigDecimal("19.50"),
+            UnitPrice.INR);
     assertEquals(new BigDecimal("19.50"), line.amount());
-    assertThrows(IllegalArgumentException.class, () -> new SettlementLine("t-1", SettlementLineType.ENERGY,
-        Payee.BUYER, Payee.SELLER, BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("1.005"), UnitPrice.INR));
-    assertThrows(IllegalArgumentException.class, () -> new SettlementLine("t-1", SettlementLineType.ENERGY,
-        Payee.BUYER, Payee.BUYER, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, UnitPrice.INR));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SettlementLine(
+                "t-1",
+                SettlementLineType.ENERGY,
+                Payee.BUYER,
+                Payee.SELLER,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                new BigDecimal("1.005"),
+                UnitPrice.INR));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SettlementLine(
+                "t-1",
+                SettlementLineType.ENERGY,
+                Payee.BUYER,
+                Payee.BUYER,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                BigDecimal.ONE,
+                UnitPrice.INR));
   }
 
   @Test

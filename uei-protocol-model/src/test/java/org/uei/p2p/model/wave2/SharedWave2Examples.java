@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The devkit's wave-2 examples and canned responses, read (never copied) from the reference
- * directory next to the checkout when it is there. Tests assert on the project's own fixtures
- * first and on these in addition, so a checkout without them still runs every test.
+ * directory next to the checkout when it is there. Tests assert on the project's own fixtures first
+ * and on these in addition, so a checkout without them still runs every test.
  */
 final class SharedWave2Examples {
 
@@ -18,7 +18,10 @@ final class SharedWave2Examples {
 
   private SharedWave2Examples() {}
 
-  /** Every JSON file of the examples, relative names like {@code uc1/examples/init-request.json}; empty when absent. */
+  /**
+   * Every JSON file of the examples, relative names like {@code uc1/examples/init-request.json};
+   * empty when absent.
+   */
   static List<Path> all() {
     Path root = root();
     if (root == null) {

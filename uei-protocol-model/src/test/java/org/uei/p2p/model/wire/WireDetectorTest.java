@@ -16,14 +16,27 @@ import org.uei.p2p.model.json.BecknJson;
 class WireDetectorTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"select.json", "on_discover.json", "confirm.json", "on_status.json", "discover.json"})
+  @ValueSource(
+      strings = {
+        "select.json",
+        "on_discover.json",
+        "confirm.json",
+        "on_status.json",
+        "discover.json"
+      })
   void wave1FixturesAreWave1(String name) {
     assertEquals(WireGeneration.DEG_WAVE1, WireDetector.detect(Fixtures.tree(name)).generation());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"wave2/init.json", "wave2/on_init.json", "wave2/on_status.json",
-      "wave2/catalog_publish.json", "wave2/discover.json"})
+  @ValueSource(
+      strings = {
+        "wave2/init.json",
+        "wave2/on_init.json",
+        "wave2/on_status.json",
+        "wave2/catalog_publish.json",
+        "wave2/discover.json"
+      })
   void wave2FixturesAreWave2(String name) {
     WireDetector.Detection d = WireDetector.detect(Fixtures.tree(name));
     assertEquals(WireGeneration.IES_WAVE2, d.generation());
@@ -33,23 +46,34 @@ class WireDetectorTest {
 
   @Test
   void beckn11IsUeiV1AndNotSupportedYet() throws Exception {
-    WireDetector.Detection d = WireDetector.detect(json(
-        "{\"context\":{\"domain\":\"uei:p2p-trading\",\"version\":\"1.1.0\",\"action\":\"search\",\"transaction_id\":\"t\"}}"));
+    WireDetector.Detection d =
+        WireDetector.detect(
+            json(
+                "{\"context\":{\"domain\":\"uei:p2p-trading\",\"version\":\"1.1.0\",\"action\":\"search\",\"transaction_id\":\"t\"}}"));
     assertEquals(WireGeneration.UEI_V1, d.generation());
     assertFalse(d.isSupported());
-    assertTrue(d.error().getMessage().startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"),
+    assertTrue(
+        d.error()
+            .getMessage()
+            .startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"),
         d.error().getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[]", "{\"message\":{}}", "{\"context\":\"init\",\"message\":{}}",
-      "{\"context\":{\"action\":\"init\"},\"message\":{}}",
-      "{\"context\":{\"transactionId\":\"t\",\"message_id\":\"m\"},\"message\":{}}"})
+  @ValueSource(
+      strings = {
+        "[]",
+        "{\"message\":{}}",
+        "{\"context\":\"init\",\"message\":{}}",
+        "{\"context\":{\"action\":\"init\"},\"message\":{}}",
+        "{\"context\":{\"transactionId\":\"t\",\"message_id\":\"m\"},\"message\":{}}"
+      })
   void anythingElseIsOneClearError(String body) throws Exception {
     WireDetector.Detection d = WireDetector.detect(json(body));
     assertNull(d.generation());
     assertEquals("30000", d.error().getCode());
-    assertTrue(d.error().getMessage().startsWith("not a Beckn message of a supported generation: "),
+    assertTrue(
+        d.error().getMessage().startsWith("not a Beckn message of a supported generation: "),
         d.error().getMessage());
   }
 

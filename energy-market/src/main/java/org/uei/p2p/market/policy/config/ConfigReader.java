@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Typed reads from a configuration tree that fail with the file, line and key of the member at
- * fault. Keys are JSON pointers inside; messages show them dotted ({@code a.b[1]}), as people write them.
+ * fault. Keys are JSON pointers inside; messages show them dotted ({@code a.b[1]}), as people write
+ * them.
  */
 final class ConfigReader {
 
@@ -51,8 +52,12 @@ final class ConfigReader {
     }
     Integer line = lines.get(at);
     String key = dotted(pointer);
-    return new PolicyConfigException(file + (line == null ? "" : " line " + line) + (key.isEmpty() ? "" : ", " + key)
-        + ": " + what);
+    return new PolicyConfigException(
+        file
+            + (line == null ? "" : " line " + line)
+            + (key.isEmpty() ? "" : ", " + key)
+            + ": "
+            + what);
   }
 
   static String dotted(String pointer) {
@@ -84,7 +89,8 @@ final class ConfigReader {
     }
   }
 
-  JsonNode object(JsonNode parent, String pointer, String key, boolean required) throws PolicyConfigException {
+  JsonNode object(JsonNode parent, String pointer, String key, boolean required)
+      throws PolicyConfigException {
     JsonNode n = parent.get(key);
     if (n == null) {
       if (required) {
@@ -93,12 +99,14 @@ final class ConfigReader {
       return null;
     }
     if (!n.isObject()) {
-      throw error(child(pointer, key), "expected an object, found " + n.getNodeType().name().toLowerCase());
+      throw error(
+          child(pointer, key), "expected an object, found " + n.getNodeType().name().toLowerCase());
     }
     return n;
   }
 
-  Set<String> strings(JsonNode parent, String pointer, String key, Set<String> dflt) throws PolicyConfigException {
+  Set<String> strings(JsonNode parent, String pointer, String key, Set<String> dflt)
+      throws PolicyConfigException {
     JsonNode n = parent.get(key);
     if (n == null) {
       if (dflt == null) {
@@ -108,7 +116,8 @@ final class ConfigReader {
     }
     String at = child(pointer, key);
     if (!n.isArray()) {
-      throw error(at, "expected an array of strings, found " + n.getNodeType().name().toLowerCase());
+      throw error(
+          at, "expected an array of strings, found " + n.getNodeType().name().toLowerCase());
     }
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < n.size(); i++) {
@@ -123,7 +132,8 @@ final class ConfigReader {
     return out;
   }
 
-  String text(JsonNode parent, String pointer, String key, String dflt) throws PolicyConfigException {
+  String text(JsonNode parent, String pointer, String key, String dflt)
+      throws PolicyConfigException {
     JsonNode n = parent.get(key);
     if (n == null) {
       if (dflt == null) {
@@ -137,7 +147,8 @@ final class ConfigReader {
     return n.asText();
   }
 
-  boolean bool(JsonNode parent, String pointer, String key, boolean dflt) throws PolicyConfigException {
+  boolean bool(JsonNode parent, String pointer, String key, boolean dflt)
+      throws PolicyConfigException {
     JsonNode n = parent.get(key);
     if (n == null) {
       return dflt;
@@ -148,7 +159,8 @@ final class ConfigReader {
     return n.asBoolean();
   }
 
-  BigDecimal decimal(JsonNode parent, String pointer, String key, BigDecimal dflt) throws PolicyConfigException {
+  BigDecimal decimal(JsonNode parent, String pointer, String key, BigDecimal dflt)
+      throws PolicyConfigException {
     JsonNode n = parent.get(key);
     if (n == null) {
       return dflt;
@@ -159,12 +171,14 @@ final class ConfigReader {
     return n.decimalValue();
   }
 
-  Duration duration(JsonNode parent, String pointer, String key, Duration dflt) throws PolicyConfigException {
+  Duration duration(JsonNode parent, String pointer, String key, Duration dflt)
+      throws PolicyConfigException {
     String s = text(parent, pointer, key, dflt.toString());
     try {
       return Duration.parse(s);
     } catch (DateTimeParseException e) {
-      throw error(child(pointer, key), "expected an ISO-8601 duration like PT4H, found \"" + s + "\"");
+      throw error(
+          child(pointer, key), "expected an ISO-8601 duration like PT4H, found \"" + s + "\"");
     }
   }
 }

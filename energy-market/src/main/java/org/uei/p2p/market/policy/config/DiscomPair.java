@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A buyer DISCOM that may buy from a seller DISCOM's prosumers (a configured trading corridor).
  *
- * @param buyer  the buyer's DISCOM (UPADHI short code)
+ * @param buyer the buyer's DISCOM (UPADHI short code)
  * @param seller the seller's DISCOM
  */
 public record DiscomPair(String buyer, String seller) {

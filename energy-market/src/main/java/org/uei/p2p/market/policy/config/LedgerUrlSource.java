@@ -2,7 +2,9 @@ package org.uei.p2p.market.policy.config;
 
 /** What a DISCOM participant's {@code ledgerUri} is checked against. */
 public enum LedgerUrlSource {
-  /** The environment's list of permitted ledger endpoints (as the published contract policy does). */
+  /**
+   * The environment's list of permitted ledger endpoints (as the published contract policy does).
+   */
   LIST,
   /** The DISCOM's own registry record: the URL must be the ledger that DISCOM registered. */
   REGISTRY,

@@ -13,15 +13,20 @@ import java.util.TreeSet;
  * network), the settlement currencies, the policy entry point contracts must name, the charges
  * behind the revenue flows and the trading window. Read one with {@link PolicyConfigLoader}.
  *
- * @param environments       disjoint by network id
- * @param currencies         permitted settlement currencies (INR)
- * @param policyQueryPath    the one policy entry point a contract may name (network policy pin)
- * @param charges            the seller DISCOM's charges
+ * @param environments disjoint by network id
+ * @param currencies permitted settlement currencies (INR)
+ * @param policyQueryPath the one policy entry point a contract may name (network policy pin)
+ * @param charges the seller DISCOM's charges
  * @param tradingOpensBefore trading for a slot opens this long before it starts (T−24 h)
- * @param gateClosureBefore  and closes this long before (T−4 h)
+ * @param gateClosureBefore and closes this long before (T−4 h)
  */
-public record PolicyConfig(List<NetworkEnvironment> environments, Set<String> currencies, String policyQueryPath,
-    Charges charges, Duration tradingOpensBefore, Duration gateClosureBefore) {
+public record PolicyConfig(
+    List<NetworkEnvironment> environments,
+    Set<String> currencies,
+    String policyQueryPath,
+    Charges charges,
+    Duration tradingOpensBefore,
+    Duration gateClosureBefore) {
 
   /** Copies the collections and checks that no network id selects two environments. */
   public PolicyConfig {

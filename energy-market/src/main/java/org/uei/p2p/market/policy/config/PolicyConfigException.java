@@ -2,8 +2,8 @@ package org.uei.p2p.market.policy.config;
 
 /**
  * A policy configuration file that cannot be used. The message is one line naming the file, the
- * line and key at fault, and what is wrong, e.g.
- * {@code ies-networks.json line 14, environments.production.networkIds[0]: expected a string, found 42}.
+ * line and key at fault, and what is wrong, e.g. {@code ies-networks.json line 14,
+ * environments.production.networkIds[0]: expected a string, found 42}.
  */
 public final class PolicyConfigException extends Exception {
 

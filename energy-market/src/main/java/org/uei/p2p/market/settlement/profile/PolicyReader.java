@@ -20,6 +20,7 @@ import org.uei.p2p.model.trade.TradeSide;
 /**
  * Reads the merged settings into a {@link SettlementProfile}, collecting every problem. The keys
  * (DISCOM ids are UPADHI codes, states two-letter codes):
+ *
  * <pre>
  * profile, version, title, source        what the values are and where they come from
  * currency                               ISO 4217, default INR
@@ -41,13 +42,26 @@ import org.uei.p2p.model.trade.TradeSide;
 final class PolicyReader {
   private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern PAIR = Pattern.compile("(wheeling|inter-state)\\.([^.]+)\\.([^.]+)");
-  private static final Pattern PER_DISCOM = Pattern.compile("(tariff|under-injection|under-drawal)\\.([^.]+)");
+  private static final Pattern PER_DISCOM =
+      Pattern.compile("(tariff|under-injection|under-drawal)\\.([^.]+)");
   private static final Pattern STATE = Pattern.compile("discom\\.([^.]+)\\.state");
-  private static final Set<String> FACTS = Set.of("trading.modes", "unmatched-demand", "unsold-surplus",
-      "cross-subsidy-surcharge");
-  private static final Set<String> PLAIN = Set.of("profile", "version", "title", "source", "currency", "fee.per-kwh",
-      "fee.buyer-share", "fee.cap-per-kwh", "network-charges.borne-by", "payment.due-after", "curtailment",
-      "eligibility.max-sanctioned-load-kw", "eligibility.max-re-capacity-percent");
+  private static final Set<String> FACTS =
+      Set.of("trading.modes", "unmatched-demand", "unsold-surplus", "cross-subsidy-surcharge");
+  private static final Set<String> PLAIN =
+      Set.of(
+          "profile",
+          "version",
+          "title",
+          "source",
+          "currency",
+          "fee.per-kwh",
+          "fee.buyer-share",
+          "fee.cap-per-kwh",
+          "network-charges.borne-by",
+          "payment.due-after",
+          "curtailment",
+          "eligibility.max-sanctioned-load-kw",
+          "eligibility.max-re-capacity-percent");
 
   private final Map<String, PolicySettings.Setting> values;
   private final List<String> problems = new ArrayList<>();
@@ -83,11 +97,12 @@ final class PolicyReader {
         if (m.group(1).equals("tariff") && discom.equals("default")) {
           continue;
         }
-        Map<String, BigDecimal> target = switch (m.group(1)) {
-          case "tariff" -> tariffs;
-          case "under-injection" -> underInjection;
-          default -> underDrawal;
-        };
+        Map<String, BigDecimal> target =
+            switch (m.group(1)) {
+              case "tariff" -> tariffs;
+              case "under-injection" -> underInjection;
+              default -> underDrawal;
+            };
         if (code(discom, s)) {
           rate(s).ifPresent(r -> target.put(discom.equals("default") ? "*" : discom, r));
         }
@@ -96,49 +111,105 @@ final class PolicyReader {
           states.put(m.group(1), s.value());
         }
       } else {
-        problems.add(s.origin() + ": unknown setting '" + key + "' (known: " + String.join(", ", known()) + ")");
+        problems.add(
+            s.origin()
+                + ": unknown setting '"
+                + key
+                + "' (known: "
+                + String.join(", ", known())
+                + ")");
       }
     }
     BigDecimal fee = rate("fee.per-kwh").orElse(BigDecimal.ZERO);
     BigDecimal share = rate("fee.buyer-share").orElse(new BigDecimal("0.5"));
     if (share.compareTo(BigDecimal.ONE) > 0) {
-      problems.add(values.get("fee.buyer-share").origin() + ": buyer share " + share.toPlainString()
-          + " must be between 0 and 1");
+      problems.add(
+          values.get("fee.buyer-share").origin()
+              + ": buyer share "
+              + share.toPlainString()
+              + " must be between 0 and 1");
     }
     Optional<BigDecimal> cap = rate("fee.cap-per-kwh");
     if (cap.isPresent() && fee.compareTo(cap.get()) > 0) {
-      problems.add(values.get("fee.per-kwh").origin() + ": platform fee " + fee.toPlainString()
-          + " per kWh is above the cap of " + cap.get().toPlainString() + " (" + values.get("fee.cap-per-kwh").origin()
-          + ")");
+      problems.add(
+          values.get("fee.per-kwh").origin()
+              + ": platform fee "
+              + fee.toPlainString()
+              + " per kWh is above the cap of "
+              + cap.get().toPlainString()
+              + " ("
+              + values.get("fee.cap-per-kwh").origin()
+              + ")");
     }
     TradeSide bearer = choice("network-charges.borne-by", TradeSide.class).orElse(TradeSide.BUYER);
-    CurtailmentTreatment curtailment = choice("curtailment", CurtailmentTreatment.class)
-        .orElse(CurtailmentTreatment.REDUCE_CONTRACT);
+    CurtailmentTreatment curtailment =
+        choice("curtailment", CurtailmentTreatment.class)
+            .orElse(CurtailmentTreatment.REDUCE_CONTRACT);
     Duration due = duration("payment.due-after").orElse(Duration.ofHours(72));
     String currency = text("currency").orElse("INR");
     try {
       Currency.getInstance(currency);
     } catch (IllegalArgumentException e) {
-      problems.add(values.get("currency").origin() + ": '" + currency + "' is not an ISO 4217 currency code");
+      problems.add(
+          values.get("currency").origin()
+              + ": '"
+              + currency
+              + "' is not an ISO 4217 currency code");
     }
-    Eligibility eligibility = new Eligibility(rate("eligibility.max-sanctioned-load-kw").orElse(null),
-        rate("eligibility.max-re-capacity-percent").orElse(null));
+    Eligibility eligibility =
+        new Eligibility(
+            rate("eligibility.max-sanctioned-load-kw").orElse(null),
+            rate("eligibility.max-re-capacity-percent").orElse(null));
     BigDecimal defaultTariff = rate("tariff.default").orElse(BigDecimal.ZERO);
     if (!problems.isEmpty()) {
       throw new PolicySettingsException(problems);
     }
-    SettlementPolicy policy = new SettlementPolicy(fee, share, wheeling, interState, states, bearer, tariffs,
-        defaultTariff, due, underInjection, underDrawal, curtailment);
-    return new SettlementProfile(text("profile").orElse("custom"), text("version").orElse("-"),
-        text("title").orElse(""), text("source").orElse(""), currency, policy, cap, eligibility, facts);
+    SettlementPolicy policy =
+        new SettlementPolicy(
+            fee,
+            share,
+            wheeling,
+            interState,
+            states,
+            bearer,
+            tariffs,
+            defaultTariff,
+            due,
+            underInjection,
+            underDrawal,
+            curtailment);
+    return new SettlementProfile(
+        text("profile").orElse("custom"),
+        text("version").orElse("-"),
+        text("title").orElse(""),
+        text("source").orElse(""),
+        currency,
+        policy,
+        cap,
+        eligibility,
+        facts);
   }
 
   private static List<String> known() {
-    return List.of("currency", "fee.per-kwh", "fee.buyer-share", "fee.cap-per-kwh", "network-charges.borne-by",
-        "wheeling.SELLER_DISCOM.BUYER_DISCOM", "inter-state.SELLER_STATE.BUYER_STATE", "discom.DISCOM.state",
-        "tariff.DISCOM|default", "under-injection.DISCOM|default", "under-drawal.DISCOM|default",
-        "payment.due-after", "curtailment", "eligibility.max-sanctioned-load-kw",
-        "eligibility.max-re-capacity-percent", "trading.modes", "unmatched-demand", "unsold-surplus",
+    return List.of(
+        "currency",
+        "fee.per-kwh",
+        "fee.buyer-share",
+        "fee.cap-per-kwh",
+        "network-charges.borne-by",
+        "wheeling.SELLER_DISCOM.BUYER_DISCOM",
+        "inter-state.SELLER_STATE.BUYER_STATE",
+        "discom.DISCOM.state",
+        "tariff.DISCOM|default",
+        "under-injection.DISCOM|default",
+        "under-drawal.DISCOM|default",
+        "payment.due-after",
+        "curtailment",
+        "eligibility.max-sanctioned-load-kw",
+        "eligibility.max-re-capacity-percent",
+        "trading.modes",
+        "unmatched-demand",
+        "unsold-surplus",
         "cross-subsidy-surcharge");
   }
 

@@ -32,14 +32,12 @@ public final class PolicySettings {
   private static final String RESOURCES = "/org/uei/p2p/market/settlement/profile/";
 
   /** A value and the setting it came from. */
-  record Setting(String value, String origin) {
-  }
+  record Setting(String value, String origin) {}
 
   private final Map<String, Setting> values = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
-  private PolicySettings() {
-  }
+  private PolicySettings() {}
 
   /** An empty set of layers. */
   public static PolicySettings builder() {
@@ -83,7 +81,12 @@ public final class PolicySettings {
 
   /** The names of the bundled profiles. */
   public static List<String> bundledProfiles() {
-    return List.of("derc-2024", "derc-pilot-2026-02", "uperc-pilot-2026-02", "kerc-2024", "ies-network",
+    return List.of(
+        "derc-2024",
+        "derc-pilot-2026-02",
+        "uperc-pilot-2026-02",
+        "kerc-2024",
+        "ies-network",
         "interstate-pilot-2026-02");
   }
 
@@ -94,8 +97,13 @@ public final class PolicySettings {
 
   private void loadProfile(String name, String origin, Set<String> seen) {
     if (!bundledProfiles().contains(name)) {
-      problems.add(origin + ": unknown settlement profile '" + name + "' (known: "
-          + String.join(", ", bundledProfiles()) + ")");
+      problems.add(
+          origin
+              + ": unknown settlement profile '"
+              + name
+              + "' (known: "
+              + String.join(", ", bundledProfiles())
+              + ")");
       return;
     }
     if (!seen.add(name)) {
@@ -103,7 +111,8 @@ public final class PolicySettings {
       return;
     }
     Properties p = new Properties();
-    try (InputStream in = PolicySettings.class.getResourceAsStream(RESOURCES + name + ".properties")) {
+    try (InputStream in =
+        PolicySettings.class.getResourceAsStream(RESOURCES + name + ".properties")) {
       p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("bundled profile " + name + " is missing from the jar", e);
