@@ -5,6 +5,7 @@ package org.uei.p2p.conformance;
  * under test.
  */
 public final class ConformanceSetupException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   /** A setup failure with a one-line explanation. */
   public ConformanceSetupException(String message, Throwable cause) {

@@ -174,7 +174,8 @@ final class EnergyCredentialRules {
   /** Checks every {value, unit} member of an attribute bag: the value must be a number. */
   private static void quantities(JsonNode attrs, String path, List<Problem> out) {
     attrs
-        .fields()
+        .properties()
+        .iterator()
         .forEachRemaining(
             e -> {
               JsonNode v = e.getValue();

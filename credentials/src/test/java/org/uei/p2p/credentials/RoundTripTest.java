@@ -44,7 +44,7 @@ class RoundTripTest {
   void didJwkIssuerVerifiesToo() {
     String vm = DidJwk.verificationMethod(Fixtures.discomKey().publicKey());
     var unsigned = Fixtures.prosumer(null);
-    unsigned.with("issuer").put("id", DidJwk.of(Fixtures.discomKey().publicKey()));
+    unsigned.withObjectProperty("issuer").put("id", DidJwk.of(Fixtures.discomKey().publicKey()));
     CredentialIssuer jwkIssuer =
         CredentialIssuer.of(Fixtures.discomKey(), vm).withClock(Fixtures.CLOCK);
     VerificationResult di =

@@ -50,15 +50,14 @@ class ValidatorTest {
   @Test
   void degShapesNeedTheirSubjectFields() {
     ObjectNode vc =
-        (ObjectNode)
-            Credential.parse(
-                    """
+        Credential.parse(
+                """
         {"@context": ["https://www.w3.org/2018/credentials/v1"], "id": "urn:uuid:1",
          "type": ["VerifiableCredential", "GenerationProfileCredential"], "issuer": "did:web:discom.test",
          "issuanceDate": "2026-01-01T00:00:00Z",
          "credentialSubject": {"id": "did:example:p", "consumerNumber": "C1", "generationType": "Solar",
            "capacityKW": "three", "commissioningDate": "2025-01-01"}}""")
-                .json();
+            .json();
     List<Problem> problems = CredentialValidator.validate(vc);
     assertEquals(1, problems.size(), problems::toString);
     assertEquals("$.credentialSubject.capacityKW", problems.get(0).path());

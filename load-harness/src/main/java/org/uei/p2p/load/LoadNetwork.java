@@ -187,10 +187,12 @@ final class LoadNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       bare.stop();
       bpp.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       registry.close();
       callbacks.close();

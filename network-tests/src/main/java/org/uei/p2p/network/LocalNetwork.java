@@ -168,10 +168,12 @@ public final class LocalNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       bap.stop();
       bpp.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       stopRegistry();
     }

@@ -5,6 +5,7 @@ package org.uei.p2p.registry;
  * reply). The message is one line that names the registry and what was looked up.
  */
 public class RegistryException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   public RegistryException(String message) {
     super(message);

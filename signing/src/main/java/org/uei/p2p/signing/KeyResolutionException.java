@@ -5,6 +5,7 @@ package org.uei.p2p.signing;
  * registry.
  */
 public class KeyResolutionException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   /** Why no key was returned. */
   public enum Kind {

@@ -5,6 +5,7 @@ package org.uei.p2p.audit.store;
  * Recompute the hashes against the grown tree and try again.
  */
 public class ConcurrentAppendException extends LogStoreException {
+  private static final long serialVersionUID = 1L;
 
   private final long expectedIndex;
   private final long actualSize;

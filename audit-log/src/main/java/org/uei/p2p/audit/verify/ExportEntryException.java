@@ -8,6 +8,7 @@ import org.uei.p2p.audit.verify.VerificationReport.Problem;
  * that entry, because an export edited by hand is evidence of tampering, not a file it cannot read.
  */
 final class ExportEntryException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
 
   private final transient Problem problem;
   private final long position;

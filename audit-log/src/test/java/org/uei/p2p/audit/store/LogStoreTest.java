@@ -152,6 +152,7 @@ class LogStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first store is held open only to be in the way
   void secondOpenOfTheSameDirectoryIsRefused() {
     try (FileLogStore first = FileLogStore.open(dir)) {
       LogStoreException e = assertThrows(LogStoreException.class, () -> FileLogStore.open(dir));

@@ -68,6 +68,8 @@ public class ClientRequest extends PanacheEntityBase {
   /** Message id and BPP. */
   @Embeddable
   public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Column(name = "message_id")
     public String messageId;
 

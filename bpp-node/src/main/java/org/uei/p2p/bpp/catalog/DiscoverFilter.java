@@ -27,6 +27,8 @@ public final class DiscoverFilter {
 
   /** Thrown for expressions outside the supported subset. */
   public static final class UnsupportedFilterException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     public UnsupportedFilterException(String message) {
       super(message);
     }

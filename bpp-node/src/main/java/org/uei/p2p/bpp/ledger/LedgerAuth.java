@@ -25,6 +25,8 @@ class LedgerAuth {
    * A signature refusal; {@code unavailable} when the registry could not be asked (503, not 401).
    */
   static final class Refused extends LedgerException {
+    private static final long serialVersionUID = 1L;
+
     final boolean unavailable;
 
     Refused(String message, boolean unavailable) {

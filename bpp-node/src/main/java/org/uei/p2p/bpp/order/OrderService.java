@@ -35,6 +35,8 @@ public class OrderService {
 
   /** Why a confirm could not be carried out. */
   public static final class NotAvailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final int line;
 
     NotAvailable(int line, String message) {

@@ -48,6 +48,8 @@ public class SellerOrderLine extends PanacheEntityBase {
   /** Order id and line number. */
   @Embeddable
   public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Column(name = "order_id")
     public String orderId;
 

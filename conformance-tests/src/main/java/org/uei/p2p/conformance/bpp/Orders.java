@@ -93,6 +93,8 @@ final class Orders {
 
   /** Why a callback does not carry the expected order. */
   static final class Problem extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Problem(String message) {
       super(message);
     }

@@ -2,6 +2,7 @@ package org.uei.p2p.credentials.did;
 
 /** A verification method could not be turned into a usable key; {@link #kind()} says why. */
 public class DidResolutionException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   /** Why resolution failed. */
   public enum Kind {

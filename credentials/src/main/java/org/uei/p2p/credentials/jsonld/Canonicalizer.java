@@ -54,6 +54,8 @@ public final class Canonicalizer {
 
   /** A document that cannot be canonicalised. */
   public static final class CanonicalizationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     /** With the reason and its cause. */
     public CanonicalizationException(String message, Throwable cause) {
       super(message, cause);

@@ -5,6 +5,7 @@ package org.uei.p2p.market.ledger;
  * such as {@code tradeDetails[0].tradeQty}, or empty).
  */
 public class LedgerException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   /** The ledger API's error codes and the HTTP status of each. */
   public enum Code {

@@ -14,6 +14,8 @@ public interface LedgerStore {
 
   /** Another writer got there first: the operation is to be retried from a fresh read. */
   class ConcurrentWriteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public ConcurrentWriteException(String message, Throwable cause) {
       super(message, cause);
     }

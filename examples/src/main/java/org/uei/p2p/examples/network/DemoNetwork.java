@@ -237,11 +237,13 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       for (Node n : nodes.values()) {
         n.process().stop();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       gateway.close();
       registry.close();

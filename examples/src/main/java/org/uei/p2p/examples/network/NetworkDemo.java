@@ -130,11 +130,7 @@ public final class NetworkDemo {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    net.close();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
+                  net.close();
                   stop.countDown();
                 }));
     stop.await();

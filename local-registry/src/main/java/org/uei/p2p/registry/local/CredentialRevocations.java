@@ -32,7 +32,8 @@ final class CredentialRevocations {
       try {
         SubscriberJson.MAPPER
             .readTree(file.toFile())
-            .fields()
+            .properties()
+            .iterator()
             .forEachRemaining(e -> records.put(e.getKey(), (ObjectNode) e.getValue()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -60,6 +60,8 @@ final class Exchanges {
 
   /** A request the handler refuses; becomes an error reply with this status. */
   static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     final int status;
 
     BadRequest(int status, String message) {

@@ -141,11 +141,13 @@ final class ConformanceNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       for (NodeProcess n : nodes) {
         n.stop();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       registry.close();
     }

@@ -326,7 +326,7 @@ final class HostileCorpus {
       if (o.has(field)) {
         o.set(field, value.deepCopy());
       }
-      o.fields().forEachRemaining(e -> replaceAll(e.getValue(), field, value));
+      o.properties().iterator().forEachRemaining(e -> replaceAll(e.getValue(), field, value));
     } else if (node instanceof ArrayNode a) {
       a.forEach(n -> replaceAll(n, field, value));
     }

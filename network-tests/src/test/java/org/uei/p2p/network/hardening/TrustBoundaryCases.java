@@ -85,7 +85,7 @@ final class TrustBoundaryCases {
       number(
           "number/quantity=" + n,
           n,
-          m -> item(m).with("beckn:quantity").put("unitQuantity", "@@number@@"));
+          m -> item(m).withObjectProperty("beckn:quantity").put("unitQuantity", "@@number@@"));
       number("number/price=" + n, n, m -> price(m).put("schema:price", "@@number@@"));
       number("number/unmodelled-in-order=" + n, n, m -> order(m).put("x-extension", "@@number@@"));
       number(

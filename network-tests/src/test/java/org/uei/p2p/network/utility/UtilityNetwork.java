@@ -166,11 +166,13 @@ final class UtilityNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       for (NodeProcess n : nodes) {
         n.stop();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       registry.close();
     }

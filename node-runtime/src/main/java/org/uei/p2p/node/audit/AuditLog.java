@@ -326,7 +326,8 @@ public class AuditLog {
     } catch (IOException e) {
       throw new IllegalStateException("stored message headers are not JSON: " + e.getMessage(), e);
     }
-    all.fields()
+    all.properties()
+        .iterator()
         .forEachRemaining(
             field -> {
               for (String name : SIGNATURE_HEADERS) {

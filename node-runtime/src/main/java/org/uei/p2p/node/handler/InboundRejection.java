@@ -12,6 +12,7 @@ import org.uei.p2p.model.envelope.ErrorCode;
  * refused message.
  */
 public final class InboundRejection extends Exception {
+  private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
   private final List<BecknError> errors;

@@ -149,7 +149,11 @@ public final class GroupWriter<T> implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    close(Duration.ofSeconds(5));
+  public void close() {
+    try {
+      close(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -23,6 +23,8 @@ public class ReplayGuardEntry extends PanacheEntityBase {
   /** Sender, message id and action: a message is a replay when all three repeat. */
   @Embeddable
   public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Column(name = "sender_id", nullable = false)
     public String senderId;
 

@@ -2,6 +2,7 @@ package org.uei.p2p.signing.jws;
 
 /** A compact JWS was refused; {@link #reason()} says why. */
 public class JwsException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   /** Why a JWS was refused. */
   public enum Reason {

@@ -5,6 +5,7 @@ package org.uei.p2p.signing.keys;
  * disagree.
  */
 public class KeyFormatException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
 
   public KeyFormatException(String message) {
     super(message);

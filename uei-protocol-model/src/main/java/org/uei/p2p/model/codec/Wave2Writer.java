@@ -21,7 +21,7 @@ import org.uei.p2p.model.wave2.TimeSeries;
 final class Wave2Writer {
 
   static final String KWH = "KWH";
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = new JsonNodeFactory(true);
   private static final String CTX = "https://schema.nfh.global/";
 
   private Wave2Writer() {}

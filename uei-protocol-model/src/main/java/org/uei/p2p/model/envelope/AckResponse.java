@@ -203,7 +203,8 @@ public final class AckResponse {
     JsonNode code = err.has("code") ? err.get("code") : err.get("errorCode");
     JsonNode message = err.has("message") ? err.get("message") : err.get("errorMessage");
     BecknError e = BecknError.of(text(code), text(message), text(err.get("paths")));
-    err.fields()
+    err.properties()
+        .iterator()
         .forEachRemaining(
             f -> {
               if (!List.of("code", "message", "paths", "errorCode", "errorMessage")

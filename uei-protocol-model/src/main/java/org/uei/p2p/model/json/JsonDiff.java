@@ -48,7 +48,7 @@ public final class JsonDiff {
       return Optional.of(new Difference(path, e, a));
     }
     if (e.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = e.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> m = it.next();
         Optional<Difference> d = diff(child(path, m.getKey()), m.getValue(), a.get(m.getKey()));
         if (d.isPresent()) {

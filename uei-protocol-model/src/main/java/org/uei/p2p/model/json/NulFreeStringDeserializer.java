@@ -11,6 +11,7 @@ import java.io.IOException;
  * would fail deep inside a query instead of being refused at the door with its JSON path.
  */
 final class NulFreeStringDeserializer extends StringDeserializer {
+  private static final long serialVersionUID = 1L;
 
   @Override
   public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {

@@ -74,7 +74,7 @@ public final class Wave2Json {
   // Depth-first; 'at' is the path to the node being looked at, built into text only on failure.
   private static String walk(JsonNode n, List<Object> at) {
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         at.add(e.getKey());
         String p =

@@ -120,7 +120,8 @@ public final class PolicyConfigLoader {
       throw r.error("/environments", "at least one environment is required");
     }
     Set<String> seen = new LinkedHashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = envNode.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = envNode.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       NetworkEnvironment env = environment(r, e.getKey(), e.getValue());
       for (String id : env.networkIds()) {
