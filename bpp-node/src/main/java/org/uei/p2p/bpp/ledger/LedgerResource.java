@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,64 +40,47 @@ public class LedgerResource {
   @Inject NodeConfig nodeConfig;
   @Inject NodeIdentity identity;
 
+  /** The headers that authenticate a ledger call; the body is read separately, as bytes. */
+  public static final class Signed {
+    @HeaderParam("Authorization")
+    String authorization;
+
+    @HeaderParam("Digest")
+    String digest;
+  }
+
   @POST
   @Path("/put")
-  public Response put(
-      @HeaderParam("Authorization") String authorization,
-      @HeaderParam("Digest") String digest,
-      InputStream body) {
+  public Response put(@BeanParam Signed call, InputStream body) {
     return handle(
-        authorization,
-        digest,
-        body,
-        (caller, json) -> LedgerJson.write(service.put(caller, LedgerRequests.put(json))));
+        call, body, (c, json) -> LedgerJson.write(service.put(c, LedgerRequests.put(json))));
   }
 
   @POST
   @Path("/record")
-  public Response record(
-      @HeaderParam("Authorization") String authorization,
-      @HeaderParam("Digest") String digest,
-      InputStream body) {
+  public Response record(@BeanParam Signed call, InputStream body) {
     return handle(
-        authorization,
-        digest,
-        body,
-        (caller, json) -> LedgerJson.write(service.record(caller, LedgerRequests.record(json))));
+        call, body, (c, json) -> LedgerJson.write(service.record(c, LedgerRequests.record(json))));
   }
 
   @POST
   @Path("/get")
-  public Response get(
-      @HeaderParam("Authorization") String authorization,
-      @HeaderParam("Digest") String digest,
-      InputStream body) {
+  public Response get(@BeanParam Signed call, InputStream body) {
     return handle(
-        authorization,
-        digest,
-        body,
-        (caller, json) -> LedgerJson.records(service.get(caller, LedgerRequests.get(json))));
+        call, body, (c, json) -> LedgerJson.records(service.get(c, LedgerRequests.get(json))));
   }
 
   @POST
   @Path("/allocate")
-  public Response allocate(
-      @HeaderParam("Authorization") String authorization,
-      @HeaderParam("Digest") String digest,
-      InputStream body) {
+  public Response allocate(@BeanParam Signed call, InputStream body) {
     return handle(
-        authorization,
-        digest,
+        call,
         body,
-        (caller, json) ->
-            LedgerJson.allocation(service.allocate(caller, LedgerRequests.allocate(json))));
+        (c, json) -> LedgerJson.allocation(service.allocate(c, LedgerRequests.allocate(json))));
   }
 
   private Response handle(
-      String authorization,
-      String digest,
-      InputStream in,
-      BiFunction<LedgerCaller, JsonNode, ObjectNode> work) {
+      Signed call, InputStream in, BiFunction<LedgerCaller, JsonNode, ObjectNode> work) {
     if (!service.enabled()) {
       return error(
           404,
@@ -113,7 +97,7 @@ public class LedgerResource {
             "the request body is larger than " + nodeConfig.maxBodyBytes() + " bytes",
             "");
       }
-      LedgerCaller caller = auth.caller(authorization, digest, body);
+      LedgerCaller caller = auth.caller(call.authorization, call.digest, body);
       JsonNode json;
       try {
         json = BecknJson.readTree(body);
