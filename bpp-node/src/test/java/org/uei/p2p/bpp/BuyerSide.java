@@ -30,19 +30,19 @@ import org.uei.p2p.node.testing.TestPeers;
 /**
  * Plays the buyer platform in tests: builds wave-1 requests with the codec and posts them signed.
  */
-final class BuyerSide {
+public final class BuyerSide {
 
-  static final MeterPoint BUYER_METER = new MeterPoint("DL-BUYER-0001", "BRPL");
+  public static final MeterPoint BUYER_METER = new MeterPoint("DL-BUYER-0001", "BRPL");
   private static final Wave1Codec CODEC = new Wave1Codec();
 
   private BuyerSide() {}
 
   /** The first 1-hour slot at least 5 h ahead that the IES rules allow trading now (06–18 IST). */
-  static Instant tradableSlot() {
+  public static Instant tradableSlot() {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
-  static Context context(Action action, String transactionId) {
+  public static Context context(Action action, String transactionId) {
     return Contexts.newRequest(
         action,
         new Contexts.Parties(
@@ -56,7 +56,7 @@ final class BuyerSide {
         Clock.systemUTC());
   }
 
-  static Envelope<Message> discover(String expression) {
+  public static Envelope<Message> discover(String expression) {
     DiscoverMessage m = new DiscoverMessage();
     if (expression != null) {
       m.setFilters(DiscoverMessage.Filters.jsonPath(expression));
@@ -64,7 +64,7 @@ final class BuyerSide {
     return new Envelope<>(context(Action.DISCOVER, null), m);
   }
 
-  static TradeOrder order(EnergyOffer offer, BigDecimal kwh, MeterPoint buyer) {
+  public static TradeOrder order(EnergyOffer offer, BigDecimal kwh, MeterPoint buyer) {
     return new TradeOrder(
         null,
         TradeStatus.PENDING,
@@ -75,17 +75,18 @@ final class BuyerSide {
         List.of(OrderLine.take(offer, kwh)));
   }
 
-  static Envelope<Message> orderRequest(Action action, String transactionId, TradeOrder order) {
+  public static Envelope<Message> orderRequest(
+      Action action, String transactionId, TradeOrder order) {
     return new Envelope<>(context(action, transactionId), CODEC.orderMessage(order));
   }
 
-  static Envelope<Message> byOrderId(Action action, String transactionId, String orderId) {
+  public static Envelope<Message> byOrderId(Action action, String transactionId, String orderId) {
     Order o = new Order();
     o.setId(orderId);
     return new Envelope<>(context(action, transactionId), new OrderMessage(o));
   }
 
-  static Response post(Envelope<?> envelope) {
+  public static Response post(Envelope<?> envelope) {
     byte[] body = Envelopes.write(envelope);
     return given()
         .contentType("application/json")
@@ -94,7 +95,7 @@ final class BuyerSide {
         .post("/" + envelope.getContext().getAction());
   }
 
-  static DeliverySlot slot(Instant start) {
+  public static DeliverySlot slot(Instant start) {
     return new DeliverySlot(start, start.plus(Duration.ofHours(1)));
   }
 }

@@ -86,6 +86,15 @@ public record ElectricityCredentials(
   }
 
   /**
+   * The IRI this issuer gives one of its meters, {@code {issuerDid}:assets:meter:{meterNumber}}, as
+   * the ElectricityCredential examples name assets (a resource id must be an IRI for the proof to
+   * cover it).
+   */
+  public String meterIri(String meterNumber) {
+    return issuerDid + ":assets:meter:" + meterNumber;
+  }
+
+  /**
    * A {@code credentialSubject} with one meter, its sanctioned load and, when not null, the
    * installed solar capacity behind it: what a seller's attestation needs.
    */
@@ -96,6 +105,28 @@ public record ElectricityCredentials(
       java.math.BigDecimal sanctionedLoadKw,
       java.math.BigDecimal installedCapacityKw,
       String tariffCategoryCode) {
+    return subject(
+        subjectId,
+        customerNumber,
+        meterId,
+        null,
+        sanctionedLoadKw,
+        installedCapacityKw,
+        tariffCategoryCode);
+  }
+
+  /**
+   * As {@link #subject(String, String, String, java.math.BigDecimal, java.math.BigDecimal,
+   * String)}, with the meter's number (its {@code serialNumber}) next to its IRI {@code meterId}.
+   */
+  public static ObjectNode subject(
+      String subjectId,
+      String customerNumber,
+      String meterId,
+      String meterNumber,
+      java.math.BigDecimal sanctionedLoadKw,
+      java.math.BigDecimal installedCapacityKw,
+      String tariffCategoryCode) {
     ObjectNode s = Credential.MAPPER.createObjectNode();
     if (subjectId != null) {
       s.put("id", subjectId);
@@ -103,7 +134,10 @@ public record ElectricityCredentials(
     ObjectNode p = s.putObject("customerProfile");
     p.put("customerNumber", customerNumber);
     var resources = p.putArray("energyResources");
-    resources.addObject().put("id", meterId).put("type", "METER");
+    ObjectNode meter = resources.addObject().put("id", meterId).put("type", "METER");
+    if (meterNumber != null) {
+      meter.putObject("attributes").put("serialNumber", meterNumber);
+    }
     if (installedCapacityKw != null) {
       ObjectNode pv =
           resources.addObject().put("id", meterId + ":solar-pv").put("type", "SOLAR_PV");

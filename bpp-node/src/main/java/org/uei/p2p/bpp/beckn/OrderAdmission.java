@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.uei.p2p.bpp.catalog.CatalogService;
 import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.credential.ProsumerCredentials;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.policy.TradePolicy;
@@ -38,6 +40,7 @@ public class OrderAdmission {
   private final Wave1Codec codec = new Wave1Codec();
 
   @Inject CatalogService catalog;
+  @Inject ProsumerCredentials credentials;
   @Inject NodeIdentity identity;
   @Inject TradePolicy policy;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
@@ -103,6 +106,7 @@ public class OrderAdmission {
     List<OrderLine> lines = order.lines();
     // Lines that take from the same offer together must not ask more than it has left.
     java.util.Map<String, BigDecimal> asked = new java.util.HashMap<>();
+    java.util.Set<String> attested = new java.util.HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
       String path = "message.order.beckn:orderItems[" + i + "]";
@@ -185,6 +189,15 @@ public class OrderAdmission {
             ErrorCode.POLICY_ERROR,
             "no self-trade: buyer meter '" + order.buyer().meterId() + "' is the seller meter",
             "message.order.beckn:buyer.beckn:buyerAttributes.meterId");
+      }
+      if (credentials.required() && attested.add(offer.prosumerId)) {
+        Optional<String> problem = catalog.credentialProblem(offer);
+        if (problem.isPresent()) {
+          throw InboundRejection.business(
+              ErrorCode.POLICY_ERROR,
+              "prosumer '" + offer.prosumerId + "' may not trade: " + problem.get(),
+              path + ".beckn:acceptedOffer.beckn:provider");
+        }
       }
     }
     TradeOrder priced = fromCatalog(order);

@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -17,6 +18,8 @@ public final class CatalogRequests {
    * @param stateCode state of the connection, e.g. DL or UP
    * @param installedCapacityKw the plant's capacity; caps each 1-hour offer at this many kWh
    * @param sourceType SOLAR by default
+   * @param credential the ElectricityCredential the prosumer's DISCOM issued (JSON object or VC-JWT
+   *     string); required when the network requires credentials
    */
   public record NewProsumer(
       String id,
@@ -25,7 +28,8 @@ public final class CatalogRequests {
       String discomId,
       String stateCode,
       BigDecimal installedCapacityKw,
-      String sourceType) {}
+      String sourceType,
+      JsonNode credential) {}
 
   /**
    * Publishes an offer for the 1-hour slot starting at {@code slotStart}.

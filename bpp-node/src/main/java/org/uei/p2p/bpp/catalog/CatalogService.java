@@ -16,6 +16,7 @@ import org.uei.p2p.bpp.catalog.CatalogRequests.NewOffer;
 import org.uei.p2p.bpp.catalog.CatalogRequests.NewProsumer;
 import org.uei.p2p.bpp.catalog.CatalogRequests.OfferChange;
 import org.uei.p2p.bpp.config.BppConfig;
+import org.uei.p2p.bpp.credential.ProsumerCredentials;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
@@ -28,7 +29,10 @@ public class CatalogService {
 
   private static final Duration SLOT = Duration.ofHours(1);
 
+  private static final int MAX_CREDENTIAL_CHARS = 65536;
+
   @Inject BppConfig config;
+  @Inject ProsumerCredentials credentials;
   @Inject org.uei.p2p.market.rules.TradingRules rules;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
 
@@ -52,6 +56,13 @@ public class CatalogService {
     if (Prosumer.count("meterId", r.meterId()) > 0) {
       throw Refusal.conflict("meter '" + r.meterId() + "' is already registered");
     }
+    String credential = credentialText(r.credential());
+    credentials
+        .problem(credential, r.discomId(), r.meterId(), r.installedCapacityKw())
+        .ifPresent(
+            problem -> {
+              throw Refusal.invalid(problem);
+            });
     Prosumer p = new Prosumer();
     p.id = r.id();
     p.name = r.name();
@@ -61,8 +72,20 @@ public class CatalogService {
     p.installedCapacityKw = r.installedCapacityKw();
     p.sourceType = r.sourceType() == null ? "SOLAR" : r.sourceType().toUpperCase(Locale.ROOT);
     p.createdAt = Instant.now();
+    p.credential = credential;
     p.persist();
     return p;
+  }
+
+  /** The credential as text: a VC-JWT string as it is, a JSON credential compact; bounded. */
+  private static String credentialText(com.fasterxml.jackson.databind.JsonNode c) {
+    if (c == null || c.isNull()) {
+      return null;
+    }
+    require(c.isObject() || c.isTextual(), "credential must be a JSON object or a VC-JWT string");
+    String text = c.isTextual() ? c.asText() : c.toString();
+    require(text.length() <= MAX_CREDENTIAL_CHARS, "credential is longer than 65536 characters");
+    return text;
   }
 
   @Transactional
@@ -75,6 +98,14 @@ public class CatalogService {
   public SlotOffer publish(NewOffer r) {
     require(r != null, "a body is required");
     Prosumer p = prosumer(r.prosumerId());
+    if (credentials.required()) {
+      credentials
+          .problem(p.credential, p.discomId, p.meterId, p.installedCapacityKw)
+          .ifPresent(
+              problem -> {
+                throw Refusal.invalid("prosumer '" + p.id + "' may not offer: " + problem);
+              });
+    }
     require(r.slotStart() != null, "slotStart is required");
     java.time.ZonedDateTime local = r.slotStart().atZone(rules.zone());
     require(
@@ -187,6 +218,13 @@ public class CatalogService {
   public MeterPoint sellerMeter(SlotOffer o) {
     Prosumer p = Prosumer.findById(o.prosumerId);
     return new MeterPoint(p.meterId, p.discomId);
+  }
+
+  /** Why the offer's prosumer lacks a valid credential, or empty when it holds one. */
+  @Transactional
+  public Optional<String> credentialProblem(SlotOffer o) {
+    Prosumer p = Prosumer.findById(o.prosumerId);
+    return credentials.problem(p.credential, p.discomId, p.meterId, p.installedCapacityKw);
   }
 
   /**

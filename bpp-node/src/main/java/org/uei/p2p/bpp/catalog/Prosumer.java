@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,4 +39,9 @@ public class Prosumer extends PanacheEntityBase {
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
+
+  /** The DISCOM's credential the prosumer presented, as text; checked again before trades. */
+  @JsonIgnore
+  @Column(name = "credential")
+  public String credential;
 }

@@ -32,6 +32,12 @@ public class UtilityConsumer extends PanacheEntityBase {
   @Column(name = "state_code")
   public String stateCode;
 
+  /**
+   * Tariff category code, as the DISCOM's billing names it; stated in the consumer's credential.
+   */
+  @Column(name = "tariff_category")
+  public String tariffCategory;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 }

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.bpp.config.BppConfig;
+import org.uei.p2p.bpp.credential.CredentialIssuance;
 import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.node.domain.Refusal;
@@ -38,6 +39,7 @@ public class UtilityResource {
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject UtilityDelivery delivery;
+  @Inject CredentialIssuance credentials;
 
   /** One consumer or an array; a known meter is updated. */
   @POST
@@ -62,8 +64,12 @@ public class UtilityResource {
       c.sanctionedLoadKw = kw(n, "sanctionedLoadKw", true);
       c.installedCapacityKw = kw(n, "installedCapacityKw", false);
       c.stateCode = text(n, "stateCode", false);
+      c.tariffCategory = text(n, "tariffCategoryCode", false);
       if (fresh) {
         c.persist();
+      }
+      if (credentials.issuing()) {
+        credentials.enrolled(c);
       }
       saved.add(c);
     }

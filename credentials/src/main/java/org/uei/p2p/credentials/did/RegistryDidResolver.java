@@ -20,9 +20,14 @@ public final class RegistryDidResolver implements DidResolver {
     this.keys = keys;
   }
 
+  /** The DID of a subscriber whose keys are in the registry. */
+  public static String did(String subscriberId) {
+    return DidWebResolver.PREFIX + subscriberId.replace(":", "%3A");
+  }
+
   /** The verification method naming a subscriber's registry key. */
   public static String verificationMethod(String subscriberId, String uniqueKeyId) {
-    return DidWebResolver.PREFIX + subscriberId.replace(":", "%3A") + "#" + uniqueKeyId;
+    return did(subscriberId) + "#" + uniqueKeyId;
   }
 
   @Override

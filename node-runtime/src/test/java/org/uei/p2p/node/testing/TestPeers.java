@@ -45,7 +45,12 @@ public final class TestPeers {
 
   /** Signs as the registered counterparty. */
   public static BecknSigner peerSigner() {
-    return BecknSigner.of(peerId(), "k1", Ed25519KeyPair.fromPrivateKeyBase64(get("peer.key")));
+    return BecknSigner.of(peerId(), "k1", peerKey());
+  }
+
+  /** The registered counterparty's key {@code k1}, for tests where it signs more than messages. */
+  public static Ed25519KeyPair peerKey() {
+    return Ed25519KeyPair.fromPrivateKeyBase64(get("peer.key"));
   }
 
   /** Another registered participant of the counterparty's role. */

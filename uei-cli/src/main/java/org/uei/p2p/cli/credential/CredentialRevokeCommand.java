@@ -2,18 +2,11 @@ package org.uei.p2p.cli.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.credentials.model.CredentialFormatException;
 import org.uei.p2p.credentials.proof.VcJwt;
-import org.uei.p2p.registry.RegistryHttp;
+import org.uei.p2p.credentials.status.RevocationPublisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,53 +73,15 @@ public final class CredentialRevokeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cmd, "give the credential FILE, or both --namespace and --record");
     }
-    ObjectNode body =
-        Credential.MAPPER
-            .createObjectNode()
-            .put("namespace", namespace)
-            .put("registry_name", registryName)
-            .put("record_id", record);
-    if (reason != null) {
-      body.put("reason", reason);
-    }
-    URI uri;
     try {
-      uri = RegistryHttp.resolve(registry, "/admin/credential-revocations");
+      RevocationPublisher.to(registry).revoke(namespace, registryName, record, reason);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, "--registry: " + e.getMessage());
-    }
-    HttpResponse<String> response;
-    try {
-      response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(5))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(uri)
-                      .timeout(Duration.ofSeconds(10))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-    } catch (ConnectException e) {
-      throw new CommandLine.ParameterException(
-          cmd, "registry " + registry + " is unreachable (connection refused)");
-    } catch (IOException e) {
-      throw new CommandLine.ParameterException(
-          cmd, "registry " + registry + " is unreachable: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 2;
-    }
-    if (response.statusCode() != 200) {
-      cmd.getErr()
-          .println(
-              "uei: registry "
-                  + registry
-                  + " refused the revocation with HTTP "
-                  + response.statusCode()
-                  + ": "
-                  + response.body().replaceAll("\\s+", " "));
+    } catch (RevocationPublisher.PublishException e) {
+      if (e.getCause() != null) {
+        throw new CommandLine.ParameterException(cmd, e.getMessage());
+      }
+      cmd.getErr().println("uei: " + e.getMessage());
       cmd.getErr().flush();
       return 1;
     }
