@@ -114,7 +114,9 @@ public final class DemoNetwork implements AutoCloseable {
                   "uei.bpp.utilities.\"PVVNL\"",
                   PVVNL_UTILITY,
                   "uei.bpp.delivery.settlement-profile",
-                  SETTLEMENT_PROFILE)));
+                  SETTLEMENT_PROFILE,
+                  "uei.bpp.credentials.require",
+                  "true")));
       nodes.put(
           TPDDL_UTILITY,
           node(

@@ -4,6 +4,7 @@ import static org.uei.p2p.examples.network.DemoNetwork.PVVNL_UTILITY;
 import static org.uei.p2p.examples.network.DemoNetwork.SELLER_PLATFORM;
 import static org.uei.p2p.examples.network.DemoNetwork.TPDDL_UTILITY;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -91,6 +92,7 @@ final class TradingDay {
     console.check(
         bought.get(2).refusal() != null && bought.get(2).refusal().contains("TPDDL"),
         "the purchase above the Shalimar Bagh flat's sanctioned load is refused, naming TPDDL");
+    revokedSellerCannotTrade(partial.p().seller());
     bought.stream()
         .filter(b -> b.p().expectedSettledKwh() != null)
         .forEach(
@@ -131,6 +133,23 @@ final class TradingDay {
     steps.verifyAuditLogs();
   }
 
+  /** PVVNL revokes a seller's credential: its trades stand, its remaining offer cannot be sold. */
+  private void revokedSellerCannotTrade(DemoCast.Prosumer seller) throws Exception {
+    Json.post(
+            net.node(PVVNL_UTILITY).url() + "/utility/credentials/" + seller.meterId() + "/revoke",
+            Map.of("reason", "net meter replaced after inspection"))
+        .expect(200);
+    console.step("PVVNL revokes the credential of %s (net meter replaced)", seller.name());
+    Bought refused =
+        steps.buy(
+            new Purchase(DemoCast.CONSUMERS.get(0), seller, 1, null), offerOf.get(seller.id()));
+    console.check(
+        refused.orderId() == null
+            && refused.refusal() != null
+            && refused.refusal().contains("REVOKED"),
+        "a revoked seller's remaining offer can no longer be bought (credential REVOKED)");
+  }
+
   private void enrol() throws IOException, InterruptedException {
     List<Map<String, Object>> pvvnl = new ArrayList<>();
     for (DemoCast.Prosumer p : DemoCast.PROSUMERS) {
@@ -146,22 +165,6 @@ final class TradingDay {
               p.capacityKw(),
               "stateCode",
               "UP"));
-      Json.post(
-              net.node(SELLER_PLATFORM).url() + "/provider/prosumers",
-              Map.of(
-                  "id",
-                  p.id(),
-                  "name",
-                  p.name(),
-                  "meterId",
-                  p.meterId(),
-                  "discomId",
-                  "PVVNL",
-                  "stateCode",
-                  "UP",
-                  "installedCapacityKw",
-                  p.capacityKw()))
-          .expect(201);
     }
     List<Map<String, Object>> tpddl = new ArrayList<>();
     for (DemoCast.Consumer c : DemoCast.CONSUMERS) {
@@ -180,9 +183,33 @@ final class TradingDay {
     }
     Json.post(net.node(PVVNL_UTILITY).url() + "/utility/consumers", pvvnl).expect(201);
     Json.post(net.node(TPDDL_UTILITY).url() + "/utility/consumers", tpddl).expect(201);
+    for (DemoCast.Prosumer p : DemoCast.PROSUMERS) {
+      JsonNode credential =
+          Json.get(net.node(PVVNL_UTILITY).url() + "/utility/credentials/" + p.meterId())
+              .expect(200);
+      Json.post(
+              net.node(SELLER_PLATFORM).url() + "/provider/prosumers",
+              Map.of(
+                  "id",
+                  p.id(),
+                  "name",
+                  p.name(),
+                  "meterId",
+                  p.meterId(),
+                  "discomId",
+                  "PVVNL",
+                  "stateCode",
+                  "UP",
+                  "installedCapacityKw",
+                  p.capacityKw(),
+                  "credential",
+                  credential))
+          .expect(201);
+    }
     console.step(
-        "PVVNL (UP) enrolled %d prosumer meters; the UP seller platform registered them",
+        "PVVNL (UP) enrolled %d prosumer meters and issued each an ElectricityCredential",
         pvvnl.size());
+    console.step("the UP seller platform registered them, each with its verified PVVNL credential");
     console.step(
         "TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", tpddl.size());
   }

@@ -27,6 +27,9 @@ class NetworkDemoIT {
     assertTrue(printed.contains("checks passed."), printed);
     assertTrue(
         printed.contains("refused: 50000"), "the refused purchase shows its rule: " + printed);
+    assertTrue(
+        printed.contains("may not trade: credential refused (REVOKED"),
+        "the revoked seller's offer is refused: " + printed);
     assertTrue(printed.contains("3.20"), "the under-delivered trade settles 3.20 kWh: " + printed);
     assertTrue(
         printed.contains("curtailed kWh") && printed.contains("₹24.80"),
