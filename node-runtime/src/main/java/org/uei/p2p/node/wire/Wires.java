@@ -11,6 +11,10 @@ import org.uei.p2p.model.wire.WireGeneration;
 /** The wires a node speaks, from {@code uei.wire} ({@code wave1}, {@code wave2} or both). */
 public final class Wires {
 
+  // The model reads UEI v1 too; the node's reader and handlers speak these two so far.
+  private static final Set<WireGeneration> NODE_WIRES =
+      EnumSet.of(WireGeneration.DEG_WAVE1, WireGeneration.IES_WAVE2);
+
   private Wires() {}
 
   /**
@@ -28,7 +32,7 @@ public final class Wires {
         continue;
       }
       WireGeneration g =
-          WireGeneration.fromShortName(name).filter(WireGeneration::isSupported).orElse(null);
+          WireGeneration.fromShortName(name).filter(NODE_WIRES::contains).orElse(null);
       if (g == null) {
         bad.add(name);
       } else {
