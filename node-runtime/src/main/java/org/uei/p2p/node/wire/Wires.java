@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.uei.p2p.model.wire.WireGeneration;
 
-/** The wires a node speaks, from {@code uei.wire} ({@code wave1}, {@code wave2} or both). */
+/**
+ * The wires a node speaks, from {@code uei.wire}: {@code wave1}, {@code wave2}, {@code uei-v1}
+ * (Beckn 1.1.0), or several of them comma-separated.
+ */
 public final class Wires {
-
-  // The model reads UEI v1 too; the node's reader and handlers speak these two so far.
-  private static final Set<WireGeneration> NODE_WIRES =
-      EnumSet.of(WireGeneration.DEG_WAVE1, WireGeneration.IES_WAVE2);
 
   private Wires() {}
 
@@ -32,7 +31,7 @@ public final class Wires {
         continue;
       }
       WireGeneration g =
-          WireGeneration.fromShortName(name).filter(NODE_WIRES::contains).orElse(null);
+          WireGeneration.fromShortName(name).filter(WireGeneration::isSupported).orElse(null);
       if (g == null) {
         bad.add(name);
       } else {
@@ -41,7 +40,8 @@ public final class Wires {
     }
     if (!bad.isEmpty() || wires.isEmpty()) {
       throw new IllegalArgumentException(
-          "uei.wire must list wave1, wave2 or both (comma-separated); got " + names);
+          "uei.wire must list wave1, wave2, uei-v1 or several of them (comma-separated); got "
+              + names);
     }
     return Set.copyOf(wires);
   }
