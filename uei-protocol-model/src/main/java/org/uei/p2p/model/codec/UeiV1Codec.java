@@ -121,7 +121,7 @@ public final class UeiV1Codec implements TradeCodec<UeiV1Message> {
    * The {@code order} of select, init, confirm or a callback for {@code order}.
    *
    * @throws IllegalArgumentException when the lines have more than one provider (a Beckn 1.1.0
-   *     order has one)
+   *     order has one) or more than one currency (the quote sums them)
    */
   @Override
   public UeiV1Message orderMessage(TradeOrder order) {
@@ -129,6 +129,11 @@ public final class UeiV1Codec implements TradeCodec<UeiV1Message> {
     if (order.lines().stream().anyMatch(l -> !l.providerId().equals(provider))) {
       throw new IllegalArgumentException(
           "a Beckn 1.1.0 order has one provider; split the order per provider");
+    }
+    String currency = order.lines().get(0).price().currency().getCurrencyCode();
+    if (order.lines().stream()
+        .anyMatch(l -> !l.price().currency().getCurrencyCode().equals(currency))) {
+      throw new IllegalArgumentException("one quote sums one currency; split the order");
     }
     ObjectNode m = JsonNodeFactory.instance.objectNode();
     ObjectNode o = m.putObject("order");
@@ -145,7 +150,6 @@ public final class UeiV1Codec implements TradeCodec<UeiV1Message> {
     ObjectNode quote = o.putObject("quote");
     ObjectNode total = quote.putObject("price");
     ArrayNode breakup = quote.putArray("breakup");
-    String currency = order.lines().get(0).price().currency().getCurrencyCode();
     BigDecimal sum = BigDecimal.ZERO;
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);

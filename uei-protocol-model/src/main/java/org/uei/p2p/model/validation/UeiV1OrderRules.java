@@ -1,8 +1,6 @@
 package org.uei.p2p.model.validation;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.uei.p2p.model.ueiv1.Catalog;
@@ -55,15 +53,15 @@ final class UeiV1OrderRules {
       if (Wave2Shapes.object(p, item, "quantity", false)) {
         UeiV1Object q = item.child("quantity");
         for (String kind : QUANTITIES) {
-          measure(p, q, kind, false);
+          UeiV1Values.measure(p, q, kind, false);
         }
       }
       if (Wave2Shapes.object(p, item, "price", false)) {
         UeiV1Object price = item.child("price");
         for (String name : List.of("value", "minimum_value", "maximum_value")) {
-          nonNegative(p, price, name, false);
+          UeiV1Values.nonNegative(p, price, name, false);
         }
-        currency(p, price, false, true);
+        UeiV1Values.currency(p, price, false, true);
       }
     }
     if (Wave2Shapes.object(p, in, "fulfillment", false)) {
@@ -93,13 +91,13 @@ final class UeiV1OrderRules {
           continue;
         }
         Wave2Shapes.requiredText(p, it, "id");
-        price(p, it, true);
+        UeiV1Values.price(p, it, true);
         if (Wave2Shapes.object(p, it, "quantity", true)) {
-          measure(p, it.child("quantity"), "available", true);
+          UeiV1Values.measure(p, it.child("quantity"), "available", true);
         }
         references(p, it, fids);
         if (Wave2Shapes.object(p, it, "time", false)) {
-          time(p, it.child("time"));
+          UeiV1Values.time(p, it.child("time"));
         }
       }
     }
@@ -129,10 +127,10 @@ final class UeiV1OrderRules {
         }
         Wave2Shapes.requiredText(p, it, "id");
         if (callback || it.child("price") != null) {
-          price(p, it, callback);
+          UeiV1Values.price(p, it, callback);
         }
         if (Wave2Shapes.object(p, it, "quantity", !callback && !update)) {
-          measure(p, it.child("quantity"), "selected", !callback && !update);
+          UeiV1Values.measure(p, it.child("quantity"), "selected", !callback && !update);
         }
         if (!fids.isEmpty()) {
           references(p, it, fids);
@@ -187,23 +185,8 @@ final class UeiV1OrderRules {
       }
       Wave2Shapes.text(p, s, "type", false);
       if (Wave2Shapes.object(p, s, "time", false)) {
-        time(p, s.child("time"));
+        UeiV1Values.time(p, s.child("time"));
       }
-    }
-  }
-
-  private static void time(Problems p, UeiV1Object t) {
-    p.dateTime(t.pathOf("timestamp"), Wave2Shapes.text(p, t, "timestamp", false));
-    p.duration(t.pathOf("duration"), Wave2Shapes.text(p, t, "duration", false));
-    if (Wave2Shapes.object(p, t, "range", false)) {
-      UeiV1Object r = t.child("range");
-      p.period(
-          r.path(),
-          Wave2Shapes.text(p, r, "start", false),
-          Wave2Shapes.text(p, r, "end", false),
-          "start",
-          "end",
-          false);
     }
   }
 
@@ -222,20 +205,11 @@ final class UeiV1OrderRules {
     }
   }
 
-  /** An item price: a DecimalValue per kWh in INR. */
-  private static void price(Problems p, Item it, boolean required) {
-    if (Wave2Shapes.object(p, it, "price", required)) {
-      UeiV1Object price = it.child("price");
-      nonNegative(p, price, "value", true);
-      currency(p, price, true, true);
-    }
-  }
-
   private static void quote(Problems p, UeiV1Object q) {
     if (Wave2Shapes.object(p, q, "price", true)) {
       UeiV1Object price = q.child("price");
-      nonNegative(p, price, "value", true);
-      currency(p, price, true, false);
+      UeiV1Values.nonNegative(p, price, "value", true);
+      UeiV1Values.currency(p, price, true, false);
     }
     p.duration(q.pathOf("ttl"), Wave2Shapes.text(p, q, "ttl", false));
     if (!Wave2Shapes.array(p, q, "breakup", true, true)) {
@@ -252,8 +226,8 @@ final class UeiV1OrderRules {
       p.oneOf(row.pathOf("title"), Wave2Shapes.text(p, row, "title", false), BREAKUP_TITLES);
       if (Wave2Shapes.object(p, row, "price", true)) {
         UeiV1Object price = row.child("price");
-        decimal(p, price, "value", true);
-        currency(p, price, true, false);
+        UeiV1Values.decimal(p, price, "value", true);
+        UeiV1Values.currency(p, price, true, false);
       }
     }
   }
@@ -277,65 +251,9 @@ final class UeiV1OrderRules {
       p.httpUri(pay.pathOf("url"), Wave2Shapes.text(p, pay, "url", false));
       if (Wave2Shapes.object(p, pay, "params", false)) {
         UeiV1Object params = pay.child("params");
-        nonNegative(p, params, "amount", true);
-        currency(p, params, true, false);
+        UeiV1Values.nonNegative(p, params, "amount", true);
+        UeiV1Values.currency(p, params, true, false);
       }
     }
-  }
-
-  /** {@code quantity.<kind>.measure}: a DecimalValue of energy in kWh. */
-  private static void measure(Problems p, UeiV1Object quantity, String kind, boolean required) {
-    if (!Wave2Shapes.object(p, quantity, kind, required)) {
-      return;
-    }
-    UeiV1Object q = quantity.child(kind);
-    if (!Wave2Shapes.object(p, q, "measure", required)) {
-      return;
-    }
-    UeiV1Object m = q.child("measure");
-    p.energy(m.pathOf("value"), decimal(p, m, "value", true));
-    String unit = Wave2Shapes.requiredText(p, m, "unit");
-    if (unit != null && !Problems.KWH.equalsIgnoreCase(unit)) {
-      p.add(m.pathOf("unit"), "must be 'kWh', not '" + unit + "'");
-    }
-  }
-
-  private static void currency(Problems p, UeiV1Object price, boolean required, boolean perKwh) {
-    String c = Wave2Shapes.text(p, price, "currency", required);
-    if (c == null) {
-      return;
-    }
-    boolean ok =
-        Problems.INR.equals(c)
-            || perKwh
-                && c.toLowerCase(Locale.ROOT).equals(Problems.INR.toLowerCase(Locale.ROOT) + "/kwh")
-                && c.startsWith(Problems.INR);
-    if (!ok) {
-      p.add(
-          price.pathOf("currency"),
-          "must be '" + Problems.INR + "'" + (perKwh ? " or 'INR/kWh'" : "") + ", not '" + c + "'");
-    }
-  }
-
-  private static void nonNegative(Problems p, UeiV1Object o, String name, boolean required) {
-    p.notNegative(o.pathOf(name), decimal(p, o, name, required));
-  }
-
-  /** A DecimalValue member: a number written as a string. */
-  private static BigDecimal decimal(Problems p, UeiV1Object o, String name, boolean required) {
-    String s = Wave2Shapes.text(p, o, name, required);
-    if (s == null) {
-      return null;
-    }
-    BigDecimal d = UeiV1Object.decimalOf(s);
-    if (d == null) {
-      p.add(
-          o.pathOf(name),
-          "'"
-              + s
-              + "' is not a decimal number written as a string (e.g. \"7.25\") within "
-              + "18 digits before and after the point");
-    }
-    return d;
   }
 }

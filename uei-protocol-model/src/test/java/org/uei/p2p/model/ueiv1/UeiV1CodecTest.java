@@ -195,13 +195,23 @@ class UeiV1CodecTest {
   }
 
   @Test
-  void oneOrderHasOneProvider() {
+  void oneOrderHasOneProviderAndOneCurrency() {
     TradeOrder o = order(null, TradeStatus.PENDING);
     OrderLine other =
         new OrderLine(
             "offer-9", "prosumer-9", SELLER, hour(13), UnitPrice.inr("6"), BigDecimal.ONE);
     TradeOrder two = o.withLines(List.of(o.lines().get(0), other));
     assertThrows(IllegalArgumentException.class, () -> codec.orderMessage(two));
+    OrderLine dollars =
+        new OrderLine(
+            "offer-9",
+            "prosumer-m0101",
+            SELLER,
+            hour(13),
+            new UnitPrice(BigDecimal.ONE, java.util.Currency.getInstance("USD")),
+            BigDecimal.ONE);
+    TradeOrder mixed = o.withLines(List.of(o.lines().get(0), dollars));
+    assertThrows(IllegalArgumentException.class, () -> codec.orderMessage(mixed));
   }
 
   /**
