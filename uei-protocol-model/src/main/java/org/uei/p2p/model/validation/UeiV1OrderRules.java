@@ -21,6 +21,7 @@ final class UeiV1OrderRules {
       List.of("available", "selected", "minimum", "maximum");
   private static final List<String> BREAKUP_TITLES =
       List.of("ENERGY", "TAX", "DISCOM_FEES", "DISCOUNT", "ADD_ON");
+  private static final List<String> CANCELLED_BY = List.of("CONSUMER", "PROVIDER");
   private static final Set<UeiV1Action> WITH_BILLING =
       Set.of(
           UeiV1Action.INIT,
@@ -144,6 +145,13 @@ final class UeiV1OrderRules {
     if (Wave2Shapes.array(
         p, o, "payments", WITH_PAYMENTS.contains(action), WITH_PAYMENTS.contains(action))) {
       payments(p, o);
+    }
+    if (Wave2Shapes.object(p, o, "cancellation", action == UeiV1Action.ON_CANCEL)) {
+      UeiV1Object c = o.child("cancellation");
+      p.requiredEnum(
+          c.pathOf("cancelled_by"), Wave2Shapes.text(p, c, "cancelled_by", false), CANCELLED_BY);
+      String time = Wave2Shapes.text(p, c, "time", true);
+      p.dateTime(c.pathOf("time"), time);
     }
   }
 

@@ -15,7 +15,9 @@ import org.uei.p2p.model.ueiv1.UeiV1Object;
  * receives: the context, the members each action requires by the UEI P2P trading API, enums,
  * DecimalValue strings, energy in kWh with at most two decimals, INR amounts, RFC 3339 times and
  * ISO-8601 durations. Every problem is a BECKN-005 error with code 30000 and the JSON path of the
- * member at fault. Descriptive members (descriptors, images, billing details) are not judged.
+ * member at fault. Descriptive members are not judged: descriptors and images, billing details,
+ * cancellation terms, and the quote's ttl and breakup titles (a title, when present, must be one of
+ * the API's).
  *
  * <p>{@link #strict()} adds the context rules the published examples break: UUID {@code message_id}
  * and {@code transaction_id}, {@code version} 1.1.0, a {@code ttl}, {@code location.country} and

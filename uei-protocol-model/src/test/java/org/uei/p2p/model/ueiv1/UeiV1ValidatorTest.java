@@ -224,6 +224,32 @@ class UeiV1ValidatorTest {
         "/message/order",
         o -> o.remove("quote"),
         "message.order.quote: is required (30000)");
+
+    assertProblems(
+        "ueiv1/on_confirm.json",
+        "/message/order",
+        o -> o.putObject("cancellation").put("cancelled_by", "BUYER"),
+        "message.order.cancellation.cancelled_by: 'BUYER' is not one of [CONSUMER, PROVIDER] (30000)",
+        "message.order.cancellation.time: is required (30000)");
+    UeiV1Envelope onCancel =
+        UeiV1Envelope.parse(
+            Fixtures.edited(
+                "ueiv1/on_confirm.json",
+                "",
+                root -> {
+                  root.withObject("/context").put("action", "on_cancel");
+                  root.withObject("/message/order")
+                      .put("status", "CANCELLED")
+                      .putObject("cancellation")
+                      .put("cancelled_by", "CONSUMER")
+                      .put("time", "2026-03-09T10:00:01Z");
+                }));
+    assertEquals(List.of(), problems(UeiV1Validator.strict(), onCancel, UeiV1Action.ON_CANCEL));
+    assertProblems(
+        "ueiv1/on_confirm.json",
+        "/context",
+        c -> c.put("action", "on_cancel"),
+        "message.order.cancellation: is required (30000)");
   }
 
   @Test
