@@ -265,7 +265,7 @@ class Wave2PipelineTest {
         .body("error.code", equalTo("30000"))
         .body(
             "error.message",
-            startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"));
+            containsString("not UEI v1 (Beckn 1.1.0) (context.core_version is 1.1.0"));
     assertTrue(store.byTransaction("t-v1").isEmpty(), "nothing stored");
   }
 

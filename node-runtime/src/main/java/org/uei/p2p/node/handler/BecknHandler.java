@@ -3,6 +3,7 @@ package org.uei.p2p.node.handler;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wire.WireGeneration;
 
@@ -22,6 +23,11 @@ public interface BecknHandler {
     return Set.of();
   }
 
+  /** The UEI v1 (Beckn 1.1.0) actions this node accepts; none unless the handler serves UEI v1. */
+  default Set<UeiV1Action> acceptsUeiV1() {
+    return Set.of();
+  }
+
   /** The wire names of the actions this node accepts on {@code wire}. */
   default Set<String> accepts(WireGeneration wire) {
     return switch (wire) {
@@ -31,7 +37,10 @@ public interface BecknHandler {
           acceptsWave2().stream()
               .map(Wave2Action::wireName)
               .collect(Collectors.toUnmodifiableSet());
-      default -> Set.of();
+      case UEI_V1 ->
+          acceptsUeiV1().stream()
+              .map(UeiV1Action::wireName)
+              .collect(Collectors.toUnmodifiableSet());
     };
   }
 

@@ -5,6 +5,8 @@ import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Context;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -86,6 +88,24 @@ public record InboundMessage(
   /** The wave-2 message's context. */
   public Wave2Context wave2Context() {
     return wave2().context();
+  }
+
+  /** The UEI v1 action. */
+  public UeiV1Action ueiV1Action() {
+    return ueiV1Parsed().action();
+  }
+
+  /** The UEI v1 envelope. */
+  public UeiV1Envelope ueiV1() {
+    return ueiV1Parsed().envelope();
+  }
+
+  private WireEnvelope.UeiV1 ueiV1Parsed() {
+    if (parsed instanceof WireEnvelope.UeiV1 w) {
+      return w;
+    }
+    throw new IllegalStateException(
+        parsed.actionName() + " came on " + wire().title() + "; read it with wireContext()");
   }
 
   private WireEnvelope.Wave1 wave1() {

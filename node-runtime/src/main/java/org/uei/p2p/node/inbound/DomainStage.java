@@ -1,7 +1,7 @@
 package org.uei.p2p.node.inbound;
 
 import org.uei.p2p.model.envelope.ErrorCode;
-import org.uei.p2p.model.wire.WireGeneration;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.wire.ContextField;
 import org.uei.p2p.node.wire.WireContext;
@@ -9,7 +9,8 @@ import org.uei.p2p.node.wire.WireContext;
 /**
  * A node serves one network per wire: a message of another would be stored and answered as if it
  * were a trade of this network, so it is refused at {@code context.domain} (wave 1, {@code
- * uei.domain}) or {@code context.networkId} (wave 2, {@code uei.network-id}).
+ * uei.domain}; UEI v1: {@code uei:p2p-trading}) or {@code context.networkId} (wave 2, {@code
+ * uei.network-id}).
  */
 public class DomainStage implements InboundStage {
 
@@ -35,8 +36,13 @@ public class DomainStage implements InboundStage {
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
     WireContext c = exchange.wireContext();
-    boolean wave2 = c.wire() == WireGeneration.IES_WAVE2;
-    String served = wave2 ? networkId : domain;
+    String served =
+        switch (c.wire()) {
+          case IES_WAVE2 -> networkId;
+          // One domain for every UEI v1 network; uei.domain names the wave-1 one.
+          case UEI_V1 -> UeiV1Context.DOMAIN;
+          case DEG_WAVE1 -> domain;
+        };
     String got = c.network();
     if (served != null && !served.equals(got)) {
       String path = c.path(ContextField.NETWORK);

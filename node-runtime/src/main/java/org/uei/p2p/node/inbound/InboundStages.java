@@ -3,6 +3,7 @@ package org.uei.p2p.node.inbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.uei.p2p.model.validation.UeiV1Validator;
 import org.uei.p2p.model.validation.Wave1Validator;
 import org.uei.p2p.model.validation.Wave2Validator;
 import org.uei.p2p.node.config.NodeConfig;
@@ -51,7 +52,8 @@ public class InboundStages {
     boolean strict = config.validation().strict();
     Wave1Validator wave1 = strict ? Wave1Validator.strict() : Wave1Validator.lenient();
     Wave2Validator wave2 = strict ? Wave2Validator.strict() : Wave2Validator.lenient();
-    return new ValidateStage(wave1::validate, wave2::validate);
+    UeiV1Validator ueiV1 = strict ? UeiV1Validator.strict() : UeiV1Validator.lenient();
+    return new ValidateStage(wave1::validate, wave2::validate, ueiV1::validate);
   }
 
   @Produces

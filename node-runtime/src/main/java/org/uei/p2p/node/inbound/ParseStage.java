@@ -51,7 +51,8 @@ public class ParseStage implements InboundStage {
     // A body of just 'null' parses to no envelope at all.
     if (parsed instanceof WireEnvelope.Wave1 w
             && (w.envelope() == null || w.envelope().getContext() == null)
-        || parsed instanceof WireEnvelope.Wave2 w2 && w2.envelope().context() == null) {
+        || parsed instanceof WireEnvelope.Wave2 w2 && w2.envelope().context() == null
+        || parsed instanceof WireEnvelope.UeiV1 v1 && v1.envelope().context() == null) {
       throw InboundRejection.badRequest(ErrorCode.INVALID_REQUEST, "context is missing", "context");
     }
     WireContext c = parsed.context();

@@ -2,7 +2,10 @@ package org.uei.p2p.node.wire;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.model.wave2.Wave2Context;
 import org.uei.p2p.model.wire.WireGeneration;
 
@@ -21,6 +24,11 @@ public interface WireContext {
   /** The view of a wave-2 context. */
   static WireContext of(Wave2Context c) {
     return new Wave2View(c);
+  }
+
+  /** The view of a UEI v1 (Beckn 1.1.0) context. */
+  static WireContext of(UeiV1Context c) {
+    return new UeiV1View(c);
   }
 
   WireGeneration wire();
@@ -63,7 +71,7 @@ public interface WireContext {
     return get(ContextField.TTL);
   }
 
-  /** {@code domain} (wave 1) or {@code networkId} (wave 2). */
+  /** {@code domain} (wave 1, UEI v1) or {@code networkId} (wave 2). */
   default String network() {
     return get(ContextField.NETWORK);
   }
@@ -162,6 +170,36 @@ public interface WireContext {
     @Override
     public Instant timestampInstant() {
       return context.timestampInstant();
+    }
+  }
+
+  /** A UEI v1 context: snake_case like wave 1, {@code domain} names the network. */
+  record UeiV1View(UeiV1Context context) implements WireContext {
+    @Override
+    public WireGeneration wire() {
+      return WireGeneration.UEI_V1;
+    }
+
+    @Override
+    public String get(ContextField field) {
+      return switch (field) {
+        case ACTION -> context.action();
+        case BAP_ID -> context.bapId();
+        case BAP_URI -> context.bapUri();
+        case BPP_ID -> context.bppId();
+        case BPP_URI -> context.bppUri();
+        case TRANSACTION_ID -> context.transactionId();
+        case MESSAGE_ID -> context.messageId();
+        case TIMESTAMP -> context.timestamp();
+        case TTL -> context.ttl();
+        case NETWORK -> context.domain();
+      };
+    }
+
+    // RFC 3339 allows a lower-case t and z, which java.time does not.
+    @Override
+    public Instant timestampInstant() {
+      return OffsetDateTime.parse(context.timestamp().toUpperCase(Locale.ROOT)).toInstant();
     }
   }
 }

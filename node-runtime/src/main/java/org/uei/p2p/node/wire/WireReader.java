@@ -12,6 +12,8 @@ import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.json.JsonProblems;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wire.WireDetector;
@@ -84,14 +86,33 @@ public final class WireReader {
       Wave2Action action = Wave2Action.fromWireName(endpoint).orElseThrow();
       return new WireEnvelope.Wave2(action, Wave2Envelope.fromTree((ObjectNode) tree));
     }
+    if (wire == WireGeneration.UEI_V1) {
+      UeiV1Action action = UeiV1Action.fromWireName(endpoint).orElseThrow();
+      return new WireEnvelope.UeiV1(action, UeiV1Envelope.fromTree(object(tree)));
+    }
     Action action = Action.fromWireName(endpoint).orElseThrow();
     return new WireEnvelope.Wave1(action, Envelopes.fromTree(tree, action));
   }
 
   private static boolean isAction(WireGeneration wire, String name) {
-    return wire == WireGeneration.IES_WAVE2
-        ? Wave2Action.fromWireName(name).isPresent()
-        : Action.fromWireName(name).isPresent();
+    return switch (wire) {
+      case IES_WAVE2 -> Wave2Action.fromWireName(name).isPresent();
+      case UEI_V1 -> UeiV1Action.fromWireName(name).isPresent();
+      case DEG_WAVE1 -> Action.fromWireName(name).isPresent();
+    };
+  }
+
+  private static ObjectNode object(JsonNode tree) throws MessageParseException {
+    if (tree instanceof ObjectNode o) {
+      return o;
+    }
+    throw new MessageParseException(
+        BecknError.of(
+            ErrorCode.INVALID_REQUEST,
+            "the body must be a JSON object with context and message",
+            ""),
+        false,
+        null);
   }
 
   // An action the node takes on no wire is refused before the body is read (the pipeline's
@@ -112,9 +133,11 @@ public final class WireReader {
     if (!found.isSupported()) {
       throw new MessageParseException(found.error(), false, null);
     }
-    return found.generation() == WireGeneration.IES_WAVE2
-        ? WireContext.of(wave2.context())
-        : WireContext.of(Envelopes.fromTree(wave2.toJson(), null).getContext());
+    return switch (found.generation()) {
+      case IES_WAVE2 -> WireContext.of(wave2.context());
+      case UEI_V1 -> WireContext.of(UeiV1Envelope.fromTree(wave2.toJson()).context());
+      case DEG_WAVE1 -> WireContext.of(Envelopes.fromTree(wave2.toJson(), null).getContext());
+    };
   }
 
   private WireGeneration generation(JsonNode tree) throws MessageParseException {

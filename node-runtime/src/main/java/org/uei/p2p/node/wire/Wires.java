@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.uei.p2p.model.wire.WireGeneration;
 
-/** The wires a node speaks, from {@code uei.wire} ({@code wave1}, {@code wave2} or both). */
+/**
+ * The wires a node speaks, from {@code uei.wire}: {@code wave1}, {@code wave2}, {@code uei-v1}
+ * (Beckn 1.1.0), or several of them comma-separated.
+ */
 public final class Wires {
 
   private Wires() {}
@@ -37,7 +40,8 @@ public final class Wires {
     }
     if (!bad.isEmpty() || wires.isEmpty()) {
       throw new IllegalArgumentException(
-          "uei.wire must list wave1, wave2 or both (comma-separated); got " + names);
+          "uei.wire must list wave1, wave2, uei-v1 or several of them (comma-separated); got "
+              + names);
     }
     return Set.copyOf(wires);
   }

@@ -101,10 +101,7 @@ class Wave2StagesTest {
     InboundRejection unsupported = refused(PARSE_BOTH, exchange("init", ueiV1, false));
     assertEquals("30000", unsupported.error().getCode());
     assertTrue(
-        unsupported
-            .error()
-            .getMessage()
-            .startsWith("not a Beckn message of a supported generation"),
+        unsupported.error().getMessage().contains("not UEI v1 (Beckn 1.1.0)"),
         unsupported.error().getMessage());
 
     InboundRejection notTaken = refused(PARSE_BOTH, exchange("discover", body, false));

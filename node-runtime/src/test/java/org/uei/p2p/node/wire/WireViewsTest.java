@@ -166,7 +166,7 @@ class WireViewsTest {
     assertEquals(
         Set.of(WireGeneration.DEG_WAVE1, WireGeneration.IES_WAVE2),
         Wires.parse(List.of("wave1", " wave2")));
-    assertThrows(IllegalArgumentException.class, () -> Wires.parse(List.of("uei-v1")));
+    assertEquals(Set.of(WireGeneration.UEI_V1), Wires.parse(List.of("uei-v1")));
     assertThrows(IllegalArgumentException.class, () -> Wires.parse(List.of("wave3")));
     assertThrows(IllegalArgumentException.class, () -> Wires.parse(List.of()));
   }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.json.JsonDiff;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Parameters;
       "Check that each message file survives parse and serialize unchanged.",
       "The wire generation is detected per file (--wire forces one). Parses into the typed model",
       "of that generation, serializes again and compares the two as JSON (member order ignored,",
-      "numbers by value; wave 2 also keeps member order and number text).",
-      "Prints 'ok FILE (wave1|wave2)' or 'DIFF FILE (wave1|wave2) at <json path>: <expected> vs <actual>'.",
+      "numbers by value; wave 2 and UEI v1 also keep member order and number text).",
+      "Prints 'ok FILE (wave1|wave2|uei-v1)' or 'DIFF FILE (...) at <json path>: <expected> vs <actual>'.",
       "Exit status: 0 all equal, 1 a file differs, 2 a file is unreadable or not JSON."
     })
 public final class RoundtripCommand implements Callable<Integer> {
@@ -34,7 +33,7 @@ public final class RoundtripCommand implements Callable<Integer> {
 
   @Option(
       names = "--wire",
-      paramLabel = "wave1|wave2",
+      paramLabel = "wave1|wave2|uei-v1",
       converter = Wire.Converter.class,
       description = "Read every file as this generation instead of detecting it.")
   WireGeneration wire;
@@ -61,10 +60,7 @@ public final class RoundtripCommand implements Callable<Integer> {
       String as = name + " (" + chosen.generation().shortName() + ")";
       JsonNode again;
       try {
-        byte[] written =
-            chosen.generation() == WireGeneration.IES_WAVE2
-                ? Wire.wave2(f).write()
-                : Envelopes.write(Envelopes.parse(f.bytes()));
+        byte[] written = Wire.rewritten(f, chosen.generation());
         again = BecknJson.readTree(written);
       } catch (MessageParseException e) {
         out.println(

@@ -8,6 +8,9 @@ import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
+import org.uei.p2p.model.validation.UeiV1Validator;
 import org.uei.p2p.model.validation.Wave1Validator;
 import org.uei.p2p.model.validation.Wave2Validator;
 import org.uei.p2p.model.wave2.Wave2Action;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Validate message files as a node checks what it receives. The wire generation of each file",
       "is detected from its context (camelCase ids: IES wave 2, Beckn 2.0 LTS; snake_case ids:",
-      "DEG wave 1, Beckn 2.0-rc); --wire forces one. Checks required members per action, enums,",
+      "DEG wave 1, Beckn 2.0-rc; snake_case ids with version 1.x: UEI v1, Beckn 1.1.0); --wire",
+      "forces one. Checks required members per action, enums,",
       "RFC 3339 times, ISO-8601 durations, quantities and INR amounts; for wave 2 also roles and",
       "parties, TimeSeries payloads against their descriptors, one-hour slots inside",
       "06:00-18:00 IST and revenue flows summing to zero.",
@@ -41,6 +45,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  uei validate select.json                  a wave-1 select (context.transaction_id ...)",
       "  uei validate init.json                    a wave-2 init (context.transactionId ...)",
+      "  uei validate --wire uei-v1 --strict search.json   a UEI v1 search (version 1.1.0)",
       "  uei validate --wire wave2 --strict --action on_status status-1.json status-2.json",
       "  uei validate --print init.json            the message as the library read it"
     })
@@ -52,7 +57,8 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--strict",
       description =
           "Also apply the context rules: UUID message and transaction ids, "
-              + "version 2.0.0, context.action equal to --action.")
+              + "the generation's exact version (2.0.0, 1.1.0), context.action equal to --action; "
+              + "UEI v1 also wants a ttl and location.city.")
   boolean strict;
 
   @Option(
@@ -65,7 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = "--wire",
-      paramLabel = "wave1|wave2",
+      paramLabel = "wave1|wave2|uei-v1",
       converter = Wire.Converter.class,
       description = "Read every file as this generation instead of detecting it.")
   WireGeneration wire;
@@ -86,7 +92,8 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (action != null
         && Action.fromWireName(action).isEmpty()
-        && Wave2Action.fromWireName(action).isEmpty()) {
+        && Wave2Action.fromWireName(action).isEmpty()
+        && UeiV1Action.fromWireName(action).isEmpty()) {
       err.println("uei: unknown action '" + action + "'; one of " + Wire.actionNames());
       err.flush();
       return MessageFile.UNREADABLE;
@@ -106,9 +113,11 @@ public final class ValidateCommand implements Callable<Integer> {
       exit =
           Math.max(
               exit,
-              chosen.generation() == WireGeneration.IES_WAVE2
-                  ? wave2(f, chosen, out, err)
-                  : wave1(f, chosen, out, err));
+              switch (chosen.generation()) {
+                case IES_WAVE2 -> wave2(f, chosen, out, err);
+                case UEI_V1 -> ueiV1(f, chosen, out, err);
+                case DEG_WAVE1 -> wave1(f, chosen, out, err);
+              });
     }
     out.flush();
     err.flush();
@@ -156,6 +165,28 @@ public final class ValidateCommand implements Callable<Integer> {
       return 0;
     }
     Wave2Validator v = strict ? Wave2Validator.strict() : Wave2Validator.lenient();
+    return report(f, chosen, v.validate(env, endpoint).errors(), out);
+  }
+
+  private int ueiV1(MessageFile f, Wire.Chosen chosen, PrintWriter out, PrintWriter err) {
+    UeiV1Action endpoint = action == null ? null : UeiV1Action.fromWireName(action).orElse(null);
+    if (action != null && endpoint == null) {
+      out.println(
+          f.name() + ": '" + action + "' is not an action of " + chosen.generation().title());
+      return 1;
+    }
+    UeiV1Envelope env;
+    try {
+      env = Wire.ueiV1(f);
+    } catch (MessageParseException e) {
+      return report(f, chosen, List.of(e.error()), out);
+    }
+    if (print) {
+      err.println("uei: " + f.name() + ": read as " + chosen.label());
+      out.println(BecknJson.writePretty(env.toJson()));
+      return 0;
+    }
+    UeiV1Validator v = strict ? UeiV1Validator.strict() : UeiV1Validator.lenient();
     return report(f, chosen, v.validate(env, endpoint).errors(), out);
   }
 

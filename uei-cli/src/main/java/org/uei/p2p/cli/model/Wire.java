@@ -8,6 +8,8 @@ import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wire.WireDetector;
@@ -19,6 +21,9 @@ import picocli.CommandLine;
  * WireDetector} finds in the file's context. Shared by {@code validate} and {@code roundtrip}.
  */
 final class Wire {
+
+  /** The {@code --wire} names, for help and usage errors. */
+  static final String NAMES = "wave1, wave2, uei-v1";
 
   private Wire() {}
 
@@ -59,7 +64,15 @@ final class Wire {
     return Wave2Envelope.fromTree(o);
   }
 
-  /** Reads {@code --wire wave1|wave2}. */
+  /** Reads a UEI v1 (Beckn 1.1.0) file. */
+  static UeiV1Envelope ueiV1(MessageFile f) throws MessageParseException {
+    if (!(f.tree() instanceof ObjectNode o)) {
+      return UeiV1Envelope.parse(f.bytes());
+    }
+    return UeiV1Envelope.fromTree(o);
+  }
+
+  /** Reads {@code --wire wave1|wave2|uei-v1}. */
   static final class Converter implements CommandLine.ITypeConverter<WireGeneration> {
     @Override
     public WireGeneration convert(String value) {
@@ -68,16 +81,29 @@ final class Wire {
           .orElseThrow(
               () ->
                   new CommandLine.TypeConversionException(
-                      "unknown wire '" + value + "'; one of wave1, wave2"));
+                      "unknown wire '" + value + "'; one of " + NAMES));
     }
   }
 
-  /** Every action name of both generations, for usage errors. */
+  /** Every action name of every generation, for usage errors. */
   static String actionNames() {
     return Arrays.stream(Action.values()).map(Action::wireName).collect(Collectors.joining(", "))
         + "; wave 2: "
         + Arrays.stream(Wave2Action.values())
             .map(Wave2Action::wireName)
+            .collect(Collectors.joining(", "))
+        + "; UEI v1: "
+        + Arrays.stream(UeiV1Action.values())
+            .map(UeiV1Action::wireName)
             .collect(Collectors.joining(", "));
+  }
+
+  /** The message as the library writes it again after reading it as {@code generation}. */
+  static byte[] rewritten(MessageFile f, WireGeneration generation) throws MessageParseException {
+    return switch (generation) {
+      case IES_WAVE2 -> wave2(f).write();
+      case UEI_V1 -> ueiV1(f).write();
+      case DEG_WAVE1 -> Envelopes.write(Envelopes.parse(f.bytes()));
+    };
   }
 }

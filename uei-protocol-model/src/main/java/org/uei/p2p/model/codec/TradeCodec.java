@@ -6,8 +6,7 @@ import org.uei.p2p.model.trade.EnergyOffer;
 /**
  * Maps the wire-neutral trade model to and from the {@code message} of one wire generation, so that
  * node code deals in offers and orders and never in a generation's JSON shapes. DEG wave 1 is
- * {@link Wave1Codec}, IES wave 2 is {@link Wave2Codec}; a UEI v1 codec will implement the same
- * interface.
+ * {@link Wave1Codec}, IES wave 2 is {@link Wave2Codec}, UEI v1 (Beckn 1.1.0) is {@link UeiV1Codec}.
  *
  * <p>The envelope and its context stay with the generation (for wave 1: {@code Contexts} and {@code
  * Envelopes}); a codec builds and reads only the message part.

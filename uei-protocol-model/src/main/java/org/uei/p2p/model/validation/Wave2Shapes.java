@@ -2,12 +2,12 @@ package org.uei.p2p.model.validation;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.math.BigDecimal;
-import org.uei.p2p.model.wave2.Wave2Object;
+import org.uei.p2p.model.json.JsonView;
 
 /**
- * JSON-shape checks of wave-2 members. The wave-2 model reads JSON without binding it, so a member
- * of the wrong JSON type reaches validation (instead of failing the parse) and is reported here
- * with its path, once, as "must be a string" rather than as a missing member.
+ * JSON-shape checks of the members of views (IES wave 2, UEI v1). Those models read JSON without
+ * binding it, so a member of the wrong JSON type reaches validation (instead of failing the parse)
+ * and is reported here with its path, once, as "must be a string" rather than as a missing member.
  */
 final class Wave2Shapes {
 
@@ -17,12 +17,12 @@ final class Wave2Shapes {
    * Checks that member {@code name} is a string (and present when {@code required}); returns its
    * text or null.
    */
-  static String text(Problems p, Wave2Object o, String name, boolean required) {
+  static String text(Problems p, JsonView o, String name, boolean required) {
     return shape(p, o, name, JsonNodeType.STRING, required) ? o.member(name).asText() : null;
   }
 
   /** A required string that must not be blank. */
-  static String requiredText(Problems p, Wave2Object o, String name) {
+  static String requiredText(Problems p, JsonView o, String name) {
     String s = text(p, o, name, true);
     if (s != null && s.isBlank()) {
       p.add(o.pathOf(name), "must not be blank");
@@ -32,7 +32,7 @@ final class Wave2Shapes {
   }
 
   /** Checks that member {@code name} is an object; true when it is. */
-  static boolean object(Problems p, Wave2Object o, String name, boolean required) {
+  static boolean object(Problems p, JsonView o, String name, boolean required) {
     return shape(p, o, name, JsonNodeType.OBJECT, required);
   }
 
@@ -40,7 +40,7 @@ final class Wave2Shapes {
    * Checks that member {@code name} is an array (non-empty when {@code nonEmpty}); true when it is
    * one.
    */
-  static boolean array(Problems p, Wave2Object o, String name, boolean required, boolean nonEmpty) {
+  static boolean array(Problems p, JsonView o, String name, boolean required, boolean nonEmpty) {
     if (!shape(p, o, name, JsonNodeType.ARRAY, required)) {
       return false;
     }
@@ -52,7 +52,7 @@ final class Wave2Shapes {
   }
 
   /** Checks that member {@code name} is a number; returns it or null. */
-  static BigDecimal number(Problems p, Wave2Object o, String name, boolean required) {
+  static BigDecimal number(Problems p, JsonView o, String name, boolean required) {
     return shape(p, o, name, JsonNodeType.NUMBER, required) ? o.member(name).decimalValue() : null;
   }
 
@@ -69,7 +69,7 @@ final class Wave2Shapes {
   }
 
   /** {@code @type}, when present, must be {@code expected}. */
-  static void jsonLdType(Problems p, Wave2Object o, String expected) {
+  static void jsonLdType(Problems p, JsonView o, String expected) {
     String t = text(p, o, "@type", false);
     p.equalTo(o.pathOf("@type"), t, expected);
   }
@@ -90,7 +90,7 @@ final class Wave2Shapes {
   }
 
   private static boolean shape(
-      Problems p, Wave2Object o, String name, JsonNodeType expected, boolean required) {
+      Problems p, JsonView o, String name, JsonNodeType expected, boolean required) {
     JsonNodeType t = o.typeOf(name);
     if (t == expected) {
       return true;

@@ -14,7 +14,7 @@ import org.uei.p2p.model.envelope.ErrorCode;
  *   <li>camelCase identifiers ({@code transactionId}, {@code messageId}, {@code bapId}, …): IES
  *       wave 2;
  *   <li>snake_case identifiers ({@code transaction_id}, {@code message_id}, {@code bap_id}, …) with
- *       a {@code version} or {@code core_version} of 1.x: UEI v1 (Beckn 1.1.0), not supported yet;
+ *       a {@code version} or {@code core_version} of 1.x: UEI v1 (Beckn 1.1.0);
  *   <li>snake_case identifiers otherwise: DEG wave 1;
  *   <li>both kinds, neither, or no context object: none, with the reason.
  * </ul>
@@ -96,12 +96,11 @@ public final class WireDetector {
           WireGeneration.IES_WAVE2, "context." + camel + " is camelCase (Beckn 2.0 LTS)");
     }
     if (snake != null) {
-      String version =
-          text(ctx, "version") != null ? text(ctx, "version") : text(ctx, "core_version");
+      String member = text(ctx, "version") != null ? "version" : "core_version";
+      String version = text(ctx, member);
       if (version != null && version.startsWith("1.")) {
         return new Detection(
-            WireGeneration.UEI_V1,
-            "Beckn " + version + " (UEI v1) has no codec in this library yet");
+            WireGeneration.UEI_V1, "context." + member + " is " + version + " (Beckn 1.x)");
       }
       return new Detection(
           WireGeneration.DEG_WAVE1, "context." + snake + " is snake_case (Beckn 2.0-rc)");

@@ -8,8 +8,8 @@ public enum WireGeneration {
   DEG_WAVE1("wave1", "DEG wave 1 (Beckn 2.0-rc)", true),
   /** IES wave 2: Beckn 2.0 LTS, camelCase context, {@code message.contract} with TimeSeries. */
   IES_WAVE2("wave2", "IES wave 2 (Beckn 2.0 LTS)", true),
-  /** UEI v1: Beckn 1.1.0, snake_case context with a 1.x version, classic order; no codec yet. */
-  UEI_V1("uei-v1", "UEI v1 (Beckn 1.1.0)", false);
+  /** UEI v1: Beckn 1.1.0, snake_case context with a 1.x version, classic order and quote. */
+  UEI_V1("uei-v1", "UEI v1 (Beckn 1.1.0)", true);
 
   private final String shortName;
   private final String title;

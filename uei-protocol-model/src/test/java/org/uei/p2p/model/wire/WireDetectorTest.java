@@ -1,7 +1,6 @@
 package org.uei.p2p.model.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,19 +43,32 @@ class WireDetectorTest {
     assertNull(d.error());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ueiv1/search.json",
+        "ueiv1/on_search.json",
+        "ueiv1/confirm.json",
+        "ueiv1/status.json",
+        "ueiv1/on_support.json"
+      })
+  void ueiV1FixturesAreUeiV1(String name) {
+    WireDetector.Detection d = WireDetector.detect(Fixtures.tree(name));
+    assertEquals(WireGeneration.UEI_V1, d.generation());
+    assertTrue(d.isSupported());
+    assertNull(d.error());
+    assertEquals("context.version is 1.1.0 (Beckn 1.x)", d.reason());
+  }
+
   @Test
-  void beckn11IsUeiV1AndNotSupportedYet() throws Exception {
+  void aBeckn1xCoreVersionIsUeiV1Too() throws Exception {
     WireDetector.Detection d =
         WireDetector.detect(
             json(
-                "{\"context\":{\"domain\":\"uei:p2p-trading\",\"version\":\"1.1.0\",\"action\":\"search\",\"transaction_id\":\"t\"}}"));
+                "{\"context\":{\"domain\":\"uei:p2p-trading\",\"core_version\":\"1.1.0\",\"action\":\"search\",\"transaction_id\":\"t\"}}"));
     assertEquals(WireGeneration.UEI_V1, d.generation());
-    assertFalse(d.isSupported());
-    assertTrue(
-        d.error()
-            .getMessage()
-            .startsWith("not a Beckn message of a supported generation: Beckn 1.1.0"),
-        d.error().getMessage());
+    assertEquals("context.core_version is 1.1.0 (Beckn 1.x)", d.reason());
+    assertEquals(WireGeneration.UEI_V1, WireGeneration.fromShortName("uei-v1").orElseThrow());
   }
 
   @ParameterizedTest
