@@ -2,16 +2,14 @@ package org.uei.p2p.node.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Set;
 import java.util.function.Function;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.envelope.JsonBodies;
 import org.uei.p2p.model.envelope.MessageParseException;
-import org.uei.p2p.model.json.BecknJson;
-import org.uei.p2p.model.json.JsonProblems;
 import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.wave2.Wave2Action;
@@ -54,14 +52,7 @@ public final class WireReader {
    *     of the body's wire or an action the node takes on another wire only
    */
   public WireEnvelope read(byte[] body, String endpoint) throws MessageParseException {
-    JsonNode tree;
-    try {
-      tree = BecknJson.readTree(body);
-    } catch (IOException e) {
-      JsonProblems.Problem p = JsonProblems.of(e);
-      throw new MessageParseException(
-          BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
-    }
+    JsonNode tree = JsonBodies.readTree(body);
     WireGeneration wire = generation(tree);
     if (!isAction(wire, endpoint)
         || !accepted.apply(wire).contains(endpoint) && acceptedElsewhere(wire, endpoint)) {

@@ -17,16 +17,20 @@ public final class JsonBodies {
 
   private JsonBodies() {}
 
-  /** Reads one JSON object and checks its limits. */
-  public static ObjectNode readObject(byte[] body) throws MessageParseException {
-    JsonNode tree;
+  /** Reads one JSON text of any kind, with the wire's parsing rules. */
+  public static JsonNode readTree(byte[] body) throws MessageParseException {
     try {
-      tree = BecknJson.readTree(body);
+      return BecknJson.readTree(body);
     } catch (IOException e) {
       JsonProblems.Problem p = JsonProblems.of(e);
       throw new MessageParseException(
           BecknError.of(ErrorCode.INVALID_REQUEST, p.message(), p.path()), p.notJson(), e);
     }
+  }
+
+  /** Reads one JSON object and checks its limits. */
+  public static ObjectNode readObject(byte[] body) throws MessageParseException {
+    JsonNode tree = readTree(body);
     if (!(tree instanceof ObjectNode o)) {
       throw new MessageParseException(
           BecknError.of(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.Fixtures;
+import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
@@ -227,12 +228,12 @@ class UeiV1CodecTest {
             "on_init.json", "message.order.items[0].tags",
             "on_confirm.json", "message.order.items[0].tags",
             "on_search.json", "message.catalog.providers[0].items[0].tags");
-    for (Path f : SharedUeiV1Examples.all()) {
-      String name = SharedUeiV1Examples.name(f);
+    for (Path f : SharedExamples.UEI_V1.all()) {
+      String name = SharedExamples.UEI_V1.name(f);
       if (!lacks.containsKey(name)) {
         continue;
       }
-      UeiV1Message m = UeiV1Envelope.parse(SharedUeiV1Examples.bytes(f)).message();
+      UeiV1Message m = UeiV1Envelope.parse(SharedExamples.bytes(f)).message();
       TradeCodecException e =
           assertThrows(
               TradeCodecException.class,

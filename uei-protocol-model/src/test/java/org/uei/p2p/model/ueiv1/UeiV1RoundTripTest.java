@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.uei.p2p.model.Fixtures;
+import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
 
@@ -49,9 +50,9 @@ class UeiV1RoundTripTest {
 
   @Test
   void everySharedExampleComesBackByteForByte() throws Exception {
-    List<Path> all = SharedUeiV1Examples.all();
+    List<Path> all = SharedExamples.UEI_V1.all();
     for (Path f : all) {
-      assertLossless(SharedUeiV1Examples.name(f), SharedUeiV1Examples.bytes(f));
+      assertLossless(SharedExamples.UEI_V1.name(f), SharedExamples.bytes(f));
     }
   }
 

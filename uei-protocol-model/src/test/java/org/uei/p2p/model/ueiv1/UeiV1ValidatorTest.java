@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.uei.p2p.model.Fixtures;
+import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.validation.UeiV1Validator;
 
@@ -106,13 +107,13 @@ class UeiV1ValidatorTest {
 
   @Test
   void everySharedExampleHasExactlyTheProblemsListed() throws Exception {
-    List<Path> all = SharedUeiV1Examples.all();
+    List<Path> all = SharedExamples.UEI_V1.all();
     if (!all.isEmpty()) {
       assertEquals(SHARED_PROBLEMS.keySet().size(), all.size(), "a new example needs listing");
     }
     for (Path f : all) {
-      String name = SharedUeiV1Examples.name(f);
-      UeiV1Envelope env = UeiV1Envelope.parse(SharedUeiV1Examples.bytes(f));
+      String name = SharedExamples.UEI_V1.name(f);
+      UeiV1Envelope env = UeiV1Envelope.parse(SharedExamples.bytes(f));
       assertEquals(SHARED_PROBLEMS.get(name), problems(UeiV1Validator.lenient(), env, null), name);
       assertEquals(
           concat(STRICT_CONTEXT, SHARED_PROBLEMS.get(name)),

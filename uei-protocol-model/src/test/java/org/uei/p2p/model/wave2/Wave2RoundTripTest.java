@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uei.p2p.model.Fixtures;
+import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.json.BecknJson;
 
@@ -43,8 +44,8 @@ class Wave2RoundTripTest {
 
   @Test
   void everySharedExampleComesBackByteForByte() throws Exception {
-    for (Path f : SharedWave2Examples.all()) {
-      assertLossless(SharedWave2Examples.name(f), SharedWave2Examples.bytes(f));
+    for (Path f : SharedExamples.WAVE2.all()) {
+      assertLossless(SharedExamples.WAVE2.name(f), SharedExamples.bytes(f));
     }
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uei.p2p.model.Fixtures;
+import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.validation.Wave2Validator;
 
@@ -52,9 +53,9 @@ class Wave2ValidatorTest {
   void sharedExamplesHaveExactlyTheProblemsTheyReallyHave() throws Exception {
     Map<String, List<String>> found = new TreeMap<>();
     Map<String, List<String>> expected = new TreeMap<>();
-    for (Path f : SharedWave2Examples.all()) {
-      String name = SharedWave2Examples.name(f);
-      found.put(name, paths(Wave2Validator.lenient(), SharedWave2Examples.bytes(f)));
+    for (Path f : SharedExamples.WAVE2.all()) {
+      String name = SharedExamples.WAVE2.name(f);
+      found.put(name, paths(Wave2Validator.lenient(), SharedExamples.bytes(f)));
       expected.put(name, SHARED_PROBLEMS.getOrDefault(name, List.of()));
     }
     assertEquals(expected, found);
