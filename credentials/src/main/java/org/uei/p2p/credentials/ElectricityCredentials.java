@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.uei.p2p.credentials.jsonld.BundledContexts;
 import org.uei.p2p.credentials.model.Credential;
+import org.uei.p2p.credentials.status.RevocationPublisher;
 import org.uei.p2p.registry.RegistryHttp;
 
 /**
@@ -33,7 +34,7 @@ public record ElectricityCredentials(
     String statusNamespace) {
 
   /** The DeDi registry name revocations are published in. */
-  public static final String REVOCATION_REGISTRY = "vc-revocation-registry";
+  public static final String REVOCATION_REGISTRY = RevocationPublisher.REVOCATION_REGISTRY;
 
   public ElectricityCredentials {
     Objects.requireNonNull(issuerDid, "issuerDid");

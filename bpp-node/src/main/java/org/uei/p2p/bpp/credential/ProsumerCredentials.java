@@ -25,7 +25,7 @@ import org.uei.p2p.registry.RegistryKeyResolver;
 public class ProsumerCredentials {
 
   @Inject CredentialSettings settings;
-  @Inject CredentialIssuance issuance;
+  @Inject StatusRegistry statusRegistry;
   @Inject BppConfig config;
   @Inject RegistryKeyResolver keys;
 
@@ -95,7 +95,7 @@ public class ProsumerCredentials {
           CredentialVerifier.builder()
               .didResolver(new RegistryDidResolver(keys))
               .trustedIssuers(TrustedIssuers.of(trusted));
-      issuance.statusRegistry().ifPresent(b::dediRegistry);
+      statusRegistry.url().ifPresent(b::dediRegistry);
       v = b.build();
       verifier = v;
     }

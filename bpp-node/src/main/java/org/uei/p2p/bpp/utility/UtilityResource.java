@@ -20,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.bpp.config.BppConfig;
-import org.uei.p2p.bpp.credential.CredentialIssuance;
 import org.uei.p2p.model.json.NumberBounds;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.node.domain.Refusal;
@@ -39,7 +38,7 @@ public class UtilityResource {
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject UtilityDelivery delivery;
-  @Inject CredentialIssuance credentials;
+  @Inject UtilityCredentials credentials;
 
   /** One consumer or an array; a known meter is updated. */
   @POST

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import org.uei.p2p.credentials.ElectricityCredentials;
 import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.registry.RegistryHttp;
 
@@ -29,6 +28,9 @@ public final class RevocationPublisher {
       super(message, cause);
     }
   }
+
+  /** The DeDi registry name revocations are published in when none is given. */
+  public static final String REVOCATION_REGISTRY = "vc-revocation-registry";
 
   private final String registry;
   private final HttpClient client;
@@ -58,9 +60,7 @@ public final class RevocationPublisher {
         Credential.MAPPER
             .createObjectNode()
             .put("namespace", namespace)
-            .put(
-                "registry_name",
-                registryName == null ? ElectricityCredentials.REVOCATION_REGISTRY : registryName)
+            .put("registry_name", registryName == null ? REVOCATION_REGISTRY : registryName)
             .put("record_id", recordId);
     if (reason != null) {
       body.put("reason", reason);

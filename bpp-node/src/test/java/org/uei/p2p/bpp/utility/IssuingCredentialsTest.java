@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.credential;
+package org.uei.p2p.bpp.utility;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

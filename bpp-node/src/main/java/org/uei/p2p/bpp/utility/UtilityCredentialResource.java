@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.credential;
+package org.uei.p2p.bpp.utility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +23,10 @@ import org.uei.p2p.node.domain.Refusal;
 @Path("/utility/credentials")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class CredentialResource {
+public class UtilityCredentialResource {
 
   @Inject BppConfig config;
-  @Inject CredentialIssuance issuance;
+  @Inject UtilityCredentials issuance;
 
   /** The meter's active credential, as signed. */
   @GET

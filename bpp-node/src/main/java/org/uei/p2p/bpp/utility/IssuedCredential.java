@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.credential;
+package org.uei.p2p.bpp.utility;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

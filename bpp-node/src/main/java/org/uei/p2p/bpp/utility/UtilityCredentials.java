@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.credential;
+package org.uei.p2p.bpp.utility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,14 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.uei.p2p.bpp.config.BppConfig;
-import org.uei.p2p.bpp.utility.UtilityConsumer;
+import org.uei.p2p.bpp.credential.CredentialSettings;
+import org.uei.p2p.bpp.credential.StatusRegistry;
 import org.uei.p2p.credentials.CredentialIssuer;
 import org.uei.p2p.credentials.ElectricityCredentials;
 import org.uei.p2p.credentials.did.RegistryDidResolver;
 import org.uei.p2p.credentials.model.Credential;
 import org.uei.p2p.credentials.proof.ProofSuite;
 import org.uei.p2p.credentials.status.RevocationPublisher;
-import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.domain.Refusal;
 
@@ -29,11 +29,11 @@ import org.uei.p2p.node.domain.Refusal;
  * nothing stored.
  */
 @ApplicationScoped
-public class CredentialIssuance {
+public class UtilityCredentials {
 
   @Inject CredentialSettings settings;
   @Inject BppConfig config;
-  @Inject NodeConfig nodeConfig;
+  @Inject StatusRegistry statusRegistry;
   @Inject NodeIdentity identity;
 
   /** True when this node issues credentials at enrolment. */
@@ -54,7 +54,7 @@ public class CredentialIssuance {
             config.utility().discomId().orElse(identity.subscriberId()),
             now,
             now.plus(settings.validFor()),
-            statusRegistry().orElse(null),
+            statusRegistry.url().orElse(null),
             identity.subscriberId());
     var subject =
         ElectricityCredentials.subject(
@@ -97,7 +97,7 @@ public class CredentialIssuance {
   }
 
   private void revoke(IssuedCredential c, String reason) {
-    Optional<String> registry = statusRegistry();
+    Optional<String> registry = statusRegistry.url();
     if (registry.isPresent()) {
       try {
         RevocationPublisher.to(registry.get()).revoke(identity.subscriberId(), null, c.id, reason);
@@ -107,16 +107,6 @@ public class CredentialIssuance {
     }
     c.revokedAt = Instant.now();
     c.revocationReason = reason == null ? null : truncate(reason, 512);
-  }
-
-  /** Where revocations are published and looked up, when anywhere. */
-  Optional<String> statusRegistry() {
-    if (settings.statusRegistry().isPresent()) {
-      return settings.statusRegistry();
-    }
-    return "file".equals(nodeConfig.registry().type())
-        ? Optional.empty()
-        : nodeConfig.registry().url();
   }
 
   private static String truncate(String s, int max) {
