@@ -5,55 +5,54 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.uei.p2p.bap.client.ClientRequest;
 import org.uei.p2p.bap.client.RequestStatus;
-import org.uei.p2p.model.envelope.Action;
-import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.wire.ContextField;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Matches a callback with the request it answers, by {@code message_id}: a callback for a message
- * this platform never sent, from a BPP it was not sent to, for another action, or after the
- * request's ttl is refused. Unsolicited {@code on_status}/{@code on_update}/{@code on_cancel} carry
- * a new message id and are accepted from a BPP this platform already trades with in that
- * transaction.
+ * Matches a callback with the request it answers, by message id: a callback for a message this
+ * platform never sent, from a BPP it was not sent to, for another action, on another wire, or after
+ * the request's ttl is refused. Unsolicited {@code on_status}/{@code on_update}/{@code on_cancel}
+ * carry a new message id and are accepted from a BPP this platform already trades with in that
+ * transaction. Refusals name context members as the callback's wire spells them.
  */
 @ApplicationScoped
 public class CallbackCorrelation {
 
+  private static final Set<String> MAY_BE_UNSOLICITED =
+      Set.of("on_status", "on_update", "on_cancel");
+
   /** The request a callback answers; empty for an accepted unsolicited callback. */
   @Transactional
-  public Optional<ClientRequest> match(Action callback, Context c, Instant now)
-      throws InboundRejection {
-    String bpp = c.getBppId();
-    List<ClientRequest> rows = ClientRequest.byMessageId(c.getMessageId());
+  public Optional<ClientRequest> match(WireContext c, Instant now) throws InboundRejection {
+    String callback = c.action();
+    String bpp = c.bppId();
+    List<ClientRequest> rows = ClientRequest.byMessageId(c.messageId());
     if (rows.isEmpty()) {
-      boolean mayBeUnsolicited =
-          callback == Action.ON_STATUS
-              || callback == Action.ON_UPDATE
-              || callback == Action.ON_CANCEL;
+      boolean mayBeUnsolicited = MAY_BE_UNSOLICITED.contains(callback);
       if (mayBeUnsolicited
           && ClientRequest.count(
                   "transactionId = ?1 and key.bppId = ?2 and status <> ?3",
-                  c.getTransactionId(),
+                  c.transactionId(),
                   bpp,
                   RequestStatus.FAILED)
               > 0) {
         return Optional.empty();
       }
       throw refuse(
-          "no request with message_id '"
-              + c.getMessageId()
+          "no request with "
+              + name(c, ContextField.MESSAGE_ID)
+              + " '"
+              + c.messageId()
               + "' was sent"
               + (mayBeUnsolicited
-                  ? " and transaction '"
-                      + c.getTransactionId()
-                      + "' has no order with '"
-                      + bpp
-                      + "'"
+                  ? " and transaction '" + c.transactionId() + "' has no order with '" + bpp + "'"
                   : ""),
-          "context.message_id");
+          c.path(ContextField.MESSAGE_ID));
     }
     ClientRequest row =
         rows.stream()
@@ -67,35 +66,46 @@ public class CallbackCorrelation {
             .orElseThrow(
                 () ->
                     refuse(
-                        "message_id '" + c.getMessageId() + "' was not sent to '" + bpp + "'",
-                        "context.bpp_id"));
-    String expected =
-        Action.fromWireName(row.action).flatMap(Action::callback).map(Action::wireName).orElse("?");
-    if (!expected.equals(callback.wireName())) {
+                        name(c, ContextField.MESSAGE_ID)
+                            + " '"
+                            + c.messageId()
+                            + "' was not sent to '"
+                            + bpp
+                            + "'",
+                        c.path(ContextField.BPP_ID)));
+    String expected = "on_" + row.action;
+    if (!expected.equals(callback)) {
       throw refuse(
-          "message_id '"
-              + c.getMessageId()
+          name(c, ContextField.MESSAGE_ID)
+              + " '"
+              + c.messageId()
               + "' was a "
               + row.action
               + ", answered by "
               + expected
               + " and not "
-              + callback.wireName(),
-          "context.action");
+              + callback,
+          c.path(ContextField.ACTION));
+    }
+    if (!row.wire.equals(c.wire().shortName())) {
+      throw refuse(
+          "the " + row.action + " went out on " + row.wire + ", not on " + c.wire().shortName(),
+          "context");
     }
     if (now.isAfter(row.expiresAt)) {
       throw refuse(
           "the " + row.action + " expired at " + row.expiresAt + " (its timestamp + ttl)",
-          "context.timestamp");
+          c.path(ContextField.TIMESTAMP));
     }
-    if (!row.transactionId.equals(c.getTransactionId())) {
+    if (!row.transactionId.equals(c.transactionId())) {
       throw refuse(
-          "message_id '"
-              + c.getMessageId()
+          name(c, ContextField.MESSAGE_ID)
+              + " '"
+              + c.messageId()
               + "' belongs to transaction '"
               + row.transactionId
               + "'",
-          "context.transaction_id");
+          c.path(ContextField.TRANSACTION_ID));
     }
     return Optional.of(row);
   }
@@ -109,6 +119,10 @@ public class CallbackCorrelation {
     if (ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, bppId) == 0) {
       ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, ClientRequest.ANY_BPP);
     }
+  }
+
+  private static String name(WireContext c, ContextField field) {
+    return field.nameOn(c.wire());
   }
 
   private static InboundRejection refuse(String message, String path) {
