@@ -54,25 +54,38 @@ public class CallbackCorrelation {
                   : ""),
           c.path(ContextField.MESSAGE_ID));
     }
-    ClientRequest row =
+    // A node of two wires may send one discover to a BPP on one wire and to a discovery service
+    // on the other, under one message id: the row of the callback's own wire answers.
+    List<ClientRequest> sentTo =
         rows.stream()
-            .filter(r -> r.key.bppId.equals(bpp))
+            .filter(r -> r.key.bppId.equals(bpp) || r.key.bppId.equals(ClientRequest.ANY_BPP))
+            .sorted((a, b) -> Boolean.compare(isAny(a), isAny(b)))
+            .toList();
+    if (sentTo.isEmpty()) {
+      throw refuse(
+          name(c, ContextField.MESSAGE_ID)
+              + " '"
+              + c.messageId()
+              + "' was not sent to '"
+              + bpp
+              + "'",
+          c.path(ContextField.BPP_ID));
+    }
+    String wire = c.wire().shortName();
+    ClientRequest row =
+        sentTo.stream()
+            .filter(r -> r.wire.equals(wire))
             .findFirst()
-            .or(
-                () ->
-                    rows.stream()
-                        .filter(r -> r.key.bppId.equals(ClientRequest.ANY_BPP))
-                        .findFirst())
             .orElseThrow(
                 () ->
                     refuse(
-                        name(c, ContextField.MESSAGE_ID)
-                            + " '"
-                            + c.messageId()
-                            + "' was not sent to '"
-                            + bpp
-                            + "'",
-                        c.path(ContextField.BPP_ID)));
+                        "the "
+                            + sentTo.get(0).action
+                            + " went out on "
+                            + sentTo.get(0).wire
+                            + ", not on "
+                            + wire,
+                        "context"));
     String expected = "on_" + row.action;
     if (!expected.equals(callback)) {
       throw refuse(
@@ -86,11 +99,6 @@ public class CallbackCorrelation {
               + " and not "
               + callback,
           c.path(ContextField.ACTION));
-    }
-    if (!row.wire.equals(c.wire().shortName())) {
-      throw refuse(
-          "the " + row.action + " went out on " + row.wire + ", not on " + c.wire().shortName(),
-          "context");
     }
     if (now.isAfter(row.expiresAt)) {
       throw refuse(
@@ -119,6 +127,10 @@ public class CallbackCorrelation {
     if (ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, bppId) == 0) {
       ClientRequest.update(query, RequestStatus.ANSWERED, at, messageId, ClientRequest.ANY_BPP);
     }
+  }
+
+  private static boolean isAny(ClientRequest r) {
+    return r.key.bppId.equals(ClientRequest.ANY_BPP);
   }
 
   private static String name(WireContext c, ContextField field) {

@@ -37,7 +37,8 @@ public class Wave2Admission {
       Wave2Network.reader().contract(callback.message());
     } catch (TradeCodecException e) {
       BecknError err = e.error();
-      throw InboundRejection.business(ErrorCode.INVALID_REQUEST, err.getMessage(), err.getPaths());
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST, err.getMessage(), err.getPaths());
     }
     for (String role : List.of(DegContract.BUYER_DISCOM, DegContract.SELLER_DISCOM)) {
       Optional<Participant> p = c.participantInRole(role);
@@ -84,7 +85,7 @@ public class Wave2Admission {
       String role)
       throws InboundRejection {
     if (!expected.equals(value)) {
-      throw InboundRejection.business(
+      throw InboundRejection.badRequest(
           ErrorCode.POLICY_ERROR,
           "the "
               + role
