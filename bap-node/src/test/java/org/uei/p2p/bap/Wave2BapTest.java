@@ -1,6 +1,7 @@
 package org.uei.p2p.bap;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,17 +17,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.AckResponse;
 import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.MoneyFlow;
+import org.uei.p2p.model.trade.Payee;
+import org.uei.p2p.model.trade.TradeSide;
+import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.Participant;
@@ -64,8 +73,9 @@ class Wave2BapTest {
   }
 
   private static EnergyOffer offer(String id) {
-    // Noon IST tomorrow: an IST hour inside the 06:00-18:00 delivery day.
-    Instant slot = LocalDate.now(IST).plusDays(1).atTime(12, 0).atZone(IST).toInstant();
+    // Noon IST the day after tomorrow: inside the 06:00-18:00 delivery day, and on a day of its
+    // own, apart from the wave-1 tests' deliveries when both classes share one database.
+    Instant slot = LocalDate.now(IST).plusDays(2).atTime(12, 0).atZone(IST).toInstant();
     return new EnergyOffer(
         id,
         "prosumer-3",
@@ -273,7 +283,7 @@ class Wave2BapTest {
   }
 
   @Test
-  void anOnInitThatMovesTheBuyersLedgerIsRefused() {
+  void anOnInitThatMovesTheBuyersLedgerOrDiscomIsRefused() {
     String txn = discovered("w2-ledger");
     Wave2Envelope init = init(txn, "w2-ledger");
     Wave2Envelope moved =
@@ -296,6 +306,27 @@ class Wave2BapTest {
         .body(
             "error.paths",
             equalTo("message.contract.participants[2].participantAttributes.ledgerUri"));
+    Wave2Envelope otherDiscom =
+        Wave2SellerSide.answer(
+            init,
+            k -> {
+              Wave2SellerSide.vpaTerms(k);
+              for (JsonNode role : k.path("contractAttributes").get("roles")) {
+                if (role.path("participantId").asText().equals("BRPL")) {
+                  ((ObjectNode) role).put("participantId", "PVVNL");
+                }
+              }
+              for (JsonNode p : k.get("participants")) {
+                if (p.path("id").asText().equals("BRPL")) {
+                  ((ObjectNode) p).put("id", "PVVNL");
+                }
+              }
+            });
+    Wave2SellerSide.post(otherDiscom, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
+        .body("error.errorCode", equalTo("50000"))
+        .body("error.paths", equalTo("message.contract.participants[2].id"));
     JsonPath r = result(init.context().messageId());
     assertEquals(
         "ACKED", r.getString("requests[0].status"), "the refused on_init is not an answer");
@@ -320,5 +351,113 @@ class Wave2BapTest {
     assertEquals("DEG_ASYNC_ACK_TIMEOUT", r.getString("requests[0].error.code"));
     assertTrue(r.getBoolean("complete"));
     assertEquals("DEG_ASYNC_ACK_TIMEOUT", r.getString("callbacks[0].error.code"));
+  }
+
+  private static JsonPath statement(String day) {
+    return given()
+        .get("/client/settlement/statement?from=" + day)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** A transaction taken to an ACTIVE contract {@code contractId}; returns the confirm sent. */
+  private static Wave2Envelope confirmed(String offerId, String contractId) {
+    String txn = discovered(offerId);
+    Wave2Envelope init = init(txn, offerId);
+    ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
+    answered(init.context().messageId());
+    Wave2Envelope confirm =
+        sent("confirm", async("confirm", Map.of("transactionId", txn)).getString("messageId"));
+    ack(
+        Wave2SellerSide.answer(
+            confirm,
+            k -> {
+              k.put("id", contractId);
+              k.putObject("status").put("code", "ACTIVE");
+            }));
+    answered(confirm.context().messageId());
+    return confirm;
+  }
+
+  @Test
+  void theDiscomsAllocationsAndTheSettlementReachTheBuyersStatement() throws Exception {
+    Wave2Envelope confirm = confirmed("w2-settle", "contract-w2-settle");
+    String txn = confirm.context().transactionId();
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    TradeOrder active =
+        tc.order().withOrderId("contract-w2-settle").withStatus(TradeStatus.CONFIRMED);
+    String trade = "contract-w2-settle/1";
+    List<Allocation> allocations =
+        List.of(
+            new Allocation(
+                trade,
+                TradeSide.BUYER,
+                "TEST_BRPL_M0009",
+                new BigDecimal("4"),
+                new BigDecimal("3.5")),
+            new Allocation(
+                trade,
+                TradeSide.SELLER,
+                "TEST_TPDDL_M0003",
+                new BigDecimal("4"),
+                new BigDecimal("4")));
+    Currency inr = Currency.getInstance("INR");
+    List<MoneyFlow> unbalanced =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-19.25"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("19.00"), inr));
+    Wave2SellerSide.post(
+            Wave2SellerSide.onStatus(
+                confirm,
+                new TradeContract(
+                    active,
+                    tc.policy(),
+                    tc.buyerLedger(),
+                    tc.sellerLedger(),
+                    allocations,
+                    Map.of(trade, new BigDecimal("3.5")),
+                    unbalanced)),
+            TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
+        .body("status", equalTo("NACK"))
+        .body(
+            "error.paths",
+            containsString(
+                "message.contract.consideration[0].considerationAttributes.revenueFlows"));
+
+    List<MoneyFlow> flows =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-19.25"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("19.25"), inr));
+    ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                allocations,
+                Map.of(trade, new BigDecimal("3.5")),
+                flows)));
+    String day = LocalDate.ofInstant(active.lines().get(0).slot().start(), IST).toString();
+    Poll.until(
+        () ->
+            statement(day).getList("trades.findAll { it.tradeId == '" + trade + "' }").size() == 1,
+        WAIT,
+        "the settled trade in the statement");
+    JsonPath st = statement(day);
+    String t = "trades.find { it.tradeId == '" + trade + "' }.";
+    assertEquals(3.5f, st.getFloat(t + "buyerAllocatedKwh"), 0.0001f);
+    assertEquals(4.0f, st.getFloat(t + "sellerAllocatedKwh"), 0.0001f);
+    assertEquals(3.5f, st.getFloat(t + "settledKwh"), 0.0001f);
+    String f = "revenueFlows.find { it.contractId == 'contract-w2-settle' }.";
+    assertEquals(txn, st.getString(f + "transactionId"));
+    assertEquals(TestPeers.peerId(), st.getString(f + "sellerPlatform"));
+    assertEquals(List.of("BUYER_PLATFORM", "SELLER_PLATFORM"), st.getList(f + "flows.party"));
+    assertEquals(-19.25f, st.getFloat(f + "flows[0].amount"), 0.0001f);
   }
 }

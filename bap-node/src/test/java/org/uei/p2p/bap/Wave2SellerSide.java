@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.uei.p2p.model.codec.CatalogHeader;
+import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.PolicyReference;
+import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
@@ -93,6 +95,13 @@ final class Wave2SellerSide {
         .put("@type", "SettlementTerm");
     a.putObject("payTo").put("vpa", "seller-platform@upi");
     a.put("paymentTrigger", "ON_FULFILLMENT").put("settlementStatus", "PENDING");
+  }
+
+  /** An unsolicited on_status in the transaction of {@code request} carrying {@code contract}. */
+  static Wave2Envelope onStatus(Wave2Envelope request, TradeContract contract) {
+    ObjectNode c =
+        Wave2Contexts.unsolicited(Wave2Action.ON_STATUS, request.context(), Clock.systemUTC());
+    return Wave2Envelope.of(c, CODEC.contractMessage(contract));
   }
 
   static Response post(Wave2Envelope callback, BecknSigner signer) {

@@ -7,6 +7,7 @@ import org.uei.p2p.bap.client.CallbackSignals;
 import org.uei.p2p.bap.client.RequestLedger;
 import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.bap.delivery.DeliveryRecorder;
+import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
 import org.uei.p2p.bap.wave2.Wave2Admission;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
@@ -34,6 +35,7 @@ public class BapHandler implements BecknHandler {
   @Inject CallbackSignals signals;
   @Inject WebhookPusher webhook;
   @Inject DeliveryRecorder deliveries;
+  @Inject Wave2DeliveryRecorder wave2Deliveries;
   @Inject Wave2Admission wave2;
   @Inject RequestLedger ledger;
 
@@ -79,6 +81,10 @@ public class BapHandler implements BecknHandler {
       }
     } else {
       failure = failure(m.wave2());
+      Wave2Action a = m.wave2Action();
+      if (failure == null && (a == Wave2Action.ON_STATUS || a == Wave2Action.ON_UPDATE)) {
+        wave2Deliveries.record(m.senderId(), m.wave2(), m.receivedAt());
+      }
     }
     if (failure != null) {
       ledger.failed(c.messageId(), c.bppId(), failure);

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
 import org.uei.p2p.model.codec.TradeCodecException;
+import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.trade.LedgerProvider;
@@ -17,8 +19,8 @@ import org.uei.p2p.node.handler.InboundRejection;
 /**
  * What the buyer platform checks in a seller's wave-2 callback beyond the wire's rules, before it
  * is ACKed: a contract this platform can read, and for each DISCOM this platform knows, the ledger
- * provider this platform named (a seller must not move a contract's record to another ledger). A
- * callback that carries an error instead is the seller's refusal and is taken as it is.
+ * provider this platform named (a seller must not move a contract's record to another ledger or
+ * DISCOM). A callback that carries an error instead is the seller's refusal and is taken as it is.
  */
 @ApplicationScoped
 public class Wave2Admission {
@@ -33,21 +35,42 @@ public class Wave2Admission {
       return;
     }
     Contract c = callback.message().contract();
+    TradeContract tc;
     try {
-      Wave2Network.reader().contract(callback.message());
+      tc = Wave2Network.reader().contract(callback.message());
     } catch (TradeCodecException e) {
       BecknError err = e.error();
       throw InboundRejection.badRequest(
           ErrorCode.INVALID_REQUEST, err.getMessage(), err.getPaths());
     }
+    String unbalanced = Wave2DeliveryRecorder.unbalanced(tc.revenueFlows());
+    if (unbalanced != null) {
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST,
+          unbalanced + ": what roles pay must equal what roles receive",
+          c.revenueFlow().map(r -> r.pathOf("revenueFlows")).orElse(c.pathOf("consideration")));
+    }
     for (String role : List.of(DegContract.BUYER_DISCOM, DegContract.SELLER_DISCOM)) {
       Optional<Participant> p = c.participantInRole(role);
-      Optional<LedgerProvider> ours = p.flatMap(x -> network.knownLedger(x.id()));
-      if (ours.isEmpty() || p.get().ledgerProvider() == null) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!network.configured(p.get().id())) {
+        // This platform drafts contracts between DISCOMs it knows only: another is a substitute.
+        throw InboundRejection.badRequest(
+            ErrorCode.POLICY_ERROR,
+            "the "
+                + role
+                + " '"
+                + p.get().id()
+                + "' is not a DISCOM the buyer platform named in the contract",
+            p.get().pathOf("id"));
+      }
+      if (p.get().ledgerProvider() == null) {
         continue;
       }
       Participant.DiscomLedgerProvider theirs = p.get().ledgerProvider();
-      LedgerProvider l = ours.get();
+      LedgerProvider l = network.ledger(p.get().id());
       check(theirs, "discomId", theirs.discomId(), l.discomSubscriberId(), role);
       check(theirs, "ledgerId", theirs.ledgerId(), l.ledgerId(), role);
       check(theirs, "ledgerUri", theirs.ledgerUri(), l.ledgerUri(), role);

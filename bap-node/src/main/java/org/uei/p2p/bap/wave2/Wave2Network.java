@@ -83,13 +83,9 @@ public class Wave2Network {
         url(d.ledgerUri(), d.ledgerId()));
   }
 
-  /** The configured ledger provider of {@code discomCode}, if any, without refusing. */
-  public Optional<LedgerProvider> knownLedger(String discomCode) {
-    try {
-      return Optional.of(ledger(discomCode));
-    } catch (Refusal e) {
-      return Optional.empty();
-    }
+  /** True when this platform has {@code discomCode} configured. */
+  public boolean configured(String discomCode) {
+    return discomCode != null && config.wave2().discoms().containsKey(discomCode);
   }
 
   private String url(Optional<String> configured, String subscriberId) {
