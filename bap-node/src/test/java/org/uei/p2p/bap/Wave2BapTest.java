@@ -174,6 +174,33 @@ class Wave2BapTest {
   }
 
   @Test
+  void aBuyerOfADiscomThisPlatformDoesNotServeIsRefusedBeforeAnythingGoesOut() {
+    String txn = buyer.discovered("w2-unserved");
+    int requestsBefore =
+        given().get("/client/transactions/" + txn).jsonPath().getList("requests").size();
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                TestPeers.peerId(),
+                "buyer",
+                Map.of("id", "buyer-u", "meterId", "TEST_PVVNL_M0001", "discomId", "PVVNL"),
+                "items",
+                List.of(Map.of("offerId", "w2-unserved", "quantityKwh", 2))))
+        .post("/client/init?mode=async")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("uei.bap.wave2.discoms.PVVNL"));
+    assertEquals(
+        requestsBefore,
+        given().get("/client/transactions/" + txn).jsonPath().getList("requests").size(),
+        "no init was recorded or sent");
+  }
+
+  @Test
   void aContractPolicyRefusalReachesTheAppWithTheSellersCodeAndPath() {
     String txn = buyer.discovered("w2-blocked");
     String path = "message.contract.contractAttributes.roles[2].participantId";
