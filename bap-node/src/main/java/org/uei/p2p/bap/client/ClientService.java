@@ -72,6 +72,7 @@ public class ClientService {
     String txn = cmd == null ? null : cmd.transactionId();
     Set<WireGeneration> wires = Wires.parse(nodeConfig.wire());
     Map<String, Outgoing> out = new LinkedHashMap<>();
+    List<String> searched = new ArrayList<>();
     Context base =
         Contexts.newRequest(Action.DISCOVER, parties(null, null), txn, ttl, Clock.systemUTC());
     if (wires.contains(WireGeneration.DEG_WAVE1)) {
@@ -83,6 +84,7 @@ public class ClientService {
       if (config.discoveryUrl().isPresent()) {
         targets.put(ClientRequest.ANY_BPP, config.discoveryUrl().get());
       } else {
+        searched.add(identity.domain());
         targets.putAll(bppsOf(identity.domain()));
       }
       for (Map.Entry<String, String> t : targets.entrySet()) {
@@ -100,14 +102,20 @@ public class ClientService {
               .wave2()
               .discoveryUrl()
               .or(() -> wires.size() == 1 ? config.discoveryUrl() : Optional.empty());
-      Map<String, String> targets =
-          service.isPresent()
-              ? Map.of(ClientRequest.ANY_BPP, service.get())
-              : bppsOf(wave2Network.networkId());
+      Map<String, String> targets;
+      if (service.isPresent()) {
+        targets = Map.of(ClientRequest.ANY_BPP, service.get());
+      } else {
+        searched.add(wave2Network.networkId());
+        targets = bppsOf(wave2Network.networkId());
+      }
       for (Outgoing o :
           wave2.discover(filter, base.getTransactionId(), base.getMessageId(), ttl, targets)) {
         out.put(o.bppId(), o);
       }
+    }
+    if (out.isEmpty()) {
+      throw Refusal.notFound("the registry lists no BPP in " + String.join(" or ", searched));
     }
     List<CompletableFuture<Void>> sends = new ArrayList<>();
     for (Outgoing o : out.values()) {
@@ -168,6 +176,7 @@ public class ClientService {
     }
   }
 
+  /** The BPPs the registry lists in {@code network}; a network of one wire may have none. */
   private Map<String, String> bppsOf(String network) {
     List<Subscriber> found;
     try {
@@ -182,9 +191,6 @@ public class ClientService {
       if (s.url() != null && !s.subscriberId().equals(identity.subscriberId())) {
         bpps.putIfAbsent(s.subscriberId(), s.url());
       }
-    }
-    if (bpps.isEmpty()) {
-      throw Refusal.notFound("the registry lists no BPP in " + network);
     }
     return bpps;
   }
