@@ -100,6 +100,10 @@ public class Wave2Admission {
     return null;
   }
 
+  private static String withoutSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
   private static void check(
       Participant.DiscomLedgerProvider theirs,
       String member,
@@ -107,7 +111,8 @@ public class Wave2Admission {
       String expected,
       String role)
       throws InboundRejection {
-    if (!expected.equals(value)) {
+    // A base URL names the same place with or without its trailing slash.
+    if (value == null || !withoutSlash(expected).equals(withoutSlash(value))) {
       throw InboundRejection.badRequest(
           ErrorCode.POLICY_ERROR,
           "the "
