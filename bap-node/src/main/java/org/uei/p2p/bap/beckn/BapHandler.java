@@ -4,16 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import org.uei.p2p.bap.client.CallbackSignals;
+import org.uei.p2p.bap.client.RequestLedger;
 import org.uei.p2p.bap.client.WebhookPusher;
+import org.uei.p2p.bap.delivery.DeliveryRecorder;
+import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
+import org.uei.p2p.bap.wave2.Wave2Admission;
 import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.wave2.Contract;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.wire.WireContext;
 
 /**
- * The buyer platform's callback endpoints: each {@code on_*} is matched to the request it answers
- * before it is ACKed, then recorded as the answer, waking a waiting sync request and pushing the
- * result to the buyer app's webhook.
+ * The buyer platform's callback endpoints, on either wire: each {@code on_*} is matched to the
+ * request it answers before it is ACKed, then recorded as the answer, waking a waiting sync request
+ * and pushing the result to the buyer app's webhook. A wave-2 callback that carries an error, or an
+ * on_confirm whose contract the seller did not make ACTIVE, fails its request with the seller's
+ * words.
  */
 @ApplicationScoped
 public class BapHandler implements BecknHandler {
@@ -21,7 +34,10 @@ public class BapHandler implements BecknHandler {
   @Inject CallbackCorrelation correlation;
   @Inject CallbackSignals signals;
   @Inject WebhookPusher webhook;
-  @Inject org.uei.p2p.bap.delivery.DeliveryRecorder deliveries;
+  @Inject DeliveryRecorder deliveries;
+  @Inject Wave2DeliveryRecorder wave2Deliveries;
+  @Inject Wave2Admission wave2;
+  @Inject RequestLedger ledger;
 
   @Override
   public Set<Action> accepts() {
@@ -36,17 +52,65 @@ public class BapHandler implements BecknHandler {
   }
 
   @Override
+  public Set<Wave2Action> acceptsWave2() {
+    return Set.of(
+        Wave2Action.ON_DISCOVER,
+        Wave2Action.ON_SELECT,
+        Wave2Action.ON_INIT,
+        Wave2Action.ON_CONFIRM,
+        Wave2Action.ON_STATUS,
+        Wave2Action.ON_UPDATE,
+        Wave2Action.ON_CANCEL);
+  }
+
+  @Override
   public void admit(InboundMessage m) throws InboundRejection {
-    correlation.match(m.action(), m.context(), m.receivedAt());
+    correlation.match(m.wireContext(), m.receivedAt());
+    if (m.wire() == WireGeneration.IES_WAVE2) {
+      wave2.admit(m.wave2());
+    }
   }
 
   @Override
   public void handle(InboundMessage m) throws Exception {
-    if (m.action() == Action.ON_STATUS || m.action() == Action.ON_UPDATE) {
-      deliveries.record(m);
+    WireContext c = m.wireContext();
+    BecknError failure = null;
+    if (m.wire() == WireGeneration.DEG_WAVE1) {
+      if (m.action() == Action.ON_STATUS || m.action() == Action.ON_UPDATE) {
+        deliveries.record(m);
+      }
+    } else {
+      failure = failure(m.wave2());
+      Wave2Action a = m.wave2Action();
+      if (failure == null && (a == Wave2Action.ON_STATUS || a == Wave2Action.ON_UPDATE)) {
+        wave2Deliveries.record(m.senderId(), m.wave2(), m.receivedAt());
+      }
     }
-    correlation.answered(m.context().getMessageId(), m.context().getBppId(), m.receivedAt());
+    if (failure != null) {
+      ledger.failed(c.messageId(), c.bppId(), failure);
+    } else {
+      correlation.answered(c.messageId(), c.bppId(), m.receivedAt());
+    }
     signals.signal();
-    webhook.push(m.context().getMessageId(), m.context().getTransactionId());
+    webhook.push(c.messageId(), c.transactionId());
+  }
+
+  /** Why a wave-2 callback fails its request, or null when it answers it. */
+  private static BecknError failure(Wave2Envelope e) {
+    BecknError refused = Wave2Admission.refusal(e).orElse(null);
+    if (refused != null) {
+      return refused;
+    }
+    Contract c = e.message() == null ? null : e.message().contract();
+    if (e.action().orElse(null) == Wave2Action.ON_CONFIRM
+        && (c == null || !"ACTIVE".equals(c.statusCode()))) {
+      return BecknError.of(
+          ErrorCode.BUSINESS_ERROR,
+          "the seller platform did not make the contract ACTIVE (status "
+              + (c == null ? "absent" : c.statusCode())
+              + ")",
+          "message.contract.status.code");
+    }
+    return null;
   }
 }

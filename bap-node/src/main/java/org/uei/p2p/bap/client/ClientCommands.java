@@ -12,7 +12,8 @@ public final class ClientCommands {
    * Discover offers.
    *
    * @param filter a JSONPath filter expression, e.g. {@code $[?(@.beckn:price.schema:price <= 7)]};
-   *     none: all
+   *     none: all. On wave 2 it is the intent's {@code filters.expression} over {@code catalogs},
+   *     e.g. {@code $.catalogs[*].offers[*] ? (...)}
    * @param transactionId continue a transaction; a new one when absent
    * @param ttl ISO-8601 duration the BPPs have to answer; {@code uei.ttl} when absent
    */
@@ -40,7 +41,10 @@ public final class ClientCommands {
       BigDecimal quantityKwh,
       String ttl) {}
 
-  /** One offer and the energy wanted from it. */
+  /**
+   * One offer and the energy wanted from it. A wave-2 offer spans several one-hour intervals; the
+   * quantity is wanted in each of them.
+   */
   public record Item(String offerId, BigDecimal quantityKwh) {}
 
   /** Who buys: the buyer's id on this platform, the meter the energy goes to and its DISCOM. */

@@ -45,6 +45,14 @@ public class ClientRequest extends PanacheEntityBase {
   @Column(name = "error_message", length = 2000)
   public String errorMessage;
 
+  /** The JSON paths the refusal named, as the receiver spelled them. */
+  @Column(name = "error_paths", length = 2000)
+  public String errorPaths;
+
+  /** The wire the request went out on: {@code wave1} or {@code wave2}. */
+  @Column(nullable = false, length = 8)
+  public String wire;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

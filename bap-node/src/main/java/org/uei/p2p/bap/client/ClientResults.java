@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.util.List;
+import org.uei.p2p.bap.wave2.Wave2Summaries;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
@@ -103,7 +105,10 @@ public class ClientResults {
       n.put("bppId", r.key.bppId);
       n.put("status", r.status.name());
       if (r.errorCode != null || r.errorMessage != null) {
-        n.putObject("error").put("code", r.errorCode).put("message", r.errorMessage);
+        ObjectNode e = n.putObject("error").put("code", r.errorCode).put("message", r.errorMessage);
+        if (r.errorPaths != null) {
+          e.put("paths", r.errorPaths);
+        }
       }
       n.put("expiresAt", r.expiresAt.toString());
     }
@@ -116,6 +121,9 @@ public class ClientResults {
     n.put("bppId", m.senderId);
     n.put("messageId", m.messageId);
     n.put("receivedAt", m.createdAt.toString());
+    if (Wave2Summaries.describe(m.body, n)) {
+      return n;
+    }
     try {
       Envelope<? extends Message> e = Envelopes.parse(m.body);
       if (e.getError() != null) {
@@ -131,46 +139,61 @@ public class ClientResults {
 
   private JsonNode summary(Message message) throws TradeCodecException {
     if (message instanceof CatalogMessage) {
-      ArrayNode offers = NODES.arrayNode();
-      for (EnergyOffer o : codec.offers(message)) {
-        offers
-            .addObject()
-            .put("offerId", o.offerId())
-            .put("providerId", o.providerId())
-            .put("sellerMeterId", o.seller().meterId())
-            .put("sellerDiscomId", o.seller().discomId())
-            .put("slotStart", o.slot().start().toString())
-            .put("slotEnd", o.slot().end().toString())
-            .put("pricePerKwh", o.price().perKwh())
-            .put("currency", o.price().currency().getCurrencyCode())
-            .put("maxKwh", o.maxQuantityKwh())
-            .put("validUntil", o.validUntil().toString());
-      }
-      return NODES.objectNode().set("offers", offers);
+      return offers(codec.offers(message));
     }
     if (message instanceof OrderMessage om
         && om.getOrder() != null
         && om.getOrder().getOrderItems() != null) {
-      TradeOrder t = codec.order(message);
-      ObjectNode o = NODES.objectNode();
-      o.put("orderId", t.orderId());
-      o.put("status", t.status().name());
-      o.put("buyerMeterId", t.buyer().meterId());
-      o.put("totalKwh", t.totalKwh());
-      if (om.getOrder().getOrderValue() != null) {
-        o.put("orderValue", om.getOrder().getOrderValue().getValue());
-      }
-      ArrayNode lines = o.putArray("lines");
-      for (OrderLine l : t.lines()) {
-        lines
-            .addObject()
-            .put("offerId", l.offerId())
-            .put("quantityKwh", l.quantityKwh())
-            .put("pricePerKwh", l.price().perKwh())
-            .put("slotStart", l.slot().start().toString());
-      }
+      ObjectNode o =
+          order(
+              codec.order(message),
+              om.getOrder().getOrderValue() == null
+                  ? null
+                  : om.getOrder().getOrderValue().getValue());
       return NODES.objectNode().set("order", o);
     }
     return NODES.nullNode();
+  }
+
+  /** The summary of offers the buyer app reads, whichever wire they came on. */
+  public static ObjectNode offers(List<EnergyOffer> found) {
+    ArrayNode offers = NODES.arrayNode();
+    for (EnergyOffer o : found) {
+      offers
+          .addObject()
+          .put("offerId", o.offerId())
+          .put("providerId", o.providerId())
+          .put("sellerMeterId", o.seller().meterId())
+          .put("sellerDiscomId", o.seller().discomId())
+          .put("slotStart", o.slot().start().toString())
+          .put("slotEnd", o.slot().end().toString())
+          .put("pricePerKwh", o.price().perKwh())
+          .put("currency", o.price().currency().getCurrencyCode())
+          .put("maxKwh", o.maxQuantityKwh())
+          .put("validUntil", o.validUntil().toString());
+    }
+    return NODES.objectNode().set("offers", offers);
+  }
+
+  /** The summary of an order the buyer app reads, whichever wire it came on. */
+  public static ObjectNode order(TradeOrder t, BigDecimal orderValue) {
+    ObjectNode o = NODES.objectNode();
+    o.put("orderId", t.orderId());
+    o.put("status", t.status().name());
+    o.put("buyerMeterId", t.buyer().meterId());
+    o.put("totalKwh", t.totalKwh());
+    if (orderValue != null) {
+      o.put("orderValue", orderValue);
+    }
+    ArrayNode lines = o.putArray("lines");
+    for (OrderLine l : t.lines()) {
+      lines
+          .addObject()
+          .put("offerId", l.offerId())
+          .put("quantityKwh", l.quantityKwh())
+          .put("pricePerKwh", l.price().perKwh())
+          .put("slotStart", l.slot().start().toString());
+    }
+    return o;
   }
 }

@@ -11,19 +11,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.uei.p2p.bap.BapConfig;
+import org.uei.p2p.bap.wave2.Wave2Network;
+import org.uei.p2p.bap.wave2.Wave2Requests;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.DiscoverMessage;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.domain.Refusal;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
+import org.uei.p2p.node.wire.WireContext;
+import org.uei.p2p.node.wire.Wires;
 import org.uei.p2p.registry.LookupQuery;
 import org.uei.p2p.registry.Registry;
 import org.uei.p2p.registry.RegistryException;
@@ -31,9 +38,9 @@ import org.uei.p2p.registry.Subscriber;
 import org.uei.p2p.registry.SubscriberType;
 
 /**
- * Carries out client-API requests: builds the signed Beckn request, records it, sends it (to the
- * discovery service, to every BPP of the domain, or to one BPP), and in sync mode waits for the
- * callbacks up to the ttl.
+ * Carries out client-API requests: builds the signed Beckn request on the receiver's wire (wave 1
+ * here, wave 2 by {@link Wave2Requests}), records it, sends it (to the discovery service, to every
+ * BPP of the network, or to one BPP), and in sync mode waits for the callbacks up to the ttl.
  */
 @ApplicationScoped
 public class ClientService {
@@ -47,58 +54,105 @@ public class ClientService {
   @Inject ClientResults results;
   @Inject CallbackSignals signals;
   @Inject OrderBuilder orders;
+  @Inject Wave2Requests wave2;
+  @Inject Wave2Network wave2Network;
 
   /** A request on its way: its ids and when its callbacks stop being accepted. */
   public record Sent(String messageId, String transactionId, Instant expiresAt) {}
 
-  /** Sends discover to the discovery service, or to every BPP of the domain in the registry. */
+  /**
+   * Sends discover, with one message id, on every wire this node speaks: to that wire's discovery
+   * service, or to every BPP its registry network lists. A BPP in both networks, and a discovery
+   * service of both, get the wave-2 request only (the network's current wire).
+   */
   public Sent discover(ClientCommands.Discover cmd) {
     Duration ttl = ttl(cmd == null ? null : cmd.ttl());
-    DiscoverMessage m = new DiscoverMessage();
-    if (cmd != null && cmd.filter() != null && !cmd.filter().isBlank()) {
-      m.setFilters(DiscoverMessage.Filters.jsonPath(cmd.filter()));
-    }
+    String filter =
+        cmd == null || cmd.filter() == null || cmd.filter().isBlank() ? null : cmd.filter();
     String txn = cmd == null ? null : cmd.transactionId();
-    Map<String, String> targets = new LinkedHashMap<>();
-    if (config.discoveryUrl().isPresent()) {
-      targets.put(ClientRequest.ANY_BPP, config.discoveryUrl().get());
-    } else {
-      targets.putAll(bppsOfDomain());
-    }
+    Set<WireGeneration> wires = Wires.parse(nodeConfig.wire());
+    Map<String, Outgoing> out = new LinkedHashMap<>();
+    List<String> searched = new ArrayList<>();
     Context base =
         Contexts.newRequest(Action.DISCOVER, parties(null, null), txn, ttl, Clock.systemUTC());
-    List<CompletableFuture<Void>> sends = new ArrayList<>();
-    for (Map.Entry<String, String> t : targets.entrySet()) {
-      Context c = base.copy();
-      if (!t.getKey().equals(ClientRequest.ANY_BPP)) {
-        c.setBppId(t.getKey());
-        c.setBppUri(t.getValue());
+    if (wires.contains(WireGeneration.DEG_WAVE1)) {
+      DiscoverMessage m = new DiscoverMessage();
+      if (filter != null) {
+        m.setFilters(DiscoverMessage.Filters.jsonPath(filter));
       }
-      ledger.sending(c, t.getKey(), t.getValue());
-      sends.add(
-          CompletableFuture.runAsync(() -> send(new Envelope<>(c, m), t.getKey(), t.getValue())));
+      Map<String, String> targets = new LinkedHashMap<>();
+      if (config.discoveryUrl().isPresent()) {
+        targets.put(ClientRequest.ANY_BPP, config.discoveryUrl().get());
+      } else {
+        searched.add(identity.domain());
+        targets.putAll(bppsOf(identity.domain()));
+      }
+      for (Map.Entry<String, String> t : targets.entrySet()) {
+        Context c = base.copy();
+        if (!t.getKey().equals(ClientRequest.ANY_BPP)) {
+          c.setBppId(t.getKey());
+          c.setBppUri(t.getValue());
+        }
+        out.put(t.getKey(), Outgoing.of(t.getKey(), t.getValue(), new Envelope<>(c, m)));
+      }
+    }
+    if (wires.contains(WireGeneration.IES_WAVE2)) {
+      Optional<String> service =
+          config
+              .wave2()
+              .discoveryUrl()
+              .or(() -> wires.size() == 1 ? config.discoveryUrl() : Optional.empty());
+      Map<String, String> targets;
+      if (service.isPresent()) {
+        targets = Map.of(ClientRequest.ANY_BPP, service.get());
+      } else {
+        searched.add(wave2Network.networkId());
+        targets = bppsOf(wave2Network.networkId());
+      }
+      for (Outgoing o :
+          wave2.discover(filter, base.getTransactionId(), base.getMessageId(), ttl, targets)) {
+        out.put(o.bppId(), o);
+      }
+    }
+    if (out.isEmpty()) {
+      throw Refusal.notFound("the registry lists no BPP in " + String.join(" or ", searched));
+    }
+    List<CompletableFuture<Void>> sends = new ArrayList<>();
+    for (Outgoing o : out.values()) {
+      ledger.sending(o.context(), o.bppId(), o.bppUri());
+      sends.add(CompletableFuture.runAsync(() -> send(o)));
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     return new Sent(base.getMessageId(), base.getTransactionId(), expiry(base));
   }
 
-  /** Sends select, init, confirm, status, update or cancel to the transaction's BPP. */
+  /**
+   * Sends select, init, confirm, status, update or cancel to the transaction's BPP, on the wire the
+   * transaction speaks with it.
+   */
   public Sent order(Action action, ClientCommands.Order cmd) {
     if (cmd == null || cmd.transactionId() == null || cmd.transactionId().isBlank()) {
       throw Refusal.invalid("transactionId is required (start one with discover)");
     }
     OrderBuilder.Target target = orders.target(cmd);
-    Message message = orders.message(action, cmd, target);
-    Context c =
-        Contexts.newRequest(
-            action,
-            parties(target.bppId(), target.bppUri()),
-            cmd.transactionId(),
-            ttl(cmd.ttl()),
-            Clock.systemUTC());
+    Outgoing o;
+    if (target.wire() == WireGeneration.IES_WAVE2) {
+      o = wave2.order(action, cmd, target, ttl(cmd.ttl()));
+    } else {
+      Message message = orders.message(action, cmd, target);
+      Context c =
+          Contexts.newRequest(
+              action,
+              parties(target.bppId(), target.bppUri()),
+              cmd.transactionId(),
+              ttl(cmd.ttl()),
+              Clock.systemUTC());
+      o = Outgoing.of(target.bppId(), target.bppUri(), new Envelope<>(c, message));
+    }
+    WireContext c = o.context();
     ledger.sending(c, target.bppId(), target.bppUri());
-    send(new Envelope<>(c, message), target.bppId(), target.bppUri());
-    return new Sent(c.getMessageId(), c.getTransactionId(), expiry(c));
+    send(o);
+    return new Sent(c.messageId(), c.transactionId(), c.timestampInstant().plus(c.ttlDuration()));
   }
 
   /**
@@ -109,33 +163,34 @@ public class ClientService {
     return results.ofRequest(sent.messageId());
   }
 
-  private void send(Envelope<?> envelope, String bppId, String bppUri) {
+  private void send(Outgoing o) {
+    String recipient = o.bppId().equals(ClientRequest.ANY_BPP) ? null : o.bppId();
     SendResult r =
-        sender.send(bppUri, bppId.equals(ClientRequest.ANY_BPP) ? null : bppId, envelope);
-    ledger.sent(envelope.getContext().getMessageId(), bppId, r);
-    if (!r.acked()) {
+        o.wave1() != null
+            ? sender.send(o.bppUri(), recipient, o.wave1())
+            : sender.send(o.bppUri(), recipient, o.wave2());
+    WireContext c = o.context();
+    ledger.sent(c.messageId(), o.bppId(), c.wire(), r);
+    if (!r.acked() || c.wire() == WireGeneration.IES_WAVE2 && r.ack().error() != null) {
       signals.signal();
     }
   }
 
-  private Map<String, String> bppsOfDomain() {
+  /** The BPPs the registry lists in {@code network}; a network of one wire may have none. */
+  private Map<String, String> bppsOf(String network) {
     List<Subscriber> found;
     try {
       found =
           registry.lookupActive(
-              LookupQuery.byDomainAndType(identity.domain(), SubscriberType.BPP), Instant.now());
+              LookupQuery.byDomainAndType(network, SubscriberType.BPP), Instant.now());
     } catch (RegistryException e) {
-      throw Refusal.upstream(
-          "cannot find the BPPs of " + identity.domain() + ": " + e.getMessage());
+      throw Refusal.upstream("cannot find the BPPs of " + network + ": " + e.getMessage());
     }
     Map<String, String> bpps = new LinkedHashMap<>();
     for (Subscriber s : found) {
       if (s.url() != null && !s.subscriberId().equals(identity.subscriberId())) {
         bpps.putIfAbsent(s.subscriberId(), s.url());
       }
-    }
-    if (bpps.isEmpty()) {
-      throw Refusal.notFound("the registry lists no BPP in " + identity.domain());
     }
     return bpps;
   }

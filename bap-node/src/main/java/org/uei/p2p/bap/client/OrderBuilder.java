@@ -20,11 +20,14 @@ import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.wave1.Order;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.domain.Refusal;
 import org.uei.p2p.node.store.Direction;
 import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.wire.WireContext;
+import org.uei.p2p.node.wire.WireReader;
 
 /**
  * Builds the order of each request from what the transaction already holds: select from the offers
@@ -40,10 +43,13 @@ public class OrderBuilder {
   @Inject RequestLedger ledger;
   @Inject TreeHeadAnchors anchors;
 
-  /** The BPP a request goes to, and its Beckn endpoint. */
-  public record Target(String bppId, String bppUri) {}
+  /** The BPP a request goes to, its Beckn endpoint, and the wire the transaction speaks with it. */
+  public record Target(String bppId, String bppUri, WireGeneration wire) {}
 
-  /** The BPP of the command, or the one this transaction already orders from. */
+  /**
+   * The BPP of the command, or the one this transaction already orders from; the wire is the one
+   * its callbacks came on, else the one the transaction's last request to it went out on.
+   */
   @Transactional
   public Target target(ClientCommands.Order cmd) {
     List<ClientRequest> rows = ledger.ofTransaction(cmd.transactionId());
@@ -60,17 +66,31 @@ public class OrderBuilder {
               .orElseThrow(() -> Refusal.invalid("bppId is required for the first order request"));
     }
     String id = bpp;
+    List<WireContext> heard = new ArrayList<>();
+    for (StoredMessage m : StoredMessage.byTransaction(cmd.transactionId())) {
+      if (m.direction == Direction.IN && id.equals(m.senderId)) {
+        try {
+          heard.add(WireReader.contextOf(m.body));
+        } catch (MessageParseException e) {
+          // Stored messages passed parsing when they arrived; skip one that no longer does.
+        }
+      }
+    }
     Optional<String> uri =
         rows.stream()
             .filter(r -> r.key.bppId.equals(id) && r.bppUri != null)
             .map(r -> r.bppUri)
             .findFirst();
     if (uri.isEmpty()) {
-      uri =
-          callbacks(cmd.transactionId(), id, null).stream()
-              .map(e -> e.getContext().getBppUri())
-              .findFirst();
+      uri = heard.stream().map(WireContext::bppUri).filter(u -> u != null).findFirst();
     }
+    Optional<WireGeneration> wire =
+        heard.isEmpty()
+            ? rows.stream()
+                .filter(r -> r.key.bppId.equals(id) || r.key.bppId.equals(ClientRequest.ANY_BPP))
+                .map(r -> WireGeneration.fromShortName(r.wire).orElse(WireGeneration.DEG_WAVE1))
+                .reduce((a, b) -> b)
+            : Optional.of(heard.get(heard.size() - 1).wire());
     return new Target(
         id,
         uri.orElseThrow(
@@ -80,7 +100,8 @@ public class OrderBuilder {
                         + cmd.transactionId()
                         + "' has heard nothing from '"
                         + id
-                        + "'")));
+                        + "'")),
+        wire.orElse(WireGeneration.DEG_WAVE1));
   }
 
   /** The message of {@code action} for the command. */

@@ -1,5 +1,7 @@
 package org.uei.p2p.bap.delivery;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.uei.p2p.market.settlement.SettlementPolicy;
 import org.uei.p2p.market.settlement.SettlementStatement;
 import org.uei.p2p.market.settlement.StatementWriter;
 import org.uei.p2p.market.settlement.TradeSettlement;
+import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
@@ -127,7 +130,54 @@ public class BuyerStatements {
       StatementWriter.toCsv(st, out);
       return Response.ok(out.toString(), "text/csv").build();
     }
-    return Response.ok(StatementWriter.toJson(st), MediaType.APPLICATION_JSON).build();
+    String json = StatementWriter.toJson(st);
+    ArrayNode flows = revenueFlows(start, end);
+    if (!flows.isEmpty()) {
+      ObjectNode tree =
+          (ObjectNode) BecknJson.readTree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      tree.set("revenueFlows", flows);
+      json = BecknJson.writeString(tree);
+    }
+    return Response.ok(json, MediaType.APPLICATION_JSON).build();
+  }
+
+  /**
+   * The revenue flows wave-2 seller platforms settled for contracts whose first slot lies in {@code
+   * [start, end)}, per contract: the seller side's own account of who pays whom, shown next to this
+   * platform's arithmetic.
+   */
+  private ArrayNode revenueFlows(Instant start, Instant end) throws java.sql.SQLException {
+    ArrayNode out = BecknJson.mapper().createArrayNode();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT contract_id, seller_platform, transaction_id, party, amount, currency"
+                    + " FROM received_revenue_flow WHERE first_slot_start >= ? AND"
+                    + " first_slot_start < ? ORDER BY contract_id, seller_platform, flow_no")) {
+      ps.setObject(1, start.atOffset(java.time.ZoneOffset.UTC));
+      ps.setObject(2, end.atOffset(java.time.ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        ObjectNode contract = null;
+        while (rs.next()) {
+          if (contract == null
+              || !contract.path("contractId").asText().equals(rs.getString(1))
+              || !contract.path("sellerPlatform").asText().equals(rs.getString(2))) {
+            contract =
+                out.addObject()
+                    .put("contractId", rs.getString(1))
+                    .put("sellerPlatform", rs.getString(2))
+                    .put("transactionId", rs.getString(3));
+            contract.putArray("flows");
+          }
+          ((ArrayNode) contract.get("flows"))
+              .addObject()
+              .put("party", rs.getString(4))
+              .put("amount", plain(rs.getBigDecimal(5)))
+              .put("currency", rs.getString(6));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -165,6 +215,12 @@ public class BuyerStatements {
     } catch (java.time.format.DateTimeParseException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /** The stored amount without the column's padding zeros, never in exponent form. */
+  private static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   private static BigDecimal scale(BigDecimal v) {

@@ -63,7 +63,17 @@ public class DeliveryRecorder {
       Trade t = order.trades(order.orderId(), m.receivedAt()).get(i);
       BigDecimal seller = allocated(d, t.seller().meterId(), 0);
       BigDecimal buyer = allocated(d, t.buyer().meterId(), 1);
-      upsert(m, t, buyer, seller, d.getDeliveredQuantity(), om.getOrder().getPayment());
+      Payment p = om.getOrder().getPayment();
+      upsert(
+          m.senderId(),
+          m.context().getTransactionId(),
+          t,
+          buyer,
+          seller,
+          d.getDeliveredQuantity(),
+          p == null ? null : p.getPaymentStatus(),
+          p == null ? null : p.getTxnRef(),
+          p == null ? null : p.getPaidAt());
       recorded++;
     }
     return recorded;
@@ -95,20 +105,27 @@ public class DeliveryRecorder {
     return d.getDeliveredQuantity();
   }
 
-  private void upsert(
-      InboundMessage m,
+  /**
+   * Keeps one trade's delivery as {@code sellerPlatform} reported it in {@code transactionId},
+   * replacing an earlier report of it; joins the caller's transaction.
+   */
+  void upsert(
+      String sellerPlatform,
+      String transactionId,
       Trade t,
       BigDecimal buyer,
       BigDecimal seller,
       BigDecimal delivered,
-      Payment p)
+      String paymentStatus,
+      String txnRef,
+      String paidAt)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement del =
           c.prepareStatement(
               "DELETE FROM received_delivery WHERE trade_id = ? AND seller_platform = ?")) {
         del.setString(1, t.tradeId());
-        del.setString(2, m.senderId());
+        del.setString(2, sellerPlatform);
         del.executeUpdate();
       }
       try (PreparedStatement ps =
@@ -118,9 +135,9 @@ public class DeliveryRecorder {
                   + "slot_start, slot_end, quantity_kwh, price_per_kwh, currency, buyer_kwh, seller_kwh, delivered_kwh, "
                   + "payment_status, txn_ref, paid_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, t.tradeId());
-        ps.setString(2, m.senderId());
+        ps.setString(2, sellerPlatform);
         ps.setString(3, t.buyerPlatformId());
-        ps.setString(4, m.context().getTransactionId());
+        ps.setString(4, transactionId);
         ps.setString(5, t.buyer().meterId());
         ps.setString(6, t.buyer().discomId());
         ps.setString(7, t.seller().meterId());
@@ -133,9 +150,9 @@ public class DeliveryRecorder {
         ps.setBigDecimal(14, buyer);
         ps.setBigDecimal(15, seller);
         ps.setBigDecimal(16, delivered);
-        ps.setString(17, p == null ? null : p.getPaymentStatus());
-        ps.setString(18, p == null ? null : p.getTxnRef());
-        ps.setString(19, p == null ? null : p.getPaidAt());
+        ps.setString(17, paymentStatus);
+        ps.setString(18, txnRef);
+        ps.setString(19, paidAt);
         ps.setObject(20, Instant.now().atOffset(ZoneOffset.UTC));
         ps.executeUpdate();
       }

@@ -54,7 +54,7 @@ public final class Wave2Validator {
     if (action != null
         && action.carries() != Wave2Action.Carries.NOTHING
         && Wave2Shapes.object(p, envelope, "message", true)) {
-      message(p, action, envelope.message());
+      message(p, refusing(envelope, action), envelope.message());
     }
     return p.errors().isEmpty() ? ValidationResult.VALID : new ValidationResult(p.errors());
   }
@@ -100,6 +100,20 @@ public final class Wave2Validator {
       }
     }
     return named;
+  }
+
+  /**
+   * The action whose rules a message's body follows: a callback that carries {@code error} (the LTS
+   * async error callback) refuses its request and hands the request's contract back as it was, so
+   * the body follows the request's rules (an on_confirm that could not activate the contract holds
+   * the confirm's DRAFT without an id); any other message its own.
+   */
+  private static Wave2Action refusing(Wave2Envelope envelope, Wave2Action action) {
+    if (!action.isCallback() || envelope.typeOf("error") != JsonNodeType.OBJECT) {
+      return action;
+    }
+    String name = action.wireName();
+    return Wave2Action.fromWireName(name.replace("on_", "")).orElse(action);
   }
 
   private static String uri(

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.uei.p2p.model.Fixtures;
 import org.uei.p2p.model.SharedExamples;
 import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.validation.Wave2Validator;
 
 class Wave2ValidatorTest {
@@ -232,6 +233,26 @@ class Wave2ValidatorTest {
     assertEquals(
         List.of("message.contract.status.code: must be DRAFT in init, not 'ACTIVE' (30000)"),
         problems(b));
+  }
+
+  @Test
+  void aCallbackThatRefusesHandsTheRequestsContractBack() throws Exception {
+    ObjectNode draft = Fixtures.tree("wave2/init.json");
+    ((ObjectNode) draft.get("context")).put("action", "on_confirm");
+    assertEquals(
+        List.of("message.contract.id", "message.contract.status.code"),
+        paths(BecknJson.write(draft)),
+        "an on_confirm answers with the ACTIVE contract and its id");
+    draft
+        .putObject("error")
+        .put("errorCode", "DEG_ASYNC_ACK_TIMEOUT")
+        .put("errorMessage", "the seller DISCOM's ledger did not acknowledge");
+    assertEquals(List.of(), paths(BecknJson.write(draft)));
+    ((ObjectNode) draft.at("/message/contract")).remove("commitments");
+    assertEquals(
+        List.of("message.contract.commitments"),
+        paths(BecknJson.write(draft)),
+        "the handed-back contract keeps the request's shape");
   }
 
   @Test

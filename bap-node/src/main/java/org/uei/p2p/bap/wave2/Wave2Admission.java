@@ -1,0 +1,130 @@
+package org.uei.p2p.bap.wave2;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
+import org.uei.p2p.model.codec.TradeCodecException;
+import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.trade.LedgerProvider;
+import org.uei.p2p.model.wave2.Contract;
+import org.uei.p2p.model.wave2.DegContract;
+import org.uei.p2p.model.wave2.Participant;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.node.handler.InboundRejection;
+
+/**
+ * What the buyer platform checks in a seller's wave-2 callback beyond the wire's rules, before it
+ * is ACKed: a contract this platform can read, and for each DISCOM this platform knows, the ledger
+ * provider this platform named (a seller must not move a contract's record to another ledger or
+ * DISCOM). A callback that carries an error instead is the seller's refusal and is taken as it is.
+ */
+@ApplicationScoped
+public class Wave2Admission {
+
+  @Inject Wave2Network network;
+
+  /** Refuses a contract callback the buyer platform cannot hold the seller to. */
+  public void admit(Wave2Envelope callback) throws InboundRejection {
+    if (refusal(callback).isPresent()
+        || callback.message() == null
+        || callback.message().contract() == null) {
+      return;
+    }
+    Contract c = callback.message().contract();
+    TradeContract tc;
+    try {
+      tc = Wave2Network.reader().contract(callback.message());
+    } catch (TradeCodecException e) {
+      BecknError err = e.error();
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST, err.getMessage(), err.getPaths());
+    }
+    String unbalanced = Wave2DeliveryRecorder.unbalanced(tc.revenueFlows());
+    if (unbalanced != null) {
+      throw InboundRejection.badRequest(
+          ErrorCode.INVALID_REQUEST,
+          unbalanced + ": what roles pay must equal what roles receive",
+          c.revenueFlow().map(r -> r.pathOf("revenueFlows")).orElse(c.pathOf("consideration")));
+    }
+    for (String role : List.of(DegContract.BUYER_DISCOM, DegContract.SELLER_DISCOM)) {
+      Optional<Participant> p = c.participantInRole(role);
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (!network.configured(p.get().id())) {
+        // This platform drafts contracts between DISCOMs it knows only: another is a substitute.
+        throw InboundRejection.badRequest(
+            ErrorCode.POLICY_ERROR,
+            "the "
+                + role
+                + " '"
+                + p.get().id()
+                + "' is not a DISCOM the buyer platform named in the contract",
+            p.get().pathOf("id"));
+      }
+      if (p.get().ledgerProvider() == null) {
+        continue;
+      }
+      Participant.DiscomLedgerProvider theirs = p.get().ledgerProvider();
+      LedgerProvider l = network.ledger(p.get().id());
+      check(theirs, "discomId", theirs.discomId(), l.discomSubscriberId(), role);
+      check(theirs, "ledgerId", theirs.ledgerId(), l.ledgerId(), role);
+      check(theirs, "ledgerUri", theirs.ledgerUri(), l.ledgerUri(), role);
+    }
+  }
+
+  /**
+   * The error a callback carries instead of an answer (the LTS async error callback), if any: its
+   * {@code errorCode}/{@code errorMessage} (or {@code code}/{@code message}) and {@code paths}.
+   */
+  public static Optional<BecknError> refusal(Wave2Envelope callback) {
+    var e = callback.member("error");
+    if (e == null || !e.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BecknError.of(
+            text(e, "errorCode", "code"), text(e, "errorMessage", "message"), text(e, "paths")));
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode e, String... names) {
+    for (String n : names) {
+      if (e.path(n).isValueNode() && !e.path(n).isNull()) {
+        return e.path(n).asText();
+      }
+    }
+    return null;
+  }
+
+  private static String withoutSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static void check(
+      Participant.DiscomLedgerProvider theirs,
+      String member,
+      String value,
+      String expected,
+      String role)
+      throws InboundRejection {
+    // A base URL names the same place with or without its trailing slash.
+    if (value == null || !withoutSlash(expected).equals(withoutSlash(value))) {
+      throw InboundRejection.badRequest(
+          ErrorCode.POLICY_ERROR,
+          "the "
+              + role
+              + "'s "
+              + member
+              + " must be '"
+              + expected
+              + "' as the buyer platform named it, not '"
+              + value
+              + "'",
+          theirs.pathOf(member));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.uei.p2p.bap.wave2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.model.wire.WireDetector;
+import org.uei.p2p.model.wire.WireGeneration;
+import org.uei.p2p.node.store.Direction;
+import org.uei.p2p.node.store.StoredMessage;
+
+/** The wave-2 callbacks a transaction holds, read back from the transaction store. */
+final class Wave2Callbacks {
+
+  private Wave2Callbacks() {}
+
+  /**
+   * The wave-2 callbacks of {@code txn} from {@code bppId}, oldest first; every action when {@code
+   * action} is null. Call inside a transaction.
+   */
+  static List<Wave2Envelope> of(String txn, String bppId, String action) {
+    List<Wave2Envelope> out = new ArrayList<>();
+    for (StoredMessage m : StoredMessage.byTransaction(txn)) {
+      if (m.direction == Direction.IN
+          && bppId.equals(m.senderId)
+          && (action == null || action.equals(m.action))) {
+        read(m.body).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** The latest {@code action} of {@code txn} from {@code bppId} that carries no error. */
+  static Optional<Wave2Envelope> last(String txn, String bppId, String action) {
+    List<Wave2Envelope> found = of(txn, bppId, action);
+    for (int i = found.size() - 1; i >= 0; i--) {
+      if (found.get(i).member("error") == null) {
+        return Optional.of(found.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A stored body read as wave 2; empty for a body of another wire. */
+  static Optional<Wave2Envelope> read(byte[] body) {
+    try {
+      Wave2Envelope e = Wave2Envelope.parse(body);
+      return WireDetector.detect(e.toJson()).generation() == WireGeneration.IES_WAVE2
+          ? Optional.of(e)
+          : Optional.empty();
+    } catch (MessageParseException e) {
+      // Stored messages passed parsing when they arrived; skip one that no longer does.
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.uei.p2p.bap.wave2;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.uei.p2p.bap.BapConfig;
+import org.uei.p2p.model.codec.Wave2Codec;
+import org.uei.p2p.model.trade.LedgerProvider;
+import org.uei.p2p.model.trade.PolicyReference;
+import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.domain.Refusal;
+import org.uei.p2p.registry.LookupQuery;
+import org.uei.p2p.registry.Registry;
+import org.uei.p2p.registry.RegistryException;
+import org.uei.p2p.registry.Subscriber;
+
+/**
+ * The wave-2 network as this platform knows it from its own configuration: the network id, the
+ * currency, the contract policy and each DISCOM's ledger provider (URLs from the registry when not
+ * configured).
+ */
+@ApplicationScoped
+public class Wave2Network {
+
+  @Inject NodeConfig nodeConfig;
+  @Inject BapConfig config;
+  @Inject Registry registry;
+
+  /** {@code uei.network-id}; a wave-2 request cannot go out without it. */
+  public String networkId() {
+    return nodeConfig
+        .networkId()
+        .orElseThrow(
+            () ->
+                Refusal.invalid(
+                    "uei.network-id is not set: this platform cannot send wave-2 requests"));
+  }
+
+  /** The currency this platform trades in. */
+  public Currency currency() {
+    return Currency.getInstance(config.wave2().currency());
+  }
+
+  /** The contract policy every drafted contract names. */
+  public PolicyReference policy() {
+    return new PolicyReference(config.wave2().policy().url(), config.wave2().policy().queryPath());
+  }
+
+  /** A codec that writes contracts between the buyer's and the seller's DISCOM. */
+  public Wave2Codec codec(String buyerDiscom, String sellerDiscom) {
+    return new Wave2Codec(policy(), List.of(ledger(buyerDiscom), ledger(sellerDiscom)));
+  }
+
+  /** A codec for reading only (it needs no ledgers). */
+  public static Wave2Codec reader() {
+    return new Wave2Codec(new PolicyReference("urn:read-only", "read-only"), List.of());
+  }
+
+  /**
+   * The ledger provider of {@code discomCode} (UPADHI code).
+   *
+   * @throws Refusal when this platform has no such DISCOM configured or the registry cannot name
+   *     its URLs
+   */
+  public LedgerProvider ledger(String discomCode) {
+    BapConfig.Discom d = config.wave2().discoms().get(discomCode);
+    if (d == null) {
+      throw Refusal.invalid(
+          "DISCOM '"
+              + discomCode
+              + "' has no ledger provider configured on this platform (uei.bap.wave2.discoms."
+              + discomCode
+              + ".*)");
+    }
+    return new LedgerProvider(
+        discomCode,
+        d.discomId(),
+        url(d.discomUri(), d.discomId()),
+        d.ledgerId(),
+        url(d.ledgerUri(), d.ledgerId()));
+  }
+
+  /** True when this platform has {@code discomCode} configured. */
+  public boolean configured(String discomCode) {
+    return discomCode != null && config.wave2().discoms().containsKey(discomCode);
+  }
+
+  private String url(Optional<String> configured, String subscriberId) {
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    try {
+      return registry.lookupActive(LookupQuery.bySubscriber(subscriberId), Instant.now()).stream()
+          .map(Subscriber::url)
+          .filter(u -> u != null && !u.isBlank())
+          .findFirst()
+          .orElseThrow(
+              () -> Refusal.upstream("the registry lists no URL for '" + subscriberId + "'"));
+    } catch (RegistryException e) {
+      throw Refusal.upstream("cannot look up '" + subscriberId + "': " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,401 @@
+package org.uei.p2p.bap;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Action;
+import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.envelope.Contexts;
+import org.uei.p2p.model.trade.Allocation;
+import org.uei.p2p.model.trade.MoneyFlow;
+import org.uei.p2p.model.trade.Payee;
+import org.uei.p2p.model.trade.TradeSide;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.wave2.Contract;
+import org.uei.p2p.model.wave2.Participant;
+import org.uei.p2p.model.wave2.TimeSeries;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.Poll;
+import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
+
+/**
+ * The buyer platform on IES wave 2, its client API unchanged: the test plays the seller platform
+ * (and the network's discovery service) and checks what goes out on the wire and what the buyer app
+ * reads back, on the happy path and on each refusal.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = Wave2TestNetwork.class, restrictToAnnotatedClass = true)
+class Wave2BapTest {
+
+  private static final Duration WAIT = Wave2Buyer.WAIT;
+  private static CallbackReceiver seller;
+  private static Wave2Buyer buyer;
+
+  @BeforeAll
+  static void start() {
+    seller = CallbackReceiver.forPeer().start();
+    buyer = new Wave2Buyer(seller);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (seller != null) {
+      seller.close();
+    }
+  }
+
+  @Test
+  void tradesAContractFromDiscoverToStatusOnWave2() throws Exception {
+    JsonPath d = buyer.async("discover", Map.of());
+    String mid = d.getString("messageId");
+    Wave2Envelope discover = buyer.sent("discover", mid);
+    assertEquals(Wave2TestNetwork.NETWORK, discover.context().networkId());
+    assertEquals(
+        "jsonpath", discover.message().intent().filterType(), "the devkit's filter language");
+    // The node speaks both wires: the wave-1 BPPs of the registry get a wave-1 discover, same id.
+    assertTrue(
+        seller
+            .await(
+                r ->
+                    r.action().equals("discover")
+                        && r.bodyText().contains("\"message_id\":\"" + mid + "\""),
+                WAIT,
+                "wave-1 discover")
+            .bodyText()
+            .contains(mid));
+    buyer.ack(Wave2SellerSide.onDiscover(discover, List.of(Wave2Buyer.offer("w2-offer"))));
+    JsonPath offers = buyer.answered(mid);
+    assertEquals(
+        "w2-offer",
+        offers.getString("offers.find { it.bppId == '" + TestPeers.peerId() + "' }.offerId"));
+    assertEquals("TPDDL", offers.getString("offers[0].sellerDiscomId"));
+
+    String txn = d.getString("transactionId");
+    Wave2Envelope init = buyer.init(txn, "w2-offer");
+    Contract draft = init.message().contract();
+    assertEquals("DRAFT", draft.statusCode());
+    assertEquals(
+        TestPeers.nodeId(),
+        draft.contractAttributes().participantIdOf("buyerPlatform").orElseThrow());
+    assertEquals("BRPL", draft.contractAttributes().participantIdOf("buyerDiscom").orElseThrow());
+    assertEquals("TPDDL", draft.contractAttributes().participantIdOf("sellerDiscom").orElseThrow());
+    Participant.DiscomLedgerProvider brpl =
+        draft.participantInRole("buyerDiscom").orElseThrow().ledgerProvider();
+    assertEquals(Wave2TestNetwork.BRPL_LEDGER_URI, brpl.ledgerUri(), "from the registry");
+    assertEquals(Wave2TestNetwork.BRPL_DISCOM_URI, brpl.discomUri());
+    assertEquals(
+        Wave2TestNetwork.TPDDL_LEDGER_URI,
+        draft.participantInRole("sellerDiscom").orElseThrow().ledgerProvider().ledgerUri());
+    TimeSeries ts = draft.commitments().get(0).commitmentAttributes();
+    assertEquals(
+        0,
+        new BigDecimal("4")
+            .compareTo(ts.intervals().get(0).number(TimeSeries.REQUESTED_QTY).orElseThrow()));
+    assertEquals("data.deg.contracts.p2p_trading", draft.contractAttributes().policy().queryPath());
+
+    buyer.ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
+    JsonPath onInit = buyer.answered(init.context().messageId());
+    assertEquals("ANSWERED", onInit.getString("requests[0].status"));
+    assertEquals("seller-platform@upi", onInit.getString("callbacks[0].summary.paymentTerms.vpa"));
+    assertEquals("PENDING", onInit.getString("callbacks[0].summary.order.status"));
+    assertEquals(22.0f, onInit.getFloat("callbacks[0].summary.order.orderValue"), 0.001f);
+
+    JsonPath c = buyer.async("confirm", Map.of("transactionId", txn));
+    Wave2Envelope confirm = buyer.sent("confirm", c.getString("messageId"));
+    Contract toConfirm = confirm.message().contract();
+    assertEquals(
+        "seller-platform@upi",
+        toConfirm.settlementTerm().orElseThrow().payTo().vpa(),
+        "confirm accepts the seller's payment terms");
+    assertEquals(
+        Wave2TestNetwork.BRPL_LEDGER_URI,
+        toConfirm.participantInRole("buyerDiscom").orElseThrow().ledgerProvider().ledgerUri());
+    buyer.ack(
+        Wave2SellerSide.answer(
+            confirm,
+            k -> {
+              k.put("id", "contract-w2-1");
+              k.putObject("status").put("code", "ACTIVE");
+            }));
+    JsonPath onConfirm = buyer.answered(confirm.context().messageId());
+    assertEquals("ANSWERED", onConfirm.getString("requests[0].status"));
+    assertEquals("CONFIRMED", onConfirm.getString("callbacks[0].summary.order.status"));
+    assertEquals("contract-w2-1", onConfirm.getString("callbacks[0].summary.order.orderId"));
+
+    // Sync: the call returns once the seller's on_status is in.
+    CompletableFuture<JsonPath> status =
+        CompletableFuture.supplyAsync(
+            () ->
+                given()
+                    .contentType("application/json")
+                    .body(Map.of("transactionId", txn))
+                    .post("/client/status")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath());
+    Wave2Envelope statusRequest =
+        Wave2SellerSide.parse(
+            seller.await(
+                r -> r.action().equals("status") && r.bodyText().contains("contract-w2-1"),
+                WAIT,
+                "wave-2 status"));
+    assertEquals("ACTIVE", statusRequest.message().contract().statusCode());
+    buyer.ack(Wave2SellerSide.answer(statusRequest, k -> {}));
+    JsonPath s = status.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(s.getBoolean("complete"));
+    assertEquals("on_status", s.getString("callbacks[0].action"));
+    assertEquals("contract-w2-1", s.getString("callbacks[0].summary.order.orderId"));
+  }
+
+  @Test
+  void aBuyerOfADiscomThisPlatformDoesNotServeIsRefusedBeforeAnythingGoesOut() {
+    String txn = buyer.discovered("w2-unserved");
+    int requestsBefore =
+        given().get("/client/transactions/" + txn).jsonPath().getList("requests").size();
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                TestPeers.peerId(),
+                "buyer",
+                Map.of("id", "buyer-u", "meterId", "TEST_PVVNL_M0001", "discomId", "PVVNL"),
+                "items",
+                List.of(Map.of("offerId", "w2-unserved", "quantityKwh", 2))))
+        .post("/client/init?mode=async")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("uei.bap.wave2.discoms.PVVNL"));
+    assertEquals(
+        requestsBefore,
+        given().get("/client/transactions/" + txn).jsonPath().getList("requests").size(),
+        "no init was recorded or sent");
+  }
+
+  @Test
+  void aContractPolicyRefusalReachesTheAppWithTheSellersCodeAndPath() {
+    String txn = buyer.discovered("w2-blocked");
+    String path = "message.contract.contractAttributes.roles[2].participantId";
+    seller.answerNext(
+        new CallbackReceiver.Answer(
+            400,
+            AckResponse.nack(BecknError.of("50000", "buyer DISCOM BRPL is not allowed", path))
+                .toWave2Json(null)));
+    Wave2Envelope init = buyer.init(txn, "w2-blocked");
+    JsonPath r = buyer.answered(init.context().messageId());
+    assertEquals("FAILED", r.getString("requests[0].status"));
+    assertEquals("50000", r.getString("requests[0].error.code"));
+    assertEquals("buyer DISCOM BRPL is not allowed", r.getString("requests[0].error.message"));
+    assertEquals(path, r.getString("requests[0].error.paths"));
+    assertTrue(r.getBoolean("complete"));
+  }
+
+  @Test
+  void anOnInitThatMovesTheBuyersLedgerOrDiscomIsRefused() {
+    String txn = buyer.discovered("w2-ledger");
+    Wave2Envelope init = buyer.init(txn, "w2-ledger");
+    Wave2Envelope moved =
+        Wave2SellerSide.answer(
+            init,
+            k -> {
+              Wave2SellerSide.vpaTerms(k);
+              for (JsonNode p : k.get("participants")) {
+                if (p.path("id").asText().equals("BRPL")) {
+                  ((ObjectNode) p.get("participantAttributes"))
+                      .put("ledgerUri", "http://127.0.0.1:9999");
+                }
+              }
+            });
+    Wave2SellerSide.post(moved, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
+        .body("status", equalTo("NACK"))
+        .body("error.errorCode", equalTo("50000"))
+        .body(
+            "error.paths",
+            equalTo("message.contract.participants[2].participantAttributes.ledgerUri"));
+    Wave2Envelope otherDiscom =
+        Wave2SellerSide.answer(
+            init,
+            k -> {
+              Wave2SellerSide.vpaTerms(k);
+              for (JsonNode role : k.path("contractAttributes").get("roles")) {
+                if (role.path("participantId").asText().equals("BRPL")) {
+                  ((ObjectNode) role).put("participantId", "PVVNL");
+                }
+              }
+              for (JsonNode p : k.get("participants")) {
+                if (p.path("id").asText().equals("BRPL")) {
+                  ((ObjectNode) p).put("id", "PVVNL");
+                }
+              }
+            });
+    Wave2SellerSide.post(otherDiscom, TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
+        .body("error.errorCode", equalTo("50000"))
+        .body("error.paths", equalTo("message.contract.participants[2].id"));
+    JsonPath r = buyer.result(init.context().messageId());
+    assertEquals(
+        "ACKED", r.getString("requests[0].status"), "the refused on_init is not an answer");
+    assertTrue(r.getList("callbacks").isEmpty(), "nothing of it is stored");
+  }
+
+  @Test
+  void anAnswerOnTheOtherWireIsRefused() throws Exception {
+    String txn = buyer.discovered("w2-wire");
+    Wave2Envelope init = buyer.init(txn, "w2-wire");
+    Context asWave1 =
+        Contexts.newRequest(
+            Action.INIT,
+            new Contexts.Parties(
+                TestNetwork.DOMAIN,
+                TestPeers.nodeId(),
+                TestPeers.nodeUrl(),
+                TestPeers.peerId(),
+                TestPeers.peerUrl()),
+            txn,
+            Duration.ofSeconds(30),
+            Clock.systemUTC());
+    asWave1.setMessageId(init.context().messageId());
+    TradeOrder quoted = Wave2SellerSide.CODEC.contract(init.message()).order();
+    SellerSide.post(
+            SellerSide.answerOrder(asWave1, quoted, null, TradeStatus.PENDING),
+            TestPeers.peerSigner())
+        .then()
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.paths", equalTo("context"))
+        .body("error.message", equalTo("the init went out on wave2, not on wave1"));
+    assertEquals("ACKED", buyer.result(init.context().messageId()).getString("requests[0].status"));
+  }
+
+  @Test
+  void aConfirmTheSellerCouldNotRecordAtTheLedgerFailsClearly() {
+    String txn = buyer.discovered("w2-ledger-down");
+    Wave2Envelope init = buyer.init(txn, "w2-ledger-down");
+    buyer.ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
+    buyer.answered(init.context().messageId());
+    JsonPath c = buyer.async("confirm", Map.of("transactionId", txn));
+    Wave2Envelope confirm = buyer.sent("confirm", c.getString("messageId"));
+    buyer.ack(
+        Wave2SellerSide.error(
+            confirm,
+            "DEG_ASYNC_ACK_TIMEOUT",
+            "the seller DISCOM's ledger did not acknowledge the contract in time"));
+    JsonPath r = buyer.answered(confirm.context().messageId());
+    assertEquals("FAILED", r.getString("requests[0].status"));
+    assertEquals("DEG_ASYNC_ACK_TIMEOUT", r.getString("requests[0].error.code"));
+    assertTrue(r.getBoolean("complete"));
+    assertEquals("DEG_ASYNC_ACK_TIMEOUT", r.getString("callbacks[0].error.code"));
+  }
+
+  @Test
+  void theDiscomsAllocationsAndTheSettlementReachTheBuyersStatement() throws Exception {
+    Wave2Envelope confirm = buyer.confirmed("w2-settle", "contract-w2-settle");
+    String txn = confirm.context().transactionId();
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    TradeOrder active =
+        tc.order().withOrderId("contract-w2-settle").withStatus(TradeStatus.CONFIRMED);
+    String trade = "contract-w2-settle/1";
+    List<Allocation> allocations =
+        List.of(
+            new Allocation(
+                trade,
+                TradeSide.BUYER,
+                "TEST_BRPL_M0009",
+                new BigDecimal("4"),
+                new BigDecimal("3.5")),
+            new Allocation(
+                trade,
+                TradeSide.SELLER,
+                "TEST_TPDDL_M0003",
+                new BigDecimal("4"),
+                new BigDecimal("4")));
+    Currency inr = Currency.getInstance("INR");
+    List<MoneyFlow> unbalanced =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-19.25"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("19.00"), inr));
+    Wave2SellerSide.post(
+            Wave2SellerSide.onStatus(
+                confirm,
+                new TradeContract(
+                    active,
+                    tc.policy(),
+                    tc.buyerLedger(),
+                    tc.sellerLedger(),
+                    allocations,
+                    Map.of(trade, new BigDecimal("3.5")),
+                    unbalanced)),
+            TestPeers.peerSigner())
+        .then()
+        .statusCode(400)
+        .body("status", equalTo("NACK"))
+        .body(
+            "error.paths",
+            containsString(
+                "message.contract.consideration[0].considerationAttributes.revenueFlows"));
+
+    List<MoneyFlow> flows =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-19.25"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("19.25"), inr));
+    buyer.ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                allocations,
+                Map.of(trade, new BigDecimal("3.5")),
+                flows)));
+    String day =
+        LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
+    Poll.until(
+        () ->
+            buyer.statement(day).getList("trades.findAll { it.tradeId == '" + trade + "' }").size()
+                == 1,
+        WAIT,
+        "the settled trade in the statement");
+    JsonPath st = buyer.statement(day);
+    String t = "trades.find { it.tradeId == '" + trade + "' }.";
+    assertEquals(3.5f, st.getFloat(t + "buyerAllocatedKwh"), 0.0001f);
+    assertEquals(4.0f, st.getFloat(t + "sellerAllocatedKwh"), 0.0001f);
+    assertEquals(3.5f, st.getFloat(t + "settledKwh"), 0.0001f);
+    String f = "revenueFlows.find { it.contractId == 'contract-w2-settle' }.";
+    assertEquals(txn, st.getString(f + "transactionId"));
+    assertEquals(TestPeers.peerId(), st.getString(f + "sellerPlatform"));
+    assertEquals(List.of("BUYER_PLATFORM", "SELLER_PLATFORM"), st.getList(f + "flows.party"));
+    assertEquals(-19.25f, st.getFloat(f + "flows[0].amount"), 0.0001f);
+  }
+}
