@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import org.uei.p2p.bap.client.CallbackSignals;
 import org.uei.p2p.bap.client.RequestLedger;
+import org.uei.p2p.bap.client.Wave2Callbacks;
 import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.bap.delivery.DeliveryRecorder;
 import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
-import org.uei.p2p.bap.wave2.Wave2Admission;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
@@ -97,7 +97,7 @@ public class BapHandler implements BecknHandler {
 
   /** Why a wave-2 callback fails its request, or null when it answers it. */
   private static BecknError failure(Wave2Envelope e) {
-    BecknError refused = Wave2Admission.refusal(e).orElse(null);
+    BecknError refused = Wave2Callbacks.refusal(e).orElse(null);
     if (refused != null) {
       return refused;
     }

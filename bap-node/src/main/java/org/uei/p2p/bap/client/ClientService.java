@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.uei.p2p.bap.BapConfig;
 import org.uei.p2p.bap.wave2.Wave2Network;
-import org.uei.p2p.bap.wave2.Wave2Requests;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;

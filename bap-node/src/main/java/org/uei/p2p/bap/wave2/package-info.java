@@ -1,7 +1,7 @@
 /**
- * The buyer platform on IES wave 2: the signed wave-2 requests behind the unchanged client API
- * (discover, and a contract for select to cancel), the checks on the seller's wave-2 callbacks, and
- * what the buyer app reads of them. Contracts name the network's policy and both DISCOMs' ledger
- * providers from this platform's configuration, never from what the seller sent.
+ * The buyer platform's IES wave-2 network: the policy its contracts name and each DISCOM's ledger
+ * provider, from this platform's configuration (or the registry), never from what the seller sent.
+ * The wave-2 requests and their summaries live with the client API, the checks on the seller's
+ * callbacks with the Beckn handler.
  */
 package org.uei.p2p.bap.wave2;

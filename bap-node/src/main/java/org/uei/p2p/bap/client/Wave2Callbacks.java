@@ -1,8 +1,9 @@
-package org.uei.p2p.bap.wave2;
+package org.uei.p2p.bap.client;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wire.WireDetector;
@@ -10,8 +11,11 @@ import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.store.Direction;
 import org.uei.p2p.node.store.StoredMessage;
 
-/** The wave-2 callbacks a transaction holds, read back from the transaction store. */
-final class Wave2Callbacks {
+/**
+ * The wave-2 callbacks a transaction holds, read back from the transaction store, and the error a
+ * callback carries.
+ */
+public final class Wave2Callbacks {
 
   private Wave2Callbacks() {}
 
@@ -53,5 +57,28 @@ final class Wave2Callbacks {
       // Stored messages passed parsing when they arrived; skip one that no longer does.
       return Optional.empty();
     }
+  }
+
+  /**
+   * The error a callback carries instead of an answer (the LTS async error callback), if any: its
+   * {@code errorCode}/{@code errorMessage} (or {@code code}/{@code message}) and {@code paths}.
+   */
+  public static Optional<BecknError> refusal(Wave2Envelope callback) {
+    var e = callback.member("error");
+    if (e == null || !e.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BecknError.of(
+            text(e, "errorCode", "code"), text(e, "errorMessage", "message"), text(e, "paths")));
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode e, String... names) {
+    for (String n : names) {
+      if (e.path(n).isValueNode() && !e.path(n).isNull()) {
+        return e.path(n).asText();
+      }
+    }
+    return null;
   }
 }

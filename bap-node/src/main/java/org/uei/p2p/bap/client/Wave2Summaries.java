@@ -1,4 +1,4 @@
-package org.uei.p2p.bap.wave2;
+package org.uei.p2p.bap.client;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
-import org.uei.p2p.bap.client.ClientResults;
+import org.uei.p2p.bap.wave2.Wave2Network;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;
@@ -39,7 +39,7 @@ public final class Wave2Summaries {
       return false;
     }
     Wave2Envelope e = read.get();
-    Wave2Admission.refusal(e).ifPresent(err -> out.set("error", error(err)));
+    Wave2Callbacks.refusal(e).ifPresent(err -> out.set("error", error(err)));
     Wave2Message m = e.message();
     try {
       out.set("summary", m == null ? NODES.nullNode() : summary(m));

@@ -1,4 +1,4 @@
-package org.uei.p2p.bap.wave2;
+package org.uei.p2p.bap.client;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.uei.p2p.bap.client.ClientCommands;
-import org.uei.p2p.bap.client.ClientRequest;
-import org.uei.p2p.bap.client.OrderBuilder;
-import org.uei.p2p.bap.client.Outgoing;
+import org.uei.p2p.bap.wave2.Wave2Network;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;

@@ -1,10 +1,12 @@
-package org.uei.p2p.bap.wave2;
+package org.uei.p2p.bap.beckn;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.bap.client.Wave2Callbacks;
 import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
+import org.uei.p2p.bap.wave2.Wave2Network;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.envelope.BecknError;
@@ -29,7 +31,7 @@ public class Wave2Admission {
 
   /** Refuses a contract callback the buyer platform cannot hold the seller to. */
   public void admit(Wave2Envelope callback) throws InboundRejection {
-    if (refusal(callback).isPresent()
+    if (Wave2Callbacks.refusal(callback).isPresent()
         || callback.message() == null
         || callback.message().contract() == null) {
       return;
@@ -75,29 +77,6 @@ public class Wave2Admission {
       check(theirs, "ledgerId", theirs.ledgerId(), l.ledgerId(), role);
       check(theirs, "ledgerUri", theirs.ledgerUri(), l.ledgerUri(), role);
     }
-  }
-
-  /**
-   * The error a callback carries instead of an answer (the LTS async error callback), if any: its
-   * {@code errorCode}/{@code errorMessage} (or {@code code}/{@code message}) and {@code paths}.
-   */
-  public static Optional<BecknError> refusal(Wave2Envelope callback) {
-    var e = callback.member("error");
-    if (e == null || !e.isObject()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        BecknError.of(
-            text(e, "errorCode", "code"), text(e, "errorMessage", "message"), text(e, "paths")));
-  }
-
-  private static String text(com.fasterxml.jackson.databind.JsonNode e, String... names) {
-    for (String n : names) {
-      if (e.path(n).isValueNode() && !e.path(n).isNull()) {
-        return e.path(n).asText();
-      }
-    }
-    return null;
   }
 
   private static String withoutSlash(String s) {
