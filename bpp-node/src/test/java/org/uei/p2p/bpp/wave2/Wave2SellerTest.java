@@ -1,0 +1,278 @@
+package org.uei.p2p.bpp.wave2;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.codec.Wave2Codec;
+import org.uei.p2p.model.json.BecknJson;
+import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.wave2.Contract;
+import org.uei.p2p.model.wave2.SettlementTerm;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.model.wave2.Wave2Message;
+import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
+import org.uei.p2p.signing.BecknVerifier;
+import org.uei.p2p.signing.StaticKeyResolver;
+
+/**
+ * The seller platform on IES wave 2, the test playing the buyer platform and the seller DISCOM's
+ * ledger; the buyer DISCOM's ledger is this node's own ledger API.
+ */
+@QuarkusTest
+@TestProfile(Wave2SellerTest.Wave2Mode.class)
+@QuarkusTestResource(TestNetwork.class)
+class Wave2SellerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static CallbackReceiver buyerPlatform;
+  private static LedgerDouble sellerLedger;
+
+  @Inject MessageStore store;
+
+  /** Wave 1 and wave 2 on one node, ledgers as {@link Wave2Buyer#nodeConfig()} sets them. */
+  public static class Wave2Mode implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Wave2Buyer.nodeConfig();
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    buyerPlatform = CallbackReceiver.forPeer().start();
+    sellerLedger = new LedgerDouble(Wave2Buyer.ledgerPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (buyerPlatform != null) {
+      buyerPlatform.close();
+    }
+    if (sellerLedger != null) {
+      sellerLedger.close();
+    }
+  }
+
+  /** A prosumer of the seller DISCOM with one offer; returns the offer id. */
+  private static String publish(String price, String kwh) {
+    String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "id",
+                id,
+                "meterId",
+                "TEST_METER_" + id,
+                "discomId",
+                Wave2Buyer.SELLER_DISCOM,
+                "stateCode",
+                "DL",
+                "installedCapacityKw",
+                10))
+        .post("/provider/prosumers")
+        .then()
+        .statusCode(201);
+    return given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "prosumerId",
+                id,
+                "slotStart",
+                org.uei.p2p.market.rules.TradingRules.ies()
+                    .firstTradableSlot(java.time.Instant.now())
+                    .toString(),
+                "pricePerKwh",
+                new BigDecimal(price),
+                "maxKwh",
+                new BigDecimal(kwh)))
+        .post("/provider/offers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static BigDecimal available(String offerId) {
+    return new BigDecimal(
+        given()
+            .get("/provider/offers/" + offerId)
+            .then()
+            .extract()
+            .path("availableKwh")
+            .toString());
+  }
+
+  private static Wave2Envelope send(Wave2Envelope request) {
+    var answer = Wave2Buyer.post(request);
+    assertEquals(200, answer.statusCode(), answer.asString());
+    answer.then().body("status", equalTo("ACK"));
+    return request;
+  }
+
+  private static Wave2Envelope callback(String action, Wave2Envelope request) throws Exception {
+    return Wave2Envelope.parse(
+        buyerPlatform.await(action, request.context().messageId(), WAIT).body());
+  }
+
+  private static EnergyOffer discovered(String offerId) throws Exception {
+    Wave2Envelope d =
+        send(
+            Wave2Buyer.request(
+                Wave2Action.DISCOVER,
+                null,
+                Wave2Buyer.discover(
+                    "$.catalogs[*].offers[*] ? (@.offerAttributes.\"@type\" == \"EnergyTradeOffer\""
+                        + " && @.id == '"
+                        + offerId
+                        + "')")));
+    List<EnergyOffer> offers =
+        new Wave2Codec(Wave2Buyer.POLICY, List.of()).offers(callback("on_discover", d).message());
+    assertEquals(1, offers.size(), "exactly the offer asked for");
+    return offers.get(0);
+  }
+
+  private static TradeContract read(Wave2Envelope e) throws Exception {
+    return new Wave2Codec(Wave2Buyer.POLICY, List.of()).contract(e.message());
+  }
+
+  /** The records the buyer platform may read at the buyer DISCOM's ledger for a transaction. */
+  private static JsonNode buyerLedgerRecords(String txn) throws Exception {
+    byte[] body = ("{\"transactionId\":\"" + txn + "\"}").getBytes(StandardCharsets.UTF_8);
+    String answer =
+        given()
+            .contentType("application/json")
+            .header("Authorization", TestPeers.peerSigner().authorization(body))
+            .body(body)
+            .post("/ledger/get")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    return BecknJson.readTree(answer.getBytes(StandardCharsets.UTF_8)).path("records");
+  }
+
+  @Test
+  void initGetsSettlementTermsAndConfirmIsRecordedOnBothLedgersBeforeItIsActive() throws Exception {
+    sellerLedger.answering(true);
+    String offerId = publish("6.50", "5");
+    EnergyOffer offer = discovered(offerId);
+    assertEquals(0, new BigDecimal("5").compareTo(offer.maxQuantityKwh()));
+    String txn = UUID.randomUUID().toString();
+
+    Wave2Envelope init =
+        send(
+            Wave2Buyer.request(
+                Wave2Action.INIT, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
+    Wave2Envelope onInit = callback("on_init", init);
+    Contract draft = onInit.message().contract();
+    assertEquals("DRAFT", draft.statusCode());
+    SettlementTerm terms = draft.settlementTerm().orElseThrow();
+    assertEquals("seller-platform@upi", terms.payTo().vpa());
+    assertEquals(0, new BigDecimal("13.00").compareTo(terms.amount()));
+    assertEquals("INR", terms.amountCurrency());
+
+    Wave2Envelope confirm =
+        send(
+            Wave2Buyer.request(
+                Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
+    Wave2Envelope onConfirm = callback("on_confirm", confirm);
+    assertNull(onConfirm.member("error"), "no error: " + onConfirm.member("error"));
+    TradeContract active = read(onConfirm);
+    assertEquals(TradeStatus.CONFIRMED, active.order().status());
+    assertNotNull(active.order().orderId());
+    assertEquals(0, new BigDecimal("3").compareTo(available(offerId)));
+
+    // The seller DISCOM's ledger got the contract first, signed by this node over the bytes sent.
+    LedgerDouble.Put put =
+        sellerLedger.received().stream()
+            .filter(p -> p.text().contains(txn))
+            .findFirst()
+            .orElseThrow();
+    var check =
+        BecknVerifier.of(
+                StaticKeyResolver.builder()
+                    .add(TestPeers.nodeId(), "k1", TestPeers.nodePublicKey())
+                    .build())
+            .verify(put.authorization(), put.body(), TestPeers.nodeId());
+    assertTrue(check.valid(), check.toString());
+    JsonNode sent = BecknJson.readTree(put.body());
+    assertEquals("SELLER", sent.path("role").asText());
+    assertEquals("1", sent.path("orderItemId").asText());
+    assertEquals(Wave2Buyer.BUYER_DISCOM, sent.path("discomIdBuyer").asText());
+    assertEquals("2", sent.path("tradeDetails").path(0).path("tradeQty").asText());
+
+    // The buyer DISCOM's ledger (this node's ledger API) holds it, visible to the buyer platform.
+    JsonNode records = buyerLedgerRecords(txn);
+    assertEquals(1, records.size(), records.toString());
+    assertEquals(TestPeers.nodeId(), records.get(0).path("platformIdSeller").asText());
+
+    Wave2Envelope status = send(Wave2Buyer.request(Wave2Action.STATUS, txn, onConfirm.message()));
+    assertEquals("ACTIVE", callback("on_status", status).message().contract().statusCode());
+
+    Wave2Envelope cancel = send(Wave2Buyer.request(Wave2Action.CANCEL, txn, onConfirm.message()));
+    assertEquals("CANCELLED", callback("on_cancel", cancel).message().contract().statusCode());
+    assertEquals(0, new BigDecimal("5").compareTo(available(offerId)));
+  }
+
+  @Test
+  void aLedgerThatDoesNotAnswerFailsTheConfirmWithNothingKeptAndARetrySucceeds() throws Exception {
+    String offerId = publish("7.00", "4");
+    EnergyOffer offer = discovered(offerId);
+    String txn = UUID.randomUUID().toString();
+    Wave2Message contract = Wave2Buyer.contract(offer, new BigDecimal("3"));
+
+    sellerLedger.answering(false);
+    Wave2Envelope first = send(Wave2Buyer.request(Wave2Action.CONFIRM, txn, contract));
+    Wave2Envelope refused = callback("on_confirm", first);
+    JsonNode error = refused.member("error");
+    assertNotNull(error, "the confirm fails with an error");
+    assertEquals(Wave2Seller.LEDGER_TIMEOUT, error.path("code").asText());
+    assertTrue(
+        error.path("message").asText().contains("TEST_DISCOM_SELLER"),
+        error.path("message").asText());
+    assertNull(refused.message().contract().id(), "no contract was made");
+    assertEquals(0, new BigDecimal("4").compareTo(available(offerId)), "nothing reserved");
+    given()
+        .get("/provider/orders")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.not(containsString(txn)));
+    assertEquals(0, buyerLedgerRecords(txn).size(), "the buyer DISCOM's ledger was not called");
+
+    sellerLedger.answering(true);
+    Wave2Envelope retry = send(Wave2Buyer.request(Wave2Action.CONFIRM, txn, contract));
+    Wave2Envelope onConfirm = callback("on_confirm", retry);
+    assertNull(onConfirm.member("error"));
+    assertEquals("ACTIVE", onConfirm.message().contract().statusCode());
+    assertEquals(0, new BigDecimal("1").compareTo(available(offerId)));
+    assertEquals(1, buyerLedgerRecords(txn).size());
+  }
+}
