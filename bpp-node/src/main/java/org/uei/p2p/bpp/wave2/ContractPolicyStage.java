@@ -33,6 +33,7 @@ public class ContractPolicyStage {
   @Inject Discoms discoms;
 
   private PolicyEngine engine;
+  private PolicyConfig policyConfig;
 
   @PostConstruct
   void build() {
@@ -45,6 +46,12 @@ public class ContractPolicyStage {
       throw new IllegalStateException("uei.bpp.wave2.policy-file: " + e.getMessage(), e);
     }
     engine = PolicyEngine.builder().config(policy).registry(discoms).build();
+    policyConfig = policy;
+  }
+
+  /** The network charges settlements are computed with (wheeling, penalty, platform cap). */
+  public org.uei.p2p.market.policy.config.Charges charges() {
+    return policyConfig.charges();
   }
 
   /** The policy offers and contracts of this seller name. */

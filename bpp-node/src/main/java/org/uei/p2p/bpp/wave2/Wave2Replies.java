@@ -87,6 +87,38 @@ public class Wave2Replies {
   }
 
   /**
+   * Queues an unsolicited on_status in the transaction of {@code o} to its buyer platform, with a
+   * new message id, in the network the order was confirmed in.
+   */
+  public void unsolicited(org.uei.p2p.bpp.order.SellerOrder o, Wave2Message message) {
+    ObjectNode context =
+        F.objectNode()
+            .put("networkId", o.domain)
+            .put("version", Wave2Context.VERSION)
+            .put("action", org.uei.p2p.model.wave2.Wave2Action.ON_STATUS.wireName())
+            .put("bapId", o.bapId)
+            .put("bapUri", o.bapUri)
+            .put("bppId", identity.subscriberId())
+            .put("bppUri", identity.publicUrl())
+            .put("transactionId", o.transactionId)
+            .put("messageId", java.util.UUID.randomUUID().toString())
+            .put(
+                "timestamp",
+                java.time.Instant.now()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    .toString())
+            .put("ttl", Wave2Contexts.DEFAULT_TTL.toString());
+    ObjectNode root = F.objectNode();
+    root.set("context", context);
+    root.set("message", message.toJson());
+    try {
+      outbox.enqueue(o.bapUri, o.bapId, Wave2Envelope.fromTree(root));
+    } catch (MessageParseException e) {
+      throw new IllegalStateException("an on_status this node built is not valid wave-2 JSON", e);
+    }
+  }
+
+  /**
    * Queues the answer to {@code request}, naming this node as the seller platform (a discover that
    * came through a gateway names none); {@code error} says why the answer refuses.
    */

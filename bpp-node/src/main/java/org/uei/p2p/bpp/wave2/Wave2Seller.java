@@ -40,7 +40,8 @@ public class Wave2Seller {
           Wave2Action.INIT,
           Wave2Action.CONFIRM,
           Wave2Action.STATUS,
-          Wave2Action.CANCEL);
+          Wave2Action.CANCEL,
+          Wave2Action.ON_STATUS);
 
   /** The on_confirm error code of a ledger that did not acknowledge in time (reference adapter). */
   public static final String LEDGER_TIMEOUT = "DEG_ASYNC_ACK_TIMEOUT";
@@ -53,6 +54,7 @@ public class Wave2Seller {
   @Inject Confirmations confirmations;
   @Inject MarketClock marketClock;
   @Inject TradingRules rules;
+  @Inject AllocationCascade cascade;
 
   /** The synchronous checks; a wave-2 NACK is always HTTP 400 (LTS {@code NackBadRequest}). */
   public void admit(InboundMessage m) throws InboundRejection {
@@ -62,6 +64,7 @@ public class Wave2Seller {
         case SELECT, INIT, CONFIRM -> contracts.admit(m);
         case STATUS -> existing(m);
         case CANCEL -> beforeGateClosure(existing(m));
+        case ON_STATUS -> cascade.check(m);
         default ->
             throw InboundRejection.badRequest(
                 ErrorCode.ACTION_NOT_APPLICABLE,
@@ -87,6 +90,7 @@ public class Wave2Seller {
       case CONFIRM -> confirm(m);
       case STATUS -> replies.reply(request, current(existing(m)), null);
       case CANCEL -> replies.reply(request, current(orders.cancel(existing(m).id)), null);
+      case ON_STATUS -> cascade.handle(m);
       default -> throw new IllegalStateException(m.actionName() + " was admitted but not handled");
     }
   }
