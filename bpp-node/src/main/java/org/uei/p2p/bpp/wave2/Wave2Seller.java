@@ -1,5 +1,6 @@
 package org.uei.p2p.bpp.wave2;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -120,15 +121,24 @@ public class Wave2Seller {
               "the contract was not confirmed, nothing was reserved: " + e.getMessage(),
               m.wave2().message().contract().pathOf("participants"));
     } catch (RuntimeException e) {
-      if (!org.uei.p2p.node.store.Causes.isConstraintViolation(e)) {
-        throw e;
+      if (org.uei.p2p.node.store.Causes.isConstraintViolation(e)) {
+        // The offer's CHECK constraint stopped a reservation that lost a race.
+        refusal =
+            BecknError.of(
+                ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
+                "the energy was taken by another order",
+                contracts.paths(m).quantity(0));
+      } else {
+        // A reservation that could not be made now (a lock held past the database's wait while
+        // another confirm of the same offer waits for its ledgers): the buyer hears it and may
+        // confirm again; the details stay in this node's log.
+        Log.errorf(e, "confirm of transaction %s failed", m.wave2Context().transactionId());
+        refusal =
+            BecknError.of(
+                ErrorCode.BUSINESS_ERROR,
+                "the contract could not be confirmed now and nothing was reserved; confirm again",
+                m.wave2().message().contract().path());
       }
-      // The offer's CHECK constraint stopped a reservation that lost a race.
-      refusal =
-          BecknError.of(
-              ErrorCode.ITEM_QUANTITY_UNAVAILABLE,
-              "the energy was taken by another order",
-              contracts.paths(m).quantity(0));
     }
     // No contract was made: the draft goes back unchanged, with why.
     replies.reply(m.wave2Context(), replies.contract(tc, true), refusal);

@@ -622,4 +622,46 @@ class Wave2SellerTest {
                     .value()),
         "the buyer platform pays FINAL_ALLOC × price");
   }
+
+  @Test
+  void twoBuyersConfirmingTheLastEnergyAtOnceGetItOnceAndTheOtherAClearRefusal() throws Exception {
+    sellerLedger.answering(true);
+    String offerId = publish("6.00", "4");
+    EnergyOffer offer = discovered(offerId);
+    List<Wave2Envelope> confirms = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      confirms.add(
+          Wave2Buyer.request(
+              Wave2Action.CONFIRM,
+              UUID.randomUUID().toString(),
+              Wave2Buyer.contract(offer, new BigDecimal("3"))));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (var f :
+          pool.invokeAll(
+              confirms.stream()
+                  .map(c -> (java.util.concurrent.Callable<Wave2Envelope>) () -> send(c))
+                  .toList())) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    int active = 0;
+    int refused = 0;
+    for (Wave2Envelope c : confirms) {
+      Wave2Envelope answer = callback("on_confirm", c);
+      if (answer.member("error") == null) {
+        assertEquals("ACTIVE", answer.message().contract().statusCode());
+        active++;
+      } else {
+        assertNull(answer.message().contract().id(), "a refused confirm makes no contract");
+        refused++;
+      }
+    }
+    assertEquals(1, active, "exactly one buyer gets the energy");
+    assertEquals(1, refused);
+    assertEquals(0, BigDecimal.ONE.compareTo(available(offerId)));
+  }
 }
