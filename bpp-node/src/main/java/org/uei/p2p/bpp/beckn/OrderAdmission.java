@@ -61,14 +61,16 @@ public class OrderAdmission {
    */
   @Transactional
   public TradeOrder priced(InboundMessage m) throws InboundRejection {
-    return fromCatalog(decode(m));
+    return priced(decode(m), OrderPaths.WAVE1);
   }
 
-  private TradeOrder fromCatalog(TradeOrder order) throws InboundRejection {
+  /** {@link #priced(InboundMessage)} for an order already decoded, of either wire. */
+  @Transactional
+  public TradeOrder priced(TradeOrder order, OrderPaths paths) throws InboundRejection {
     List<OrderLine> lines = new java.util.ArrayList<>();
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
-      String path = "message.order.beckn:orderItems[" + i + "].beckn:acceptedOffer.beckn:id";
+      String path = paths.offer(i);
       SlotOffer offer =
           catalog
               .offer(l.offerId())
@@ -91,7 +93,16 @@ public class OrderAdmission {
   /** Checks an order against the catalog and the trading rules. */
   @Transactional
   public TradeOrder checkOrder(InboundMessage m) throws InboundRejection {
-    TradeOrder order = decode(m);
+    return checkOrder(decode(m), m.context().getTransactionId(), OrderPaths.WAVE1);
+  }
+
+  /**
+   * Checks an order of either wire against the catalog and the trading rules; refusals name the
+   * member at fault by {@code paths}.
+   */
+  @Transactional
+  public TradeOrder checkOrder(TradeOrder order, String transactionId, OrderPaths paths)
+      throws InboundRejection {
     if (!identity.subscriberId().equals(order.sellerPlatformId())) {
       throw InboundRejection.business(
           ErrorCode.PROVIDER_NOT_FOUND,
@@ -100,7 +111,7 @@ public class OrderAdmission {
               + "', not '"
               + identity.subscriberId()
               + "'",
-          "message.order.beckn:orderAttributes.bpp_id");
+          paths.sellerPlatform());
     }
     Instant now = marketClock.now();
     List<OrderLine> lines = order.lines();
@@ -109,21 +120,19 @@ public class OrderAdmission {
     java.util.Set<String> attested = new java.util.HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
-      String path = "message.order.beckn:orderItems[" + i + "]";
+      String offerPath = paths.offer(i);
       SlotOffer offer =
           catalog
               .offer(l.offerId())
               .orElseThrow(
                   () ->
                       InboundRejection.business(
-                          ErrorCode.ITEM_NOT_FOUND,
-                          "no offer '" + l.offerId() + "'",
-                          path + ".beckn:acceptedOffer.beckn:id"));
+                          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", offerPath));
       if (!offer.openAt(now)) {
         throw InboundRejection.business(
             ErrorCode.ITEM_NOT_FOUND,
             "offer '" + l.offerId() + "' is withdrawn or outside its validity window",
-            path + ".beckn:acceptedOffer.beckn:id");
+            paths.offer(i));
       }
       if (!l.slot().equals(new DeliverySlot(offer.slotStart, offer.slotEnd))) {
         throw InboundRejection.business(
@@ -138,7 +147,7 @@ public class OrderAdmission {
                 + l.slot().start()
                 + "/"
                 + l.slot().end(),
-            path + ".beckn:acceptedOffer.beckn:offerAttributes.deliveryWindow");
+            paths.slot(i));
       }
       if (!l.providerId().equals(offer.prosumerId)) {
         throw InboundRejection.business(
@@ -150,7 +159,7 @@ public class OrderAdmission {
                 + "', not '"
                 + l.providerId()
                 + "'",
-            path + ".beckn:acceptedOffer.beckn:provider");
+            paths.provider(i));
       }
       BigDecimal total = asked.merge(l.offerId(), l.quantityKwh(), BigDecimal::add);
       if (total.compareTo(offer.availableKwh) > 0) {
@@ -165,7 +174,7 @@ public class OrderAdmission {
                 + total.toPlainString()
                 + " asked"
                 + which,
-            path + ".beckn:quantity.unitQuantity");
+            paths.quantity(i));
       }
       if (!samePrice(l, offer)) {
         throw InboundRejection.business(
@@ -181,14 +190,14 @@ public class OrderAdmission {
                 + " "
                 + l.price().currency().getCurrencyCode()
                 + "; discover again for the current price",
-            path + ".beckn:acceptedOffer.beckn:price");
+            paths.price(i));
       }
       MeterPoint seller = catalog.sellerMeter(offer);
       if (seller.meterId().equals(order.buyer().meterId())) {
         throw InboundRejection.business(
             ErrorCode.POLICY_ERROR,
             "no self-trade: buyer meter '" + order.buyer().meterId() + "' is the seller meter",
-            "message.order.beckn:buyer.beckn:buyerAttributes.meterId");
+            paths.buyerMeter());
       }
       if (credentials.required() && attested.add(offer.prosumerId)) {
         Optional<String> problem = catalog.credentialProblem(offer);
@@ -200,10 +209,10 @@ public class OrderAdmission {
         }
       }
     }
-    TradeOrder priced = fromCatalog(order);
+    TradeOrder priced = priced(order, paths);
     List<BecknError> broken =
-        policy.violations(priced, m.context().getTransactionId(), now).stream()
-            .map(v -> BecknError.of(v.code(), v.message(), "message.order"))
+        policy.violations(priced, transactionId, now).stream()
+            .map(v -> BecknError.of(v.code(), v.message(), paths.order()))
             .toList();
     if (!broken.isEmpty()) {
       throw new InboundRejection(200, broken, java.util.Map.of());

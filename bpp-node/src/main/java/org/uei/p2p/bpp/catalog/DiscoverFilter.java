@@ -79,6 +79,48 @@ public final class DiscoverFilter {
     return new DiscoverFilter(List.copyOf(terms));
   }
 
+  /** The offer selector every wave-2 discover filter starts with. */
+  private static final String WAVE2_OFFERS = "$.catalogs[*].offers[*]";
+
+  /**
+   * Parses a wave-2 (IES, Beckn 2.0 LTS) filter {@code $.catalogs[*].offers[*] ? (terms)}, terms as
+   * in {@link #parse} over the wave-2 offer, e.g. {@code @.offerAttributes."@type" ==
+   * "EnergyTradeOffer"}; null or blank means match all.
+   */
+  public static DiscoverFilter parseWave2(String expression) throws UnsupportedFilterException {
+    if (expression == null || expression.isBlank()) {
+      return MATCH_ALL;
+    }
+    String e = expression.strip();
+    if (!e.startsWith(WAVE2_OFFERS)) {
+      throw new UnsupportedFilterException(
+          "expected " + WAVE2_OFFERS + " ? ( ... ), got: " + abbreviate(e));
+    }
+    String rest = e.substring(WAVE2_OFFERS.length()).strip();
+    if (rest.isEmpty()) {
+      return MATCH_ALL;
+    }
+    if (!rest.startsWith("?") || !rest.endsWith(")")) {
+      throw new UnsupportedFilterException(
+          "expected " + WAVE2_OFFERS + " ? ( ... ), got: " + abbreviate(e));
+    }
+    rest = rest.substring(1).strip();
+    if (!rest.startsWith("(")) {
+      throw new UnsupportedFilterException(
+          "expected " + WAVE2_OFFERS + " ? ( ... ), got: " + abbreviate(e));
+    }
+    String body = rest.substring(1, rest.length() - 1).strip();
+    if (body.contains("||")) {
+      throw new UnsupportedFilterException(
+          "'||' is not supported; send one discover per alternative");
+    }
+    List<Term> terms = new ArrayList<>();
+    for (String part : splitAnd(body)) {
+      terms.add(term(part.strip()));
+    }
+    return new DiscoverFilter(List.copyOf(terms));
+  }
+
   private static List<String> splitAnd(String body) throws UnsupportedFilterException {
     List<String> parts = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -174,14 +216,19 @@ public final class DiscoverFilter {
     if (!s.startsWith("@.") || s.length() < 3) {
       throw new UnsupportedFilterException("path must look like @.a.b, got: " + abbreviate(s));
     }
-    List<String> segments = List.of(s.substring(2).split("\\."));
+    List<String> segments = new ArrayList<>();
+    for (String seg : s.substring(2).split("\\.")) {
+      // A quoted member name, as wave-2 filters write "@type".
+      boolean quoted = seg.length() >= 2 && seg.startsWith("\"") && seg.endsWith("\"");
+      segments.add(quoted ? seg.substring(1, seg.length() - 1) : seg);
+    }
     for (String seg : segments) {
       if (seg.isEmpty() || !seg.matches("[A-Za-z0-9_:@\\-]+")) {
         throw new UnsupportedFilterException(
             "path segment '" + seg + "' is not supported in " + abbreviate(s));
       }
     }
-    return segments;
+    return List.copyOf(segments);
   }
 
   private static Object literal(String s) throws UnsupportedFilterException {

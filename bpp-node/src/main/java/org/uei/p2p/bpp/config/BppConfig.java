@@ -107,5 +107,9 @@ public interface BppConfig {
 
     @WithName("vpa")
     Optional<String> vpa();
+
+    /** A payment page the buyer platform pays through (IES wave 2 SettlementTerm). */
+    @WithName("payment-url")
+    Optional<String> paymentUrl();
   }
 }

@@ -31,7 +31,8 @@ import org.uei.p2p.node.handler.InboundRejection;
  * on_update, cancel → on_cancel. Business refusals happen in {@link #admit}; answers go through the
  * callback outbox. With utilities configured ({@code uei.bpp.utilities}), init and confirm are
  * answered only after the DISCOMs' utility nodes answered their cascaded copy ({@link Cascades}),
- * and the utilities' callbacks are accepted.
+ * and the utilities' callbacks are accepted. Wave-2 messages go to {@link
+ * org.uei.p2p.bpp.wave2.Wave2Seller}.
  */
 @ApplicationScoped
 @jakarta.enterprise.inject.Typed(BppHandler.class)
@@ -44,6 +45,13 @@ public class BppHandler implements BecknHandler {
   @Inject org.uei.p2p.market.rules.TradingRules rules;
   @Inject Cascades cascades;
   @Inject Notifications notifications;
+  @Inject org.uei.p2p.bpp.wave2.Wave2Seller wave2;
+
+  /** The wave-2 actions of a seller platform, served when {@code uei.wire} includes wave2. */
+  @Override
+  public Set<org.uei.p2p.model.wave2.Wave2Action> acceptsWave2() {
+    return org.uei.p2p.bpp.wave2.Wave2Seller.ACTIONS;
+  }
 
   @Override
   public Set<Action> accepts() {
@@ -70,6 +78,10 @@ public class BppHandler implements BecknHandler {
 
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.admit(m);
+      return;
+    }
     switch (m.action()) {
       case DISCOVER -> filter(m);
       case SELECT, INIT, CONFIRM -> admission.checkOrder(m);
@@ -96,6 +108,10 @@ public class BppHandler implements BecknHandler {
 
   @Override
   public void handle(InboundMessage m) throws Exception {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.handle(m);
+      return;
+    }
     Context request = m.context();
     switch (m.action()) {
       case DISCOVER -> reply(request, discovery.discover(filter(m)), null);

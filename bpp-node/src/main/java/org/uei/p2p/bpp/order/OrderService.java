@@ -59,17 +59,27 @@ public class OrderService {
    */
   @Transactional(rollbackOn = NotAvailable.class)
   public SellerOrder confirm(TradeOrder order, Context context) throws NotAvailable {
-    Optional<SellerOrder> existing = SellerOrder.byTransaction(context.getTransactionId());
+    return confirm(order, org.uei.p2p.node.wire.WireContext.of(context));
+  }
+
+  /**
+   * {@link #confirm(TradeOrder, Context)} for a context of either wire; the order keeps the network
+   * ({@code domain} or {@code networkId}) it was confirmed in.
+   */
+  @Transactional(rollbackOn = NotAvailable.class)
+  public SellerOrder confirm(TradeOrder order, org.uei.p2p.node.wire.WireContext context)
+      throws NotAvailable {
+    Optional<SellerOrder> existing = SellerOrder.byTransaction(context.transactionId());
     if (existing.isPresent()) {
       return existing.get();
     }
     Instant now = Instant.now();
     SellerOrder o = new SellerOrder();
     o.id = "order-" + UUID.randomUUID();
-    o.transactionId = context.getTransactionId();
-    o.bapId = context.getBapId();
-    o.bapUri = context.getBapUri();
-    o.domain = context.getDomain();
+    o.transactionId = context.transactionId();
+    o.bapId = context.bapId();
+    o.bapUri = context.bapUri();
+    o.domain = context.network();
     o.buyerId = order.buyerId();
     o.buyerMeterId = order.buyer().meterId();
     o.buyerDiscomId = order.buyer().discomId();

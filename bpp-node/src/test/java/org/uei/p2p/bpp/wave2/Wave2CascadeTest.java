@@ -1,0 +1,238 @@
+package org.uei.p2p.bpp.wave2;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.codec.Wave2Codec;
+import org.uei.p2p.model.trade.Allocation;
+import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.LedgerProvider;
+import org.uei.p2p.model.trade.TradeSide;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
+import org.uei.p2p.registry.Subscriber;
+import org.uei.p2p.registry.SubscriberJson;
+import org.uei.p2p.registry.SubscriberType;
+import org.uei.p2p.signing.BecknSigner;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
+
+/**
+ * The DISCOMs' allocations reaching the seller platform in on_status, and the settlement they
+ * complete.
+ */
+@QuarkusTest
+@TestProfile(Wave2Mode.class)
+@QuarkusTestResource(TestNetwork.class)
+class Wave2CascadeTest extends Wave2NodeTest {
+
+  /** Registers the seller DISCOM's ledger provider, which signs its on_status with its own key. */
+  private static BecknSigner registerSellerLedger() throws Exception {
+    Ed25519KeyPair key = Ed25519KeyPair.generate();
+    LedgerProvider l = Wave2Buyer.sellerLedger();
+    Subscriber record =
+        Subscriber.builder()
+            .subscriberId(l.ledgerId())
+            .uniqueKeyId("k1")
+            .type(SubscriberType.BPP)
+            .url(l.ledgerUri())
+            .domain(TestNetwork.DOMAIN)
+            .signingPublicKey(key.publicKeyBase64())
+            .status(Subscriber.SUBSCRIBED)
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            SubscriberJson.writeList(List.of(record)).toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return BecknSigner.of(l.ledgerId(), "k1", key);
+  }
+
+  /** An on_status to the seller platform from {@code senderId} at {@code senderUri}. */
+  private static Wave2Envelope onStatus(
+      String txn, String senderId, String senderUri, TradeContract tc) {
+    ObjectNode context =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("networkId", Wave2Buyer.NETWORK)
+            .put("version", "2.0.0")
+            .put("action", "on_status")
+            .put("bapId", TestPeers.nodeId())
+            .put("bapUri", TestPeers.nodeUrl())
+            .put("bppId", senderId)
+            .put("bppUri", senderUri)
+            .put("transactionId", txn)
+            .put("messageId", UUID.randomUUID().toString())
+            .put("timestamp", java.time.Instant.now().toString())
+            .put("ttl", "PT30S");
+    return Wave2Envelope.of(
+        context, new Wave2Codec(Wave2Buyer.POLICY, List.of()).contractMessage(tc));
+  }
+
+  private static TradeContract withAllocation(TradeContract active, Allocation a) {
+    return new TradeContract(
+        active.order(),
+        active.policy(),
+        active.buyerLedger(),
+        active.sellerLedger(),
+        List.of(a),
+        Map.of(),
+        List.of());
+  }
+
+  /** The next on_status the buyer platform gets in {@code txn} that mentions {@code marker}. */
+  private static Wave2Envelope onStatusTo(String txn, String marker) throws Exception {
+    return Wave2Envelope.parse(
+        buyerPlatform
+            .await(
+                r ->
+                    r.action().equals("on_status")
+                        && r.bodyText().contains(txn)
+                        && r.bodyText().contains(marker),
+                WAIT,
+                "on_status with " + marker)
+            .body());
+  }
+
+  private static io.restassured.response.Response post(Wave2Envelope e, BecknSigner signer) {
+    byte[] body = e.write();
+    return given()
+        .contentType("application/json")
+        .header("Authorization", signer.authorization(body))
+        .body(body)
+        .post("/on_status");
+  }
+
+  @Test
+  void bothDiscomsAllocationsSettleTheContractOnceWithRevenueFlowsSummingToZero() throws Exception {
+    BecknSigner ledger = registerSellerLedger();
+    sellerLedger.answering(true);
+    EnergyOffer offer = discovered(publish("6.50", "5"));
+    String txn = UUID.randomUUID().toString();
+    Wave2Envelope confirm =
+        send(
+            Wave2Buyer.request(
+                Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
+    TradeContract active = read(callback("on_confirm", confirm));
+    String trade = active.order().orderId() + "/1";
+    String sellerMeter = active.order().lines().get(0).seller().meterId();
+
+    // A participant outside the contract cannot report an allocation.
+    var intruder =
+        post(
+            onStatus(
+                txn,
+                TestPeers.intruderId(),
+                TestPeers.peerUrl(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.BUYER,
+                        Wave2Buyer.BUYER_METER.meterId(),
+                        new BigDecimal("2"),
+                        BigDecimal.ONE))),
+            TestPeers.intruderSigner());
+    assertEquals(400, intruder.statusCode(), intruder.asString());
+
+    // The seller DISCOM's ledger reports its side; the seller platform passes it to the buyer.
+    var fromLedger =
+        post(
+            onStatus(
+                txn,
+                Wave2Buyer.sellerLedger().ledgerId(),
+                Wave2Buyer.sellerLedger().ledgerUri(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.SELLER,
+                        sellerMeter,
+                        new BigDecimal("2"),
+                        new BigDecimal("1.8")))),
+            ledger);
+    assertEquals(200, fromLedger.statusCode(), fromLedger.asString());
+    TradeContract passedOn = read(onStatusTo(txn, "SELLER_DISCOM_ALLOC"));
+    assertEquals(1, passedOn.allocations().size());
+    assertEquals(0, new BigDecimal("1.8").compareTo(passedOn.allocations().get(0).allocatedKwh()));
+    assertTrue(passedOn.finalKwh().isEmpty(), "not final before the buyer side is in");
+
+    // More than was traded is refused.
+    var tooMuch =
+        post(
+            onStatus(
+                txn,
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.BUYER,
+                        Wave2Buyer.BUYER_METER.meterId(),
+                        new BigDecimal("3"),
+                        new BigDecimal("3")))),
+            TestPeers.peerSigner());
+    assertEquals(400, tooMuch.statusCode(), tooMuch.asString());
+
+    // The buyer platform brings the buyer DISCOM's side: the contract settles.
+    var fromBuyer =
+        post(
+            onStatus(
+                txn,
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.BUYER,
+                        Wave2Buyer.BUYER_METER.meterId(),
+                        new BigDecimal("2"),
+                        new BigDecimal("1.5")))),
+            TestPeers.peerSigner());
+    assertEquals(200, fromBuyer.statusCode(), fromBuyer.asString());
+    Wave2Envelope settled = onStatusTo(txn, "FINAL_ALLOC");
+    TradeContract s = read(settled);
+    assertEquals(0, new BigDecimal("1.5").compareTo(s.finalKwh().get(trade)));
+    var flows = settled.message().contract().revenueFlow().orElseThrow().revenueFlows();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (var f : flows) {
+      sum = sum.add(f.value());
+    }
+    assertEquals(0, sum.signum(), "the flows sum to zero");
+    assertEquals(
+        0,
+        new BigDecimal("-9.75")
+            .compareTo(
+                flows.stream()
+                    .filter(f -> "buyerPlatform".equals(f.role()))
+                    .findFirst()
+                    .orElseThrow()
+                    .value()),
+        "the buyer platform pays FINAL_ALLOC × price");
+  }
+}
