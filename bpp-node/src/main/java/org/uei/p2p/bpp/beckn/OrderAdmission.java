@@ -205,7 +205,7 @@ public class OrderAdmission {
           throw InboundRejection.business(
               ErrorCode.POLICY_ERROR,
               "prosumer '" + offer.prosumerId + "' may not trade: " + problem.get(),
-              path + ".beckn:acceptedOffer.beckn:provider");
+              paths.provider(i));
         }
       }
     }

@@ -85,7 +85,7 @@ public class LedgerForwarding {
   static byte[] body(
       TradeOrder order, String transactionId, int i, String sellerDiscom, Instant now) {
     OrderLine l = order.lines().get(i);
-    ObjectNode n = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+    ObjectNode n = new JsonNodeFactory(true).objectNode();
     n.put("role", "SELLER")
         .put("transactionId", transactionId)
         .put("orderItemId", String.valueOf(i + 1))

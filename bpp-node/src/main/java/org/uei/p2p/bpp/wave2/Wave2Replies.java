@@ -31,7 +31,7 @@ public class Wave2Replies {
   /** The id of the consideration carrying the seller platform's payment terms. */
   public static final String SETTLEMENT_TERMS = "settlement-terms";
 
-  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory F = new JsonNodeFactory(true);
 
   @Inject BppConfig config;
   @Inject NodeIdentity identity;
