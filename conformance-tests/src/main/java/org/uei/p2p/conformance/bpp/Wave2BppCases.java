@@ -152,11 +152,12 @@ public final class Wave2BppCases {
           "W2-BPP-RF-001",
           "Revenue flows sum to zero",
           POL,
-          false,
+          true,
           "Every callback that carries consideration[id=auto-settlement-flows] must have revenue flows that sum to"
               + " zero within 0.005. Checked whenever one arrives (a settled on_status); none before settlement.",
           "Money paid out must equal money paid in: flows that do not balance cannot be netted between platforms.",
-          "Compute the flows from FINAL_ALLOC × PRICE_PER_KWH and the charges, rounded to paise, so they sum to zero.");
+          "Compute the flows from FINAL_ALLOC × PRICE_PER_KWH and the charges, rounded to paise, so they sum to zero.",
+          true);
 
   /** Every case, in report order. */
   public static final List<ConformanceCase> ALL =

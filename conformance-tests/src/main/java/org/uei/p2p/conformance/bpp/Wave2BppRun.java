@@ -128,6 +128,11 @@ final class Wave2BppRun {
     }
     Inbound onDiscover = cb.get();
     List<Exchange> ev = List.of(sent, onDiscover.evidence("on_discover"));
+    String unsigned = Wave2Kit.unsigned(discover, onDiscover);
+    if (unsigned != null) {
+      record.accept(CaseResult.failed(c, unsigned, ev));
+      return Optional.empty();
+    }
     if (kit.parties().bppId() == null && onDiscover.context("bppId") != null) {
       kit.bppId(onDiscover.context("bppId"));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +63,8 @@ final class Wave2Journey {
     Wave2Kit.Call confirm =
         kit.send(Wave2Action.CONFIRM, Wave2Message.of(confirmMessage), init.transactionId());
     Optional<Inbound> onConfirm = answered(Wave2BppCases.CONFIRM, confirm, "confirm");
-    ledgers.awaitPut(onConfirm.isPresent() ? Duration.ZERO : config.ledgerHold());
+    // A seller that confirmed early may still be writing: give the write its hold and a ttl.
+    ledgers.awaitPut(config.ledgerHold().plus(config.ttl()));
     Wave2LedgerChecks checks = new Wave2LedgerChecks(ledgers, trade, init.transactionId());
     if (onConfirm.isEmpty()) {
       record.accept(checks.forwarded(Wave2BppCases.LEDGER_FORWARD));
@@ -120,6 +120,12 @@ final class Wave2Journey {
       record.accept(
           CaseResult.failed(
               c, "no on_" + call.action() + " within the ttl " + config.ttl(), List.of(sent)));
+      return cb;
+    }
+    String unsigned = Wave2Kit.unsigned(call, cb.get());
+    if (unsigned != null) {
+      record.accept(CaseResult.failed(c, unsigned, List.of(sent, cb.get().evidence("callback"))));
+      return Optional.empty();
     }
     return cb;
   }

@@ -124,13 +124,32 @@ final class Wave2Kit {
                     && (call.messageId().equals(m.context("messageId"))
                         || call.transactionId().equals(m.context("transactionId"))),
             wait);
-    found.ifPresent(
-        m -> {
-          synchronized (pairs) {
-            pairs.put(call, m);
-          }
-        });
+    found
+        .filter(m -> m.signature().valid())
+        .ifPresent(
+            m -> {
+              synchronized (pairs) {
+                pairs.put(call, m);
+              }
+            });
     return found;
+  }
+
+  /**
+   * Why {@code callback} does not count as the answer to {@code call}, or null when it does: the
+   * kit refused its signature with 401, as any buyer platform would.
+   */
+  static String unsigned(Call call, Inbound callback) {
+    return callback.signature().valid()
+        ? null
+        : callback.action()
+            + " for "
+            + call.action()
+            + " "
+            + call.messageId()
+            + " failed signature verification ("
+            + callback.signature()
+            + "); the kit answered 401 and does not count it";
   }
 
   /** Every request matched with its callback so far, in the order they were matched. */

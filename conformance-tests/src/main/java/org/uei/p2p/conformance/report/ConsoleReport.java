@@ -24,7 +24,9 @@ public final class ConsoleReport {
               "%-4s %-12s %-9s %s%n",
               mark,
               r.conformanceCase().id(),
-              r.conformanceCase().mandatory() ? "" : "(option)",
+              !r.conformanceCase().mandatory()
+                  ? "(option)"
+                  : r.conformanceCase().conditional() ? "(if any)" : "",
               r.conformanceCase().title()));
       if (r.outcome() != Outcome.PASSED) {
         s.append("     ").append(r.reason()).append('\n');

@@ -97,21 +97,36 @@ class Wave2NegativeControlsTest {
   }
 
   @Test
-  void callbacksSignedWithAnUnregisteredKeyFailTheSignatureCase() throws Exception {
-    ConformanceReport report = report(Fault.WRONG_KEY);
-    assertFalse(report.passed());
-    CaseResult r = byCase(report).get(Wave2BppCases.CALLBACK_SIGNED);
-    assertEquals(Outcome.FAILED, r.outcome(), r.reason());
-    assertTrue(r.reason().startsWith("on_discover "), r.reason());
+  void aSellerNotYetSettledPassesWithTheRevenueFlowCaseNotRun() throws Exception {
+    ConformanceReport report = report(Fault.UNSETTLED);
+    assertTrue(report.passed(), ConsoleReport.render(report));
+    assertEquals(Set.of(Wave2BppCases.REVENUE_FLOW.id()), report.ids(Outcome.NOT_RUN));
   }
 
   @Test
-  void anUnsignedOnConfirmFailsTheSignatureCase() throws Exception {
+  void callbacksSignedWithAnUnregisteredKeyFailTheSignatureCaseAndCountForNothing()
+      throws Exception {
+    ConformanceReport report = report(Fault.WRONG_KEY);
+    assertFalse(report.passed());
+    Map<ConformanceCase, CaseResult> results = byCase(report);
+    CaseResult r = results.get(Wave2BppCases.CALLBACK_SIGNED);
+    assertEquals(Outcome.FAILED, r.outcome(), r.reason());
+    assertTrue(r.reason().startsWith("on_discover "), r.reason());
+    CaseResult offers = results.get(Wave2BppCases.OFFERS);
+    assertTrue(
+        offers.reason().matches("on_discover for discover \\S+ failed signature verification .+"),
+        offers.reason());
+  }
+
+  @Test
+  void anUnsignedOnConfirmFailsTheSignatureAndConfirmCases() throws Exception {
     ConformanceReport report = report(Fault.UNSIGNED_CALLBACK);
     assertFalse(report.passed());
-    CaseResult r = byCase(report).get(Wave2BppCases.CALLBACK_SIGNED);
+    Map<ConformanceCase, CaseResult> results = byCase(report);
+    CaseResult r = results.get(Wave2BppCases.CALLBACK_SIGNED);
     assertEquals(Outcome.FAILED, r.outcome(), r.reason());
     assertTrue(r.reason().startsWith("on_confirm "), r.reason());
+    assertEquals(Outcome.FAILED, results.get(Wave2BppCases.CONFIRM).outcome());
   }
 
   @Test
@@ -132,11 +147,20 @@ class Wave2NegativeControlsTest {
   }
 
   @Test
-  void revenueFlowsThatDoNotSumToZeroAreNamed() throws Exception {
-    ConformanceReport report = report(Fault.UNBALANCED_REVENUE_FLOW);
-    CaseResult r = byCase(report).get(Wave2BppCases.REVENUE_FLOW);
-    assertEquals(Outcome.FAILED, r.outcome(), r.reason());
-    assertEquals("on_status's revenue flows sum to 1.00, not zero (tolerance 0.005)", r.reason());
+  void revenueFlowsThatDoNotSumToZeroFailTheRevenueFlowCase() throws Exception {
+    assertCaught(
+        Fault.UNBALANCED_REVENUE_FLOW,
+        Wave2BppCases.REVENUE_FLOW,
+        "on_status's revenue flows sum to 1\\.00, not zero \\(tolerance 0\\.005\\)");
+  }
+
+  @Test
+  void anOnConfirmThatDoesNotWaitForTheLedgerFailsTheBlockingCase() throws Exception {
+    assertCaught(
+        Fault.EARLY_ON_CONFIRM,
+        Wave2BppCases.LEDGER_BLOCKS,
+        "on_confirm arrived at \\S+,? (before the ledger write at|while the ledger still held its"
+            + " answer) .+");
   }
 
   @Test

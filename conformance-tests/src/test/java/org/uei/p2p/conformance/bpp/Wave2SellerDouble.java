@@ -60,6 +60,8 @@ final class Wave2SellerDouble implements AutoCloseable {
     UNSIGNED_CALLBACK,
     ACCEPTS_POLICY_VIOLATION,
     UNBALANCED_REVENUE_FLOW,
+    UNSETTLED,
+    EARLY_ON_CONFIRM,
     WRONG_LEDGER
   }
 
@@ -160,7 +162,9 @@ final class Wave2SellerDouble implements AutoCloseable {
       case "confirm" -> {
         String ledger =
             ledgerOf(contract, fault == Fault.WRONG_LEDGER ? "buyerDiscom" : "sellerDiscom");
-        if (!writeLedger(ledger, request, contract)) {
+        if (fault == Fault.EARLY_ON_CONFIRM) {
+          new Thread(() -> writeLedger(ledger, request, contract)).start();
+        } else if (!writeLedger(ledger, request, contract)) {
           return;
         }
         ObjectNode c = contract.toJson();
@@ -172,6 +176,9 @@ final class Wave2SellerDouble implements AutoCloseable {
         ObjectNode c = message.putObject("contract");
         c.put("id", contract.id());
         c.putObject("status").put("code", "ACTIVE");
+        if (fault == Fault.UNSETTLED) {
+          break;
+        }
         ArrayNode flows =
             c.putArray("consideration")
                 .addObject()
