@@ -17,8 +17,10 @@ import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.WhenListening;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
+import org.uei.p2p.conformance.http.Wave2Replies;
 import org.uei.p2p.conformance.setup.Preflight;
 import org.uei.p2p.conformance.setup.SetupCheck;
+import org.uei.p2p.model.trade.PolicyReference;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.RegistryKeyResolver;
@@ -33,6 +35,12 @@ public final class Wave2BppConformance {
 
   /** The test network of IES wave 2, where meter ids start with {@code TEST_}. */
   public static final String TEST_NETWORK = "indiaenergystack.in/test-ies-p2p-trading-network";
+
+  /** The published IES common contract policy, named by the kit's offers and contracts. */
+  public static final PolicyReference IES_COMMON_POLICY =
+      new PolicyReference(
+          "https://api.dedi.global/dedi/lookup/indiaenergystack.in/ies-rulesets/p2p-trading-ies-contractpolicy-common",
+          "data.deg.contracts.p2p_trading");
 
   /**
    * What a run needs.

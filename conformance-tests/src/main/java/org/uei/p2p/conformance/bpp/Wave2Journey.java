@@ -96,8 +96,9 @@ final class Wave2Journey {
     record.accept(checks.forwarded(Wave2BppCases.LEDGER_FORWARD));
     record.accept(checks.blocked(Wave2BppCases.LEDGER_BLOCKS, onConfirm.get()));
     if (active.isPresent() && active.get().id() != null) {
+      // A status carries the contract as confirmed, as the devkit's does.
       ObjectNode status = JsonNodeFactory.instance.objectNode();
-      status.putObject("contract").put("id", active.get().id());
+      status.set("contract", active.get().toJson());
       kit.callback(kit.send(Wave2Action.STATUS, Wave2Message.of(status), init.transactionId()));
     }
   }

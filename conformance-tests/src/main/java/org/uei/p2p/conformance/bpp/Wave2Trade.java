@@ -42,12 +42,6 @@ record Wave2Trade(
   /** A buyer DISCOM no network allows: the policy probe's. */
   static final String OUTSIDE_DISCOM = "CONFORMANCE_OUTSIDE_DISCOM";
 
-  /** The published IES common contract policy, when an offer names none. */
-  static final PolicyReference IES_COMMON =
-      new PolicyReference(
-          "https://api.dedi.global/dedi/lookup/indiaenergystack.in/ies-rulesets/p2p-trading-ies-contractpolicy-common",
-          "data.deg.contracts.p2p_trading");
-
   /** The first usable offer of {@code catalog}, or empty. */
   static Optional<Wave2Trade> from(
       Wave2Message catalog, Wave2BppConformance.Config config, KitLedgers ledgers, Wave2Kit kit)
@@ -59,7 +53,7 @@ record Wave2Trade(
     }
     EnergyOffer o = usable.get();
     String sellerDiscom = o.seller().discomId();
-    PolicyReference policy = IES_COMMON;
+    PolicyReference policy = Wave2BppConformance.IES_COMMON_POLICY;
     String discomSubscriber = sellerDiscom;
     String discomUri = ledgers.sellerUri();
     for (var cat : catalog.catalogs()) {

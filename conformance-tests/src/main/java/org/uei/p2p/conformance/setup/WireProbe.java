@@ -32,9 +32,10 @@ public final class WireProbe {
    * What the probe found.
    *
    * @param wire the generation to speak
+   * @param shown true when the target's answer showed it, false when it is the fallback
    * @param reason how it was told, in a few words
    */
-  public record Detected(Wire wire, String reason) {}
+  public record Detected(Wire wire, boolean shown, String reason) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,10 +57,11 @@ public final class WireProbe {
               HttpResponse.BodyHandlers.ofByteArray());
       body = r.body();
     } catch (IOException | IllegalArgumentException e) {
-      return new Detected(Wire.WAVE2, "no answer from " + url + ": wave 2, the network's wire");
+      return new Detected(
+          Wire.WAVE2, false, "no answer from " + url + ": wave 2, the network's wire");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Detected(Wire.WAVE2, "interrupted: wave 2, the network's wire");
+      return new Detected(Wire.WAVE2, false, "interrupted: wave 2, the network's wire");
     }
     JsonNode tree;
     try {
@@ -68,12 +70,14 @@ public final class WireProbe {
       tree = null;
     }
     if (tree != null && tree.path("message").path("ack").has("status")) {
-      return new Detected(Wire.WAVE1, "the target answered " + action + " in the wave-1 shape");
+      return new Detected(
+          Wire.WAVE1, true, "the target answered " + action + " in the wave-1 shape");
     }
     if (tree != null && (tree.has("status") || tree.path("message").has("status"))) {
-      return new Detected(Wire.WAVE2, "the target answered " + action + " in the wave-2 shape");
+      return new Detected(
+          Wire.WAVE2, true, "the target answered " + action + " in the wave-2 shape");
     }
     return new Detected(
-        Wire.WAVE2, "the target's answer shows no wire: wave 2, the network's wire");
+        Wire.WAVE2, false, "the target's answer shows no wire: wave 2, the network's wire");
   }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.conformance.http.Wave2Replies;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.envelope.MessageParseException;

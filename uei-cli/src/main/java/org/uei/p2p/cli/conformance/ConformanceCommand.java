@@ -90,7 +90,18 @@ public final class ConformanceCommand implements Callable<Integer> {
       throws ConformanceSetupException, IOException, InterruptedException {
     KitIdentity identity = options.identity();
     if ("bap".equals(options.role)) {
-      wire.resolve(options, out);
+      Wire w = wire.resolve(options, out);
+      if (w == Wire.WAVE2) {
+        out.println(
+            "the kit serves a wave-2 seller platform as " + identity.subscriberId() + " ...");
+        out.flush();
+        return wire.bap(options, identity, registryUrl)
+            .run(
+                line -> {
+                  out.println("  " + line);
+                  out.flush();
+                });
+      }
       var bap = options.bap(identity, registryUrl);
       out.println(
           "the kit serves a seller platform as "

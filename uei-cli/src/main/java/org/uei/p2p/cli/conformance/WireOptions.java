@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.WhenListening;
+import org.uei.p2p.conformance.bap.Wave2BapConformance;
 import org.uei.p2p.conformance.bpp.Wave2BppConformance;
 import org.uei.p2p.conformance.setup.WireProbe;
 import org.uei.p2p.conformance.setup.WireProbe.Wire;
@@ -17,7 +18,7 @@ final class WireOptions {
       paramLabel = "wave1|wave2",
       description = {
         "Wire generation to speak. Default: what the target's first answer shows (an unsigned probe",
-        "is refused in its wire's NACK shape), else wave2, the network's current wire. Role bap: wave1."
+        "is refused in its wire's NACK shape), else wave2, the network's current wire (role bap: wave1)."
       })
   String wire;
 
@@ -54,35 +55,43 @@ final class WireOptions {
   Duration ledgerHold;
 
   /**
-   * The wire to speak: the one given, else for role bpp the one the target's first answer shows
-   * (printed with how it was told), else wave 2. The kit plays a seller platform on wave 1 only.
+   * The wire to speak: the one given, else the one the target's first answer shows (printed with
+   * how it was told), else wave 2 for a BPP. A BAP that shows nothing is run on wave 1, as before
+   * the kit spoke wave 2.
    *
-   * @throws IllegalArgumentException for an unknown wire, or wave 2 with role bap
+   * @throws IllegalArgumentException for an unknown wire
    */
   Wire resolve(KitOptions kit, PrintWriter out) {
     if (wire != null) {
-      Wire w =
-          switch (wire) {
-            case "wave1" -> Wire.WAVE1;
-            case "wave2" -> Wire.WAVE2;
-            default ->
-                throw new IllegalArgumentException(
-                    "--wire must be wave1 or wave2, not '" + wire + "'");
-          };
-      if (w == Wire.WAVE2 && "bap".equals(kit.role)) {
-        throw new IllegalArgumentException(
-            "--wire wave2 is not available for --role bap yet; the kit plays a wave-1 seller"
-                + " platform (--wire wave1)");
-      }
-      return w;
+      return switch (wire) {
+        case "wave1" -> Wire.WAVE1;
+        case "wave2" -> Wire.WAVE2;
+        default ->
+            throw new IllegalArgumentException("--wire must be wave1 or wave2, not '" + wire + "'");
+      };
     }
-    if ("bap".equals(kit.role)) {
-      return Wire.WAVE1;
-    }
-    WireProbe.Detected d = new WireProbe().detect(kit.target, "discover");
-    out.println("wire: " + d.wire().option() + " (" + d.reason() + "; --wire to choose)");
+    boolean bap = "bap".equals(kit.role);
+    WireProbe.Detected d = new WireProbe().detect(kit.target, bap ? "on_discover" : "discover");
+    Wire w = bap && !d.shown() ? Wire.WAVE1 : d.wire();
+    out.println(
+        "wire: "
+            + w.option()
+            + " ("
+            + (bap && !d.shown() ? "the BAP's answer shows no wire" : d.reason())
+            + "; --wire to choose)");
     out.flush();
-    return d.wire();
+    return w;
+  }
+
+  /** The wave-2 run against a buyer platform with {@code kit}'s options. */
+  Wave2BapConformance bap(KitOptions kit, KitIdentity identity, String registryUrl)
+      throws java.io.IOException {
+    boolean register = kit.registry == null || kit.privateKey == null;
+    WhenListening hook =
+        register
+            ? url -> identity.registerLocally(registryUrl, "BPP", url, networkId)
+            : WhenListening.NOTHING;
+    return new Wave2BapConformance(kit.bapConfig(identity, registryUrl)).whenListening(hook);
   }
 
   /** The wave-2 run against a seller platform with {@code kit}'s options. */

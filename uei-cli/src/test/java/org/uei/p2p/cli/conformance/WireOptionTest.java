@@ -78,24 +78,34 @@ class WireOptionTest {
   }
 
   @Test
-  void theKitPlaysNoWave2SellerYet() {
-    assertEquals(
-        2,
-        run(
-            "conformance",
-            "--role",
-            "bap",
-            "--target",
-            "http://127.0.0.1:1",
-            "--registry-port",
-            "0",
-            "--wait",
-            "PT0S",
-            "--wire",
-            "wave2"));
+  void aBapRunOnWave2ServesAWave2Seller(@TempDir Path dir) throws Exception {
+    HttpServer bap = refusing("{}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "bap",
+              "--target",
+              "http://127.0.0.1:" + bap.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--wait",
+              "PT0S",
+              "--ttl",
+              "PT1S",
+              "--wire",
+              "wave2",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      bap.stop(0);
+    }
+    assertTrue(out.toString().contains("the kit serves a wave-2 seller platform"), out.toString());
     assertTrue(
-        err.toString().startsWith("uei: --wire wave2 is not available for --role bap yet"),
-        err.toString());
+        out.toString().contains("FAIL W2-BAP-JRN-001 no discover reached the kit"), out.toString());
   }
 
   @Test
