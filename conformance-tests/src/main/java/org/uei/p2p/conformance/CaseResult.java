@@ -37,8 +37,13 @@ public record CaseResult(
     return new CaseResult(c, Outcome.NOT_RUN, reason, List.of());
   }
 
-  /** True unless this is a mandatory case that did not pass. */
+  /**
+   * True unless this is a mandatory case that did not pass (a conditional one that did not run is
+   * acceptable).
+   */
   public boolean acceptable() {
-    return outcome == Outcome.PASSED || !conformanceCase.mandatory();
+    return outcome == Outcome.PASSED
+        || !conformanceCase.mandatory()
+        || (outcome == Outcome.NOT_RUN && conformanceCase.conditional());
   }
 }

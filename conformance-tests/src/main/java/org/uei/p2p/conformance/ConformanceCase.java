@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param checks what the kit does and expects, in plain words
  * @param why what goes wrong on a live network when this fails
  * @param fix what to change when it fails
+ * @param conditional true for a mandatory case whose subject may not occur in a run (revenue flows
+ *     come only once a trade is settled): not running it does not fail the run, failing it does
  */
 public record ConformanceCase(
     String id,
@@ -21,7 +23,20 @@ public record ConformanceCase(
     boolean mandatory,
     String checks,
     String why,
-    String fix) {
+    String fix,
+    boolean conditional) {
+
+  /** A case that always applies. */
+  public ConformanceCase(
+      String id,
+      String title,
+      String rule,
+      boolean mandatory,
+      String checks,
+      String why,
+      String fix) {
+    this(id, title, rule, mandatory, checks, why, fix, false);
+  }
 
   /** Requires every field. */
   public ConformanceCase {

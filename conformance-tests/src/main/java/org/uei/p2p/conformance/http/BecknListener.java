@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.uei.p2p.signing.BecknVerifier;
 import org.uei.p2p.signing.SignatureHeaders;
@@ -44,7 +45,7 @@ public final class BecknListener implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final BecknVerifier verifier;
-  private final String senderField;
+  private final Function<JsonNode, String> sender;
   private final String realm;
   private final List<Inbound> received = new ArrayList<>();
   private volatile Responder responder;
@@ -62,8 +63,24 @@ public final class BecknListener implements AutoCloseable {
   public BecknListener(
       String host, int port, BecknVerifier verifier, String senderField, String realm)
       throws IOException {
+    this(host, port, verifier, tree -> tree.path("context").path(senderField).asText(null), realm);
+  }
+
+  /**
+   * Starts listening, naming the expected signer of each message with {@code sender} (wave 2 names
+   * it in camelCase, a ledger request in its own fields).
+   *
+   * @param sender the subscriber that must have signed a JSON body, or null when it names none
+   */
+  public BecknListener(
+      String host,
+      int port,
+      BecknVerifier verifier,
+      Function<JsonNode, String> sender,
+      String realm)
+      throws IOException {
     this.verifier = verifier;
-    this.senderField = senderField;
+    this.sender = sender;
     this.realm = realm;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
     this.pool =
@@ -136,10 +153,10 @@ public final class BecknListener implements AutoCloseable {
       } catch (IOException e) {
         tree = null;
       }
-      String sender = tree == null ? null : tree.path("context").path(senderField).asText(null);
+      String signer = tree == null ? null : sender.apply(tree);
       VerificationResult sig =
           verifier.verify(
-              headers.get(SignatureHeaders.AUTHORIZATION), body, sender, headers.get("Digest"));
+              headers.get(SignatureHeaders.AUTHORIZATION), body, signer, headers.get("Digest"));
       Inbound probe = new Inbound(action, body, headers, Instant.now(), tree, sig, "");
       Reply reply;
       try {

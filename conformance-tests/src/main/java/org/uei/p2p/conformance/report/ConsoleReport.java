@@ -17,14 +17,25 @@ public final class ConsoleReport {
         .append(" at ")
         .append(report.target())
         .append('\n');
+    // Wave-2 ids are longer than wave 1's twelve columns; the titles stay aligned either way.
+    int idWidth =
+        Math.max(
+            12,
+            report.results().stream()
+                .mapToInt(r -> r.conformanceCase().id().length())
+                .max()
+                .orElse(0));
+    String line = "%-4s %-" + idWidth + "s %-9s %s%n";
     for (CaseResult r : report.results()) {
       String mark = r.outcome().mark();
       s.append(
           String.format(
-              "%-4s %-12s %-9s %s%n",
+              line,
               mark,
               r.conformanceCase().id(),
-              r.conformanceCase().mandatory() ? "" : "(option)",
+              !r.conformanceCase().mandatory()
+                  ? "(option)"
+                  : r.conformanceCase().conditional() ? "(if any)" : "",
               r.conformanceCase().title()));
       if (r.outcome() != Outcome.PASSED) {
         s.append("     ").append(r.reason()).append('\n');

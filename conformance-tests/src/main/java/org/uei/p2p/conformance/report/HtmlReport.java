@@ -108,7 +108,10 @@ public final class HtmlReport {
     s.append("<dt>Why it matters</dt><dd>").append(Html.escape(c.why())).append("</dd>");
     s.append("<dt>Rule</dt><dd>")
         .append(Html.escape(c.rule()))
-        .append(c.mandatory() ? " (mandatory)" : " (optional)")
+        .append(
+            !c.mandatory()
+                ? " (optional)"
+                : c.conditional() ? " (mandatory when it applies)" : " (mandatory)")
         .append("</dd>");
     s.append("<dt>Result</dt><dd>").append(Html.escape(r.reason())).append("</dd>");
     if (r.outcome() != Outcome.PASSED) {

@@ -47,7 +47,7 @@ public final class JUnitXmlReport {
         s.append("</testcase>\n");
         continue;
       }
-      boolean failure = r.conformanceCase().mandatory();
+      boolean failure = !r.acceptable();
       s.append('\n')
           .append(failure ? "    <failure message=\"" : "    <skipped message=\"")
           .append(Html.escape(r.reason()))

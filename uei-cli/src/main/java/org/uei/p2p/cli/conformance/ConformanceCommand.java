@@ -13,6 +13,7 @@ import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
 import org.uei.p2p.conformance.report.JUnitXmlReport;
+import org.uei.p2p.conformance.setup.WireProbe.Wire;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
       "",
       "--role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target. The BPP must",
       "look keys up in --registry and have an open offer of 1 kWh or more for a slot more than 4 h ahead.",
+      "On --wire wave2 the kit also plays both DISCOMs' ledger providers (--ledger-port, --buyer-ledger-port).",
       "",
       "--role bap: the kit plays a seller platform; the BAP at --target runs its usual flow against it, "
           + "started with --trigger bap-node:URL or by the joiner within --wait.",
@@ -48,6 +50,8 @@ public final class ConformanceCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin KitOptions options;
+
+  @CommandLine.Mixin WireOptions wire;
 
   @Option(
       names = "--report-dir",
@@ -86,6 +90,18 @@ public final class ConformanceCommand implements Callable<Integer> {
       throws ConformanceSetupException, IOException, InterruptedException {
     KitIdentity identity = options.identity();
     if ("bap".equals(options.role)) {
+      Wire w = wire.resolve(options, out);
+      if (w == Wire.WAVE2) {
+        out.println(
+            "the kit serves a wave-2 seller platform as " + identity.subscriberId() + " ...");
+        out.flush();
+        return wire.bap(options, identity, registryUrl)
+            .run(
+                line -> {
+                  out.println("  " + line);
+                  out.flush();
+                });
+      }
       var bap = options.bap(identity, registryUrl);
       out.println(
           "the kit serves a seller platform as "
@@ -104,13 +120,24 @@ public final class ConformanceCommand implements Callable<Integer> {
             out.flush();
           });
     }
+    Wire w = wire.resolve(options, out);
     out.println(
-        "running the BPP cases against "
+        "running the "
+            + w.option()
+            + " BPP cases against "
             + options.target
             + " as "
             + identity.subscriberId()
             + " ...");
     out.flush();
+    if (w == Wire.WAVE2) {
+      return wire.bpp(options, identity, registryUrl)
+          .run(
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+    }
     return options
         .bpp(identity, registryUrl, out)
         .run(

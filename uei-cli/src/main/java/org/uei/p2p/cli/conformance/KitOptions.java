@@ -289,18 +289,14 @@ final class KitOptions {
   }
 
   BapConformance bap(KitIdentity identity, String registryUrl) throws IOException {
-    BapConformance.Config config =
-        new BapConformance.Config(
-            target,
-            registryUrl,
-            identity,
-            listenHost,
-            reserve(),
-            callbackUrl,
-            ttl,
-            zone,
-            bapTrigger());
-    return new BapConformance(config).whenListening(registration(identity, registryUrl, "BPP"));
+    return new BapConformance(bapConfig(identity, registryUrl))
+        .whenListening(registration(identity, registryUrl, "BPP"));
+  }
+
+  /** What a run against a buyer platform needs, on either wire. */
+  BapConformance.Config bapConfig(KitIdentity identity, String registryUrl) throws IOException {
+    return new BapConformance.Config(
+        target, registryUrl, identity, listenHost, reserve(), callbackUrl, ttl, zone, bapTrigger());
   }
 
   private BapTrigger bapTrigger() {

@@ -1,0 +1,106 @@
+package org.uei.p2p.conformance.bap;
+
+import java.util.List;
+import org.uei.p2p.conformance.ConformanceCase;
+
+/**
+ * The cases run against a buyer platform on IES wave 2: the kit plays the seller platform and
+ * checks what the buyer sends and how it takes the kit's callbacks.
+ */
+public final class Wave2BapCases {
+
+  private static final String SIG = "BECKN-006 (HTTP signatures)";
+  private static final String ENV = "Beckn 2.0 LTS envelope rules (IES wave 2)";
+  private static final String CON = "IES wave 2 contract (DEGContract, DiscomLedgerProvider)";
+
+  public static final ConformanceCase FLOW =
+      new ConformanceCase(
+          "W2-BAP-JRN-001",
+          "The buyer's flow reaches the kit: discover, init, confirm, status",
+          ENV,
+          true,
+          "The kit serves a seller platform with one offer and waits for the buyer platform's discover, init,"
+              + " confirm and status (select is accepted, never required).",
+          "Without its flow none of the other cases can say anything about the buyer platform.",
+          "Point the buyer platform at the kit (registry lookup or discovery URL) and run discover, init,"
+              + " confirm and status against offer conformance-offer-1.");
+  public static final ConformanceCase SIGNED =
+      new ConformanceCase(
+          "W2-BAP-SIG-001",
+          "Every request is signed by the buyer platform named in its context",
+          SIG,
+          true,
+          "Each request the kit received must carry an Authorization header valid over the exact body, with the"
+              + " key the registry publishes for context.bapId.",
+          "Seller platforms refuse unsigned or wrongly signed requests: the buyer cannot trade.",
+          "Sign the exact bytes you send with the key registered for your bapId.");
+  public static final ConformanceCase VALID =
+      new ConformanceCase(
+          "W2-BAP-MSG-001",
+          "Every request is a valid wave-2 message",
+          ENV,
+          true,
+          "Each request is read by the strict wave-2 validator: camelCase context with networkId, version 2.0.0,"
+              + " ids and timestamp; contracts with their roles, participants and time series.",
+          "A seller platform NACKs an invalid request: the buyer's trade never forms.",
+          "Build requests from the wave-2 model and validate them before sending.");
+  public static final ConformanceCase CONTEXT =
+      new ConformanceCase(
+          "W2-BAP-CTX-001",
+          "Fresh messageIds, one transactionId for the trade",
+          ENV,
+          true,
+          "Every request has its own messageId; init, confirm and status share one transactionId.",
+          "A reused messageId is refused as a replay; a trade split over transactions is not one trade.",
+          "Generate a UUID messageId per request and keep the transactionId of the init for the whole trade.");
+  public static final ConformanceCase LEDGERS =
+      new ConformanceCase(
+          "W2-BAP-LDG-001",
+          "The contract names both DISCOMs' ledger providers",
+          CON,
+          true,
+          "The init's contract must name buyerDiscom and sellerDiscom roles whose participants are"
+              + " DiscomLedgerProviders with a ledgerUri.",
+          "Without both ledgers the trade cannot be recorded for allocation and settlement, and the seller's"
+              + " contract policy refuses it.",
+          "Add each DISCOM as a participant with its DiscomLedgerProvider (discomId, discomUri, ledgerId,"
+              + " ledgerUri) and name it in contractAttributes.roles.");
+  public static final ConformanceCase SETTLEMENT =
+      new ConformanceCase(
+          "W2-BAP-SET-001",
+          "The buyer accepts on_init's settlement terms and confirms with them",
+          CON,
+          true,
+          "The kit's on_init adds a SettlementTerm (VPA "
+              + Wave2FakeSeller.VPA
+              + "); the confirm must carry the contract with that term.",
+          "A confirm without the seller's terms is a contract the seller did not offer.",
+          "Confirm the contract as on_init returned it, settlement terms included.");
+  public static final ConformanceCase ACKS =
+      new ConformanceCase(
+          "W2-BAP-ACK-001",
+          "Correct callbacks are acknowledged",
+          ENV,
+          true,
+          "Every correctly signed callback of the kit (on_discover, on_init, on_confirm, on_status) must get"
+              + " HTTP 200 and an ACK ({\"status\":\"ACK\"} or {\"message\":{\"status\":\"ACK\"}}).",
+          "A seller platform treats any other answer as a lost callback.",
+          "ACK every valid callback at once; process it afterwards.");
+  public static final ConformanceCase UNSIGNED_CALLBACK =
+      new ConformanceCase(
+          "W2-BAP-SIG-002",
+          "An unsigned callback is refused",
+          SIG,
+          true,
+          "After the flow the kit sends an on_status in the trade's transaction without Authorization and"
+              + " expects HTTP 401 with WWW-Authenticate.",
+          "A buyer platform that acts on unsigned callbacks can be told anything about its trades by anyone.",
+          "Verify every callback's signature against the registry (signer = context.bppId); answer 401 with"
+              + " WWW-Authenticate and a NACK on failure.");
+
+  /** Every case, in report order. */
+  public static final List<ConformanceCase> ALL =
+      List.of(FLOW, SIGNED, VALID, CONTEXT, LEDGERS, SETTLEMENT, ACKS, UNSIGNED_CALLBACK);
+
+  private Wave2BapCases() {}
+}

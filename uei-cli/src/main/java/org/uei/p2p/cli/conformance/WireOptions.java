@@ -1,0 +1,122 @@
+package org.uei.p2p.cli.conformance;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.uei.p2p.conformance.KitIdentity;
+import org.uei.p2p.conformance.WhenListening;
+import org.uei.p2p.conformance.bap.Wave2BapConformance;
+import org.uei.p2p.conformance.bpp.Wave2BppConformance;
+import org.uei.p2p.conformance.setup.WireProbe;
+import org.uei.p2p.conformance.setup.WireProbe.Wire;
+import picocli.CommandLine.Option;
+
+/** Which wire a conformance run speaks, and what a wave-2 run needs beyond {@link KitOptions}. */
+final class WireOptions {
+
+  @Option(
+      names = "--wire",
+      paramLabel = "wave1|wave2",
+      description = {
+        "Wire generation to speak. Default: what the target's first answer shows (an unsigned probe",
+        "is refused in its wire's NACK shape), else wave2, the network's current wire (role bap: wave1)."
+      })
+  String wire;
+
+  @Option(
+      names = "--network-id",
+      paramLabel = "ID",
+      defaultValue = Wave2BppConformance.TEST_NETWORK,
+      description = "wave2: context.networkId (default ${DEFAULT-VALUE}).")
+  String networkId;
+
+  @Option(
+      names = "--ledger-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "wave2: port of the seller DISCOM's ledger the kit plays (default: any free); the BPP's"
+              + " policy must allow the kit's ledger URLs.")
+  int ledgerPort;
+
+  @Option(
+      names = "--buyer-ledger-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description = "wave2: port of the buyer DISCOM's ledger the kit plays (default: any free).")
+  int buyerLedgerPort;
+
+  @Option(
+      names = "--ledger-hold",
+      paramLabel = "DURATION",
+      defaultValue = "PT2S",
+      description =
+          "wave2: how long the kit's ledger holds its answer to /ledger/put, to see that on_confirm"
+              + " waits for it (default PT2S).")
+  Duration ledgerHold;
+
+  /**
+   * The wire to speak: the one given, else the one the target's first answer shows (printed with
+   * how it was told), else wave 2 for a BPP. A BAP that shows nothing is run on wave 1, as before
+   * the kit spoke wave 2.
+   *
+   * @throws IllegalArgumentException for an unknown wire
+   */
+  Wire resolve(KitOptions kit, PrintWriter out) {
+    if (wire != null) {
+      return switch (wire) {
+        case "wave1" -> Wire.WAVE1;
+        case "wave2" -> Wire.WAVE2;
+        default ->
+            throw new IllegalArgumentException("--wire must be wave1 or wave2, not '" + wire + "'");
+      };
+    }
+    boolean bap = "bap".equals(kit.role);
+    WireProbe.Detected d = new WireProbe().detect(kit.target, bap ? "on_discover" : "discover");
+    Wire w = bap && !d.shown() ? Wire.WAVE1 : d.wire();
+    out.println(
+        "wire: "
+            + w.option()
+            + " ("
+            + (bap && !d.shown() ? "the BAP's answer shows no wire" : d.reason())
+            + "; --wire to choose)");
+    out.flush();
+    return w;
+  }
+
+  /** The wave-2 run against a buyer platform with {@code kit}'s options. */
+  Wave2BapConformance bap(KitOptions kit, KitIdentity identity, String registryUrl)
+      throws java.io.IOException {
+    boolean register = kit.registry == null || kit.privateKey == null;
+    WhenListening hook =
+        register
+            ? url -> identity.registerLocally(registryUrl, "BPP", url, networkId)
+            : WhenListening.NOTHING;
+    return new Wave2BapConformance(kit.bapConfig(identity, registryUrl)).whenListening(hook);
+  }
+
+  /** The wave-2 run against a seller platform with {@code kit}'s options. */
+  Wave2BppConformance bpp(KitOptions kit, KitIdentity identity, String registryUrl) {
+    Wave2BppConformance.Config config =
+        new Wave2BppConformance.Config(
+            kit.target,
+            kit.targetId,
+            registryUrl,
+            identity,
+            kit.listenHost,
+            kit.listenPort,
+            kit.callbackUrl,
+            networkId,
+            kit.ttl,
+            kit.buyerMeter,
+            kit.buyerDiscom,
+            ledgerPort,
+            buyerLedgerPort,
+            ledgerHold);
+    boolean register = kit.registry == null || kit.privateKey == null;
+    WhenListening hook =
+        register
+            ? url -> identity.registerLocally(registryUrl, "BAP", url, networkId)
+            : WhenListening.NOTHING;
+    return new Wave2BppConformance(config).whenListening(hook);
+  }
+}
