@@ -169,6 +169,15 @@ public interface NodeConfig {
     @WithDefault("true")
     boolean requireRegisteredUri();
 
+    /**
+     * How long the instance that stored a received message has to hand it to its handler before
+     * another instance (or this one after a restart) takes the message over; longer than any
+     * handler takes.
+     */
+    @WithName("handling-lease")
+    @WithDefault("PT30S")
+    Duration handlingLease();
+
     /** Largest total size of a request's headers on the Beckn endpoints, in bytes. */
     @WithName("max-header-bytes")
     @WithDefault("16384")
