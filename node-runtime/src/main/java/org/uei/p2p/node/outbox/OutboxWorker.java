@@ -57,7 +57,15 @@ public class OutboxWorker {
           "uei-outbox-outcomes",
           200,
           Duration.ofMillis(10),
-          group -> QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record)),
+          // Rows locked in id order, so that two instances recording overlapping groups (after a
+          // lease ran out) wait for each other instead of deadlocking.
+          group ->
+              QuarkusTransaction.requiringNew()
+                  .run(
+                      () ->
+                          group.stream()
+                              .sorted(java.util.Comparator.comparing(o -> o.due().id()))
+                              .forEach(this::record)),
           (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
 
   /** An attempt's outcome, waiting to be recorded. */
@@ -193,7 +201,10 @@ public class OutboxWorker {
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
     Instant now = outcome.at();
-    OutboxEntry e = OutboxEntry.findById(due.id());
+    // Locked, not version-checked: another instance claiming the row at this moment waits, and
+    // then finds it recorded, instead of failing this whole group's commit.
+    OutboxEntry e =
+        OutboxEntry.findById(due.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (e == null || !owner().equals(e.leaseOwner)) {
       return;
     }
