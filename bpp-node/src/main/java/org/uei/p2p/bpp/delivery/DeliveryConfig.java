@@ -18,6 +18,19 @@ public interface DeliveryConfig {
   @WithDefault("Asia/Kolkata")
   String zone();
 
+  /**
+   * When the previous delivery day is settled, as a cron expression in IST (read by the scheduler
+   * as {@code uei.bpp.delivery.settlement-cron}; mapped here so that a properties file may set it).
+   */
+  @WithName("settlement-cron")
+  @WithDefault("0 30 2 * * ?")
+  String settlementCron();
+
+  /** How often the MDMS drop directory is read (read by the scheduler, e.g. {@code 30s}). */
+  @WithName("mdms-poll-every")
+  @WithDefault("30s")
+  String mdmsPollEvery();
+
   /** Where the MDMS drops its daily files; {@code <data-dir>/mdms-drop} when not set. */
   @WithName("mdms-drop-dir")
   Optional<String> mdmsDropDir();

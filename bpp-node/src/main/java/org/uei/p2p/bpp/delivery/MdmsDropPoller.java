@@ -21,7 +21,10 @@ import org.uei.p2p.node.config.NodeConfig;
  * Picks up MDMS batch files from the drop directory (where an SFTP drop delivers them): each {@code
  * *.csv} is imported, then moved to {@code processed/} when every row was good or to {@code
  * rejected/} otherwise, with the rejection report beside it as {@code <name>.report.csv}. A file
- * still being written is left alone until its size stops changing between two polls.
+ * still being written is left alone until its size stops changing between two polls. Of the
+ * instances of a node, only the one running the singleton jobs polls: give them all the same
+ * directory (a shared mount), or files dropped beside another instance wait until it runs the jobs.
+ * An import seen twice changes nothing (imports are idempotent).
  */
 @ApplicationScoped
 public class MdmsDropPoller {
@@ -30,6 +33,7 @@ public class MdmsDropPoller {
   @Inject DeliveryConfig config;
   @Inject NodeConfig node;
   @Inject org.uei.p2p.node.store.NamedLocks locks;
+  @Inject org.uei.p2p.node.store.SingletonJobs singletonJobs;
 
   private final java.util.Map<Path, Long> lastSize = new java.util.HashMap<>();
 
@@ -45,6 +49,9 @@ public class MdmsDropPoller {
       every = "${uei.bpp.delivery.mdms-poll-every:30s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
+    if (!singletonJobs.runHere()) {
+      return; // another instance of the node polls
+    }
     try {
       pollOnce(false);
     } catch (IOException e) {

@@ -1,7 +1,6 @@
 package org.uei.p2p.bpp.delivery;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -46,7 +45,8 @@ import org.uei.p2p.node.audit.AuditLog;
  * and every order whose lines are all allocated is settled and reported to the buyer platform: an
  * {@code on_status} with the delivery and the final invoice (payment AUTHORIZED), then an {@code
  * on_update} with the settlement complete (payment SETTLED, txnRef, paidAt). Running a day again
- * allocates only what was missing, so a late MDMS file is picked up by the next run.
+ * allocates only what was missing, so a late MDMS file is picked up by the next run. {@link
+ * NightlySettlement} runs it every night.
  */
 @ApplicationScoped
 public class SettlementRun {
@@ -75,15 +75,6 @@ public class SettlementRun {
   @Inject AuditLog auditLog;
   @Inject org.uei.p2p.node.store.NamedLocks locks;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
-
-  /** Every night, the previous delivery day. */
-  @Scheduled(
-      cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}",
-      timeZone = "Asia/Kolkata",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void nightly() {
-    run(LocalDate.now(marketClock.clock().withZone(ZoneId.of(config.zone()))).minusDays(1));
-  }
 
   /** Allocates and settles delivery day {@code day} (in the network's zone). */
   @Transactional

@@ -24,6 +24,16 @@ class SettlementSettingsTest {
       }
 
       @Override
+      public String settlementCron() {
+        return "0 30 2 * * ?";
+      }
+
+      @Override
+      public String mdmsPollEvery() {
+        return "30s";
+      }
+
+      @Override
       public Optional<String> mdmsDropDir() {
         return Optional.empty();
       }

@@ -58,6 +58,7 @@ public class AuditLog {
 
   @Inject AuditAppender appender;
   @Inject AuditQuarantine quarantine;
+  @Inject org.uei.p2p.node.store.SingletonJobs singletonJobs;
 
   private JdbcLogStore store;
   private PendingMessages pending;
@@ -246,14 +247,17 @@ public class AuditLog {
 
   /**
    * Signs a new head when entries were appended since the last one, so heads keep up without
-   * readers.
+   * readers; in the instance that runs the singleton jobs only (a reader's request still signs a
+   * head wherever it lands).
    */
   @Scheduled(
       every = "60s",
       delayed = "10s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void signWhenGrown() {
-    currentHead();
+    if (singletonJobs.runHere()) {
+      currentHead();
+    }
   }
 
   /** Every head signed so far that covers at most {@code maxSize} entries, oldest first. */

@@ -59,6 +59,14 @@ public interface NodeConfig {
   @WithName("public-url")
   Optional<String> publicUrl();
 
+  /**
+   * This instance's name among the instances of the node that share one database, recorded with the
+   * callbacks it claims and the jobs it runs; at most 64 characters. Absent: host name and process
+   * id. Two running instances must not share one.
+   */
+  @WithName("instance-id")
+  Optional<String> instanceId();
+
   /** Where the node keeps its H2 database and key files. */
   @WithName("data-dir")
   @WithDefault("./data/node")
@@ -84,6 +92,9 @@ public interface NodeConfig {
 
   /** Switches meant for test networks only. */
   TestingConfig testing();
+
+  /** The election of the instance that runs the singleton jobs. */
+  JobsConfig jobs();
 
   /** Inbound message validation. */
   ValidationConfig validation();
@@ -158,6 +169,15 @@ public interface NodeConfig {
     @WithDefault("true")
     boolean requireRegisteredUri();
 
+    /**
+     * How long the instance that stored a received message has to hand it to its handler before
+     * another instance (or this one after a restart) takes the message over; longer than any
+     * handler takes.
+     */
+    @WithName("handling-lease")
+    @WithDefault("PT30S")
+    Duration handlingLease();
+
     /** Largest total size of a request's headers on the Beckn endpoints, in bytes. */
     @WithName("max-header-bytes")
     @WithDefault("16384")
@@ -214,6 +234,26 @@ public interface NodeConfig {
     @WithName("batch-size")
     @WithDefault("20")
     int batchSize();
+  }
+
+  /**
+   * Singleton jobs (MDMS drop polling, the nightly settlement, tree-head signing) run in one
+   * instance of the node at a time, the holder of a lease in the database. The holder renews it
+   * every {@code renew-every}; when it dies, another instance takes over within {@code lease} plus
+   * {@code renew-every}.
+   */
+  interface JobsConfig {
+    /** How long a holder keeps the jobs without renewing. */
+    @WithDefault("PT30S")
+    Duration lease();
+
+    /**
+     * How often each instance renews or bids for the lease (read by the scheduler as {@code
+     * uei.jobs.renew-every}, e.g. {@code 10s}); well below {@link #lease()}.
+     */
+    @WithName("renew-every")
+    @WithDefault("10s")
+    String renewEvery();
   }
 
   /** Switches for test and demo networks only: they weaken security or move time. */

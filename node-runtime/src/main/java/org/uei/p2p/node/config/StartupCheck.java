@@ -17,6 +17,7 @@ public class StartupCheck {
 
   @Inject NodeConfig config;
   @Inject Instance<NodeIdentity> identity;
+  @Inject Instance<InstanceId> instance;
 
   void onStart(@Observes StartupEvent event) {
     String missing = MissingConfiguration.message(config);
@@ -27,8 +28,13 @@ public class StartupCheck {
     try {
       NodeIdentity id = identity.get();
       Log.infof(
-          "node %s (key %s, public key %s) in domain %s at %s",
-          id.subscriberId(), id.keyId(), id.publicKeyBase64(), id.domain(), id.publicUrl());
+          "node %s (key %s, public key %s) in domain %s at %s, instance %s",
+          id.subscriberId(),
+          id.keyId(),
+          id.publicKeyBase64(),
+          id.domain(),
+          id.publicUrl(),
+          instance.get().value());
     } catch (RuntimeException e) {
       stop(rootMessage(e));
       return;

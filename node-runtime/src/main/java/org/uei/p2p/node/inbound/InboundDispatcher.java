@@ -1,13 +1,19 @@
 package org.uei.p2p.node.inbound;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +23,17 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.store.GroupWriter;
-import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.StoredMessage;
 import org.uei.p2p.node.wire.WireEnvelope;
 import org.uei.p2p.node.wire.WireReader;
 import org.uei.p2p.node.wire.Wires;
 
 /**
- * Hands ACKed messages to the node's handler off the request thread, and at start-up hands over
- * stored messages whose handling a crash interrupted.
+ * Hands ACKed messages to the node's handler off the request thread, and hands over stored messages
+ * whose handling a crash interrupted: at start-up, and every few seconds those an instance that
+ * died had stored ({@link HandlingClaims}: the instance that stores a message holds its handling
+ * lease, {@code uei.inbound.handling-lease}, and another takes it over when it runs out).
  *
  * <p>Messages are marked handled in groups ({@link GroupWriter}, one update per few milliseconds of
  * finished handlers) instead of one transaction each. A node that dies between a handler's end and
@@ -36,9 +44,16 @@ import org.uei.p2p.node.wire.Wires;
 public class InboundDispatcher {
 
   @Inject BecknHandler handler;
-  @Inject MessageStore store;
+  @Inject org.uei.p2p.node.store.MessageStore store;
   @Inject WorkBacklog backlog;
   @Inject NodeConfig config;
+  @Inject HandlingClaims claims;
+  @Inject AgroalDataSource dataSource;
+
+  /** Messages claimed per pass when resuming. */
+  private static final int BATCH = 100;
+
+  private volatile boolean running = true;
 
   private final GroupWriter<Long> handled =
       new GroupWriter<>(
@@ -78,32 +93,73 @@ public class InboundDispatcher {
     }
   }
 
+  /**
+   * At start, takes over the messages left unhandled: on H2, which one process owns, every one
+   * stored before this process started, whatever its lease says; on a shared database, those whose
+   * lease ran out.
+   */
   void recover(@Observes StartupEvent event) {
+    Instant before =
+        isH2()
+            ? Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+            : Instant.EPOCH;
+    executor.execute(() -> resume(before));
+  }
+
+  /**
+   * Takes over messages stored by an instance that died before it handled them, once their handling
+   * lease ran out.
+   */
+  @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void resumeOrphans() {
+    if (running) {
+      resume(Instant.EPOCH);
+    }
+  }
+
+  /**
+   * Claims and handles unhandled messages whose lease ran out, or that were stored before {@code
+   * storedBefore}.
+   */
+  private void resume(Instant storedBefore) {
     WireReader reader = new WireReader(Wires.parse(config.wire()), handler::accepts);
-    executor.execute(
-        () -> {
+    try {
+      List<StoredMessage> claimed;
+      do {
+        claimed =
+            claims.claim(Instant.now(), storedBefore, config.inbound().handlingLease(), BATCH);
+        for (StoredMessage m : claimed) {
+          WireEnvelope parsed;
           try {
-            for (StoredMessage m :
-                store.unhandledInbound(Instant.now().minus(Duration.ofSeconds(1)))) {
-              WireEnvelope parsed;
-              try {
-                parsed = reader.read(m.body, m.action);
-              } catch (MessageParseException e) {
-                // Stored under other settings (a wire or action since switched off): leave it
-                // stored.
-                Log.warnf("not resuming %s %s: %s", m.action, m.messageId, e.error().getMessage());
-                continue;
-              }
-              Log.infof("resuming %s %s stored before the last stop", m.action, m.messageId);
-              run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt));
-            }
-          } catch (Exception e) {
-            Log.error("could not resume unhandled messages", e);
+            parsed = reader.read(m.body, m.action);
+          } catch (MessageParseException e) {
+            // Stored under other settings (a wire or action since switched off): leave it stored.
+            Log.warnf("not resuming %s %s: %s", m.action, m.messageId, e.error().getMessage());
+            continue;
           }
-        });
+          Log.infof(
+              "resuming %s %s, stored by %s and never handled",
+              m.action, m.messageId, m.handlingOwner == null ? "an earlier run" : m.handlingOwner);
+          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt));
+        }
+      } while (claimed.size() == BATCH && running);
+    } catch (Exception e) {
+      if (running) {
+        Log.error("could not resume unhandled messages", e);
+      }
+    }
+  }
+
+  private boolean isH2() {
+    try (Connection c = dataSource.getConnection()) {
+      return "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
     executor.shutdown();
     executor.awaitTermination(5, TimeUnit.SECONDS);
     handled.close();

@@ -1,5 +1,6 @@
 package org.uei.p2p.node.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,16 +9,17 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.node.config.InstanceId;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.inbound.WorkBacklog;
 import org.uei.p2p.node.outbound.BecknSender;
@@ -27,18 +29,18 @@ import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.node.wire.WireReader;
 
 /**
- * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner and
- * expiry): the instance that queued it holds the lease from the insert and sends it at once; a
- * retry first claims the row with a conditional update, so that instances sharing a database never
- * send the same row at the same time; a crashed instance's lease simply runs out. Each outcome is
- * recorded with the sent message, and the outcomes of attempts that end close together share one
- * transaction ({@link GroupWriter}); a crash before that commit leaves the row leased, and it is
- * sent again when the lease runs out.
+ * Delivers queued callbacks. A row is only ever sent by the instance holding its lease (owner, the
+ * instance id, and expiry): the instance that queued it holds the lease from the insert and sends
+ * it at once; a retry first claims the row ({@link OutboxClaims}: {@code FOR UPDATE SKIP LOCKED}
+ * and a conditional update), so that instances sharing a database never send the same row at the
+ * same time; a crashed instance's lease simply runs out and another instance's poll claims it. Each
+ * outcome is recorded with the sent message, and the outcomes of attempts that end close together
+ * share one transaction ({@link GroupWriter}); a crash before that commit leaves the row leased,
+ * and it is sent again when the lease runs out.
  */
 @ApplicationScoped
 public class OutboxWorker {
 
-  private final String owner = "node-" + UUID.randomUUID();
   private final AtomicInteger threadNumber = new AtomicInteger();
   private final ExecutorService executor =
       Executors.newFixedThreadPool(
@@ -55,7 +57,15 @@ public class OutboxWorker {
           "uei-outbox-outcomes",
           200,
           Duration.ofMillis(10),
-          group -> QuarkusTransaction.requiringNew().run(() -> group.forEach(this::record)),
+          // Rows locked in id order, so that two instances recording overlapping groups (after a
+          // lease ran out) wait for each other instead of deadlocking.
+          group ->
+              QuarkusTransaction.requiringNew()
+                  .run(
+                      () ->
+                          group.stream()
+                              .sorted(java.util.Comparator.comparing(o -> o.due().id()))
+                              .forEach(this::record)),
           (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
 
   /** An attempt's outcome, waiting to be recorded. */
@@ -65,10 +75,12 @@ public class OutboxWorker {
   @Inject BecknSender sender;
   @Inject MeterRegistry metrics;
   @Inject WorkBacklog backlog;
+  @Inject InstanceId instance;
+  @Inject AgroalDataSource dataSource;
 
-  /** This instance's lease owner name. */
+  /** This instance's lease owner name: its instance id. */
   public String owner() {
-    return owner;
+    return instance.value();
   }
 
   /**
@@ -94,36 +106,39 @@ public class OutboxWorker {
     }
   }
 
-  /** Scheduler pass: claims and delivers every due entry. */
+  /** Scheduler pass: claims a batch of due entries and delivers them. */
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
   void poll() {
     if (!running) {
       return;
     }
     Instant now = Instant.now();
-    List<Long> due;
+    Instant until = now.plus(config.outbox().lease());
+    List<OutboxClaims.Claimed> claimed;
     try {
-      due =
+      claimed =
           QuarkusTransaction.requiringNew()
               .call(
-                  () ->
-                      OutboxEntry.find(
-                              "status = ?1 and nextAttemptAt <= ?2 and (leaseUntil is null or leaseUntil < ?2) order by nextAttemptAt",
-                              OutboxStatus.PENDING,
-                              now)
-                          .page(0, config.outbox().batchSize())
-                          .list()
-                          .stream()
-                          .map(e -> ((OutboxEntry) e).id)
-                          .toList());
+                  () -> {
+                    try (Connection c = dataSource.getConnection()) {
+                      return OutboxClaims.claimDue(
+                          c, owner(), now, until, config.outbox().batchSize());
+                    }
+                  });
     } catch (RuntimeException e) {
       if (running) {
         throw e;
       }
       return; // the node is stopping and its database with it
     }
-    for (Long id : due) {
-      deliver(id);
+    for (OutboxClaims.Claimed row : claimed) {
+      try {
+        attempt(
+            new Due(
+                row.id(), row.targetUrl(), row.recipientId(), contextOf(row.body()), row.body()));
+      } catch (RuntimeException e) {
+        Log.errorf(e, "outbox entry %d: attempt failed", row.id());
+      }
     }
   }
 
@@ -149,7 +164,7 @@ public class OutboxWorker {
                   OutboxEntry.update(
                       "leaseOwner = ?1, leaseUntil = ?2, version = version + 1 where id = ?3 and status = ?4"
                           + " and nextAttemptAt <= ?5 and (leaseUntil is null or leaseUntil < ?5)",
-                      owner,
+                      owner(),
                       until,
                       id,
                       OutboxStatus.PENDING,
@@ -186,8 +201,11 @@ public class OutboxWorker {
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
     Instant now = outcome.at();
-    OutboxEntry e = OutboxEntry.findById(due.id());
-    if (e == null || !owner.equals(e.leaseOwner)) {
+    // Locked, not version-checked: another instance claiming the row at this moment waits, and
+    // then finds it recorded, instead of failing this whole group's commit.
+    OutboxEntry e =
+        OutboxEntry.findById(due.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (e == null || !owner().equals(e.leaseOwner)) {
       return;
     }
     if (result.httpStatus() != 0) {

@@ -25,6 +25,8 @@ import org.uei.p2p.node.wire.WireContext;
 public class MessageStore {
 
   @Inject Event<MessageStored> stored;
+  @Inject org.uei.p2p.node.config.InstanceId instance;
+  @Inject org.uei.p2p.node.config.NodeConfig config;
 
   /**
    * Stores a received message; call inside a transaction. Returns the row id.
@@ -74,6 +76,9 @@ public class MessageStore {
     m.body = body;
     m.createdAt = receivedAt;
     m.expiresAt = expiresAt(c);
+    // Handled right after the commit by this instance, which holds the handling lease until then.
+    m.handlingOwner = instance.value();
+    m.handlingUntil = Instant.now().plus(config.inbound().handlingLease());
     m.persist();
     stored.fire(new MessageStored(m));
     return m.id;
@@ -133,15 +138,6 @@ public class MessageStore {
     if (!ids.isEmpty()) {
       StoredMessage.update("handledAt = ?1 where id in ?2", Instant.now(), ids);
     }
-  }
-
-  /** Received messages that were stored and ACKed but whose handling never finished. */
-  @Transactional
-  public List<StoredMessage> unhandledInbound(Instant storedBefore) {
-    return StoredMessage.list(
-        "direction = ?1 and handledAt is null and createdAt < ?2 order by id",
-        Direction.IN,
-        storedBefore);
   }
 
   /** All messages of a transaction, oldest first. */

@@ -72,6 +72,14 @@ public class StoredMessage extends PanacheEntityBase {
   @Column(name = "handled_at")
   public Instant handledAt;
 
+  /** The instance handling it (received messages only), until {@link #handlingUntil}. */
+  @Column(name = "handling_owner", length = 64)
+  public String handlingOwner;
+
+  /** When another instance may take over handling it if it is still not handled. */
+  @Column(name = "handling_until")
+  public Instant handlingUntil;
+
   /** All messages of a transaction in the order they were stored. */
   public static List<StoredMessage> byTransaction(String transactionId) {
     return list("transactionId = ?1 order by id", transactionId);

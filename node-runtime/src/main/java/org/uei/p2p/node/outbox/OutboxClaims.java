@@ -1,0 +1,69 @@
+package org.uei.p2p.node.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Claims due outbox rows in one statement pair: {@code SELECT … FOR UPDATE SKIP LOCKED} takes rows
+ * no other instance is claiming at that moment, and a conditional update writes this instance's
+ * lease on them. Instances polling together so split the due rows between them instead of queueing
+ * on the same ones; the update's condition keeps a row from being claimed twice even where the
+ * database cannot skip locked rows.
+ */
+final class OutboxClaims {
+
+  /** A claimed row's delivery data. */
+  record Claimed(Long id, String targetUrl, String recipientId, byte[] body) {}
+
+  private OutboxClaims() {}
+
+  /** Claims up to {@code max} due rows for {@code owner} until {@code until}, in {@code c}. */
+  static List<Claimed> claimDue(Connection c, String owner, Instant now, Instant until, int max)
+      throws SQLException {
+    List<Claimed> candidates = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, target_url, recipient_id, body FROM callback_outbox"
+                + " WHERE status = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      s.setString(1, OutboxStatus.PENDING.name());
+      s.setObject(2, utc(now));
+      s.setObject(3, utc(now));
+      s.setInt(4, max);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          candidates.add(new Claimed(r.getLong(1), r.getString(2), r.getString(3), r.getBytes(4)));
+        }
+      }
+    }
+    List<Claimed> claimed = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE callback_outbox SET lease_owner = ?, lease_until = ?, version = version + 1"
+                + " WHERE id = ? AND status = ? AND (lease_until IS NULL OR lease_until < ?)")) {
+      for (Claimed row : candidates) {
+        s.setString(1, owner);
+        s.setObject(2, utc(until));
+        s.setLong(3, row.id());
+        s.setString(4, OutboxStatus.PENDING.name());
+        s.setObject(5, utc(now));
+        if (s.executeUpdate() == 1) {
+          claimed.add(row);
+        }
+      }
+    }
+    return claimed;
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,96 @@
+package org.uei.p2p.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.envelope.OrderMessage;
+import org.uei.p2p.node.config.InstanceId;
+import org.uei.p2p.node.outbox.CallbackOutbox;
+import org.uei.p2p.node.store.HandlingClaims;
+import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.testing.Poll;
+import org.uei.p2p.node.testing.TestNetwork;
+import org.uei.p2p.node.testing.TestPeers;
+import org.uei.p2p.node.wire.WireContext;
+
+/**
+ * Messages another instance stored and ACKed but died before handling: this instance takes them
+ * over once their handling lease ran out, and leaves alone those whose holder is still within it.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestNetwork.class)
+class OrphanedMessagesTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Inject MessageStore store;
+  @Inject HandlingClaims claims;
+  @Inject CallbackOutbox outbox;
+  @Inject InstanceId instance;
+
+  /**
+   * Stores a status request as if {@code owner} had received it and holds it until {@code until}.
+   */
+  private Long storedBy(String owner, Instant until, byte[] body) throws Exception {
+    var context =
+        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
+            .getContext();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Long id =
+                  store.saveInbound(
+                      "status",
+                      WireContext.of(context),
+                      TestPeers.peerId(),
+                      Map.of(),
+                      body,
+                      Instant.now());
+              StoredMessage.update(
+                  "handlingOwner = ?1, handlingUntil = ?2 where id = ?3", owner, until, id);
+              return id;
+            });
+  }
+
+  private static StoredMessage row(Long id) {
+    return QuarkusTransaction.requiringNew().call(() -> StoredMessage.findById(id));
+  }
+
+  @Test
+  void aDeadInstancesMessageIsHandledHereOnceItsLeaseRanOut() throws Exception {
+    byte[] body = TestMessages.status("order-orphaned");
+    String txn =
+        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
+            .getContext()
+            .getTransactionId();
+    Long id = storedBy("instance-dead", Instant.now().minusSeconds(1), body);
+    Poll.until(() -> row(id).handledAt != null, WAIT, "the orphaned message to be handled");
+    assertEquals(instance.value(), row(id).handlingOwner);
+    assertEquals(1, outbox.byTransaction(txn).size(), "its callback was queued once");
+  }
+
+  @Test
+  void aMessageWithinItsHoldersLeaseIsNotTakenOver() throws Exception {
+    byte[] body = TestMessages.status("order-held");
+    Long id = storedBy("instance-alive", Instant.now().plusSeconds(600), body);
+    assertTrue(
+        claims.claim(Instant.now(), Instant.EPOCH, Duration.ofSeconds(30), 1000).stream()
+            .noneMatch(m -> m.id.equals(id)));
+    StoredMessage m = row(id);
+    assertNull(m.handledAt);
+    assertEquals("instance-alive", m.handlingOwner);
+    // Marked handled by its holder, so that a later start does not hand it over either.
+    store.markHandled(java.util.List.of(id));
+  }
+}
