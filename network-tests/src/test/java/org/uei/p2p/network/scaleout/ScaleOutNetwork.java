@@ -159,16 +159,21 @@ final class ScaleOutNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (NodeProcess p : baps) {
-      p.stop();
+  public void close() {
+    try {
+      for (NodeProcess p : baps) {
+        p.stop();
+      }
+      for (NodeProcess p : bpps) {
+        p.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      bppProxy.close();
+      bapProxy.close();
+      registry.close();
     }
-    for (NodeProcess p : bpps) {
-      p.stop();
-    }
-    bppProxy.close();
-    bapProxy.close();
-    registry.close();
   }
 
   /** One node's schema on the shared server, read directly by the test. */
