@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.uei.p2p.bap.delivery.BuyerStatements;
+import org.uei.p2p.node.clock.MarketClock;
 import org.uei.p2p.node.console.ConsolePage;
 import org.uei.p2p.node.console.ConsoleRoles;
 
@@ -33,6 +34,7 @@ public class BuyerConsoleResource {
   @Inject ConsolePage page;
   @Inject BuyerViews views;
   @Inject BuyerStatements statements;
+  @Inject MarketClock market;
 
   @Location("buyer/requests.html")
   Template requests;
@@ -60,7 +62,7 @@ public class BuyerConsoleResource {
   @GET
   @Path("/deliveries")
   public TemplateInstance deliveries() throws SQLException {
-    LocalDate today = LocalDate.now(IST);
+    LocalDate today = LocalDate.now(market.clock().withZone(IST));
     return deliveries
         .data("page", page.frame("Deliveries and statements", "/console/buyer/deliveries"))
         .data("deliveries", views.deliveries())
