@@ -78,6 +78,9 @@ public class SettlementRun {
 
   /** Allocates and settles delivery day {@code day} (in the network's zone). */
   @Transactional
+  @io.micrometer.core.annotation.Timed(
+      value = "uei.settlement.runs",
+      description = "Allocation and settlement runs of a delivery day")
   public Result run(LocalDate day) {
     // One run at a time on this node's database, whichever instance started it.
     locks.lock("settlement-run");

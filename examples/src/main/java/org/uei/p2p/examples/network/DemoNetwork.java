@@ -51,6 +51,9 @@ public final class DemoNetwork implements AutoCloseable {
     }
   }
 
+  /** Who may sign in to every node's console ({@code /console}) in this run. */
+  public static final ConsoleLogins CONSOLE = new ConsoleLogins();
+
   private final Path dir;
   private final LocalRegistry registry;
   private final DiscoveryGateway gateway;
@@ -190,6 +193,7 @@ public final class DemoNetwork implements AutoCloseable {
     p.setProperty("uei.outbox.max-backoff", "PT2S");
     // The demo plays a whole trading day in minutes by moving every node's market clock together.
     p.setProperty("uei.testing.market-clock-control", "true");
+    CONSOLE.configure(p);
     extra.forEach(p::setProperty);
     Path config = home.resolve("node.properties");
     try (Writer w = Files.newBufferedWriter(config)) {

@@ -97,6 +97,19 @@ public final class NetworkDemo {
     }
   }
 
+  /**
+   * Plays the demo's trading day (delivery tomorrow in IST) on a running network, as {@code ./demo}
+   * does, for tests that look at what it leaves behind.
+   *
+   * @return the checks that failed; empty when the day went as the demo expects
+   */
+  public static List<String> playTradingDay(DemoNetwork net, java.io.PrintStream out)
+      throws Exception {
+    Console console = new Console(out);
+    new TradingDay(net, console, LocalDate.now(TradingDay.IST).plusDays(1)).run();
+    return console.failures();
+  }
+
   private static void keepRunning(DemoNetwork net, Console console) throws InterruptedException {
     String bap = net.node(DemoNetwork.BUYER_PLATFORM).url();
     String bpp = net.node(DemoNetwork.SELLER_PLATFORM).url();
@@ -125,6 +138,14 @@ public final class NetworkDemo {
             + DemoNetwork.SELLER_PLATFORM);
     console.line(
         "  OpenAPI of each node: <URL>/q/openapi, health: <URL>/q/health, metrics: <URL>/q/metrics");
+    console.line("");
+    console.line("Operator console of each node (HTTP Basic):");
+    for (DemoNetwork.Node n : net.nodes()) {
+      console.line("  " + n.url() + "/console   " + n.id());
+    }
+    for (ConsoleLogins.Login l : DemoNetwork.CONSOLE.logins()) {
+      console.line("  " + l.role() + ": user " + l.user() + ", password " + l.password());
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

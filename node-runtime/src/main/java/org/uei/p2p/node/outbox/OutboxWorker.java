@@ -249,6 +249,11 @@ public class OutboxWorker {
     metrics
         .counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name())
         .increment();
+    if (e.status == OutboxStatus.DELIVERED) {
+      metrics
+          .timer("uei.outbox.delivery.latency", "action", e.action)
+          .record(java.time.Duration.between(e.createdAt, now));
+    }
   }
 
   private static String truncate(String s) {
