@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.uei.p2p.bpp.utility.DeliveryReport;
+import org.uei.p2p.bpp.utility.IssuedCredential;
 import org.uei.p2p.bpp.utility.UtilityConsumer;
 import org.uei.p2p.bpp.utility.UtilityLedger;
 import org.uei.p2p.bpp.utility.UtilityTrade;
@@ -42,6 +44,7 @@ public class UtilityViews {
       String customerId,
       BigDecimal sanctionedLoadKw,
       BigDecimal installedCapacityKw,
+      String credential,
       List<Headroom> slots) {}
 
   /** One recorded trade. */
@@ -88,9 +91,31 @@ public class UtilityViews {
                 ledger.headroom(c.meterId, TradeSide.SELLER, s).orElse(null)));
       }
       out.add(
-          new Consumer(c.meterId, c.customerId, c.sanctionedLoadKw, c.installedCapacityKw, room));
+          new Consumer(
+              c.meterId,
+              c.customerId,
+              c.sanctionedLoadKw,
+              c.installedCapacityKw,
+              credential(c.meterId),
+              room));
     }
     return out;
+  }
+
+  /** The meter's credential as an operator reads it: active since, or revoked when and why. */
+  private static String credential(String meterId) {
+    Optional<IssuedCredential> active = IssuedCredential.active(meterId);
+    if (active.isPresent()) {
+      return "urn:uuid:" + active.get().id + ", issued " + active.get().issuedAt;
+    }
+    return IssuedCredential.<IssuedCredential>find("meterId = ?1 order by issuedAt desc", meterId)
+        .firstResultOptional()
+        .map(
+            c ->
+                "revoked "
+                    + c.revokedAt
+                    + (c.revocationReason == null ? "" : ": " + c.revocationReason))
+        .orElse("none");
   }
 
   /** Recorded trades, by slot. */

@@ -103,6 +103,14 @@ class IssuingCredentialsTest {
     assertEquals(0, new BigDecimal("5").compareTo(a.sanctionedLoadKw()));
     assertEquals(
         Optional.of(0), a.installedCapacityKw().map(c -> c.compareTo(new BigDecimal("4"))));
+    given()
+        .auth()
+        .preemptive()
+        .basic("watcher", "viewer-secret")
+        .get("/console/utility/consumers")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString(r.credential().id() + ", issued "));
   }
 
   @Test
@@ -137,6 +145,15 @@ class IssuingCredentialsTest {
 
     assertEquals(Optional.of(Reason.REVOKED), verifier().verify(issued).reason());
     given().get("/utility/credentials/" + meter).then().statusCode(404);
+    given()
+        .auth()
+        .preemptive()
+        .basic("watcher", "viewer-secret")
+        .get("/console/utility/consumers")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("revoked "))
+        .body(org.hamcrest.Matchers.containsString(": meter replaced"));
     given()
         .contentType("application/json")
         .body(Map.of())
