@@ -27,8 +27,9 @@ import org.uei.p2p.node.testing.TestPeers;
 @QuarkusTest
 @QuarkusTestResource(
     value = TestNetwork.class,
-    initArgs = @ResourceArg(name = "role", value = "BAP"))
-@QuarkusTestResource(WebhookResource.class)
+    initArgs = @ResourceArg(name = "role", value = "BAP"),
+    restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = WebhookResource.class, restrictToAnnotatedClass = true)
 class BuyerConsoleTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
