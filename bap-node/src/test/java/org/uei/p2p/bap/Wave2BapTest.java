@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +172,40 @@ class Wave2BapTest {
     assertTrue(s.getBoolean("complete"));
     assertEquals("on_status", s.getString("callbacks[0].action"));
     assertEquals("contract-w2-1", s.getString("callbacks[0].summary.order.orderId"));
+  }
+
+  @Test
+  void eachWireGetsTheFilterWrittenInItsOwnLanguage() throws Exception {
+    String wave1 = "$[?(@.beckn:price.schema:price <= 7)]";
+    String wave2 =
+        "$.catalogs[*].offers[*] ? (@.offerAttributes.\"@type\" == \"EnergyTradeOffer\")";
+    JsonPath d = buyer.async("discover", Map.of("filter", wave1, "wave2Filter", wave2));
+    String mid = d.getString("messageId");
+    Wave2Envelope toWave2 = buyer.sent("discover", mid);
+    assertEquals(wave2, toWave2.message().intent().filterExpression());
+    assertFalse(
+        new String(toWave2.write(), java.nio.charset.StandardCharsets.UTF_8).contains("beckn:"),
+        "no wave-1 filter on wave 2");
+    JsonNode toWave1 =
+        org.uei.p2p.model.json.BecknJson.readTree(
+            seller
+                .await(
+                    r ->
+                        r.action().equals("discover")
+                            && r.bodyText().contains("\"message_id\":\"" + mid + "\""),
+                    WAIT,
+                    "wave-1 discover")
+                .body());
+    assertEquals(wave1, toWave1.at("/message/filters/expression").asText());
+
+    // Wave 1's filter alone has no wave-2 meaning: refused before anything goes out.
+    given()
+        .contentType("application/json")
+        .body(Map.of("filter", wave1))
+        .post("/client/discover?mode=async")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("wave2Filter"));
   }
 
   @Test

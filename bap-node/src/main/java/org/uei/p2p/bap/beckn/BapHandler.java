@@ -3,6 +3,8 @@ package org.uei.p2p.bap.beckn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.uei.p2p.bap.cascade.LedgerPassOn;
+import org.uei.p2p.bap.cascade.LedgerReports;
 import org.uei.p2p.bap.client.CallbackSignals;
 import org.uei.p2p.bap.client.RequestLedger;
 import org.uei.p2p.bap.client.Wave2Callbacks;
@@ -26,7 +28,9 @@ import org.uei.p2p.node.wire.WireContext;
  * request it answers before it is ACKed, then recorded as the answer, waking a waiting sync request
  * and pushing the result to the buyer app's webhook. A wave-2 callback that carries an error, or an
  * on_confirm whose contract the seller did not make ACTIVE, fails its request with the seller's
- * words.
+ * words. In the wave-2 allocation cascade, a ledger provider's allocation report goes to {@link
+ * LedgerReports} instead, and what a seller platform reports of its side is passed on to the buyer
+ * DISCOM's ledger ({@link LedgerPassOn}).
  */
 @ApplicationScoped
 public class BapHandler implements BecknHandler {
@@ -38,6 +42,8 @@ public class BapHandler implements BecknHandler {
   @Inject Wave2DeliveryRecorder wave2Deliveries;
   @Inject Wave2Admission wave2;
   @Inject RequestLedger ledger;
+  @Inject LedgerPassOn passOn;
+  @Inject LedgerReports reports;
 
   @Override
   public Set<Action> accepts() {
@@ -65,6 +71,11 @@ public class BapHandler implements BecknHandler {
 
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
+    if (isLedgerReport(m)) {
+      // Not an answer to a request of this platform: the report's own checks name its sender.
+      reports.check(m.senderId(), m.wave2());
+      return;
+    }
     correlation.match(m.wireContext(), m.receivedAt());
     if (m.wire() == WireGeneration.IES_WAVE2) {
       wave2.admit(m.wave2());
@@ -73,8 +84,13 @@ public class BapHandler implements BecknHandler {
 
   @Override
   public void handle(InboundMessage m) throws Exception {
+    if (isLedgerReport(m)) {
+      reports.handle(m.senderId(), m.wave2());
+      return;
+    }
     WireContext c = m.wireContext();
     BecknError failure = null;
+    boolean sellerReport = false;
     if (m.wire() == WireGeneration.DEG_WAVE1) {
       if (m.action() == Action.ON_STATUS || m.action() == Action.ON_UPDATE) {
         deliveries.record(m);
@@ -84,6 +100,7 @@ public class BapHandler implements BecknHandler {
       Wave2Action a = m.wave2Action();
       if (failure == null && (a == Wave2Action.ON_STATUS || a == Wave2Action.ON_UPDATE)) {
         wave2Deliveries.record(m.senderId(), m.wave2(), m.receivedAt());
+        sellerReport = true;
       }
     }
     if (failure != null) {
@@ -93,6 +110,17 @@ public class BapHandler implements BecknHandler {
     }
     signals.signal();
     webhook.push(c.messageId(), c.transactionId());
+    if (sellerReport) {
+      // Last: a ledger that cannot be reached now must not hold up the app's answer.
+      passOn.passOn(m.senderId(), m.wave2());
+    }
+  }
+
+  /** A wave-2 on_status from a DISCOM's ledger provider: its allocation report. */
+  private static boolean isLedgerReport(InboundMessage m) {
+    return m.wire() == WireGeneration.IES_WAVE2
+        && m.wave2Action() == Wave2Action.ON_STATUS
+        && LedgerReports.isReport(m.wave2());
   }
 
   /** Why a wave-2 callback fails its request, or null when it answers it. */

@@ -2,8 +2,12 @@ package org.uei.p2p.bap.beckn;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.uei.p2p.bap.cascade.BuyerAllocations;
 import org.uei.p2p.bap.client.Wave2Callbacks;
 import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
 import org.uei.p2p.bap.wave2.Wave2Network;
@@ -11,7 +15,9 @@ import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.LedgerProvider;
+import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.DegContract;
 import org.uei.p2p.model.wave2.Participant;
@@ -22,12 +28,15 @@ import org.uei.p2p.node.handler.InboundRejection;
  * What the buyer platform checks in a seller's wave-2 callback beyond the wire's rules, before it
  * is ACKed: a contract this platform can read, and for each DISCOM this platform knows, the ledger
  * provider this platform named (a seller must not move a contract's record to another ledger or
- * DISCOM). A callback that carries an error instead is the seller's refusal and is taken as it is.
+ * DISCOM), and buyer DISCOM allocations no different from those the buyer DISCOM's ledger reported
+ * to this platform. A callback that carries an error instead is the seller's refusal and is taken
+ * as it is.
  */
 @ApplicationScoped
 public class Wave2Admission {
 
   @Inject Wave2Network network;
+  @Inject BuyerAllocations buyerAllocations;
 
   /** Refuses a contract callback the buyer platform cannot hold the seller to. */
   public void admit(Wave2Envelope callback) throws InboundRejection {
@@ -52,6 +61,7 @@ public class Wave2Admission {
           unbalanced + ": what roles pay must equal what roles receive",
           c.revenueFlow().map(r -> r.pathOf("revenueFlows")).orElse(c.pathOf("consideration")));
     }
+    keptBuyerFigures(callback.context().bppId(), c, tc);
     for (String role : List.of(DegContract.BUYER_DISCOM, DegContract.SELLER_DISCOM)) {
       Optional<Participant> p = c.participantInRole(role);
       if (p.isEmpty()) {
@@ -76,6 +86,42 @@ public class Wave2Admission {
       check(theirs, "discomId", theirs.discomId(), l.discomSubscriberId(), role);
       check(theirs, "ledgerId", theirs.ledgerId(), l.ledgerId(), role);
       check(theirs, "ledgerUri", theirs.ledgerUri(), l.ledgerUri(), role);
+    }
+  }
+
+  /**
+   * Refuses a buyer DISCOM allocation that differs from the one the buyer DISCOM's ledger reported
+   * to this platform: the seller platform relays that side, it does not decide it.
+   */
+  private void keptBuyerFigures(String seller, Contract c, TradeContract tc)
+      throws InboundRejection {
+    if (c.id() == null || tc.allocations().isEmpty()) {
+      return;
+    }
+    Map<Integer, BigDecimal> kept;
+    try {
+      kept = buyerAllocations.of(seller, c.id());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the kept allocations: " + e.getMessage(), e);
+    }
+    String prefix = c.id() + "/";
+    for (Allocation a : tc.allocations()) {
+      if (a.side() != TradeSide.BUYER || !a.tradeId().startsWith(prefix)) {
+        continue;
+      }
+      BigDecimal ledger = kept.get(Integer.valueOf(a.tradeId().substring(prefix.length())));
+      if (ledger != null && ledger.compareTo(a.allocatedKwh()) != 0) {
+        throw InboundRejection.badRequest(
+            ErrorCode.INVALID_REQUEST,
+            "BUYER_DISCOM_ALLOC "
+                + a.allocatedKwh().toPlainString()
+                + " of trade "
+                + a.tradeId()
+                + " is not the "
+                + ledger.toPlainString()
+                + " kWh the buyer DISCOM's ledger reported",
+            c.pathOf("commitments"));
+      }
     }
   }
 

@@ -9,15 +9,19 @@ public final class ClientCommands {
   private ClientCommands() {}
 
   /**
-   * Discover offers.
+   * Discover offers. The two wires filter in different languages: {@code filter} is wave 1's
+   * JSONPath over the catalog's items, {@code wave2Filter} the intent's {@code filters.expression}
+   * over {@code catalogs}. A node of wave 2 only also takes {@code filter} as the wave-2
+   * expression.
    *
    * @param filter a JSONPath filter expression, e.g. {@code $[?(@.beckn:price.schema:price <= 7)]};
-   *     none: all. On wave 2 it is the intent's {@code filters.expression} over {@code catalogs},
-   *     e.g. {@code $.catalogs[*].offers[*] ? (...)}
+   *     none: all
+   * @param wave2Filter the wave-2 expression, e.g. {@code $.catalogs[*].offers[*] ? (...)}; none:
+   *     every EnergyTradeOffer
    * @param transactionId continue a transaction; a new one when absent
    * @param ttl ISO-8601 duration the BPPs have to answer; {@code uei.ttl} when absent
    */
-  public record Discover(String filter, String transactionId, String ttl) {}
+  public record Discover(String filter, String wave2Filter, String transactionId, String ttl) {}
 
   /**
    * Select, init, confirm, status, update or cancel within a transaction started by discover.

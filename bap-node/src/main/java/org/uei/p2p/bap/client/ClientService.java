@@ -66,10 +66,10 @@ public class ClientService {
    */
   public Sent discover(ClientCommands.Discover cmd) {
     Duration ttl = ttl(cmd == null ? null : cmd.ttl());
-    String filter =
-        cmd == null || cmd.filter() == null || cmd.filter().isBlank() ? null : cmd.filter();
+    String filter = cmd == null ? null : blankless(cmd.filter());
     String txn = cmd == null ? null : cmd.transactionId();
     Set<WireGeneration> wires = Wires.parse(nodeConfig.wire());
+    String wave2Filter = wave2Filter(cmd, wires);
     Map<String, Outgoing> out = new LinkedHashMap<>();
     List<String> searched = new ArrayList<>();
     Context base =
@@ -109,7 +109,7 @@ public class ClientService {
         targets = bppsOf(wave2Network.networkId());
       }
       for (Outgoing o :
-          wave2.discover(filter, base.getTransactionId(), base.getMessageId(), ttl, targets)) {
+          wave2.discover(wave2Filter, base.getTransactionId(), base.getMessageId(), ttl, targets)) {
         out.put(o.bppId(), o);
       }
     }
@@ -123,6 +123,32 @@ public class ClientService {
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     return new Sent(base.getMessageId(), base.getTransactionId(), expiry(base));
+  }
+
+  /**
+   * The expression of the wave-2 discover: {@code wave2Filter}, else on a node of wave 2 only the
+   * app's {@code filter}. A node of both wires never sends wave 1's filter language to wave 2: a
+   * {@code filter} without {@code wave2Filter} there is refused rather than sent to the wrong wire.
+   */
+  private static String wave2Filter(ClientCommands.Discover cmd, Set<WireGeneration> wires) {
+    String wave2Filter = cmd == null ? null : blankless(cmd.wave2Filter());
+    String filter = cmd == null ? null : blankless(cmd.filter());
+    if (wave2Filter != null || !wires.contains(WireGeneration.IES_WAVE2)) {
+      return wave2Filter;
+    }
+    if (!wires.contains(WireGeneration.DEG_WAVE1)) {
+      return filter;
+    }
+    if (filter != null) {
+      throw Refusal.invalid(
+          "this node discovers on wave 1 and wave 2, whose filters are written differently:"
+              + " filter goes to wave-1 sellers only; give wave2Filter for wave 2");
+    }
+    return null;
+  }
+
+  private static String blankless(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /**

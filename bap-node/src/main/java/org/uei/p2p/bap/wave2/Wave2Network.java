@@ -83,6 +83,15 @@ public class Wave2Network {
         url(d.ledgerUri(), d.ledgerId()));
   }
 
+  /**
+   * The subscriber id of the ledger provider this platform configured for {@code discomCode}, with
+   * no registry look-up; empty when that DISCOM is not configured.
+   */
+  public Optional<String> ledgerId(String discomCode) {
+    BapConfig.Discom d = discomCode == null ? null : config.wave2().discoms().get(discomCode);
+    return d == null ? Optional.empty() : Optional.of(d.ledgerId());
+  }
+
   /** True when this platform has {@code discomCode} configured. */
   public boolean configured(String discomCode) {
     return discomCode != null && config.wave2().discoms().containsKey(discomCode);

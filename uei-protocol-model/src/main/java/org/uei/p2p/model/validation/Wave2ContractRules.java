@@ -16,7 +16,8 @@ import org.uei.p2p.model.wave2.Wave2Action;
  *
  * <p>A trade contract (select to on_confirm) must carry its table, roles and parties. Later
  * messages must name the contract; they may carry less, because status also runs between a ledger
- * provider and its DISCOM with only the meter actuals.
+ * provider and its DISCOM with only the meter actuals, and a ledger's allocation report has neither
+ * resources nor offers (it holds records, not the contract).
  */
 final class Wave2ContractRules {
 
@@ -98,7 +99,8 @@ final class Wave2ContractRules {
       p.oneOf(cm.pathOf("status.descriptor.code"), cm.statusCode(), Commitment.STATES);
     }
     Set<String> resourceIds = new HashSet<>();
-    if (Wave2Shapes.array(p, cm, "resources", true, true)) {
+    boolean trade = isTrade(action);
+    if (Wave2Shapes.array(p, cm, "resources", trade, trade)) {
       List<Resource> rs = cm.resources();
       for (int i = 0; i < rs.size(); i++) {
         Resource r = rs.get(i);
@@ -107,7 +109,7 @@ final class Wave2ContractRules {
         }
       }
     }
-    if (Wave2Shapes.object(p, cm, "offer", true)) {
+    if (Wave2Shapes.object(p, cm, "offer", trade)) {
       Commitment.OfferRef o = cm.offer();
       Wave2Shapes.requiredText(p, o, "id");
       if (Wave2Shapes.array(p, o, "resourceIds", true, true)) {
