@@ -27,11 +27,11 @@ import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * An IES wave-2 network on loopback, six node processes and the registry: a Delhi
- * buyer platform (bap-node, TPDDL consumers), a UP seller platform (bpp-node, PVVNL prosumers),
- * the utility nodes of TPDDL and PVVNL (bpp-node in utility mode) and each DISCOM's ledger
- * provider (bpp-node serving the DEG Ledger API). BRPL is registered but runs nothing: the
- * network's contract policy does not let its consumers buy here.
+ * An IES wave-2 network on loopback, six node processes and the registry: a Delhi buyer platform
+ * (bap-node, TPDDL consumers), a UP seller platform (bpp-node, PVVNL prosumers), the utility nodes
+ * of TPDDL and PVVNL (bpp-node in utility mode) and each DISCOM's ledger provider (bpp-node serving
+ * the DEG Ledger API). BRPL is registered but runs nothing: the network's contract policy does not
+ * let its consumers buy here.
  */
 public final class Wave2LocalNetwork implements AutoCloseable {
 
@@ -119,7 +119,9 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     pvvnlLedger = ledger("pvvnl-ledger", PVVNL_LEDGER_ID, "PVVNL", bppJar);
   }
 
-  /** Starts the registry and the six nodes (in parallel: each JVM mostly waits on its own start). */
+  /**
+   * Starts the registry and the six nodes (in parallel: each JVM mostly waits on its own start).
+   */
   public static Wave2LocalNetwork start(Path dir) throws Exception {
     return start(dir, true);
   }

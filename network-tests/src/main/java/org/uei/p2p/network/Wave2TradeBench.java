@@ -12,8 +12,8 @@ import org.uei.p2p.examples.network.Json;
 /**
  * Latency harness of IES wave 2: the wall-clock time from a seller's offer publication to the
  * buyer's ACTIVE contract, between a bap-node, a bpp-node and both DISCOMs' ledger providers
- * running as separate processes: publish the offer on the seller platform, discover it through
- * the buyer platform, init, confirm (the seller forwards the contract to both ledgers before it
+ * running as separate processes: publish the offer on the seller platform, discover it through the
+ * buyer platform, init, confirm (the seller forwards the contract to both ledgers before it
  * answers). Warm-up trades are discarded. Arguments: [trades] [warm-up].
  */
 public final class Wave2TradeBench {
@@ -31,7 +31,7 @@ public final class Wave2TradeBench {
                   "id",
                   "bench-rooftop",
                   "meterId",
-                  "UP-PVVNL-BENCH-1",
+                  "TEST_UP_PVVNL_BENCH_1",
                   "discomId",
                   "PVVNL",
                   "stateCode",
@@ -69,7 +69,13 @@ public final class Wave2TradeBench {
                         "bppId",
                         Wave2LocalNetwork.BPP_ID,
                         "buyer",
-                        Map.of("id", "bench-buyer", "meterId", "DL-TPDDL-BENCH-1", "discomId", "TPDDL"),
+                        Map.of(
+                            "id",
+                            "bench-buyer",
+                            "meterId",
+                            "TEST_DL_TPDDL_BENCH_1",
+                            "discomId",
+                            "TPDDL"),
                         "items",
                         List.of(Map.of("offerId", offer, "quantityKwh", 1))))
                 .expect(200),

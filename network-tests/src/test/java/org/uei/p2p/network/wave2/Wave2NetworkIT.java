@@ -24,18 +24,18 @@ import org.uei.p2p.network.Wave2LocalNetwork;
  * Issue #19 with real processes: a trading day on IES wave 2 between a Delhi buyer platform, a UP
  * seller platform, the utility nodes of TPDDL and PVVNL and each DISCOM's ledger provider. The
  * contract policy refuses a BRPL buyer, TPDDL refuses a trade above a flat's sanctioned load, a
- * confirm with the seller DISCOM's ledger down fails cleanly and succeeds once it is back, and after
- * delivery the ledgers allocate the DISCOMs' meter actuals, the platforms cascade the allocations,
- * the seller settles with FINAL_ALLOC and a revenue flow summing to zero, and both ledgers show
- * every party the records it is a party to.
+ * confirm with the seller DISCOM's ledger down fails cleanly and succeeds once it is back, and
+ * after delivery the ledgers allocate the DISCOMs' meter actuals, the platforms cascade the
+ * allocations, the seller settles with FINAL_ALLOC and a revenue flow summing to zero, and both
+ * ledgers show every party the records it is a party to.
  */
 class Wave2NetworkIT {
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  private static final String FLAT = "DL-TPDDL-W2-0001";
-  private static final String SMALL_FLAT = "DL-TPDDL-W2-0002";
-  private static final String BRPL_FLAT = "DL-BRPL-W2-0001";
-  private static final String ROOFTOP = "UP-PVVNL-W2-0001";
+  private static final String FLAT = "TEST_DL_TPDDL_0001";
+  private static final String SMALL_FLAT = "TEST_DL_TPDDL_0002";
+  private static final String BRPL_FLAT = "TEST_DL_BRPL_0001";
+  private static final String ROOFTOP = "TEST_UP_PVVNL_0001";
 
   private static Wave2LocalNetwork net;
 
@@ -84,13 +84,13 @@ class Wave2NetworkIT {
     JsonNode capped = callback(init(small, offer, SMALL_FLAT, "TPDDL", 3), "on_init");
     assertEquals("50000", capped.at("/error/code").asText(), capped.toString());
     String why = capped.at("/error/message").asText();
-    assertTrue(
-        why.contains("TPDDL") && why.contains(SMALL_FLAT) && why.contains("BUYER_CAP"), why);
+    assertTrue(why.contains("TPDDL") && why.contains(SMALL_FLAT) && why.contains("BUYER_CAP"), why);
 
     // A trade that passes: 4 kWh for the flat.
     String txn = discover(offer);
     JsonNode onInit = callback(init(txn, offer, FLAT, "TPDDL", 4), "on_init");
-    assertTrue(onInit.path("error").isMissingNode() || onInit.path("error").isNull(), onInit.toString());
+    assertTrue(
+        onInit.path("error").isMissingNode() || onInit.path("error").isNull(), onInit.toString());
 
     // The seller DISCOM's ledger is down: the confirm fails and nothing is recorded anywhere.
     net.pvvnlLedger.stop();
@@ -141,7 +141,8 @@ class Wave2NetworkIT {
             "the settled contract at the buyer platform");
     JsonNode summary = settled.get("summary");
     assertEquals(
-        0, new BigDecimal("3.5").compareTo(summary.at("/finalKwh").elements().next().decimalValue()),
+        0,
+        new BigDecimal("3.5").compareTo(summary.at("/finalKwh").elements().next().decimalValue()),
         summary.toString());
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode f : summary.get("revenueFlows")) {
@@ -151,8 +152,9 @@ class Wave2NetworkIT {
 
     // Both ledgers end with both DISCOMs' figures, and show them alike.
     Await.until(
-        () -> bothSides(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn)
-            && bothSides(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn),
+        () ->
+            bothSides(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn)
+                && bothSides(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn),
         DEADLINE,
         "both ledgers to hold both allocations");
     assertEquals(
@@ -247,8 +249,8 @@ class Wave2NetworkIT {
     return cbs.get(0);
   }
 
-  private static void meterData(String utility, String meter, ZonedDateTime slot, String in, String out)
-      throws Exception {
+  private static void meterData(
+      String utility, String meter, ZonedDateTime slot, String in, String out) throws Exception {
     Json.post(
             utility + "/provider/meter-data",
             Map.of(
@@ -269,8 +271,7 @@ class Wave2NetworkIT {
   }
 
   private static JsonNode records(
-      org.uei.p2p.examples.network.NodeProcess ledger, String caller, String txn)
-      throws Exception {
+      org.uei.p2p.examples.network.NodeProcess ledger, String caller, String txn) throws Exception {
     return net.ledgerGet(ledger, caller, Map.of("transactionId", txn)).get("records");
   }
 
