@@ -212,6 +212,8 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     e.put("UEI_OUTBOX_INITIAL_BACKOFF", "PT0.2S");
     e.put("UEI_OUTBOX_MAX_BACKOFF", "PT1S");
     e.put("UEI_TESTING_MARKET_CLOCK_CONTROL", "true");
+    // The IES test network: every meter is a TEST_ meter, as the trading rules must know too.
+    e.put("UEI_BPP_RULES_TEST_NETWORK", "true");
     // Six node JVMs share the machine with the build: give a busy peer time to ACK.
     e.put("UEI_HTTP_REQUEST_TIMEOUT", "PT30S");
     e.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");

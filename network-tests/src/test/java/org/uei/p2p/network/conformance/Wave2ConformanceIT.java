@@ -68,6 +68,8 @@ class Wave2ConformanceIT {
     env.put("UEI_WIRE", "wave2");
     env.put("UEI_NETWORK_ID", NETWORK);
     env.put("UEI_BPP_SETTLEMENT_VPA", "conformance-seller@upi");
+    // The IES test network: every meter is a TEST_ meter, as the trading rules must know too.
+    env.put("UEI_BPP_RULES_TEST_NETWORK", "true");
     // Map keys (DISCOM codes) do not survive the environment-variable name mapping.
     env.put("JAVA_TOOL_OPTIONS", opts.toString().trim());
     env.putAll(extra);
