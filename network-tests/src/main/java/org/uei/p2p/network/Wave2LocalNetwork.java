@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.uei.p2p.examples.network.CatalogDiscoveryService;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
@@ -27,7 +28,8 @@ import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * An IES wave-2 network on loopback, six node processes and the registry: a Delhi buyer platform
+ * An IES wave-2 network on loopback, six node processes, the registry and the network's catalog
+ * discovery service: a Delhi buyer platform
  * (bap-node, TPDDL consumers), a UP seller platform (bpp-node, PVVNL prosumers), the utility nodes
  * of TPDDL and PVVNL (bpp-node in utility mode) and each DISCOM's ledger provider (bpp-node serving
  * the DEG Ledger API). BRPL is registered but runs nothing: the network's contract policy does not
@@ -44,10 +46,12 @@ public final class Wave2LocalNetwork implements AutoCloseable {
   public static final String PVVNL_LEDGER_ID = "ledger.pvvnl.wave2-it";
   public static final String BRPL_ID = "utility.brpl.wave2-it";
   public static final String BRPL_LEDGER_ID = "ledger.brpl.wave2-it";
+  public static final String CDS_ID = "cds.wave2-it";
   private static final Duration START = Duration.ofSeconds(300);
 
   private final Path dir;
   private final LocalRegistry registry;
+  private final CatalogDiscoveryService cds;
   private final Map<String, Ed25519KeyPair> keys = new HashMap<>();
   private final Map<String, Integer> ports = new HashMap<>();
   private final List<NodeProcess> nodes = new ArrayList<>();
@@ -77,7 +81,10 @@ public final class Wave2LocalNetwork implements AutoCloseable {
       keys.put(id, Ed25519KeyPair.generate());
       ports.put(id, LoopbackSubscribers.freePort());
     }
+    Ed25519KeyPair cdsKey = Ed25519KeyPair.generate();
+    cds = CatalogDiscoveryService.start(CDS_ID, cdsKey, registry.baseUrl(), NETWORK);
     ArrayNode records = Json.MAPPER.createArrayNode();
+    records.add(LoopbackSubscribers.record(CDS_ID, "k1", "BG", cds.url(), NETWORK, cdsKey));
     keys.forEach(
         (id, key) ->
             records.add(
@@ -91,6 +98,7 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     Map<String, String> bapProps = new LinkedHashMap<>();
     discomOfBuyer(bapProps, "TPDDL", TPDDL_ID, TPDDL_LEDGER_ID);
     discomOfBuyer(bapProps, "BRPL", BRPL_ID, BRPL_LEDGER_ID);
+    bapProps.put("uei.bap.wave2.discovery-url", cds.url());
     bap = node("bap-node", BAP_ID, bapJar, Map.of(), bapProps);
 
     Map<String, String> bppProps = new LinkedHashMap<>();
@@ -108,6 +116,10 @@ public final class Wave2LocalNetwork implements AutoCloseable {
             BPP_ID,
             bppJar,
             Map.of(
+                "UEI_BPP_WAVE2_CATALOG_SERVICE_URL",
+                cds.url(),
+                "UEI_BPP_WAVE2_CATALOG_SERVICE_ID",
+                CDS_ID,
                 "UEI_BPP_SETTLEMENT_VPA",
                 "up-solar@upi",
                 "UEI_BPP_RULES_ALLOWED_DISCOMS",
@@ -300,6 +312,11 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     return Json.MAPPER.readTree(r.body());
   }
 
+  /** The network's catalog discovery service, where the seller publishes and the buyer discovers. */
+  public CatalogDiscoveryService catalogService() {
+    return cds;
+  }
+
   public Path dir() {
     return dir;
   }
@@ -313,6 +330,7 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      cds.close();
       registry.close();
     }
   }

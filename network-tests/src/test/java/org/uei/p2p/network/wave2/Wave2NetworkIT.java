@@ -120,8 +120,8 @@ class Wave2NetworkIT {
     meterData(net.tpddl.url(), FLAT, s, "3.5", "0");
     meterData(net.pvvnl.url(), ROOFTOP, s, "0", "5");
     String day = s.toLocalDate().toString();
-    Json.post(net.tpddlLedger.url() + "/ledger/actuals/requests", Map.of("day", day)).expect(200);
-    Json.post(net.pvvnlLedger.url() + "/ledger/actuals/requests", Map.of("day", day)).expect(200);
+    Json.post(net.tpddlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
+    Json.post(net.pvvnlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
 
     // The allocations cascade ledger → platform → platform → ledger; the seller settles.
     JsonNode settled =
