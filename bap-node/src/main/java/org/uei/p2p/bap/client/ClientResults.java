@@ -59,12 +59,19 @@ public class ClientResults {
     return out;
   }
 
-  /** The offers of every on_discover in one list, each tagged with the BPP that made it. */
+  /**
+   * The offers of every on_discover in one list, each tagged with the BPP that sells it: the one
+   * its catalog names, else the one that answered.
+   */
   private static ArrayNode mergedOffers(ArrayNode callbacks) {
     ArrayNode merged = NODES.arrayNode();
     for (JsonNode cb : callbacks) {
       for (JsonNode offer : cb.path("summary").path("offers")) {
-        merged.add(((ObjectNode) offer.deepCopy()).put("bppId", cb.path("bppId").asText()));
+        ObjectNode o = offer.deepCopy();
+        if (!o.hasNonNull("bppId")) {
+          o.put("bppId", cb.path("bppId").asText());
+        }
+        merged.add(o);
       }
     }
     return merged;

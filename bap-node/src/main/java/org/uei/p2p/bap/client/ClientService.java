@@ -96,11 +96,7 @@ public class ClientService {
       }
     }
     if (wires.contains(WireGeneration.IES_WAVE2)) {
-      Optional<String> service =
-          config
-              .wave2()
-              .discoveryUrl()
-              .or(() -> wires.size() == 1 ? config.discoveryUrl() : Optional.empty());
+      Optional<String> service = wave2Network.discoveryService();
       Map<String, String> targets;
       if (service.isPresent()) {
         targets = Map.of(ClientRequest.ANY_BPP, service.get());

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.bap.wave2.Wave2Network;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
@@ -20,6 +21,7 @@ import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.wave1.Order;
+import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.audit.TreeHeadAnchors;
 import org.uei.p2p.node.config.NodeIdentity;
@@ -42,6 +44,7 @@ public class OrderBuilder {
   @Inject NodeIdentity identity;
   @Inject RequestLedger ledger;
   @Inject TreeHeadAnchors anchors;
+  @Inject Wave2Network wave2;
 
   /** The BPP a request goes to, its Beckn endpoint, and the wire the transaction speaks with it. */
   public record Target(String bppId, String bppUri, WireGeneration wire) {}
@@ -73,6 +76,17 @@ public class OrderBuilder {
           heard.add(WireReader.contextOf(m.body));
         } catch (MessageParseException e) {
           // Stored messages passed parsing when they arrived; skip one that no longer does.
+        }
+      }
+    }
+    if (heard.isEmpty()) {
+      // The seller may have been found through the network's discovery service only.
+      for (Wave2Envelope e :
+          Wave2Callbacks.discovered(cmd.transactionId(), id, wave2::isDiscoveryService)) {
+        try {
+          heard.add(WireReader.contextOf(e.write()));
+        } catch (MessageParseException ex) {
+          // A catalog cut out of a readable on_discover stays readable; skip one that is not.
         }
       }
     }

@@ -1,8 +1,12 @@
 package org.uei.p2p.bap.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -33,6 +37,59 @@ public final class Wave2Callbacks {
       }
     }
     return out;
+  }
+
+  /**
+   * The on_discover callbacks of {@code txn} that offer what {@code bppId} sells, oldest first: its
+   * own, and those signed by the network's discovery service ({@code discoveryService} accepts its
+   * subscriber id) cut to the catalogs it indexed for {@code bppId}, with a context naming that
+   * seller. Nobody else may speak for another seller. Call inside a transaction.
+   */
+  static List<Wave2Envelope> discovered(
+      String txn, String bppId, Predicate<String> discoveryService) {
+    List<Wave2Envelope> out = new ArrayList<>();
+    for (StoredMessage m : StoredMessage.byTransaction(txn)) {
+      if (m.direction != Direction.IN || !"on_discover".equals(m.action)) {
+        continue;
+      }
+      Optional<Wave2Envelope> e = read(m.body);
+      if (e.isEmpty()) {
+        continue;
+      }
+      if (bppId.equals(m.senderId)) {
+        out.add(e.get());
+      } else if (m.senderId != null && discoveryService.test(m.senderId)) {
+        catalogsOf(e.get(), bppId).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** The envelope with only {@code bppId}'s catalogs and a context naming it; empty if none. */
+  private static Optional<Wave2Envelope> catalogsOf(Wave2Envelope e, String bppId) {
+    ObjectNode tree = e.toJson().deepCopy();
+    JsonNode catalogs = tree.path("message").path("catalogs");
+    if (!catalogs.isArray() || !tree.path("context").isObject()) {
+      return Optional.empty();
+    }
+    ArrayNode kept = tree.arrayNode();
+    for (JsonNode c : catalogs) {
+      if (bppId.equals(c.path("bppId").asText(null)) && c.hasNonNull("bppUri")) {
+        kept.add(c);
+      }
+    }
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    ((ObjectNode) tree.get("message")).set("catalogs", kept);
+    ((ObjectNode) tree.get("context"))
+        .put("bppId", bppId)
+        .put("bppUri", kept.get(0).get("bppUri").asText());
+    try {
+      return Optional.of(Wave2Envelope.fromTree(tree));
+    } catch (MessageParseException ex) {
+      return Optional.empty();
+    }
   }
 
   /** The latest {@code action} of {@code txn} from {@code bppId} that carries no error. */

@@ -194,7 +194,9 @@ public class Wave2Requests {
       throw Refusal.invalid("buyer (id, meterId, discomId) is required");
     }
     List<EnergyOffer> offers = new ArrayList<>();
-    for (Wave2Envelope e : Wave2Callbacks.of(cmd.transactionId(), target.bppId(), "on_discover")) {
+    for (Wave2Envelope e :
+        Wave2Callbacks.discovered(
+            cmd.transactionId(), target.bppId(), network::isDiscoveryService)) {
       try {
         offers.addAll(Wave2Network.reader().offers(e.message()));
       } catch (TradeCodecException ex) {

@@ -1,5 +1,6 @@
 package org.uei.p2p.bap.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.MoneyFlow;
+import org.uei.p2p.model.wave2.Catalog;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.SettlementTerm;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -61,9 +63,30 @@ public final class Wave2Summaries {
     return n;
   }
 
+  /**
+   * The offers of an on_discover, each tagged with the seller whose catalog holds it (a discovery
+   * service answers with the catalogs of several sellers; the buyer app orders from one of them).
+   */
+  private static ObjectNode offersBySeller(Wave2Message m) throws TradeCodecException {
+    ArrayNode all = NODES.arrayNode();
+    for (Catalog c : m.catalogs()) {
+      ObjectNode one = NODES.objectNode();
+      one.putArray("catalogs").add(c.toJson());
+      JsonNode offers =
+          ClientResults.offers(Wave2Network.reader().offers(Wave2Message.of(one))).get("offers");
+      for (JsonNode o : offers) {
+        if (c.bppId() != null) {
+          ((ObjectNode) o).put("bppId", c.bppId());
+        }
+        all.add(o);
+      }
+    }
+    return NODES.objectNode().set("offers", all);
+  }
+
   private static ObjectNode summary(Wave2Message m) throws TradeCodecException {
     if (!m.catalogs().isEmpty() || m.contract() == null) {
-      return ClientResults.offers(Wave2Network.reader().offers(m));
+      return offersBySeller(m);
     }
     TradeContract tc = Wave2Network.reader().contract(m);
     BigDecimal value = BigDecimal.ZERO;

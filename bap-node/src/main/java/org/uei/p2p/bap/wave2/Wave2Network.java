@@ -12,6 +12,7 @@ import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.PolicyReference;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.domain.Refusal;
+import org.uei.p2p.node.wire.Wires;
 import org.uei.p2p.registry.LookupQuery;
 import org.uei.p2p.registry.Registry;
 import org.uei.p2p.registry.RegistryException;
@@ -37,6 +38,44 @@ public class Wave2Network {
             () ->
                 Refusal.invalid(
                     "uei.network-id is not set: this platform cannot send wave-2 requests"));
+  }
+
+  /**
+   * The network's discovery service for wave 2: {@code uei.bap.wave2.discovery-url}, else {@code
+   * uei.bap.discovery-url} on a node that speaks only wave 2; empty when discover goes to every
+   * seller platform of the network.
+   */
+  public Optional<String> discoveryService() {
+    return config
+        .wave2()
+        .discoveryUrl()
+        .or(
+            () ->
+                Wires.parse(nodeConfig.wire()).size() == 1
+                    ? config.discoveryUrl()
+                    : Optional.empty());
+  }
+
+  /**
+   * True when {@code subscriberId} is the network's discovery service: its registry record's URL is
+   * {@link #discoveryService()}. Only it may answer discover with other sellers' catalogs.
+   */
+  public boolean isDiscoveryService(String subscriberId) {
+    Optional<String> service = discoveryService();
+    if (service.isEmpty()) {
+      return false;
+    }
+    try {
+      return registry.lookupActive(LookupQuery.bySubscriber(subscriberId), Instant.now()).stream()
+          .map(Subscriber::url)
+          .anyMatch(u -> u != null && strip(u).equals(strip(service.get())));
+    } catch (RegistryException e) {
+      return false;
+    }
+  }
+
+  private static String strip(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The currency this platform trades in. */

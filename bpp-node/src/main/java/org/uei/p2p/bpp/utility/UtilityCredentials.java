@@ -36,6 +36,9 @@ public class UtilityCredentials {
   @Inject StatusRegistry statusRegistry;
   @Inject NodeIdentity identity;
 
+  // Holds one HTTP client for every revocation instead of one per call.
+  private volatile Publisher publisher;
+
   /** True when this node issues credentials at enrolment. */
   public boolean issuing() {
     return config.utilityMode() && settings.issue();
@@ -97,10 +100,10 @@ public class UtilityCredentials {
   }
 
   private void revoke(IssuedCredential c, String reason) {
-    Optional<String> registry = statusRegistry.url();
-    if (registry.isPresent()) {
+    Optional<RevocationPublisher> publisher = publisher();
+    if (publisher.isPresent()) {
       try {
-        RevocationPublisher.to(registry.get()).revoke(identity.subscriberId(), null, c.id, reason);
+        publisher.get().revoke(identity.subscriberId(), null, c.id, reason);
       } catch (RevocationPublisher.PublishException e) {
         throw Refusal.upstream("the revocation was not published: " + e.getMessage());
       }
@@ -108,6 +111,22 @@ public class UtilityCredentials {
     c.revokedAt = Instant.now();
     c.revocationReason = reason == null ? null : truncate(reason, 512);
   }
+
+  /** One publisher (and its HTTP client) for the configured status registry, made on first use. */
+  private Optional<RevocationPublisher> publisher() {
+    Optional<String> url = statusRegistry.url();
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    Publisher p = publisher;
+    if (p == null || !p.url().equals(url.get())) {
+      p = new Publisher(url.get(), RevocationPublisher.to(url.get()));
+      publisher = p;
+    }
+    return Optional.of(p.publisher());
+  }
+
+  private record Publisher(String url, RevocationPublisher publisher) {}
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

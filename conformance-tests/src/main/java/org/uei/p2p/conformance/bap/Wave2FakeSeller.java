@@ -141,6 +141,11 @@ final class Wave2FakeSeller {
       }
     }
     ObjectNode context = Wave2Contexts.callbackFor(request.context(), Clock.systemUTC());
+    if (!context.hasNonNull("bppId")) {
+      // A discover reached the kit as a seller platform, not through a discovery service: the
+      // on_discover names the seller that answers it.
+      context.put("bppId", identity.subscriberId()).put("bppUri", bppUri);
+    }
     byte[] body = Wave2Envelope.of(context, Wave2Message.of(message)).write();
     BecknClient.Sent sent =
         client.post(

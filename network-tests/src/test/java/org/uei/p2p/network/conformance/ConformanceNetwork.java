@@ -56,18 +56,18 @@ final class ConformanceNetwork implements AutoCloseable {
    */
   NodeProcess startNode(String role, String id, Map<String, String> settings)
       throws IOException, InterruptedException {
+    return startNode(role, id, settings, LocalNetwork.DOMAIN);
+  }
+
+  /** Like {@link #startNode(String, String, Map)}, registered under {@code domain}. */
+  NodeProcess startNode(String role, String id, Map<String, String> settings, String domain)
+      throws IOException, InterruptedException {
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String url = "http://127.0.0.1:" + port;
     try {
       KitIdentity.register(
-          registry.baseUrl(),
-          id,
-          "k1",
-          role.toUpperCase(),
-          url,
-          LocalNetwork.DOMAIN,
-          key.publicKeyBase64());
+          registry.baseUrl(), id, "k1", role.toUpperCase(), url, domain, key.publicKeyBase64());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -81,7 +81,7 @@ final class ConformanceNetwork implements AutoCloseable {
                 "UEI_PRIVATE_KEY",
                 key.seedBase64(),
                 "UEI_DOMAIN",
-                LocalNetwork.DOMAIN,
+                domain,
                 "UEI_PUBLIC_URL",
                 url,
                 "UEI_REGISTRY_URL",
@@ -109,6 +109,15 @@ final class ConformanceNetwork implements AutoCloseable {
    */
   static String publishOffer(NodeProcess bpp, String price, int kwh)
       throws IOException, InterruptedException {
+    return publishOffer(bpp, price, kwh, "DL-");
+  }
+
+  /**
+   * Like {@link #publishOffer(NodeProcess, String, int)}, the prosumer's meter id starting with
+   * {@code meterPrefix} (a test network's meters all start with {@code TEST_}).
+   */
+  static String publishOffer(NodeProcess bpp, String price, int kwh, String meterPrefix)
+      throws IOException, InterruptedException {
     String id = "prosumer-" + UUID.randomUUID().toString().substring(0, 8);
     Json.post(
             bpp.url() + "/provider/prosumers",
@@ -116,7 +125,7 @@ final class ConformanceNetwork implements AutoCloseable {
                 "id",
                 id,
                 "meterId",
-                "DL-" + id,
+                meterPrefix + id,
                 "discomId",
                 "TPDDL",
                 "stateCode",

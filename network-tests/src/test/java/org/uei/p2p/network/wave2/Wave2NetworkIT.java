@@ -1,0 +1,289 @@
+package org.uei.p2p.network.wave2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.examples.network.Json;
+import org.uei.p2p.network.Await;
+import org.uei.p2p.network.TradeFlow;
+import org.uei.p2p.network.Wave2LocalNetwork;
+
+/**
+ * Issue #19 with real processes: a trading day on IES wave 2 between a Delhi buyer platform, a UP
+ * seller platform, the utility nodes of TPDDL and PVVNL and each DISCOM's ledger provider. The
+ * contract policy refuses a BRPL buyer, TPDDL refuses a trade above a flat's sanctioned load, a
+ * confirm with the seller DISCOM's ledger down fails cleanly and succeeds once it is back, and
+ * after delivery the ledgers allocate the DISCOMs' meter actuals, the platforms cascade the
+ * allocations, the seller settles with FINAL_ALLOC and a revenue flow summing to zero, and both
+ * ledgers show every party the records it is a party to.
+ */
+class Wave2NetworkIT {
+  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final String FLAT = "TEST_DL_TPDDL_0001";
+  private static final String SMALL_FLAT = "TEST_DL_TPDDL_0002";
+  private static final String BRPL_FLAT = "TEST_DL_BRPL_0001";
+  private static final String ROOFTOP = "TEST_UP_PVVNL_0001";
+
+  private static Wave2LocalNetwork net;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // Outside target/: other builds of this module may clean it while the nodes write there.
+    net = Wave2LocalNetwork.start(Files.createTempDirectory("uei-wave2-it"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @Test
+  void aTradingDayOnWave2() throws Exception {
+    enrol();
+    Instant slot = TradeFlow.tradableSlot();
+    String offer =
+        Json.post(
+                net.bpp.url() + "/provider/offers",
+                Map.of(
+                    "prosumerId",
+                    "up-rooftop-1",
+                    "slotStart",
+                    slot.toString(),
+                    "pricePerKwh",
+                    "5.50",
+                    "maxKwh",
+                    8))
+            .expect(201)
+            .get("id")
+            .asText();
+
+    // The contract policy: BRPL's consumers may not buy on this network.
+    String brpl = discover(offer);
+    JsonNode refused = callback(init(brpl, offer, BRPL_FLAT, "BRPL", 2), "on_init");
+    assertEquals("50000", refused.at("/error/code").asText(), refused.toString());
+    assertTrue(
+        refused.at("/error/message").asText().startsWith("CON-BUYER-DISCOM"), refused.toString());
+
+    // TPDDL's headroom: 3 kWh in one hour is above the small flat's 2 kW sanctioned load.
+    String small = discover(offer);
+    JsonNode capped = callback(init(small, offer, SMALL_FLAT, "TPDDL", 3), "on_init");
+    assertEquals("50000", capped.at("/error/code").asText(), capped.toString());
+    String why = capped.at("/error/message").asText();
+    assertTrue(why.contains("TPDDL") && why.contains(SMALL_FLAT) && why.contains("BUYER_CAP"), why);
+
+    // A trade that passes: 4 kWh for the flat.
+    String txn = discover(offer);
+    JsonNode onInit = callback(init(txn, offer, FLAT, "TPDDL", 4), "on_init");
+    assertTrue(
+        onInit.path("error").isMissingNode() || onInit.path("error").isNull(), onInit.toString());
+
+    // The seller DISCOM's ledger is down: the confirm fails and nothing is recorded anywhere.
+    net.pvvnlLedger.stop();
+    JsonNode failed = callback(confirm(txn), "on_confirm");
+    assertTrue(failed.hasNonNull("error"), "a confirm no ledger acknowledged fails: " + failed);
+    assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn).size());
+    Wave2LocalNetwork.start(net.pvvnlLedger);
+    assertEquals(0, records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn).size());
+
+    // Back up: the buyer confirms again and both ledgers record the trade, seller side first.
+    JsonNode confirmed = callback(confirm(txn), "on_confirm");
+    assertTrue(
+        confirmed.path("error").isMissingNode() || confirmed.path("error").isNull(),
+        confirmed.toString());
+    assertEquals(
+        "ACTIVE", confirmed.at("/message/contract/status/code").asText(), confirmed.toString());
+    String contractId = confirmed.at("/message/contract/id").asText();
+    JsonNode atPvvnl = records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn);
+    JsonNode atTpddl = records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn);
+    assertEquals(1, atPvvnl.size(), atPvvnl.toString());
+    assertEquals(1, atTpddl.size(), atTpddl.toString());
+    assertEquals(atPvvnl.get(0).get("rowDigest"), atTpddl.get(0).get("rowDigest"));
+
+    // Delivery: the flat pulls 3.5 kWh, the rooftop pushes 5 kWh in the slot.
+    ZonedDateTime s = slot.atZone(IST);
+    net.marketClock(slot.plus(Duration.ofHours(3)));
+    meterData(net.tpddl.url(), FLAT, s, "3.5", "0");
+    meterData(net.pvvnl.url(), ROOFTOP, s, "0", "5");
+    String day = s.toLocalDate().toString();
+    Json.post(net.tpddlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
+    Json.post(net.pvvnlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
+
+    // The allocations cascade ledger → platform → platform → ledger; the seller settles.
+    JsonNode settled =
+        Await.value(
+            () -> {
+              for (JsonNode c :
+                  Json.get(net.bap.url() + "/client/transactions/" + txn)
+                      .expect(200)
+                      .get("callbacks")) {
+                if (c.toString().contains("auto-settlement-flows")) {
+                  return c;
+                }
+              }
+              return null;
+            },
+            DEADLINE,
+            "the settled contract at the buyer platform");
+    JsonNode summary = settled.get("summary");
+    assertEquals(
+        0,
+        new BigDecimal("3.5").compareTo(summary.at("/finalKwh").elements().next().decimalValue()),
+        summary.toString());
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode f : summary.get("revenueFlows")) {
+      sum = sum.add(f.get("value").decimalValue());
+    }
+    assertEquals(0, sum.signum(), "the revenue flow sums to zero: " + summary);
+
+    // Both ledgers end with both DISCOMs' figures, and show them alike.
+    Await.until(
+        () ->
+            bothSides(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn)
+                && bothSides(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn),
+        DEADLINE,
+        "both ledgers to hold both allocations");
+    assertEquals(
+        records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn).get(0).get("rowDigest"),
+        records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn).get(0).get("rowDigest"));
+
+    // Every party sees its own records: both platforms and both DISCOMs, not BRPL.
+    for (String party :
+        List.of(Wave2LocalNetwork.BAP_ID, Wave2LocalNetwork.BPP_ID, Wave2LocalNetwork.TPDDL_ID)) {
+      assertEquals(1, records(net.tpddlLedger, party, txn).size(), party);
+    }
+    assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.BRPL_ID, txn).size());
+    assertTrue(contractId.length() > 0);
+  }
+
+  private static void enrol() throws Exception {
+    Json.post(
+            net.tpddl.url() + "/utility/consumers",
+            List.of(
+                consumer(FLAT, "TPDDL-C-1", 5, 0, "DL"),
+                consumer(SMALL_FLAT, "TPDDL-C-2", 2, 0, "DL")))
+        .expect(201);
+    Json.post(net.pvvnl.url() + "/utility/consumers", consumer(ROOFTOP, "PVVNL-C-1", 3, 10, "UP"))
+        .expect(201);
+    Json.post(
+            net.bpp.url() + "/provider/prosumers",
+            Map.of(
+                "id",
+                "up-rooftop-1",
+                "meterId",
+                ROOFTOP,
+                "discomId",
+                "PVVNL",
+                "stateCode",
+                "UP",
+                "installedCapacityKw",
+                10))
+        .expect(201);
+  }
+
+  private static Map<String, Object> consumer(
+      String meter, String customer, int sanctionedKw, int installedKw, String state) {
+    return Map.of(
+        "meterId",
+        meter,
+        "customerId",
+        customer,
+        "sanctionedLoadKw",
+        sanctionedKw,
+        "installedCapacityKw",
+        installedKw,
+        "stateCode",
+        state);
+  }
+
+  /** A discover through the buyer platform that finds the offer; its transaction id. */
+  private static String discover(String offer) throws Exception {
+    JsonNode d =
+        Json.post(
+                net.bap.url() + "/client/discover",
+                Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
+            .expect(200);
+    assertTrue(d.toString().contains(offer), "on_discover names the offer: " + d);
+    return d.get("transactionId").asText();
+  }
+
+  private static JsonNode init(String txn, String offer, String meter, String discom, int kwh)
+      throws Exception {
+    return Json.post(
+            net.bap.url() + "/client/init",
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                Wave2LocalNetwork.BPP_ID,
+                "buyer",
+                Map.of("id", "buyer-" + meter, "meterId", meter, "discomId", discom),
+                "items",
+                List.of(Map.of("offerId", offer, "quantityKwh", kwh))))
+        .expect(200);
+  }
+
+  private static JsonNode confirm(String txn) throws Exception {
+    return Json.post(net.bap.url() + "/client/confirm", Map.of("transactionId", txn)).expect(200);
+  }
+
+  /** The sync answer's first callback, which must be {@code action}. */
+  private static JsonNode callback(JsonNode answer, String action) {
+    JsonNode cbs = answer.path("callbacks");
+    assertTrue(cbs.size() > 0, "no callback in " + answer);
+    assertEquals(action, cbs.get(0).get("action").asText(), answer.toString());
+    return cbs.get(0);
+  }
+
+  private static void meterData(
+      String utility, String meter, ZonedDateTime slot, String in, String out) throws Exception {
+    Json.post(
+            utility + "/provider/meter-data",
+            Map.of(
+                "readings",
+                List.of(
+                    Map.of(
+                        "meterId",
+                        meter,
+                        "blockStart",
+                        slot.toOffsetDateTime().toString(),
+                        "blockMinutes",
+                        60,
+                        "importKwh",
+                        new BigDecimal(in),
+                        "exportKwh",
+                        new BigDecimal(out)))))
+        .expect(200);
+  }
+
+  private static JsonNode records(
+      org.uei.p2p.examples.network.NodeProcess ledger, String caller, String txn) throws Exception {
+    return net.ledgerGet(ledger, caller, Map.of("transactionId", txn)).get("records");
+  }
+
+  private static boolean bothSides(
+      org.uei.p2p.examples.network.NodeProcess ledger, String caller, String txn) {
+    try {
+      JsonNode r = records(ledger, caller, txn);
+      return r.size() == 1
+          && r.get(0).path("buyerFulfillmentValidationMetrics").size() > 0
+          && r.get(0).path("sellerFulfillmentValidationMetrics").size() > 0;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
