@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.uei.p2p.bpp.catalog.CatalogService;
-import org.uei.p2p.bpp.catalog.DiscoverFilter;
+import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.codec.CatalogHeader;

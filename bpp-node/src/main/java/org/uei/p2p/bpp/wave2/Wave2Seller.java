@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
 import org.uei.p2p.bpp.beckn.OrderAdmission;
-import org.uei.p2p.bpp.catalog.DiscoverFilter;
+import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
