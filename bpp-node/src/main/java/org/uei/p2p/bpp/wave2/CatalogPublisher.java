@@ -25,12 +25,14 @@ import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxEntry;
 import org.uei.p2p.node.store.Causes;
 import org.uei.p2p.node.store.SingletonJobs;
+import org.uei.p2p.node.wire.Wires;
 
 /**
  * Publishes this seller platform's wave-2 catalog (the one an unfiltered discover answers with) to
@@ -82,10 +84,12 @@ public class CatalogPublisher {
     if (!enabled()) {
       return;
     }
-    if (config.catalogServiceId().isEmpty() || node.networkId().isEmpty()) {
+    if (config.catalogServiceId().isEmpty()
+        || node.networkId().isEmpty()
+        || !Wires.parse(node.wire()).contains(WireGeneration.IES_WAVE2)) {
       throw new IllegalStateException(
-          "uei.bpp.wave2.catalog-service-url needs uei.bpp.wave2.catalog-service-id and"
-              + " uei.network-id");
+          "uei.bpp.wave2.catalog-service-url needs uei.bpp.wave2.catalog-service-id,"
+              + " uei.network-id and wave2 in uei.wire");
     }
     requestRepublish();
   }
