@@ -12,6 +12,8 @@ CREATE TABLE wave2_catalog_state (
     republish         BOOLEAN      NOT NULL,
     published_at      TIMESTAMP WITH TIME ZONE,
     message_id        VARCHAR(64),
+    -- The callback_outbox row carrying it: one that expired undelivered is published again.
+    outbox_id         BIGINT,
     result_status     VARCHAR(16)  CHECK (result_status IN ('ACCEPTED', 'REJECTED', 'PARTIAL')),
     result_errors     VARCHAR(4000),
     result_generation BIGINT,

@@ -39,6 +39,10 @@ public class CatalogPublication extends PanacheEntityBase {
   @Column(name = "message_id", length = 64)
   public String messageId;
 
+  /** The outbox row carrying the last publish. */
+  @Column(name = "outbox_id")
+  public Long outboxId;
+
   /** ACCEPTED, REJECTED or PARTIAL, from the latest on_publish. */
   @Column(name = "result_status", length = 16)
   public String resultStatus;

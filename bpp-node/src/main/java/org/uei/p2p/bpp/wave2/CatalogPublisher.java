@@ -30,6 +30,7 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxEntry;
+import org.uei.p2p.node.outbox.OutboxStatus;
 import org.uei.p2p.node.store.Causes;
 import org.uei.p2p.node.store.SingletonJobs;
 import org.uei.p2p.node.wire.Wires;
@@ -38,7 +39,9 @@ import org.uei.p2p.node.wire.Wires;
  * Publishes this seller platform's wave-2 catalog (the one an unfiltered discover answers with) to
  * the network's catalog discovery service ({@code uei.bpp.wave2.catalog-service-url}) as a signed
  * catalog/publish through the outbox: at start, and whenever the catalog differs from what was last
- * published (a new or withdrawn offer, energy sold or given back, an offer whose validity ended).
+ * published (a new or withdrawn offer, energy sold or given back, an offer whose validity ended),
+ * and again when the last publish expired in the outbox undelivered. A publish the service refused
+ * (NACK) is not repeated until the catalog changes: it would be refused again.
  *
  * <p>Changes are found by comparing the catalog's SHA-256 with the last published one every {@code
  * uei.bpp.wave2.publish-every}, on the instance that runs the singleton jobs: at most one publish
@@ -149,7 +152,7 @@ public class CatalogPublisher {
     }
     Wave2Message message = catalog.discover(DiscoverFilter.matchAll());
     String fingerprint = sha256(message);
-    if (!p.republish && fingerprint.equals(p.fingerprint)) {
+    if (!p.republish && fingerprint.equals(p.fingerprint) && !expired(p.outboxId)) {
       return false;
     }
     var context =
@@ -166,7 +169,7 @@ public class CatalogPublisher {
             SCHEMA_CONTEXT,
             Clock.systemUTC());
     Wave2Envelope publish = Wave2Envelope.of(context, message);
-    outbox.enqueue(config.catalogServiceUrl().get(), serviceId(), publish);
+    p.outboxId = outbox.enqueue(config.catalogServiceUrl().get(), serviceId(), publish);
     Instant now = Instant.now();
     p.generation++;
     p.fingerprint = fingerprint;
@@ -206,10 +209,7 @@ public class CatalogPublisher {
       c.put("generation", p.generation);
       c.put("publishedAt", p.publishedAt == null ? null : p.publishedAt.toString());
       c.put("messageId", p.messageId);
-      OutboxEntry sent =
-          p.messageId == null
-              ? null
-              : OutboxEntry.<OutboxEntry>find("messageId", p.messageId).firstResult();
+      OutboxEntry sent = p.outboxId == null ? null : OutboxEntry.findById(p.outboxId);
       c.put("delivery", sent == null ? null : sent.status.name());
       c.put("deliveryError", sent == null ? null : sent.lastError);
       c.put("result", p.resultStatus);
@@ -220,6 +220,15 @@ public class CatalogPublisher {
     }
     out.put("catalogs", catalogs);
     return out;
+  }
+
+  /**
+   * Whether the publish in outbox row {@code id} was given up undelivered (the service was down
+   * longer than {@code uei.outbox.max-age}): the service may have lost the catalog since.
+   */
+  private static boolean expired(Long id) {
+    OutboxEntry e = id == null ? null : OutboxEntry.findById(id);
+    return e != null && e.status == OutboxStatus.EXPIRED;
   }
 
   private static String sha256(Wave2Message message) {
