@@ -148,7 +148,7 @@ public class CatalogPublisher {
     CatalogPublication p =
         CatalogPublication.findById(catalog.catalogId(), LockModeType.PESSIMISTIC_WRITE);
     if (p == null) {
-      return false; // created at start; a node started before this row existed asks again then
+      return false; // the row is made at start; without it there is nothing to lock yet
     }
     Wave2Message message = catalog.discover(DiscoverFilter.matchAll());
     String fingerprint = sha256(message);
