@@ -16,6 +16,7 @@ import java.util.Set;
 import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.model.energy.EnergyResource;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.json.BecknJson;

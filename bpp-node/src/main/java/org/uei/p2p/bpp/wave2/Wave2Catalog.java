@@ -9,11 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.uei.p2p.bpp.catalog.CatalogService;
-import org.uei.p2p.bpp.catalog.DiscoverFilter;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.Wave2Codec;
+import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.clock.MarketClock;
@@ -55,14 +55,16 @@ public class Wave2Catalog {
     return catalogOf(open.stream().filter(o -> kept.contains(o.offerId())).toList());
   }
 
+  /** The id of this seller's catalog, the same in on_discover and catalog/publish. */
+  public String catalogId() {
+    return "catalog-" + identity.subscriberId();
+  }
+
   private Wave2Message catalogOf(List<EnergyOffer> offers) {
     return new Wave2Codec(policy.reference(), discoms.all())
         .catalogMessage(
             new CatalogHeader(
-                "catalog-" + identity.subscriberId(),
-                config.catalogName(),
-                identity.subscriberId(),
-                identity.publicUrl()),
+                catalogId(), config.catalogName(), identity.subscriberId(), identity.publicUrl()),
             offers);
   }
 }

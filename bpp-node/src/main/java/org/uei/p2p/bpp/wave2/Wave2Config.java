@@ -38,6 +38,28 @@ public interface Wave2Config {
   Duration ledgerForwardTimeout();
 
   /**
+   * The network's catalog discovery service: when set, this seller platform publishes its wave-2
+   * catalog there (catalog/publish) at start and whenever its offers change.
+   */
+  @WithName("catalog-service-url")
+  Optional<String> catalogServiceUrl();
+
+  /**
+   * The catalog discovery service's subscriber id: the only signer whose catalog/on_publish is
+   * accepted. Required with {@link #catalogServiceUrl()}.
+   */
+  @WithName("catalog-service-id")
+  Optional<String> catalogServiceId();
+
+  /**
+   * How often the catalog is compared with what was last published; at most one publish goes out
+   * per period, so a burst of changes is coalesced into one.
+   */
+  @WithName("publish-every")
+  @WithDefault("5s")
+  String publishEvery();
+
+  /**
    * DISCOM (UPADHI code) → its Beckn identity and ledger provider, as the network's registry
    * publishes them. Contracts must name exactly these ledgers; offers of a DISCOM not listed are
    * not published on wave 2.

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
 import org.uei.p2p.bpp.beckn.OrderAdmission;
-import org.uei.p2p.bpp.catalog.DiscoverFilter;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.market.rules.TradingRules;
 import org.uei.p2p.model.codec.TradeContract;
+import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.trade.TradeStatus;
@@ -42,7 +42,8 @@ public class Wave2Seller {
           Wave2Action.CONFIRM,
           Wave2Action.STATUS,
           Wave2Action.CANCEL,
-          Wave2Action.ON_STATUS);
+          Wave2Action.ON_STATUS,
+          Wave2Action.CATALOG_ON_PUBLISH);
 
   /** The on_confirm error code of a ledger that did not acknowledge in time (reference adapter). */
   public static final String LEDGER_TIMEOUT = "DEG_ASYNC_ACK_TIMEOUT";
@@ -56,6 +57,7 @@ public class Wave2Seller {
   @Inject MarketClock marketClock;
   @Inject TradingRules rules;
   @Inject AllocationCascade cascade;
+  @Inject PublishResults publishResults;
 
   /** The synchronous checks; a wave-2 NACK is always HTTP 400 (LTS {@code NackBadRequest}). */
   public void admit(InboundMessage m) throws InboundRejection {
@@ -66,6 +68,7 @@ public class Wave2Seller {
         case STATUS -> existing(m);
         case CANCEL -> beforeGateClosure(existing(m));
         case ON_STATUS -> cascade.check(m);
+        case CATALOG_ON_PUBLISH -> publishResults.admit(m);
         default ->
             throw InboundRejection.badRequest(
                 ErrorCode.ACTION_NOT_APPLICABLE,
@@ -92,6 +95,7 @@ public class Wave2Seller {
       case STATUS -> replies.reply(request, current(existing(m)), null);
       case CANCEL -> replies.reply(request, current(orders.cancel(existing(m).id)), null);
       case ON_STATUS -> cascade.handle(m);
+      case CATALOG_ON_PUBLISH -> publishResults.handle(m);
       default -> throw new IllegalStateException(m.actionName() + " was admitted but not handled");
     }
   }

@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.catalog;
+package org.uei.p2p.model.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

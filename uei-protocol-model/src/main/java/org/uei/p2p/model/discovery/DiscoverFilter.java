@@ -1,4 +1,4 @@
-package org.uei.p2p.bpp.catalog;
+package org.uei.p2p.model.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
