@@ -91,7 +91,12 @@ public class LedgerActuals {
                             + " (the subscriber id of "
                             + discom
                             + "'s utility node)"));
-    String url = reports.url(signer);
+    String url;
+    try {
+      url = reports.url(signer);
+    } catch (IllegalStateException e) {
+      throw Refusal.upstream(discom + "'s utility node cannot be reached: " + e.getMessage());
+    }
     List<String> sent = new ArrayList<>();
     int size = Math.max(1, config.actuals().maxWindowsPerMessage());
     for (int i = 0; i < due.size(); i += size) {
