@@ -96,7 +96,7 @@ public class AllocationCascade {
     }
     String column = side == TradeSide.SELLER ? "SELLER_DISCOM_ALLOC" : "BUYER_DISCOM_ALLOC";
     if (report) {
-      return new Report(o, side, fromReport(c, o, side));
+      return new Report(o, side, ReportedLines.sellerFigures(c, o, side, contracts.of(o)));
     }
     TradeContract tc;
     try {
@@ -187,77 +187,6 @@ public class AllocationCascade {
     String id = c == null ? null : c.id();
     SellerOrder o = id == null ? null : orders.find(id).orElse(null);
     return o != null && o.transactionId.equals(m.wave2Context().transactionId()) ? o : null;
-  }
-
-  /**
-   * The SELLER figures of a seller ledger's report by line number: each line of this contract, over
-   * its own window, none above the quantity traded.
-   */
-  private Map<Integer, BigDecimal> fromReport(Contract c, SellerOrder o, TradeSide side)
-      throws InboundRejection {
-    if (side != TradeSide.SELLER) {
-      throw InboundRejection.badRequest(
-          ErrorCode.INVALID_REQUEST,
-          "a ledger allocation report comes from the seller DISCOM's ledger provider",
-          c.pathOf("commitments"));
-    }
-    Map<String, Wave2LedgerReport.Line> lines;
-    try {
-      lines = Wave2LedgerReport.read(c, TradeSide.SELLER);
-    } catch (TradeCodecException e) {
-      throw new InboundRejection(400, e.error(), Map.of());
-    }
-    var orderLines = contracts.of(o).order().lines();
-    Map<Integer, BigDecimal> kwh = new TreeMap<>();
-    int i = 0;
-    for (Wave2LedgerReport.Line l : lines.values()) {
-      String at = c.pathOf("commitments") + "[" + i++ + "]";
-      int n = lineNumber(l.orderItemId());
-      SellerOrderLine line = o.lines.stream().filter(x -> x.lineNo() == n).findFirst().orElse(null);
-      if (line == null
-          || !orderLines.get(n - 1).slot().start().equals(l.start())
-          || !orderLines.get(n - 1).slot().end().equals(l.end())) {
-        throw InboundRejection.badRequest(
-            ErrorCode.INVALID_REQUEST,
-            "line "
-                + l.orderItemId()
-                + " over "
-                + l.start()
-                + " to "
-                + l.end()
-                + " is no trade of contract "
-                + o.id,
-            at + ".id");
-      }
-      if (l.kwh().compareTo(line.quantityKwh) > 0) {
-        throw InboundRejection.badRequest(
-            ErrorCode.INVALID_REQUEST,
-            "SELLER_DISCOM_ALLOC "
-                + l.kwh().toPlainString()
-                + " of line "
-                + n
-                + " exceeds the "
-                + line.quantityKwh.toPlainString()
-                + " kWh traded",
-            at + ".commitmentAttributes.intervals[0].payloads");
-      }
-      kwh.put(n, l.kwh());
-    }
-    if (kwh.isEmpty()) {
-      throw InboundRejection.badRequest(
-          ErrorCode.INVALID_REQUEST,
-          "the report carries SELLER_DISCOM_ALLOC",
-          c.pathOf("commitments"));
-    }
-    return kwh;
-  }
-
-  private static int lineNumber(String orderItemId) {
-    try {
-      return Integer.parseInt(orderItemId);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   /** The contract with both allocations, FINAL_ALLOC and the revenue flows. */
