@@ -40,6 +40,13 @@ public interface BppConfig {
     /** The DISCOM this node speaks for; required in utility mode. */
     @WithName("discom-id")
     Optional<String> discomId();
+
+    /**
+     * Subscriber id of the DISCOM's ledger provider: the only party whose wave-2 status for meter
+     * actuals this utility answers.
+     */
+    @WithName("ledger-id")
+    Optional<String> ledgerId();
   }
 
   /**

@@ -30,6 +30,7 @@ public class LedgerService {
   @Inject LedgerConfig config;
   @Inject BppConfig bppConfig;
   @Inject JpaLedgerStore store;
+  @Inject LedgerContracts contracts;
 
   /** Whether this node is a ledger provider ({@code uei.bpp.ledger.enabled}). */
   public boolean enabled() {
@@ -60,9 +61,19 @@ public class LedgerService {
         .orElseGet(() -> LedgerCaller.platform(subscriberId));
   }
 
-  /** Creates or completes the record of an order item ({@code /ledger/put}). */
+  /**
+   * Creates or completes the record of an order item ({@code /ledger/put}). The seller platform's
+   * {@code clientReference} names the contract the ledger reports allocations under.
+   */
   public LedgerResults.Write put(LedgerCaller caller, PutRequest request) {
-    return ledger().put(caller, request);
+    LedgerResults.Write w = ledger().put(caller, request);
+    if (request.role() == org.uei.p2p.market.ledger.LedgerRole.SELLER
+        && request.clientReference() != null
+        && !request.clientReference().isBlank()) {
+      contracts.remember(
+          w.record().transactionId(), request.clientReference(), caller.subscriberId());
+    }
+    return w;
   }
 
   /** A DISCOM's actuals and status on its side of a record ({@code /ledger/record}). */
@@ -78,6 +89,13 @@ public class LedgerService {
   /** The records matching {@code query} that {@code caller} is a party to ({@code /ledger/get}). */
   public List<LedgerRecord> get(LedgerCaller caller, LedgerQuery query) {
     return ledger().get(caller, query);
+  }
+
+  /** The subscriber id {@code discomId} signs with ({@code uei.bpp.ledger.discoms}), if one. */
+  public Optional<String> signerOf(String discomId) {
+    return Optional.ofNullable(config.discoms().get(discomId))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty());
   }
 
   private Ledger ledger() {

@@ -39,6 +39,7 @@ public class UtilityHandler implements BecknHandler {
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject CallbackOutbox outbox;
+  @Inject UtilityWave2 wave2;
 
   @Override
   public Set<Action> accepts() {
@@ -46,7 +47,16 @@ public class UtilityHandler implements BecknHandler {
   }
 
   @Override
+  public Set<org.uei.p2p.model.wave2.Wave2Action> acceptsWave2() {
+    return UtilityWave2.ACTIONS;
+  }
+
+  @Override
   public void admit(InboundMessage m) throws InboundRejection {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.admit(m);
+      return;
+    }
     switch (m.action()) {
       case INIT, CONFIRM -> decode(m);
       case CANCEL, STATUS -> existing(m);
@@ -60,6 +70,10 @@ public class UtilityHandler implements BecknHandler {
 
   @Override
   public void handle(InboundMessage m) throws Exception {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.handle(m);
+      return;
+    }
     switch (m.action()) {
       case INIT -> init(m);
       case CONFIRM -> confirm(m);

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.uei.p2p.bpp.ledger.LedgerInbox;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.order.SellerOrderLine;
@@ -16,6 +17,7 @@ import org.uei.p2p.market.policy.RevenueFlows;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.codec.Wave2Codec;
+import org.uei.p2p.model.codec.Wave2LedgerReport;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.MoneyFlow;
@@ -30,12 +32,15 @@ import org.uei.p2p.node.handler.InboundRejection;
 
 /**
  * The allocation cascade at the seller platform: an on_status from the seller DISCOM's ledger
- * provider brings SELLER_DISCOM_ALLOC, one from the contract's buyer platform brings
- * BUYER_DISCOM_ALLOC. Each side's figures are kept and passed across to the buyer platform, never
- * back to their sender, so the cascade cannot loop. Once both sides of every trade are in, the
- * seller side settles the contract once: FINAL_ALLOC = min(buyer, seller allocation) per trade and
- * {@code consideration[id=auto-settlement-flows]} from {@link RevenueFlows#compute} under the
- * policy's charges, sent to the buyer platform in one on_status.
+ * provider brings SELLER_DISCOM_ALLOC (as the full contract, or as the ledger's compact {@link
+ * Wave2LedgerReport} whose commitment ids are line numbers), one from the contract's buyer platform
+ * brings BUYER_DISCOM_ALLOC. Seller figures are passed across to the buyer platform, buyer figures
+ * to the seller DISCOM's ledger ({@link LedgerNotices}), never back to their sender, so the cascade
+ * cannot loop. An on_status this node's ledger provider claims goes to it instead ({@link
+ * LedgerInbox}). Once both sides of every trade are in, the seller side settles the contract once:
+ * FINAL_ALLOC = min(buyer, seller allocation) per trade and {@code
+ * consideration[id=auto-settlement-flows]} from {@link RevenueFlows#compute} under the policy's
+ * charges, sent to the buyer platform in one on_status.
  */
 @ApplicationScoped
 public class AllocationCascade {
@@ -50,6 +55,8 @@ public class AllocationCascade {
   @Inject DiscomAllocations allocations;
   @Inject Wave2Replies replies;
   @Inject MarketClock marketClock;
+  @Inject LedgerInbox ledgerInbox;
+  @Inject LedgerNotices notices;
 
   /**
    * Checks an on_status: the network policy, a contract of this seller, a sender that reports one
@@ -58,11 +65,19 @@ public class AllocationCascade {
    */
   @Transactional
   public Report check(InboundMessage m) throws InboundRejection {
-    policy.check(m.wave2(), marketClock.now());
+    if (forLedger(m)) {
+      ledgerInbox.admit(m);
+      return null;
+    }
     Contract c = m.wave2().message().contract();
+    boolean report = Wave2LedgerReport.isReport(c);
+    if (!report) {
+      // A ledger's report holds records, not the contract: there are no terms to run policy on.
+      policy.check(m.wave2(), marketClock.now());
+    }
+    SellerOrder o = ownContract(m);
     String id = c == null ? null : c.id();
-    SellerOrder o = id == null ? null : orders.find(id).orElse(null);
-    if (o == null || !o.transactionId.equals(m.wave2Context().transactionId())) {
+    if (o == null) {
       throw InboundRejection.badRequest(
           ErrorCode.ORDER_NOT_FOUND,
           "no contract '" + id + "' in transaction " + m.wave2Context().transactionId(),
@@ -79,6 +94,10 @@ public class AllocationCascade {
               + ": only the seller DISCOM's ledger provider and the buyer platform do",
           "context.bppId");
     }
+    String column = side == TradeSide.SELLER ? "SELLER_DISCOM_ALLOC" : "BUYER_DISCOM_ALLOC";
+    if (report) {
+      return new Report(o, side, ReportedLines.sellerFigures(c, o, side, contracts.of(o)));
+    }
     TradeContract tc;
     try {
       tc = new Wave2Codec(policy.reference(), List.of()).contract(m.wave2().message());
@@ -86,7 +105,6 @@ public class AllocationCascade {
       throw new InboundRejection(400, e.error(), Map.of());
     }
     Map<Integer, BigDecimal> kwh = new TreeMap<>();
-    String column = side == TradeSide.SELLER ? "SELLER_DISCOM_ALLOC" : "BUYER_DISCOM_ALLOC";
     for (Allocation a : tc.allocations()) {
       if (a.side() != side) {
         continue;
@@ -123,6 +141,10 @@ public class AllocationCascade {
    */
   @Transactional
   public void handle(InboundMessage m) throws InboundRejection {
+    if (forLedger(m)) {
+      ledgerInbox.handle(m);
+      return;
+    }
     Report r = check(m);
     allocations.record(r.order().id, r.side(), r.kwh(), m.senderId());
     Map<TradeSide, Map<Integer, BigDecimal>> known = allocations.of(r.order().id);
@@ -130,14 +152,41 @@ public class AllocationCascade {
     boolean complete =
         known.getOrDefault(TradeSide.BUYER, Map.of()).size() == lines
             && known.getOrDefault(TradeSide.SELLER, Map.of()).size() == lines;
+    var sellerLedger = contracts.of(r.order()).sellerLedger();
     if (complete) {
       if (allocations.claimSettlement(r.order().id)) {
-        replies.unsolicited(r.order(), settled(r.order(), known));
+        Wave2Message settled = settled(r.order(), known);
+        replies.unsolicited(r.order(), settled);
+        notices.tell(r.order(), sellerLedger, settled);
       }
     } else if (r.side() == TradeSide.SELLER) {
       replies.unsolicited(
           r.order(), replies.contract(withAllocations(r.order(), known, Map.of()), true));
+    } else {
+      // The buyer side reaches the seller DISCOM's ledger only through this platform.
+      notices.tell(
+          r.order(),
+          sellerLedger,
+          replies.contract(
+              withAllocations(r.order(), Map.of(TradeSide.BUYER, r.kwh()), Map.of()), true));
     }
+  }
+
+  /**
+   * Whether an on_status is for this node's ledger provider rather than this seller platform: one
+   * from the ledger's DISCOM, or one from a platform about a transaction that is not one of this
+   * seller's contracts.
+   */
+  private boolean forLedger(InboundMessage m) {
+    return ledgerInbox.claims(m, ownContract(m) != null);
+  }
+
+  /** The seller order the on_status names in its transaction, or null. */
+  private SellerOrder ownContract(InboundMessage m) {
+    Contract c = m.wave2().message().contract();
+    String id = c == null ? null : c.id();
+    SellerOrder o = id == null ? null : orders.find(id).orElse(null);
+    return o != null && o.transactionId.equals(m.wave2Context().transactionId()) ? o : null;
   }
 
   /** The contract with both allocations, FINAL_ALLOC and the revenue flows. */

@@ -28,7 +28,8 @@ import org.uei.p2p.signing.SignatureHeaders;
  * /ledger/put} (DEG Ledger Service API v0.4.0) per trade, the seller DISCOM's ledger first, each
  * waiting for that ledger's acknowledgement. A record is keyed by the transaction id and the
  * trade's line number, so forwarding the same contract again (a retried confirm) rewrites the same
- * records instead of adding new ones.
+ * records instead of adding new ones. {@code clientReference} is the contract id, which the ledger
+ * names in its allocation reports.
  */
 @ApplicationScoped
 public class LedgerForwarding {
@@ -98,6 +99,10 @@ public class LedgerForwarding {
         .put("tradeTime", now.toString())
         .put("deliveryStartTime", l.slot().start().toString())
         .put("deliveryEndTime", l.slot().end().toString());
+    if (order.orderId() != null) {
+      // The ledger reports allocations under the contract id, which it cannot know otherwise.
+      n.put("clientReference", order.orderId());
+    }
     n.putArray("tradeDetails")
         .addObject()
         .put("tradeType", "ENERGY")

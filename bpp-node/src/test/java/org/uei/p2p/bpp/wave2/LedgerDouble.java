@@ -36,6 +36,7 @@ final class LedgerDouble implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(threads);
     server.createContext("/ledger/put", this::put);
+    server.createContext("/on_status", this::beckn);
     server.start();
   }
 
@@ -46,6 +47,25 @@ final class LedgerDouble implements AutoCloseable {
 
   List<Put> received() {
     return List.copyOf(received);
+  }
+
+  /** The Beckn on_status messages the ledger was sent. */
+  List<Put> onStatus() {
+    return List.copyOf(onStatus);
+  }
+
+  private final List<Put> onStatus = new CopyOnWriteArrayList<>();
+
+  private void beckn(HttpExchange x) throws IOException {
+    onStatus.add(
+        new Put(
+            x.getRequestHeaders().getFirst("Authorization"), x.getRequestBody().readAllBytes()));
+    byte[] ack = "{\"status\":\"ACK\"}".getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().add("Content-Type", "application/json");
+    x.sendResponseHeaders(200, ack.length);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(ack);
+    }
   }
 
   private void put(HttpExchange x) throws IOException {

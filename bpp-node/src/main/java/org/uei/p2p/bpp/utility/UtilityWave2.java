@@ -1,0 +1,53 @@
+package org.uei.p2p.bpp.utility;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.uei.p2p.bpp.ledger.LedgerInbox;
+import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.handler.InboundRejection;
+
+/**
+ * The wave-2 messages of a utility node: its ledger provider's status for meter actuals ({@link
+ * UtilityActuals}) and, when the node is its DISCOM's ledger too, the platforms' on_status to that
+ * ledger ({@link LedgerInbox}).
+ */
+@ApplicationScoped
+public class UtilityWave2 {
+
+  /** The wave-2 actions a utility node serves. */
+  public static final Set<Wave2Action> ACTIONS = Set.of(Wave2Action.STATUS, Wave2Action.ON_STATUS);
+
+  @Inject UtilityActuals actuals;
+  @Inject LedgerInbox ledger;
+
+  void admit(InboundMessage m) throws InboundRejection {
+    switch (m.wave2Action()) {
+      case STATUS -> actuals.check(m);
+      case ON_STATUS -> {
+        if (!ledger.claims(m, false)) {
+          throw notServed(m);
+        }
+        ledger.admit(m);
+      }
+      default -> throw notServed(m);
+    }
+  }
+
+  void handle(InboundMessage m) throws InboundRejection {
+    switch (m.wave2Action()) {
+      case STATUS -> actuals.handle(m);
+      case ON_STATUS -> ledger.handle(m);
+      default -> throw notServed(m);
+    }
+  }
+
+  private static InboundRejection notServed(InboundMessage m) {
+    return InboundRejection.badRequest(
+        ErrorCode.ACTION_NOT_APPLICABLE,
+        m.actionName() + " from '" + m.senderId() + "' is not served by this utility node",
+        "context.action");
+  }
+}
