@@ -28,7 +28,7 @@ import org.uei.p2p.node.outbox.CallbackOutbox;
  * check of every side this DISCOM serves; confirm → the trades recorded (once per platform
  * transaction) and on_confirm with the utility's order id; cancel → headroom given back; status →
  * the record. A refusal is an on_init/on_confirm with a 50000 error naming the rule, meter and
- * headroom.
+ * headroom. Wave-2 messages go to {@link Wave2Utility}.
  */
 @ApplicationScoped
 @Typed(UtilityHandler.class)
@@ -39,14 +39,25 @@ public class UtilityHandler implements BecknHandler {
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject CallbackOutbox outbox;
+  @Inject Wave2Utility wave2;
 
   @Override
   public Set<Action> accepts() {
     return Set.of(Action.INIT, Action.CONFIRM, Action.CANCEL, Action.STATUS);
   }
 
+  /** The wave-2 actions, served when {@code uei.wire} includes wave2. */
+  @Override
+  public Set<org.uei.p2p.model.wave2.Wave2Action> acceptsWave2() {
+    return Wave2Utility.ACTIONS;
+  }
+
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.admit(m);
+      return;
+    }
     switch (m.action()) {
       case INIT, CONFIRM -> decode(m);
       case CANCEL, STATUS -> existing(m);
@@ -60,6 +71,10 @@ public class UtilityHandler implements BecknHandler {
 
   @Override
   public void handle(InboundMessage m) throws Exception {
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
+      wave2.handle(m);
+      return;
+    }
     switch (m.action()) {
       case INIT -> init(m);
       case CONFIRM -> confirm(m);
