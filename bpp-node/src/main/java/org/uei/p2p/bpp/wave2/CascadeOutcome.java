@@ -218,8 +218,16 @@ public class CascadeOutcome {
             node.outbox().maxAge(),
             List.of(),
             Clock.systemUTC());
+    // The contract as the utility recorded it, under its record id: a cancel names the whole
+    // contract, as on_confirm gave it.
     ObjectNode message = JsonNodeFactory.instance.objectNode();
-    message.putObject("contract").put("id", leg.utilityOrderId);
+    ObjectNode contract = message.putObject("contract");
+    try {
+      contract.setAll(Wave2Envelope.parse(leg.answerBody).message().contract().toJson());
+    } catch (MessageParseException | RuntimeException e) {
+      contract.setAll(request.message().contract().toJson());
+    }
+    contract.put("id", leg.utilityOrderId);
     outbox.enqueue(
         leg.utilityUri, leg.utilityId, Wave2Envelope.of(context, Wave2Message.of(message)));
   }

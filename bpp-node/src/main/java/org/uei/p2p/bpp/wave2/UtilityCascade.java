@@ -27,6 +27,7 @@ import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Context;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
+import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
@@ -89,7 +90,7 @@ public class UtilityCascade {
       return;
     }
     SellerOrder o = orders.confirm(tc.order(), m.wireContext());
-    start(m, o.id, utilities);
+    start(m, o.id, utilities, replies.contract(tc, true));
   }
 
   private static boolean answered(String orderId) {
@@ -105,8 +106,12 @@ public class UtilityCascade {
    * anything is sent so that an answer coming back at once finds its leg.
    *
    * @param orderId for a confirm, the local order holding the reservation
+   * @param contract what the utilities get: the contract priced from the catalog with this
+   *     platform's settlement terms, as the buyer's on_init shows it (the DISCOM's on_init echoes
+   *     it, and an on_init carries the seller's terms)
    */
-  void start(InboundMessage buyer, String orderId, Map<String, String> utilities) {
+  void start(
+      InboundMessage buyer, String orderId, Map<String, String> utilities, Wave2Message contract) {
     Wave2Context bc = buyer.wave2Context();
     Wave2Action action = buyer.wave2Action();
     String cascadeTxn = Cascades.cascadeTransaction(bc.bapId(), bc.transactionId());
@@ -155,7 +160,7 @@ public class UtilityCascade {
                     leg.messageId = context.get("messageId").asText();
                     leg.persist();
                     if (leg.status == LegState.SENT) {
-                      sends.put(leg, Wave2Envelope.of(context, buyer.wave2().message()));
+                      sends.put(leg, Wave2Envelope.of(context, contract));
                     }
                   }
                   return r.id;

@@ -106,7 +106,7 @@ public class Wave2Seller {
     TradeContract tc = contracts.priced(m, TradeStatus.PENDING);
     var discoms = utilities.utilitiesOf(tc);
     if (!discoms.isEmpty()) {
-      utilities.start(m, null, discoms);
+      utilities.start(m, null, discoms, replies.contract(tc, true));
       return;
     }
     replies.reply(m.wave2Context(), replies.contract(tc, true), null);
