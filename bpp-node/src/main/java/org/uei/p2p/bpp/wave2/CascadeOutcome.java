@@ -180,6 +180,31 @@ public class CascadeOutcome {
     replies.reply(request.context(), LimitCheckAnswers.merge(answer, draft.order(), legs), error);
   }
 
+  /**
+   * The buyer's cancel of a contract: the energy goes back and, in the same transaction, every
+   * utility that recorded the contract's trade is sent a cancel, so its headroom is freed too.
+   */
+  SellerOrder cancel(String orderId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              SellerOrder o = orders.cancel(orderId);
+              List<CascadeRequest> confirmed =
+                  CascadeRequest.list(
+                      "orderId = ?1 and wire = ?2 and status = ?3",
+                      orderId,
+                      CascadeRequest.WAVE2,
+                      CascadeState.ANSWERED);
+              for (CascadeRequest r : confirmed) {
+                Wave2Envelope request = parse(r.requestBody);
+                CascadeLeg.of(r.id).stream()
+                    .filter(l -> l.status == LegState.OK && l.utilityOrderId != null)
+                    .forEach(l -> cancelAt(r, l, request));
+              }
+              return o;
+            });
+  }
+
   /** The contract of a stored order as the buyer sees it now. */
   Wave2Message current(SellerOrder o) {
     return replies.contract(contracts.of(orders.find(o.id).orElse(o)), true);

@@ -61,6 +61,7 @@ public class Wave2Seller {
   @Inject TradingRules rules;
   @Inject AllocationCascade cascade;
   @Inject UtilityCascade utilities;
+  @Inject CascadeOutcome outcome;
 
   /** The synchronous checks; a wave-2 NACK is always HTTP 400 (LTS {@code NackBadRequest}). */
   public void admit(InboundMessage m) throws InboundRejection {
@@ -94,7 +95,7 @@ public class Wave2Seller {
       case INIT -> init(m);
       case CONFIRM -> confirm(m);
       case STATUS -> replies.reply(request, current(existing(m)), null);
-      case CANCEL -> replies.reply(request, current(orders.cancel(existing(m).id)), null);
+      case CANCEL -> replies.reply(request, current(outcome.cancel(existing(m).id)), null);
       case ON_STATUS -> cascade.handle(m);
       case ON_INIT, ON_CONFIRM, ON_CANCEL -> utilities.handle(m);
       default -> throw new IllegalStateException(m.actionName() + " was admitted but not handled");

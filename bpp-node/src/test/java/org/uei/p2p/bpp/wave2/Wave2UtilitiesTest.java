@@ -254,6 +254,18 @@ class Wave2UtilitiesTest extends Wave2NodeTest {
     assertEquals(1, received(buyerUtility, "confirm", offerId));
     assertEquals(1, ledgerPuts(txn));
     assertEquals(0, new BigDecimal("3").compareTo(available(offerId)), "energy taken once");
+
+    Wave2Envelope cancel =
+        send(Wave2Buyer.request(Wave2Action.CANCEL, txn, callback("on_confirm", replay).message()));
+    assertEquals("CANCELLED", callback("on_cancel", cancel).message().contract().statusCode());
+    assertEquals(0, new BigDecimal("5").compareTo(available(offerId)));
+    assertEquals(
+        "UO-seller-" + txn,
+        cascaded(sellerUtility, "cancel", "UO-seller-" + txn).message().contract().id(),
+        "the DISCOMs free the headroom too");
+    assertEquals(
+        "UO-buyer-" + txn,
+        cascaded(buyerUtility, "cancel", "UO-buyer-" + txn).message().contract().id());
   }
 
   @Test
