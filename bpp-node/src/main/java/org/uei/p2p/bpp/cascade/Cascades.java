@@ -191,8 +191,9 @@ public class Cascades {
                       // come unasked about a confirmed one.
                       default ->
                           CascadeRequest.count(
-                                  "cascadeTransactionId = ?1 and orderId is not null",
-                                  m.context().getTransactionId())
+                                  "cascadeTransactionId = ?1 and orderId is not null and wire = ?2",
+                                  m.context().getTransactionId(),
+                                  CascadeRequest.WAVE1)
                               > 0;
                     });
     if (!known) {
