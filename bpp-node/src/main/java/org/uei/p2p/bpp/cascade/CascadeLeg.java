@@ -46,7 +46,7 @@ public class CascadeLeg extends PanacheEntityBase {
   public String utilityOrderId;
 
   /** The leg as the cascade's decision sees it. */
-  CascadeDecision.Leg view() {
+  public CascadeDecision.Leg view() {
     return new CascadeDecision.Leg(
         messageId, discomId, utilityId, status, detail, utilityOrderId != null);
   }

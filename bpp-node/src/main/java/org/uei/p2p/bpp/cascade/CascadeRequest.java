@@ -50,8 +50,20 @@ public class CascadeRequest extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /**
+   * The wire of the buyer's request and of the cascaded messages: {@code wave1} or {@code wave2}.
+   */
+  @Column(nullable = false)
+  public String wire = WAVE1;
+
+  /** {@link #wire} of a DEG wave-1 cascade. */
+  public static final String WAVE1 = "wave1";
+
+  /** {@link #wire} of an IES wave-2 cascade. */
+  public static final String WAVE2 = "wave2";
+
   /** Whether the buyer's request is a confirm (else an init). */
-  boolean isConfirm() {
+  public boolean isConfirm() {
     return "confirm".equals(action);
   }
 }

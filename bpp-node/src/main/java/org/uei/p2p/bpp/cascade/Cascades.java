@@ -180,15 +180,20 @@ public class Cascades {
                     switch (m.action()) {
                       case ON_INIT, ON_CONFIRM -> {
                         CascadeLeg leg = CascadeLeg.findById(m.context().getMessageId());
-                        yield leg != null && leg.utilityId.equals(m.senderId());
+                        yield leg != null
+                            && leg.utilityId.equals(m.senderId())
+                            && CascadeRequest.<CascadeRequest>findById(leg.cascadeId)
+                                .wire
+                                .equals(CascadeRequest.WAVE1);
                       }
                       // on_cancel answers a cancel this platform sent for a confirm cascade; status
                       // and update
                       // come unasked about a confirmed one.
                       default ->
                           CascadeRequest.count(
-                                  "cascadeTransactionId = ?1 and orderId is not null",
-                                  m.context().getTransactionId())
+                                  "cascadeTransactionId = ?1 and orderId is not null and wire = ?2",
+                                  m.context().getTransactionId(),
+                                  CascadeRequest.WAVE1)
                               > 0;
                     });
     if (!known) {
@@ -227,14 +232,18 @@ public class Cascades {
             .call(
                 () ->
                     CascadeRequest.<CascadeRequest>list(
-                            "status = ?1 and deadline < ?2", CascadeState.PENDING, Instant.now())
+                            "status = ?1 and deadline < ?2 and wire = ?3",
+                            CascadeState.PENDING,
+                            Instant.now(),
+                            CascadeRequest.WAVE1)
                         .stream()
                         .map(r -> r.id)
                         .toList());
     due.forEach(answers::tryFinish);
   }
 
-  String lookup(String utilityId) throws RegistryException {
+  /** The base URL the registry holds for a utility. */
+  public String lookup(String utilityId) throws RegistryException {
     List<Subscriber> found =
         registry.lookupActive(LookupQuery.bySubscriber(utilityId), Instant.now());
     return found.stream()
@@ -251,13 +260,14 @@ public class Cascades {
    * The cascade's transaction id (a UUID, as context rules ask): derived, so init and confirm of
    * one buyer transaction share it.
    */
-  static String cascadeTransaction(String bapId, String buyerTransactionId) {
+  public static String cascadeTransaction(String bapId, String buyerTransactionId) {
     return UUID.nameUUIDFromBytes(
             ("cascade|" + bapId + "|" + buyerTransactionId).getBytes(StandardCharsets.UTF_8))
         .toString();
   }
 
-  static String truncate(String s) {
+  /** {@code s} cut to fit a leg's detail column. */
+  public static String truncate(String s) {
     return s == null || s.length() <= 1900 ? s : s.substring(0, 1900) + "...";
   }
 }

@@ -126,6 +126,11 @@ public class UtilityDelivery {
 
   private void report(UtilityTrade t, String meter, SlotEnergy energy, BigDecimal allocated) {
     UtilityOrder o = UtilityOrder.findById(t.orderId);
+    if (UtilityOrder.WAVE2.equals(o.wire)) {
+      // Wave-2 delivery reaches the platforms through the DISCOMs' ledgers (daily on_status),
+      // not as a wave-1 report from this node; the allocation is kept above all the same.
+      return;
+    }
     OrderMessage m = orders.view(o);
     EnergyTradeDelivery d = delivery("COMPLETED");
     MeterReading r = new MeterReading();
@@ -161,6 +166,12 @@ public class UtilityDelivery {
               UtilityOrder o = UtilityOrder.findById(orderId == null ? "" : orderId);
               if (o == null || UtilityOrder.CANCELLED.equals(o.status)) {
                 throw Refusal.notFound("no confirmed order '" + orderId + "'");
+              }
+              if (UtilityOrder.WAVE2.equals(o.wire)) {
+                throw Refusal.invalid(
+                    "order '"
+                        + orderId
+                        + "' is a wave-2 contract: wave 2 has no curtailment notice");
               }
               UtilityTrade t = UtilityTrade.findById(orderId + "/" + item);
               if (t == null) {

@@ -28,7 +28,8 @@ import org.uei.p2p.node.outbox.CallbackOutbox;
  * check of every side this DISCOM serves; confirm → the trades recorded (once per platform
  * transaction) and on_confirm with the utility's order id; cancel → headroom given back; status →
  * the record. A refusal is an on_init/on_confirm with a 50000 error naming the rule, meter and
- * headroom.
+ * headroom. Wave-2 messages go to {@link Wave2Utility}, except the ledger provider's status for
+ * meter actuals and on_status to a co-located ledger, which go to {@link UtilityWave2}.
  */
 @ApplicationScoped
 @Typed(UtilityHandler.class)
@@ -39,22 +40,30 @@ public class UtilityHandler implements BecknHandler {
   @Inject UtilityLedger ledger;
   @Inject UtilityOrders orders;
   @Inject CallbackOutbox outbox;
-  @Inject UtilityWave2 wave2;
+  @Inject Wave2Utility wave2;
+  @Inject UtilityWave2 actuals;
 
   @Override
   public Set<Action> accepts() {
     return Set.of(Action.INIT, Action.CONFIRM, Action.CANCEL, Action.STATUS);
   }
 
+  /** The wave-2 actions, served when {@code uei.wire} includes wave2. */
   @Override
   public Set<org.uei.p2p.model.wave2.Wave2Action> acceptsWave2() {
-    return UtilityWave2.ACTIONS;
+    Set<org.uei.p2p.model.wave2.Wave2Action> all = new java.util.HashSet<>(Wave2Utility.ACTIONS);
+    all.addAll(UtilityWave2.ACTIONS);
+    return Set.copyOf(all);
   }
 
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
     if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
-      wave2.admit(m);
+      if (actuals.serves(m)) {
+        actuals.admit(m);
+      } else {
+        wave2.admit(m);
+      }
       return;
     }
     switch (m.action()) {
@@ -71,7 +80,11 @@ public class UtilityHandler implements BecknHandler {
   @Override
   public void handle(InboundMessage m) throws Exception {
     if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
-      wave2.handle(m);
+      if (actuals.serves(m)) {
+        actuals.handle(m);
+      } else {
+        wave2.handle(m);
+      }
       return;
     }
     switch (m.action()) {

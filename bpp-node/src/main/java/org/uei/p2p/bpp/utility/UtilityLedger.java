@@ -86,6 +86,22 @@ public class UtilityLedger {
       String domain,
       String transactionId,
       byte[] orderJson) {
+    return record(
+        order, platformId, platformUri, domain, transactionId, orderJson, UtilityOrder.WAVE1);
+  }
+
+  /**
+   * {@link #record(TradeOrder, String, String, String, String, byte[])} of a confirm that came on
+   * {@code wire} ({@link UtilityOrder#WAVE1} or {@link UtilityOrder#WAVE2}).
+   */
+  public Recorded record(
+      TradeOrder order,
+      String platformId,
+      String platformUri,
+      String domain,
+      String transactionId,
+      byte[] orderJson,
+      String wire) {
     try {
       return QuarkusTransaction.requiringNew()
           .call(
@@ -114,6 +130,7 @@ public class UtilityLedger {
                 o.transactionId = transactionId;
                 o.status = UtilityOrder.CONFIRMED;
                 o.orderJson = orderJson;
+                o.wire = wire;
                 o.createdAt = now;
                 o.updatedAt = now;
                 o.persist();

@@ -49,6 +49,19 @@ public class UtilityOrder extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /**
+   * The wire the platform confirmed on: {@code wave1} ({@link #orderJson} is a wave-1 confirm) or
+   * {@code wave2} (a wave-2 confirm carrying the contract).
+   */
+  @Column(nullable = false)
+  public String wire = WAVE1;
+
+  /** {@link #wire} of a DEG wave-1 order. */
+  public static final String WAVE1 = "wave1";
+
+  /** {@link #wire} of an IES wave-2 contract. */
+  public static final String WAVE2 = "wave2";
+
   /** The order a platform confirmed in {@code transactionId}. */
   public static Optional<UtilityOrder> of(String platformId, String transactionId) {
     return find("platformId = ?1 and transactionId = ?2", platformId, transactionId)

@@ -3,6 +3,7 @@ package org.uei.p2p.bpp.utility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.ledger.LedgerInbox;
 import org.uei.p2p.model.envelope.ErrorCode;
 import org.uei.p2p.model.wave2.Wave2Action;
@@ -22,6 +23,21 @@ public class UtilityWave2 {
 
   @Inject UtilityActuals actuals;
   @Inject LedgerInbox ledger;
+  @Inject BppConfig config;
+
+  /**
+   * True for what this class serves: on_status (to a co-located ledger), and a status from the
+   * configured ledger provider (the meter-actuals request); a platform's status of its trade is
+   * not.
+   */
+  boolean serves(InboundMessage m) {
+    return switch (m.wave2Action()) {
+      case ON_STATUS -> true;
+      case STATUS ->
+          config.utility().ledgerId().map(String::trim).filter(m.senderId()::equals).isPresent();
+      default -> false;
+    };
+  }
 
   void admit(InboundMessage m) throws InboundRejection {
     switch (m.wave2Action()) {

@@ -17,6 +17,7 @@ import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.DegContract;
+import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.clock.MarketClock;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
@@ -66,8 +67,14 @@ public class Wave2Contracts {
    * ledgers.
    */
   public TradeContract priced(InboundMessage m, TradeStatus status) throws InboundRejection {
-    TradeContract tc = decode(m);
-    TradeOrder order = admission.priced(tc.order(), paths(m)).withStatus(status);
+    return priced(m.wave2().message(), status);
+  }
+
+  /** {@link #priced(InboundMessage, TradeStatus)} of a contract message read before. */
+  public TradeContract priced(Wave2Message message, TradeStatus status) throws InboundRejection {
+    TradeContract tc = decode(message);
+    TradeOrder order =
+        admission.priced(tc.order(), new ContractPaths(message.contract())).withStatus(status);
     return TradeContract.of(
         order,
         tc.policy() != null ? tc.policy() : policy.reference(),
@@ -97,8 +104,12 @@ public class Wave2Contracts {
   }
 
   private TradeContract decode(InboundMessage m) throws InboundRejection {
+    return decode(m.wave2().message());
+  }
+
+  private TradeContract decode(Wave2Message message) throws InboundRejection {
     try {
-      return new Wave2Codec(policy.reference(), List.of()).contract(m.wave2().message());
+      return new Wave2Codec(policy.reference(), List.of()).contract(message);
     } catch (TradeCodecException e) {
       throw new InboundRejection(400, e.error(), Map.of());
     }

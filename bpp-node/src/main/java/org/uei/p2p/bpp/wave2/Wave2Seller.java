@@ -25,10 +25,11 @@ import org.uei.p2p.node.handler.InboundRejection;
 /**
  * The seller platform's answers on IES wave 2: discover → on_discover, select → on_select, init →
  * on_init (with settlement terms), confirm → on_confirm (ACTIVE once both DISCOMs' ledgers recorded
- * it), status → on_status, cancel → on_cancel. The contract is read into the wire-neutral order and
- * goes through the same admission, pricing, order and inventory code as wave 1; the network and
- * contract policy run first. Every refusal is a 400 NACK naming the member of the buyer's contract
- * at fault.
+ * it), status → on_status, cancel → on_cancel. With DISCOM utility nodes configured, init and
+ * confirm first wait for their limit checks ({@link UtilityCascade}). The contract is read into the
+ * wire-neutral order and goes through the same admission, pricing, order and inventory code as wave
+ * 1; the network and contract policy run first. Every refusal is a 400 NACK naming the member of
+ * the buyer's contract at fault.
  */
 @ApplicationScoped
 public class Wave2Seller {
@@ -43,7 +44,10 @@ public class Wave2Seller {
           Wave2Action.STATUS,
           Wave2Action.CANCEL,
           Wave2Action.ON_STATUS,
-          Wave2Action.CATALOG_ON_PUBLISH);
+          Wave2Action.CATALOG_ON_PUBLISH,
+          Wave2Action.ON_INIT,
+          Wave2Action.ON_CONFIRM,
+          Wave2Action.ON_CANCEL);
 
   /** The on_confirm error code of a ledger that did not acknowledge in time (reference adapter). */
   public static final String LEDGER_TIMEOUT = "DEG_ASYNC_ACK_TIMEOUT";
@@ -58,6 +62,8 @@ public class Wave2Seller {
   @Inject TradingRules rules;
   @Inject AllocationCascade cascade;
   @Inject PublishResults publishResults;
+  @Inject UtilityCascade utilities;
+  @Inject CascadeOutcome outcome;
 
   /** The synchronous checks; a wave-2 NACK is always HTTP 400 (LTS {@code NackBadRequest}). */
   public void admit(InboundMessage m) throws InboundRejection {
@@ -69,6 +75,7 @@ public class Wave2Seller {
         case CANCEL -> beforeGateClosure(existing(m));
         case ON_STATUS -> cascade.check(m);
         case CATALOG_ON_PUBLISH -> publishResults.admit(m);
+        case ON_INIT, ON_CONFIRM, ON_CANCEL -> utilities.admit(m);
         default ->
             throw InboundRejection.badRequest(
                 ErrorCode.ACTION_NOT_APPLICABLE,
@@ -88,22 +95,38 @@ public class Wave2Seller {
       case SELECT ->
           replies.reply(
               request, replies.contract(contracts.priced(m, TradeStatus.PENDING), false), null);
-      case INIT ->
-          replies.reply(
-              request, replies.contract(contracts.priced(m, TradeStatus.PENDING), true), null);
+      case INIT -> init(m);
       case CONFIRM -> confirm(m);
       case STATUS -> replies.reply(request, current(existing(m)), null);
-      case CANCEL -> replies.reply(request, current(orders.cancel(existing(m).id)), null);
+      case CANCEL -> replies.reply(request, current(outcome.cancel(existing(m).id)), null);
       case ON_STATUS -> cascade.handle(m);
       case CATALOG_ON_PUBLISH -> publishResults.handle(m);
+      case ON_INIT, ON_CONFIRM, ON_CANCEL -> utilities.handle(m);
       default -> throw new IllegalStateException(m.actionName() + " was admitted but not handled");
     }
   }
 
+  /** An init with DISCOM utility nodes configured waits for their limit checks. */
+  private void init(InboundMessage m) throws Exception {
+    TradeContract tc = contracts.priced(m, TradeStatus.PENDING);
+    var discoms = utilities.utilitiesOf(tc);
+    if (!discoms.isEmpty()) {
+      utilities.start(m, null, discoms, replies.contract(tc, true));
+      return;
+    }
+    replies.reply(m.wave2Context(), replies.contract(tc, true), null);
+  }
+
   private void confirm(InboundMessage m) throws Exception {
     TradeContract tc = contracts.priced(m, TradeStatus.PENDING);
+    var discoms = utilities.utilitiesOf(tc);
     BecknError refusal;
     try {
+      if (!discoms.isEmpty()) {
+        // The utilities record first; the ledgers hear of the contract once all of them did.
+        utilities.confirm(m, tc, discoms);
+        return;
+      }
       SellerOrder o =
           confirmations.confirm(
               tc.order(),
