@@ -1,5 +1,7 @@
 package org.uei.p2p.node.tracing;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.HashMap;
@@ -26,6 +28,12 @@ public final class MessageLog implements AutoCloseable {
   /** MDC key of the Beckn action. */
   public static final String ACTION = "action";
 
+  /** MDC key of the trace id, as the OpenTelemetry extension names it. */
+  public static final String TRACE_ID = "traceId";
+
+  /** MDC key of the span id, as the OpenTelemetry extension names it. */
+  public static final String SPAN_ID = "spanId";
+
   /** Longest id put into the context. */
   static final int MAX_ID = 256;
 
@@ -51,6 +59,12 @@ public final class MessageLog implements AutoCloseable {
       Context trace, String action, String transactionId, String messageId, Supplier<T> work) {
     Scope scope = trace.makeCurrent();
     MessageLog log = open(action, transactionId, messageId);
+    SpanContext span = Span.fromContext(trace).getSpanContext();
+    if (span.isValid()) {
+      // Also on threads the extension does not manage (the outbox's, the handlers').
+      log.put(TRACE_ID, span.getTraceId());
+      log.put(SPAN_ID, span.getSpanId());
+    }
     try {
       return work.get();
     } finally {
