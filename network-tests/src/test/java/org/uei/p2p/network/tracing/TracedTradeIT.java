@@ -76,7 +76,7 @@ class TracedTradeIT {
   }
 
   private static OtlpCollector.Span await(
-      String traceId, String service, String name, String action) {
+      String traceId, String service, String name, String action) throws Exception {
     return Await.value(
         () -> find(traceId, service, name, action).orElse(null),
         WAIT,
