@@ -128,9 +128,21 @@ class TracedTradeIT {
     assertEquals(trade.transactionId(), bppServer.attribute("beckn.transaction_id"));
     for (String phase :
         List.of("uei.inbound.verify", "uei.inbound.validate", "uei.inbound.store")) {
-      assertEquals(
-          bppServer.spanId(), await(traceId, "bpp-node", phase, "confirm").parentSpanId(), phase);
+      Await.until(
+          () ->
+              trace(traceId).stream()
+                  .anyMatch(
+                      p ->
+                          p.service().equals("bpp-node")
+                              && p.name().equals(phase)
+                              && p.parentSpanId().equals(bppServer.spanId())),
+          WAIT,
+          "the bpp-node's " + phase + " span under its server span");
     }
+    assertEquals(
+        trade.transactionId(),
+        await(traceId, "bpp-node", "uei.inbound.store", "confirm")
+            .attribute("beckn.transaction_id"));
     assertEquals(bppServer.spanId(), bppHandle.parentSpanId());
 
     // The callback: queued by the handler, delivered from the outbox, received by the BAP.
