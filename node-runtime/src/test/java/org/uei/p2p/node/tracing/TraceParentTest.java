@@ -125,6 +125,17 @@ class TraceParentTest {
   }
 
   @Test
+  void messageLogNamesTheTraceOnThreadsItRestoresAContextOn() {
+    Span deliver = ON.start("uei.outbox.deliver", SpanKind.INTERNAL, Context.root());
+    String seen =
+        inside(deliver, () -> MDC.get(MessageLog.TRACE_ID) + "/" + MDC.get(MessageLog.SPAN_ID));
+    deliver.end();
+    assertEquals(
+        deliver.getSpanContext().getTraceId() + "/" + deliver.getSpanContext().getSpanId(), seen);
+    assertNull(MDC.get(MessageLog.TRACE_ID), "removed again");
+  }
+
+  @Test
   void messageLogPutsTheIdsAndRestoresWhatTheThreadHad() {
     MDC.put(MessageLog.ACTION, "outer");
     try {
