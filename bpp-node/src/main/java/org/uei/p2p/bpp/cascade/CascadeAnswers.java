@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.uei.p2p.bpp.beckn.OrderQuotes;
 import org.uei.p2p.bpp.config.BppConfig;
@@ -98,14 +97,7 @@ public class CascadeAnswers {
                   CascadeRequest r =
                       CascadeRequest.findById(cascadeId, LockModeType.PESSIMISTIC_WRITE);
                   List<CascadeLeg> legs = CascadeLeg.of(cascadeId);
-                  CascadeDecision d =
-                      CascadeDecision.decide(
-                          r.status,
-                          r.isConfirm(),
-                          legs.stream().map(CascadeLeg::view).toList(),
-                          Instant.now(),
-                          r.deadline,
-                          config.cascade().timeout());
+                  CascadeDecision d = r.decide(legs, config.cascade().timeout());
                   if (d.outcome() == CascadeDecision.Outcome.DONE
                       || d.outcome() == CascadeDecision.Outcome.WAIT) {
                     return List.<CascadeLeg>of();

@@ -1,13 +1,16 @@
 package org.uei.p2p.bpp.cascade;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A buyer's init or confirm that waits for the utilities' answers before the platform answers it;
@@ -65,5 +68,37 @@ public class CascadeRequest extends PanacheEntityBase {
   /** Whether the buyer's request is a confirm (else an init). */
   public boolean isConfirm() {
     return "confirm".equals(action);
+  }
+
+  /**
+   * What to do with this cascade now, given its legs (read under this row's lock): wait, finish or
+   * nothing (done already).
+   */
+  public CascadeDecision decide(List<CascadeLeg> legs, Duration timeout) {
+    return CascadeDecision.decide(
+        status,
+        isConfirm(),
+        legs.stream().map(CascadeLeg::view).toList(),
+        Instant.now(),
+        deadline,
+        timeout);
+  }
+
+  /**
+   * The ids of the cascades on {@code wire} still waiting past their deadline, read in a
+   * transaction of their own (the schedulers that time them out run outside one).
+   */
+  public static List<String> overdue(String wire) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                CascadeRequest.<CascadeRequest>list(
+                        "status = ?1 and deadline < ?2 and wire = ?3",
+                        CascadeState.PENDING,
+                        Instant.now(),
+                        wire)
+                    .stream()
+                    .map(r -> r.id)
+                    .toList());
   }
 }

@@ -227,19 +227,7 @@ public class Cascades {
     if (!active()) {
       return;
     }
-    List<String> due =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    CascadeRequest.<CascadeRequest>list(
-                            "status = ?1 and deadline < ?2 and wire = ?3",
-                            CascadeState.PENDING,
-                            Instant.now(),
-                            CascadeRequest.WAVE1)
-                        .stream()
-                        .map(r -> r.id)
-                        .toList());
-    due.forEach(answers::tryFinish);
+    CascadeRequest.overdue(CascadeRequest.WAVE1).forEach(answers::tryFinish);
   }
 
   /** The base URL the registry holds for a utility. */

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.uei.p2p.bpp.cascade.CascadeLeg;
@@ -247,18 +246,6 @@ public class UtilityCascade {
     if (!cascades.active()) {
       return;
     }
-    List<String> due =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    CascadeRequest.<CascadeRequest>list(
-                            "status = ?1 and deadline < ?2 and wire = ?3",
-                            CascadeState.PENDING,
-                            Instant.now(),
-                            CascadeRequest.WAVE2)
-                        .stream()
-                        .map(r -> r.id)
-                        .toList());
-    due.forEach(outcome::tryFinish);
+    CascadeRequest.overdue(CascadeRequest.WAVE2).forEach(outcome::tryFinish);
   }
 }
