@@ -29,11 +29,10 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * An IES wave-2 network on loopback, six node processes, the registry and the network's catalog
- * discovery service: a Delhi buyer platform
- * (bap-node, TPDDL consumers), a UP seller platform (bpp-node, PVVNL prosumers), the utility nodes
- * of TPDDL and PVVNL (bpp-node in utility mode) and each DISCOM's ledger provider (bpp-node serving
- * the DEG Ledger API). BRPL is registered but runs nothing: the network's contract policy does not
- * let its consumers buy here.
+ * discovery service: a Delhi buyer platform (bap-node, TPDDL consumers), a UP seller platform
+ * (bpp-node, PVVNL prosumers), the utility nodes of TPDDL and PVVNL (bpp-node in utility mode) and
+ * each DISCOM's ledger provider (bpp-node serving the DEG Ledger API). BRPL is registered but runs
+ * nothing: the network's contract policy does not let its consumers buy here.
  */
 public final class Wave2LocalNetwork implements AutoCloseable {
 
@@ -312,7 +311,9 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     return Json.MAPPER.readTree(r.body());
   }
 
-  /** The network's catalog discovery service, where the seller publishes and the buyer discovers. */
+  /**
+   * The network's catalog discovery service, where the seller publishes and the buyer discovers.
+   */
   public CatalogDiscoveryService catalogService() {
     return cds;
   }

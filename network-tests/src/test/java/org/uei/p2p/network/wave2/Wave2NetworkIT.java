@@ -92,21 +92,29 @@ class Wave2NetworkIT {
     assertTrue(
         onInit.path("error").isMissingNode() || onInit.path("error").isNull(), onInit.toString());
 
-    // The seller DISCOM's ledger is down: the confirm fails and nothing is recorded anywhere.
+    // The seller DISCOM's ledger is down: the confirm fails and nothing is recorded anywhere; the
+    // DISCOMs' records of the refused contract are cancelled, so the headroom is whole again.
     net.pvvnlLedger.stop();
     JsonNode failed = callback(confirm(txn), "on_confirm");
     assertTrue(failed.hasNonNull("error"), "a confirm no ledger acknowledged fails: " + failed);
     assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn).size());
+    Await.until(
+        () -> headroom(FLAT, slot).compareTo(new BigDecimal("5")) == 0,
+        DEADLINE,
+        "TPDDL to count nothing of the refused contract");
     Wave2LocalNetwork.start(net.pvvnlLedger);
     assertEquals(0, records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn).size());
 
-    // Back up: the buyer confirms again and both ledgers record the trade, seller side first.
+    // Back up: the buyer tries again and both ledgers record the trade, seller side first.
+    txn = discover(offer);
+    callback(init(txn, offer, FLAT, "TPDDL", 4), "on_init");
     JsonNode confirmed = callback(confirm(txn), "on_confirm");
     assertTrue(
         confirmed.path("error").isMissingNode() || confirmed.path("error").isNull(),
         confirmed.toString());
     assertEquals(
         "ACTIVE", confirmed.at("/message/contract/status/code").asText(), confirmed.toString());
+    assertEquals(0, headroom(FLAT, slot).compareTo(BigDecimal.ONE), "TPDDL counts the 4 kWh");
     String contractId = confirmed.at("/message/contract/id").asText();
     JsonNode atPvvnl = records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn);
     JsonNode atTpddl = records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn);
@@ -120,8 +128,10 @@ class Wave2NetworkIT {
     meterData(net.tpddl.url(), FLAT, s, "3.5", "0");
     meterData(net.pvvnl.url(), ROOFTOP, s, "0", "5");
     String day = s.toLocalDate().toString();
-    Json.post(net.tpddlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
-    Json.post(net.pvvnlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day)).expect(200);
+    Json.post(net.tpddlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day))
+        .expect(200);
+    Json.post(net.pvvnlLedger.url() + "/provider/ledger/actuals/requests", Map.of("day", day))
+        .expect(200);
 
     // The allocations cascade ledger → platform → platform → ledger; the seller settles.
     JsonNode settled =
@@ -170,6 +180,23 @@ class Wave2NetworkIT {
     assertTrue(contractId.length() > 0);
   }
 
+  /** What TPDDL's utility node says is left of the meter's sanctioned load in the slot. */
+  private static BigDecimal headroom(String meter, Instant slot) {
+    try {
+      return Json.get(
+              net.tpddl.url()
+                  + "/utility/headroom?meterId="
+                  + meter
+                  + "&side=buyer&slotStart="
+                  + slot)
+          .expect(200)
+          .get("remainingHeadroomKwh")
+          .decimalValue();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void enrol() throws Exception {
     Json.post(
             net.tpddl.url() + "/utility/consumers",
@@ -210,15 +237,24 @@ class Wave2NetworkIT {
         state);
   }
 
-  /** A discover through the buyer platform that finds the offer; its transaction id. */
+  /**
+   * A discover through the buyer platform that finds the offer, again until the seller platform's
+   * catalog at the discovery service shows it; its transaction id.
+   */
   private static String discover(String offer) throws Exception {
-    JsonNode d =
-        Json.post(
-                net.bap.url() + "/client/discover",
-                Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
-            .expect(200);
-    assertTrue(d.toString().contains(offer), "on_discover names the offer: " + d);
-    return d.get("transactionId").asText();
+    return Await.value(
+        () -> {
+          JsonNode d =
+              Json.post(
+                      net.bap.url() + "/client/discover",
+                      Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
+                  .expect(200);
+          return d.path("offers").toString().contains(offer)
+              ? d.get("transactionId").asText()
+              : null;
+        },
+        DEADLINE,
+        "the offer at the discovery service");
   }
 
   private static JsonNode init(String txn, String offer, String meter, String discom, int kwh)
