@@ -87,26 +87,26 @@ class Wave2NetworkIT {
     assertTrue(why.contains("TPDDL") && why.contains(SMALL_FLAT) && why.contains("BUYER_CAP"), why);
 
     // A trade that passes: 4 kWh for the flat.
-    String txn = discover(offer);
-    JsonNode onInit = callback(init(txn, offer, FLAT, "TPDDL", 4), "on_init");
+    String first = discover(offer);
+    JsonNode onInit = callback(init(first, offer, FLAT, "TPDDL", 4), "on_init");
     assertTrue(
         onInit.path("error").isMissingNode() || onInit.path("error").isNull(), onInit.toString());
 
     // The seller DISCOM's ledger is down: the confirm fails and nothing is recorded anywhere; the
     // DISCOMs' records of the refused contract are cancelled, so the headroom is whole again.
     net.pvvnlLedger.stop();
-    JsonNode failed = callback(confirm(txn), "on_confirm");
+    JsonNode failed = callback(confirm(first), "on_confirm");
     assertTrue(failed.hasNonNull("error"), "a confirm no ledger acknowledged fails: " + failed);
-    assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn).size());
+    assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, first).size());
     Await.until(
         () -> headroom(FLAT, slot).compareTo(new BigDecimal("5")) == 0,
         DEADLINE,
         "TPDDL to count nothing of the refused contract");
     Wave2LocalNetwork.start(net.pvvnlLedger);
-    assertEquals(0, records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn).size());
+    assertEquals(0, records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, first).size());
 
     // Back up: the buyer tries again and both ledgers record the trade, seller side first.
-    txn = discover(offer);
+    String txn = discover(offer);
     callback(init(txn, offer, FLAT, "TPDDL", 4), "on_init");
     JsonNode confirmed = callback(confirm(txn), "on_confirm");
     assertTrue(
