@@ -115,7 +115,10 @@ public class ClientService {
     List<CompletableFuture<Void>> sends = new ArrayList<>();
     for (Outgoing o : out.values()) {
       ledger.sending(o.context(), o.bppId(), o.bppUri());
-      sends.add(CompletableFuture.runAsync(() -> send(o)));
+      // Sent from the common pool: carry the client call's trace there.
+      sends.add(
+          CompletableFuture.runAsync(
+              io.opentelemetry.context.Context.current().wrap(() -> send(o))));
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     return new Sent(base.getMessageId(), base.getTransactionId(), expiry(base));

@@ -1,6 +1,9 @@
 package org.uei.p2p.node.inbound;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,6 +28,9 @@ import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.tracing.MessageLog;
+import org.uei.p2p.node.tracing.Tracing;
+import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.node.wire.WireEnvelope;
 import org.uei.p2p.node.wire.WireReader;
 import org.uei.p2p.node.wire.Wires;
@@ -49,6 +55,7 @@ public class InboundDispatcher {
   @Inject NodeConfig config;
   @Inject HandlingClaims claims;
   @Inject AgroalDataSource dataSource;
+  @Inject Tracing tracing;
 
   /** Messages claimed per pass when resuming. */
   private static final int BATCH = 100;
@@ -70,15 +77,37 @@ public class InboundDispatcher {
             return t;
           });
 
-  /** Runs the handler for {@code message} asynchronously. */
+  /**
+   * Runs the handler for {@code message} asynchronously, in the trace of the request that brought
+   * it: callbacks it queues and requests it sends continue that trace.
+   */
   public void dispatch(InboundMessage message) {
-    backlog.execute(executor, () -> run(message));
+    Context request = Context.current();
+    backlog.execute(executor, () -> run(message, request));
   }
 
-  private void run(InboundMessage message) {
+  /** Handles {@code message} in a {@code uei.inbound.handle} span, child of {@code parent}. */
+  private void run(InboundMessage message, Context parent) {
+    WireContext c = message.wireContext();
+    Span span = tracing.start("uei.inbound.handle", SpanKind.INTERNAL, parent);
+    Tracing.describe(span, message.actionName(), c.transactionId(), c.messageId());
+    try {
+      MessageLog.within(
+          parent.with(span),
+          message.actionName(),
+          c.transactionId(),
+          c.messageId(),
+          () -> handle(message, span));
+    } finally {
+      span.end();
+    }
+  }
+
+  private Void handle(InboundMessage message, Span span) {
     try {
       handler.handle(message);
     } catch (Exception e) {
+      Tracing.failed(span, e.toString());
       // A handler that throws will throw again on the same message: marking it handled keeps it
       // from being resumed at every start. Only a process that dies mid-handling leaves it open.
       Log.errorf(
@@ -91,6 +120,7 @@ public class InboundDispatcher {
     if (message.storedId() != null) {
       handled.add(message.storedId());
     }
+    return null;
   }
 
   /**
@@ -140,7 +170,8 @@ public class InboundDispatcher {
           Log.infof(
               "resuming %s %s, stored by %s and never handled",
               m.action, m.messageId, m.handlingOwner == null ? "an earlier run" : m.handlingOwner);
-          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt));
+          // The request's trace ended with the instance that took it; handling starts a new one.
+          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt), Context.root());
         }
       } while (claimed.size() == BATCH && running);
     } catch (Exception e) {

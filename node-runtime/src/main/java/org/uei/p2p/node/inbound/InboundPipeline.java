@@ -1,6 +1,7 @@
 package org.uei.p2p.node.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.tracing.MessageLog;
+import org.uei.p2p.node.tracing.Tracing;
 import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.node.wire.Wires;
 
@@ -35,7 +38,9 @@ public class InboundPipeline {
   private final List<InboundStage> checks;
   private final List<InboundStage> reads;
   private final StoreStage store;
+  private final ParseStage parse;
   private final MeterRegistry metrics;
+  private final Tracing tracing;
 
   @Inject
   public InboundPipeline(
@@ -54,7 +59,8 @@ public class InboundPipeline {
       StoreStage store,
       MeterRegistry metrics,
       BecknHandler handler,
-      NodeConfig config) {
+      NodeConfig config,
+      Tracing tracing) {
     this.size = size;
     this.wires = Wires.parse(config.wire());
     Set<String> names = new HashSet<>();
@@ -65,7 +71,9 @@ public class InboundPipeline {
             size, headers, backlog, signature, parse, validate, domain, times, binding, senderUri);
     this.reads = List.of(replay, admission);
     this.store = store;
+    this.parse = parse;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   /**
@@ -104,16 +112,39 @@ public class InboundPipeline {
    * @throws InboundRejection from the first stage that refused; nothing was stored
    */
   public void process(InboundExchange exchange) throws InboundRejection {
+    try (MessageLog log = MessageLog.open();
+        Phases phases = new Phases(tracing, Span.current())) {
+      run(exchange, log, phases);
+    }
+  }
+
+  /**
+   * The stages in three traced phases: {@code uei.inbound.verify} (size, headers, backlog,
+   * signature), {@code uei.inbound.validate} (parse to admission) and {@code uei.inbound.store}.
+   */
+  private void run(InboundExchange exchange, MessageLog log, Phases phases)
+      throws InboundRejection {
     InboundStage[] current = new InboundStage[1];
     try {
+      phases.begin("uei.inbound.verify");
       for (InboundStage stage : checks) {
+        if (stage == parse) {
+          phases.begin("uei.inbound.validate");
+        }
         current[0] = stage;
         stage.apply(exchange);
+        if (stage == parse) {
+          WireContext c = exchange.wireContext();
+          log.about(exchange.endpoint(), c.transactionId(), c.messageId());
+          phases.describe(exchange.endpoint(), c.transactionId(), c.messageId());
+        }
       }
       read(exchange, current);
+      phases.begin("uei.inbound.store");
       current[0] = store;
       store.apply(exchange);
     } catch (InboundRejection | RuntimeException e) {
+      phases.failed(current[0] == null ? "none" : current[0].name(), e);
       if (e instanceof InboundRejection r) {
         logRefusal(exchange, current[0], r);
       }

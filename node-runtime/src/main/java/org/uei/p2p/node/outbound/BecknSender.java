@@ -1,5 +1,8 @@
 package org.uei.p2p.node.outbound;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.store.MessageStore;
+import org.uei.p2p.node.tracing.Tracing;
 import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.signing.SignatureHeaders;
 
@@ -38,11 +42,14 @@ public class BecknSender {
   private final Duration requestTimeout;
   private final int maxUrlLength;
   private final HttpClient client;
+  private final Tracing tracing;
 
   @Inject
-  public BecknSender(NodeIdentity identity, MessageStore store, NodeConfig config) {
+  public BecknSender(
+      NodeIdentity identity, MessageStore store, NodeConfig config, Tracing tracing) {
     this.identity = identity;
     this.store = store;
+    this.tracing = tracing;
     this.requestTimeout = config.http().requestTimeout();
     this.maxUrlLength = config.inbound().maxUrlLength();
     this.client =
@@ -115,7 +122,26 @@ public class BecknSender {
     }
     headers.put("Content-Type", "application/json");
     headers.put(SignatureHeaders.AUTHORIZATION, identity.signer().authorization(body));
-    return new Attempt(url, headers, body, post(url, headers, body));
+    Span span = tracing.start("POST " + context.action(), SpanKind.CLIENT);
+    Tracing.describe(span, context.action(), context.transactionId(), context.messageId());
+    span.setAttribute("http.request.method", "POST");
+    span.setAttribute("url.full", url);
+    Scope scope = span.makeCurrent();
+    try {
+      // An extra header beside the signature: the signed body and its digest stay as they were.
+      tracing.inject(headers);
+      SendResult result = post(url, headers, body);
+      if (result.httpStatus() != 0) {
+        span.setAttribute("http.response.status_code", result.httpStatus());
+      }
+      if (!result.acked()) {
+        Tracing.failed(span, result.describe());
+      }
+      return new Attempt(url, headers, body, result);
+    } finally {
+      scope.close();
+      span.end();
+    }
   }
 
   /** Keeps a sent message and the receiver's answer in the transaction store. */

@@ -21,6 +21,7 @@ import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.store.GroupWriter;
+import org.uei.p2p.node.tracing.Tracing;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
@@ -38,6 +39,7 @@ public class CallbackOutbox {
   @Inject NodeConfig config;
   @Inject OutboxWorker worker;
   @Inject TransactionSynchronizationRegistry transactions;
+  @Inject Tracing tracing;
 
   private final GroupWriter<Queued> groups =
       new GroupWriter<>(
@@ -110,7 +112,8 @@ public class CallbackOutbox {
               + problem.get());
     }
     OutboxEntry e = entry(targetBaseUrl, recipientId, context, body);
-    OutboxWorker.Due due = new OutboxWorker.Due(null, targetBaseUrl, recipientId, context, e.body);
+    OutboxWorker.Due due =
+        new OutboxWorker.Due(null, targetBaseUrl, recipientId, context, e.body, e.traceParent);
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
       e.persist();
       OutboxWorker.Due sent = due.withId(e.id);
@@ -141,6 +144,9 @@ public class CallbackOutbox {
     e.nextAttemptAt = now;
     e.createdAt = now;
     e.expiresAt = now.plus(config.outbox().maxAge());
+    // Delivery happens later, maybe elsewhere: the row carries the trace of the work that queued
+    // it.
+    e.traceParent = tracing.traceParent();
     // Queued with this instance's lease, so it can send at once without claiming the row first.
     e.leaseOwner = worker.owner();
     e.leaseUntil = now.plus(config.outbox().lease());

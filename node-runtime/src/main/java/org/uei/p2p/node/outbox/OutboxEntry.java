@@ -71,5 +71,9 @@ public class OutboxEntry extends PanacheEntityBase {
   @Column(name = "last_error", length = 2000)
   public String lastError;
 
+  /** The W3C {@code traceparent} its delivery continues; null when it was queued untraced. */
+  @Column(name = "trace_parent", length = 128)
+  public String traceParent;
+
   @Version public long version;
 }

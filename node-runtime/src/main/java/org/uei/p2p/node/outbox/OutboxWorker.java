@@ -2,6 +2,9 @@ package org.uei.p2p.node.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,6 +28,8 @@ import org.uei.p2p.node.inbound.WorkBacklog;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.node.store.GroupWriter;
+import org.uei.p2p.node.tracing.MessageLog;
+import org.uei.p2p.node.tracing.Tracing;
 import org.uei.p2p.node.wire.WireContext;
 import org.uei.p2p.node.wire.WireReader;
 
@@ -68,8 +73,12 @@ public class OutboxWorker {
                               .forEach(this::record)),
           (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
 
-  /** An attempt's outcome, waiting to be recorded. */
-  private record Outcome(Due due, BecknSender.Attempt attempt, Instant at) {}
+  /**
+   * An attempt's outcome, waiting to be recorded.
+   *
+   * @param trace the delivery span's context, current while the outcome is recorded and logged
+   */
+  private record Outcome(Due due, BecknSender.Attempt attempt, Instant at, Context trace) {}
 
   @Inject NodeConfig config;
   @Inject BecknSender sender;
@@ -77,6 +86,7 @@ public class OutboxWorker {
   @Inject WorkBacklog backlog;
   @Inject InstanceId instance;
   @Inject AgroalDataSource dataSource;
+  @Inject Tracing tracing;
 
   /** This instance's lease owner name: its instance id. */
   public String owner() {
@@ -87,10 +97,17 @@ public class OutboxWorker {
    * A callback ready to send, with its context already parsed.
    *
    * @param id the outbox row, whose lease this instance holds
+   * @param traceParent the trace the delivery continues, or null
    */
-  record Due(Long id, String targetUrl, String recipientId, WireContext context, byte[] body) {
+  record Due(
+      Long id,
+      String targetUrl,
+      String recipientId,
+      WireContext context,
+      byte[] body,
+      String traceParent) {
     Due withId(Long rowId) {
-      return new Due(rowId, targetUrl, recipientId, context, body);
+      return new Due(rowId, targetUrl, recipientId, context, body, traceParent);
     }
   }
 
@@ -135,7 +152,12 @@ public class OutboxWorker {
       try {
         attempt(
             new Due(
-                row.id(), row.targetUrl(), row.recipientId(), contextOf(row.body()), row.body()));
+                row.id(),
+                row.targetUrl(),
+                row.recipientId(),
+                contextOf(row.body()),
+                row.body(),
+                row.traceParent()));
       } catch (RuntimeException e) {
         Log.errorf(e, "outbox entry %d: attempt failed", row.id());
       }
@@ -173,7 +195,8 @@ public class OutboxWorker {
                 return null;
               }
               OutboxEntry e = OutboxEntry.findById(id);
-              return new Due(e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body);
+              return new Due(
+                  e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body, e.traceParent);
             });
   }
 
@@ -186,17 +209,48 @@ public class OutboxWorker {
     }
   }
 
+  /**
+   * One delivery attempt, in a span continuing the trace of the work that queued the callback (from
+   * the row, so also on another instance or after a restart).
+   */
   private void attempt(Due due) {
+    WireContext c = due.context();
+    Span span =
+        tracing.start("uei.outbox.deliver", SpanKind.INTERNAL, tracing.restore(due.traceParent()));
+    Tracing.describe(span, c.action(), c.transactionId(), c.messageId());
+    span.setAttribute("uei.outbox.id", due.id() == null ? -1 : due.id());
+    Context trace = Context.root().with(span);
     try {
-      outcomes.add(
-          new Outcome(
-              due, sender.attempt(due.targetUrl(), due.context(), due.body()), Instant.now()));
+      BecknSender.Attempt attempt =
+          MessageLog.within(
+              trace,
+              c.action(),
+              c.transactionId(),
+              c.messageId(),
+              () -> sender.attempt(due.targetUrl(), c, due.body()));
+      if (!attempt.result().acked()) {
+        Tracing.failed(span, attempt.result().describe());
+      }
+      outcomes.add(new Outcome(due, attempt, Instant.now(), trace));
     } catch (Exception e) {
+      Tracing.failed(span, e.toString());
       Log.errorf(e, "outbox entry %d: attempt failed", due.id());
+    } finally {
+      span.end();
     }
   }
 
   private void record(Outcome outcome) {
+    WireContext c = outcome.due().context();
+    MessageLog.within(
+        outcome.trace(),
+        c.action(),
+        c.transactionId(),
+        c.messageId(),
+        () -> recordAttempt(outcome));
+  }
+
+  private Void recordAttempt(Outcome outcome) {
     Due due = outcome.due();
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
@@ -206,7 +260,7 @@ public class OutboxWorker {
     OutboxEntry e =
         OutboxEntry.findById(due.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (e == null || !owner().equals(e.leaseOwner)) {
-      return;
+      return null;
     }
     if (result.httpStatus() != 0) {
       sender.store(attempt, due.context(), due.recipientId());
@@ -254,6 +308,7 @@ public class OutboxWorker {
           .timer("uei.outbox.delivery.latency", "action", e.action)
           .record(java.time.Duration.between(e.createdAt, now));
     }
+    return null;
   }
 
   private static String truncate(String s) {
