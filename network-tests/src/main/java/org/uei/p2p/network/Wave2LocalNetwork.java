@@ -97,6 +97,7 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     Map<String, String> bapProps = new LinkedHashMap<>();
     discomOfBuyer(bapProps, "TPDDL", TPDDL_ID, TPDDL_LEDGER_ID);
     discomOfBuyer(bapProps, "BRPL", BRPL_ID, BRPL_LEDGER_ID);
+    discomOfBuyer(bapProps, "PVVNL", PVVNL_ID, PVVNL_LEDGER_ID);
     bapProps.put("uei.bap.wave2.discovery-url", cds.url());
     bap = node("bap-node", BAP_ID, bapJar, Map.of(), bapProps);
 
