@@ -74,16 +74,15 @@ class Wave2NetworkIT {
 
     // The contract policy: BRPL's consumers may not buy on this network.
     String brpl = discover(offer);
-    JsonNode refused = callback(init(brpl, offer, BRPL_FLAT, "BRPL", 2), "on_init");
-    assertEquals("50000", refused.at("/error/code").asText(), refused.toString());
-    assertTrue(
-        refused.at("/error/message").asText().startsWith("CON-BUYER-DISCOM"), refused.toString());
+    JsonNode refused = refusal(init(brpl, offer, BRPL_FLAT, "BRPL", 2));
+    assertEquals("50000", refused.at("/code").asText(), refused.toString());
+    assertTrue(refused.at("/message").asText().startsWith("CON-BUYER-DISCOM"), refused.toString());
 
     // TPDDL's headroom: 3 kWh in one hour is above the small flat's 2 kW sanctioned load.
     String small = discover(offer);
-    JsonNode capped = callback(init(small, offer, SMALL_FLAT, "TPDDL", 3), "on_init");
-    assertEquals("50000", capped.at("/error/code").asText(), capped.toString());
-    String why = capped.at("/error/message").asText();
+    JsonNode capped = refusal(init(small, offer, SMALL_FLAT, "TPDDL", 3));
+    assertEquals("50000", capped.at("/code").asText(), capped.toString());
+    String why = capped.at("/message").asText();
     assertTrue(why.contains("TPDDL") && why.contains(SMALL_FLAT) && why.contains("BUYER_CAP"), why);
 
     // A trade that passes: 4 kWh for the flat.
@@ -275,6 +274,17 @@ class Wave2NetworkIT {
 
   private static JsonNode confirm(String txn) throws Exception {
     return Json.post(net.bap.url() + "/client/confirm", Map.of("transactionId", txn)).expect(200);
+  }
+
+  /**
+   * Why the seller refused a request: the error of its NACK (the request FAILED, no callback) or of
+   * the callback that answered it.
+   */
+  private static JsonNode refusal(JsonNode answer) {
+    JsonNode cbs = answer.path("callbacks");
+    JsonNode error = cbs.size() > 0 ? cbs.get(0).path("error") : answer.at("/requests/0/error");
+    assertTrue(error.isObject(), "the request was refused: " + answer);
+    return error;
   }
 
   /** The sync answer's first callback, which must be {@code action}. */
