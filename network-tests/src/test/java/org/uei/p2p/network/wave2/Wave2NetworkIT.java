@@ -32,6 +32,8 @@ import org.uei.p2p.network.Wave2LocalNetwork;
 class Wave2NetworkIT {
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final Duration DEADLINE = Duration.ofSeconds(60);
+  // Ledger → DISCOM → ledger → both platforms → seller → buyer: six hops through six outboxes.
+  private static final Duration SETTLING = Duration.ofSeconds(180);
   private static final String FLAT = "TEST_DL_TPDDL_0001";
   private static final String SMALL_FLAT = "TEST_DL_TPDDL_0002";
   private static final String BRPL_FLAT = "TEST_DL_BRPL_0001";
@@ -133,21 +135,30 @@ class Wave2NetworkIT {
         .expect(200);
 
     // The allocations cascade ledger → platform → platform → ledger; the seller settles.
-    JsonNode settled =
-        Await.value(
-            () -> {
-              for (JsonNode c :
-                  Json.get(net.bap.url() + "/client/transactions/" + txn)
-                      .expect(200)
-                      .get("callbacks")) {
-                if (c.toString().contains("auto-settlement-flows")) {
-                  return c;
+    JsonNode settled;
+    try {
+      settled =
+          Await.value(
+              () -> {
+                for (JsonNode c :
+                    Json.get(net.bap.url() + "/client/transactions/" + txn)
+                        .expect(200)
+                        .get("callbacks")) {
+                  if (c.toString().contains("auto-settlement-flows")) {
+                    return c;
+                  }
                 }
-              }
-              return null;
-            },
-            DEADLINE,
-            "the settled contract at the buyer platform");
+                return null;
+              },
+              SETTLING,
+              "the settled contract at the buyer platform");
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "; the buyer's transaction: "
+              + Json.get(net.bap.url() + "/client/transactions/" + txn).body(),
+          e);
+    }
     JsonNode summary = settled.get("summary");
     assertEquals(
         0,
@@ -155,7 +166,7 @@ class Wave2NetworkIT {
         summary.toString());
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode f : summary.get("revenueFlows")) {
-      sum = sum.add(f.get("value").decimalValue());
+      sum = sum.add(f.get("amount").decimalValue());
     }
     assertEquals(0, sum.signum(), "the revenue flow sums to zero: " + summary);
 
@@ -164,7 +175,7 @@ class Wave2NetworkIT {
         () ->
             bothSides(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn)
                 && bothSides(net.tpddlLedger, Wave2LocalNetwork.TPDDL_ID, txn),
-        DEADLINE,
+        SETTLING,
         "both ledgers to hold both allocations");
     assertEquals(
         facts(records(net.pvvnlLedger, Wave2LocalNetwork.PVVNL_ID, txn).get(0)),
