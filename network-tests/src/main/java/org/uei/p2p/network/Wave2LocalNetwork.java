@@ -29,11 +29,10 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * An IES wave-2 network on loopback, six node processes, the registry and the network's catalog
- * discovery service: a Delhi buyer platform
- * (bap-node, TPDDL consumers), a UP seller platform (bpp-node, PVVNL prosumers), the utility nodes
- * of TPDDL and PVVNL (bpp-node in utility mode) and each DISCOM's ledger provider (bpp-node serving
- * the DEG Ledger API). BRPL is registered but runs nothing: the network's contract policy does not
- * let its consumers buy here.
+ * discovery service: a Delhi buyer platform (bap-node, TPDDL consumers), a UP seller platform
+ * (bpp-node, PVVNL prosumers), the utility nodes of TPDDL and PVVNL (bpp-node in utility mode) and
+ * each DISCOM's ledger provider (bpp-node serving the DEG Ledger API). BRPL is registered but runs
+ * nothing: the network's contract policy does not let its consumers buy here.
  */
 public final class Wave2LocalNetwork implements AutoCloseable {
 
@@ -98,6 +97,7 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     Map<String, String> bapProps = new LinkedHashMap<>();
     discomOfBuyer(bapProps, "TPDDL", TPDDL_ID, TPDDL_LEDGER_ID);
     discomOfBuyer(bapProps, "BRPL", BRPL_ID, BRPL_LEDGER_ID);
+    discomOfBuyer(bapProps, "PVVNL", PVVNL_ID, PVVNL_LEDGER_ID);
     bapProps.put("uei.bap.wave2.discovery-url", cds.url());
     bap = node("bap-node", BAP_ID, bapJar, Map.of(), bapProps);
 
@@ -312,7 +312,9 @@ public final class Wave2LocalNetwork implements AutoCloseable {
     return Json.MAPPER.readTree(r.body());
   }
 
-  /** The network's catalog discovery service, where the seller publishes and the buyer discovers. */
+  /**
+   * The network's catalog discovery service, where the seller publishes and the buyer discovers.
+   */
   public CatalogDiscoveryService catalogService() {
     return cds;
   }

@@ -168,7 +168,9 @@ public class CascadeOutcome {
             .forEach(l -> cancelAt(r, l, request));
       }
     }
-    Wave2Message answer = o == null ? replies.contract(draft, true) : current(o);
+    // A refused confirm hands the buyer's contract back as a DRAFT (the LTS error callback follows
+    // its request's rules); the error says the DISCOMs' records were cancelled.
+    Wave2Message answer = o == null || error != null ? replies.contract(draft, true) : current(o);
     replies.reply(request.context(), LimitCheckAnswers.merge(answer, draft.order(), legs), error);
   }
 

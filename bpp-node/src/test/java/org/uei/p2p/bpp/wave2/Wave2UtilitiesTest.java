@@ -344,7 +344,7 @@ class Wave2UtilitiesTest extends Wave2NodeTest {
     assertEquals("50000", onConfirm.at("/error/code").asText(), onConfirm.toString());
     assertTrue(onConfirm.at("/error/message").asText().contains("BUYER_CAP"));
     assertEquals(QUANTITY, onConfirm.at("/error/paths").asText());
-    assertEquals("CANCELLED", onConfirm.at("/message/contract/status/code").asText());
+    assertEquals("DRAFT", onConfirm.at("/message/contract/status/code").asText());
     assertEquals(0, new BigDecimal("5").compareTo(available(offerId)), "reservation released");
     Wave2Envelope cancel = cascaded(sellerUtility, "cancel", sellerRecord);
     assertEquals(sellerRecord, cancel.message().contract().id());
@@ -386,7 +386,7 @@ class Wave2UtilitiesTest extends Wave2NodeTest {
       assertEquals(
           Wave2Seller.LEDGER_TIMEOUT, onConfirm.at("/error/code").asText(), onConfirm.toString());
       assertTrue(onConfirm.at("/error/message").asText().contains("records cancelled"));
-      assertEquals("CANCELLED", onConfirm.at("/message/contract/status/code").asText());
+      assertEquals("DRAFT", onConfirm.at("/message/contract/status/code").asText());
       assertEquals(0, new BigDecimal("5").compareTo(available(offerId)), "energy released");
       assertEquals(
           sellerRecord, cascaded(sellerUtility, "cancel", sellerRecord).message().contract().id());

@@ -133,7 +133,8 @@ public record LedgerRecord(
 
   /**
    * {@code sha256:<hex>} over the record's canonical state (every field but the version, decimals
-   * by value), so two ledgers holding the same facts give the same digest.
+   * by value). The record id and creation time are part of it, and each ledger gives its own: two
+   * ledgers holding the same trade agree on the facts, not on the digest.
    */
   public String rowDigest() {
     StringBuilder b = new StringBuilder();
