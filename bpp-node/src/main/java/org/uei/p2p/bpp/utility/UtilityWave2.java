@@ -26,17 +26,25 @@ public class UtilityWave2 {
   @Inject BppConfig config;
 
   /**
-   * True for what this class serves: on_status (to a co-located ledger), and a status from the
-   * configured ledger provider (the meter-actuals request); a platform's status of its trade is
-   * not.
+   * True for what this class serves: on_status (to a co-located ledger), and a status that asks for
+   * meter data (a DatasetItem request, refused here to anyone but the configured ledger) or comes
+   * from the ledger; a platform's status of its trade is not.
    */
   boolean serves(InboundMessage m) {
     return switch (m.wave2Action()) {
       case ON_STATUS -> true;
       case STATUS ->
-          config.utility().ledgerId().map(String::trim).filter(m.senderId()::equals).isPresent();
+          config.utility().ledgerId().map(String::trim).filter(m.senderId()::equals).isPresent()
+              || asksForMeterData(m);
       default -> false;
     };
+  }
+
+  private static boolean asksForMeterData(InboundMessage m) {
+    var contract = m.wave2().message() == null ? null : m.wave2().message().contract();
+    return contract != null
+        && contract.toJson().findValues("@type").stream()
+            .anyMatch(t -> "DatasetItem".equals(t.asText()));
   }
 
   void admit(InboundMessage m) throws InboundRejection {
