@@ -109,21 +109,32 @@ class TracedTradeIT {
     // Starts at the buyer app's client API call: the trace's root is the bap-node's server span.
     OtlpCollector.Span send = await(traceId, "bap-node", "POST confirm", null);
     assertEquals(OtlpCollector.Span.CLIENT, send.kind());
+    // The client call's server span ends last and is exported in a later batch: wait for it.
     OtlpCollector.Span clientCall =
-        trace(traceId).stream()
-            .filter(s -> s.spanId().equals(send.parentSpanId()))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("the send's parent: " + trace(traceId)));
+        Await.value(
+            () ->
+                trace(traceId).stream()
+                    .filter(s -> s.spanId().equals(send.parentSpanId()))
+                    .findFirst()
+                    .orElse(null),
+            WAIT,
+            "the send's parent span in trace " + traceId);
     assertEquals("bap-node", clientCall.service());
     assertEquals(OtlpCollector.Span.SERVER, clientCall.kind());
     assertTrue(clientCall.parentSpanId().isEmpty(), "the client call starts the trace");
 
     // The BPP's inbound spans are children of the BAP's signed send, in the same trace.
     OtlpCollector.Span bppServer =
-        trace(traceId).stream()
-            .filter(s -> s.service().equals("bpp-node") && s.kind() == OtlpCollector.Span.SERVER)
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no bpp-node server span: " + trace(traceId)));
+        Await.value(
+            () ->
+                trace(traceId).stream()
+                    .filter(
+                        s ->
+                            s.service().equals("bpp-node") && s.kind() == OtlpCollector.Span.SERVER)
+                    .findFirst()
+                    .orElse(null),
+            WAIT,
+            "the bpp-node's server span in trace " + traceId);
     assertEquals(send.spanId(), bppServer.parentSpanId());
     assertEquals(trade.transactionId(), bppServer.attribute("beckn.transaction_id"));
     for (String phase :
@@ -152,10 +163,14 @@ class TracedTradeIT {
     assertEquals(deliver.spanId(), callback.parentSpanId());
     OtlpCollector.Span bapReceives = await(traceId, "bap-node", "uei.inbound.handle", "on_confirm");
     OtlpCollector.Span bapServer =
-        trace(traceId).stream()
-            .filter(s -> s.spanId().equals(bapReceives.parentSpanId()))
-            .findFirst()
-            .orElseThrow();
+        Await.value(
+            () ->
+                trace(traceId).stream()
+                    .filter(s -> s.spanId().equals(bapReceives.parentSpanId()))
+                    .findFirst()
+                    .orElse(null),
+            WAIT,
+            "the bap-node's server span of on_confirm");
     assertEquals(callback.spanId(), bapServer.parentSpanId());
 
     Set<String> services =
