@@ -2,6 +2,7 @@ package org.uei.p2p.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A source of subscriber records: a Beckn 1.x registry, a DeDi directory or a static list.
@@ -26,6 +27,17 @@ public interface Registry {
    */
   default List<Subscriber> lookupActive(LookupQuery query, Instant now) throws RegistryException {
     return lookup(query).stream().filter(s -> s.unusableReason(now).isEmpty()).toList();
+  }
+
+  /**
+   * The Beckn URL ({@code subscriber_url}) of {@code subscriberId}'s first active record that names
+   * one; empty when no active record does.
+   */
+  default Optional<String> urlOf(String subscriberId, Instant now) throws RegistryException {
+    return lookupActive(LookupQuery.bySubscriber(subscriberId), now).stream()
+        .map(Subscriber::url)
+        .filter(u -> u != null && !u.isBlank())
+        .findFirst();
   }
 
   /** A short name for messages, usually the registry's base URL or file. */

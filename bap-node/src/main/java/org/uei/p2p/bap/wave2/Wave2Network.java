@@ -141,10 +141,8 @@ public class Wave2Network {
       return configured.get();
     }
     try {
-      return registry.lookupActive(LookupQuery.bySubscriber(subscriberId), Instant.now()).stream()
-          .map(Subscriber::url)
-          .filter(u -> u != null && !u.isBlank())
-          .findFirst()
+      return registry
+          .urlOf(subscriberId, Instant.now())
           .orElseThrow(
               () -> Refusal.upstream("the registry lists no URL for '" + subscriberId + "'"));
     } catch (RegistryException e) {

@@ -1,6 +1,7 @@
 package org.uei.p2p.bpp.cascade;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -54,5 +55,21 @@ public class CascadeLeg extends PanacheEntityBase {
   /** The legs of a cascade. */
   public static List<CascadeLeg> of(String cascadeId) {
     return list("cascadeId = ?1 order by discomId", cascadeId);
+  }
+
+  /**
+   * Marks the leg {@code messageId} FAILED with {@code why}, in a transaction of its own, unless an
+   * answer came in first: a send that was not ACKed.
+   */
+  public static void failed(String messageId, String why) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              CascadeLeg l = findById(messageId);
+              if (l.status == LegState.SENT) {
+                l.status = LegState.FAILED;
+                l.detail = Cascades.truncate(why);
+              }
+            });
   }
 }

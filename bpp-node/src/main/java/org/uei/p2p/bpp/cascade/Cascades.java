@@ -28,10 +28,8 @@ import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
-import org.uei.p2p.registry.LookupQuery;
 import org.uei.p2p.registry.Registry;
 import org.uei.p2p.registry.RegistryException;
-import org.uei.p2p.registry.Subscriber;
 
 /**
  * The seller platform's cascade to DISCOM utility nodes ({@code uei.bpp.utilities}): a buyer's init
@@ -149,15 +147,7 @@ public class Cascades {
       if (!result.acked()) {
         String why = result.describe();
         Log.warnf("cascaded %s to %s failed: %s", action, leg.utilityId, why);
-        QuarkusTransaction.requiringNew()
-            .run(
-                () -> {
-                  CascadeLeg l = CascadeLeg.findById(leg.messageId);
-                  if (l.status == LegState.SENT) {
-                    l.status = LegState.FAILED;
-                    l.detail = truncate(why);
-                  }
-                });
+        CascadeLeg.failed(leg.messageId, why);
       }
     }
     answers.tryFinish(id);
@@ -232,12 +222,8 @@ public class Cascades {
 
   /** The base URL the registry holds for a utility. */
   public String lookup(String utilityId) throws RegistryException {
-    List<Subscriber> found =
-        registry.lookupActive(LookupQuery.bySubscriber(utilityId), Instant.now());
-    return found.stream()
-        .map(Subscriber::url)
-        .filter(u -> u != null && !u.isBlank())
-        .findFirst()
+    return registry
+        .urlOf(utilityId, Instant.now())
         .orElseThrow(
             () ->
                 new IllegalStateException(

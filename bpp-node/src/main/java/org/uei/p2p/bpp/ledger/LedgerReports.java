@@ -31,9 +31,7 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.store.Causes;
-import org.uei.p2p.registry.LookupQuery;
 import org.uei.p2p.registry.Registry;
-import org.uei.p2p.registry.Subscriber;
 
 /**
  * The ledger's allocation reports to the platforms: for each transaction, the allocations of this
@@ -184,10 +182,8 @@ public class LedgerReports {
   /** The platform's registered Beckn URL ({@code subscriber_url}). */
   String url(String subscriberId) {
     try {
-      return registry.lookupActive(LookupQuery.bySubscriber(subscriberId), Instant.now()).stream()
-          .map(Subscriber::url)
-          .filter(u -> u != null && !u.isBlank())
-          .findFirst()
+      return registry
+          .urlOf(subscriberId, Instant.now())
           .orElseThrow(
               () ->
                   new IllegalStateException(

@@ -17,10 +17,8 @@ import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.outbox.CallbackOutbox;
-import org.uei.p2p.registry.LookupQuery;
 import org.uei.p2p.registry.Registry;
 import org.uei.p2p.registry.RegistryException;
-import org.uei.p2p.registry.Subscriber;
 
 /**
  * What the seller platform tells the seller DISCOM's ledger provider after the trade: the buyer
@@ -42,12 +40,7 @@ public class LedgerNotices {
   void tell(SellerOrder o, LedgerProvider ledger, Wave2Message message) {
     String url;
     try {
-      url =
-          registry.lookupActive(LookupQuery.bySubscriber(ledger.ledgerId()), Instant.now()).stream()
-              .map(Subscriber::url)
-              .filter(u -> u != null && !u.isBlank())
-              .findFirst()
-              .orElse(null);
+      url = registry.urlOf(ledger.ledgerId(), Instant.now()).orElse(null);
     } catch (RegistryException e) {
       url = null;
     }

@@ -170,15 +170,7 @@ public class UtilityCascade {
       if (!result.acked()) {
         String why = result.describe();
         Log.warnf("cascaded wave-2 %s to %s failed: %s", action, leg.utilityId, why);
-        QuarkusTransaction.requiringNew()
-            .run(
-                () -> {
-                  CascadeLeg l = CascadeLeg.findById(leg.messageId);
-                  if (l.status == LegState.SENT) {
-                    l.status = LegState.FAILED;
-                    l.detail = Cascades.truncate(why);
-                  }
-                });
+        CascadeLeg.failed(leg.messageId, why);
       }
     }
     outcome.tryFinish(id);
