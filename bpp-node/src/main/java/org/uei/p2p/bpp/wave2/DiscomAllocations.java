@@ -26,9 +26,15 @@ public class DiscomAllocations {
     return Panache.getEntityManager();
   }
 
-  /** Keeps {@code kwh} per line number for {@code side} where that line has none yet. */
+  /**
+   * Keeps {@code kwh} per line number for {@code side} where that line has none yet. Locks the
+   * order's row first and holds it to the end of the caller's transaction: the two sides' reports
+   * of one contract arrive together, and each must see the other's rows once it reads them, or
+   * neither would find the contract complete and it would never settle.
+   */
   @Transactional
   public void record(String orderId, TradeSide side, Map<Integer, BigDecimal> kwh, String by) {
+    lockOrder(orderId);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     kwh.forEach(
         (line, value) ->
@@ -71,9 +77,7 @@ public class DiscomAllocations {
    */
   @Transactional
   public boolean claimSettlement(String orderId) {
-    em().createNativeQuery("SELECT id FROM seller_order WHERE id = ?1 FOR UPDATE")
-        .setParameter(1, orderId)
-        .getResultList();
+    lockOrder(orderId);
     Number settled =
         (Number)
             em().createNativeQuery("SELECT COUNT(*) FROM wave2_settlement WHERE order_id = ?1")
@@ -87,5 +91,11 @@ public class DiscomAllocations {
         .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
         .executeUpdate();
     return true;
+  }
+
+  private static void lockOrder(String orderId) {
+    em().createNativeQuery("SELECT id FROM seller_order WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, orderId)
+        .getResultList();
   }
 }

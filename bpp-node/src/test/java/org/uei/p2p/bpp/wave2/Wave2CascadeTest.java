@@ -235,4 +235,65 @@ class Wave2CascadeTest extends Wave2NodeTest {
                     .value()),
         "the buyer platform pays FINAL_ALLOC × price");
   }
+
+  /**
+   * The two sides' reports of a contract come at once from different senders. Each is handled in
+   * its own transaction; whichever completes the contract must see the other's allocation, so every
+   * contract settles, once.
+   */
+  @Test
+  void bothSidesReportedAtOnceSettleEveryContract() throws Exception {
+    BecknSigner ledger = registerSellerLedger();
+    sellerLedger.answering(true);
+    EnergyOffer offer = discovered(publish("6.50", "8"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 4; i++) {
+        String txn = UUID.randomUUID().toString();
+        Wave2Envelope confirm =
+            send(
+                Wave2Buyer.request(
+                    Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
+        TradeContract active = read(callback("on_confirm", confirm));
+        String trade = active.order().orderId() + "/1";
+        Wave2Envelope seller =
+            onStatus(
+                txn,
+                Wave2Buyer.sellerLedger().ledgerId(),
+                Wave2Buyer.sellerLedger().ledgerUri(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.SELLER,
+                        active.order().lines().get(0).seller().meterId(),
+                        new BigDecimal("2"),
+                        new BigDecimal("1.8"))));
+        Wave2Envelope buyer =
+            onStatus(
+                txn,
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                withAllocation(
+                    active,
+                    new Allocation(
+                        trade,
+                        TradeSide.BUYER,
+                        Wave2Buyer.BUYER_METER.meterId(),
+                        new BigDecimal("2"),
+                        new BigDecimal("1.5"))));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        var a = pool.submit(() -> together.await() >= 0 ? post(seller, ledger) : null);
+        var b =
+            pool.submit(() -> together.await() >= 0 ? post(buyer, TestPeers.peerSigner()) : null);
+        assertEquals(200, a.get().statusCode(), a.get().asString());
+        assertEquals(200, b.get().statusCode(), b.get().asString());
+        TradeContract settled = read(onStatusTo(txn, "FINAL_ALLOC"));
+        assertEquals(0, new BigDecimal("1.5").compareTo(settled.finalKwh().get(trade)), txn);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
