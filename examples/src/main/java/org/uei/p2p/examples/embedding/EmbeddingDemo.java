@@ -48,7 +48,8 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * The libraries embedded in plain Java, end to end over real HTTP on loopback: a local registry, a
  * seller platform's own HTTP server that checks requests with {@link VerifyingHandler}, and a buyer
  * platform that builds a select with the model and sends it with {@link SignedSender}. Four
- * requests show what a receiver accepts and what it refuses, and why.
+ * requests show what a receiver accepts and what it refuses, and why; then the same on IES wave 2
+ * with an init carrying a DRAFT contract ({@link Wave2InitExample}).
  */
 public final class EmbeddingDemo {
 
@@ -91,14 +92,23 @@ public final class EmbeddingDemo {
           "/beckn/",
           VerifyingHandler.of(BPP_ID, verifier, Wave1Validator.lenient(), received::add));
       bppServer.start();
-      try {
+      try (Wave2InitExample.Seller wave2Seller = Wave2InitExample.Seller.start(verifier)) {
         String bppUrl = "http://127.0.0.1:" + bppServer.getAddress().getPort() + "/beckn";
         out.println("seller (BPP)  " + bppUrl + "  as " + BPP_ID);
         register(
             registry,
             subscriber(BAP_ID, SubscriberType.BAP, "http://127.0.0.1:1/beckn", bapKey),
-            subscriber(BPP_ID, SubscriberType.BPP, bppUrl, bppKey));
-        out.println("registered    " + BAP_ID + " and " + BPP_ID + " with fresh Ed25519 keys");
+            subscriber(BPP_ID, SubscriberType.BPP, bppUrl, bppKey),
+            Wave2InitExample.subscriber(wave2Seller, Ed25519KeyPair.generate()));
+        out.println("wave-2 seller " + wave2Seller.url() + "  as " + Wave2InitExample.BPP_ID);
+        out.println(
+            "registered    "
+                + BAP_ID
+                + ", "
+                + BPP_ID
+                + " and "
+                + Wave2InitExample.BPP_ID
+                + " with fresh Ed25519 keys");
         out.println();
 
         SignedSender bap =
@@ -146,6 +156,10 @@ public final class EmbeddingDemo {
                 + received.size()
                 + " message(s), transaction "
                 + (received.isEmpty() ? "-" : received.get(0).getContext().getTransactionId()));
+        out.println();
+        outcomes.addAll(
+            Wave2InitExample.run(
+                out, bap, BecknSigner.of(BAP_ID, "k1", bapKey), wave2Seller, clock));
       } finally {
         bppServer.stop(0);
       }
@@ -156,8 +170,7 @@ public final class EmbeddingDemo {
     return outcomes;
   }
 
-  private static Outcome report(
-      PrintStream out, String what, int expected, SignedSender.Reply reply) {
+  static Outcome report(PrintStream out, String what, int expected, SignedSender.Reply reply) {
     String answer =
         reply.ack().isAck()
             ? "ACK"
@@ -179,22 +192,7 @@ public final class EmbeddingDemo {
    * A select for tomorrow's 10:00 IST slot (04:30 UTC), as a Delhi buyer platform would send it.
    */
   static byte[] selectBody(Clock clock, String bppUrl, BigDecimal kwh) {
-    Instant slotStart =
-        clock
-            .instant()
-            .truncatedTo(ChronoUnit.DAYS)
-            .plus(Duration.ofHours(24 + 4))
-            .plusSeconds(1800);
-    EnergyOffer offer =
-        new EnergyOffer(
-            "offer-pvvnl-1030",
-            "prosumer-meerut-17",
-            new MeterPoint("TEST_PVVNL_0042", "PVVNL"),
-            DeliverySlot.hourStarting(slotStart),
-            UnitPrice.inr("6.50"),
-            new BigDecimal("10"),
-            clock.instant().minus(Duration.ofHours(1)),
-            slotStart.minus(Duration.ofHours(4)));
+    EnergyOffer offer = offer(clock);
     TradeOrder order =
         new TradeOrder(
             null,
@@ -214,6 +212,25 @@ public final class EmbeddingDemo {
     return Envelopes.write(new Envelope<>(context, new Wave1Codec().orderMessage(order)));
   }
 
+  /** A PVVNL prosumer's offer of 10 kWh in tomorrow's 10:00 IST slot (04:30 UTC) at ₹6.50. */
+  static EnergyOffer offer(Clock clock) {
+    Instant slotStart =
+        clock
+            .instant()
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofHours(24 + 4))
+            .plusSeconds(1800);
+    return new EnergyOffer(
+        "offer-pvvnl-1030",
+        "prosumer-meerut-17",
+        new MeterPoint("TEST_PVVNL_0042", "PVVNL"),
+        DeliverySlot.hourStarting(slotStart),
+        UnitPrice.inr("6.50"),
+        new BigDecimal("10"),
+        clock.instant().minus(Duration.ofHours(1)),
+        slotStart.minus(Duration.ofHours(4)));
+  }
+
   private static byte[] withQuantity(byte[] select, String quantity) throws IOException {
     ObjectNode tree = (ObjectNode) BecknJson.readTree(select);
     ObjectNode q = (ObjectNode) tree.at("/message/order/beckn:orderItems/0/beckn:quantity");
@@ -221,8 +238,7 @@ public final class EmbeddingDemo {
     return BecknJson.write(tree);
   }
 
-  private static Subscriber subscriber(
-      String id, SubscriberType type, String url, Ed25519KeyPair key) {
+  static Subscriber subscriber(String id, SubscriberType type, String url, Ed25519KeyPair key) {
     return Subscriber.builder()
         .subscriberId(id)
         .uniqueKeyId("k1")

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.uei.p2p.examples.embedding.MessageWire;
 import org.uei.p2p.examples.embedding.VerifyingHandler;
 import org.uei.p2p.model.envelope.AckResponse;
+import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.validation.Wave1Validator;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.LookupQuery;
@@ -66,10 +68,10 @@ public final class DiscoveryGateway implements AutoCloseable {
     BecknVerifier verifier = BecknVerifier.of(RegistryKeyResolver.of(registry));
     server.createContext(
         "/discover",
-        new VerifyingHandler(
+        new VerifyingHandler<>(
             id,
             verifier,
-            Wave1Validator.lenient(),
+            MessageWire.wave1(Wave1Validator.lenient()),
             a -> {
               g.received.incrementAndGet();
               g.forwarder.submit(() -> g.forward(a));
@@ -79,7 +81,7 @@ public final class DiscoveryGateway implements AutoCloseable {
     return g;
   }
 
-  private void forward(VerifyingHandler.Accepted request) {
+  private void forward(VerifyingHandler.Accepted<Envelope<?>> request) {
     List<Subscriber> sellers;
     try {
       sellers =
