@@ -24,7 +24,6 @@ import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.TradeSide;
-import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
@@ -103,6 +102,30 @@ class Wave2CascadeTest extends Wave2NodeTest {
         List.of());
   }
 
+  /**
+   * The on_status of {@code sender} reporting {@code side}'s allocation of the contract's trade.
+   */
+  private static Wave2Envelope report(
+      String txn, TradeContract active, TradeSide side, String sender, String kwh) {
+    String trade = active.order().orderId() + "/1";
+    String meter =
+        side == TradeSide.BUYER
+            ? Wave2Buyer.BUYER_METER.meterId()
+            : active.order().lines().get(0).seller().meterId();
+    String uri =
+        sender.equals(Wave2Buyer.sellerLedger().ledgerId())
+            ? Wave2Buyer.sellerLedger().ledgerUri()
+            : TestPeers.peerUrl();
+    BigDecimal allocated = new BigDecimal(kwh);
+    // Claiming more than was traded takes claiming a bigger trade: the model allows no less.
+    BigDecimal traded = active.order().lines().get(0).quantityKwh().max(allocated);
+    return onStatus(
+        txn,
+        sender,
+        uri,
+        withAllocation(active, new Allocation(trade, side, meter, traded, allocated)));
+  }
+
   /** The next on_status the buyer platform gets in {@code txn} that mentions {@code marker}. */
   private static Wave2Envelope onStatusTo(String txn, String marker) throws Exception {
     return Wave2Envelope.parse(
@@ -132,47 +155,20 @@ class Wave2CascadeTest extends Wave2NodeTest {
     sellerLedger.answering(true);
     EnergyOffer offer = discovered(publish("6.50", "5"));
     String txn = UUID.randomUUID().toString();
-    Wave2Envelope confirm =
-        send(
-            Wave2Buyer.request(
-                Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
-    TradeContract active = read(callback("on_confirm", confirm));
+    TradeContract active = confirmed(offer, "2", txn);
     String trade = active.order().orderId() + "/1";
-    String sellerMeter = active.order().lines().get(0).seller().meterId();
 
     // A participant outside the contract cannot report an allocation.
     var intruder =
         post(
-            onStatus(
-                txn,
-                TestPeers.intruderId(),
-                TestPeers.peerUrl(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.BUYER,
-                        Wave2Buyer.BUYER_METER.meterId(),
-                        new BigDecimal("2"),
-                        BigDecimal.ONE))),
+            report(txn, active, TradeSide.BUYER, TestPeers.intruderId(), "1"),
             TestPeers.intruderSigner());
     assertEquals(400, intruder.statusCode(), intruder.asString());
 
     // The seller DISCOM's ledger reports its side; the seller platform passes it to the buyer.
     var fromLedger =
         post(
-            onStatus(
-                txn,
-                Wave2Buyer.sellerLedger().ledgerId(),
-                Wave2Buyer.sellerLedger().ledgerUri(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.SELLER,
-                        sellerMeter,
-                        new BigDecimal("2"),
-                        new BigDecimal("1.8")))),
+            report(txn, active, TradeSide.SELLER, Wave2Buyer.sellerLedger().ledgerId(), "1.8"),
             ledger);
     assertEquals(200, fromLedger.statusCode(), fromLedger.asString());
     TradeContract passedOn = read(onStatusTo(txn, "SELLER_DISCOM_ALLOC"));
@@ -182,37 +178,13 @@ class Wave2CascadeTest extends Wave2NodeTest {
 
     // More than was traded is refused.
     var tooMuch =
-        post(
-            onStatus(
-                txn,
-                TestPeers.peerId(),
-                TestPeers.peerUrl(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.BUYER,
-                        Wave2Buyer.BUYER_METER.meterId(),
-                        new BigDecimal("3"),
-                        new BigDecimal("3")))),
-            TestPeers.peerSigner());
+        post(report(txn, active, TradeSide.BUYER, TestPeers.peerId(), "3"), TestPeers.peerSigner());
     assertEquals(400, tooMuch.statusCode(), tooMuch.asString());
 
     // The buyer platform brings the buyer DISCOM's side: the contract settles.
     var fromBuyer =
         post(
-            onStatus(
-                txn,
-                TestPeers.peerId(),
-                TestPeers.peerUrl(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.BUYER,
-                        Wave2Buyer.BUYER_METER.meterId(),
-                        new BigDecimal("2"),
-                        new BigDecimal("1.5")))),
+            report(txn, active, TradeSide.BUYER, TestPeers.peerId(), "1.5"),
             TestPeers.peerSigner());
     assertEquals(200, fromBuyer.statusCode(), fromBuyer.asString());
     Wave2Envelope settled = onStatusTo(txn, "FINAL_ALLOC");
@@ -251,38 +223,11 @@ class Wave2CascadeTest extends Wave2NodeTest {
     try {
       for (int i = 0; i < 4; i++) {
         String txn = UUID.randomUUID().toString();
-        Wave2Envelope confirm =
-            send(
-                Wave2Buyer.request(
-                    Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
-        TradeContract active = read(callback("on_confirm", confirm));
+        TradeContract active = confirmed(offer, "2", txn);
         String trade = active.order().orderId() + "/1";
         Wave2Envelope seller =
-            onStatus(
-                txn,
-                Wave2Buyer.sellerLedger().ledgerId(),
-                Wave2Buyer.sellerLedger().ledgerUri(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.SELLER,
-                        active.order().lines().get(0).seller().meterId(),
-                        new BigDecimal("2"),
-                        new BigDecimal("1.8"))));
-        Wave2Envelope buyer =
-            onStatus(
-                txn,
-                TestPeers.peerId(),
-                TestPeers.peerUrl(),
-                withAllocation(
-                    active,
-                    new Allocation(
-                        trade,
-                        TradeSide.BUYER,
-                        Wave2Buyer.BUYER_METER.meterId(),
-                        new BigDecimal("2"),
-                        new BigDecimal("1.5"))));
+            report(txn, active, TradeSide.SELLER, Wave2Buyer.sellerLedger().ledgerId(), "1.8");
+        Wave2Envelope buyer = report(txn, active, TradeSide.BUYER, TestPeers.peerId(), "1.5");
         java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
         var a = pool.submit(() -> together.await() >= 0 ? post(seller, ledger) : null);
         var b =

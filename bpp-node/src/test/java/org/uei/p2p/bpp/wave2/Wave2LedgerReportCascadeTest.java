@@ -26,7 +26,6 @@ import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.TradeSide;
-import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.testing.Poll;
@@ -116,11 +115,7 @@ class Wave2LedgerReportCascadeTest extends Wave2NodeTest {
     sellerLedger.answering(true);
     EnergyOffer offer = discovered(publish("6.50", "5"));
     String txn = UUID.randomUUID().toString();
-    Wave2Envelope confirm =
-        send(
-            Wave2Buyer.request(
-                Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal("2"))));
-    TradeContract active = read(callback("on_confirm", confirm));
+    TradeContract active = confirmed(offer, "2", txn);
     String contractId = active.order().orderId();
     assertTrue(
         sellerLedger.received().stream()

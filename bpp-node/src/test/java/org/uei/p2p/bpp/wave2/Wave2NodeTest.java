@@ -129,6 +129,15 @@ abstract class Wave2NodeTest {
     return offers.get(0);
   }
 
+  /** Confirms {@code kwh} of {@code offer} in transaction {@code txn}; the ACTIVE contract. */
+  static TradeContract confirmed(EnergyOffer offer, String kwh, String txn) throws Exception {
+    Wave2Envelope confirm =
+        send(
+            Wave2Buyer.request(
+                Wave2Action.CONFIRM, txn, Wave2Buyer.contract(offer, new BigDecimal(kwh))));
+    return read(callback("on_confirm", confirm));
+  }
+
   static TradeContract read(Wave2Envelope e) throws Exception {
     return new Wave2Codec(Wave2Buyer.POLICY, List.of()).contract(e.message());
   }
