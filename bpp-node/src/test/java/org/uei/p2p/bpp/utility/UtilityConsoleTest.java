@@ -22,7 +22,17 @@ class UtilityConsoleTest {
         .get("/console")
         .then()
         .statusCode(200)
-        .body(containsString("href=\"/console/utility/flows\""));
+        .body(containsString("href=\"/console/utility/flows\""))
+        .body(containsString("href=\"/console/meter-data\""));
+    given()
+        .auth()
+        .preemptive()
+        .basic("ops", "operator-secret")
+        .get("/console/meter-data")
+        .then()
+        .statusCode(200)
+        .body(containsString("Meter data imports"));
+    given().get("/console/meter-data").then().statusCode(401);
     given()
         .auth()
         .preemptive()
