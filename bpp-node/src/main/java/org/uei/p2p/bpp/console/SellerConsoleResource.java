@@ -82,14 +82,14 @@ public class SellerConsoleResource {
         .data("orders", views.orders());
   }
 
-  /** Prosumers and their offers per slot. */
+  /** Prosumers and their offers per slot, from the market's last day on. */
   @GET
   @Path("/offers")
   public TemplateInstance offers() {
     platformOnly();
     return offers
         .data("page", page.frame("Prosumers and offers", "/console/seller/offers"))
-        .data("prosumers", views.prosumers());
+        .data("prosumers", views.prosumers(market.now().minus(java.time.Duration.ofDays(1))));
   }
 
   /** Settlements of the delivery days {@code from} to {@code to} (inclusive; default: a week). */
