@@ -84,6 +84,7 @@ class SellerConsolePagesTest {
         .get("/console/seller/cascades?status=refused")
         .then()
         .statusCode(200)
+        .body(containsString("<option value=\"REFUSED\" selected>"))
         .body(containsString(cascadeTxn));
     viewer()
         .get("/console/seller/cascades?status=PENDING")

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.uei.p2p.bpp.delivery.MdmsDropPoller;
 
@@ -57,13 +57,14 @@ public class MeterImports {
   /** The newest {@link #MAX_FILES} files imported, newest first. */
   public Imports list() throws IOException {
     Path dir = poller.dropDir();
-    List<Path> files = new ArrayList<>();
-    files.addAll(batches(dir.resolve("processed")));
-    files.addAll(batches(dir.resolve("rejected")));
-    files.sort(Comparator.comparing(MeterImports::modified).reversed());
+    List<Map.Entry<Path, Instant>> files = new ArrayList<>();
+    for (String kind : List.of("processed", "rejected")) {
+      batches(dir.resolve(kind)).forEach(f -> files.add(Map.entry(f, modified(f))));
+    }
+    files.sort(Map.Entry.<Path, Instant>comparingByValue().reversed());
     List<Batch> out = new ArrayList<>();
-    for (Path f : files.subList(0, Math.min(files.size(), MAX_FILES))) {
-      out.add(batch(f));
+    for (Map.Entry<Path, Instant> f : files.subList(0, Math.min(files.size(), MAX_FILES))) {
+      out.add(batch(f.getKey(), f.getValue()));
     }
     return new Imports(dir.toString(), out);
   }
@@ -82,7 +83,7 @@ public class MeterImports {
     }
   }
 
-  private static Batch batch(Path f) throws IOException {
+  private static Batch batch(Path f, Instant importedAt) throws IOException {
     boolean clean = f.getParent().getFileName().toString().equals("processed");
     Path report = f.resolveSibling(f.getFileName() + ".report.csv");
     List<Rejection> shown = new ArrayList<>();
@@ -107,7 +108,7 @@ public class MeterImports {
     return new Batch(
         f.getFileName().toString(),
         clean,
-        modified(f),
+        importedAt,
         Files.size(f),
         count,
         count > shown.size(),
