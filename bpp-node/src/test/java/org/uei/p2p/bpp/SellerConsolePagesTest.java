@@ -54,10 +54,11 @@ class SellerConsolePagesTest {
           c,
           "INSERT INTO cascade_request (id, action, buyer_transaction_id, cascade_transaction_id,"
               + " order_id, request_body, status, deadline, created_at, wire)"
-              + " VALUES (?, 'confirm', ?, ?, NULL, X'7B7D', 'REFUSED', ?, ?, 'wave2')",
+              + " VALUES (?, 'confirm', ?, ?, NULL, ?, 'REFUSED', ?, ?, 'wave2')",
           id,
           buyerTxn,
           cascadeTxn,
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
           OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(15),
           OffsetDateTime.now(ZoneOffset.UTC));
       update(

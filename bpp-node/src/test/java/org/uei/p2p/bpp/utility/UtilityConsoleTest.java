@@ -100,9 +100,10 @@ class UtilityConsoleTest {
           c,
           "INSERT INTO utility_order (id, platform_id, platform_uri, domain, transaction_id,"
               + " status, order_json, created_at, updated_at) VALUES (?, 'bpp.console',"
-              + " 'http://bpp.invalid', 'test', ?, 'CONFIRMED', X'7B7D', ?, ?)",
+              + " 'http://bpp.invalid', 'test', ?, 'CONFIRMED', ?, ?, ?)",
           order,
           UUID.randomUUID().toString(),
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
           now,
           now);
       update(
