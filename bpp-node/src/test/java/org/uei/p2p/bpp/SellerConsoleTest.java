@@ -152,6 +152,7 @@ class SellerConsoleTest {
         .then()
         .statusCode(200)
         .body(containsString("id=\"chart-settlement-days\""))
+        .body(containsString("href=\"/console/seller/allocations?from="))
         .body(containsString("Net per counterparty"));
     viewer().get("/console/seller/settlements?from=2026-13-01").then().statusCode(400);
     String month = YearMonth.now(ZoneOffset.UTC).toString();

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.node.console.OutboxView;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxStatus;
 import org.uei.p2p.node.testing.CallbackReceiver;
@@ -37,6 +39,8 @@ class ConsoleTest {
   private static CallbackReceiver receiver;
 
   @Inject CallbackOutbox outbox;
+
+  @Inject OutboxView outboxView;
 
   @Inject org.uei.p2p.node.config.NodeConfig config;
 
@@ -163,6 +167,34 @@ class ConsoleTest {
         .body(containsString("valid: signed by " + TestPeers.nodeId()))
         .body(containsString("NACK (HTTP 400) 30000: no"))
         .body(containsString("ACK (HTTP 200)"));
+  }
+
+  @Test
+  void theLastHourCountsADeliveredCallbackWithItsLatency() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    String txn = Envelopes.parse(body).getContext().getTransactionId();
+    given()
+        .contentType("application/json")
+        .header("Authorization", TestPeers.peerSigner().authorization(body))
+        .body(body)
+        .post("/discover")
+        .then()
+        .statusCode(200);
+    Poll.until(() -> status(txn) == OutboxStatus.DELIVERED, WAIT, "the callback ACKed");
+    java.util.List<OutboxView.Bucket> hour = outboxView.lastHour(java.time.Instant.now());
+    assertEquals(12, hour.size());
+    OutboxView.Bucket last = hour.get(11);
+    assertTrue(last.delivered() >= 1, hour.toString());
+    assertTrue(last.averageLatencyMillis() >= 0, hour.toString());
+    given()
+        .auth()
+        .preemptive()
+        .basic("ops", "operator-secret")
+        .get("/console")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"chart-backlog\""))
+        .body(containsString("id=\"chart-latency\""));
   }
 
   @Test

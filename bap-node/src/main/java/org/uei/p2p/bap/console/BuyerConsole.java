@@ -13,6 +13,7 @@ public class BuyerConsole implements ConsoleSection {
     return List.of(
         new Link("Requests", "/console/buyer/requests"),
         new Link("Orders", "/console/buyer/requests?action=confirm"),
-        new Link("Deliveries and statements", "/console/buyer/deliveries"));
+        new Link("Deliveries and curtailments", "/console/buyer/deliveries"),
+        new Link("Statements", "/console/buyer/statements"));
   }
 }

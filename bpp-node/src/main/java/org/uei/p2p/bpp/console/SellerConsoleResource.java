@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.bpp.cascade.CascadeState;
 import org.uei.p2p.bpp.config.BppConfig;
 import org.uei.p2p.bpp.delivery.Settlements;
 import org.uei.p2p.node.clock.MarketClock;
@@ -32,8 +34,9 @@ import org.uei.p2p.node.console.ConsoleRoles;
 
 /**
  * The seller platform's console pages: orders (each linked to its transaction's messages),
- * prosumers with their offers and remaining kWh per slot, settlements per day with the net amount
- * per counterparty, and the DISCOM billing file of a month.
+ * prosumers with their offers and remaining kWh per slot, the cascades to the DISCOMs' utility
+ * nodes with their legs, allocations and settlements per day with the net amount per counterparty,
+ * and the DISCOM billing file of a month.
  */
 @Path("/console/seller")
 @RolesAllowed(ConsoleRoles.VIEWER)
@@ -51,6 +54,8 @@ public class SellerConsoleResource {
   @Inject Settlements settlements;
   @Inject BppConfig config;
   @Inject MarketClock market;
+  @Inject CascadeViews cascades;
+  @Inject AllocationViews allocations;
 
   @Location("seller/orders.html")
   Template orders;
@@ -60,6 +65,12 @@ public class SellerConsoleResource {
 
   @Location("seller/settlements.html")
   Template settlementsPage;
+
+  @Location("seller/cascades.html")
+  Template cascadesPage;
+
+  @Location("seller/allocations.html")
+  Template allocationsPage;
 
   /** The newest orders with their state. */
   @GET
@@ -71,14 +82,14 @@ public class SellerConsoleResource {
         .data("orders", views.orders());
   }
 
-  /** Prosumers and their offers per slot. */
+  /** Prosumers and their offers per slot, from the market's last day on. */
   @GET
   @Path("/offers")
   public TemplateInstance offers() {
     platformOnly();
     return offers
         .data("page", page.frame("Prosumers and offers", "/console/seller/offers"))
-        .data("prosumers", views.prosumers());
+        .data("prosumers", views.prosumers(market.now().minus(java.time.Duration.ofDays(1))));
   }
 
   /** Settlements of the delivery days {@code from} to {@code to} (inclusive; default: a week). */
@@ -87,16 +98,11 @@ public class SellerConsoleResource {
   public TemplateInstance settlements(
       @QueryParam("from") String from, @QueryParam("to") String to) {
     platformOnly();
-    // The market's day: on a demo or test network the market clock runs ahead of the system's.
-    LocalDate today = LocalDate.now(market.clock().withZone(views.zone()));
-    LocalDate last = day(to, "to", today);
-    LocalDate first = day(from, "from", last.minusDays(6));
-    if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
-      throw new BadRequestException(
-          "from must not be after to, and a page covers at most " + MAX_DAYS + " days");
-    }
-    Instant start = first.atStartOfDay(views.zone()).toInstant();
-    Instant end = last.plusDays(1).atStartOfDay(views.zone()).toInstant();
+    Days days = days(from, to);
+    LocalDate first = days.first();
+    LocalDate last = days.last();
+    Instant start = days.start();
+    Instant end = days.end();
     SellerViews.Period period = views.period(start, end);
     var perDay =
         BarChart.svg(
@@ -133,6 +139,63 @@ public class SellerConsoleResource {
         .data("perSlot", perSlot);
   }
 
+  /** The cascades to the DISCOMs' utility nodes, newest first, each with its legs. */
+  @GET
+  @Path("/cascades")
+  public TemplateInstance cascades(
+      @QueryParam("status") String status, @QueryParam("page") String pageNo) {
+    platformOnly();
+    CascadeState only;
+    try {
+      only =
+          status == null || status.isBlank()
+              ? null
+              : CascadeState.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "status: '" + status + "' is not one of " + List.of(CascadeState.values()));
+    }
+    return cascadesPage
+        .data("page", page.frame("Cascades to utilities", "/console/seller/cascades"))
+        .data("status", only == null ? "" : only.name())
+        .data("states", List.of(CascadeState.values()))
+        .data("cascades", cascades.page(only, ConsolePaging.page(pageNo)));
+  }
+
+  /** Allocations of the delivery days {@code from} to {@code to}, per day and per trade. */
+  @GET
+  @Path("/allocations")
+  public TemplateInstance allocations(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") String pageNo)
+      throws SQLException {
+    platformOnly();
+    Days days = days(from, to);
+    List<AllocationViews.Day> perDay = allocations.days(days.start(), days.end(), views.zone());
+    var chart =
+        BarChart.svg(
+            "chart-allocation-days",
+            "Contracted and allocated kWh per delivery day",
+            perDay.stream().map(d -> d.day().toString()).toList(),
+            List.of(
+                new BarChart.Series(
+                    "contracted kWh",
+                    perDay.stream().map(AllocationViews.Day::contractedKwh).toList()),
+                new BarChart.Series(
+                    "buyer side kWh", perDay.stream().map(AllocationViews.Day::buyerKwh).toList()),
+                new BarChart.Series(
+                    "seller side kWh",
+                    perDay.stream().map(AllocationViews.Day::sellerKwh).toList())));
+    return allocationsPage
+        .data("page", page.frame("Allocations", "/console/seller/allocations"))
+        .data("from", days.first().toString())
+        .data("to", days.last().toString())
+        .data("days", perDay)
+        .data("chart", chart)
+        .data("rows", allocations.page(days.start(), days.end(), ConsolePaging.page(pageNo)));
+  }
+
   /** The DISCOM billing file of {@code month} (YYYY-MM), as a CSV download. */
   @GET
   @Path("/billing.csv")
@@ -162,6 +225,26 @@ public class SellerConsoleResource {
     if (config.utilityMode()) {
       throw new NotFoundException();
     }
+  }
+
+  /** A period of delivery days, and the instants it spans in the delivery zone. */
+  record Days(LocalDate first, LocalDate last, Instant start, Instant end) {}
+
+  /** The days {@code from} to {@code to} (default: the market's last seven days), checked. */
+  private Days days(String from, String to) {
+    // The market's day: on a demo or test network the market clock runs ahead of the system's.
+    LocalDate today = LocalDate.now(market.clock().withZone(views.zone()));
+    LocalDate last = day(to, "to", today);
+    LocalDate first = day(from, "from", last.minusDays(6));
+    if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
+      throw new BadRequestException(
+          "from must not be after to, and a page covers at most " + MAX_DAYS + " days");
+    }
+    return new Days(
+        first,
+        last,
+        first.atStartOfDay(views.zone()).toInstant(),
+        last.plusDays(1).atStartOfDay(views.zone()).toInstant());
   }
 
   private static LocalDate day(String value, String name, LocalDate otherwise) {

@@ -3,12 +3,14 @@ package org.uei.p2p.bpp.console;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +19,8 @@ import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.delivery.DeliveryConfig;
 import org.uei.p2p.bpp.delivery.Settlements;
+import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
-import org.uei.p2p.bpp.order.SellerOrderLine;
 import org.uei.p2p.market.settlement.PlatformNetAmount;
 import org.uei.p2p.market.settlement.TradeSettlement;
 import org.uei.p2p.model.trade.Payee;
@@ -33,6 +35,9 @@ public class SellerViews {
 
   /** Most rows a list shows. */
   static final int MAX_ROWS = 200;
+
+  /** Most offers the offers page reads, over all its prosumers. */
+  static final int MAX_OFFERS = 2_000;
 
   @Inject Settlements settlements;
   @Inject DeliveryConfig delivery;
@@ -93,59 +98,93 @@ public class SellerViews {
   @TemplateData
   public record Period(List<Day> days, List<Slot> slots, List<PlatformNetAmount> nets) {}
 
-  /** The newest orders, newest first. */
+  /** The newest orders, newest first, each with its lines: two queries. */
   @Transactional
   public List<Order> orders() {
-    List<SellerOrder> rows = SellerOrder.find("order by createdAt desc").page(0, MAX_ROWS).list();
-    return rows.stream().map(SellerViews::order).toList();
-  }
-
-  private static Order order(SellerOrder o) {
-    List<Line> lines = new ArrayList<>();
-    for (SellerOrderLine l : o.lines) {
-      lines.add(new Line(l.lineNo(), l.offerId, l.quantityKwh, l.pricePerKwh, l.currency));
+    EntityManager em = SellerOrder.getEntityManager();
+    List<Object[]> rows =
+        em.createQuery(
+                "select id, transactionId, bapId, buyerMeterId, buyerDiscomId, status, createdAt"
+                    + " from SellerOrder order by createdAt desc, id",
+                Object[].class)
+            .setMaxResults(MAX_ROWS)
+            .getResultList();
+    Map<String, List<Line>> lines = new HashMap<>();
+    rows.forEach(r -> lines.put((String) r[0], new ArrayList<>()));
+    if (!lines.isEmpty()) {
+      List<Object[]> found =
+          em.createQuery(
+                  "select l.key.orderId, l.key.lineNo, l.offerId, l.quantityKwh, l.pricePerKwh,"
+                      + " l.currency from SellerOrderLine l where l.key.orderId in :ids"
+                      + " order by l.key.orderId, l.key.lineNo",
+                  Object[].class)
+              .setParameter("ids", lines.keySet())
+              .getResultList();
+      for (Object[] l : found) {
+        lines
+            .get((String) l[0])
+            .add(
+                new Line(
+                    (Integer) l[1],
+                    (String) l[2],
+                    (BigDecimal) l[3],
+                    (BigDecimal) l[4],
+                    (String) l[5]));
+      }
     }
-    return new Order(
-        o.id,
-        o.transactionId,
-        o.bapId,
-        o.buyerMeterId,
-        o.buyerDiscomId,
-        o.status.name(),
-        o.createdAt,
-        lines);
+    return rows.stream()
+        .map(
+            r ->
+                new Order(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    ((OrderStatus) r[5]).name(),
+                    (Instant) r[6],
+                    lines.get((String) r[0])))
+        .toList();
   }
 
-  /** Every prosumer with its offers, by slot. */
+  /**
+   * The prosumers (at most {@link #MAX_ROWS}) with their offers for slots ending after {@code
+   * since}, by slot: two queries.
+   */
   @Transactional
-  public List<ProsumerOffers> prosumers() {
-    List<ProsumerOffers> out = new ArrayList<>();
-    List<Prosumer> prosumers = Prosumer.list("order by id");
-    for (Prosumer p : prosumers) {
-      List<SlotOffer> offers =
-          SlotOffer.find("prosumerId = ?1 order by slotStart", p.id).page(0, MAX_ROWS).list();
-      out.add(
-          new ProsumerOffers(
-              p.id,
-              p.name,
-              p.meterId,
-              p.discomId,
-              p.installedCapacityKw,
-              offers.stream()
-                  .map(
-                      s ->
-                          new Offer(
-                              s.id,
-                              s.slotStart,
-                              s.slotEnd,
-                              s.pricePerKwh,
-                              s.currency,
-                              s.maxKwh,
-                              s.availableKwh,
-                              s.status.name()))
-                  .toList()));
+  public List<ProsumerOffers> prosumers(Instant since) {
+    List<Prosumer> prosumers = Prosumer.find("order by id").page(0, MAX_ROWS).list();
+    Map<String, List<Offer>> offers = new HashMap<>();
+    prosumers.forEach(p -> offers.put(p.id, new ArrayList<>()));
+    if (!offers.isEmpty()) {
+      List<SlotOffer> found =
+          SlotOffer.find(
+                  "prosumerId in ?1 and slotEnd > ?2 order by prosumerId, slotStart",
+                  offers.keySet(),
+                  since)
+              .page(0, MAX_OFFERS)
+              .list();
+      for (SlotOffer s : found) {
+        offers
+            .get(s.prosumerId)
+            .add(
+                new Offer(
+                    s.id,
+                    s.slotStart,
+                    s.slotEnd,
+                    s.pricePerKwh,
+                    s.currency,
+                    s.maxKwh,
+                    s.availableKwh,
+                    s.status.name()));
+      }
     }
-    return out;
+    return prosumers.stream()
+        .map(
+            p ->
+                new ProsumerOffers(
+                    p.id, p.name, p.meterId, p.discomId, p.installedCapacityKw, offers.get(p.id)))
+        .toList();
   }
 
   /** Settlements of trades with slots in {@code [from, to)}. */

@@ -5,18 +5,26 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.uei.p2p.bpp.config.BppConfig;
+import org.uei.p2p.market.rules.TradingRules;
+import org.uei.p2p.node.clock.MarketClock;
 import org.uei.p2p.node.console.BarChart;
 import org.uei.p2p.node.console.ConsolePage;
 import org.uei.p2p.node.console.ConsoleRoles;
@@ -36,6 +44,11 @@ public class UtilityConsoleResource {
   @Inject ConsolePage page;
   @Inject UtilityViews views;
   @Inject BppConfig config;
+  @Inject MarketClock market;
+  @Inject TradingRules rules;
+
+  /** The longest period one flows page covers. */
+  static final int MAX_DAYS = 31;
 
   @Location("seller/consumers.html")
   Template consumers;
@@ -51,14 +64,19 @@ public class UtilityConsoleResource {
   public record PairChart(
       String pair, io.quarkus.qute.RawString svg, List<UtilityViews.Flow> hours) {}
 
-  /** Consumers with sanctioned load and headroom per traded slot. */
+  /**
+   * Consumers with sanctioned load, and their headroom in each slot they trade in from a day ago
+   * (on the market clock) on.
+   */
   @GET
   @Path("/consumers")
-  public TemplateInstance consumers() {
+  public TemplateInstance consumers(@QueryParam("page") String pageNo) {
     utilityOnly();
     return consumers
         .data("page", page.frame("Consumers", "/console/utility/consumers"))
-        .data("consumers", views.consumers());
+        .data(
+            "consumers",
+            views.consumers(ConsolePaging.page(pageNo), market.now().minus(Duration.ofDays(1))));
   }
 
   /** Trades recorded, curtailed and delivered. */
@@ -71,13 +89,27 @@ public class UtilityConsoleResource {
         .data("trades", views.trades());
   }
 
-  /** Contracted and delivered kWh per hour, one chart per DISCOM pair. */
+  /**
+   * Contracted and delivered kWh per hour, one chart per DISCOM pair, for the delivery days {@code
+   * from} to {@code to} (default: the market's last seven days and tomorrow).
+   */
   @GET
   @Path("/flows")
-  public TemplateInstance flows() {
+  public TemplateInstance flows(@QueryParam("from") String from, @QueryParam("to") String to)
+      throws SQLException {
     utilityOnly();
+    LocalDate today = LocalDate.now(market.clock().withZone(rules.zone()));
+    LocalDate last = day(to, "to", today.plusDays(1));
+    LocalDate first = day(from, "from", today.minusDays(6));
+    if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
+      throw new BadRequestException(
+          "from must not be after to, and a page covers at most " + MAX_DAYS + " days");
+    }
     Map<String, List<UtilityViews.Flow>> byPair = new LinkedHashMap<>();
-    for (UtilityViews.Flow f : views.flows()) {
+    for (UtilityViews.Flow f :
+        views.flows(
+            first.atStartOfDay(rules.zone()).toInstant(),
+            last.plusDays(1).atStartOfDay(rules.zone()).toInstant())) {
       byPair.computeIfAbsent(f.pair(), p -> new ArrayList<>()).add(f);
     }
     List<PairChart> charts = new ArrayList<>();
@@ -102,7 +134,20 @@ public class UtilityConsoleResource {
     }
     return flows
         .data("page", page.frame("P2P flows per DISCOM pair", "/console/utility/flows"))
+        .data("from", first.toString())
+        .data("to", last.toString())
         .data("charts", charts);
+  }
+
+  private static LocalDate day(String value, String name, LocalDate otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(name + ": '" + value + "' is not a day like 2026-11-25");
+    }
   }
 
   private void utilityOnly() {

@@ -29,9 +29,10 @@ import org.uei.p2p.network.Await;
 
 /**
  * The operator console as a person sees it in a browser, on the demo network after its trading day:
- * the seller's orders, a transaction's messages with their signature checks, the SLDC chart of a
- * utility, the audit verification, and who may do what. Screenshots of the main pages go to {@code
- * target/console-screenshots}.
+ * the seller's orders, a transaction's messages with their signature checks, its cascades,
+ * allocations and a utility's meter data imports, the SLDC chart of a utility, the buyer's
+ * statement, the audit verification, and who may do what. Screenshots of the main pages go to
+ * {@code target/console-screenshots}.
  */
 class ConsoleBrowserIT {
 
@@ -121,6 +122,28 @@ class ConsoleBrowserIT {
       }
     }
     browser.open(utility + "/console/utility/consumers", "07-utility-consumers");
+  }
+
+  @Test
+  void cascadesAllocationsImportsAndStatementsRender() throws Exception {
+    as("viewer");
+    browser.open(seller() + "/console/seller/cascades", "12-seller-cascades");
+    List<WebElement> cascades = browser.driver.findElements(By.cssSelector("#cascades tr.cascade"));
+    assertFalse(cascades.isEmpty(), "the demo's confirms were cascaded to the utilities");
+    assertFalse(
+        browser.driver.findElements(By.cssSelector("#cascades div.leg")).isEmpty(),
+        "each cascade shows its legs");
+    browser.open(seller() + "/console/seller/allocations", "13-seller-allocations");
+    assertFalse(browser.driver.findElements(By.id("chart-allocation-days")).isEmpty());
+    String utility = net.node(DemoNetwork.PVVNL_UTILITY).url();
+    browser.open(utility + "/console/meter-data", "14-utility-meter-data");
+    assertFalse(
+        browser.driver.findElements(By.cssSelector("#imports tr.import")).isEmpty(),
+        "the demo's MDMS file is listed");
+    browser.open(
+        net.node(DemoNetwork.BUYER_PLATFORM).url() + "/console/buyer/statements",
+        "15-buyer-statements");
+    assertFalse(browser.driver.findElements(By.id("statement-trades")).isEmpty());
   }
 
   @Test

@@ -25,6 +25,12 @@ public class OutboxView {
   /** Most rows one list shows, newest first. */
   static final int MAX_ROWS = 200;
 
+  /**
+   * Most callbacks the last hour's chart reads: far above what a node sends in an hour, a bound on
+   * what one page view costs when a peer floods it.
+   */
+  static final int MAX_HOUR_ROWS = 50_000;
+
   @Inject NodeConfig config;
 
   /** The kinds of callback the console lists, as the operator thinks of them. */
@@ -110,33 +116,47 @@ public class OutboxView {
   /** The newest {@link #MAX_ROWS} callbacks of one kind. */
   @Transactional
   public List<Row> list(Kind kind) {
-    List<OutboxEntry> rows =
-        OutboxEntry.find(kind.where + " order by id desc", kind.status).page(0, MAX_ROWS).list();
-    return rows.stream().map(OutboxView::row).toList();
+    return rows(kind.where + " order by id desc", kind.status, MAX_ROWS);
   }
 
-  /** Every callback of one transaction, oldest first. */
+  /** Every callback of one transaction, oldest first (at most {@link #MAX_ROWS}). */
   @Transactional
   public List<Row> byTransaction(String transactionId) {
-    List<OutboxEntry> rows = OutboxEntry.list("transactionId = ?1 order by id", transactionId);
+    return rows("transactionId = ?1 order by id", transactionId, MAX_ROWS);
+  }
+
+  /** The rows matching {@code where}, without their bodies (which the console never shows). */
+  private static List<Row> rows(String where, Object param, int max) {
+    List<Object[]> rows =
+        OutboxEntry.getEntityManager()
+            .createQuery(
+                "select id, action, transactionId, messageId, recipientId, targetUrl, status,"
+                    + " attempts, createdAt, nextAttemptAt, deliveredAt, lastError"
+                    + " from OutboxEntry where "
+                    + where,
+                Object[].class)
+            .setParameter(1, param)
+            .setMaxResults(max)
+            .getResultList();
     return rows.stream().map(OutboxView::row).toList();
   }
 
-  private static Row row(OutboxEntry e) {
+  private static Row row(Object[] r) {
+    OutboxStatus status = (OutboxStatus) r[6];
     return new Row(
-        e.id,
-        e.action,
-        e.transactionId,
-        e.messageId,
-        e.recipientId,
-        e.targetUrl,
-        e.status.name(),
-        e.attempts,
-        e.createdAt,
-        e.status == OutboxStatus.PENDING ? e.nextAttemptAt : null,
-        e.deliveredAt,
-        e.lastError,
-        e.status != OutboxStatus.DELIVERED);
+        (Long) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        status.name(),
+        (Integer) r[7],
+        (Instant) r[8],
+        status == OutboxStatus.PENDING ? (Instant) r[9] : null,
+        (Instant) r[10],
+        (String) r[11],
+        status != OutboxStatus.DELIVERED);
   }
 
   /**
@@ -167,14 +187,20 @@ public class OutboxView {
   @Transactional
   public List<Bucket> lastHour(Instant now) {
     Instant from = now.minus(Duration.ofHours(1));
-    List<OutboxEntry> rows =
-        OutboxEntry.list(
-            "createdAt <= ?1 and (deliveredAt is null or deliveredAt >= ?2)"
-                + " and (status = ?3 or status = ?4 or expiresAt >= ?2)",
-            now,
-            from,
-            OutboxStatus.PENDING,
-            OutboxStatus.DELIVERED);
+    // Four columns per callback, never the bodies; the newest MAX_HOUR_ROWS at most.
+    List<Object[]> rows =
+        OutboxEntry.getEntityManager()
+            .createQuery(
+                "select createdAt, deliveredAt, expiresAt, status from OutboxEntry"
+                    + " where createdAt <= ?1 and (deliveredAt is null or deliveredAt >= ?2)"
+                    + " and (status = ?3 or status = ?4 or expiresAt >= ?2) order by id desc",
+                Object[].class)
+            .setParameter(1, now)
+            .setParameter(2, from)
+            .setParameter(3, OutboxStatus.PENDING)
+            .setParameter(4, OutboxStatus.DELIVERED)
+            .setMaxResults(MAX_HOUR_ROWS)
+            .getResultList();
     List<Bucket> out = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       Instant start = from.plus(Duration.ofMinutes(5L * i));
@@ -182,17 +208,19 @@ public class OutboxView {
       long backlog = 0;
       long delivered = 0;
       long latency = 0;
-      for (OutboxEntry e : rows) {
-        boolean queued = !e.createdAt.isAfter(end);
-        boolean done = e.status != OutboxStatus.PENDING && doneBy(e, end);
+      for (Object[] r : rows) {
+        Instant createdAt = (Instant) r[0];
+        Instant deliveredAt = (Instant) r[1];
+        OutboxStatus status = (OutboxStatus) r[3];
+        boolean queued = !createdAt.isAfter(end);
+        boolean done =
+            status != OutboxStatus.PENDING && doneBy(status, deliveredAt, (Instant) r[2], end);
         if (queued && !done) {
           backlog++;
         }
-        if (e.deliveredAt != null
-            && !e.deliveredAt.isBefore(start)
-            && e.deliveredAt.isBefore(end)) {
+        if (deliveredAt != null && !deliveredAt.isBefore(start) && deliveredAt.isBefore(end)) {
           delivered++;
-          latency += Duration.between(e.createdAt, e.deliveredAt).toMillis();
+          latency += Duration.between(createdAt, deliveredAt).toMillis();
         }
       }
       out.add(new Bucket(start, backlog, delivered, delivered == 0 ? 0 : latency / delivered));
@@ -200,8 +228,9 @@ public class OutboxView {
     return out;
   }
 
-  private static boolean doneBy(OutboxEntry e, Instant t) {
-    Instant doneAt = e.deliveredAt != null ? e.deliveredAt : e.expiresAt;
-    return e.status == OutboxStatus.REFUSED || !doneAt.isAfter(t);
+  private static boolean doneBy(
+      OutboxStatus status, Instant deliveredAt, Instant expiresAt, Instant t) {
+    Instant doneAt = deliveredAt != null ? deliveredAt : expiresAt;
+    return status == OutboxStatus.REFUSED || !doneAt.isAfter(t);
   }
 }
