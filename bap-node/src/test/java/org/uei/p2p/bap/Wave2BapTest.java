@@ -433,4 +433,121 @@ class Wave2BapTest {
     assertEquals(List.of("BUYER_PLATFORM", "SELLER_PLATFORM"), st.getList(f + "flows.party"));
     assertEquals(-19.25f, st.getFloat(f + "flows[0].amount"), 0.0001f);
   }
+
+  @Test
+  void aSettledContractsStatementNetsToItsRevenueFlowsToThePaisa() throws Exception {
+    JsonPath d = buyer.async("discover", Map.of());
+    Wave2Envelope discover = buyer.sent("discover", d.getString("messageId"));
+    buyer.ack(
+        Wave2SellerSide.onDiscover(
+            discover,
+            List.of(
+                Wave2Buyer.offer("w2-cut-a", "TEST_TPDDL_M0004", "4.55"),
+                Wave2Buyer.offer("w2-cut-b", "TEST_TPDDL_M0005", "4.55"))));
+    buyer.answered(d.getString("messageId"));
+    String txn = d.getString("transactionId");
+    JsonPath i =
+        buyer.async(
+            "init",
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                TestPeers.peerId(),
+                "buyer",
+                Wave2Buyer.BUYER,
+                "items",
+                List.of(
+                    Map.of("offerId", "w2-cut-a", "quantityKwh", 3),
+                    Map.of("offerId", "w2-cut-b", "quantityKwh", 3))));
+    Wave2Envelope init = buyer.sent("init", i.getString("messageId"));
+    buyer.ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
+    buyer.answered(init.context().messageId());
+    Wave2Envelope confirm =
+        buyer.sent(
+            "confirm", buyer.async("confirm", Map.of("transactionId", txn)).getString("messageId"));
+    buyer.ack(
+        Wave2SellerSide.answer(
+            confirm,
+            k -> {
+              k.put("id", "contract-w2-cut");
+              k.putObject("status").put("code", "ACTIVE");
+            }));
+    buyer.answered(confirm.context().messageId());
+    TradeOrder active =
+        Wave2SellerSide.CODEC
+            .contract(confirm.message())
+            .order()
+            .withOrderId("contract-w2-cut")
+            .withStatus(TradeStatus.CONFIRMED);
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    BigDecimal three = new BigDecimal("3");
+    BigDecimal settled = new BigDecimal("2.5");
+    List<Allocation> allocations =
+        List.of(
+            new Allocation("contract-w2-cut/1", TradeSide.BUYER, "TEST_BRPL_M0009", three, settled),
+            new Allocation(
+                "contract-w2-cut/1", TradeSide.SELLER, "TEST_TPDDL_M0004", three, settled),
+            new Allocation("contract-w2-cut/2", TradeSide.BUYER, "TEST_BRPL_M0009", three, three),
+            new Allocation(
+                "contract-w2-cut/2", TradeSide.SELLER, "TEST_TPDDL_M0005", three, settled));
+    // What a seller platform charging seller-side wheeling ₹0.125/kWh and a ₹0.75/kWh shortfall
+    // penalty sends (as the seller platform's own test has it): 5 kWh × ₹4.55 = ₹22.75, where
+    // rounding each trade on its own would give 11.38 + 11.38.
+    Currency inr = Currency.getInstance("INR");
+    List<MoneyFlow> flows =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-22.75"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("21.37"), inr),
+            new MoneyFlow(Payee.BUYER_DISCOM, new BigDecimal("0.00"), inr),
+            new MoneyFlow(Payee.SELLER_DISCOM, new BigDecimal("1.38"), inr));
+    buyer.ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                allocations,
+                Map.of("contract-w2-cut/1", settled, "contract-w2-cut/2", settled),
+                flows)));
+    String day =
+        LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
+    Poll.until(
+        () ->
+            buyer
+                    .statement(day)
+                    .getList("trades.findAll { it.tradeId.startsWith('contract-w2-cut/') }")
+                    .size()
+                == 2,
+        WAIT,
+        "the contract's trades in the statement");
+    String body =
+        given().get("/client/settlement/statement?from=" + day).then().extract().asString();
+    JsonNode st =
+        org.uei.p2p.model.json.BecknJson.readTree(
+            body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    BigDecimal ours = BigDecimal.ZERO;
+    BigDecimal all = BigDecimal.ZERO;
+    List<BigDecimal> perTrade = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      for (JsonNode l : t.get("lines")) {
+        if (l.get("type").asText().equals("ENERGY")) {
+          all = all.add(l.get("amount").decimalValue());
+          if (t.get("tradeId").asText().startsWith("contract-w2-cut/")) {
+            ours = ours.add(l.get("amount").decimalValue());
+            perTrade.add(l.get("amount").decimalValue());
+            assertEquals(0, settled.compareTo(t.get("settledKwh").decimalValue()));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(new BigDecimal("11.38"), new BigDecimal("11.37")), perTrade);
+    assertEquals(0, new BigDecimal("22.75").compareTo(ours), "the buyer platform's flow");
+    JsonNode net = st.get("netPositions").get(0);
+    assertEquals(TestPeers.nodeId(), net.get("payerPlatformId").asText());
+    assertEquals(TestPeers.peerId(), net.get("payeePlatformId").asText());
+    assertEquals(0, all.compareTo(net.get("amount").decimalValue()), "nets every trade's energy");
+  }
 }
