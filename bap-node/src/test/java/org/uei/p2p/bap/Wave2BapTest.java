@@ -31,6 +31,7 @@ import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.trade.Allocation;
+import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MoneyFlow;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.TradeSide;
@@ -434,18 +435,20 @@ class Wave2BapTest {
     assertEquals(-19.25f, st.getFloat(f + "flows[0].amount"), 0.0001f);
   }
 
-  @Test
-  void aSettledContractsStatementNetsToItsRevenueFlowsToThePaisa() throws Exception {
+  /**
+   * A transaction taken to ACTIVE contract {@code contractId} for {@code kwh} of each of {@code
+   * offers}; returns the confirm sent.
+   */
+  private static Wave2Envelope activeContract(String contractId, int kwh, EnergyOffer... offers) {
     JsonPath d = buyer.async("discover", Map.of());
     Wave2Envelope discover = buyer.sent("discover", d.getString("messageId"));
-    buyer.ack(
-        Wave2SellerSide.onDiscover(
-            discover,
-            List.of(
-                Wave2Buyer.offer("w2-cut-a", "TEST_TPDDL_M0004", "4.55"),
-                Wave2Buyer.offer("w2-cut-b", "TEST_TPDDL_M0005", "4.55"))));
+    buyer.ack(Wave2SellerSide.onDiscover(discover, List.of(offers)));
     buyer.answered(d.getString("messageId"));
     String txn = d.getString("transactionId");
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (EnergyOffer o : offers) {
+      items.add(Map.of("offerId", o.offerId(), "quantityKwh", kwh));
+    }
     JsonPath i =
         buyer.async(
             "init",
@@ -457,9 +460,7 @@ class Wave2BapTest {
                 "buyer",
                 Wave2Buyer.BUYER,
                 "items",
-                List.of(
-                    Map.of("offerId", "w2-cut-a", "quantityKwh", 3),
-                    Map.of("offerId", "w2-cut-b", "quantityKwh", 3))));
+                items));
     Wave2Envelope init = buyer.sent("init", i.getString("messageId"));
     buyer.ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
     buyer.answered(init.context().messageId());
@@ -470,10 +471,52 @@ class Wave2BapTest {
         Wave2SellerSide.answer(
             confirm,
             k -> {
-              k.put("id", "contract-w2-cut");
+              k.put("id", contractId);
               k.putObject("status").put("code", "ACTIVE");
             }));
     buyer.answered(confirm.context().messageId());
+    return confirm;
+  }
+
+  /** The buyer's statement of {@code day} once it holds {@code trades} trades of {@code id}. */
+  private static JsonNode statement(String day, String id, int trades) throws Exception {
+    Poll.until(
+        () ->
+            buyer
+                    .statement(day)
+                    .getList("trades.findAll { it.tradeId.startsWith('" + id + "/') }")
+                    .size()
+                == trades,
+        WAIT,
+        "the contract's trades in the statement");
+    String body =
+        given().get("/client/settlement/statement?from=" + day).then().extract().asString();
+    return org.uei.p2p.model.json.BecknJson.readTree(
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The ENERGY amounts of {@code id}'s trades in {@code st}, trade by trade. */
+  private static List<BigDecimal> energy(JsonNode st, String id) {
+    List<BigDecimal> out = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      for (JsonNode l : t.get("lines")) {
+        if (l.get("type").asText().equals("ENERGY")
+            && t.get("tradeId").asText().startsWith(id + "/")) {
+          out.add(l.get("amount").decimalValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aSettledContractsStatementNetsToItsRevenueFlowsToThePaisa() throws Exception {
+    Wave2Envelope confirm =
+        activeContract(
+            "contract-w2-cut",
+            3,
+            Wave2Buyer.offer("w2-cut-a", "TEST_TPDDL_M0004", "4.55"),
+            Wave2Buyer.offer("w2-cut-b", "TEST_TPDDL_M0005", "4.55"));
     TradeOrder active =
         Wave2SellerSide.CODEC
             .contract(confirm.message())
@@ -514,20 +557,7 @@ class Wave2BapTest {
                 flows)));
     String day =
         LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
-    Poll.until(
-        () ->
-            buyer
-                    .statement(day)
-                    .getList("trades.findAll { it.tradeId.startsWith('contract-w2-cut/') }")
-                    .size()
-                == 2,
-        WAIT,
-        "the contract's trades in the statement");
-    String body =
-        given().get("/client/settlement/statement?from=" + day).then().extract().asString();
-    JsonNode st =
-        org.uei.p2p.model.json.BecknJson.readTree(
-            body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode st = statement(day, "contract-w2-cut", 2);
     BigDecimal ours = BigDecimal.ZERO;
     BigDecimal all = BigDecimal.ZERO;
     List<BigDecimal> perTrade = new java.util.ArrayList<>();
@@ -549,5 +579,39 @@ class Wave2BapTest {
     assertEquals(TestPeers.nodeId(), net.get("payerPlatformId").asText());
     assertEquals(TestPeers.peerId(), net.get("payeePlatformId").asText());
     assertEquals(0, all.compareTo(net.get("amount").decimalValue()), "nets every trade's energy");
+  }
+
+  @Test
+  void aLedgersThirdDecimalIsSettledAsTheSellerSettlesIt() throws Exception {
+    Wave2Envelope confirm =
+        activeContract(
+            "contract-w2-milli", 2, Wave2Buyer.offer("w2-milli", "TEST_TPDDL_M0006", "4.00"));
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    TradeOrder active =
+        tc.order().withOrderId("contract-w2-milli").withStatus(TradeStatus.CONFIRMED);
+    String trade = "contract-w2-milli/1";
+    BigDecimal two = new BigDecimal("2");
+    BigDecimal drawn = new BigDecimal("1.234");
+    // 1.234 kWh × ₹4.00 = ₹4.936, so ₹4.94; kept to two decimals it would be 1.23 kWh, ₹4.92.
+    Currency inr = Currency.getInstance("INR");
+    buyer.ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                List.of(
+                    new Allocation(trade, TradeSide.BUYER, "TEST_BRPL_M0009", two, drawn),
+                    new Allocation(trade, TradeSide.SELLER, "TEST_TPDDL_M0006", two, two)),
+                Map.of(trade, drawn),
+                List.of(
+                    new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-4.94"), inr),
+                    new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("4.94"), inr)))));
+    String day =
+        LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
+    JsonNode st = statement(day, "contract-w2-milli", 1);
+    assertEquals(List.of(new BigDecimal("4.94")), energy(st, "contract-w2-milli"));
   }
 }

@@ -272,8 +272,12 @@ public class BuyerStatements {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
+  /**
+   * A stored allocation without the column's padding zeros, to at least two decimals: a wave-2
+   * ledger's figure may have more, and the seller platform settles on all of them.
+   */
   private static BigDecimal scale(BigDecimal v) {
-    return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    return v.setScale(Math.max(2, plain(v).scale()), java.math.RoundingMode.UNNECESSARY);
   }
 
   private static Response error(String message) {
