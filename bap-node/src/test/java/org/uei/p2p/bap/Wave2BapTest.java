@@ -613,5 +613,14 @@ class Wave2BapTest {
         LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
     JsonNode st = statement(day, "contract-w2-milli", 1);
     assertEquals(List.of(new BigDecimal("4.94")), energy(st, "contract-w2-milli"));
+    // The buyer drew less than the seller sent, but the contract policy's penalty is the seller's
+    // (none here): no deviation line from this platform's profile.
+    List<String> types = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      if (t.get("tradeId").asText().equals(trade)) {
+        t.get("lines").forEach(l -> types.add(l.get("type").asText()));
+      }
+    }
+    assertEquals(List.of("ENERGY", "PLATFORM_FEE", "PLATFORM_FEE"), types);
   }
 }

@@ -146,10 +146,12 @@ public class BuyerStatements {
 
   /**
    * {@code settled} with the trades of every wave-2 contract that settled with revenue flows
-   * carrying the energy the seller platform cut from the contract's value ({@link
-   * ContractSettlement#withContractEnergy}): the seller rounds a contract's energy once, as its
-   * flows carry it, so both statements net to the same amount. A contract is taken as the trades of
-   * it in the period; a contract whose slots straddle the period's end is cut over its part.
+   * carrying the energy the seller platform cut from the contract's value and no network charges or
+   * deviation of this platform's profile ({@link ContractSettlement#withContractEnergy}): the
+   * seller rounds a contract's energy once, as its flows carry it, so both statements net to the
+   * same amount, and the contract policy's charges are the DISCOMs' flows. A contract is taken as
+   * the trades of it in the period; a contract whose slots straddle the period's end is cut over
+   * its part.
    */
   private List<TradeSettlement> withContractEnergy(List<TradeSettlement> settled)
       throws java.sql.SQLException {

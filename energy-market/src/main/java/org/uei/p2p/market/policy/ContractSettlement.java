@@ -124,10 +124,12 @@ public final class ContractSettlement {
   }
 
   /**
-   * {@code settled}, the settlements of one contract's trades under a platform's own profile, with
-   * their energy lines cut from the contract's energy value as {@link #settle} cuts them: what a
-   * platform that does not know the contract's charges (the buyer platform) needs for its statement
-   * to net with the seller's to the paisa.
+   * {@code settled}, the settlements of one contract's trades under a platform's own profile, as
+   * {@link #settle} settles them for a platform that does not know the contract's charges (the
+   * buyer platform): the energy lines cut from the contract's value, the profile's platform fees,
+   * and none of the profile's network charges or deviation, which the contract policy replaces
+   * (their money is the DISCOMs' flows). Under no charges, as on the live IES network, the lines
+   * are those of the seller platform's statement.
    */
   public static List<TradeSettlement> withContractEnergy(List<TradeSettlement> settled) {
     List<ReconciledTrade> trades = settled.stream().map(TradeSettlement::reconciled).toList();
@@ -141,18 +143,20 @@ public final class ContractSettlement {
       TradeSettlement ts = settled.get(k);
       List<SettlementLine> lines = new ArrayList<>(ts.lines().size());
       for (SettlementLine l : ts.lines()) {
-        lines.add(
-            l.type() == SettlementLineType.ENERGY
-                ? new SettlementLine(
-                    l.tradeId(),
-                    l.type(),
-                    l.payer(),
-                    l.payee(),
-                    l.quantityKwh(),
-                    l.ratePerKwh(),
-                    parts.get(k),
-                    l.currency())
-                : l);
+        if (l.type() == SettlementLineType.ENERGY) {
+          lines.add(
+              new SettlementLine(
+                  l.tradeId(),
+                  l.type(),
+                  l.payer(),
+                  l.payee(),
+                  l.quantityKwh(),
+                  l.ratePerKwh(),
+                  parts.get(k),
+                  l.currency()));
+        } else if (l.type() == SettlementLineType.PLATFORM_FEE) {
+          lines.add(l);
+        }
       }
       out.add(new TradeSettlement(ts.reconciled(), lines, ts.curtailment()));
     }

@@ -2,6 +2,7 @@ package org.uei.p2p.market.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -123,10 +124,16 @@ class ContractSettlementTest {
   }
 
   @Test
-  void aProfilesStatementTakesTheContractsEnergyCut() {
+  void aProfilesStatementTakesTheContractsEnergyCutAndNoneOfItsNetworkCharges() {
+    // The buyer drew 2.5 of 3 kWh: under a profile with a tariff that is deviation the contract
+    // policy does not charge.
+    SettlementCalculator profile =
+        new SettlementCalculator(
+            SettlementPolicy.pilot().withTariffs(java.util.Map.of("BRPL", new BigDecimal("7"))));
     List<ReconciledTrade> trades =
         List.of(trade(1, "3", "4.55", "2.5"), trade(2, "3", "4.55", "2.5"));
-    List<TradeSettlement> own = trades.stream().map(FEES::settle).toList();
+    List<TradeSettlement> own = trades.stream().map(profile::settle).toList();
+    assertTrue(sum(own, l -> l.type() == SettlementLineType.DEVIATION).signum() > 0);
     assertEquals(new BigDecimal("22.76"), sum(own, l -> l.type() == SettlementLineType.ENERGY));
     List<TradeSettlement> cut = ContractSettlement.withContractEnergy(own);
     assertEquals(
@@ -137,6 +144,12 @@ class ContractSettlementTest {
     assertEquals(
         sum(own, l -> l.type() == SettlementLineType.PLATFORM_FEE),
         sum(cut, l -> l.type() == SettlementLineType.PLATFORM_FEE));
+    assertEquals(
+        ContractSettlement.settle(trades, Charges.IES, FEES).trades().stream()
+            .map(TradeSettlement::lines)
+            .toList(),
+        cut.stream().map(TradeSettlement::lines).toList(),
+        "under no charges, the seller's lines");
   }
 
   @Test
