@@ -31,6 +31,7 @@ import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.trade.Allocation;
+import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MoneyFlow;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.TradeSide;
@@ -432,5 +433,194 @@ class Wave2BapTest {
     assertEquals(TestPeers.peerId(), st.getString(f + "sellerPlatform"));
     assertEquals(List.of("BUYER_PLATFORM", "SELLER_PLATFORM"), st.getList(f + "flows.party"));
     assertEquals(-19.25f, st.getFloat(f + "flows[0].amount"), 0.0001f);
+  }
+
+  /**
+   * A transaction taken to ACTIVE contract {@code contractId} for {@code kwh} of each of {@code
+   * offers}; returns the confirm sent.
+   */
+  private static Wave2Envelope activeContract(String contractId, int kwh, EnergyOffer... offers) {
+    JsonPath d = buyer.async("discover", Map.of());
+    Wave2Envelope discover = buyer.sent("discover", d.getString("messageId"));
+    buyer.ack(Wave2SellerSide.onDiscover(discover, List.of(offers)));
+    buyer.answered(d.getString("messageId"));
+    String txn = d.getString("transactionId");
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (EnergyOffer o : offers) {
+      items.add(Map.of("offerId", o.offerId(), "quantityKwh", kwh));
+    }
+    JsonPath i =
+        buyer.async(
+            "init",
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                TestPeers.peerId(),
+                "buyer",
+                Wave2Buyer.BUYER,
+                "items",
+                items));
+    Wave2Envelope init = buyer.sent("init", i.getString("messageId"));
+    buyer.ack(Wave2SellerSide.answer(init, Wave2SellerSide::vpaTerms));
+    buyer.answered(init.context().messageId());
+    Wave2Envelope confirm =
+        buyer.sent(
+            "confirm", buyer.async("confirm", Map.of("transactionId", txn)).getString("messageId"));
+    buyer.ack(
+        Wave2SellerSide.answer(
+            confirm,
+            k -> {
+              k.put("id", contractId);
+              k.putObject("status").put("code", "ACTIVE");
+            }));
+    buyer.answered(confirm.context().messageId());
+    return confirm;
+  }
+
+  /** The buyer's statement of {@code day} once it holds {@code trades} trades of {@code id}. */
+  private static JsonNode statement(String day, String id, int trades) throws Exception {
+    Poll.until(
+        () ->
+            buyer
+                    .statement(day)
+                    .getList("trades.findAll { it.tradeId.startsWith('" + id + "/') }")
+                    .size()
+                == trades,
+        WAIT,
+        "the contract's trades in the statement");
+    String body =
+        given().get("/client/settlement/statement?from=" + day).then().extract().asString();
+    return org.uei.p2p.model.json.BecknJson.readTree(
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The ENERGY amounts of {@code id}'s trades in {@code st}, trade by trade. */
+  private static List<BigDecimal> energy(JsonNode st, String id) {
+    List<BigDecimal> out = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      for (JsonNode l : t.get("lines")) {
+        if (l.get("type").asText().equals("ENERGY")
+            && t.get("tradeId").asText().startsWith(id + "/")) {
+          out.add(l.get("amount").decimalValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aSettledContractsStatementNetsToItsRevenueFlowsToThePaisa() throws Exception {
+    Wave2Envelope confirm =
+        activeContract(
+            "contract-w2-cut",
+            3,
+            Wave2Buyer.offer("w2-cut-a", "TEST_TPDDL_M0004", "4.55"),
+            Wave2Buyer.offer("w2-cut-b", "TEST_TPDDL_M0005", "4.55"));
+    TradeOrder active =
+        Wave2SellerSide.CODEC
+            .contract(confirm.message())
+            .order()
+            .withOrderId("contract-w2-cut")
+            .withStatus(TradeStatus.CONFIRMED);
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    BigDecimal three = new BigDecimal("3");
+    BigDecimal settled = new BigDecimal("2.5");
+    List<Allocation> allocations =
+        List.of(
+            new Allocation("contract-w2-cut/1", TradeSide.BUYER, "TEST_BRPL_M0009", three, settled),
+            new Allocation(
+                "contract-w2-cut/1", TradeSide.SELLER, "TEST_TPDDL_M0004", three, settled),
+            new Allocation("contract-w2-cut/2", TradeSide.BUYER, "TEST_BRPL_M0009", three, three),
+            new Allocation(
+                "contract-w2-cut/2", TradeSide.SELLER, "TEST_TPDDL_M0005", three, settled));
+    // What a seller platform charging seller-side wheeling ₹0.125/kWh and a ₹0.75/kWh shortfall
+    // penalty sends (as the seller platform's own test has it): 5 kWh × ₹4.55 = ₹22.75, where
+    // rounding each trade on its own would give 11.38 + 11.38.
+    Currency inr = Currency.getInstance("INR");
+    List<MoneyFlow> flows =
+        List.of(
+            new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-22.75"), inr),
+            new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("21.37"), inr),
+            new MoneyFlow(Payee.BUYER_DISCOM, new BigDecimal("0.00"), inr),
+            new MoneyFlow(Payee.SELLER_DISCOM, new BigDecimal("1.38"), inr));
+    buyer.ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                allocations,
+                Map.of("contract-w2-cut/1", settled, "contract-w2-cut/2", settled),
+                flows)));
+    String day =
+        LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
+    JsonNode st = statement(day, "contract-w2-cut", 2);
+    BigDecimal ours = BigDecimal.ZERO;
+    BigDecimal all = BigDecimal.ZERO;
+    List<BigDecimal> perTrade = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      for (JsonNode l : t.get("lines")) {
+        if (l.get("type").asText().equals("ENERGY")) {
+          all = all.add(l.get("amount").decimalValue());
+          if (t.get("tradeId").asText().startsWith("contract-w2-cut/")) {
+            ours = ours.add(l.get("amount").decimalValue());
+            perTrade.add(l.get("amount").decimalValue());
+            assertEquals(0, settled.compareTo(t.get("settledKwh").decimalValue()));
+          }
+        }
+      }
+    }
+    assertEquals(List.of(new BigDecimal("11.38"), new BigDecimal("11.37")), perTrade);
+    assertEquals(0, new BigDecimal("22.75").compareTo(ours), "the buyer platform's flow");
+    JsonNode net = st.get("netPositions").get(0);
+    assertEquals(TestPeers.nodeId(), net.get("payerPlatformId").asText());
+    assertEquals(TestPeers.peerId(), net.get("payeePlatformId").asText());
+    assertEquals(0, all.compareTo(net.get("amount").decimalValue()), "nets every trade's energy");
+  }
+
+  @Test
+  void aLedgersThirdDecimalIsSettledAsTheSellerSettlesIt() throws Exception {
+    Wave2Envelope confirm =
+        activeContract(
+            "contract-w2-milli", 2, Wave2Buyer.offer("w2-milli", "TEST_TPDDL_M0006", "4.00"));
+    TradeContract tc = Wave2SellerSide.CODEC.contract(confirm.message());
+    TradeOrder active =
+        tc.order().withOrderId("contract-w2-milli").withStatus(TradeStatus.CONFIRMED);
+    String trade = "contract-w2-milli/1";
+    BigDecimal two = new BigDecimal("2");
+    BigDecimal drawn = new BigDecimal("1.234");
+    // 1.234 kWh × ₹4.00 = ₹4.936, so ₹4.94; kept to two decimals it would be 1.23 kWh, ₹4.92.
+    Currency inr = Currency.getInstance("INR");
+    buyer.ack(
+        Wave2SellerSide.onStatus(
+            confirm,
+            new TradeContract(
+                active,
+                tc.policy(),
+                tc.buyerLedger(),
+                tc.sellerLedger(),
+                List.of(
+                    new Allocation(trade, TradeSide.BUYER, "TEST_BRPL_M0009", two, drawn),
+                    new Allocation(trade, TradeSide.SELLER, "TEST_TPDDL_M0006", two, two)),
+                Map.of(trade, drawn),
+                List.of(
+                    new MoneyFlow(Payee.BUYER_PLATFORM, new BigDecimal("-4.94"), inr),
+                    new MoneyFlow(Payee.SELLER_PLATFORM, new BigDecimal("4.94"), inr)))));
+    String day =
+        LocalDate.ofInstant(active.lines().get(0).slot().start(), Wave2Buyer.IST).toString();
+    JsonNode st = statement(day, "contract-w2-milli", 1);
+    assertEquals(List.of(new BigDecimal("4.94")), energy(st, "contract-w2-milli"));
+    // The buyer drew less than the seller sent, but the contract policy's penalty is the seller's
+    // (none here): no deviation line from this platform's profile.
+    List<String> types = new java.util.ArrayList<>();
+    for (JsonNode t : st.get("trades")) {
+      if (t.get("tradeId").asText().equals(trade)) {
+        t.get("lines").forEach(l -> types.add(l.get("type").asText()));
+      }
+    }
+    assertEquals(List.of("ENERGY", "PLATFORM_FEE", "PLATFORM_FEE"), types);
   }
 }

@@ -39,15 +39,20 @@ final class Wave2Buyer {
   }
 
   static EnergyOffer offer(String id) {
+    return offer(id, "TEST_TPDDL_M0003", "5.50");
+  }
+
+  /** An offer of 10 kWh from {@code meterId} of TPDDL at {@code price}. */
+  static EnergyOffer offer(String id, String meterId, String price) {
     // Noon IST the day after tomorrow: inside the 06:00-18:00 delivery day, and on a day of its
     // own, apart from the wave-1 tests' deliveries when both classes share one database.
     Instant slot = LocalDate.now(IST).plusDays(2).atTime(12, 0).atZone(IST).toInstant();
     return new EnergyOffer(
         id,
         "prosumer-3",
-        new MeterPoint("TEST_TPDDL_M0003", "TPDDL"),
+        new MeterPoint(meterId, "TPDDL"),
         new DeliverySlot(slot, slot.plus(Duration.ofHours(1))),
-        UnitPrice.inr("5.50"),
+        UnitPrice.inr(price),
         new BigDecimal("10"),
         Instant.now().minusSeconds(60),
         slot.minus(Duration.ofHours(4)));

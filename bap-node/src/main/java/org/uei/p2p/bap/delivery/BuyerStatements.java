@@ -24,6 +24,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.policy.ContractSettlement;
 import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.market.settlement.PlatformNetting;
 import org.uei.p2p.market.settlement.SettlementCalculator;
@@ -43,7 +44,8 @@ import org.uei.p2p.node.config.NodeIdentity;
 /**
  * The buyer platform's own settlement statement, recomputed under the configured settlement profile
  * from the deliveries seller platforms reported and the curtailments they relayed, so that it can
- * be checked against theirs: {@code GET
+ * be checked against theirs (a wave-2 contract's energy cut from its value as the seller platform
+ * cuts it): {@code GET
  * /client/settlement/statement?from=YYYY-MM-DD[&to=YYYY-MM-DD][&format=json|csv]} (delivery days in
  * IST).
  */
@@ -116,6 +118,7 @@ public class BuyerStatements {
         }
       }
     }
+    settlements = withContractEnergy(settlements);
     SettlementStatement st =
         SettlementStatement.of(
             identity.subscriberId(),
@@ -139,6 +142,54 @@ public class BuyerStatements {
       json = BecknJson.writeString(tree);
     }
     return Response.ok(json, MediaType.APPLICATION_JSON).build();
+  }
+
+  /**
+   * {@code settled} with the trades of every wave-2 contract that settled with revenue flows
+   * carrying the energy the seller platform cut from the contract's value and no network charges or
+   * deviation of this platform's profile ({@link ContractSettlement#withContractEnergy}): the
+   * seller rounds a contract's energy once, as its flows carry it, so both statements net to the
+   * same amount, and the contract policy's charges are the DISCOMs' flows. A contract is taken as
+   * the trades of it in the period; a contract whose slots straddle the period's end is cut over
+   * its part.
+   */
+  private List<TradeSettlement> withContractEnergy(List<TradeSettlement> settled)
+      throws java.sql.SQLException {
+    Map<String, List<Integer>> contracts = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < settled.size(); i++) {
+      var t = settled.get(i).trade();
+      int slash = t.tradeId().lastIndexOf('/');
+      if (slash > 0) {
+        contracts
+            .computeIfAbsent(
+                t.sellerPlatformId() + "\n" + t.tradeId().substring(0, slash),
+                k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    List<TradeSettlement> out = new ArrayList<>(settled);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT 1 FROM received_revenue_flow WHERE contract_id = ? AND seller_platform = ?"
+                    + " FETCH FIRST 1 ROWS ONLY")) {
+      for (Map.Entry<String, List<Integer>> e : contracts.entrySet()) {
+        String[] key = e.getKey().split("\n", 2);
+        ps.setString(1, key[1]);
+        ps.setString(2, key[0]);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            continue;
+          }
+        }
+        List<TradeSettlement> trades = e.getValue().stream().map(settled::get).toList();
+        List<TradeSettlement> cut = ContractSettlement.withContractEnergy(trades);
+        for (int k = 0; k < cut.size(); k++) {
+          out.set(e.getValue().get(k), cut.get(k));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -223,8 +274,12 @@ public class BuyerStatements {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
+  /**
+   * A stored allocation without the column's padding zeros, to at least two decimals: a wave-2
+   * ledger's figure may have more, and the seller platform settles on all of them.
+   */
   private static BigDecimal scale(BigDecimal v) {
-    return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    return v.setScale(Math.max(2, plain(v).scale()), java.math.RoundingMode.UNNECESSARY);
   }
 
   private static Response error(String message) {

@@ -13,7 +13,10 @@ import java.util.Optional;
 
 /**
  * The tables {@code trade_allocation} and {@code order_settlement}: what allocation found per trade
- * and how each order was settled. Works on the caller's connection and transaction.
+ * and how each order was settled; and, read-only, the DISCOMs' allocations of settled IES wave-2
+ * contracts ({@code wave2_discom_allocation}, {@code wave2_settlement}), so that statements and
+ * bills read both generations as one list of allocations. Works on the caller's connection and
+ * transaction.
  */
 final class AllocationLedger {
 
@@ -23,11 +26,12 @@ final class AllocationLedger {
    * @param tradeId trade ({@code <order id>/<line>})
    * @param orderId order
    * @param lineNo order line
-   * @param buyerMeteredKwh the buyer meter's import in the slot
-   * @param sellerMeteredKwh the seller meter's export in the slot
+   * @param buyerMeteredKwh the buyer meter's import in the slot; null for a wave-2 contract, which
+   *     the DISCOMs' ledgers allocated from meter data this node never saw
+   * @param sellerMeteredKwh the seller meter's export in the slot; null for a wave-2 contract
    * @param buyerKwh allocation from the buyer's meter
    * @param sellerKwh allocation from the seller's meter
-   * @param allocatedAt when it was allocated
+   * @param allocatedAt when it was allocated (a wave-2 contract: when it settled)
    */
   record Row(
       String tradeId,
@@ -109,6 +113,46 @@ final class AllocationLedger {
           ps.setObject(1, JdbcMeterReadingStore.utc(from));
           ps.setObject(2, JdbcMeterReadingStore.utc(to));
         });
+  }
+
+  /**
+   * Every trade of the settled wave-2 contracts that have a trade whose slot starts in {@code
+   * [from, to)}, by contract and line: a contract settles as a whole, so its statement lines are
+   * cut from all of its trades, also those outside the period.
+   */
+  List<Row> wave2Settled(Instant from, Instant to) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT b.order_id, b.line_no, b.allocated_kwh, s.allocated_kwh, w.settled_at"
+                + " FROM wave2_settlement w"
+                + " JOIN wave2_discom_allocation b ON b.order_id = w.order_id AND b.side = 'BUYER'"
+                + " JOIN wave2_discom_allocation s ON s.order_id = b.order_id"
+                + " AND s.line_no = b.line_no AND s.side = 'SELLER'"
+                + " WHERE w.order_id IN (SELECT l.order_id FROM seller_order_line l"
+                + " JOIN slot_offer o ON o.id = l.offer_id"
+                + " WHERE o.slot_start >= ? AND o.slot_start < ?)"
+                + " ORDER BY b.order_id, b.line_no")) {
+      ps.setObject(1, JdbcMeterReadingStore.utc(from));
+      ps.setObject(2, JdbcMeterReadingStore.utc(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String orderId = rs.getString(1);
+          int line = rs.getInt(2);
+          out.add(
+              new Row(
+                  OrderTrades.tradeId(orderId, line),
+                  orderId,
+                  line,
+                  null,
+                  null,
+                  rs.getBigDecimal(3),
+                  rs.getBigDecimal(4),
+                  rs.getObject(5, OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+    return out;
   }
 
   Optional<OrderSettlement> settlement(String orderId) throws SQLException {

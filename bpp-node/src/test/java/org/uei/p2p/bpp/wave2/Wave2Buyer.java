@@ -74,12 +74,17 @@ final class Wave2Buyer {
     return c;
   }
 
-  /** The test network's policy: ledgers checked against the seller's DISCOM records. */
+  /**
+   * The test network's policy: ledgers checked against the seller's DISCOM records; seller-side
+   * wheeling and a shortfall penalty (binary-exact rates), so that settlements carry money to the
+   * seller DISCOM and leave the buyer platform's flow at FINAL_ALLOC × price.
+   */
   private static Path policyFile() {
     String json =
         """
         {
           "currencies": ["INR"],
+          "charges": {"wheelingSellerPerKwh": 0.125, "penaltyPerKwh": 0.75},
           "environments": {
             "test": {
               "production": false,

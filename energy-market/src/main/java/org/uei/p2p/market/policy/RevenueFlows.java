@@ -2,6 +2,7 @@ package org.uei.p2p.market.policy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,19 @@ public final class RevenueFlows {
    * @param tradeValue energy value of the settled slots
    * @param settledKwh Σ FINAL_ALLOC
    * @param shortfallKwh Σ max(0, REQUESTED_QTY − FINAL_ALLOC)
+   * @param buyerWheeling buyer-side wheeling, paid to the buyer DISCOM
+   * @param sellerWheeling seller-side wheeling, paid to the seller DISCOM
+   * @param penalty the seller's shortfall penalty, paid to the seller DISCOM
    * @param flows buyerPlatform, sellerPlatform, buyerDiscom, sellerDiscom
    */
   public record Settlement(
-      BigDecimal tradeValue, BigDecimal settledKwh, BigDecimal shortfallKwh, List<Flow> flows) {
+      BigDecimal tradeValue,
+      BigDecimal settledKwh,
+      BigDecimal shortfallKwh,
+      BigDecimal buyerWheeling,
+      BigDecimal sellerWheeling,
+      BigDecimal penalty,
+      List<Flow> flows) {
     /** The flow of {@code role}, if any. */
     public Optional<Flow> flowOf(String role) {
       return flows.stream().filter(f -> f.role().equals(role)).findFirst();
@@ -50,15 +60,21 @@ public final class RevenueFlows {
   }
 
   /**
+   * One settled slot of a contract.
+   *
+   * @param finalKwh FINAL_ALLOC
+   * @param pricePerKwh PRICE_PER_KWH
+   * @param requestedKwh REQUESTED_QTY (the shortfall is measured against it)
+   */
+  public record Slot(BigDecimal finalKwh, BigDecimal pricePerKwh, BigDecimal requestedKwh) {}
+
+  /**
    * The settlement of {@code contract} under {@code charges}; empty before any slot carries
    * FINAL_ALLOC, or when a settled slot has no price (the policy reports that).
    */
   public static Optional<Settlement> compute(Contract contract, Charges charges) {
-    BigDecimal value = BigDecimal.ZERO;
-    BigDecimal kwh = BigDecimal.ZERO;
-    BigDecimal shortfall = BigDecimal.ZERO;
+    List<Slot> slots = new ArrayList<>();
     String currency = null;
-    boolean settled = false;
     for (Commitment c : contract.commitments()) {
       TimeSeries ts = c == null ? null : c.commitmentAttributes();
       if (ts == null) {
@@ -78,27 +94,40 @@ public final class RevenueFlows {
         if (price == null) {
           return Optional.empty();
         }
-        settled = true;
         currency =
             currency != null
                 ? currency
                 : ts.descriptor(TimeSeries.PRICE_PER_KWH)
                     .map(TimeSeries.PayloadDescriptor::currency)
                     .orElse(null);
-        value = value.add(fin.get().multiply(price));
-        kwh = kwh.add(fin.get());
-        BigDecimal req = in.number(TimeSeries.REQUESTED_QTY).orElse(fin.get());
-        shortfall = shortfall.add(req.subtract(fin.get()).max(BigDecimal.ZERO));
+        slots.add(
+            new Slot(fin.get(), price, in.number(TimeSeries.REQUESTED_QTY).orElse(fin.get())));
       }
     }
-    if (!settled) {
-      return Optional.empty();
+    return slots.isEmpty()
+        ? Optional.empty()
+        : Optional.of(compute(slots, currency == null ? "INR" : currency, charges));
+  }
+
+  /**
+   * The settlement of a contract's settled {@code slots} (at least one) in {@code currency} under
+   * {@code charges}: what {@link #compute(Contract, Charges)} gives for the contract carrying them,
+   * so a statement built from stored allocations carries the amounts the flows carried.
+   */
+  public static Settlement compute(List<Slot> slots, String currency, Charges charges) {
+    BigDecimal value = BigDecimal.ZERO;
+    BigDecimal kwh = BigDecimal.ZERO;
+    BigDecimal shortfall = BigDecimal.ZERO;
+    for (Slot s : slots) {
+      value = value.add(s.finalKwh().multiply(s.pricePerKwh()));
+      kwh = kwh.add(s.finalKwh());
+      shortfall = shortfall.add(s.requestedKwh().subtract(s.finalKwh()).max(BigDecimal.ZERO));
     }
     BigDecimal trade = paise(value);
     BigDecimal wheelBuyer = paise(charges.wheelingBuyerPerKwh().multiply(kwh));
     BigDecimal wheelSeller = paise(charges.wheelingSellerPerKwh().multiply(kwh));
     BigDecimal penalty = paise(charges.penaltyPerKwh().multiply(shortfall));
-    String cur = currency == null ? "INR" : currency;
+    String cur = currency;
     List<Flow> flows =
         List.of(
             new Flow(
@@ -138,7 +167,7 @@ public final class RevenueFlows {
                     + " + penalty on "
                     + shortfall.toPlainString()
                     + " kWh shortfall"));
-    return Optional.of(new Settlement(trade, kwh, shortfall, flows));
+    return new Settlement(trade, kwh, shortfall, wheelBuyer, wheelSeller, penalty, flows);
   }
 
   /** Rounded to two decimals, halves away from zero (as the published policy rounds). */
