@@ -22,6 +22,8 @@ import org.uei.p2p.conformance.bap.Wave2BapCases;
 import org.uei.p2p.conformance.bap.Wave2BapConformance;
 import org.uei.p2p.conformance.bpp.Wave2BppCases;
 import org.uei.p2p.conformance.bpp.Wave2BppConformance;
+import org.uei.p2p.conformance.ledger.Wave2LedgerCases;
+import org.uei.p2p.conformance.ledger.Wave2LedgerConformance;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
@@ -219,5 +221,44 @@ class Wave2ConformanceIT {
     assertEquals(Wave2BapCases.ALL.size(), report.results().size());
     assertEquals(Set.of(), report.ids(Outcome.FAILED), ConsoleReport.render(report));
     assertEquals(Set.of(), report.ids(Outcome.NOT_RUN), ConsoleReport.render(report));
+  }
+
+  @Test
+  void ourLedgerProviderPassesEveryCase() throws Exception {
+    Wave2LedgerConformance.Identities ids =
+        Wave2LedgerConformance.Identities.fresh(
+            "kit-platform.ledger.conformance.local", "tpddl.discom.ledger.conformance.local");
+    ids.registerLocally(net.registryUrl(), "http://127.0.0.1:9/conformance-kit", NETWORK);
+    NodeProcess ledger =
+        net.startNode(
+            "bpp",
+            "ledger.tpddl.conformance.local",
+            Map.of(
+                "UEI_WIRE",
+                "wave2",
+                "UEI_NETWORK_ID",
+                NETWORK,
+                "UEI_BPP_LEDGER_ENABLED",
+                "true",
+                "UEI_BPP_LEDGER_DISCOM_ID",
+                "TPDDL",
+                "UEI_BPP_LEDGER_ACTUALS_ENABLED",
+                "false",
+                // Map keys (DISCOM codes) do not survive the environment-variable name mapping.
+                "JAVA_TOOL_OPTIONS",
+                "-Duei.bpp.ledger.discoms.TPDDL=" + ids.discom().subscriberId()),
+            NETWORK);
+    ConformanceReport report =
+        new Wave2LedgerConformance(
+                new Wave2LedgerConformance.Config(
+                    ledger.url(), net.registryUrl(), ids, "TPDDL", null, null))
+            .run(line -> {});
+    Files.writeString(
+        net.dir().resolve("ledger-report.html"), HtmlReport.render(report), StandardCharsets.UTF_8);
+    System.out.println(ConsoleReport.render(report));
+    ledger.stop();
+    assertEquals(
+        Wave2LedgerCases.ALL.size(), report.count(Outcome.PASSED), ConsoleReport.render(report));
+    assertTrue(report.passed());
   }
 }

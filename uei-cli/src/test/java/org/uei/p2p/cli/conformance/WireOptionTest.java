@@ -144,4 +144,71 @@ class WireOptionTest {
         out.toString());
     assertTrue(Files.readString(dir.resolve("report.html")).contains("W2-BPP-LDG-001"));
   }
+
+  @Test
+  void aBapWhoseAnswerShowsNoWireIsRunOnWave2(@TempDir Path dir) throws Exception {
+    HttpServer bap = refusing("{}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "bap",
+              "--target",
+              "http://127.0.0.1:" + bap.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--wait",
+              "PT0S",
+              "--ttl",
+              "PT1S",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      bap.stop(0);
+    }
+    assertTrue(
+        out.toString().contains("wire: wave2 (the target's answer shows no wire: wave 2"),
+        out.toString());
+    assertTrue(out.toString().contains("FAIL W2-BAP-JRN-001"), out.toString());
+  }
+
+  @Test
+  void aLedgerIsTestedOnWave2Only() {
+    assertEquals(
+        2,
+        run(
+            "conformance",
+            "--role",
+            "ledger",
+            "--target",
+            "http://127.0.0.1:1",
+            "--registry-port",
+            "0",
+            "--wire",
+            "wave1"));
+    assertEquals(
+        "uei: --wire must be wave2 for role ledger (the DEG Ledger Service API is wave 2 only),"
+            + " not 'wave1'\n",
+        err.toString());
+  }
+
+  @Test
+  void aLedgerThatCannotBeReachedStopsTheRunWithTheFix() {
+    assertEquals(
+        2,
+        run(
+            "conformance",
+            "--role",
+            "ledger",
+            "--target",
+            "http://127.0.0.1:1",
+            "--registry-port",
+            "0"));
+    assertTrue(
+        err.toString().startsWith("uei: target: http://127.0.0.1:1 cannot be reached"),
+        err.toString());
+  }
 }
