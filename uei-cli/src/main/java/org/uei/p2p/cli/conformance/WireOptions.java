@@ -56,6 +56,16 @@ final class WireOptions {
   Duration ledgerHold;
 
   @Option(
+      names = "--ledger-id",
+      paramLabel = "ID",
+      description = {
+        "role bpp, wave2: the subscriber id the kit's ledgers sign as (a fresh key, registered at the",
+        "seller DISCOM's ledger URL); configure the BPP with it as both DISCOMs' ledger-id. Without it",
+        "the ledgers are named by the kit's own id and the allocation cascade (W2-BPP-SET-*) is not run."
+      })
+  String ledgerId;
+
+  @Option(
       names = "--ledger-discom",
       paramLabel = "DISCOM",
       defaultValue = "TPDDL",
@@ -159,12 +169,18 @@ final class WireOptions {
             kit.buyerDiscom,
             ledgerPort,
             buyerLedgerPort,
-            ledgerHold);
+            ledgerHold,
+            ledgerId == null ? null : KitIdentity.fresh(ledgerId));
     boolean register = kit.registry == null || kit.privateKey == null;
     WhenListening hook =
         register
             ? url -> identity.registerLocally(registryUrl, "BAP", url, networkId)
             : WhenListening.NOTHING;
-    return new Wave2BppConformance(config).whenListening(hook);
+    // The ledger identity's key is the kit's own, made for the run: registered wherever it can be.
+    WhenListening ledgerHook =
+        config.ledgerIdentity() == null
+            ? WhenListening.NOTHING
+            : url -> config.ledgerIdentity().registerLocally(registryUrl, "BPP", url, networkId);
+    return new Wave2BppConformance(config).whenListening(hook).whenLedgersListening(ledgerHook);
   }
 }
