@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.uei.p2p.signing.BecknSigner;
@@ -13,13 +14,15 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * A fault of a wave-2 seller platform for the kit's negative controls: in its configuration (no
- * signature checks, a policy that allows what the network forbids), or in its callbacks on their
- * way to the kit ({@link FaultProxy}), re-signed with its own key unless the fault is the key.
+ * signature checks, a policy that allows what the network forbids, its DISCOM's ledger at the buyer
+ * DISCOM's URL), or in its callbacks on their way to the kit ({@link FaultProxy}), re-signed with
+ * its own key unless the fault is the key.
  */
 enum BppFault {
   NONE,
   INSECURE,
   ACCEPTS_POLICY_VIOLATION,
+  WRONG_LEDGER,
   WRONG_KEY,
   MISSING_ECHO,
   UNSIGNED_CALLBACK,
@@ -34,9 +37,13 @@ enum BppFault {
 
   /** Settings added to the node's environment. */
   Map<String, String> env() {
-    return this == INSECURE
-        ? Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true")
-        : Map.of();
+    return switch (this) {
+      case INSECURE -> Map.of("UEI_TESTING_INSECURE_SKIP_SIGNATURE_VERIFICATION", "true");
+      // The trading rules' DISCOM allow-list too: the policy alone is not the only gate.
+      case ACCEPTS_POLICY_VIOLATION ->
+          Map.of("UEI_BPP_RULES_ALLOWED_DISCOMS", "TPDDL,PVVNL," + OUTSIDE_DISCOM);
+      default -> Map.of();
+    };
   }
 
   /** Whether the fault is in the callbacks, so that they pass through a {@link FaultProxy}. */
@@ -83,6 +90,22 @@ enum BppFault {
               : m;
       default -> m;
     };
+  }
+
+  /**
+   * An init whose ledger URL {@code from} is replaced by {@code to}, re-signed by the buyer: what a
+   * seller whose DISCOM's ledger is configured at {@code to} makes of the kit's contract.
+   */
+  static FaultProxy.Message ledgerMoved(
+      FaultProxy.Message m, String from, String to, BecknSigner buyer) {
+    if (!m.path().endsWith("/init")) {
+      return m;
+    }
+    byte[] body =
+        new String(m.body(), StandardCharsets.UTF_8)
+            .replace(from, to)
+            .getBytes(StandardCharsets.UTF_8);
+    return new FaultProxy.Message(m.path(), body, buyer.authorization(body));
   }
 
   /** The subscriber and key id an {@code Authorization} names. */

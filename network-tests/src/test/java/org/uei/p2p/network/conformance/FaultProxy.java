@@ -31,16 +31,26 @@ final class FaultProxy implements AutoCloseable {
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final String target;
+  private volatile String target;
   private final UnaryOperator<Message> fault;
 
+  /**
+   * Listens on a free loopback port.
+   *
+   * @param target where messages go; null until {@link #target(String)} names it
+   */
   FaultProxy(String target, UnaryOperator<Message> fault) throws IOException {
-    this.target = target.replaceAll("/+$", "");
+    this.target = target == null ? null : target.replaceAll("/+$", "");
     this.fault = fault;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.createContext("/", this::pass);
     server.setExecutor(pool);
     server.start();
+  }
+
+  /** Names where messages go from now on (a node whose port was chosen after this proxy's). */
+  void target(String target) {
+    this.target = target.replaceAll("/+$", "");
   }
 
   String url() {

@@ -72,7 +72,14 @@ class Wave2ConformanceIT {
     Files.writeString(policy, policy(lax), StandardCharsets.UTF_8);
     Map<String, String> props = new LinkedHashMap<>();
     props.put("uei.bpp.wave2.policy-file", policy.toString());
-    ledger(props, "TPDDL", "tpddl.discom.conformance", ledgers, sellerLedger);
+    boolean misrouted = fault == BppFault.WRONG_LEDGER;
+    // Misrouted, the seller DISCOM's ledger is configured at the buyer DISCOM's URL.
+    ledger(
+        props,
+        "TPDDL",
+        "tpddl.discom.conformance",
+        ledgers,
+        misrouted ? buyerLedger : sellerLedger);
     ledger(props, "PVVNL", "pvvnl.discom.conformance", ledgers, buyerLedger);
     if (lax) {
       // The kit's probe names the buyer ledger for the DISCOM no network allows.
@@ -89,7 +96,22 @@ class Wave2ConformanceIT {
     // Map keys (DISCOM codes) do not survive the environment-variable name mapping.
     env.put("JAVA_TOOL_OPTIONS", opts.toString().trim());
     env.putAll(fault.env());
+    String kitLedger = "http://127.0.0.1:" + sellerLedger;
+    String wrongLedger = "http://127.0.0.1:" + buyerLedger;
+    // A misrouted seller's contracts name its configured ledger: in front of it, at its public
+    // URL, it rewrites the kit's init to name it too.
+    FaultProxy front =
+        misrouted
+            ? new FaultProxy(
+                null, m -> BppFault.ledgerMoved(m, kitLedger, wrongLedger, kit.signer()))
+            : null;
+    if (front != null) {
+      env.put("UEI_PUBLIC_URL", front.url());
+    }
     NodeProcess bpp = net.startNode("bpp", bppId, env, NETWORK);
+    if (front != null) {
+      front.target(bpp.url());
+    }
     ConformanceNetwork.publishOffer(bpp, "6.25", 20, "TEST_");
     int port = LoopbackSubscribers.freePort();
     BecknSigner own = BecknSigner.of(bppId, "k1", net.key(bppId));
@@ -102,7 +124,7 @@ class Wave2ConformanceIT {
       ConformanceReport report =
           new Wave2BppConformance(
                   new Wave2BppConformance.Config(
-                      bpp.url(),
+                      front != null ? front.url() : bpp.url(),
                       bppId,
                       net.registryUrl(),
                       kit,
@@ -128,6 +150,9 @@ class Wave2ConformanceIT {
       return report;
     } finally {
       bpp.stop();
+      if (front != null) {
+        front.close();
+      }
     }
   }
 
@@ -235,6 +260,19 @@ class Wave2ConformanceIT {
             Set.of(Wave2BppCases.FINAL_ALLOC, Wave2BppCases.REVENUE_FLOW));
     CaseResult r = result(report, Wave2BppCases.REVENUE_FLOW);
     assertTrue(r.reason().startsWith("on_status's revenue flows sum to 1"), r.reason());
+  }
+
+  @Test
+  void aSellerWritingToAnotherDiscomsLedgerFailsTheLedgerCase() throws Exception {
+    ConformanceReport report =
+        assertFailed(BppFault.WRONG_LEDGER, Set.of(Wave2BppCases.LEDGER_FORWARD));
+    assertTrue(
+        result(report, Wave2BppCases.LEDGER_FORWARD)
+            .reason()
+            .matches(
+                "the seller wrote to the buyer DISCOM's ledger \\(PVVNL, \\S+\\) instead of the"
+                    + " seller DISCOM's \\(TPDDL, \\S+\\)"),
+        ConsoleReport.render(report));
   }
 
   /** Runs against a bpp-node with {@code fault} and expects exactly {@code failing} failed. */

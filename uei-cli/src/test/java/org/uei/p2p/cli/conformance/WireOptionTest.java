@@ -211,4 +211,37 @@ class WireOptionTest {
         err.toString().startsWith("uei: target: http://127.0.0.1:1 cannot be reached"),
         err.toString());
   }
+
+  @Test
+  void aLedgerRunPlaysThePartiesAndWritesTheReports(@TempDir Path dir) throws Exception {
+    HttpServer ledger = refusing("{\"code\":\"AUT_SIGNATURE_INVALID\",\"message\":\"no\"}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "ledger",
+              "--target",
+              "http://127.0.0.1:" + ledger.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      ledger.stop(0);
+    }
+    assertTrue(
+        out.toString().contains("running the ledger cases against http://127.0.0.1:"),
+        out.toString());
+    // A ledger that refuses everything refuses the unsigned put too, and records nothing.
+    assertTrue(out.toString().contains("pass W2-LDG-SIG-001"), out.toString());
+    assertTrue(
+        out.toString()
+            .contains("FAIL W2-LDG-PUT-001 expected HTTP 200 with success and a recordId"),
+        out.toString());
+    assertTrue(Files.readString(dir.resolve("junit.xml")).contains("W2-LDG-ERR-001"));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("DISCOM ledger provider"));
+  }
 }
