@@ -98,9 +98,60 @@ public final class Wave2BapCases {
           "Verify every callback's signature against the registry (signer = context.bppId); answer 401 with"
               + " WWW-Authenticate and a NACK on failure.");
 
+  public static final ConformanceCase PASSED_ON =
+      new ConformanceCase(
+          "W2-BAP-ALC-001",
+          "The seller DISCOM's allocations are taken and passed to the buyer DISCOM's ledger",
+          CON,
+          true,
+          "After the flow the kit sends an unsolicited on_status with SELLER_DISCOM_ALLOC (0.80 of each"
+              + " trade) and expects an ACK; when the contract names the kit as the buyer DISCOM's ledger,"
+              + " it expects an on_status there with that allocation, signed by the buyer platform.",
+          "The buyer DISCOM's ledger hears the seller side only from the buyer platform: without it the"
+              + " trade never settles there.",
+          "ACK the seller's on_status and pass its SELLER_DISCOM_ALLOC on to the buyer DISCOM's ledger"
+              + " provider in an unsolicited on_status; never send it back to the seller.",
+          true);
+  public static final ConformanceCase SETTLED =
+      new ConformanceCase(
+          "W2-BAP-RF-001",
+          "A settlement whose revenue flows sum to zero is taken",
+          CON,
+          true,
+          "The kit sends an on_status with both DISCOMs' allocations, FINAL_ALLOC and"
+              + " consideration[id=auto-settlement-flows] whose flows sum to zero and expects an ACK.",
+          "A buyer platform that refuses a correct settlement never learns what it owes.",
+          "Accept the settled contract; record FINAL_ALLOC and the revenue flows.");
+  public static final ConformanceCase UNBALANCED =
+      new ConformanceCase(
+          "W2-BAP-RF-002",
+          "A settlement whose revenue flows do not sum to zero is refused",
+          CON,
+          true,
+          "The kit sends the same settlement with flows summing to 1.00 and expects HTTP 400 with a NACK.",
+          "Flows that do not balance pay someone money nobody paid in; the buyer platform would record"
+              + " a debt that does not exist.",
+          "Check that the revenue flows sum to zero (tolerance 0.005) before ACKing; NACK with 400 and the"
+              + " path of the flows when they do not.");
+
   /** Every case, in report order. */
   public static final List<ConformanceCase> ALL =
-      List.of(FLOW, SIGNED, VALID, CONTEXT, LEDGERS, SETTLEMENT, ACKS, UNSIGNED_CALLBACK);
+      List.of(
+          FLOW,
+          SIGNED,
+          VALID,
+          CONTEXT,
+          LEDGERS,
+          SETTLEMENT,
+          ACKS,
+          UNSIGNED_CALLBACK,
+          PASSED_ON,
+          SETTLED,
+          UNBALANCED);
+
+  /** The cases after the trade: allocations and the settlement. */
+  public static final List<ConformanceCase> SETTLEMENT_CASES =
+      List.of(PASSED_ON, SETTLED, UNBALANCED);
 
   private Wave2BapCases() {}
 }

@@ -72,7 +72,13 @@ public final class Wave2BapConformance {
             config.listenHost(),
             config.listenPort(),
             verifier,
-            tree -> tree.path("context").path("bapId").asText(null),
+            // A request is signed by its bapId, an on_* (the buyer's pass-on to its DISCOM's
+            // ledger, which the kit may play) by its bppId.
+            tree -> {
+              var ctx = tree.path("context");
+              return ctx.path(ctx.path("action").asText("").startsWith("on_") ? "bppId" : "bapId")
+                  .asText(null);
+            },
             id.subscriberId())) {
       listener.responder(seller::respond);
       register(pre);
@@ -104,6 +110,19 @@ public final class Wave2BapConformance {
               : CaseResult.notRun(
                   Wave2BapCases.UNSIGNED_CALLBACK,
                   "needs a confirm; see " + Wave2BapCases.FLOW.id()));
+      Optional<byte[]> onConfirm =
+          seller.callbacks().stream()
+              .filter(cb -> "on_confirm".equals(cb.action()) && cb.sent().answer().isAck())
+              .map(cb -> cb.sent().body())
+              .findFirst();
+      if (confirm.isPresent() && onConfirm.isPresent()) {
+        new Wave2BapSettlement(id, config.publicUrl(), listener, config.ttl())
+            .run(confirm.get(), onConfirm.get(), record);
+      } else {
+        Wave2BapSettlement.notRun(
+            record,
+            "needs a confirm answered with an ACKed on_confirm; see " + Wave2BapCases.FLOW.id());
+      }
     } catch (IOException e) {
       throw new ConformanceSetupException(
           "cannot serve the kit's seller endpoint on "

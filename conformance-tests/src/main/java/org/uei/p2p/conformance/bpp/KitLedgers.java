@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Inbound;
+import org.uei.p2p.conformance.http.Wave2Replies;
 import org.uei.p2p.signing.BecknVerifier;
 
 /**
@@ -72,7 +75,8 @@ final class KitLedgers implements AutoCloseable {
       return ledger.unauthorized(m.signature());
     }
     if (!"put".equals(m.action())) {
-      return BecknListener.ack();
+      // A Beckn message to the ledger provider (the seller's notices): an LTS ACK.
+      return Wave2Replies.ack();
     }
     List<Inbound> early = new ArrayList<>();
     try {
@@ -116,6 +120,12 @@ final class KitLedgers implements AutoCloseable {
    */
   void awaitPut(Duration timeout) throws InterruptedException {
     seller.await(m -> "put".equals(m.action()), timeout);
+  }
+
+  /** Waits up to {@code timeout} for a Beckn message at the seller DISCOM's ledger. */
+  Optional<Inbound> awaitSellerNotice(Predicate<Inbound> which, Duration timeout)
+      throws InterruptedException {
+    return seller.await(m -> m.signature().valid() && which.test(m), timeout);
   }
 
   /** Writes the seller DISCOM's ledger has answered. */

@@ -147,6 +147,39 @@ public final class Wave2BppCases {
           "Every callback must echo networkId, version, bapId, bapUri, bppId, bppUri and transactionId.",
           "A callback in another network or transaction is refused or filed under the wrong trade.",
           "Copy the request context into the callback; change only action and timestamp.");
+  public static final ConformanceCase SELLER_ALLOC =
+      settlement(
+          "W2-BPP-SET-001",
+          "The seller DISCOM's allocations reach the buyer platform",
+          "After confirm the kit's seller DISCOM ledger sends an on_status with SELLER_DISCOM_ALLOC ("
+              + Wave2Settlement.SELLER_SHARE
+              + " of each trade) and expects an ACK, then an on_status at the buyer platform carrying it.",
+          "The buyer platform learns what the seller side delivered only through the seller platform;"
+              + " without it the buyer DISCOM's ledger cannot settle.",
+          "Accept on_status from the seller DISCOM's ledger provider for your contracts and pass its"
+              + " SELLER_DISCOM_ALLOC on to the buyer platform in an unsolicited on_status.");
+  public static final ConformanceCase BUYER_ALLOC =
+      settlement(
+          "W2-BPP-SET-002",
+          "The buyer DISCOM's allocations reach the seller DISCOM's ledger",
+          "The kit as buyer platform sends an on_status with BUYER_DISCOM_ALLOC ("
+              + Wave2Settlement.BUYER_SHARE
+              + " of each trade) and expects an ACK, then an on_status at the seller DISCOM's ledger"
+              + " provider (its registered URL) carrying it.",
+          "The seller DISCOM's ledger hears the buyer side only from the seller platform: without it the"
+              + " trade never settles there.",
+          "Accept on_status from the contract's buyer platform and pass its BUYER_DISCOM_ALLOC on to the"
+              + " seller DISCOM's ledger provider, never back to its sender.");
+  public static final ConformanceCase FINAL_ALLOC =
+      settlement(
+          "W2-BPP-SET-003",
+          "With both allocations the seller settles the contract",
+          "After both allocations the kit expects an on_status at the buyer platform with FINAL_ALLOC (the"
+              + " smaller allocation of each trade) and consideration[id=auto-settlement-flows] whose"
+              + " RevenueFlow sums to zero, the buyer platform paying at least FINAL_ALLOC × PRICE_PER_KWH.",
+          "Without the settlement nobody is paid; flows that do not balance cannot be netted.",
+          "Once both DISCOMs' allocations of every trade are in, compute FINAL_ALLOC = min(buyer, seller)"
+              + " and the revenue flows under the policy's charges, and send them to the buyer platform.");
   public static final ConformanceCase REVENUE_FLOW =
       new ConformanceCase(
           "W2-BPP-RF-001",
@@ -175,9 +208,25 @@ public final class Wave2BppCases {
           LEDGER_BLOCKS,
           ECHO_MESSAGE_ID,
           ECHO_CONTEXT,
+          SELLER_ALLOC,
+          BUYER_ALLOC,
+          FINAL_ALLOC,
           REVENUE_FLOW);
 
+  /** The cases of the allocation cascade after confirm. */
+  public static final List<ConformanceCase> SETTLEMENT =
+      List.of(SELLER_ALLOC, BUYER_ALLOC, FINAL_ALLOC);
+
   private Wave2BppCases() {}
+
+  /**
+   * A cascade case: it needs the kit's ledgers to have their own identity, so not running it does
+   * not fail a run; failing it does.
+   */
+  private static ConformanceCase settlement(
+      String id, String title, String checks, String why, String fix) {
+    return new ConformanceCase(id, title, LDG, true, checks, why, fix, true);
+  }
 
   private static ConformanceCase sig(String id, String title, String checks) {
     return new ConformanceCase(

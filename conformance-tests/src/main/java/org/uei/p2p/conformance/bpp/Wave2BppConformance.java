@@ -59,6 +59,9 @@ public final class Wave2BppConformance {
    * @param sellerLedgerPort the port of the kit's seller-DISCOM ledger, 0 for any
    * @param buyerLedgerPort the port of the kit's buyer-DISCOM ledger, 0 for any
    * @param ledgerHold how long the seller ledger holds its answer to /ledger/put
+   * @param ledgerIdentity who the kit's ledgers sign as (the DISCOMs' {@code ledgerId}); null: the
+   *     kit itself, which leaves the allocation cascade out (a buyer platform and a ledger that
+   *     share an id cannot be told apart)
    */
   public record Config(
       String targetUrl,
@@ -74,7 +77,8 @@ public final class Wave2BppConformance {
       String buyerDiscom,
       int sellerLedgerPort,
       int buyerLedgerPort,
-      Duration ledgerHold) {
+      Duration ledgerHold,
+      KitIdentity ledgerIdentity) {
 
     /** Requires target, registry and identity; fills the rest with defaults when null. */
     public Config {
@@ -105,12 +109,19 @@ public final class Wave2BppConformance {
           null,
           0,
           0,
+          null,
           null);
+    }
+
+    /** The id the kit's ledgers are named by in its contracts. */
+    public String ledgerId() {
+      return ledgerIdentity != null ? ledgerIdentity.subscriberId() : identity.subscriberId();
     }
   }
 
   private final Config config;
   private WhenListening whenListening = WhenListening.NOTHING;
+  private WhenListening whenLedgersListening = WhenListening.NOTHING;
 
   public Wave2BppConformance(Config config) {
     this.config = config;
@@ -119,6 +130,15 @@ public final class Wave2BppConformance {
   /** Has {@code hook} run (e.g. register the kit) once the listener is bound. */
   public Wave2BppConformance whenListening(WhenListening hook) {
     this.whenListening = hook;
+    return this;
+  }
+
+  /**
+   * Has {@code hook} run (e.g. register the ledger identity at the seller DISCOM's ledger URI it is
+   * given) once the ledgers are bound.
+   */
+  public Wave2BppConformance whenLedgersListening(WhenListening hook) {
+    this.whenLedgersListening = hook;
     return this;
   }
 
@@ -189,6 +209,33 @@ public final class Wave2BppConformance {
                   + " with key "
                   + id.keyId()
                   + " in the registry the BPP uses"));
+      if (config.ledgerIdentity() != null) {
+        KitIdentity ledger = config.ledgerIdentity();
+        try {
+          whenLedgersListening.ready(ledgers.sellerUri());
+        } catch (IOException e) {
+          throw new ConformanceSetupException(
+              "ledger registration: "
+                  + e.getMessage()
+                  + "; register the kit's ledger identity at "
+                  + ledgers.sellerUri()
+                  + " yourself");
+        }
+        require(
+            pre.key(
+                "kit ledger key",
+                config.registryUrl(),
+                ledger.subscriberId(),
+                ledger.keyId(),
+                ledger.key().publicKeyBase64(),
+                "register "
+                    + ledger.subscriberId()
+                    + " with key "
+                    + ledger.keyId()
+                    + " and URL "
+                    + ledgers.sellerUri()
+                    + " in the registry the BPP uses"));
+      }
       Wave2Kit kit =
           new Wave2Kit(
               id,

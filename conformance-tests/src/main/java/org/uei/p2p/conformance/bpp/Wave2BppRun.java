@@ -65,6 +65,8 @@ final class Wave2BppRun {
         record.accept(
             CaseResult.notRun(c, "needs an offer from discover; see " + Wave2BppCases.OFFERS.id()));
       }
+      Wave2Settlement.notRun(
+          record, "needs an offer from discover; see " + Wave2BppCases.OFFERS.id());
     }
     Wave2CallbackChecks checks = new Wave2CallbackChecks(kit);
     record.accept(checks.signed(Wave2BppCases.CALLBACK_SIGNED));

@@ -20,8 +20,9 @@ import org.uei.p2p.model.wave2.Wave2Message;
 
 /**
  * The wave-2 trade journey against a seller: init (passing, then one the contract policy must
- * refuse), confirm with the ledger forwarding checked at the kit's ledgers, and a status so that
- * whatever the seller reports about the contract reaches the callback checks.
+ * refuse), confirm with the ledger forwarding checked at the kit's ledgers, a status so that
+ * whatever the seller reports about the contract reaches the callback checks, and the allocation
+ * cascade that settles it ({@link Wave2Settlement}).
  */
 final class Wave2Journey {
 
@@ -56,6 +57,7 @@ final class Wave2Journey {
         record.accept(
             CaseResult.notRun(c, "needs " + Wave2BppCases.INIT.id() + ", which did not pass"));
       }
+      Wave2Settlement.notRun(record, "needs " + Wave2BppCases.INIT.id() + ", which did not pass");
       return;
     }
     ObjectNode confirmMessage = JsonNodeFactory.instance.objectNode();
@@ -72,6 +74,7 @@ final class Wave2Journey {
           CaseResult.notRun(
               Wave2BppCases.LEDGER_BLOCKS,
               "needs an on_confirm; see " + Wave2BppCases.CONFIRM.id()));
+      Wave2Settlement.notRun(record, "needs an on_confirm; see " + Wave2BppCases.CONFIRM.id());
       return;
     }
     Optional<Contract> active = Wave2BppRun.contract(onConfirm.get());
@@ -100,6 +103,9 @@ final class Wave2Journey {
       ObjectNode status = JsonNodeFactory.instance.objectNode();
       status.set("contract", active.get().toJson());
       kit.callback(kit.send(Wave2Action.STATUS, Wave2Message.of(status), init.transactionId()));
+      new Wave2Settlement(kit, ledgers, config, record).run(onConfirm.get(), init.transactionId());
+    } else {
+      Wave2Settlement.notRun(record, "needs an ACTIVE contract; see " + Wave2BppCases.CONFIRM.id());
     }
   }
 

@@ -79,13 +79,14 @@ record Wave2Trade(
             ? config.buyerDiscom()
             : "PVVNL".equals(sellerDiscom) ? "TPDDL" : "PVVNL";
     String kitId = kit.identity().subscriberId();
+    String ledgerId = config.ledgerId();
     return Optional.of(
         new Wave2Trade(
             o,
             policy,
             new LedgerProvider(
-                sellerDiscom, discomSubscriber, discomUri, kitId, ledgers.sellerUri()),
-            ledger(buyerDiscom, kitId, ledgers.buyerUri()),
+                sellerDiscom, discomSubscriber, discomUri, ledgerId, ledgers.sellerUri()),
+            ledger(buyerDiscom, ledgerId, ledgers.buyerUri()),
             kitId,
             kit.parties().bppId() != null ? kit.parties().bppId() : o.providerId(),
             config.buyerMeter()));
@@ -102,7 +103,7 @@ record Wave2Trade(
 
   /** The same init with a buyer DISCOM no network allows. */
   Wave2Message initOutsidePolicy() {
-    return contract(ledger(OUTSIDE_DISCOM, buyerPlatformId, buyerLedger.ledgerUri()));
+    return contract(ledger(OUTSIDE_DISCOM, buyerLedger.ledgerId(), buyerLedger.ledgerUri()));
   }
 
   private Wave2Message contract(LedgerProvider buyer) {

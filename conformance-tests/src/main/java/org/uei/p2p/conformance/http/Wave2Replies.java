@@ -1,8 +1,17 @@
 package org.uei.p2p.conformance.http;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import org.uei.p2p.model.envelope.AckResponse;
 import org.uei.p2p.model.envelope.BecknError;
+import org.uei.p2p.model.wave2.Wave2Action;
+import org.uei.p2p.model.wave2.Wave2Context;
+import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.signing.SignatureHeaders;
 import org.uei.p2p.signing.VerificationResult;
 
@@ -31,5 +40,27 @@ public final class Wave2Replies {
         "signature " + result,
         "",
         Map.of(SignatureHeaders.WWW_AUTHENTICATE, SignatureHeaders.wwwAuthenticate(realm)));
+  }
+
+  /**
+   * The context of an unsolicited on_status from {@code parties.bppId()} (the sender, who signs it)
+   * to {@code parties.bapId()} in transaction {@code txn}: how platforms and ledgers pass
+   * allocations and settlements along the cascade.
+   */
+  public static ObjectNode onStatusContext(
+      Wave2Contexts.Parties parties, String txn, Duration ttl) {
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("networkId", parties.networkId())
+        .put("version", Wave2Context.VERSION)
+        .put("action", Wave2Action.ON_STATUS.wireName())
+        .put("bapId", parties.bapId())
+        .put("bapUri", parties.bapUri())
+        .put("bppId", parties.bppId())
+        .put("bppUri", parties.bppUri())
+        .put("transactionId", txn)
+        .put("messageId", UUID.randomUUID().toString())
+        .put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        .put("ttl", ttl.toString());
   }
 }

@@ -29,8 +29,18 @@ public final class HtmlReport {
 
   /** The HTML document. */
   public static String render(ConformanceReport report) {
-    String role = "bpp".equals(report.role()) ? "seller platform (BPP)" : "buyer platform (BAP)";
-    String kit = "bpp".equals(report.role()) ? "a buyer platform" : "a seller platform";
+    String role =
+        switch (report.role()) {
+          case "bpp" -> "seller platform (BPP)";
+          case "ledger" -> "DISCOM ledger provider";
+          default -> "buyer platform (BAP)";
+        };
+    String kit =
+        switch (report.role()) {
+          case "bpp" -> "a buyer platform";
+          case "ledger" -> "both platforms of a trade and the ledger's DISCOM";
+          default -> "a seller platform";
+        };
     StringBuilder s =
         new StringBuilder(
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>");

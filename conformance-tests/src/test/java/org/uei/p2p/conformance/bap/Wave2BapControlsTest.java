@@ -110,4 +110,21 @@ class Wave2BapControlsTest {
     ConformanceReport report = report(Fault.ACCEPTS_UNSIGNED_CALLBACK);
     assertEquals(Set.of(Wave2BapCases.UNSIGNED_CALLBACK.id()), report.ids(Outcome.FAILED));
   }
+
+  @Test
+  void aBuyerTakingUnbalancedRevenueFlowsFailsThatCase() throws Exception {
+    assertCaught(
+        Fault.ACCEPTS_UNBALANCED_FLOWS,
+        Wave2BapCases.UNBALANCED,
+        "revenue flows summing to 1\\.00 got HTTP 200 ACK, not HTTP 400 with a NACK");
+  }
+
+  @Test
+  void aBuyerKeepingTheSellerAllocationsToItselfFailsThePassOnCase() throws Exception {
+    assertCaught(
+        Fault.KEEPS_ALLOCATIONS,
+        Wave2BapCases.PASSED_ON,
+        "ACKed, but no on_status with the SELLER_DISCOM_ALLOC reached the buyer DISCOM's ledger at"
+            + " \\S+ within PT6S");
+  }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.bpp.Wave2BppConformance;
@@ -22,7 +23,9 @@ import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
+import org.uei.p2p.model.wave2.RevenueFlow;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -44,7 +47,9 @@ final class Wave2BuyerDouble implements BapTrigger, AutoCloseable {
     UNSIGNED_CONFIRM,
     NO_LEDGERS,
     DROPS_SETTLEMENT,
-    ACCEPTS_UNSIGNED_CALLBACK
+    ACCEPTS_UNSIGNED_CALLBACK,
+    ACCEPTS_UNBALANCED_FLOWS,
+    KEEPS_ALLOCATIONS
   }
 
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -65,12 +70,58 @@ final class Wave2BuyerDouble implements BapTrigger, AutoCloseable {
             BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(registryUrl))),
             t -> t.path("context").path("bppId").asText(null),
             identity.subscriberId());
-    listener.responder(
-        m ->
-            m.signature().valid() || fault == Fault.ACCEPTS_UNSIGNED_CALLBACK
-                ? Wave2Replies.ack()
-                : Wave2Replies.unauthorized(identity.subscriberId(), m.signature()));
+    listener.responder(this::respond);
     identity.registerLocally(registryUrl, "BAP", url(), "ies-wave2");
+  }
+
+  /**
+   * ACKs a signed callback; a contract whose revenue flows do not sum to zero is refused, and the
+   * seller DISCOM's allocations are passed on to the buyer DISCOM's ledger (the kit).
+   */
+  private BecknListener.Reply respond(Inbound m) {
+    if (!m.signature().valid() && fault != Fault.ACCEPTS_UNSIGNED_CALLBACK) {
+      return Wave2Replies.unauthorized(identity.subscriberId(), m.signature());
+    }
+    if (!"on_status".equals(m.action()) || !m.signature().valid()) {
+      return Wave2Replies.ack();
+    }
+    TradeContract tc;
+    Wave2Envelope e;
+    try {
+      e = Wave2Envelope.parse(m.body());
+      tc = new Wave2Codec(null, List.of()).contract(e.message());
+    } catch (Exception ex) {
+      return Wave2Replies.ack();
+    }
+    BigDecimal sum =
+        tc.revenueFlows().stream().map(f -> f.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (sum.abs().compareTo(RevenueFlow.TOLERANCE) > 0 && fault != Fault.ACCEPTS_UNBALANCED_FLOWS) {
+      return Wave2Replies.nack(
+          400,
+          "30000",
+          "the revenue flows sum to " + sum.toPlainString(),
+          "message.contract.consideration",
+          Map.of());
+    }
+    boolean sellerSide = tc.allocations().stream().anyMatch(a -> a.side() == TradeSide.SELLER);
+    if (sellerSide && tc.revenueFlows().isEmpty() && fault != Fault.KEEPS_ALLOCATIONS) {
+      ObjectNode ctx =
+          Wave2Replies.onStatusContext(
+              new Wave2Contexts.Parties(
+                  Wave2BppConformance.TEST_NETWORK,
+                  tc.buyerLedger().ledgerId(),
+                  tc.buyerLedger().ledgerUri(),
+                  identity.subscriberId(),
+                  url()),
+              e.context().transactionId(),
+              WAIT);
+      byte[] body = Wave2Envelope.of(ctx, e.message()).write();
+      String to = tc.buyerLedger().ledgerUri();
+      // After the ACK, as a platform's outbox would.
+      new Thread(() -> client.post(to, "on_status", body, identity.signer().authorization(body)))
+          .start();
+    }
+    return Wave2Replies.ack();
   }
 
   String url() {
@@ -95,9 +146,8 @@ final class Wave2BuyerDouble implements BapTrigger, AutoCloseable {
                 .filter(o -> o.offerId().equals(offerId))
                 .findFirst()
                 .orElseThrow();
-    LedgerProvider buyer =
-        new LedgerProvider(
-            "PVVNL", "pvvnl.discom", "http://127.0.0.1:9", "l", "http://127.0.0.1:9");
+    // The buyer DISCOM's ledger is the kit: it sees what this buyer passes on.
+    LedgerProvider buyer = new LedgerProvider("PVVNL", "pvvnl.discom", kitUrl, "l", kitUrl);
     LedgerProvider seller =
         new LedgerProvider(
             "TPDDL", "tpddl.discom", "http://127.0.0.1:9", "l", "http://127.0.0.1:9");

@@ -58,7 +58,8 @@ class Wave2NegativeControlsTest {
               null,
               0,
               0,
-              Duration.ofMillis(800));
+              Duration.ofMillis(800),
+              null);
       ConformanceReport report =
           new Wave2BppConformance(config)
               .whenListening(
@@ -87,8 +88,14 @@ class Wave2NegativeControlsTest {
   void theHonestSellerPassesEveryCase() throws Exception {
     ConformanceReport report = report(Fault.NONE);
     assertTrue(report.passed(), ConsoleReport.render(report));
+    // Without a ledger identity of its own the kit leaves the allocation cascade out.
     assertEquals(
-        Wave2BppCases.ALL.size(), report.count(Outcome.PASSED), ConsoleReport.render(report));
+        Wave2BppCases.ALL.size() - Wave2BppCases.SETTLEMENT.size(),
+        report.count(Outcome.PASSED),
+        ConsoleReport.render(report));
+    assertEquals(
+        Wave2BppCases.SETTLEMENT.stream().map(ConformanceCase::id).collect(Collectors.toSet()),
+        report.ids(Outcome.NOT_RUN));
     assertTrue(
         byCase(report)
             .get(Wave2BppCases.LEDGER_BLOCKS)
@@ -100,7 +107,9 @@ class Wave2NegativeControlsTest {
   void aSellerNotYetSettledPassesWithTheRevenueFlowCaseNotRun() throws Exception {
     ConformanceReport report = report(Fault.UNSETTLED);
     assertTrue(report.passed(), ConsoleReport.render(report));
-    assertEquals(Set.of(Wave2BppCases.REVENUE_FLOW.id()), report.ids(Outcome.NOT_RUN));
+    assertTrue(
+        report.ids(Outcome.NOT_RUN).contains(Wave2BppCases.REVENUE_FLOW.id()),
+        ConsoleReport.render(report));
   }
 
   @Test

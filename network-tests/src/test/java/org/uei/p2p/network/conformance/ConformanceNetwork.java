@@ -28,6 +28,7 @@ final class ConformanceNetwork implements AutoCloseable {
   private final Path dir;
   private final LocalRegistry registry;
   private final List<NodeProcess> nodes = new ArrayList<>();
+  private final Map<String, Ed25519KeyPair> keys = new HashMap<>();
 
   private ConformanceNetwork(Path dir, LocalRegistry registry) {
     this.dir = dir;
@@ -64,6 +65,7 @@ final class ConformanceNetwork implements AutoCloseable {
       throws IOException, InterruptedException {
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
+    keys.put(id, key);
     String url = "http://127.0.0.1:" + port;
     try {
       KitIdentity.register(
@@ -102,6 +104,11 @@ final class ConformanceNetwork implements AutoCloseable {
             dir.resolve(id + ".log"));
     nodes.add(node);
     return node.start(Duration.ofSeconds(90));
+  }
+
+  /** The signing key of node {@code id}, for a fault that re-signs what the node sent. */
+  Ed25519KeyPair key(String id) {
+    return keys.get(id);
   }
 
   /**

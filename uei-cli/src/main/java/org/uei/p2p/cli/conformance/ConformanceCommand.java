@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = {DoctorCommand.class, CommandLine.HelpCommand.class},
     description = {
-      "Test a BAP or BPP against the protocol and the energy trading rules.",
+      "Test a BAP, BPP or DISCOM ledger provider against the protocol and the energy trading rules.",
       "",
       "--role bpp: the kit plays a buyer platform and runs its cases against the BPP at --target. The BPP must",
       "look keys up in --registry and have an open offer of 1 kWh or more for a slot more than 4 h ahead.",
@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
       "",
       "--role bap: the kit plays a seller platform; the BAP at --target runs its usual flow against it, "
           + "started with --trigger bap-node:URL or by the joiner within --wait.",
+      "",
+      "--role ledger: the kit plays both platforms of a trade, the ledger's DISCOM (--ledger-discom, signing as",
+      "--discom-signer) and a stranger against the DEG Ledger Service API at --target (wave 2).",
       "",
       "First time? Start a registry ('uei registry serve'), point your node at it, then run",
       "'uei conformance doctor' with the same options: it checks registry, target, keys and offer and says",
@@ -89,6 +92,22 @@ public final class ConformanceCommand implements Callable<Integer> {
   private ConformanceReport run(PrintWriter out, String registryUrl)
       throws ConformanceSetupException, IOException, InterruptedException {
     KitIdentity identity = options.identity();
+    if ("ledger".equals(options.role)) {
+      wire.resolve(options, out);
+      out.println(
+          "running the ledger cases against "
+              + options.target
+              + " as the platforms, DISCOM "
+              + wire.ledgerDiscom
+              + " and a stranger ...");
+      out.flush();
+      return wire.ledger(options, identity, registryUrl)
+          .run(
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+    }
     if ("bap".equals(options.role)) {
       Wire w = wire.resolve(options, out);
       if (w == Wire.WAVE2) {

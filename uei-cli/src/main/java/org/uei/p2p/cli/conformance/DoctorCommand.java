@@ -23,8 +23,9 @@ import picocli.CommandLine.Command;
     description = {
       "Check what a conformance run needs, with the same options as the run: the registry answers,",
       "the target answers, the target's key (with --target-id) and the kit's key are in the registry, and",
-      "for role bpp an open offer the kit can trade against. Prints one line per check and, for the first",
-      "that fails, what to fix. Exit 0 when a run can start, 2 when it cannot."
+      "for role bpp an open offer the kit can trade against (role ledger: the ledger answers). Prints one",
+      "line per check and, for the first that fails, what to fix. Exit 0 when a run can start, 2 when it",
+      "cannot."
     })
 public final class DoctorCommand implements Callable<Integer> {
 
@@ -84,6 +85,11 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     if ("bap".equals(options.role)) {
       checks.add(pre.target(options.target, "bap"));
+      return checks;
+    }
+    if ("ledger".equals(options.role)) {
+      // The ledger's cases need no offer: the kit writes its own trade.
+      checks.add(pre.target(options.target, "ledger provider"));
       return checks;
     }
     KitIdentity identity = options.identity();

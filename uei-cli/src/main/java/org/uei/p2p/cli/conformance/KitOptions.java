@@ -25,7 +25,7 @@ final class KitOptions {
 
   @Option(
       names = "--role",
-      paramLabel = "bpp|bap",
+      paramLabel = "bpp|bap|ledger",
       description = "Role of the system under test (required).")
   String role;
 
@@ -180,13 +180,14 @@ final class KitOptions {
   /** Checks the required options and their combinations. */
   void validate(CommandLine cmd) {
     if (role == null) {
-      throw new CommandLine.ParameterException(cmd, "Missing required option: '--role=bpp|bap'");
+      throw new CommandLine.ParameterException(
+          cmd, "Missing required option: '--role=bpp|bap|ledger'");
     }
     if (target == null) {
       throw new CommandLine.ParameterException(cmd, "Missing required option: '--target=URL'");
     }
-    if (!"bpp".equals(role) && !"bap".equals(role)) {
-      throw new IllegalArgumentException("--role must be bpp or bap, not '" + role + "'");
+    if (!"bpp".equals(role) && !"bap".equals(role) && !"ledger".equals(role)) {
+      throw new IllegalArgumentException("--role must be bpp, bap or ledger, not '" + role + "'");
     }
     if (targetPublicKey != null && targetId == null) {
       throw new IllegalArgumentException("--target-public-key needs --target-id");
@@ -239,7 +240,8 @@ final class KitOptions {
             own.baseUrl(),
             targetId,
             targetKeyId,
-            role.toUpperCase(),
+            // A ledger provider is a seller-side node, registered as one.
+            "ledger".equals(role) ? "BPP" : role.toUpperCase(),
             target,
             domain,
             targetPublicKey);

@@ -6,6 +6,7 @@ import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.WhenListening;
 import org.uei.p2p.conformance.bap.Wave2BapConformance;
 import org.uei.p2p.conformance.bpp.Wave2BppConformance;
+import org.uei.p2p.conformance.ledger.Wave2LedgerConformance;
 import org.uei.p2p.conformance.setup.WireProbe;
 import org.uei.p2p.conformance.setup.WireProbe.Wire;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ final class WireOptions {
       paramLabel = "wave1|wave2",
       description = {
         "Wire generation to speak. Default: what the target's first answer shows (an unsigned probe",
-        "is refused in its wire's NACK shape), else wave2, the network's current wire (role bap: wave1)."
+        "is refused in its wire's NACK shape), else wave2, the network's current wire. Role ledger: wave2."
       })
   String wire;
 
@@ -54,14 +55,51 @@ final class WireOptions {
               + " waits for it (default PT2S).")
   Duration ledgerHold;
 
+  @Option(
+      names = "--ledger-id",
+      paramLabel = "ID",
+      description = {
+        "role bpp, wave2: the subscriber id the kit's ledgers sign as (a fresh key, registered at the",
+        "seller DISCOM's ledger URL); configure the BPP with it as both DISCOMs' ledger-id. Without it",
+        "the ledgers are named by the kit's own id and the allocation cascade (W2-BPP-SET-*) is not run."
+      })
+  String ledgerId;
+
+  @Option(
+      names = "--ledger-discom",
+      paramLabel = "DISCOM",
+      defaultValue = "TPDDL",
+      description =
+          "role ledger: the DISCOM whose trades the ledger keeps (UPADHI code, default ${DEFAULT-VALUE}).")
+  String ledgerDiscom;
+
+  @Option(
+      names = "--discom-signer",
+      paramLabel = "ID",
+      defaultValue = "conformance-kit.discom.local",
+      description = {
+        "role ledger: the subscriber id the kit signs as the ledger's DISCOM (default ${DEFAULT-VALUE});",
+        "configure the ledger to know it as --ledger-discom's signer (uei.bpp.ledger.discoms.<DISCOM>)."
+      })
+  String discomSigner;
+
   /**
    * The wire to speak: the one given, else the one the target's first answer shows (printed with
-   * how it was told), else wave 2 for a BPP. A BAP that shows nothing is run on wave 1, as before
-   * the kit spoke wave 2.
+   * how it was told), else wave 2, the network's current wire. A ledger provider speaks the DEG
+   * Ledger Service API, which exists on wave 2 only.
    *
-   * @throws IllegalArgumentException for an unknown wire
+   * @throws IllegalArgumentException for an unknown wire, or wave 1 for a ledger
    */
   Wire resolve(KitOptions kit, PrintWriter out) {
+    if ("ledger".equals(kit.role)) {
+      if (wire != null && !"wave2".equals(wire)) {
+        throw new IllegalArgumentException(
+            "--wire must be wave2 for role ledger (the DEG Ledger Service API is wave 2 only), not '"
+                + wire
+                + "'");
+      }
+      return Wire.WAVE2;
+    }
     if (wire != null) {
       return switch (wire) {
         case "wave1" -> Wire.WAVE1;
@@ -72,15 +110,35 @@ final class WireOptions {
     }
     boolean bap = "bap".equals(kit.role);
     WireProbe.Detected d = new WireProbe().detect(kit.target, bap ? "on_discover" : "discover");
-    Wire w = bap && !d.shown() ? Wire.WAVE1 : d.wire();
-    out.println(
-        "wire: "
-            + w.option()
-            + " ("
-            + (bap && !d.shown() ? "the BAP's answer shows no wire" : d.reason())
-            + "; --wire to choose)");
+    out.println("wire: " + d.wire().option() + " (" + d.reason() + "; --wire to choose)");
     out.flush();
-    return w;
+    return d.wire();
+  }
+
+  /** The run against a DISCOM's ledger provider with {@code kit}'s options. */
+  Wave2LedgerConformance ledger(KitOptions kit, KitIdentity identity, String registryUrl) {
+    Wave2LedgerConformance.Identities ids =
+        new Wave2LedgerConformance.Identities(
+            identity,
+            KitIdentity.fresh(identity.subscriberId() + "-buyer"),
+            KitIdentity.fresh(discomSigner),
+            KitIdentity.fresh(identity.subscriberId() + "-stranger"));
+    boolean own = kit.registry == null || kit.privateKey == null;
+    String url =
+        kit.callbackUrl != null ? kit.callbackUrl : "http://" + kit.listenHost + "/conformance-kit";
+    Wave2LedgerConformance.Registration hook =
+        own
+            ? i -> i.registerLocally(registryUrl, url, networkId)
+            : i -> {
+              // The user's key is registered already; the other three are the kit's own.
+              i.buyerPlatform().registerLocally(registryUrl, "BAP", url, networkId);
+              i.discom().registerLocally(registryUrl, "BPP", url, networkId);
+              i.stranger().registerLocally(registryUrl, "BAP", url, networkId);
+            };
+    return new Wave2LedgerConformance(
+            new Wave2LedgerConformance.Config(
+                kit.target, registryUrl, ids, ledgerDiscom, kit.buyerDiscom, kit.ttl))
+        .registration(hook);
   }
 
   /** The wave-2 run against a buyer platform with {@code kit}'s options. */
@@ -111,12 +169,18 @@ final class WireOptions {
             kit.buyerDiscom,
             ledgerPort,
             buyerLedgerPort,
-            ledgerHold);
+            ledgerHold,
+            ledgerId == null ? null : KitIdentity.fresh(ledgerId));
     boolean register = kit.registry == null || kit.privateKey == null;
     WhenListening hook =
         register
             ? url -> identity.registerLocally(registryUrl, "BAP", url, networkId)
             : WhenListening.NOTHING;
-    return new Wave2BppConformance(config).whenListening(hook);
+    // The ledger identity's key is the kit's own, made for the run: registered wherever it can be.
+    WhenListening ledgerHook =
+        config.ledgerIdentity() == null
+            ? WhenListening.NOTHING
+            : url -> config.ledgerIdentity().registerLocally(registryUrl, "BPP", url, networkId);
+    return new Wave2BppConformance(config).whenListening(hook).whenLedgersListening(ledgerHook);
   }
 }

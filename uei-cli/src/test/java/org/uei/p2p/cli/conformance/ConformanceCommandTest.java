@@ -44,7 +44,7 @@ class ConformanceCommandTest {
             "--registry-port",
             "0"));
     assertEquals(1, err.toString().lines().count(), err.toString());
-    assertTrue(err.toString().startsWith("uei: --role must be bpp or bap"), err.toString());
+    assertTrue(err.toString().startsWith("uei: --role must be bpp, bap or ledger"), err.toString());
   }
 
   @Test
@@ -234,6 +234,8 @@ class ConformanceCommandTest {
               "PT0S",
               "--ttl",
               "PT1S",
+              "--wire",
+              "wave1",
               "--report-dir",
               dir.toString());
     } finally {

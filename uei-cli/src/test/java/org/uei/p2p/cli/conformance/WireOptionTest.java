@@ -144,4 +144,104 @@ class WireOptionTest {
         out.toString());
     assertTrue(Files.readString(dir.resolve("report.html")).contains("W2-BPP-LDG-001"));
   }
+
+  @Test
+  void aBapWhoseAnswerShowsNoWireIsRunOnWave2(@TempDir Path dir) throws Exception {
+    HttpServer bap = refusing("{}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "bap",
+              "--target",
+              "http://127.0.0.1:" + bap.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--wait",
+              "PT0S",
+              "--ttl",
+              "PT1S",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      bap.stop(0);
+    }
+    assertTrue(
+        out.toString().contains("wire: wave2 (the target's answer shows no wire: wave 2"),
+        out.toString());
+    assertTrue(out.toString().contains("FAIL W2-BAP-JRN-001"), out.toString());
+  }
+
+  @Test
+  void aLedgerIsTestedOnWave2Only() {
+    assertEquals(
+        2,
+        run(
+            "conformance",
+            "--role",
+            "ledger",
+            "--target",
+            "http://127.0.0.1:1",
+            "--registry-port",
+            "0",
+            "--wire",
+            "wave1"));
+    assertEquals(
+        "uei: --wire must be wave2 for role ledger (the DEG Ledger Service API is wave 2 only),"
+            + " not 'wave1'\n",
+        err.toString());
+  }
+
+  @Test
+  void aLedgerThatCannotBeReachedStopsTheRunWithTheFix() {
+    assertEquals(
+        2,
+        run(
+            "conformance",
+            "--role",
+            "ledger",
+            "--target",
+            "http://127.0.0.1:1",
+            "--registry-port",
+            "0"));
+    assertTrue(
+        err.toString().startsWith("uei: target: http://127.0.0.1:1 cannot be reached"),
+        err.toString());
+  }
+
+  @Test
+  void aLedgerRunPlaysThePartiesAndWritesTheReports(@TempDir Path dir) throws Exception {
+    HttpServer ledger = refusing("{\"code\":\"AUT_SIGNATURE_INVALID\",\"message\":\"no\"}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "ledger",
+              "--target",
+              "http://127.0.0.1:" + ledger.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      ledger.stop(0);
+    }
+    assertTrue(
+        out.toString().contains("running the ledger cases against http://127.0.0.1:"),
+        out.toString());
+    // A ledger that refuses everything refuses the unsigned put too, and records nothing.
+    assertTrue(out.toString().contains("pass W2-LDG-SIG-001"), out.toString());
+    assertTrue(
+        out.toString()
+            .contains("FAIL W2-LDG-PUT-001 expected HTTP 200 with success and a recordId"),
+        out.toString());
+    assertTrue(Files.readString(dir.resolve("junit.xml")).contains("W2-LDG-ERR-001"));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("DISCOM ledger provider"));
+  }
 }
