@@ -188,7 +188,82 @@ class Wave2NetworkIT {
       assertEquals(1, records(net.tpddlLedger, party, txn).size(), party);
     }
     assertEquals(0, records(net.tpddlLedger, Wave2LocalNetwork.BRPL_ID, txn).size());
-    assertTrue(contractId.length() > 0);
+
+    statementsAgree(day, contractId + "/1", summary);
+  }
+
+  /**
+   * Both platforms' statements of the delivery day show the trade alike and net to what the buyer
+   * platform pays in the revenue flow; the seller's billing file carries both meters.
+   */
+  private static void statementsAgree(String day, String trade, JsonNode settledSummary)
+      throws Exception {
+    JsonNode seller =
+        Json.get(
+                net.bpp.url()
+                    + "/provider/settlement/statement?from="
+                    + day
+                    + "&to="
+                    + day
+                    + "&counterparty="
+                    + Wave2LocalNetwork.BAP_ID)
+            .expect(200);
+    JsonNode buyer =
+        Await.value(
+            () -> {
+              JsonNode s =
+                  Json.get(net.bap.url() + "/client/settlement/statement?from=" + day).expect(200);
+              return tradeOf(s, trade) != null ? s : null;
+            },
+            DEADLINE,
+            "the trade on the buyer platform's statement");
+    JsonNode sold = tradeOf(seller, trade);
+    JsonNode bought = tradeOf(buyer, trade);
+    assertTrue(sold != null, "the trade on the seller's statement: " + seller);
+    assertEquals(0, new BigDecimal("3.5").compareTo(sold.get("settledKwh").decimalValue()));
+    assertEquals(
+        0,
+        sold.get("settledKwh").decimalValue().compareTo(bought.get("settledKwh").decimalValue()),
+        "both platforms settle the same kWh: " + sold + " / " + bought);
+    BigDecimal sellerNet = seller.at("/netPositions/0/amount").decimalValue();
+    BigDecimal buyerNet = buyer.at("/netPositions/0/amount").decimalValue();
+    assertEquals(0, sellerNet.compareTo(buyerNet), "the nets agree: " + seller + " / " + buyer);
+    // The flow: the buyer platform pays the energy and its DISCOM's wheeling; the seller platform
+    // gets the energy less its DISCOM's. Between the platforms only the energy moves.
+    Map<String, BigDecimal> flow = new java.util.HashMap<>();
+    for (JsonNode f : settledSummary.get("revenueFlows")) {
+      flow.merge(f.get("party").asText(), f.get("amount").decimalValue(), BigDecimal::add);
+    }
+    String why = settledSummary.get("revenueFlows") + " / " + seller;
+    assertEquals(
+        0,
+        sellerNet.compareTo(flow.get("BUYER_PLATFORM").negate().subtract(flow.get("BUYER_DISCOM"))),
+        why);
+    assertEquals(
+        0, sellerNet.compareTo(flow.get("SELLER_PLATFORM").add(flow.get("SELLER_DISCOM"))), why);
+    assertEquals(0, new BigDecimal("19.25").compareTo(sellerNet), "3.5 kWh at ₹5.50: " + why);
+    for (JsonNode line : sold.get("lines")) {
+      if ("WHEELING".equals(line.get("type").asText())) {
+        assertEquals(
+            0,
+            line.get("amount").decimalValue().compareTo(flow.get(line.get("payee").asText())),
+            "the statement's wheeling is the DISCOM's flow: " + why);
+      }
+    }
+
+    String bill =
+        Json.getText(net.bpp.url() + "/provider/settlement/report?month=" + day.substring(0, 7));
+    assertTrue(bill.lines().anyMatch(l -> l.contains(ROOFTOP) && l.contains(",0.00,3.50,")), bill);
+    assertTrue(bill.lines().anyMatch(l -> l.contains(FLAT) && l.contains(",3.50,0.00,")), bill);
+  }
+
+  private static JsonNode tradeOf(JsonNode statement, String trade) {
+    for (JsonNode t : statement.path("trades")) {
+      if (trade.equals(t.path("tradeId").asText())) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** A ledger record without what each ledger gives it of its own (id, time, digest). */
