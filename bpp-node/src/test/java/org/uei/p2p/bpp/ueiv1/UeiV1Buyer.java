@@ -69,6 +69,11 @@ final class UeiV1Buyer {
    * energy-trade} group.
    */
   static ObjectNode shortOrder(EnergyOffer offer, String kwh) {
+    return shortOrder(offer, kwh, BUYER_METER);
+  }
+
+  /** {@link #shortOrder(EnergyOffer, String)} for the buyer at {@code buyer}. */
+  static ObjectNode shortOrder(EnergyOffer offer, String kwh, MeterPoint buyer) {
     ObjectNode m = F.objectNode();
     ObjectNode o = m.putObject("order");
     o.putObject("provider").put("id", offer.providerId());
@@ -84,8 +89,8 @@ final class UeiV1Buyer {
     ObjectNode group = o.putArray("tags").addObject();
     group.putObject("descriptor").put("code", UeiV1Codec.TAG_GROUP);
     ArrayNode list = group.putArray("list");
-    tag(list, UeiV1Codec.BUYER_METER, BUYER_METER.meterId());
-    tag(list, UeiV1Codec.BUYER_DISCOM, BUYER_METER.discomId());
+    tag(list, UeiV1Codec.BUYER_METER, buyer.meterId());
+    tag(list, UeiV1Codec.BUYER_DISCOM, buyer.discomId());
     return m;
   }
 

@@ -25,6 +25,7 @@ import org.uei.p2p.bpp.BuyerSide;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.ueiv1.Order;
 import org.uei.p2p.model.ueiv1.UeiV1Action;
@@ -242,6 +243,22 @@ class UeiV1SellerTest {
         .body("message.ack.status", equalTo("NACK"))
         .body("error.code", equalTo("30010"))
         .body("error.paths", equalTo("message.order_id"));
+  }
+
+  @Test
+  void aTradeWhoseDiscomChecksLimitsThroughAUtilityIsRefusedOnThisWire() throws Exception {
+    String offerId = publish("6.00", "3");
+    EnergyOffer offer = searched(offerId, "10");
+    ObjectNode order = UeiV1Buyer.shortOrder(offer, "1", new MeterPoint("UP-BUYER-0002", "PVVNL"));
+    Response r =
+        UeiV1Buyer.post(UeiV1Buyer.request(UeiV1Action.INIT, UUID.randomUUID().toString(), order));
+    assertEquals(200, r.statusCode(), r.asString());
+    r.then()
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.code", equalTo("50000"))
+        .body("error.paths", equalTo("message.order"));
+    assertTrue(r.jsonPath().getString("error.message").contains("PVVNL"), r.asString());
+    assertTrue(r.jsonPath().getString("error.message").contains("limit check"), r.asString());
   }
 
   @Test
