@@ -58,6 +58,30 @@ public interface BapConfig {
     Map<String, Discom> discoms();
   }
 
+  /** Trading on UEI v1, Beckn 1.1.0 ({@code uei.wire} lists {@code uei-v1}). */
+  @WithName("uei-v1")
+  UeiV1 ueiV1();
+
+  /** Where a UEI v1 search goes and the location every UEI v1 request names. */
+  interface UeiV1 {
+    /**
+     * The gateway (BG) a search goes to; absent: {@code uei.bap.discovery-url} on a node that
+     * speaks only UEI v1, else every BPP the registry lists in domain {@code uei:p2p-trading}.
+     */
+    @WithName("gateway-url")
+    Optional<String> gatewayUrl();
+
+    /** {@code context.location.country.code}, ISO 3166 alpha-3. */
+    @WithName("country-code")
+    @WithDefault("IND")
+    String countryCode();
+
+    /** {@code context.location.city.code}, e.g. {@code std:0522}; {@code *}: any city. */
+    @WithName("city-code")
+    @WithDefault("*")
+    String cityCode();
+  }
+
   /** Where the contract policy is published and which rule to query. */
   interface Policy {
     @WithDefault(

@@ -11,9 +11,11 @@ import org.uei.p2p.bap.client.Wave2Callbacks;
 import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.bap.delivery.DeliveryRecorder;
 import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
+import org.uei.p2p.bap.ueiv1.UeiV1Callbacks;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.ErrorCode;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -24,13 +26,13 @@ import org.uei.p2p.node.handler.InboundRejection;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
- * The buyer platform's callback endpoints, on either wire: each {@code on_*} is matched to the
- * request it answers before it is ACKed, then recorded as the answer, waking a waiting sync request
- * and pushing the result to the buyer app's webhook. A wave-2 callback that carries an error, or an
- * on_confirm whose contract the seller did not make ACTIVE, fails its request with the seller's
- * words. In the wave-2 allocation cascade, a ledger provider's allocation report goes to {@link
- * LedgerReports} instead, and what a seller platform reports of its side is passed on to the buyer
- * DISCOM's ledger ({@link LedgerPassOn}).
+ * The buyer platform's callback endpoints, on every wire it speaks: each {@code on_*} is matched to
+ * the request it answers before it is ACKed, then recorded as the answer, waking a waiting sync
+ * request and pushing the result to the buyer app's webhook. A wave-2 callback that carries an
+ * error, or an on_confirm whose contract the seller did not make ACTIVE, fails its request with the
+ * seller's words. In the wave-2 allocation cascade, a ledger provider's allocation report goes to
+ * {@link LedgerReports} instead, and what a seller platform reports of its side is passed on to the
+ * buyer DISCOM's ledger ({@link LedgerPassOn}).
  */
 @ApplicationScoped
 public class BapHandler implements BecknHandler {
@@ -69,6 +71,17 @@ public class BapHandler implements BecknHandler {
         Wave2Action.ON_CANCEL);
   }
 
+  /** The UEI v1 (Beckn 1.1.0) callbacks of the requests this platform sends on that wire. */
+  @Override
+  public Set<UeiV1Action> acceptsUeiV1() {
+    return Set.of(
+        UeiV1Action.ON_SEARCH,
+        UeiV1Action.ON_SELECT,
+        UeiV1Action.ON_INIT,
+        UeiV1Action.ON_CONFIRM,
+        UeiV1Action.ON_STATUS);
+  }
+
   @Override
   public void admit(InboundMessage m) throws InboundRejection {
     if (isLedgerReport(m)) {
@@ -95,6 +108,8 @@ public class BapHandler implements BecknHandler {
       if (m.action() == Action.ON_STATUS || m.action() == Action.ON_UPDATE) {
         deliveries.record(m);
       }
+    } else if (m.wire() == WireGeneration.UEI_V1) {
+      failure = UeiV1Callbacks.failure(m.ueiV1());
     } else {
       failure = failure(m.wave2());
       Wave2Action a = m.wave2Action();

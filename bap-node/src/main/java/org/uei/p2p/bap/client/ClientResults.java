@@ -53,7 +53,8 @@ public class ClientResults {
         callbacks.add(callback(m));
       }
     }
-    if ("discover".equals(rows.get(0).action)) {
+    // UEI v1 (Beckn 1.1.0) discovers with search.
+    if (rows.stream().anyMatch(r -> "discover".equals(r.action) || "search".equals(r.action))) {
       out.set("offers", mergedOffers(callbacks));
     }
     return out;
@@ -127,7 +128,8 @@ public class ClientResults {
     n.put("bppId", m.senderId);
     n.put("messageId", m.messageId);
     n.put("receivedAt", m.createdAt.toString());
-    if (Wave2Summaries.describe(m.body, n)) {
+    if (Wave2Summaries.describe(m.body, n)
+        || org.uei.p2p.bap.ueiv1.UeiV1Summaries.describe(m.body, n)) {
       return n;
     }
     try {

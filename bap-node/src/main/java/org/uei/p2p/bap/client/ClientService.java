@@ -22,6 +22,7 @@ import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.DiscoverMessage;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Message;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
@@ -38,8 +39,9 @@ import org.uei.p2p.registry.SubscriberType;
 
 /**
  * Carries out client-API requests: builds the signed Beckn request on the receiver's wire (wave 1
- * here, wave 2 by {@link Wave2Requests}), records it, sends it (to the discovery service, to every
- * BPP of the network, or to one BPP), and in sync mode waits for the callbacks up to the ttl.
+ * here, wave 2 by {@link Wave2Requests}, UEI v1 by {@link org.uei.p2p.bap.ueiv1.UeiV1Requests}),
+ * records it, sends it (to the discovery service, to every BPP of the network, or to one BPP), and
+ * in sync mode waits for the callbacks up to the ttl.
  */
 @ApplicationScoped
 public class ClientService {
@@ -55,14 +57,16 @@ public class ClientService {
   @Inject OrderBuilder orders;
   @Inject Wave2Requests wave2;
   @Inject Wave2Network wave2Network;
+  @Inject org.uei.p2p.bap.ueiv1.UeiV1Requests ueiV1;
 
   /** A request on its way: its ids and when its callbacks stop being accepted. */
   public record Sent(String messageId, String transactionId, Instant expiresAt) {}
 
   /**
    * Sends discover, with one message id, on every wire this node speaks: to that wire's discovery
-   * service, or to every BPP its registry network lists. A BPP in both networks, and a discovery
-   * service of both, get the wave-2 request only (the network's current wire).
+   * service (a gateway on UEI v1, where discover is search), or to every BPP its registry network
+   * lists. A BPP in several networks, and a discovery service of several, get one request only: on
+   * wave 2 (the network's current wire) if it is one of them, else on UEI v1.
    */
   public Sent discover(ClientCommands.Discover cmd) {
     Duration ttl = ttl(cmd == null ? null : cmd.ttl());
@@ -93,6 +97,30 @@ public class ClientService {
           c.setBppUri(t.getValue());
         }
         out.put(t.getKey(), Outgoing.of(t.getKey(), t.getValue(), new Envelope<>(c, m)));
+      }
+    }
+    if (wires.contains(WireGeneration.UEI_V1)) {
+      if (filter != null
+          && !wires.contains(WireGeneration.DEG_WAVE1)
+          && !wires.contains(WireGeneration.IES_WAVE2)) {
+        throw Refusal.invalid(
+            "a UEI v1 (Beckn 1.1.0) search carries an intent, not a filter expression;"
+                + " discover without filter and choose among the offers");
+      }
+      Optional<String> gateway =
+          config
+              .ueiV1()
+              .gatewayUrl()
+              .or(() -> wires.size() == 1 ? config.discoveryUrl() : Optional.empty());
+      Map<String, String> targets;
+      if (gateway.isPresent()) {
+        targets = Map.of(ClientRequest.ANY_BPP, gateway.get());
+      } else {
+        searched.add(UeiV1Context.DOMAIN);
+        targets = bppsOf(UeiV1Context.DOMAIN);
+      }
+      for (Outgoing o : ueiV1.search(base.getTransactionId(), base.getMessageId(), ttl, targets)) {
+        out.put(o.bppId(), o);
       }
     }
     if (wires.contains(WireGeneration.IES_WAVE2)) {
@@ -162,6 +190,8 @@ public class ClientService {
     Outgoing o;
     if (target.wire() == WireGeneration.IES_WAVE2) {
       o = wave2.order(action, cmd, target, ttl(cmd.ttl()));
+    } else if (target.wire() == WireGeneration.UEI_V1) {
+      o = ueiV1.order(action, cmd, target, ttl(cmd.ttl()));
     } else {
       Message message = orders.message(action, cmd, target);
       Context c =
@@ -189,11 +219,8 @@ public class ClientService {
 
   private void send(Outgoing o) {
     String recipient = o.bppId().equals(ClientRequest.ANY_BPP) ? null : o.bppId();
-    SendResult r =
-        o.wave1() != null
-            ? sender.send(o.bppUri(), recipient, o.wave1())
-            : sender.send(o.bppUri(), recipient, o.wave2());
     WireContext c = o.context();
+    SendResult r = sender.sendBytes(o.bppUri(), recipient, c, o.body());
     ledger.sent(c.messageId(), o.bppId(), c.wire(), r);
     if (!r.acked() || c.wire() == WireGeneration.IES_WAVE2 && r.ack().error() != null) {
       signals.signal();

@@ -63,7 +63,7 @@ public class OrderBuilder {
     if (bpp == null || bpp.isBlank()) {
       bpp =
           rows.stream()
-              .filter(r -> !r.action.equals("discover"))
+              .filter(r -> !r.action.equals("discover") && !r.action.equals("search"))
               .map(r -> r.key.bppId)
               .reduce((a, b) -> b)
               .orElseThrow(() -> Refusal.invalid("bppId is required for the first order request"));

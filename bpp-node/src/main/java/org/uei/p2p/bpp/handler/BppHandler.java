@@ -32,7 +32,7 @@ import org.uei.p2p.node.handler.InboundRejection;
  * callback outbox. With utilities configured ({@code uei.bpp.utilities}), init and confirm are
  * answered only after the DISCOMs' utility nodes answered their cascaded copy ({@link Cascades}),
  * and the utilities' callbacks are accepted. Wave-2 messages go to {@link
- * org.uei.p2p.bpp.wave2.Wave2Seller}.
+ * org.uei.p2p.bpp.wave2.Wave2Seller}, UEI v1 messages to {@link org.uei.p2p.bpp.ueiv1.UeiV1Seller}.
  */
 @ApplicationScoped
 @jakarta.enterprise.inject.Typed(BppHandler.class)
@@ -46,11 +46,18 @@ public class BppHandler implements BecknHandler {
   @Inject Cascades cascades;
   @Inject Notifications notifications;
   @Inject org.uei.p2p.bpp.wave2.Wave2Seller wave2;
+  @Inject org.uei.p2p.bpp.ueiv1.UeiV1Seller ueiV1;
 
   /** The wave-2 actions of a seller platform, served when {@code uei.wire} includes wave2. */
   @Override
   public Set<org.uei.p2p.model.wave2.Wave2Action> acceptsWave2() {
     return org.uei.p2p.bpp.wave2.Wave2Seller.ACTIONS;
+  }
+
+  /** The UEI v1 actions of a seller platform, served when {@code uei.wire} includes uei-v1. */
+  @Override
+  public Set<org.uei.p2p.model.ueiv1.UeiV1Action> acceptsUeiV1() {
+    return org.uei.p2p.bpp.ueiv1.UeiV1Seller.ACTIONS;
   }
 
   @Override
@@ -82,6 +89,10 @@ public class BppHandler implements BecknHandler {
       wave2.admit(m);
       return;
     }
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.UEI_V1) {
+      ueiV1.admit(m);
+      return;
+    }
     switch (m.action()) {
       case DISCOVER -> filter(m);
       case SELECT, INIT, CONFIRM -> admission.checkOrder(m);
@@ -110,6 +121,10 @@ public class BppHandler implements BecknHandler {
   public void handle(InboundMessage m) throws Exception {
     if (m.wire() == org.uei.p2p.model.wire.WireGeneration.IES_WAVE2) {
       wave2.handle(m);
+      return;
+    }
+    if (m.wire() == org.uei.p2p.model.wire.WireGeneration.UEI_V1) {
+      ueiV1.handle(m);
       return;
     }
     Context request = m.context();

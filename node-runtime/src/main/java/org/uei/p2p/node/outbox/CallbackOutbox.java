@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.config.NodeConfig;
@@ -25,7 +26,7 @@ import org.uei.p2p.node.tracing.Tracing;
 import org.uei.p2p.node.wire.WireContext;
 
 /**
- * Queues callbacks of either wire durably. A handler that changes state enqueues inside its own
+ * Queues callbacks of any wire durably. A handler that changes state enqueues inside its own
  * transaction, so the state change and the callback commit together. A handler with nothing else to
  * write (a quote, a catalog) enqueues outside any transaction: its callback then commits in a group
  * with those of other handlers that finished meanwhile, and {@link #enqueue} returns once that
@@ -86,6 +87,29 @@ public class CallbackOutbox {
       sent =
           Wave2Envelope.of(
               Wave2Contexts.withMessageId(callback.context(), fresh), callback.message());
+      warnCorrupted(callback.context().action(), callback.context().messageId(), fresh);
+    }
+    return enqueue(targetBaseUrl, recipientId, WireContext.of(sent.context()), sent.write());
+  }
+
+  /**
+   * Queues the UEI v1 (Beckn 1.1.0) {@code callback} for {@code {targetBaseUrl}/{action}},
+   * serialized once here; every attempt signs those bytes afresh.
+   *
+   * @return the outbox row id
+   */
+  public Long enqueue(String targetBaseUrl, String recipientId, UeiV1Envelope callback) {
+    UeiV1Envelope sent = callback;
+    if (config.testing().corruptCallbackMessageId()) {
+      String fresh = java.util.UUID.randomUUID().toString();
+      com.fasterxml.jackson.databind.node.ObjectNode tree = callback.toJson();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("context"))
+          .put("message_id", fresh);
+      try {
+        sent = UeiV1Envelope.fromTree(tree);
+      } catch (org.uei.p2p.model.envelope.MessageParseException e) {
+        throw new IllegalStateException("a callback that was valid JSON is not any more", e);
+      }
       warnCorrupted(callback.context().action(), callback.context().messageId(), fresh);
     }
     return enqueue(targetBaseUrl, recipientId, WireContext.of(sent.context()), sent.write());

@@ -1,0 +1,249 @@
+package org.uei.p2p.bap.ueiv1;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
+import org.uei.p2p.model.validation.UeiV1Validator;
+import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.Poll;
+import org.uei.p2p.node.testing.TestPeers;
+
+/**
+ * The buyer platform on UEI v1 (Beckn 1.1.0), its client API unchanged: the test plays the seller
+ * platform (and the gateway) and checks what goes out on the wire and what the buyer app reads
+ * back, on the happy path and on each refusal.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = UeiV1TestNetwork.class, restrictToAnnotatedClass = true)
+class UeiV1BapTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Map<String, Object> BUYER =
+      Map.of("id", "buyer-7", "meterId", "TEST_PVVNL_M0107", "discomId", "PVVNL");
+  private static CallbackReceiver seller;
+
+  @BeforeAll
+  static void start() {
+    seller = CallbackReceiver.forPeer().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (seller != null) {
+      seller.close();
+    }
+  }
+
+  private static JsonPath async(String action, Map<String, Object> body) {
+    return given()
+        .contentType("application/json")
+        .body(body)
+        .post("/client/" + action + "?mode=async")
+        .then()
+        .statusCode(202)
+        .extract()
+        .jsonPath();
+  }
+
+  private static JsonPath result(String messageId) {
+    return given().get("/client/requests/" + messageId).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static JsonPath answered(String messageId) {
+    Poll.until(
+        () -> {
+          JsonPath r = result(messageId);
+          return !r.getList("callbacks").isEmpty()
+              || "FAILED".equals(r.getString("requests[0].status"));
+        },
+        WAIT,
+        "the result of " + messageId);
+    return result(messageId);
+  }
+
+  /** The request the seller received: valid by the strict Beckn 1.1.0 rules. */
+  private static UeiV1Envelope sent(String action, String messageId) {
+    UeiV1Envelope e =
+        UeiV1SellerSide.parse(
+            seller.await(
+                r ->
+                    r.action().equals(action)
+                        && r.bodyText().contains("\"message_id\":\"" + messageId + "\""),
+                WAIT,
+                "UEI v1 " + action));
+    var valid = UeiV1Validator.strict().validate(e, null);
+    assertTrue(valid.isValid(), valid.toString());
+    return e;
+  }
+
+  private static void ack(UeiV1Envelope callback) {
+    UeiV1SellerSide.post(callback, TestPeers.peerSigner())
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(200)
+        .body("message.ack.status", equalTo("ACK"));
+  }
+
+  /** A transaction whose seller offered {@code offerId} in on_search. */
+  private static String searched(String offerId) {
+    JsonPath d = async("discover", Map.of());
+    UeiV1Envelope search = sent("search", d.getString("messageId"));
+    assertEquals(UeiV1Context.DOMAIN, search.context().domain());
+    assertNull(search.context().bppId(), "a search through the gateway names no seller");
+    ack(UeiV1SellerSide.onSearch(search, List.of(UeiV1SellerSide.offer(offerId))));
+    JsonPath offers = answered(d.getString("messageId"));
+    assertEquals(offerId, offers.getString("offers[0].offerId"));
+    assertEquals(TestPeers.peerId(), offers.getString("offers[0].bppId"));
+    assertEquals("PVVNL", offers.getString("offers[0].sellerDiscomId"));
+    assertEquals(5.5f, offers.getFloat("offers[0].pricePerKwh"), 0.001f);
+    return d.getString("transactionId");
+  }
+
+  private static UeiV1Envelope select(String txn, String offerId, int kwh) {
+    JsonPath s =
+        async(
+            "select",
+            Map.of(
+                "transactionId",
+                txn,
+                "bppId",
+                TestPeers.peerId(),
+                "buyer",
+                BUYER,
+                "items",
+                List.of(Map.of("offerId", offerId, "quantityKwh", kwh))));
+    return sent("select", s.getString("messageId"));
+  }
+
+  @Test
+  void tradesFromSearchToStatusOnBeckn110() throws Exception {
+    String txn = searched("u1-offer");
+
+    UeiV1Envelope select = select(txn, "u1-offer", 4);
+    TradeOrder asked = UeiV1SellerSide.CODEC.order(select.message());
+    assertEquals("TEST_PVVNL_M0107", asked.buyer().meterId());
+    assertEquals(TestPeers.nodeId(), asked.buyerPlatformId());
+    assertEquals(TestPeers.peerId(), asked.sellerPlatformId());
+    assertEquals(TestPeers.peerId(), select.context().bppId());
+    ack(UeiV1SellerSide.answer(select, UeiV1SellerSide::quote));
+    JsonPath onSelect = answered(select.context().messageId());
+    assertEquals("ANSWERED", onSelect.getString("requests[0].status"));
+    assertEquals(22.0f, onSelect.getFloat("callbacks[0].summary.order.orderValue"), 0.001f);
+
+    // init without items takes the last quote.
+    UeiV1Envelope init =
+        sent("init", async("init", Map.of("transactionId", txn)).getString("messageId"));
+    assertEquals(
+        "4",
+        init.message().order().items().get(0).textAtPointer("/quantity/selected/measure/value"));
+    ack(UeiV1SellerSide.answer(init, UeiV1SellerSide::vpaTerms));
+    JsonPath onInit = answered(init.context().messageId());
+    assertEquals("seller-platform@upi", onInit.getString("callbacks[0].summary.paymentTerms.vpa"));
+    assertEquals("PENDING", onInit.getString("callbacks[0].summary.order.status"));
+
+    UeiV1Envelope confirm =
+        sent("confirm", async("confirm", Map.of("transactionId", txn)).getString("messageId"));
+    assertEquals(
+        "seller-platform@upi",
+        confirm
+            .message()
+            .order()
+            .payments()
+            .get(0)
+            .textAtPointer("/params/virtual_payment_address"),
+        "confirm accepts the seller's payment terms");
+    ack(UeiV1SellerSide.answer(confirm, UeiV1SellerSide.active("order-u1-1")));
+    JsonPath onConfirm = answered(confirm.context().messageId());
+    assertEquals("ANSWERED", onConfirm.getString("requests[0].status"));
+    assertEquals("CONFIRMED", onConfirm.getString("callbacks[0].summary.order.status"));
+    assertEquals("order-u1-1", onConfirm.getString("callbacks[0].summary.order.orderId"));
+
+    // Sync: the call returns once the seller's on_status is in.
+    CompletableFuture<JsonPath> status =
+        CompletableFuture.supplyAsync(
+            () ->
+                given()
+                    .contentType("application/json")
+                    .body(Map.of("transactionId", txn))
+                    .post("/client/status")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath());
+    UeiV1Envelope statusRequest =
+        UeiV1SellerSide.parse(
+            seller.await(
+                r -> r.action().equals("status") && r.bodyText().contains("order-u1-1"),
+                WAIT,
+                "UEI v1 status"));
+    assertEquals("order-u1-1", statusRequest.message().orderId());
+    UeiV1Envelope confirmedOrder =
+        UeiV1SellerSide.answer(confirm, UeiV1SellerSide.active("order-u1-1"));
+    ack(UeiV1SellerSide.answer(statusRequest, confirmedOrder.message()));
+    JsonPath s = status.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertTrue(s.getBoolean("complete"));
+    assertEquals("on_status", s.getString("callbacks[0].action"));
+    assertEquals("CONFIRMED", s.getString("callbacks[0].summary.order.status"));
+  }
+
+  @Test
+  void aRefusedQuantityFailsTheRequestWithTheSellersCodeAndPath() {
+    String txn = searched("u1-short");
+    UeiV1Envelope select = select(txn, "u1-short", 9);
+    String path = "message.order.items[0].quantity.selected.measure.value";
+    ack(UeiV1SellerSide.error(select, UeiV1SellerSide::quote, "40002", path));
+    JsonPath r = answered(select.context().messageId());
+    assertEquals("FAILED", r.getString("requests[0].status"));
+    assertEquals("40002", r.getString("requests[0].error.code"));
+    assertEquals(path, r.getString("requests[0].error.paths"));
+    assertEquals("40002", r.getString("callbacks[0].error.code"));
+  }
+
+  @Test
+  void aMalformedCallbackIsRefusedWithItsPath() {
+    String txn = searched("u1-bad");
+    UeiV1Envelope select = select(txn, "u1-bad", 2);
+    UeiV1Envelope bad =
+        UeiV1SellerSide.answer(
+            select,
+            o ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) o.at("/items/0/price"))
+                    .put("value", "five"));
+    Response r = UeiV1SellerSide.post(bad, TestPeers.peerSigner());
+    r.then().body("message.ack.status", equalTo("NACK")).body("error.code", equalTo("30000"));
+    assertTrue(
+        r.jsonPath().getString("error.paths").contains("message.order.items[0].price.value"),
+        r.asString());
+    assertEquals("ACKED", result(select.context().messageId()).getString("requests[0].status"));
+  }
+
+  @Test
+  void anUnsignedCallbackIsRefusedWith401() {
+    String txn = searched("u1-unsigned");
+    UeiV1Envelope select = select(txn, "u1-unsigned", 2);
+    UeiV1Envelope onSelect = UeiV1SellerSide.answer(select, UeiV1SellerSide::quote);
+    Response r = given().contentType("application/json").body(onSelect.write()).post("/on_select");
+    assertEquals(401, r.statusCode(), r.asString());
+    r.then().body("message.ack.status", equalTo("NACK"));
+    assertTrue(result(select.context().messageId()).getList("callbacks").isEmpty());
+  }
+}
