@@ -94,6 +94,9 @@ final class Wave2Day {
     console.phase("Both DISCOMs' ledgers, as each party sees them (POST /ledger/get, signed)");
     delivery.ledgerViews(confirmed);
 
+    console.phase("Statements of " + day + " on both platforms");
+    new Wave2Statements(net, console).show(day, settled);
+
     console.phase("Audit logs: every node's signed log verified against its registry key");
     MarketSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
   }
