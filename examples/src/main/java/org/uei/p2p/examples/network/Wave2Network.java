@@ -90,6 +90,44 @@ public final class Wave2Network implements AutoCloseable {
     }
     Ed25519KeyPair cdsKey = Ed25519KeyPair.generate();
     cds = CatalogDiscoveryService.start(CATALOG_SERVICE, cdsKey, registry.baseUrl(), NETWORK);
+    try {
+      register(cdsKey);
+      Path policy = Wave2Policy.write(dir.resolve("ies-local-policy.json"), NETWORK);
+
+      Map<String, String> b = new LinkedHashMap<>();
+      discomOfBuyer(b, "TPDDL", TPDDL_UTILITY, TPDDL_LEDGER);
+      discomOfBuyer(b, "BRPL", BRPL_UTILITY, BRPL_LEDGER);
+      discomOfBuyer(b, "PVVNL", PVVNL_UTILITY, PVVNL_LEDGER);
+      b.put("uei.bap.wave2.discovery-url", cds.url());
+      bap = node(BUYER_PLATFORM, "BAP", setup.bapJar(), b);
+
+      Map<String, String> s = new LinkedHashMap<>();
+      s.put("uei.bpp.wave2.policy-file", policy.toString());
+      discomOfSeller(s, "TPDDL", TPDDL_UTILITY, TPDDL_LEDGER);
+      discomOfSeller(s, "PVVNL", PVVNL_UTILITY, PVVNL_LEDGER);
+      discomOfSeller(s, "BRPL", BRPL_UTILITY, BRPL_LEDGER);
+      if (setup.utilities()) {
+        s.put("uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY);
+        s.put("uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY);
+      }
+      s.put("uei.bpp.wave2.catalog-service-url", cds.url());
+      s.put("uei.bpp.wave2.catalog-service-id", CATALOG_SERVICE);
+      s.put("uei.bpp.wave2.publish-every", setup.publishEvery());
+      s.put("uei.bpp.settlement.vpa", "up-solar@upi");
+      s.put("uei.bpp.rules.allowed-discoms", "PVVNL,TPDDL,BRPL");
+      bpp = node(SELLER_PLATFORM, "BPP", setup.bppJar(), s);
+      tpddl = setup.utilities() ? utility(TPDDL_UTILITY, "TPDDL", TPDDL_LEDGER, setup) : null;
+      pvvnl = setup.utilities() ? utility(PVVNL_UTILITY, "PVVNL", PVVNL_LEDGER, setup) : null;
+      tpddlLedger = ledger(TPDDL_LEDGER, "TPDDL", setup);
+      pvvnlLedger = ledger(PVVNL_LEDGER, "PVVNL", setup);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      cds.close();
+      throw e;
+    }
+  }
+
+  /** Publishes every participant's key and URL in the registry. */
+  private void register(Ed25519KeyPair cdsKey) throws IOException, InterruptedException {
     ArrayNode records = Json.MAPPER.createArrayNode();
     records.add(
         LoopbackSubscribers.record(CATALOG_SERVICE, "k1", "BG", cds.url(), NETWORK, cdsKey));
@@ -99,34 +137,6 @@ public final class Wave2Network implements AutoCloseable {
                 LoopbackSubscribers.record(
                     id, "k1", id.startsWith("bap.") ? "BAP" : "BPP", url(id), NETWORK, key)));
     Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
-    Path policy = Wave2Policy.write(dir.resolve("ies-local-policy.json"), NETWORK);
-
-    Map<String, String> b = new LinkedHashMap<>();
-    discomOfBuyer(b, "TPDDL", TPDDL_UTILITY, TPDDL_LEDGER);
-    discomOfBuyer(b, "BRPL", BRPL_UTILITY, BRPL_LEDGER);
-    discomOfBuyer(b, "PVVNL", PVVNL_UTILITY, PVVNL_LEDGER);
-    b.put("uei.bap.wave2.discovery-url", cds.url());
-    bap = node(BUYER_PLATFORM, "BAP", setup.bapJar(), b);
-
-    Map<String, String> s = new LinkedHashMap<>();
-    s.put("uei.bpp.wave2.policy-file", policy.toString());
-    discomOfSeller(s, "TPDDL", TPDDL_UTILITY, TPDDL_LEDGER);
-    discomOfSeller(s, "PVVNL", PVVNL_UTILITY, PVVNL_LEDGER);
-    discomOfSeller(s, "BRPL", BRPL_UTILITY, BRPL_LEDGER);
-    if (setup.utilities()) {
-      s.put("uei.bpp.utilities.\"TPDDL\"", TPDDL_UTILITY);
-      s.put("uei.bpp.utilities.\"PVVNL\"", PVVNL_UTILITY);
-    }
-    s.put("uei.bpp.wave2.catalog-service-url", cds.url());
-    s.put("uei.bpp.wave2.catalog-service-id", CATALOG_SERVICE);
-    s.put("uei.bpp.wave2.publish-every", setup.publishEvery());
-    s.put("uei.bpp.settlement.vpa", "up-solar@upi");
-    s.put("uei.bpp.rules.allowed-discoms", "PVVNL,TPDDL,BRPL");
-    bpp = node(SELLER_PLATFORM, "BPP", setup.bppJar(), s);
-    tpddl = setup.utilities() ? utility(TPDDL_UTILITY, "TPDDL", TPDDL_LEDGER, setup) : null;
-    pvvnl = setup.utilities() ? utility(PVVNL_UTILITY, "PVVNL", PVVNL_LEDGER, setup) : null;
-    tpddlLedger = ledger(TPDDL_LEDGER, "TPDDL", setup);
-    pvvnlLedger = ledger(PVVNL_LEDGER, "PVVNL", setup);
   }
 
   /** Starts the registry, the catalog service and the nodes (in parallel) in {@code dir}. */

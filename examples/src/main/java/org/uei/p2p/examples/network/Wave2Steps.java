@@ -64,8 +64,11 @@ final class Wave2Steps {
                   p.capacityKw()))
           .expect(201);
     }
-    console.step("TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", 3);
-    console.step("PVVNL (UP) enrolled %d prosumer meters; the seller platform registered them", 2);
+    console.step(
+        "TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", tpddl.size());
+    console.step(
+        "PVVNL (UP) enrolled %d prosumer meters; the seller platform registered them",
+        pvvnl.size());
     console.step(
         "%s's meter %s is BRPL's: BRPL is registered, but the network's contract policy lets only "
             + "TPDDL and PVVNL consumers buy",
