@@ -81,11 +81,13 @@ final class Wave2Day {
     net.marketClock(at(day.plusDays(1), 8));
     delivery.meterData(net.pvvnl, "PVVNL", day, Wave2Cast.PVVNL_ACTUALS);
     delivery.meterData(net.tpddl, "TPDDL", day, Wave2Cast.TPDDL_ACTUALS);
-    delivery.askActuals(day);
 
     console.phase(
         "The allocation cascade: ledger → platform → platform → ledger; the seller platform"
             + " settles each contract");
+    delivery.askActuals(net.tpddlLedger, Wave2Network.TPDDL_LEDGER, day);
+    delivery.awaitBuyerSideAtSellerLedger(confirmed);
+    delivery.askActuals(net.pvvnlLedger, Wave2Network.PVVNL_LEDGER, day);
     Map<Wave2Steps.Bought, JsonNode> settled = delivery.awaitSettled(confirmed);
 
     console.phase("RevenueFlow of each contract (consideration auto-settlement-flows)");

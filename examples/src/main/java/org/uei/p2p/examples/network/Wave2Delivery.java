@@ -60,20 +60,50 @@ final class Wave2Delivery {
     Json.post(utility.url() + "/provider/meter-data", Map.of("readings", readings)).expect(200);
   }
 
-  /** Each DISCOM's ledger asks its utility node for the actuals of the day's trade windows. */
-  void askActuals(LocalDate day) throws IOException, InterruptedException {
-    for (NodeProcess ledger : List.of(net.pvvnlLedger, net.tpddlLedger)) {
-      JsonNode r =
-          Json.post(
-                  ledger.url() + "/provider/ledger/actuals/requests", Map.of("day", day.toString()))
-              .expect(200);
-      console.step(
-          "%s asks its DISCOM for %d meter window(s) of %s (wave-2 status %s)",
-          ledger == net.pvvnlLedger ? Wave2Network.PVVNL_LEDGER : Wave2Network.TPDDL_LEDGER,
-          r.path("windows").asInt(),
-          day,
-          r.path("messageIds").toString());
-    }
+  /**
+   * A DISCOM's ledger asks its utility node for the actuals of the day's trade windows (a wave-2
+   * status); the node answers, the ledger allocates and reports to its side's platform.
+   */
+  void askActuals(NodeProcess ledger, String ledgerId, LocalDate day)
+      throws IOException, InterruptedException {
+    JsonNode r =
+        Json.post(ledger.url() + "/provider/ledger/actuals/requests", Map.of("day", day.toString()))
+            .expect(200);
+    console.step(
+        "%s asks its DISCOM for %d meter window(s) of %s (wave-2 status %s)",
+        ledgerId, r.path("windows").asInt(), day, r.path("messageIds").toString());
+  }
+
+  /**
+   * Waits until TPDDL's figures of every contract went buyer platform → seller platform → PVVNL's
+   * ledger, so the seller platform holds the buyer side before PVVNL's ledger reports the seller
+   * side.
+   */
+  void awaitBuyerSideAtSellerLedger(List<Wave2Steps.Bought> confirmed) throws Exception {
+    List<String> pulled =
+        Await.until(
+            () -> {
+              List<String> out = new ArrayList<>();
+              for (Wave2Steps.Bought b : confirmed) {
+                JsonNode r = steps.records(net.pvvnlLedger, PVVNL_UTILITY, b.transactionId());
+                String m =
+                    r.size() == 1 ? metric(r.get(0), "buyerFulfillmentValidationMetrics") : "-";
+                if (m.equals("-")) {
+                  return null;
+                }
+                out.add(Figures.kwh(new BigDecimal(m)));
+              }
+              return out;
+            },
+            SETTLING);
+    console.step(
+        "TPDDL's figures went %s → %s → %s → %s: it shows pulled %s kWh",
+        Wave2Network.TPDDL_LEDGER,
+        BUYER_PLATFORM,
+        SELLER_PLATFORM,
+        Wave2Network.PVVNL_LEDGER,
+        pulled == null ? "?" : String.join(", ", pulled));
+    console.check(pulled != null, "the buyer side's allocations reach the seller DISCOM's ledger");
   }
 
   /**

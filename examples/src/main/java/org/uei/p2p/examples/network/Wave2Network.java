@@ -185,6 +185,9 @@ public final class Wave2Network implements AutoCloseable {
     Map<String, String> l = new LinkedHashMap<>();
     l.put("uei.bpp.ledger.enabled", "true");
     l.put("uei.bpp.ledger.discom-id", discom);
+    // Actuals are asked for by the operator call once the meter data is in, not by the daily job
+    // whenever the moved market clock passes its hour.
+    l.put("uei.bpp.ledger.actuals.enabled", "false");
     l.put("uei.bpp.ledger.discoms.\"TPDDL\"", TPDDL_UTILITY);
     l.put("uei.bpp.ledger.discoms.\"PVVNL\"", PVVNL_UTILITY);
     return node(id, "BPP", setup.bppJar(), l);
