@@ -48,6 +48,8 @@ public final class CatalogDiscoveryService implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService answering = Executors.newFixedThreadPool(2);
+  // The server's own threads: not daemons, so close must end them or the JVM never exits.
+  private final ExecutorService serving = Executors.newFixedThreadPool(2);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final CatalogIndex index = new CatalogIndex();
@@ -87,7 +89,7 @@ public final class CatalogDiscoveryService implements AutoCloseable {
             clock);
     server.createContext("/catalog/publish", ex -> s.receive(ex, Wave2Action.CATALOG_PUBLISH));
     server.createContext("/discover", ex -> s.receive(ex, Wave2Action.DISCOVER));
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.setExecutor(s.serving);
     server.start();
     return s;
   }
@@ -198,5 +200,6 @@ public final class CatalogDiscoveryService implements AutoCloseable {
   public void close() {
     server.stop(0);
     answering.shutdownNow();
+    serving.shutdownNow();
   }
 }

@@ -2,19 +2,13 @@ package org.uei.p2p.examples.network;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -149,20 +143,11 @@ public final class DemoNetwork implements AutoCloseable {
       throw e;
     }
     DemoNetwork net = new DemoNetwork(dir, registry, gateway, nodes);
-    ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
     try {
-      List<Future<NodeProcess>> started = new ArrayList<>();
-      for (Node n : nodes.values()) {
-        started.add(starter.submit(() -> n.process().start(START)));
-      }
-      for (Future<NodeProcess> f : started) {
-        f.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
+      LocalNodes.startAll(List.copyOf(nodes.values()), START);
+    } catch (RuntimeException e) {
       net.close();
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      starter.shutdownNow();
+      throw e;
     }
     return net;
   }
@@ -178,37 +163,12 @@ public final class DemoNetwork implements AutoCloseable {
       throws IOException {
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
-    Path home = dir.resolve(id);
-    Files.createDirectories(home);
-    Properties p = new Properties();
-    p.setProperty("uei.subscriber-id", id);
-    p.setProperty("uei.key-id", "k1");
-    p.setProperty("uei.private-key", key.seedBase64());
-    p.setProperty("uei.domain", DOMAIN);
-    p.setProperty("uei.public-url", "http://127.0.0.1:" + port);
-    p.setProperty("uei.registry.url", registry.baseUrl());
-    p.setProperty("uei.registry.type", "beckn");
-    p.setProperty("uei.data-dir", home.resolve("data").toString());
-    p.setProperty("uei.outbox.initial-backoff", "PT0.2S");
-    p.setProperty("uei.outbox.max-backoff", "PT2S");
-    // The demo plays a whole trading day in minutes by moving every node's market clock together.
-    p.setProperty("uei.testing.market-clock-control", "true");
-    CONSOLE.configure(p);
-    extra.forEach(p::setProperty);
-    Path config = home.resolve("node.properties");
-    try (Writer w = Files.newBufferedWriter(config)) {
-      p.store(w, id + " (" + type + ") in the local inter-state demo network");
-    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("uei.domain", DOMAIN);
+    settings.putAll(extra);
     records.add(
         LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
-    NodeProcess process =
-        new NodeProcess(
-            id,
-            jar,
-            Map.of("QUARKUS_CONFIG_LOCATIONS", config.toUri().toString()),
-            port,
-            home.resolve("node.log"));
-    return new Node(id, type, home, process);
+    return LocalNodes.create(dir, id, type, jar, port, key, registry.baseUrl(), settings, Map.of());
   }
 
   /** Moves the market clock of every node to {@code marketNow}, so they judge windows alike. */

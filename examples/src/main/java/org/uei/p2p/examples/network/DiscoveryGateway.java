@@ -42,6 +42,8 @@ public final class DiscoveryGateway implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService forwarder = Executors.newFixedThreadPool(4);
+  // The server's own threads: not daemons, so close must end them or the JVM never exits.
+  private final ExecutorService serving = Executors.newFixedThreadPool(2);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final BecknRegistry registry;
@@ -76,7 +78,7 @@ public final class DiscoveryGateway implements AutoCloseable {
               g.received.incrementAndGet();
               g.forwarder.submit(() -> g.forward(a));
             }));
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.setExecutor(g.serving);
     server.start();
     return g;
   }
@@ -137,5 +139,6 @@ public final class DiscoveryGateway implements AutoCloseable {
   public void close() {
     server.stop(0);
     forwarder.shutdownNow();
+    serving.shutdownNow();
   }
 }

@@ -47,9 +47,15 @@ final class MarketSteps {
   }
 
   String publish(DemoCast.Prosumer p, Instant slotStart) throws IOException, InterruptedException {
+    return offer(console, bpp(), p, slotStart);
+  }
+
+  /** The prosumer's offer for the slot at {@code slotStart}, made on the seller platform's API. */
+  static String offer(Console console, String bpp, DemoCast.Prosumer p, Instant slotStart)
+      throws IOException, InterruptedException {
     JsonNode o =
         Json.post(
-                bpp() + "/provider/offers",
+                bpp + "/provider/offers",
                 Map.of(
                     "prosumerId",
                     p.id(),
@@ -422,7 +428,12 @@ final class MarketSteps {
   }
 
   void verifyAuditLogs() {
-    for (DemoNetwork.Node n : net.nodes()) {
+    verifyAuditLogs(console, net.registryUrl(), net.nodes());
+  }
+
+  /** Every node's signed audit log verified against its registry key with {@code uei audit}. */
+  static void verifyAuditLogs(Console console, String registryUrl, List<DemoNetwork.Node> nodes) {
+    for (DemoNetwork.Node n : nodes) {
       StringWriter out = new StringWriter();
       CommandLine cli = new CommandLine(new UeiCli());
       cli.setOut(new PrintWriter(out, true));
@@ -434,7 +445,7 @@ final class MarketSteps {
               "--node",
               n.url(),
               "--registry",
-              net.registryUrl(),
+              registryUrl,
               "--subscriber-id",
               n.id());
       console.step("%-24s %s", n.id(), out.toString().strip().replace('\n', ' '));

@@ -11,13 +11,21 @@ import org.uei.p2p.examples.embedding.EmbeddingDemo;
 
 /**
  * The README's main command: an inter-state P2P energy market on loopback in one command. Starts
- * the network ({@link DemoNetwork}), plays a trading day ({@link TradingDay}) and prints what
- * happens; exits 0 when every check passed, 1 when one failed, 2 when the network could not run.
+ * the network of the chosen wire ({@link Wave2Network} for IES wave 2, the network's current wire;
+ * {@link DemoNetwork} for DEG wave 1), plays a trading day ({@link Wave2Day}, {@link TradingDay})
+ * and prints what happens; exits 0 when every check passed, 1 when one failed, 2 when the network
+ * could not run.
  *
- * <p>Arguments: {@code [--keep-running] [--dir DIR] [--project DIR]}; {@code embedding} runs the
- * small embedding examples instead.
+ * <p>Arguments: {@code [--wire wave2|wave1] [--keep-running] [--dir DIR] [--project DIR]}; {@code
+ * embedding} runs the small embedding examples instead.
  */
 public final class NetworkDemo {
+  /** The wires the demo plays a day on. */
+  public enum Wire {
+    WAVE1,
+    WAVE2
+  }
+
   private NetworkDemo() {}
 
   public static void main(String[] args) throws Exception {
@@ -26,15 +34,18 @@ public final class NetworkDemo {
       return;
     }
     boolean keep = false;
+    Wire wire = Wire.WAVE2;
     Path dir = null;
     Path project = Path.of(System.getProperty("uei.home", ".")).toAbsolutePath().normalize();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--keep-running" -> keep = true;
+        case "--wire" -> wire = wire(value(args, ++i, "--wire"));
         case "--dir" -> dir = Path.of(value(args, ++i, "--dir"));
         case "--project" -> project = Path.of(value(args, ++i, "--project"));
         case "-h", "--help" -> {
-          System.out.println("usage: demo [--keep-running] [--dir DIR] | demo embedding");
+          System.out.println(
+              "usage: demo [--wire wave2|wave1] [--keep-running] [--dir DIR] | demo embedding");
           return;
         }
         default -> fail("unknown argument '" + args[i] + "' (try --help)");
@@ -43,16 +54,36 @@ public final class NetworkDemo {
     if (dir == null) {
       dir = Files.createTempDirectory("uei-demo-");
     }
-    System.exit(run(dir.toAbsolutePath(), project, keep, System.out));
+    System.exit(run(dir.toAbsolutePath(), project, wire, keep, System.out));
   }
 
-  /** Runs the demo; returns the exit code. */
-  public static int run(Path dir, Path project, boolean keepRunning, java.io.PrintStream out)
+  private static Wire wire(String name) {
+    return switch (name) {
+      case "wave1" -> Wire.WAVE1;
+      case "wave2" -> Wire.WAVE2;
+      default -> {
+        fail("--wire is wave2 (IES wave 2, the default) or wave1 (DEG wave 1), not '" + name + "'");
+        yield Wire.WAVE2;
+      }
+    };
+  }
+
+  /** Runs the demo on {@code wire}; returns the exit code. */
+  public static int run(
+      Path dir, Path project, Wire wire, boolean keepRunning, java.io.PrintStream out)
       throws Exception {
     Console console = new Console(out);
+    return wire == Wire.WAVE2
+        ? Wave2Demo.run(dir, project, keepRunning, console)
+        : runWave1(dir, project, keepRunning, console);
+  }
+
+  private static int runWave1(Path dir, Path project, boolean keepRunning, Console console)
+      throws Exception {
     console.line(
         "UEI P2P energy trading: a Delhi (TPDDL) buyer platform and a UP (PVVNL) seller platform,");
     console.line("each DISCOM with its utility node, all signed Beckn over HTTP on this machine.");
+    console.line("Wire: DEG wave 1 (Beckn 2.0-rc), domain " + DemoNetwork.DOMAIN + ".");
     console.phase(
         "Starting the local network (registry, discovery gateway and 4 nodes, fresh keys) in "
             + dir);
@@ -78,23 +109,29 @@ public final class NetworkDemo {
         console.check(
             false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
       }
-      List<String> failed = console.failures();
-      console.line("");
-      console.line(
-          failed.isEmpty()
-              ? "All " + console.checks() + " checks passed."
-              : failed.size()
-                  + " of "
-                  + console.checks()
-                  + " checks failed: "
-                  + String.join("; ", failed));
+      boolean passed = summary(console);
       if (keepRunning) {
         keepRunning(net, console);
       }
-      return failed.isEmpty() ? 0 : 1;
+      return passed ? 0 : 1;
     } finally {
       net.close();
     }
+  }
+
+  /** Prints how many checks passed; true when all did. */
+  static boolean summary(Console console) {
+    List<String> failed = console.failures();
+    console.line("");
+    console.line(
+        failed.isEmpty()
+            ? "All " + console.checks() + " checks passed."
+            : failed.size()
+                + " of "
+                + console.checks()
+                + " checks failed: "
+                + String.join("; ", failed));
+    return failed.isEmpty();
   }
 
   /**
@@ -138,9 +175,15 @@ public final class NetworkDemo {
             + DemoNetwork.SELLER_PLATFORM);
     console.line(
         "  OpenAPI of each node: <URL>/q/openapi, health: <URL>/q/health, metrics: <URL>/q/metrics");
+    untilStopped(net, net.nodes(), console);
+  }
+
+  /** Prints every node's console and its logins, then runs until Ctrl-C closes {@code net}. */
+  static void untilStopped(AutoCloseable net, List<DemoNetwork.Node> nodes, Console console)
+      throws InterruptedException {
     console.line("");
     console.line("Operator console of each node (HTTP Basic):");
-    for (DemoNetwork.Node n : net.nodes()) {
+    for (DemoNetwork.Node n : nodes) {
       console.line("  " + n.url() + "/console   " + n.id());
     }
     for (ConsoleLogins.Login l : DemoNetwork.CONSOLE.logins()) {
@@ -151,7 +194,11 @@ public final class NetworkDemo {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  net.close();
+                  try {
+                    net.close();
+                  } catch (Exception e) {
+                    System.err.println("demo: stopping the network: " + e.getMessage());
+                  }
                   stop.countDown();
                 }));
     stop.await();

@@ -10,21 +10,35 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's main command end to end: the whole network as real processes plays the scripted
- * trading day, every check of the day passes, and what it prints shows the outcome a user reads.
+ * The README's main command end to end, on both wires: the whole network as real processes plays
+ * the scripted trading day, every check of the day passes, and what it prints shows the outcome a
+ * user reads.
  */
 class NetworkDemoIT {
 
   @Test
-  void theScriptedTradingDayChecksOut() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    Path dir = Path.of("target", "demo-" + System.currentTimeMillis()).toAbsolutePath();
-    int exit = NetworkDemo.run(dir, Path.of(System.getProperty("uei.home")), false, out);
-    String printed = buffer.toString(StandardCharsets.UTF_8);
-    System.out.println(printed);
-    assertEquals(0, exit, printed);
-    assertTrue(printed.contains("checks passed."), printed);
+  void theWave2TradingDayChecksOut() throws Exception {
+    String printed = play(NetworkDemo.Wire.WAVE2);
+    assertTrue(
+        printed.contains("catalog/on_publish ACCEPTED"),
+        "the catalog reaches the discovery service: " + printed);
+    assertTrue(
+        printed.contains("refused: 50000 CON-BUYER-DISCOM"),
+        "the contract policy refuses BRPL's consumer: " + printed);
+    assertTrue(
+        printed.contains("BUYER_CAP") && printed.contains("TEST_DL_TPDDL_0103"),
+        "TPDDL refuses the flat above its sanctioned load: " + printed);
+    assertTrue(printed.contains("FINAL_ALLOC"), printed);
+    assertTrue(
+        printed.contains("BUYER_PLATFORM") && printed.contains("−₹21.12"),
+        "the RevenueFlow shows the buyer platform paying 3.20 kWh at ₹6.50 and wheeling: "
+            + printed);
+    assertTrue(printed.contains("audit log verified"), printed);
+  }
+
+  @Test
+  void theWave1TradingDayChecksOut() throws Exception {
+    String printed = play(NetworkDemo.Wire.WAVE1);
     assertTrue(
         printed.contains("refused: 50000"), "the refused purchase shows its rule: " + printed);
     assertTrue(
@@ -38,5 +52,25 @@ class NetworkDemoIT {
     assertTrue(
         printed.contains("interstate-pilot-2026-02"), "the profile in force is named: " + printed);
     assertTrue(printed.contains("audit log verified"), printed);
+  }
+
+  /** Runs {@code ./demo} on {@code wire}; what it printed, once it exited 0. */
+  private static String play(NetworkDemo.Wire wire) throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Path dir =
+        Path.of(
+                "target",
+                "demo-"
+                    + wire.name().toLowerCase(java.util.Locale.ROOT)
+                    + "-"
+                    + System.currentTimeMillis())
+            .toAbsolutePath();
+    int exit = NetworkDemo.run(dir, Path.of(System.getProperty("uei.home")), wire, false, out);
+    String printed = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertEquals(0, exit, printed);
+    assertTrue(printed.contains("checks passed."), printed);
+    return printed;
   }
 }
