@@ -54,6 +54,16 @@ public final class LocalNetwork implements AutoCloseable {
    */
   public static LocalNetwork start(Path dir, Map<String, String> bppEnv, Map<String, String> bapEnv)
       throws IOException, InterruptedException {
+    return start(dir, DOMAIN, bppEnv, bapEnv);
+  }
+
+  /**
+   * Like {@link #start(Path, Map, Map)}, with both nodes registered in {@code domain}: the network
+   * whose participants a buyer platform looks up (UEI v1's {@code uei:p2p-trading}, say).
+   */
+  public static LocalNetwork start(
+      Path dir, String domain, Map<String, String> bppEnv, Map<String, String> bapEnv)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     LocalRegistry registry =
         LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
@@ -64,10 +74,10 @@ public final class LocalNetwork implements AutoCloseable {
     ArrayNode records = Json.MAPPER.createArrayNode();
     records.add(
         LoopbackSubscribers.record(
-            BPP_ID, "k1", "BPP", "http://127.0.0.1:" + bppPort, DOMAIN, bppKey));
+            BPP_ID, "k1", "BPP", "http://127.0.0.1:" + bppPort, domain, bppKey));
     records.add(
         LoopbackSubscribers.record(
-            BAP_ID, "k1", "BAP", "http://127.0.0.1:" + bapPort, DOMAIN, bapKey));
+            BAP_ID, "k1", "BAP", "http://127.0.0.1:" + bapPort, domain, bapKey));
     Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
 
     NodeProcess bpp =

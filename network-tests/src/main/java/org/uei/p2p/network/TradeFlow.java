@@ -68,18 +68,27 @@ public final class TradeFlow {
    * Discover (filtered to the offer) → select → init → confirm, all in sync mode on the bap-node.
    */
   public Result trade(String offerId, int kwh) throws IOException, InterruptedException {
+    return trade(
+        offerId,
+        kwh,
+        Map.of(
+            "filter",
+            "$[?(@.beckn:id == '"
+                + offerId
+                + "' && @.beckn:price.schema:priceCurrency == 'INR')]"));
+  }
+
+  /**
+   * The same trade after a discover of {@code discoverBody}: {@code {}} on a wire whose search
+   * takes no filter expression (UEI v1).
+   */
+  public Result trade(String offerId, int kwh, Map<String, Object> discoverBody)
+      throws IOException, InterruptedException {
     String bap = net.bap().url();
-    JsonNode discover =
-        Json.post(
-                bap + "/client/discover",
-                Map.of(
-                    "filter",
-                    "$[?(@.beckn:id == '"
-                        + offerId
-                        + "' && @.beckn:price.schema:priceCurrency == 'INR')]"))
-            .expect(200);
+    JsonNode discover = Json.post(bap + "/client/discover", discoverBody).expect(200);
     String txn = discover.get("transactionId").asText();
-    require(discover, "on_discover", offerId);
+    // UEI v1 discovers with search, answered on_search.
+    require(discover, "on_" + discover.path("action").asText("discover"), offerId);
     Map<String, Object> order =
         Map.of(
             "transactionId",
