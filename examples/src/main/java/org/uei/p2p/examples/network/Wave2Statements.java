@@ -13,8 +13,8 @@ import org.uei.p2p.market.settlement.Figures;
 
 /**
  * Both platforms' statements of the delivery day: the buyer platform's own arithmetic of the trades
- * the seller settled (under its settlement profile) next to the RevenueFlows it received, and the
- * seller platform's statement.
+ * the seller settled next to the RevenueFlows it received, and the seller platform's statement of
+ * the same contracts, which must agree with it.
  */
 final class Wave2Statements {
   private final Wave2Network net;
@@ -53,13 +53,6 @@ final class Wave2Statements {
     console.step(
         "seller platform %s (GET /provider/settlement/statement?counterparty=%s):",
         Wave2Network.SELLER_PLATFORM, BUYER_PLATFORM);
-    if (seller.path("trades").isEmpty()) {
-      // bpp-node settles wave-2 contracts into their RevenueFlow (above), not into this statement.
-      console.step(
-          "no trades: the seller platform's statement covers its wave-1 settlement runs; its"
-              + " wave-2 settlement is the RevenueFlow it sent with FINAL_ALLOC");
-      return;
-    }
     trades(seller);
     for (Wave2Steps.Bought b : settled.keySet()) {
       JsonNode s = tradeOf(seller, b.contractId());
@@ -71,6 +64,11 @@ final class Wave2Statements {
                   == 0,
           "both platforms' statements agree on " + b.contractId());
     }
+    BigDecimal sellerNet = seller.at("/netPositions/0/amount").decimalValue();
+    BigDecimal buyerNet = buyer.at("/netPositions/0/amount").decimalValue();
+    console.check(
+        sellerNet.compareTo(buyerNet) == 0,
+        "both platforms net the day alike: " + Figures.inr(buyerNet) + " to the seller platform");
   }
 
   private void trades(JsonNode statement) {
