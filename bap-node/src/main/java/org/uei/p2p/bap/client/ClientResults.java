@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
+import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
@@ -161,6 +163,37 @@ public class ClientResults {
       return NODES.objectNode().set("order", o);
     }
     return NODES.nullNode();
+  }
+
+  /** How a wire's callback is summed up for the buyer app; may fail on what it cannot read. */
+  @FunctionalInterface
+  public interface Summary {
+    JsonNode of() throws TradeCodecException;
+  }
+
+  /**
+   * Fills {@code out} with a callback as the buyer app reads it, whichever wire it came on: the
+   * seller's {@code error}, the {@code summary} (or {@code summaryError} when it cannot be read)
+   * and the {@code message} as received.
+   */
+  public static void describe(
+      Optional<BecknError> refusal, JsonNode message, Summary summary, ObjectNode out) {
+    refusal.ifPresent(
+        err -> {
+          ObjectNode n = out.putObject("error");
+          n.put("code", err.getCode()).put("message", err.getMessage());
+          if (err.getPaths() != null) {
+            n.put("paths", err.getPaths());
+          }
+        });
+    try {
+      out.set("summary", message == null ? NODES.nullNode() : summary.of());
+    } catch (TradeCodecException | RuntimeException ex) {
+      out.put("summaryError", ex.getMessage());
+    }
+    if (message != null) {
+      out.set("message", message);
+    }
   }
 
   /** The summary of offers the buyer app reads, whichever wire they came on. */

@@ -161,13 +161,6 @@ public class OrderBuilder {
   }
 
   private TradeOrder fromOffers(ClientCommands.Order cmd, Target target) {
-    if (cmd.items() == null || cmd.items().isEmpty()) {
-      throw Refusal.invalid("items (offerId, quantityKwh) are required");
-    }
-    ClientCommands.Buyer b = cmd.buyer();
-    if (b == null || blank(b.id()) || blank(b.meterId()) || blank(b.discomId())) {
-      throw Refusal.invalid("buyer (id, meterId, discomId) is required");
-    }
     List<EnergyOffer> offers = new ArrayList<>();
     for (Envelope<? extends Message> e :
         callbacks(cmd.transactionId(), target.bppId(), "on_discover")) {
@@ -176,6 +169,25 @@ public class OrderBuilder {
       } catch (TradeCodecException ex) {
         // A catalog this platform cannot read offers nothing to order from.
       }
+    }
+    return order(cmd, identity.subscriberId(), target.bppId(), offers);
+  }
+
+  /**
+   * The order {@code cmd} asks of {@code bppId}: each item taken from {@code offers} (what the
+   * seller's catalog callbacks of the transaction offered, on whichever wire), for the buyer it
+   * names.
+   *
+   * @throws Refusal when an item or the buyer is missing, or an item names no offered offer
+   */
+  public static TradeOrder order(
+      ClientCommands.Order cmd, String bapId, String bppId, List<EnergyOffer> offers) {
+    if (cmd.items() == null || cmd.items().isEmpty()) {
+      throw Refusal.invalid("items (offerId, quantityKwh) are required");
+    }
+    ClientCommands.Buyer b = cmd.buyer();
+    if (b == null || blank(b.id()) || blank(b.meterId()) || blank(b.discomId())) {
+      throw Refusal.invalid("buyer (id, meterId, discomId) is required");
     }
     List<OrderLine> lines = new ArrayList<>();
     for (ClientCommands.Item item : cmd.items()) {
@@ -193,7 +205,7 @@ public class OrderBuilder {
                   () ->
                       Refusal.notFound(
                           "'"
-                              + target.bppId()
+                              + bppId
                               + "' offered no '"
                               + item.offerId()
                               + "' in transaction '"
@@ -204,8 +216,8 @@ public class OrderBuilder {
     return new TradeOrder(
         null,
         TradeStatus.PENDING,
-        identity.subscriberId(),
-        target.bppId(),
+        bapId,
+        bppId,
         b.id(),
         new MeterPoint(b.meterId(), b.discomId()),
         lines);

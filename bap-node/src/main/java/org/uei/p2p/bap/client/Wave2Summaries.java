@@ -11,7 +11,6 @@ import org.uei.p2p.bap.wave2.Wave2Network;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeContract;
-import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.MoneyFlow;
 import org.uei.p2p.model.wave2.Catalog;
@@ -40,27 +39,10 @@ public final class Wave2Summaries {
     if (read.isEmpty()) {
       return false;
     }
-    Wave2Envelope e = read.get();
-    Wave2Callbacks.refusal(e).ifPresent(err -> out.set("error", error(err)));
-    Wave2Message m = e.message();
-    try {
-      out.set("summary", m == null ? NODES.nullNode() : summary(m));
-    } catch (TradeCodecException | RuntimeException ex) {
-      out.put("summaryError", ex.getMessage());
-    }
-    if (m != null) {
-      out.set("message", m.toJson());
-    }
+    Wave2Message m = read.get().message();
+    ClientResults.describe(
+        Wave2Callbacks.refusal(read.get()), m == null ? null : m.toJson(), () -> summary(m), out);
     return true;
-  }
-
-  private static ObjectNode error(BecknError err) {
-    ObjectNode n = NODES.objectNode();
-    n.put("code", err.getCode()).put("message", err.getMessage());
-    if (err.getPaths() != null) {
-      n.put("paths", err.getPaths());
-    }
-    return n;
   }
 
   /**

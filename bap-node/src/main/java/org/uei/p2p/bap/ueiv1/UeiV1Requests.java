@@ -16,13 +16,11 @@ import org.uei.p2p.bap.client.ClientCommands;
 import org.uei.p2p.bap.client.ClientRequest;
 import org.uei.p2p.bap.client.OrderBuilder;
 import org.uei.p2p.bap.client.Outgoing;
-import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.trade.EnergyOffer;
-import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.ueiv1.UeiV1Contexts;
@@ -134,13 +132,6 @@ public class UeiV1Requests {
   }
 
   private TradeOrder fromOffers(ClientCommands.Order cmd, OrderBuilder.Target target) {
-    if (cmd.items() == null || cmd.items().isEmpty()) {
-      throw Refusal.invalid("items (offerId, quantityKwh) are required");
-    }
-    ClientCommands.Buyer b = cmd.buyer();
-    if (b == null || blank(b.id()) || blank(b.meterId()) || blank(b.discomId())) {
-      throw Refusal.invalid("buyer (id, meterId, discomId) is required");
-    }
     List<EnergyOffer> offers = new ArrayList<>();
     for (UeiV1Envelope e : UeiV1Callbacks.of(cmd.transactionId(), target.bppId(), "on_search")) {
       try {
@@ -149,38 +140,7 @@ public class UeiV1Requests {
         // A catalog this platform cannot read offers nothing to order from.
       }
     }
-    List<OrderLine> lines = new ArrayList<>();
-    for (ClientCommands.Item item : cmd.items()) {
-      if (item == null
-          || blank(item.offerId())
-          || item.quantityKwh() == null
-          || item.quantityKwh().signum() <= 0) {
-        throw Refusal.invalid("each item needs an offerId and a quantityKwh above 0");
-      }
-      EnergyOffer offer =
-          offers.stream()
-              .filter(o -> o.offerId().equals(item.offerId()))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      Refusal.notFound(
-                          "'"
-                              + target.bppId()
-                              + "' offered no '"
-                              + item.offerId()
-                              + "' in transaction '"
-                              + cmd.transactionId()
-                              + "'"));
-      lines.add(OrderLine.take(offer, item.quantityKwh()));
-    }
-    return new TradeOrder(
-        null,
-        TradeStatus.PENDING,
-        identity.subscriberId(),
-        target.bppId(),
-        b.id(),
-        new MeterPoint(b.meterId(), b.discomId()),
-        lines);
+    return OrderBuilder.order(cmd, identity.subscriberId(), target.bppId(), offers);
   }
 
   private String orderId(ClientCommands.Order cmd, String txn, String bpp) {

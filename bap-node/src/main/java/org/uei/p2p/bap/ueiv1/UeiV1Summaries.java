@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.uei.p2p.bap.client.ClientResults;
 import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.UeiV1Codec;
-import org.uei.p2p.model.envelope.BecknError;
 import org.uei.p2p.model.ueiv1.Order;
 import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.ueiv1.UeiV1Message;
@@ -31,27 +30,10 @@ public final class UeiV1Summaries {
     if (read.isEmpty()) {
       return false;
     }
-    UeiV1Envelope e = read.get();
-    UeiV1Callbacks.refusal(e).ifPresent(err -> out.set("error", error(err)));
-    UeiV1Message m = e.message();
-    try {
-      out.set("summary", m == null ? NODES.nullNode() : summary(m));
-    } catch (TradeCodecException | RuntimeException ex) {
-      out.put("summaryError", ex.getMessage());
-    }
-    if (m != null) {
-      out.set("message", m.toJson());
-    }
+    UeiV1Message m = read.get().message();
+    ClientResults.describe(
+        UeiV1Callbacks.refusal(read.get()), m == null ? null : m.toJson(), () -> summary(m), out);
     return true;
-  }
-
-  private static ObjectNode error(BecknError err) {
-    ObjectNode n = NODES.objectNode();
-    n.put("code", err.getCode()).put("message", err.getMessage());
-    if (err.getPaths() != null) {
-      n.put("paths", err.getPaths());
-    }
-    return n;
   }
 
   private static com.fasterxml.jackson.databind.JsonNode summary(UeiV1Message m)
