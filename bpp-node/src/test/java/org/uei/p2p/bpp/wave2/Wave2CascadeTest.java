@@ -10,10 +10,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,16 +18,11 @@ import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.EnergyOffer;
-import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
-import org.uei.p2p.registry.Subscriber;
-import org.uei.p2p.registry.SubscriberJson;
-import org.uei.p2p.registry.SubscriberType;
 import org.uei.p2p.signing.BecknSigner;
-import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * The DISCOMs' allocations reaching the seller platform in on_status, and the settlement they
@@ -41,34 +32,6 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 @TestProfile(Wave2Mode.class)
 @QuarkusTestResource(TestNetwork.class)
 class Wave2CascadeTest extends Wave2NodeTest {
-
-  /** Registers the seller DISCOM's ledger provider, which signs its on_status with its own key. */
-  private static BecknSigner registerSellerLedger() throws Exception {
-    Ed25519KeyPair key = Ed25519KeyPair.generate();
-    LedgerProvider l = Wave2Buyer.sellerLedger();
-    Subscriber record =
-        Subscriber.builder()
-            .subscriberId(l.ledgerId())
-            .uniqueKeyId("k1")
-            .type(SubscriberType.BPP)
-            .url(l.ledgerUri())
-            .domain(TestNetwork.DOMAIN)
-            .signingPublicKey(key.publicKeyBase64())
-            .status(Subscriber.SUBSCRIBED)
-            .build();
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            SubscriberJson.writeList(List.of(record)).toString()))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return BecknSigner.of(l.ledgerId(), "k1", key);
-  }
 
   /** An on_status to the seller platform from {@code senderId} at {@code senderUri}. */
   private static Wave2Envelope onStatus(
@@ -151,7 +114,7 @@ class Wave2CascadeTest extends Wave2NodeTest {
 
   @Test
   void bothDiscomsAllocationsSettleTheContractOnceWithRevenueFlowsSummingToZero() throws Exception {
-    BecknSigner ledger = registerSellerLedger();
+    BecknSigner ledger = registerSellerLedger("k1");
     sellerLedger.answering(true);
     EnergyOffer offer = discovered(publish("6.50", "5"));
     String txn = UUID.randomUUID().toString();
@@ -215,7 +178,7 @@ class Wave2CascadeTest extends Wave2NodeTest {
    */
   @Test
   void bothSidesReportedAtOnceSettleEveryContract() throws Exception {
-    BecknSigner ledger = registerSellerLedger();
+    BecknSigner ledger = registerSellerLedger("k1");
     sellerLedger.answering(true);
     EnergyOffer offer = discovered(publish("6.50", "8"));
     java.util.concurrent.ExecutorService pool =

@@ -10,10 +10,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +20,13 @@ import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.codec.Wave2LedgerReport;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.EnergyOffer;
-import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.testing.Poll;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
-import org.uei.p2p.registry.Subscriber;
-import org.uei.p2p.registry.SubscriberJson;
-import org.uei.p2p.registry.SubscriberType;
 import org.uei.p2p.signing.BecknSigner;
-import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * The seller DISCOM's ledger reporting in its compact allocation report, and the seller platform
@@ -45,34 +36,6 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 @TestProfile(Wave2Mode.class)
 @QuarkusTestResource(TestNetwork.class)
 class Wave2LedgerReportCascadeTest extends Wave2NodeTest {
-
-  /** The seller DISCOM's ledger provider, registered with a key of its own. */
-  private static BecknSigner sellerLedgerSigner() throws Exception {
-    Ed25519KeyPair key = Ed25519KeyPair.generate();
-    LedgerProvider l = Wave2Buyer.sellerLedger();
-    Subscriber record =
-        Subscriber.builder()
-            .subscriberId(l.ledgerId())
-            .uniqueKeyId("report-k")
-            .type(SubscriberType.BPP)
-            .url(l.ledgerUri())
-            .domain(TestNetwork.DOMAIN)
-            .signingPublicKey(key.publicKeyBase64())
-            .status(Subscriber.SUBSCRIBED)
-            .build();
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            SubscriberJson.writeList(List.of(record)).toString()))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return BecknSigner.of(l.ledgerId(), "report-k", key);
-  }
 
   private static Wave2Envelope onStatus(
       String txn, String senderId, String senderUri, Wave2Message message) {
@@ -111,7 +74,7 @@ class Wave2LedgerReportCascadeTest extends Wave2NodeTest {
   @Test
   void theLedgersReportIsAcceptedForItsOwnLinesAndTheBuyerSideGoesBackToTheLedger()
       throws Exception {
-    BecknSigner ledger = sellerLedgerSigner();
+    BecknSigner ledger = registerSellerLedger("report-k");
     sellerLedger.answering(true);
     EnergyOffer offer = discovered(publish("6.50", "5"));
     String txn = UUID.randomUUID().toString();

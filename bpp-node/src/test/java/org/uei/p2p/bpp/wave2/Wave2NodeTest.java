@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +21,17 @@ import org.uei.p2p.model.codec.TradeContract;
 import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
+import org.uei.p2p.registry.Subscriber;
+import org.uei.p2p.registry.SubscriberJson;
+import org.uei.p2p.registry.SubscriberType;
+import org.uei.p2p.signing.BecknSigner;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * What the wave-2 seller tests share: this node on wave 1 and wave 2 ({@link Wave2Mode}), the test
@@ -127,6 +138,37 @@ abstract class Wave2NodeTest {
         new Wave2Codec(Wave2Buyer.POLICY, List.of()).offers(callback("on_discover", d).message());
     assertEquals(1, offers.size(), "exactly the offer asked for");
     return offers.get(0);
+  }
+
+  /**
+   * Registers the seller DISCOM's ledger provider with a key of its own under {@code keyId} (one
+   * per test class, so that classes sharing the registry keep their keys); its signer.
+   */
+  static BecknSigner registerSellerLedger(String keyId) throws Exception {
+    Ed25519KeyPair key = Ed25519KeyPair.generate();
+    LedgerProvider l = Wave2Buyer.sellerLedger();
+    Subscriber record =
+        Subscriber.builder()
+            .subscriberId(l.ledgerId())
+            .uniqueKeyId(keyId)
+            .type(SubscriberType.BPP)
+            .url(l.ledgerUri())
+            .domain(TestNetwork.DOMAIN)
+            .signingPublicKey(key.publicKeyBase64())
+            .status(Subscriber.SUBSCRIBED)
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            SubscriberJson.writeList(List.of(record)).toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return BecknSigner.of(l.ledgerId(), keyId, key);
   }
 
   /** Confirms {@code kwh} of {@code offer} in transaction {@code txn}; the ACTIVE contract. */

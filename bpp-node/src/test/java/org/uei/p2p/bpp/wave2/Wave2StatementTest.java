@@ -11,10 +11,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +31,6 @@ import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.EnergyOffer;
-import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
@@ -43,11 +38,7 @@ import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Envelope;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
-import org.uei.p2p.registry.Subscriber;
-import org.uei.p2p.registry.SubscriberJson;
-import org.uei.p2p.registry.SubscriberType;
 import org.uei.p2p.signing.BecknSigner;
-import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * A settled wave-2 contract in the seller platform's settlement statement, its monthly DISCOM
@@ -59,33 +50,6 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 class Wave2StatementTest extends Wave2NodeTest {
 
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
-  private static BecknSigner sellerLedgerSigner() throws Exception {
-    Ed25519KeyPair key = Ed25519KeyPair.generate();
-    LedgerProvider l = Wave2Buyer.sellerLedger();
-    Subscriber record =
-        Subscriber.builder()
-            .subscriberId(l.ledgerId())
-            .uniqueKeyId("statement-k")
-            .type(SubscriberType.BPP)
-            .url(l.ledgerUri())
-            .domain(TestNetwork.DOMAIN)
-            .signingPublicKey(key.publicKeyBase64())
-            .status(Subscriber.SUBSCRIBED)
-            .build();
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(TestPeers.registryUrl() + "/admin/subscribers"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            SubscriberJson.writeList(List.of(record)).toString()))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return BecknSigner.of(l.ledgerId(), "statement-k", key);
-  }
 
   /** A new prosumer of the seller DISCOM offering {@code kwh} at {@code price} in {@code slot}. */
   private static String offer(Instant slot, String price, String kwh) {
@@ -199,7 +163,7 @@ class Wave2StatementTest extends Wave2NodeTest {
 
   @Test
   void aSettledContractIsInTheStatementTheBillAndTheDreReportWithItsFlowsMoney() throws Exception {
-    BecknSigner ledger = sellerLedgerSigner();
+    BecknSigner ledger = registerSellerLedger("statement-k");
     sellerLedger.answering(true);
     Instant slot = TradingRules.ies().firstTradableSlot(Instant.now());
     EnergyOffer first = discovered(offer(slot, "4.55", "3"));
