@@ -46,7 +46,7 @@ import org.uei.p2p.node.testing.TestPeers;
 
 @QuarkusTest
 @QuarkusTestResource(TestNetwork.class)
-class BppNodeTest {
+public class BppNodeTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Wave1Codec CODEC = new Wave1Codec();
@@ -64,8 +64,11 @@ class BppNodeTest {
     }
   }
 
-  /** Registers a prosumer with its own meter and publishes one offer; returns the offer id. */
-  private static String publish(String discom, String price, String kwh) {
+  /**
+   * Registers a prosumer of {@code discom} with its own meter and publishes one offer in the first
+   * tradable slot; returns the offer id. Shared by the node tests of every wire.
+   */
+  public static String publish(String discom, String price, String kwh) {
     String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .contentType("application/json")

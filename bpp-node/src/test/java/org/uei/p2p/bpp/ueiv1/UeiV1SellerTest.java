@@ -16,12 +16,10 @@ import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.uei.p2p.bpp.BuyerSide;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.trade.EnergyOffer;
@@ -63,43 +61,9 @@ class UeiV1SellerTest {
     }
   }
 
-  /** A prosumer with its own meter and one offer; returns the offer id. */
+  /** A TPDDL prosumer with its own meter and one offer; returns the offer id. */
   private static String publish(String price, String kwh) {
-    String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "id",
-                id,
-                "meterId",
-                "DL-" + id,
-                "discomId",
-                "TPDDL",
-                "stateCode",
-                "DL",
-                "installedCapacityKw",
-                10))
-        .post("/provider/prosumers")
-        .then()
-        .statusCode(201);
-    return given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "prosumerId",
-                id,
-                "slotStart",
-                BuyerSide.tradableSlot().toString(),
-                "pricePerKwh",
-                new BigDecimal(price),
-                "maxKwh",
-                new BigDecimal(kwh)))
-        .post("/provider/offers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return org.uei.p2p.bpp.BppNodeTest.publish("TPDDL", price, kwh);
   }
 
   private static BigDecimal available(String offerId) {
