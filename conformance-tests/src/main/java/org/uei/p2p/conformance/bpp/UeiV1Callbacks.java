@@ -57,7 +57,7 @@ public final class UeiV1Callbacks {
   }
 
   /** The first context member of {@code request} that {@code callback} does not echo, or empty. */
-  static Optional<String> notEchoed(JsonNode request, Inbound callback) {
+  public static Optional<String> notEchoed(JsonNode request, Inbound callback) {
     JsonNode got = callback.tree() == null ? null : callback.tree().path("context");
     ObjectNode sent = request.deepCopy();
     for (String f : ECHOED) {
@@ -87,7 +87,8 @@ public final class UeiV1Callbacks {
    * The result of a request the kit expects refused with HTTP {@code status} and a NACK whose error
    * names a BECKN-005 code and, when {@code path} is not null, that JSON path.
    */
-  static CaseResult nack(ConformanceCase c, HttpAnswer a, int status, String path, Exchange ev) {
+  public static CaseResult nack(
+      ConformanceCase c, HttpAnswer a, int status, String path, Exchange ev) {
     List<Exchange> evidence = List.of(ev);
     if (a.status() != status || a.ack().map(r -> r.isAck()).orElse(true)) {
       return CaseResult.failed(
