@@ -156,7 +156,13 @@ final class UeiV1RequestChecks {
     return ev.isEmpty()
         ? CaseResult.notRun(c, "needs a select; see " + UeiV1BapCases.FLOW.id())
         : CaseResult.passed(
-            c, ev.size() + " order(s) of '" + offer.offerId() + "' at " + offer.price(), ev);
+            c,
+            ev.size()
+                + " order(s) of '"
+                + offer.offerId()
+                + "' at "
+                + UeiV1Callbacks.show(offer.price()),
+            ev);
   }
 
   /** What is wrong with the lines of an order against the kit's offer, or empty. */

@@ -138,7 +138,7 @@ final class UeiV1BppRun {
                 + "' ("
                 + usable.get().slot()
                 + ", "
-                + usable.get().price()
+                + UeiV1Callbacks.show(usable.get().price())
                 + ")",
             ev));
     return usable;

@@ -109,6 +109,11 @@ public final class UeiV1Callbacks {
     return CaseResult.passed(c, a.summary(), evidence);
   }
 
+  /** A price as a reader writes it, e.g. {@code 6.40 INR/kWh}. */
+  public static String show(org.uei.p2p.model.trade.UnitPrice p) {
+    return p.perKwh().toPlainString() + " " + p.currency().getCurrencyCode() + "/kWh";
+  }
+
   /** True when a BECKN-005 code. */
   static boolean isBecknCode(String code) {
     return code != null && BECKN_005.matcher(code).matches();

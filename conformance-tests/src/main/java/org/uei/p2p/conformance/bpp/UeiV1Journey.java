@@ -145,7 +145,12 @@ final class UeiV1Journey {
     UnitPrice quoted = select.order.lines().get(0).price();
     if (!samePrice(quoted, offer.price())) {
       return CaseResult.failed(
-          c, "on_select prices the item at " + quoted + ", the catalog at " + offer.price(), ev);
+          c,
+          "on_select prices the item at "
+              + show(quoted)
+              + ", the catalog at "
+              + show(offer.price()),
+          ev);
     }
     JsonNode total = select.callback.tree().at("/message/order/quote/price/value");
     BigDecimal expected = offer.price().valueOf(asked.quantityKwh());
@@ -166,32 +171,44 @@ final class UeiV1Journey {
             half,
             BigDecimal.ONE);
     UeiV1Kit.Call call = kit.send(UeiV1Action.SELECT, order(cheap), null);
-    Exchange sent = call.sent().evidence("select at " + half);
+    Exchange sent = call.sent().evidence("select at " + show(half));
     HttpAnswer a = call.sent().answer();
     if (!a.isAck()) {
       return CaseResult.passed(
-          c, "a select at " + half + " was refused: " + a.summary(), List.of(sent));
+          c, "a select at " + show(half) + " was refused: " + a.summary(), List.of(sent));
     }
     CallbackMatch cb = kit.callback(call);
     if (!cb.counts()) {
-      return CaseResult.failed(c, "the select at " + half + ": " + cb.problem(), cb.evidence(sent));
+      return CaseResult.failed(
+          c, "the select at " + show(half) + ": " + cb.problem(), cb.evidence(sent));
     }
     Inbound m = cb.callback();
     List<Exchange> both = cb.evidence(sent);
     if (m.tree().hasNonNull("error")) {
       return CaseResult.passed(
-          c, "a select at " + half + " was refused in on_select: " + m.tree().get("error"), both);
+          c,
+          "a select at " + show(half) + " was refused in on_select: " + m.tree().get("error"),
+          both);
     }
     try {
       TradeOrder got = codec.order(UeiV1Envelope.parse(m.body()).message());
       UnitPrice p = got.lines().get(0).price();
       return samePrice(p, offer.price())
           ? CaseResult.passed(
-              c, "a select at " + half + " was re-quoted at the catalog's " + offer.price(), both)
-          : CaseResult.failed(c, "on_select took the buyer's price: " + p, both);
+              c,
+              "a select at "
+                  + show(half)
+                  + " was re-quoted at the catalog's "
+                  + show(offer.price()),
+              both)
+          : CaseResult.failed(c, "on_select took the buyer's price: " + show(p), both);
     } catch (MessageParseException | TradeCodecException e) {
       return CaseResult.failed(c, "the on_select cannot be read: " + e.getMessage(), both);
     }
+  }
+
+  private static String show(UnitPrice p) {
+    return UeiV1Callbacks.show(p);
   }
 
   private static boolean samePrice(UnitPrice a, UnitPrice b) {
@@ -271,7 +288,7 @@ final class UeiV1Journey {
                 + ", "
                 + asked.quantityKwh().toPlainString()
                 + " kWh"
-                + (checkPrice ? " at " + asked.price() : "")
+                + (checkPrice ? " at " + show(asked.price()) : "")
                 + (got.orderId() == null ? "" : ", order " + got.orderId()),
             ev),
         m,
