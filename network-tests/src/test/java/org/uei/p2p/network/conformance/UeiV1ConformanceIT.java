@@ -27,17 +27,21 @@ import org.uei.p2p.conformance.bpp.UeiV1BppCases;
 import org.uei.p2p.conformance.bpp.UeiV1BppConformance;
 import org.uei.p2p.conformance.report.ConsoleReport;
 import org.uei.p2p.conformance.report.HtmlReport;
+import org.uei.p2p.conformance.setup.WireProbe;
+import org.uei.p2p.conformance.setup.WireProbe.Wire;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.model.ueiv1.UeiV1Context;
+import org.uei.p2p.network.Cli;
 import org.uei.p2p.signing.BecknSigner;
 
 /**
  * The conformance kit on UEI v1 (Beckn 1.1.0, {@code uei:p2p-trading}) against our own nodes: the
  * kit plays the buyer platform against bpp-node and a seller platform against bap-node, and both
- * pass every case. Two negative controls show the kit sees real faults: a bpp-node with signature
- * checks off fails exactly the inbound signature cases, and a hop that cuts the price of on_select
- * (re-signed with the seller's own key) fails exactly the price case.
+ * pass every case; {@code uei conformance} without {@code --wire} tells the wire by itself. Two
+ * negative controls show the kit sees real faults: a bpp-node with signature checks off fails
+ * exactly the inbound signature cases, and a hop that cuts the price of on_select (re-signed with
+ * the seller's own key) fails exactly the price case.
  */
 class UeiV1ConformanceIT {
 
@@ -108,6 +112,31 @@ class UeiV1ConformanceIT {
   }
 
   @Test
+  void theCliTellsUeiV1ByItselfAndOurBppNodePasses() throws Exception {
+    Cli cli =
+        Cli.run(
+            "conformance",
+            "--role",
+            "bpp",
+            "--target",
+            bpp.url(),
+            "--target-id",
+            BPP_ID,
+            "--registry",
+            net.registryUrl(),
+            "--subscriber-id",
+            "kit-cli.ueiv1.conformance.local",
+            "--report-dir",
+            net.dir().resolve("cli-report").toString());
+    assertEquals(0, cli.exit(), cli.out() + cli.err());
+    assertTrue(
+        cli.out().contains("wire: uei-v1 (the target does not know discover and answered search"),
+        cli.out());
+    assertTrue(
+        cli.out().contains(UeiV1BppCases.ALL.size() + " passed, 0 failed, 0 not run"), cli.out());
+  }
+
+  @Test
   void withoutSignatureChecksExactlyTheInboundSignatureCasesFail() throws Exception {
     String id = "bpp-insecure.ueiv1.conformance.local";
     Map<String, String> env = new LinkedHashMap<>(BppFault.INSECURE.env());
@@ -150,6 +179,8 @@ class UeiV1ConformanceIT {
                 "-Duei.bap.uei-v1.gateway-url=" + kitUrl),
             DOMAIN);
     try {
+      // A buyer platform on Beckn 1.1.0 knows on_search, not on_discover.
+      assertEquals(Wire.UEI_V1, new WireProbe().detect(bap.url(), "on_discover").wire());
       ConformanceReport report =
           new UeiV1BapConformance(
                   new BapConformance.Config(
