@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,12 +84,12 @@ public final class BapConformance {
    * The start of the kit's offered slot: the first whole hour between 06:00 and 18:00 local that
    * starts more than 5 hours from now, so that it is still open past the 4-hour gate closure.
    */
-  static java.time.ZonedDateTime offeredHour(ZoneId zone) {
-    java.time.ZonedDateTime t =
+  static ZonedDateTime offeredHour(ZoneId zone) {
+    ZonedDateTime t =
         Instant.now()
-            .plus(java.time.Duration.ofHours(5))
+            .plus(Duration.ofHours(5))
             .atZone(zone)
-            .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+            .truncatedTo(ChronoUnit.HOURS)
             .plusHours(1);
     while (t.getHour() < 6 || t.getHour() >= 18) {
       t = t.plusHours(1);

@@ -1,7 +1,6 @@
 package org.uei.p2p.conformance.bpp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ final class UeiV1BppRun {
   private final UeiV1Kit kit;
   private final MeterPoint buyer;
   private final Consumer<CaseResult> record;
-  private final List<UeiV1Kit.Call> probes = new ArrayList<>();
 
   UeiV1BppRun(UeiV1Kit kit, MeterPoint buyer, Consumer<CaseResult> record) {
     this.kit = kit;
@@ -156,7 +154,6 @@ final class UeiV1BppRun {
     byte[] body = UeiV1Envelope.of(context, searchMessage()).write();
     UeiV1Kit.Call call =
         kit.sendRaw(context, body, signer == null ? null : signer.authorization(body));
-    probes.add(call);
     return call;
   }
 

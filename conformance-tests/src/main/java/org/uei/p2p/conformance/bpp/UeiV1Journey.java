@@ -69,19 +69,16 @@ final class UeiV1Journey {
     Step select = step(UeiV1BppCases.SELECT, UeiV1Action.SELECT, order(asked), null, asked, false);
     record.accept(select.result);
     if (select.order == null) {
-      record.accept(CaseResult.notRun(UeiV1BppCases.PRICE, "needs " + UeiV1BppCases.SELECT.id()));
-    } else {
-      record.accept(price(offer, asked, select));
-    }
-    if (select.order == null) {
       notRun(
           UeiV1BppCases.SELECT,
+          UeiV1BppCases.PRICE,
           UeiV1BppCases.INIT,
           UeiV1BppCases.CONFIRM,
           UeiV1BppCases.INVENTORY,
           UeiV1BppCases.STATUS);
       return;
     }
+    record.accept(price(offer, asked, select));
     String txn = select.call.transactionId();
     Step init = step(UeiV1BppCases.INIT, UeiV1Action.INIT, order(asked), txn, asked, true);
     record.accept(init.result);
