@@ -149,6 +149,20 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     return size;
   }
 
+  /**
+   * Forgets every block but keeps the meters and their arrays, so that a run settling one day at a
+   * time holds one day of blocks and, after the first day, allocates nothing for the next.
+   */
+  public synchronized void clear() {
+    pendingCount = 0;
+    for (MeterSeries series : byMeter.values()) {
+      series.clear();
+      last[2 * series.ordinal] = Long.MIN_VALUE;
+      last[2 * series.ordinal + 1] = Long.MIN_VALUE;
+    }
+    size = 0;
+  }
+
   private void track(MeterSeries series) {
     last[2 * series.ordinal] = series.lastStart();
     last[2 * series.ordinal + 1] = series.lastEnd();

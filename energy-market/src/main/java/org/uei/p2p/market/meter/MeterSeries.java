@@ -95,6 +95,13 @@ final class MeterSeries {
     insert(count, start, minutes, in, inScale, out, outScale, null);
   }
 
+  /** Drops every block, keeping the array for the next ones. */
+  void clear() {
+    count = 0;
+    cursor = 0;
+    oversized = null;
+  }
+
   /** Start of the latest block, or {@code Long.MIN_VALUE} when there is none. */
   long lastStart() {
     return count == 0 ? Long.MIN_VALUE : start(count - 1);
