@@ -155,7 +155,8 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
    */
   public synchronized void clear() {
     pendingCount = 0;
-    for (MeterSeries series : byMeter.values()) {
+    for (int o = 0; o < byMeter.size(); o++) {
+      MeterSeries series = byOrdinal[o];
       series.clear();
       last[2 * series.ordinal] = Long.MIN_VALUE;
       last[2 * series.ordinal + 1] = Long.MIN_VALUE;

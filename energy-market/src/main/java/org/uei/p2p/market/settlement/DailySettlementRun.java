@@ -51,7 +51,7 @@ public final class DailySettlementRun {
       Collection<String> discomIds,
       SettlementPolicy policy,
       PlatformNetting.Accumulator netting) {
-    this.importer = new MeterDataImporter(meters, store, zone);
+    this.importer = MeterDataImporter.forDailyRun(meters, store, zone);
     this.reconciliation = new DailyReconciliation(new SlotAggregator(store), method, discomIds);
     this.calculator = new SettlementCalculator(policy);
     this.netting = Objects.requireNonNull(netting, "netting");
