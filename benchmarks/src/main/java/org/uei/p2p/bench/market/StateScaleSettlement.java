@@ -1,5 +1,6 @@
 package org.uei.p2p.bench.market;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +38,10 @@ import org.uei.p2p.model.trade.Trade;
  * <p>{@code --hourly} gives the shape of {@link MarketMonthBenchmark} instead: 60-minute blocks for
  * the 12 traded hours only, every block traded.
  *
+ * <p>Each pass is timed as wall time, this thread's CPU and the process's CPU (collector and
+ * compiler threads included): on a machine shared with other work, wall time measures the others
+ * too.
+ *
  * <p>After each day it records the heap's peak (sum of the heap pools' peaks over the day) and,
  * after a {@code System.gc()} outside the timed parts, what the heap still holds: the memory the
  * run keeps between days, which must not grow with them. It ends with one line per goal of issue
@@ -46,6 +51,8 @@ import org.uei.p2p.model.trade.Trade;
  */
 public final class StateScaleSettlement {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final double RATIO_LIMIT = 2.0;
   private static final long MONTH_LIMIT_MS = 5 * 60 * 1000;
 
@@ -94,8 +101,8 @@ public final class StateScaleSettlement {
       market.writeDay(d);
       List<Trade> trades = market.trades(d);
       long gen = System.nanoTime() - t0;
-      long[] bare = new long[2];
-      long[] settle = new long[2];
+      long[] bare = new long[3];
+      long[] settle = new long[3];
       // alternate the order so that neither pass always runs right after generation
       if (d % 2 == 0) {
         bare(market, bare);
@@ -111,14 +118,16 @@ public final class StateScaleSettlement {
       totals.add(d, gen, bare, settle, peak, live);
       System.out.printf(
           Locale.ROOT,
-          "day %2d: gen %,6d ms, bare %,6d ms (cpu %,6d), settle %,6d ms (cpu %,6d) = %.2fx;"
-              + " heap peak %,d MB, kept %,d MB%n",
+          "day %2d: gen %,6d ms, bare %,6d ms (cpu %,6d / %,6d), settle %,6d ms (cpu %,6d / %,6d)"
+              + " = %.2fx; heap peak %,d MB, kept %,d MB%n",
           d + 1,
           gen / 1_000_000,
           bare[0] / 1_000_000,
           bare[1] / 1_000_000,
+          bare[2] / 1_000_000,
           settle[0] / 1_000_000,
           settle[1] / 1_000_000,
+          settle[2] / 1_000_000,
           (double) settle[0] / bare[0],
           peak >> 20,
           live >> 20);
@@ -142,6 +151,8 @@ public final class StateScaleSettlement {
     long bareCpu;
     long settleWall;
     long settleCpu;
+    long bareProcess;
+    long settleProcess;
     long peak;
     final long[] live;
 
@@ -155,6 +166,8 @@ public final class StateScaleSettlement {
       bareCpu += bare[1];
       settleWall += settle[0];
       settleCpu += settle[1];
+      bareProcess += bare[2];
+      settleProcess += settle[2];
       peak = Math.max(peak, dayPeak);
       live[d] = kept;
     }
@@ -165,7 +178,7 @@ public final class StateScaleSettlement {
       long settleMs = settleWall / 1_000_000;
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %,d | %,d | %,d | %,d | %.2fx | %.2fx | %,.0f | %,d | %,d |%n",
+          "| %,d | %,d | %,d | %,d | %,d | %.2fx | %.2fx | %.2fx | %,.0f | %,d | %,d |%n",
           market.meters,
           rows,
           market.tradesPerDay() * days,
@@ -173,14 +186,23 @@ public final class StateScaleSettlement {
           settleMs,
           ratio,
           (double) settleCpu / bareCpu,
+          (double) settleProcess / bareProcess,
           rows / (settleWall / 1e9),
           peak >> 20,
           maxLive() >> 20);
       System.out.println(
-          "(meters | rows | trades | bare ms | settle ms | ratio wall | ratio cpu | rows/s settled"
-              + " | max heap peak MB | max kept MB); generation "
+          "(meters | rows | trades | bare ms | settle ms | ratio wall | ratio thread cpu | ratio"
+              + " process cpu | rows/s settled | max heap peak MB | max kept MB); generation "
               + gen / 1_000_000
-              + " ms not counted");
+              + " ms not counted; cpu ms: bare "
+              + bareCpu / 1_000_000
+              + " thread / "
+              + bareProcess / 1_000_000
+              + " process, settle "
+              + settleCpu / 1_000_000
+              + " thread / "
+              + settleProcess / 1_000_000
+              + " process");
       System.out.printf(
           Locale.ROOT,
           "%s: settlement / bare pass %.2fx <= %.1fx%n",
@@ -244,6 +266,7 @@ public final class StateScaleSettlement {
   private static void bare(StateScaleMarket market, long[] out) throws IOException {
     long w = System.nanoTime();
     long c = THREADS.getCurrentThreadCpuTime();
+    long p = OS.getProcessCpuTime();
     BigDecimal sum = BigDecimal.ZERO;
     try (BufferedReader in =
         new BufferedReader(
@@ -264,6 +287,7 @@ public final class StateScaleSettlement {
     }
     out[0] = System.nanoTime() - w;
     out[1] = THREADS.getCurrentThreadCpuTime() - c;
+    out[2] = OS.getProcessCpuTime() - p;
     if (sum.signum() <= 0) {
       throw new IllegalStateException("bare pass summed nothing");
     }
@@ -274,10 +298,12 @@ public final class StateScaleSettlement {
       throws IOException {
     long w = System.nanoTime();
     long c = THREADS.getCurrentThreadCpuTime();
+    long p = OS.getProcessCpuTime();
     DailySettlementRun.DayResult day =
         run.settleDay(new ByteArrayInputStream(market.csv(), 0, market.length()), trades);
     out[0] = System.nanoTime() - w;
     out[1] = THREADS.getCurrentThreadCpuTime() - c;
+    out[2] = OS.getProcessCpuTime() - p;
     if (!day.imported().clean()
         || day.imported().added() != market.rowsPerDay()
         || day.settled() != trades.size()) {
