@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,8 @@ class InMemoryMeterReadingStoreModelTest {
       Model model = new Model();
       String[] meters = {"M-1", "M-2", "M-3"};
       long[] clock = new long[meters.length];
-      for (int op = 0; op < 120; op++) {
+      Arrays.fill(clock, T0);
+      for (int op = 0; op < 160; op++) {
         int m = random.nextInt(meters.length);
         String meter = meters[m];
         int minutes = new int[] {15, 30, 60}[random.nextInt(3)];
@@ -123,6 +125,19 @@ class InMemoryMeterReadingStoreModelTest {
           assertEquals(model.put(r).outcome(), o, r.toString());
         } else if (kind < 8) {
           assertEquals(model.put(r), store.put(r), r.toString());
+        } else if (kind == 8 && random.nextInt(20) == 0) {
+          store.clear();
+          model.blocks.clear();
+          model.size = 0;
+          Arrays.fill(clock, T0);
+        } else if (kind == 8) {
+          // slot sums alone, read along the log's chains while blocks keep coming
+          for (int k = 0; k < 3; k++) {
+            DeliverySlot slot =
+                DeliverySlot.hourStarting(
+                    Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12) + 900L * (k % 2)));
+            assertEquals(model.energy(meter, slot), store.energy(meter, slot), meter + " " + slot);
+          }
         } else {
           DeliverySlot slot =
               DeliverySlot.hourStarting(Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12)));
