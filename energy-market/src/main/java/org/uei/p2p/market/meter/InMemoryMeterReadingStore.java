@@ -28,6 +28,9 @@ import org.uei.p2p.model.trade.MeterReading;
 public final class InMemoryMeterReadingStore implements MeterReadingStore {
   private static final int LOG_STRIDE = 4;
 
+  /** Dead log blocks (moved into their series) from which the log may be compacted. */
+  static final int COMPACT_AFTER = 1 << 12;
+
   private final Map<String, MeterSeries> byMeter = new HashMap<>();
   private MeterSeries[] byOrdinal = new MeterSeries[1024];
 
@@ -44,6 +47,9 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
   private int[] next = new int[1 << 14];
 
   private int logged;
+
+  /** Log blocks already moved into their series: dead space until the log is compacted. */
+  private int moved;
 
   /** Per ordinal, the first and last logged block of the meter's chain, -1 when none. */
   private int[] head = new int[1024];
@@ -204,6 +210,7 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
    */
   public synchronized void clear() {
     logged = 0;
+    moved = 0;
     for (int o = 0; o < byMeter.size(); o++) {
       byOrdinal[o].clear();
       last[2 * o] = Long.MIN_VALUE;
@@ -212,6 +219,11 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
       tail[o] = -1;
     }
     size = 0;
+  }
+
+  /** Blocks in the log, live or moved; for tests. */
+  synchronized int logged() {
+    return logged;
   }
 
   private void track(MeterSeries series) {
@@ -274,8 +286,23 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     return (byte) (log[b * LOG_STRIDE + 3] >>> shift);
   }
 
-  /** Moves the meter's chained blocks into its series, in the order they came. */
+  /**
+   * Moves the meter's chained blocks into its series, in the order they came. When half the log is
+   * blocks moved so, every chain is moved and the log starts empty: a store that lives long, and
+   * whose meters are read block by block, does not keep two copies of its blocks.
+   */
   private void unchain(int ordinal) {
+    move(ordinal);
+    if (moved >= COMPACT_AFTER && 2 * moved > logged) {
+      for (int o = 0; o < byMeter.size(); o++) {
+        move(o);
+      }
+      logged = 0;
+      moved = 0;
+    }
+  }
+
+  private void move(int ordinal) {
     MeterSeries series = byOrdinal[ordinal];
     for (int b = head[ordinal]; b >= 0; b = next[b]) {
       int p = b * LOG_STRIDE;
@@ -287,6 +314,7 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
           (byte) (packed >>> 8),
           log[p + 2],
           (byte) (packed >>> 16));
+      moved++;
     }
     head[ordinal] = -1;
     tail[ordinal] = -1;
