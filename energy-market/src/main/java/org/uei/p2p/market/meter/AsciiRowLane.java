@@ -15,7 +15,7 @@ import org.uei.p2p.model.trade.MeterReading;
  * no conflict with the store) straight from the line's bytes, with no {@code String} per field.
  * Every other row is declined and judged on the {@code String} path by {@link MeterRowParser}, so
  * what is rejected, and the words of every rejection, come from one place. Not thread-safe: one
- * lane per import.
+ * lane per import, or one lane for a run of imports into one store ({@link #startImport}).
  */
 final class AsciiRowLane {
   /** What {@link #land} did: stored the row, found it stored already, or left it to the caller. */
@@ -25,8 +25,11 @@ final class AsciiRowLane {
     DECLINED
   }
 
-  private final MeterRowParser parser;
+  private MeterRowParser parser;
   private final MeterReadingStore store;
+
+  /** Counts the imports this lane served, so that an unknown meter is asked about once in each. */
+  private int generation;
 
   /** The store when it takes packed blocks, else null. */
   private final InMemoryMeterReadingStore memory;
@@ -53,7 +56,11 @@ final class AsciiRowLane {
    */
   private static final class Meter {
     final String id;
-    final boolean known;
+    boolean known;
+
+    /** The import in which {@link #known} was last asked, for a meter not known then. */
+    int askedIn;
+
     final byte[] key;
     final long head;
     final long tail;
@@ -108,6 +115,19 @@ final class AsciiRowLane {
     this.memory = store instanceof InMemoryMeterReadingStore m ? m : null;
   }
 
+  /**
+   * Serves the next import into the same store with that import's {@code parser}. Meters, their
+   * store ordinals and parsed block starts are kept: a day-by-day run meets the same meters every
+   * day. A meter the directory did not know is asked about again, through the new parser.
+   */
+  void startImport(MeterRowParser next) {
+    parser = next;
+    generation++;
+    previous = null;
+    lastStamp = null;
+    lastStampText = new byte[0];
+  }
+
   /** Lands the current line of {@code line}, which must be ASCII and not blank, or declines it. */
   Result land(CsvLines line) {
     if (line.commas() != 4) {
@@ -136,6 +156,10 @@ final class AsciiRowLane {
       }
     }
     previous = meter;
+    if (meter != null && !meter.known && meter.askedIn != generation) {
+      meter.known = parser.isKnown(meter.id);
+      meter.askedIn = generation;
+    }
     MeterRowParser.Stamp stamp = stamp(b, field[2], field[3]);
     int minutes = minutes(b, field[4], field[5]);
     if (meter == null
@@ -187,6 +211,7 @@ final class AsciiRowLane {
       byte[] key = Arrays.copyOfRange(b, from, to);
       String id = new String(key, StandardCharsets.ISO_8859_1);
       meter = new Meter(id, parser.isKnown(id), key);
+      meter.askedIn = generation;
       meterIds.put(b, from, to, meter);
     }
     return meter;

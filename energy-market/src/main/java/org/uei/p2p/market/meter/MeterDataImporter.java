@@ -37,14 +37,40 @@ public final class MeterDataImporter {
   private final MeterReadingStore store;
   private final ZoneId zone;
 
+  /** Whether byte-level imports keep what they learnt about meters for the next import. */
+  private final boolean remembering;
+
+  /** The lane of the last byte-level import, when remembering. */
+  private AsciiRowLane lane;
+
   /**
    * An importer checking meters against {@code meters}, storing into {@code store}, and checking
    * block alignment in {@code zone} (an hour block in IST starts at :30 UTC).
    */
   public MeterDataImporter(MeterDirectory meters, MeterReadingStore store, ZoneId zone) {
+    this(meters, store, zone, false);
+  }
+
+  private MeterDataImporter(
+      MeterDirectory meters, MeterReadingStore store, ZoneId zone, boolean remembering) {
     this.meters = meters;
     this.store = store;
     this.zone = zone;
+    this.remembering = remembering;
+  }
+
+  /**
+   * An importer for a run of daily batches into one store, as a day-by-day settlement makes: what
+   * {@link #importCsv(InputStream)} learns about a meter id in one batch (that the directory knows
+   * it, where the store keeps it) is kept for the next batches, so each day does not look every
+   * meter up again. A meter the directory did not know is asked about again in the next batch; one
+   * it knew stays known for the rest of the run, so the directory may grow during a run but should
+   * not drop meters. Reports are those of {@link #MeterDataImporter(MeterDirectory,
+   * MeterReadingStore, ZoneId)}. Unlike that one, not thread-safe.
+   */
+  public static MeterDataImporter forDailyRun(
+      MeterDirectory meters, MeterReadingStore store, ZoneId zone) {
+    return new MeterDataImporter(meters, store, zone, true);
   }
 
   /** Imports an MDMS batch CSV. Reading stops only on an I/O error; bad rows are reported. */
@@ -85,7 +111,14 @@ public final class MeterDataImporter {
       return tally.report();
     }
     MeterRowParser parser = new MeterRowParser(meters, zone);
-    AsciiRowLane lane = new AsciiRowLane(parser, store);
+    AsciiRowLane lane;
+    if (remembering && this.lane != null) {
+      lane = this.lane;
+      lane.startImport(parser);
+    } else {
+      lane = new AsciiRowLane(parser, store);
+      this.lane = remembering ? lane : null;
+    }
     String[] fields = new String[5];
     long lineNo = 1;
     while (lines.next()) {

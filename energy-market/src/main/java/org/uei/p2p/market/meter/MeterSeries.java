@@ -23,7 +23,8 @@ final class MeterSeries {
   /** Position of the meter in the store's dense per-meter arrays. */
   final int ordinal;
 
-  private long[] data = new long[64 * STRIDE];
+  // small at first: in a day-by-day run most series never hold a block (see the store's log)
+  private long[] data = new long[8 * STRIDE];
 
   /** Readings whose values do not fit a long and a byte scale; null while there are none. */
   private MeterReading[] oversized;
@@ -93,6 +94,18 @@ final class MeterSeries {
   /** Adds a block that starts after every stored block ends; the store has checked that. */
   void append(long start, int minutes, long in, int inScale, long out, int outScale) {
     insert(count, start, minutes, in, inScale, out, outScale, null);
+  }
+
+  /** Whether the series holds no block. */
+  boolean isEmpty() {
+    return count == 0;
+  }
+
+  /** Drops every block, keeping the array for the next ones. */
+  void clear() {
+    count = 0;
+    cursor = 0;
+    oversized = null;
   }
 
   /** Start of the latest block, or {@code Long.MIN_VALUE} when there is none. */

@@ -198,43 +198,81 @@ class CsvBytesImportTest {
   @Test
   void randomFilesImportTheSameAlongBothPaths() throws IOException {
     Random random = new Random(20260210);
-    String[] ends = {"\n", "\r\n", "\r"};
     for (int round = 0; round < 400; round++) {
-      StringBuilder sb = new StringBuilder(H).append(ends[random.nextInt(3)]);
-      int rows = random.nextInt(40);
-      for (int i = 0; i < rows; i++) {
-        int kind = random.nextInt(20);
-        if (kind == 0) {
-          sb.append(random.nextBoolean() ? "" : " \t ");
-        } else if (kind < 12) {
-          // mostly plain valid rows, so that duplicates and overlaps happen
-          sb.append(pick(random, METERS, 2))
-              .append(',')
-              .append(pick(random, STAMPS, 5))
-              .append(',')
-              .append(pick(random, MINUTES, 3))
-              .append(',')
-              .append(pick(random, VALUES, 5))
-              .append(',')
-              .append(pick(random, VALUES, 5));
-        } else {
-          int fields = 4 + random.nextInt(3);
-          String[][] pools = {METERS, STAMPS, MINUTES, VALUES, VALUES, VALUES};
-          for (int f = 0; f < fields; f++) {
-            sb.append(f == 0 ? "" : ",")
-                .append(pad(random, pick(random, pools[f], pools[f].length)));
-          }
-        }
-        if (i < rows - 1 || random.nextBoolean()) {
-          sb.append(ends[random.nextInt(3)]);
-        }
-      }
-      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-      if (random.nextInt(10) == 0 && bytes.length > 60) {
-        bytes[60 + random.nextInt(bytes.length - 60)] = (byte) 0xC3;
-      }
-      bothAgree(bytes);
+      bothAgree(randomFile(random));
     }
+  }
+
+  /**
+   * A day-by-day run imports one file after another into one store it clears between them, with an
+   * importer that remembers meters: each report must be that of a fresh importer into an empty
+   * store, also when the directory learns a meter between two files.
+   */
+  @Test
+  void aDailyRunImporterReportsWhatAFreshImporterReports() throws IOException {
+    Random random = new Random(230);
+    for (int round = 0; round < 100; round++) {
+      InMemoryMeterDirectory directory = directory();
+      InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
+      MeterDataImporter run = MeterDataImporter.forDailyRun(directory, store, TradingRules.IST);
+      for (int day = 0; day < 4; day++) {
+        if (day == 2) {
+          directory.put(
+              new MeterInfo("XX-9", "BRPL", "A-9", "DL", BigDecimal.ZERO, BigDecimal.ONE));
+        }
+        byte[] file = randomFile(random);
+        InMemoryMeterReadingStore fresh = new InMemoryMeterReadingStore();
+        ImportReport expected =
+            new MeterDataImporter(directory, fresh, TradingRules.IST)
+                .importCsv(new ByteArrayInputStream(file));
+        store.clear();
+        assertEquals(expected, run.importCsv(new ByteArrayInputStream(file)), "day " + day);
+        assertEquals(fresh.size(), store.size());
+        for (String meter : METERS) {
+          assertEquals(
+              fresh.readings(meter, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")),
+              store.readings(meter, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")),
+              meter);
+        }
+      }
+    }
+  }
+
+  private static byte[] randomFile(Random random) {
+    String[] ends = {"\n", "\r\n", "\r"};
+    StringBuilder sb = new StringBuilder(H).append(ends[random.nextInt(3)]);
+    int rows = random.nextInt(40);
+    for (int i = 0; i < rows; i++) {
+      int kind = random.nextInt(20);
+      if (kind == 0) {
+        sb.append(random.nextBoolean() ? "" : " \t ");
+      } else if (kind < 12) {
+        // mostly plain valid rows, so that duplicates and overlaps happen
+        sb.append(pick(random, METERS, 2))
+            .append(',')
+            .append(pick(random, STAMPS, 5))
+            .append(',')
+            .append(pick(random, MINUTES, 3))
+            .append(',')
+            .append(pick(random, VALUES, 5))
+            .append(',')
+            .append(pick(random, VALUES, 5));
+      } else {
+        int fields = 4 + random.nextInt(3);
+        String[][] pools = {METERS, STAMPS, MINUTES, VALUES, VALUES, VALUES};
+        for (int f = 0; f < fields; f++) {
+          sb.append(f == 0 ? "" : ",").append(pad(random, pick(random, pools[f], pools[f].length)));
+        }
+      }
+      if (i < rows - 1 || random.nextBoolean()) {
+        sb.append(ends[random.nextInt(3)]);
+      }
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    if (random.nextInt(10) == 0 && bytes.length > 60) {
+      bytes[60 + random.nextInt(bytes.length - 60)] = (byte) 0xC3;
+    }
+    return bytes;
   }
 
   private static String pick(Random random, String[] pool, int commonFirst) {

@@ -1,10 +1,12 @@
 package org.uei.p2p.market.meter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +92,8 @@ class InMemoryMeterReadingStoreModelTest {
       Model model = new Model();
       String[] meters = {"M-1", "M-2", "M-3"};
       long[] clock = new long[meters.length];
-      for (int op = 0; op < 120; op++) {
+      Arrays.fill(clock, T0);
+      for (int op = 0; op < 160; op++) {
         int m = random.nextInt(meters.length);
         String meter = meters[m];
         int minutes = new int[] {15, 30, 60}[random.nextInt(3)];
@@ -123,6 +126,19 @@ class InMemoryMeterReadingStoreModelTest {
           assertEquals(model.put(r).outcome(), o, r.toString());
         } else if (kind < 8) {
           assertEquals(model.put(r), store.put(r), r.toString());
+        } else if (kind == 8 && random.nextInt(20) == 0) {
+          store.clear();
+          model.blocks.clear();
+          model.size = 0;
+          Arrays.fill(clock, T0);
+        } else if (kind == 8) {
+          // slot sums alone, read along the log's chains while blocks keep coming
+          for (int k = 0; k < 3; k++) {
+            DeliverySlot slot =
+                DeliverySlot.hourStarting(
+                    Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12) + 900L * (k % 2)));
+            assertEquals(model.energy(meter, slot), store.energy(meter, slot), meter + " " + slot);
+          }
         } else {
           DeliverySlot slot =
               DeliverySlot.hourStarting(Instant.ofEpochSecond(T0 + 3600L * random.nextInt(12)));
@@ -140,6 +156,59 @@ class InMemoryMeterReadingStoreModelTest {
       }
       assertEquals(model.size(), store.size());
     }
+  }
+
+  /**
+   * Enough in-order blocks, read block by block now and then, for the store to compact its log
+   * several times while other meters' blocks are still in it.
+   */
+  @Test
+  void aCompactedLogLosesNothing() {
+    InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
+    Model model = new Model();
+    String[] meters = {"M-1", "M-2", "M-3", "M-4"};
+    Random random = new Random(7);
+    Instant end = Instant.ofEpochSecond(T0 + 900L * 20_000);
+    int compactions = 0;
+    for (int i = 0; i < 5 * InMemoryMeterReadingStore.COMPACT_AFTER; i++) {
+      String meter = meters[i % meters.length];
+      MeterReading r =
+          new MeterReading(
+              meter,
+              Instant.ofEpochSecond(T0 + 900L * (i / meters.length)),
+              15,
+              new BigDecimal(VALUES[random.nextInt(7)]),
+              new BigDecimal(VALUES[random.nextInt(7)]));
+      int before = store.logged();
+      assertEquals(
+          model.put(r).outcome(),
+          store.put(
+              store.ordinal(meter),
+              r.blockStart().getEpochSecond(),
+              15,
+              r.importKwh().unscaledValue().longValueExact(),
+              r.importKwh().scale(),
+              r.exportKwh().unscaledValue().longValueExact(),
+              r.exportKwh().scale()));
+      if (random.nextInt(500) == 0) {
+        String read = meters[random.nextInt(3)];
+        assertEquals(
+            model.readings(read, Instant.EPOCH, end), store.readings(read, Instant.EPOCH, end));
+      }
+      if (random.nextInt(50) == 0) {
+        DeliverySlot slot =
+            DeliverySlot.hourStarting(Instant.ofEpochSecond(T0 + 900L * random.nextInt(i + 1)));
+        String read = meters[random.nextInt(meters.length)];
+        assertEquals(model.energy(read, slot), store.energy(read, slot), read + " " + slot);
+      }
+      compactions += store.logged() < before ? 1 : 0;
+    }
+    for (String meter : meters) {
+      assertEquals(
+          model.readings(meter, Instant.EPOCH, end), store.readings(meter, Instant.EPOCH, end));
+    }
+    assertEquals(model.size(), store.size());
+    assertTrue(compactions > 0, "the log was never compacted");
   }
 
   @Test

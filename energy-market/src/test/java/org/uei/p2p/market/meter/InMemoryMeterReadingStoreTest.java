@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
+import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
 class InMemoryMeterReadingStoreTest {
@@ -45,6 +46,24 @@ class InMemoryMeterReadingStoreTest {
     assertEquals(Outcome.UNCHANGED, store.put(r(60, 60, "1.00", "0")).outcome());
     assertEquals(Outcome.ADDED, store.put(r(30, 30, "1", "0")).outcome());
     assertEquals(Outcome.ADDED, store.put(r(120, 15, "1", "0")).outcome());
+    assertEquals(3, store.size());
+  }
+
+  @Test
+  void clearForgetsEveryBlockAndTakesTheSameBlocksAnew() {
+    store.put(r(0, 15, "123456789012345678901234.5", "0"));
+    store.put(r(15, 15, "1", "0"));
+    store.put(r(30, 15, "2", "0"));
+    store.clear();
+    assertEquals(0, store.size());
+    assertEquals(List.of(), store.readings("M-1", T, T.plusSeconds(3600)));
+    assertEquals(BigDecimal.ZERO, store.energy("M-1", DeliverySlot.hourStarting(T)).importKwh());
+    // other values for the same blocks are new blocks now, not conflicts
+    assertEquals(Outcome.ADDED, store.put(r(15, 15, "3", "0")).outcome());
+    assertEquals(Outcome.ADDED, store.put(r(0, 15, "0.5", "0")).outcome());
+    assertEquals(Outcome.ADDED, store.put(r(30, 30, "1", "0")).outcome());
+    assertEquals(
+        new BigDecimal("4.5"), store.energy("M-1", DeliverySlot.hourStarting(T)).importKwh());
     assertEquals(3, store.size());
   }
 
