@@ -108,18 +108,10 @@ final class MarketSteps {
             Map.of("id", p.buyer().id(), "meterId", p.buyer().meterId(), "discomId", "TPDDL"),
             "items",
             List.of(Map.of("offerId", offerId, "quantityKwh", p.kwh())));
-    String refusal = error(Json.post(bap() + "/client/select", order).expect(200));
-    if (refusal == null) {
-      refusal = error(Json.post(bap() + "/client/init", Map.of("transactionId", txn)).expect(200));
-    }
-    String orderId = null;
-    if (refusal == null) {
-      JsonNode confirm =
-          Json.post(bap() + "/client/confirm", Map.of("transactionId", txn)).expect(200);
-      refusal = error(confirm);
-      orderId =
-          refusal == null ? confirm.at("/callbacks/0/summary/order/orderId").asText(null) : null;
-    }
+    Ordered o = selectInitConfirm(bap(), order);
+    String refusal = o.refusal();
+    String orderId =
+        refusal == null ? o.confirm().at("/callbacks/0/summary/order/orderId").asText(null) : null;
     console.step(
         "%-20s asks %s kWh of %-22s → %s",
         p.buyer().name(),
@@ -127,6 +119,48 @@ final class MarketSteps {
         p.seller().name(),
         orderId != null ? "confirmed" : "refused: " + refusal);
     return new TradingDay.Bought(p, txn, orderId, refusal);
+  }
+
+  /** What select → init → confirm came to: the first refusal, or the confirm's answer. */
+  record Ordered(String refusal, JsonNode confirm) {}
+
+  /**
+   * Select, init and confirm of {@code order} (transaction, seller platform, buyer, items) on the
+   * buyer platform's client API in sync mode, each step only when the one before passed.
+   */
+  static Ordered selectInitConfirm(String bap, Map<String, Object> order)
+      throws IOException, InterruptedException {
+    Object txn = order.get("transactionId");
+    String refusal = error(Json.post(bap + "/client/select", order).expect(200));
+    if (refusal == null) {
+      refusal = error(Json.post(bap + "/client/init", Map.of("transactionId", txn)).expect(200));
+    }
+    if (refusal != null) {
+      return new Ordered(refusal, null);
+    }
+    JsonNode confirm = Json.post(bap + "/client/confirm", Map.of("transactionId", txn)).expect(200);
+    return new Ordered(error(confirm), confirm);
+  }
+
+  /** A prosumer of {@code discom} in {@code state} registered on the seller platform. */
+  static void registerProsumer(String bpp, DemoCast.Prosumer p, String discom, String state)
+      throws IOException, InterruptedException {
+    Json.post(
+            bpp + "/provider/prosumers",
+            Map.of(
+                "id",
+                p.id(),
+                "name",
+                p.name(),
+                "meterId",
+                p.meterId(),
+                "discomId",
+                discom,
+                "stateCode",
+                state,
+                "installedCapacityKw",
+                p.capacityKw()))
+        .expect(201);
   }
 
   /** The first error of a sync client answer: a NACK of the request or an error in its callback. */

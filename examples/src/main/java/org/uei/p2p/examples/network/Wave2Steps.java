@@ -47,22 +47,7 @@ final class Wave2Steps {
     Json.post(net.tpddl.url() + "/utility/consumers", tpddl).expect(201);
     Json.post(net.pvvnl.url() + "/utility/consumers", pvvnl).expect(201);
     for (DemoCast.Prosumer p : Wave2Cast.PROSUMERS) {
-      Json.post(
-              net.bpp.url() + "/provider/prosumers",
-              Map.of(
-                  "id",
-                  p.id(),
-                  "name",
-                  p.name(),
-                  "meterId",
-                  p.meterId(),
-                  "discomId",
-                  "PVVNL",
-                  "stateCode",
-                  "UP",
-                  "installedCapacityKw",
-                  p.capacityKw()))
-          .expect(201);
+      MarketSteps.registerProsumer(net.bpp.url(), p, "PVVNL", "UP");
     }
     console.step(
         "TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", tpddl.size());
