@@ -10,6 +10,7 @@ import org.uei.p2p.bap.client.RequestLedger;
 import org.uei.p2p.bap.client.Wave2Callbacks;
 import org.uei.p2p.bap.client.WebhookPusher;
 import org.uei.p2p.bap.delivery.DeliveryRecorder;
+import org.uei.p2p.bap.delivery.UeiV1DeliveryRecorder;
 import org.uei.p2p.bap.delivery.Wave2DeliveryRecorder;
 import org.uei.p2p.bap.ueiv1.UeiV1Callbacks;
 import org.uei.p2p.model.envelope.Action;
@@ -32,7 +33,9 @@ import org.uei.p2p.node.wire.WireContext;
  * error, or an on_confirm whose contract the seller did not make ACTIVE, fails its request with the
  * seller's words. In the wave-2 allocation cascade, a ledger provider's allocation report goes to
  * {@link LedgerReports} instead, and what a seller platform reports of its side is passed on to the
- * buyer DISCOM's ledger ({@link LedgerPassOn}).
+ * buyer DISCOM's ledger ({@link LedgerPassOn}). A seller platform's delivery and settlement reports
+ * (wave-1 and UEI v1 on_status/on_update, wave-2 allocations) are recorded for the buyer's
+ * deliveries and statements.
  */
 @ApplicationScoped
 public class BapHandler implements BecknHandler {
@@ -42,6 +45,7 @@ public class BapHandler implements BecknHandler {
   @Inject WebhookPusher webhook;
   @Inject DeliveryRecorder deliveries;
   @Inject Wave2DeliveryRecorder wave2Deliveries;
+  @Inject UeiV1DeliveryRecorder ueiV1Deliveries;
   @Inject Wave2Admission wave2;
   @Inject RequestLedger ledger;
   @Inject LedgerPassOn passOn;
@@ -79,7 +83,8 @@ public class BapHandler implements BecknHandler {
         UeiV1Action.ON_SELECT,
         UeiV1Action.ON_INIT,
         UeiV1Action.ON_CONFIRM,
-        UeiV1Action.ON_STATUS);
+        UeiV1Action.ON_STATUS,
+        UeiV1Action.ON_UPDATE);
   }
 
   @Override
@@ -92,6 +97,8 @@ public class BapHandler implements BecknHandler {
     correlation.match(m.wireContext(), m.receivedAt());
     if (m.wire() == WireGeneration.IES_WAVE2) {
       wave2.admit(m.wave2());
+    } else if (isUeiV1Report(m)) {
+      ueiV1Deliveries.check(m.ueiV1());
     }
   }
 
@@ -110,6 +117,9 @@ public class BapHandler implements BecknHandler {
       }
     } else if (m.wire() == WireGeneration.UEI_V1) {
       failure = UeiV1Callbacks.failure(m.ueiV1());
+      if (failure == null && isUeiV1Report(m)) {
+        ueiV1Deliveries.record(m.senderId(), m.ueiV1(), m.receivedAt());
+      }
     } else {
       failure = failure(m.wave2());
       Wave2Action a = m.wave2Action();
@@ -129,6 +139,12 @@ public class BapHandler implements BecknHandler {
       // Last: a ledger that cannot be reached now must not hold up the app's answer.
       passOn.passOn(m.senderId(), m.wave2());
     }
+  }
+
+  /** A UEI v1 on_status/on_update: it may report delivery and settlement. */
+  private static boolean isUeiV1Report(InboundMessage m) {
+    return m.wire() == WireGeneration.UEI_V1
+        && (m.ueiV1Action() == UeiV1Action.ON_STATUS || m.ueiV1Action() == UeiV1Action.ON_UPDATE);
   }
 
   /** A wave-2 on_status from a DISCOM's ledger provider: its allocation report. */

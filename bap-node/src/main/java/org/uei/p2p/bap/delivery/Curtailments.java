@@ -67,6 +67,33 @@ public class Curtailments {
   @Transactional
   void record(InboundMessage m, String orderId, int itemNo, EnergyTradeDelivery d)
       throws SQLException {
+    record(
+        m.senderId(),
+        m.context().getTransactionId(),
+        orderId,
+        itemNo,
+        d.getDeliveryStatus(),
+        d.getCurtailedQuantity() == null ? BigDecimal.ZERO : d.getCurtailedQuantity(),
+        d.getCurtailmentReason(),
+        d.getLastUpdated());
+  }
+
+  /**
+   * Keeps the curtailment of item {@code itemNo} (1-based) of order {@code orderId} as {@code
+   * sellerPlatform} reported it in {@code transactionId}, whichever wire it came on; replaces an
+   * earlier report of it. Joins the caller's transaction.
+   */
+  @Transactional
+  void record(
+      String sellerPlatform,
+      String transactionId,
+      String orderId,
+      int itemNo,
+      String deliveryStatus,
+      BigDecimal curtailedKwh,
+      String reason,
+      String lastUpdated)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement del =
           c.prepareStatement(
@@ -74,7 +101,7 @@ public class Curtailments {
                   + "AND item_no = ? AND seller_platform = ?")) {
         del.setString(1, orderId);
         del.setInt(2, itemNo);
-        del.setString(3, m.senderId());
+        del.setString(3, sellerPlatform);
         del.executeUpdate();
       }
       try (PreparedStatement ps =
@@ -84,13 +111,12 @@ public class Curtailments {
                   + "received_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, orderId);
         ps.setInt(2, itemNo);
-        ps.setString(3, m.senderId());
-        ps.setString(4, m.context().getTransactionId());
-        ps.setString(5, d.getDeliveryStatus());
-        ps.setBigDecimal(
-            6, d.getCurtailedQuantity() == null ? BigDecimal.ZERO : d.getCurtailedQuantity());
-        ps.setString(7, d.getCurtailmentReason());
-        ps.setString(8, d.getLastUpdated());
+        ps.setString(3, sellerPlatform);
+        ps.setString(4, transactionId);
+        ps.setString(5, deliveryStatus);
+        ps.setBigDecimal(6, curtailedKwh);
+        ps.setString(7, reason);
+        ps.setString(8, lastUpdated);
         ps.setObject(9, Instant.now().atOffset(ZoneOffset.UTC));
         ps.executeUpdate();
       }

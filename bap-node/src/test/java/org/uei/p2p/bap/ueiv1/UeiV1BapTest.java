@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.codec.TradeOrder;
+import org.uei.p2p.model.codec.UeiV1DeliveryReport;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.ueiv1.UeiV1Context;
+import org.uei.p2p.model.ueiv1.UeiV1Contexts;
 import org.uei.p2p.model.ueiv1.UeiV1Envelope;
+import org.uei.p2p.model.ueiv1.UeiV1Message;
 import org.uei.p2p.model.validation.UeiV1Validator;
 import org.uei.p2p.node.testing.CallbackReceiver;
 import org.uei.p2p.node.testing.Poll;
@@ -245,5 +253,134 @@ class UeiV1BapTest {
     assertEquals(401, r.statusCode(), r.asString());
     r.then().body("message.ack.status", equalTo("NACK"));
     assertTrue(result(select.context().messageId()).getList("callbacks").isEmpty());
+  }
+
+  /** A transaction of {@code kwh} of {@code offerId} confirmed as {@code orderId}; its confirm. */
+  private static UeiV1Envelope confirmed(String offerId, int kwh, String orderId) {
+    String txn = searched(offerId);
+    UeiV1Envelope select = select(txn, offerId, kwh);
+    ack(UeiV1SellerSide.answer(select, UeiV1SellerSide::quote));
+    answered(select.context().messageId());
+    UeiV1Envelope init =
+        sent("init", async("init", Map.of("transactionId", txn)).getString("messageId"));
+    ack(UeiV1SellerSide.answer(init, UeiV1SellerSide::vpaTerms));
+    answered(init.context().messageId());
+    UeiV1Envelope confirm =
+        sent("confirm", async("confirm", Map.of("transactionId", txn)).getString("messageId"));
+    ack(UeiV1SellerSide.answer(confirm, UeiV1SellerSide.active(orderId)));
+    answered(confirm.context().messageId());
+    return confirm;
+  }
+
+  /**
+   * The seller's unsolicited report of {@code confirm}'s order: 3.5 of its 4 kWh delivered (the
+   * seller exported 3.5, the buyer drew 5), worth 19.25 at 5.50, in {@code payment} state.
+   */
+  private static UeiV1Envelope delivered(
+      UeiV1Envelope confirm, String orderId, UeiV1Action action, UeiV1DeliveryReport.Payment pay) {
+    ObjectNode m = confirm.message().toJson();
+    UeiV1SellerSide.active(orderId).accept((ObjectNode) m.get("order"));
+    UeiV1Message report =
+        UeiV1DeliveryReport.write(
+            UeiV1Message.of(m),
+            List.of(
+                new UeiV1DeliveryReport.Line(
+                    new BigDecimal("3.5"),
+                    new BigDecimal("3.5"),
+                    new BigDecimal("3.5"),
+                    new BigDecimal("5"),
+                    new BigDecimal("4"),
+                    new BigDecimal("19.25"),
+                    null,
+                    null)),
+            pay,
+            Instant.now());
+    UeiV1Envelope base = UeiV1SellerSide.answer(confirm, report);
+    return UeiV1Envelope.of(
+        UeiV1Contexts.unsolicited(action, base.context(), Clock.systemUTC()), report);
+  }
+
+  @Test
+  void theSellersDeliveryAndSettlementReportsReachTheStatement() throws Exception {
+    UeiV1Envelope confirm = confirmed("u1-delivered", 4, "order-u1-d");
+    UeiV1Envelope status =
+        delivered(
+            confirm,
+            "order-u1-d",
+            UeiV1Action.ON_STATUS,
+            new UeiV1DeliveryReport.Payment(
+                "NOT_PAID", new BigDecimal("19.25"), "INR", null, null));
+    ack(status);
+    String paidAt = Instant.now().toString();
+    ack(
+        delivered(
+            confirm,
+            "order-u1-d",
+            UeiV1Action.ON_UPDATE,
+            new UeiV1DeliveryReport.Payment(
+                "PAID", new BigDecimal("19.25"), "INR", "STL-u1-d", paidAt)));
+
+    String day =
+        UeiV1SellerSide.offer("u1-delivered")
+            .slot()
+            .start()
+            .atZone(java.time.ZoneId.of("Asia/Kolkata"))
+            .toLocalDate()
+            .toString();
+    Poll.until(
+        () ->
+            given()
+                .get("/client/settlement/statement?from=" + day)
+                .then()
+                .extract()
+                .asString()
+                .contains("order-u1-d/1"),
+        WAIT,
+        "the settled trade in the buyer's statement");
+    JsonPath st =
+        given()
+            .get("/client/settlement/statement?from=" + day)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> trade = st.getMap("trades.find { it.tradeId == 'order-u1-d/1' }");
+    assertEquals(
+        0,
+        new BigDecimal("3.5").compareTo(new BigDecimal(trade.get("settledKwh").toString())),
+        trade.toString());
+    assertEquals(
+        0,
+        new BigDecimal("4").compareTo(new BigDecimal(trade.get("buyerAllocatedKwh").toString())),
+        trade.toString());
+    assertEquals(TestPeers.peerId(), st.getString("netPositions[0].payeePlatformId"));
+    assertEquals(
+        0,
+        new BigDecimal("19.25").compareTo(new BigDecimal(st.getString("netPositions[0].amount"))),
+        st.prettify());
+  }
+
+  @Test
+  void aMalformedDeliveryReportIsRefusedWithItsPath() {
+    UeiV1Envelope confirm = confirmed("u1-bad-report", 4, "order-u1-bad");
+    ObjectNode root =
+        delivered(
+                confirm,
+                "order-u1-bad",
+                UeiV1Action.ON_STATUS,
+                new UeiV1DeliveryReport.Payment(
+                    "NOT_PAID", new BigDecimal("19.25"), "INR", null, null))
+            .toJson();
+    ((ObjectNode) root.at("/message/order/fulfillments/0/tags/0/list/0")).put("value", "lots");
+    Response r;
+    try {
+      r = UeiV1SellerSide.post(UeiV1Envelope.fromTree(root), TestPeers.peerSigner());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    r.then()
+        .body("message.ack.status", equalTo("NACK"))
+        .body("error.code", equalTo("30000"))
+        .body("error.paths", equalTo("message.order.fulfillments[0].tags[0].list[0].value"));
   }
 }

@@ -16,6 +16,7 @@ import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeIdentity;
 
 /**
@@ -50,16 +51,19 @@ public class OrderTrades {
 
   /**
    * Lines of orders not cancelled (active or already settled) whose slot starts in {@code [from,
-   * to)}.
+   * to)}, of the orders this node allocates itself: those confirmed on wave 1 or UEI v1. A wave-2
+   * contract is allocated by its DISCOMs' ledger providers and settled from their reports, so it is
+   * left out even when this node holds meter data for its meters.
    */
   public List<SellerOrderLine> deliveredLines(Instant from, Instant to) {
     return new ArrayList<>(
         SellerOrderLine.list(
-            "order.status <> ?1 and offerId in "
+            "order.status <> ?1 and order.wire <> ?4 and offerId in "
                 + "(select o.id from SlotOffer o where o.slotStart >= ?2 and o.slotStart < ?3)",
             OrderStatus.CANCELLED,
             from,
-            to));
+            to,
+            WireGeneration.IES_WAVE2.shortName()));
   }
 
   static String tradeId(String orderId, int lineNo) {

@@ -25,6 +25,7 @@ import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.order.SellerOrderLine;
+import org.uei.p2p.bpp.ueiv1.UeiV1Reports;
 import org.uei.p2p.market.allocation.DiscomAllocationRun;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.market.allocation.TradeReconciliation;
@@ -32,21 +33,27 @@ import org.uei.p2p.market.meter.MeterReadingStore;
 import org.uei.p2p.market.meter.SlotAggregator;
 import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.market.settlement.Curtailment;
+import org.uei.p2p.model.codec.UeiV1DeliveryReport;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.SettlementLineType;
 import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.audit.AuditLog;
 
 /**
  * Allocation and settlement of one delivery day: the day's confirmed trades whose meters have
  * complete data for their slot are allocated with energy-market (per DISCOM, both sides), stored,
- * and every order whose lines are all allocated is settled and reported to the buyer platform: an
- * {@code on_status} with the delivery and the final invoice (payment AUTHORIZED), then an {@code
- * on_update} with the settlement complete (payment SETTLED, txnRef, paidAt). Running a day again
- * allocates only what was missing, so a late MDMS file is picked up by the next run. {@link
- * NightlySettlement} runs it every night.
+ * and every order whose lines are all allocated is settled and reported to the buyer platform on
+ * the wire the order was confirmed on: an {@code on_status} with the delivery and the final invoice
+ * (wave 1: payment AUTHORIZED; UEI v1: order COMPLETE, NOT_PAID), then an {@code on_update} with
+ * the settlement complete (wave 1: SETTLED, txnRef, paidAt; UEI v1: PAID, {@code
+ * params.transaction_id}, {@code time}). Wave-2 contracts are not this run's: their DISCOMs'
+ * ledgers allocate them ({@link OrderTrades#deliveredLines}). Running a day again allocates only
+ * what was missing, so a late MDMS file is picked up by the next run. {@link NightlySettlement}
+ * runs it every night.
  */
 @ApplicationScoped
 public class SettlementRun {
@@ -71,6 +78,7 @@ public class SettlementRun {
   @Inject OrderService orders;
   @Inject OrderQuotes quotes;
   @Inject Notifications notifications;
+  @Inject UeiV1Reports ueiV1Reports;
   @Inject Settlements settlements;
   @Inject AuditLog auditLog;
   @Inject org.uei.p2p.node.store.NamedLocks locks;
@@ -248,6 +256,7 @@ public class SettlementRun {
     }
     List<Trade> trades = new ArrayList<>();
     List<Curtailment> cuts = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
     BigDecimal amount = BigDecimal.ZERO;
     for (int i = 0; i < o.lines.size(); i++) {
       Trade t = orderTrades.trade(o, o.lines.get(i));
@@ -255,12 +264,13 @@ public class SettlementRun {
       AllocationLedger.Row r = rows.get(i);
       Curtailment k = TradeCurtailments.of(ledger.connection(), t.tradeId()).orElse(null);
       cuts.add(k);
-      amount =
-          amount.add(
-              settlements
-                  .calculator()
-                  .settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), k)
-                  .amount(SettlementLineType.ENERGY, Payee.BUYER));
+      BigDecimal value =
+          settlements
+              .calculator()
+              .settle(new ReconciledTrade(t, r.buyerKwh(), r.sellerKwh()), k)
+              .amount(SettlementLineType.ENERGY, Payee.BUYER);
+      values.add(value);
+      amount = amount.add(value);
     }
     String txnRef =
         "STL-" + UUID.nameUUIDFromBytes(o.id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -276,7 +286,60 @@ public class SettlementRun {
     auditLog.appendRecord(AuditRecords.settlement(o.id, o.transactionId, s));
     o.status = OrderStatus.COMPLETED;
     o.updatedAt = now;
+    if (o.wireGeneration() == WireGeneration.UEI_V1) {
+      reportOnUeiV1(o, rows, cuts, values, s, now);
+    } else {
+      reportOnWave1(o, trades, rows, cuts, s, now);
+    }
+    return true;
+  }
 
+  // The buyer platform hears on the order's wire: a UEI v1 order in Beckn 1.1.0 shapes.
+  private void reportOnUeiV1(
+      SellerOrder o,
+      List<AllocationLedger.Row> rows,
+      List<Curtailment> cuts,
+      List<BigDecimal> values,
+      AllocationLedger.OrderSettlement s,
+      Instant now) {
+    List<UeiV1DeliveryReport.Line> lines = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      AllocationLedger.Row r = rows.get(i);
+      Curtailment k = cuts.get(i);
+      lines.add(
+          new UeiV1DeliveryReport.Line(
+              r.buyerKwh().min(r.sellerKwh()),
+              r.sellerMeteredKwh(),
+              r.sellerKwh(),
+              r.buyerMeteredKwh(),
+              r.buyerKwh(),
+              values.get(i),
+              k == null ? null : k.curtailedKwh(),
+              k == null ? null : k.reason()));
+    }
+    ueiV1Reports.send(
+        o,
+        UeiV1Action.ON_STATUS,
+        lines,
+        new UeiV1DeliveryReport.Payment(
+            UeiV1DeliveryReport.NOT_PAID, s.amount(), s.currency(), null, null),
+        now);
+    ueiV1Reports.send(
+        o,
+        UeiV1Action.ON_UPDATE,
+        lines,
+        new UeiV1DeliveryReport.Payment(
+            UeiV1DeliveryReport.PAID, s.amount(), s.currency(), s.txnRef(), s.paidAt().toString()),
+        now);
+  }
+
+  private void reportOnWave1(
+      SellerOrder o,
+      List<Trade> trades,
+      List<AllocationLedger.Row> rows,
+      List<Curtailment> cuts,
+      AllocationLedger.OrderSettlement s,
+      Instant now) {
     OrderMessage delivery = quotes.withPaymentTerms(orders.view(o), "AUTHORIZED");
     DeliveryMessages.addDelivery(delivery, trades, rows, cuts, now);
     DeliveryMessages.setPayment(delivery, s, "AUTHORIZED");
@@ -286,6 +349,5 @@ public class SettlementRun {
     DeliveryMessages.addDelivery(paid, trades, rows, cuts, now);
     DeliveryMessages.setPayment(paid, s, "SETTLED");
     notifications.send(o, Action.ON_UPDATE, paid);
-    return true;
   }
 }

@@ -64,7 +64,7 @@ public class OrderService {
 
   /**
    * {@link #confirm(TradeOrder, Context)} for a context of either wire; the order keeps the network
-   * ({@code domain} or {@code networkId}) it was confirmed in.
+   * ({@code domain} or {@code networkId}) it was confirmed in and the wire it came on.
    */
   @Transactional(rollbackOn = NotAvailable.class)
   public SellerOrder confirm(TradeOrder order, org.uei.p2p.node.wire.WireContext context)
@@ -80,6 +80,7 @@ public class OrderService {
     o.bapId = context.bapId();
     o.bapUri = context.bapUri();
     o.domain = context.network();
+    o.wire = context.wire().shortName();
     o.buyerId = order.buyerId();
     o.buyerMeterId = order.buyer().meterId();
     o.buyerDiscomId = order.buyer().discomId();

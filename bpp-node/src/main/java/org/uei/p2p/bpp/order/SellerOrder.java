@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.model.wire.WireGeneration;
 
 /**
  * A confirmed order on the seller platform: one Beckn transaction, one buyer, one or more lines
@@ -39,6 +40,13 @@ public class SellerOrder extends PanacheEntityBase {
 
   @Column(nullable = false)
   public String domain;
+
+  /**
+   * The wire the order was confirmed on ({@code WireGeneration} short name: {@code wave1}, {@code
+   * wave2} or {@code uei-v1}); its delivery and settlement are reported on the same wire.
+   */
+  @Column(nullable = false, length = 8)
+  public String wire = WireGeneration.DEG_WAVE1.shortName();
 
   @Column(name = "buyer_id", nullable = false)
   public String buyerId;
@@ -64,6 +72,11 @@ public class SellerOrder extends PanacheEntityBase {
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
   @OrderBy("key.lineNo")
   public List<SellerOrderLine> lines = new ArrayList<>();
+
+  /** The wire the order was confirmed on. */
+  public WireGeneration wireGeneration() {
+    return WireGeneration.fromShortName(wire).orElse(WireGeneration.DEG_WAVE1);
+  }
 
   /** The order confirmed in a Beckn transaction, if any. */
   public static Optional<SellerOrder> byTransaction(String transactionId) {

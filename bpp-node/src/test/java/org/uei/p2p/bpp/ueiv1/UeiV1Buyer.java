@@ -102,6 +102,11 @@ final class UeiV1Buyer {
 
   /** The order as the codec writes it (every member, prices as the catalog said). */
   static ObjectNode codecOrder(EnergyOffer offer, String kwh) {
+    return codecOrder(offer, kwh, BUYER_METER);
+  }
+
+  /** {@link #codecOrder(EnergyOffer, String)} for the buyer at {@code buyer}. */
+  static ObjectNode codecOrder(EnergyOffer offer, String kwh, MeterPoint buyer) {
     TradeOrder order =
         new TradeOrder(
             null,
@@ -109,7 +114,7 @@ final class UeiV1Buyer {
             TestPeers.peerId(),
             TestPeers.nodeId(),
             "buyer-1",
-            BUYER_METER,
+            buyer,
             List.of(OrderLine.take(offer, new BigDecimal(kwh))));
     return new UeiV1Codec().orderMessage(order).toJson();
   }
