@@ -239,6 +239,16 @@ final class MarketSteps {
   }
 
   void dropMdms(String utility, LocalDate day, List<DemoCast.Reading> readings) throws IOException {
+    dropMdms(console, net.node(utility), day, readings);
+  }
+
+  /**
+   * The MDMS file of {@code day} landing in {@code node}'s drop directory, as a DISCOM's MDMS
+   * delivers it: one row per meter and block, moved in whole.
+   */
+  static void dropMdms(
+      Console console, DemoNetwork.Node node, LocalDate day, List<DemoCast.Reading> readings)
+      throws IOException {
     StringBuilder csv =
         new StringBuilder("meter_id,block_start,block_minutes,import_kwh,export_kwh\n");
     for (DemoCast.Reading r : readings) {
@@ -253,14 +263,14 @@ final class MarketSteps {
           .append(r.exportKwh())
           .append('\n');
     }
-    Path drop = net.node(utility).mdmsDrop();
+    Path drop = node.mdmsDrop();
     Files.createDirectories(drop);
     Path tmp = drop.resolveSibling("mdms-" + day + ".csv.part");
     Files.writeString(tmp, csv);
     // Moved in whole, as an SFTP drop finishes a file, so the poller never reads half of it.
     Files.move(tmp, drop.resolve("mdms-" + day + ".csv"), StandardCopyOption.ATOMIC_MOVE);
     console.step(
-        "%s: %d rows in %s", utility, readings.size(), drop.resolve("mdms-" + day + ".csv"));
+        "%s: %d rows in %s", node.id(), readings.size(), drop.resolve("mdms-" + day + ".csv"));
   }
 
   /**
@@ -268,22 +278,34 @@ final class MarketSteps {
    * meanwhile).
    */
   void settle(LocalDate day, List<String> orderIds) throws Exception {
+    Settled run = settle(bpp(), day, orderIds);
+    console.step(
+        "%d trades allocated, %d orders settled; on_status (delivery, AUTHORIZED) and on_update "
+            + "(SETTLED) sent to the buyer platform",
+        run.allocated().size(), run.settled().size());
+    console.check(run.settled().containsAll(orderIds), "every confirmed order is settled");
+  }
+
+  /** What settlement runs of a day came to: the orders settled and the trades allocated. */
+  record Settled(Set<String> settled, Set<String> allocated) {}
+
+  /**
+   * Runs the settlement of {@code day} on the seller platform at {@code bpp} until every order of
+   * {@code orderIds} is settled (the meter data arrives meanwhile), or a deadline passes.
+   */
+  static Settled settle(String bpp, LocalDate day, List<String> orderIds) throws Exception {
     Set<String> settled = new LinkedHashSet<>();
     Set<String> allocated = new LinkedHashSet<>();
     Await.until(
         () -> {
           JsonNode run =
-              Json.post(bpp() + "/provider/settlement/run?day=" + day, Map.of()).expect(200);
+              Json.post(bpp + "/provider/settlement/run?day=" + day, Map.of()).expect(200);
           run.get("settledOrders").forEach(o -> settled.add(o.asText()));
           run.get("allocated").forEach(o -> allocated.add(o.asText()));
           return settled.containsAll(orderIds) ? Boolean.TRUE : null;
         },
         WAIT);
-    console.step(
-        "%d trades allocated, %d orders settled; on_status (delivery, AUTHORIZED) and on_update "
-            + "(SETTLED) sent to the buyer platform",
-        allocated.size(), settled.size());
-    console.check(settled.containsAll(orderIds), "every confirmed order is settled");
+    return new Settled(settled, allocated);
   }
 
   /**
@@ -413,7 +435,7 @@ final class MarketSteps {
   }
 
   /** The amounts of {@code trade}'s lines of {@code type} (paid by {@code payer}, or anyone). */
-  private static BigDecimal sum(JsonNode trade, String type, String payer) {
+  static BigDecimal sum(JsonNode trade, String type, String payer) {
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode l : trade.path("lines")) {
       if (l.path("type").asText().equals(type)
@@ -424,7 +446,7 @@ final class MarketSteps {
     return sum;
   }
 
-  private static JsonNode tradeOf(JsonNode statement, String orderId) {
+  static JsonNode tradeOf(JsonNode statement, String orderId) {
     for (JsonNode t : statement.get("trades")) {
       if (t.get("tradeId").asText().startsWith(orderId)) {
         return t;

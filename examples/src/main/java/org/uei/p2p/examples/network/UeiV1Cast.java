@@ -51,4 +51,24 @@ final class UeiV1Cast {
           new Purchase(MEERUT, ALIGANJ, 2, "50000"),
           new Purchase(INDIRA, GOMTI, 4, null),
           new Purchase(HAZRATGANJ, ALIGANJ, 5, null));
+
+  /**
+   * MVVNL's MDMS file of the delivery day, 15-, 30- and 60-minute blocks of every meter that
+   * traded: the Gomti Nagar rooftop injects only 3.40 of the 4 kWh it sold, the school 5.30 of its
+   * 5; the household draws 4.20 of its 4, the bakery only 4.50 of its 5.
+   */
+  static final List<DemoCast.Reading> MVVNL_MDMS =
+      List.of(
+          new DemoCast.Reading(GOMTI.meterId(), 10, 0, 15, "0", "0.80"),
+          new DemoCast.Reading(GOMTI.meterId(), 10, 15, 15, "0", "0.85"),
+          new DemoCast.Reading(GOMTI.meterId(), 10, 30, 15, "0", "0.90"),
+          new DemoCast.Reading(GOMTI.meterId(), 10, 45, 15, "0", "0.85"),
+          new DemoCast.Reading(ALIGANJ.meterId(), 11, 0, 30, "0", "2.60"),
+          new DemoCast.Reading(ALIGANJ.meterId(), 11, 30, 30, "0", "2.70"),
+          new DemoCast.Reading(INDIRA.meterId(), 10, 0, 60, "4.20", "0"),
+          new DemoCast.Reading(HAZRATGANJ.meterId(), 11, 0, 30, "2.00", "0"),
+          new DemoCast.Reading(HAZRATGANJ.meterId(), 11, 30, 30, "2.50", "0"));
+
+  /** What each ACTIVE order settles, in the order of {@link #PURCHASES}: min of both sides. */
+  static final List<String> SETTLED_KWH = List.of("3.40", "4.50");
 }

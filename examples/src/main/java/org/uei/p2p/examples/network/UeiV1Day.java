@@ -13,8 +13,9 @@ import org.uei.p2p.market.settlement.Figures;
  * The scripted UEI v1 day of the UP pilot (intra-DISCOM, MVVNL in Lucknow), driven only through the
  * nodes' own APIs and a buyer app's own signed messages: prosumers and offers on the seller
  * platform, search → on_search, purchases refused over quantity and outside the pilot's DISCOM,
- * ACTIVE orders and their status, the seller platform re-pricing what a buyer app wrote, and every
- * node's audit log. Market time moves on every node together.
+ * ACTIVE orders and their status, the seller platform re-pricing what a buyer app wrote, MVVNL's
+ * meter data, the settlement with its 1.1.0 reports, both platforms' statements and every node's
+ * audit log. Market time moves on every node together.
  */
 final class UeiV1Day {
   private final UeiV1Network net;
@@ -69,8 +70,32 @@ final class UeiV1Day {
     console.phase("The trust boundary: a buyer app's own select, priced by the seller platform");
     new UeiV1TrustBoundary(net, console).show(UeiV1Cast.ALIGANJ, offerOf.get("pros-aliganj-02"), 2);
 
+    if (active.size() == 2) {
+      delivery(active);
+    }
+
     console.phase("Audit logs: every node's signed log verified against its registry key");
     MarketSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
+  }
+
+  /** The delivery day: meter data, settlement, the reports and both platforms' statements. */
+  private void delivery(List<UeiV1Steps.Bought> active) throws Exception {
+    UeiV1Delivery d = new UeiV1Delivery(net, console);
+    console.phase("D+1 " + day.plusDays(1) + " 08:00 IST: MVVNL's meter data of " + day);
+    net.marketClock(at(day.plusDays(1), 8));
+    d.meterData(day);
+
+    console.phase(
+        "Settlement of "
+            + day
+            + " on the seller platform ("
+            + UeiV1Network.SETTLEMENT_PROFILE
+            + "), reported in 1.1.0 on_status and on_update");
+    d.settle(day, active);
+    d.reports(active);
+
+    console.phase("Statements of " + day + " on both platforms");
+    d.statements(day, active);
   }
 
   /** Each refused purchase is refused with the code the day expects. */

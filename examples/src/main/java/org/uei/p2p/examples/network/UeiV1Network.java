@@ -23,6 +23,7 @@ final class UeiV1Network implements AutoCloseable {
   static final String BUYER_PLATFORM = "bap.lucknow-buyers.demo";
   static final String SELLER_PLATFORM = "bpp.lucknow-solar.demo";
   static final String BUYER_APP = "app.lucknow-direct.demo";
+  static final String SETTLEMENT_PROFILE = "uperc-pilot-2026-02";
   private static final Duration START = Duration.ofSeconds(180);
 
   private final LoopbackNetwork base;
@@ -40,6 +41,7 @@ final class UeiV1Network implements AutoCloseable {
 
     Map<String, String> b = new LinkedHashMap<>();
     b.put("uei.bap.uei-v1.city-code", UeiV1Cast.CITY);
+    settlement(b, "uei.bap.delivery.");
     bap = node(BUYER_PLATFORM, LoopbackNetwork.bapJar(projectRoot), b);
 
     Map<String, String> s = new LinkedHashMap<>();
@@ -47,10 +49,24 @@ final class UeiV1Network implements AutoCloseable {
     s.put("uei.bpp.rules.allowed-discoms", UeiV1Cast.DISCOM);
     s.put("uei.bpp.catalog-name", "Lucknow rooftop solar");
     s.put("uei.bpp.settlement.vpa", "lucknow-solar@upi");
+    // The MDMS file of the day is taken as soon as it lies still.
+    s.put("uei.bpp.delivery.mdms-poll-every", "1s");
+    settlement(s, "uei.bpp.delivery.");
     bpp = node(SELLER_PLATFORM, LoopbackNetwork.bppJar(projectRoot), s);
     app =
         UeiV1BuyerApp.start(
             BUYER_APP, base.key(BUYER_APP), base.port(BUYER_APP), base.registryUrl());
+  }
+
+  /**
+   * Both platforms settle under UPERC's pilot order, which names PVVNL and PaVVNL; its waivers
+   * (deviation penalties) are extended to MVVNL here, the DISCOM of this network.
+   */
+  private static void settlement(Map<String, String> settings, String prefix) {
+    settings.put(prefix + "settlement-profile", SETTLEMENT_PROFILE);
+    settings.put(prefix + "settlement.\"discom." + UeiV1Cast.DISCOM + ".state\"", "UP");
+    settings.put(prefix + "settlement.\"under-injection." + UeiV1Cast.DISCOM + "\"", "0");
+    settings.put(prefix + "settlement.\"under-drawal." + UeiV1Cast.DISCOM + "\"", "0");
   }
 
   /** Starts the registry, the buyer app and both nodes (in parallel) in {@code dir}. */
@@ -85,6 +101,11 @@ final class UeiV1Network implements AutoCloseable {
   /** The buyer app that writes its own 1.1.0 requests. */
   UeiV1BuyerApp app() {
     return app;
+  }
+
+  /** The seller platform's node, where MVVNL's MDMS drops its files. */
+  DemoNetwork.Node sellerNode() {
+    return base.nodes().stream().filter(n -> n.id().equals(SELLER_PLATFORM)).findFirst().get();
   }
 
   /** The loopback URL of a participant. */

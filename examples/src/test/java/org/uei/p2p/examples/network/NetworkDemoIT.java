@@ -72,6 +72,16 @@ class NetworkDemoIT {
         printed.contains("NACK 40003 at message.order.items[0].price.value")
             && printed.contains("quotes ₹5.50/kWh, ₹11.00 in all"),
         "the seller platform prices what a buyer app wrote from its catalog: " + printed);
+    assertTrue(
+        printed.contains("COMPLETE, ORDER_COMPLETED, ₹19.72 NOT_PAID  PAID STL-"),
+        "the buyer platform holds the settlement's on_status and on_update: " + printed);
+    assertTrue(
+        printed.contains("3.40 / 3.40") && printed.contains("₹24.75 / ₹24.75"),
+        "both statements settle the under-delivery alike: " + printed);
+    assertTrue(
+        printed.contains(
+            "buyer platform's statement   bap.lucknow-buyers.demo  bpp.lucknow-solar.demo  ₹44.47"),
+        "both statements net to ₹44.47: " + printed);
     assertTrue(printed.contains("audit log verified"), printed);
   }
 
