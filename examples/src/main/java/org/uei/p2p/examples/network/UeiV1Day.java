@@ -75,7 +75,7 @@ final class UeiV1Day {
     }
 
     console.phase("Audit logs: every node's signed log verified against its registry key");
-    MarketSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
+    PlatformSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
   }
 
   /** The delivery day: meter data, settlement, the reports and both platforms' statements. */

@@ -32,13 +32,13 @@ final class UeiV1Delivery {
     console.step(
         "MVVNL's MDMS drops the day's file at the seller platform (every meter that traded is"
             + " MVVNL's):");
-    MarketSteps.dropMdms(console, net.sellerNode(), day, UeiV1Cast.MVVNL_MDMS);
+    PlatformSteps.dropMdms(console, net.sellerNode(), day, UeiV1Cast.MVVNL_MDMS);
   }
 
   /** Settles the day on the seller platform until every ACTIVE order is settled. */
   void settle(LocalDate day, List<UeiV1Steps.Bought> active) throws Exception {
     List<String> ids = active.stream().map(UeiV1Steps.Bought::orderId).toList();
-    MarketSteps.Settled run = MarketSteps.settle(net.bpp.url(), day, ids);
+    PlatformSteps.Settled run = PlatformSteps.settle(net.bpp.url(), day, ids);
     console.step(
         "settlement run of %s: %d trades allocated, %d orders settled",
         day, run.allocated().size(), run.settled().size());
@@ -117,8 +117,8 @@ final class UeiV1Delivery {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < active.size(); i++) {
       UeiV1Steps.Bought b = active.get(i);
-      JsonNode s = MarketSteps.tradeOf(seller, b.orderId());
-      JsonNode t = buyer == null ? null : MarketSteps.tradeOf(buyer, b.orderId());
+      JsonNode s = PlatformSteps.tradeOf(seller, b.orderId());
+      JsonNode t = buyer == null ? null : PlatformSteps.tradeOf(buyer, b.orderId());
       rows.add(
           List.of(
               b.p().seller().name() + " → " + b.p().buyer().name(),
@@ -172,7 +172,7 @@ final class UeiV1Delivery {
     if (trade == null) {
       return "-";
     }
-    BigDecimal sum = MarketSteps.sum(trade, "ENERGY", null);
+    BigDecimal sum = PlatformSteps.sum(trade, "ENERGY", null);
     return Figures.inr(sum);
   }
 }

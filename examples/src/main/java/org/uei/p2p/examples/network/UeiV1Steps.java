@@ -31,7 +31,7 @@ final class UeiV1Steps {
 
   void enrol() throws IOException, InterruptedException {
     for (DemoCast.Prosumer p : UeiV1Cast.PROSUMERS) {
-      MarketSteps.registerProsumer(net.bpp.url(), p, UeiV1Cast.DISCOM, "UP");
+      PlatformSteps.registerProsumer(net.bpp.url(), p, UeiV1Cast.DISCOM, "UP");
       console.step(
           "the Lucknow seller platform registers %-22s meter %s, %d kW rooftop (%s)",
           p.name(), p.meterId(), p.capacityKw(), UeiV1Cast.DISCOM);
@@ -44,7 +44,7 @@ final class UeiV1Steps {
   }
 
   String offer(DemoCast.Prosumer p, Instant slotStart) throws IOException, InterruptedException {
-    return MarketSteps.offer(console, net.bpp.url(), p, slotStart);
+    return PlatformSteps.offer(console, net.bpp.url(), p, slotStart);
   }
 
   /**
@@ -98,7 +98,7 @@ final class UeiV1Steps {
                 p.buyer().discom()),
             "items",
             List.of(Map.of("offerId", offerId, "quantityKwh", p.kwh())));
-    MarketSteps.Ordered o = MarketSteps.selectInitConfirm(net.bap.url(), order);
+    PlatformSteps.Ordered o = PlatformSteps.selectInitConfirm(net.bap.url(), order);
     String refusal = o.refusal();
     String orderId = null;
     if (refusal == null) {
@@ -128,7 +128,7 @@ final class UeiV1Steps {
     JsonNode order = cb.at("/summary/order");
     JsonNode terms = cb.at("/summary/paymentTerms");
     boolean ok =
-        MarketSteps.error(s) == null
+        PlatformSteps.error(s) == null
             && "on_status".equals(cb.path("action").asText())
             && b.orderId().equals(order.path("orderId").asText())
             && "ACTIVE".equals(cb.at("/message/order/status").asText());
