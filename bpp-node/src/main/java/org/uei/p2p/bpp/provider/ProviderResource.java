@@ -24,10 +24,14 @@ import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
+import org.uei.p2p.bpp.ueiv1.UeiV1Reports;
 import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
+import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.domain.Refusal;
 
 /**
@@ -49,6 +53,7 @@ public class ProviderResource {
   @Inject DiscoverService discovery;
   @Inject OrderService orders;
   @Inject Notifications notifications;
+  @Inject UeiV1Reports ueiV1Reports;
 
   @POST
   @Path("/prosumers")
@@ -116,14 +121,25 @@ public class ProviderResource {
             .filter(a -> a == Action.ON_STATUS || a == Action.ON_UPDATE)
             .orElseThrow(
                 () -> Refusal.invalid("action must be on_status or on_update, not '" + name + "'"));
+    if (o.wireGeneration() == WireGeneration.UEI_V1) {
+      // The buyer platform reads the order's own wire.
+      UeiV1Context v1 =
+          ueiV1Reports.current(
+              o, action == Action.ON_STATUS ? UeiV1Action.ON_STATUS : UeiV1Action.ON_UPDATE);
+      return queued(v1.action(), v1.transactionId(), v1.messageId());
+    }
     Context sent = notifications.send(o, action);
+    return queued(sent.getAction(), sent.getTransactionId(), sent.getMessageId());
+  }
+
+  private static Map<String, Object> queued(String action, String transactionId, String messageId) {
     return Map.of(
         "action",
-        sent.getAction(),
+        action,
         "transaction_id",
-        sent.getTransactionId(),
+        transactionId,
         "message_id",
-        sent.getMessageId(),
+        messageId,
         "queued_at",
         Instant.now().toString());
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,18 +49,33 @@ public class UeiV1Reports {
       UeiV1DeliveryReport.Payment payment,
       Instant at) {
     UeiV1Message order = replies.withPaymentTerms(orders.view(o));
-    UeiV1Message report = UeiV1DeliveryReport.write(order, lines, payment, at);
+    enqueue(o, action, UeiV1DeliveryReport.write(order, lines, payment, at));
+  }
+
+  /**
+   * Queues {@code action} (ON_STATUS or ON_UPDATE) with the order's current state, as on_status
+   * answers a status request; returns the context sent.
+   */
+  @Transactional
+  public UeiV1Context current(SellerOrder o, UeiV1Action action) {
+    return enqueue(o, action, replies.withPaymentTerms(orders.view(o)));
+  }
+
+  private UeiV1Context enqueue(SellerOrder o, UeiV1Action action, UeiV1Message report) {
     ObjectNode context = UeiV1Contexts.unsolicited(action, confirmContext(o), Clock.systemUTC());
     context.put("bpp_id", identity.subscriberId());
     context.put("bpp_uri", identity.publicUrl());
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.set("context", context);
     root.set("message", report.toJson());
+    UeiV1Envelope e;
     try {
-      outbox.enqueue(o.bapUri, o.bapId, UeiV1Envelope.fromTree(root));
-    } catch (MessageParseException e) {
-      throw new IllegalStateException("a report this node built is not valid UEI v1 JSON", e);
+      e = UeiV1Envelope.fromTree(root);
+    } catch (MessageParseException x) {
+      throw new IllegalStateException("a report this node built is not valid UEI v1 JSON", x);
     }
+    outbox.enqueue(o.bapUri, o.bapId, e);
+    return e.context();
   }
 
   // The confirm that made the order; the transaction store keeps every message received.

@@ -181,6 +181,21 @@ class UeiV1SettlementTest {
         assertTrue(r.bodyText().contains("\"version\":\"1.1.0\""), r.bodyText());
       }
     }
+    // The operator's notify sends the order's state on the order's wire too.
+    String notified =
+        given()
+            .contentType("application/json")
+            .body(java.util.Map.of("action", "on_update"))
+            .post("/provider/orders/" + orderId + "/notify")
+            .then()
+            .statusCode(200)
+            .body("action", equalTo("on_update"))
+            .extract()
+            .path("message_id");
+    UeiV1Envelope pushed = checked(buyerPlatform.await("on_update", notified, WAIT));
+    assertEquals("COMPLETE", pushed.message().order().status());
+    assertEquals(txn, pushed.context().transactionId());
+
     // A second run of the day reports nothing again.
     given()
         .post("/provider/settlement/run?day=" + day)

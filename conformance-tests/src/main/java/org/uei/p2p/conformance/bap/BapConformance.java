@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +79,23 @@ public final class BapConformance {
 
   /** The id of the kit's one offer, which a joiner driving the flow by hand selects. */
   public static final String OFFER_ID = "conformance-offer-1";
+
+  /**
+   * The start of the kit's offered slot: the first whole hour between 06:00 and 18:00 local that
+   * starts more than 5 hours from now, so that it is still open past the 4-hour gate closure.
+   */
+  static ZonedDateTime offeredHour(ZoneId zone) {
+    ZonedDateTime t =
+        Instant.now()
+            .plus(Duration.ofHours(5))
+            .atZone(zone)
+            .truncatedTo(ChronoUnit.HOURS)
+            .plusHours(1);
+    while (t.getHour() < 6 || t.getHour() >= 18) {
+      t = t.plusHours(1);
+    }
+    return t;
+  }
 
   private final Config config;
   private WhenListening whenListening = WhenListening.NOTHING;

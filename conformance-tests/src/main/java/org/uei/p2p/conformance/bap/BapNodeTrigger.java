@@ -18,20 +18,36 @@ public final class BapNodeTrigger implements BapTrigger {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String clientUrl;
+  private final boolean filtered;
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * @param clientUrl the bap-node's base URL (its {@code /client/...} API)
    */
   public BapNodeTrigger(String clientUrl) {
+    this(clientUrl, true);
+  }
+
+  private BapNodeTrigger(String clientUrl, boolean filtered) {
     this.clientUrl =
         clientUrl.endsWith("/") ? clientUrl.substring(0, clientUrl.length() - 1) : clientUrl;
+    this.filtered = filtered;
+  }
+
+  /**
+   * Drives a bap-node on UEI v1 (Beckn 1.1.0), whose search carries an intent rather than a filter
+   * expression: it discovers every offer and selects the kit's by id.
+   */
+  public static BapNodeTrigger unfiltered(String clientUrl) {
+    return new BapNodeTrigger(clientUrl, false);
   }
 
   @Override
   public void runFlow(String bppId, String offerId) throws IOException, InterruptedException {
     String txn =
-        post("discover", Map.of("filter", "$[?(@.beckn:id == '" + offerId + "')]"))
+        post(
+                "discover",
+                filtered ? Map.of("filter", "$[?(@.beckn:id == '" + offerId + "')]") : Map.of())
             .path("transactionId")
             .asText();
     post(

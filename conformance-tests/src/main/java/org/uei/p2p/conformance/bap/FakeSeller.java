@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,15 +57,7 @@ final class FakeSeller {
     this.identity = identity;
     this.bppUri = bppUri;
     this.client = new BecknClient(Duration.ofSeconds(15));
-    ZonedDateTime t =
-        Instant.now()
-            .plus(Duration.ofHours(5))
-            .atZone(zone)
-            .truncatedTo(ChronoUnit.HOURS)
-            .plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
+    ZonedDateTime t = BapConformance.offeredHour(zone);
     this.offer =
         new EnergyOffer(
             BapConformance.OFFER_ID,

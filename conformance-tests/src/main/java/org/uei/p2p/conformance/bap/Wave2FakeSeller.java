@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -61,15 +60,7 @@ final class Wave2FakeSeller {
   Wave2FakeSeller(KitIdentity identity, String bppUri, ZoneId zone) {
     this.identity = identity;
     this.bppUri = bppUri;
-    ZonedDateTime t =
-        Instant.now()
-            .plus(Duration.ofHours(5))
-            .atZone(zone)
-            .truncatedTo(ChronoUnit.HOURS)
-            .plusHours(1);
-    while (t.getHour() < 6 || t.getHour() >= 18) {
-      t = t.plusHours(1);
-    }
+    ZonedDateTime t = BapConformance.offeredHour(zone);
     offer =
         new EnergyOffer(
             BapConformance.OFFER_ID,

@@ -57,16 +57,29 @@ record CallbackMatch(Inbound callback, String problem) {
    * with 401, so it must not count toward any case.
    */
   static CallbackMatch classify(Inbound m, KitBap.Call call, Instant deadline) {
-    String expected = "on_" + call.context().getAction();
-    String txn = call.context().getTransactionId();
+    return classify(
+        m,
+        call.context().getAction(),
+        call.context().getTransactionId(),
+        call.messageId(),
+        deadline);
+  }
+
+  /**
+   * {@link #classify(Inbound, KitBap.Call, Instant)} for a request of any snake_case wire (wave 1,
+   * Beckn 1.1.0), named by its action, transaction_id and message_id.
+   */
+  static CallbackMatch classify(
+      Inbound m, String action, String txn, String messageId, Instant deadline) {
+    String expected = "on_" + action;
     if (!m.signature().valid()) {
       return new CallbackMatch(
           m,
           m.action()
               + " for "
-              + call.context().getAction()
+              + action
               + " "
-              + call.messageId()
+              + messageId
               + " failed signature verification ("
               + m.signature()
               + "); the kit answered 401 and does not count it");
@@ -76,7 +89,7 @@ record CallbackMatch(Inbound callback, String problem) {
           m,
           m.action()
               + " answering message_id "
-              + call.messageId()
+              + messageId
               + " carries transaction_id '"
               + m.context("transaction_id")
               + "', not the request's '"
@@ -87,9 +100,9 @@ record CallbackMatch(Inbound callback, String problem) {
       return new CallbackMatch(
           m,
           "the answer to "
-              + call.context().getAction()
+              + action
               + " "
-              + call.messageId()
+              + messageId
               + " was posted to /"
               + m.action()
               + " instead of /"

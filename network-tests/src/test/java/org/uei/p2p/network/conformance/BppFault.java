@@ -13,10 +13,10 @@ import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
- * A fault of a wave-2 seller platform for the kit's negative controls: in its configuration (no
- * signature checks, a policy that allows what the network forbids, its DISCOM's ledger at the buyer
- * DISCOM's URL), or in its callbacks on their way to the kit ({@link FaultProxy}), re-signed with
- * its own key unless the fault is the key.
+ * A fault of a seller platform for the kit's negative controls (wave 2 unless noted): in its
+ * configuration (no signature checks, a policy that allows what the network forbids, its DISCOM's
+ * ledger at the buyer DISCOM's URL), or in its callbacks on their way to the kit ({@link
+ * FaultProxy}), re-signed with its own key unless the fault is the key.
  */
 enum BppFault {
   NONE,
@@ -26,7 +26,12 @@ enum BppFault {
   WRONG_KEY,
   MISSING_ECHO,
   UNSIGNED_CALLBACK,
-  UNBALANCED_REVENUE_FLOW;
+  UNBALANCED_REVENUE_FLOW,
+  /** UEI v1: on_select prices every item at {@link #CUT_PRICE}, whatever the catalog says. */
+  ON_SELECT_PRICE_CUT;
+
+  /** The price per kWh a seller with {@link #ON_SELECT_PRICE_CUT} quotes in on_select. */
+  static final String CUT_PRICE = "1.00";
 
   /** The buyer DISCOM the kit's policy probe names, which no network allows. */
   static final String OUTSIDE_DISCOM = "CONFORMANCE_OUTSIDE_DISCOM";
@@ -85,6 +90,19 @@ enum BppFault {
                     if (flows != null && flows.size() > 0) {
                       ObjectNode first = (ObjectNode) flows.get(0);
                       first.put("value", first.path("value").decimalValue().add(BigDecimal.ONE));
+                    }
+                  })
+              : m;
+      case ON_SELECT_PRICE_CUT ->
+          m.path().endsWith("/on_select")
+              ? resigned(
+                  m,
+                  own,
+                  t -> {
+                    for (JsonNode item : t.at("/message/order/items")) {
+                      if (item.path("price") instanceof ObjectNode price) {
+                        price.put("value", CUT_PRICE);
+                      }
                     }
                   })
               : m;

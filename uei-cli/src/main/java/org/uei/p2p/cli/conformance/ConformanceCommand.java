@@ -110,6 +110,21 @@ public final class ConformanceCommand implements Callable<Integer> {
     }
     if ("bap".equals(options.role)) {
       Wire w = wire.resolve(options, out);
+      if (w == Wire.UEI_V1) {
+        options.ueiV1Domain();
+        out.println(
+            "the kit serves a UEI v1 (Beckn 1.1.0) seller platform as "
+                + identity.subscriberId()
+                + " ...");
+        out.flush();
+        return options
+            .ueiV1Bap(identity, registryUrl)
+            .run(
+                line -> {
+                  out.println("  " + line);
+                  out.flush();
+                });
+      }
       if (w == Wire.WAVE2) {
         out.println(
             "the kit serves a wave-2 seller platform as " + identity.subscriberId() + " ...");
@@ -149,6 +164,16 @@ public final class ConformanceCommand implements Callable<Integer> {
             + identity.subscriberId()
             + " ...");
     out.flush();
+    if (w == Wire.UEI_V1) {
+      options.ueiV1Domain();
+      return options
+          .ueiV1Bpp(identity, registryUrl, out)
+          .run(
+              line -> {
+                out.println("  " + line);
+                out.flush();
+              });
+    }
     if (w == Wire.WAVE2) {
       return wire.bpp(options, identity, registryUrl)
           .run(

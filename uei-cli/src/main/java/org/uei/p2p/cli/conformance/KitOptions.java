@@ -11,7 +11,10 @@ import org.uei.p2p.conformance.WhenListening;
 import org.uei.p2p.conformance.bap.BapConformance;
 import org.uei.p2p.conformance.bap.BapNodeTrigger;
 import org.uei.p2p.conformance.bap.BapTrigger;
+import org.uei.p2p.conformance.bap.UeiV1BapConformance;
 import org.uei.p2p.conformance.bpp.BppConformance;
+import org.uei.p2p.conformance.bpp.UeiV1BppConformance;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 import picocli.CommandLine;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Option;
  * build.
  */
 final class KitOptions {
+
+  private static final String WAVE1_DOMAIN = "beckn.one:deg:p2p-trading-interdiscom:2.0.0";
 
   @Option(
       names = "--role",
@@ -118,7 +123,7 @@ final class KitOptions {
   @Option(
       names = "--domain",
       paramLabel = "DOMAIN",
-      defaultValue = "beckn.one:deg:p2p-trading-interdiscom:2.0.0",
+      defaultValue = WAVE1_DOMAIN,
       description = "Network domain (default ${DEFAULT-VALUE}).")
   String domain;
 
@@ -262,32 +267,68 @@ final class KitOptions {
   }
 
   BppConformance bpp(KitIdentity identity, String registryUrl, PrintWriter out) {
-    BppConformance.Config config =
-        new BppConformance.Config(
-            target,
-            targetId,
-            registryUrl,
-            identity,
-            listenHost,
-            listenPort,
-            callbackUrl,
-            domain,
-            ttl,
-            zone,
-            buyerMeter,
-            buyerDiscom,
-            orderId -> {
-              if (!unsolicitedWait.isZero()) {
-                out.println(
-                    "order "
-                        + orderId
-                        + " is confirmed: have the BPP send an unsolicited on_status for it within "
-                        + unsolicitedWait);
-                out.flush();
-              }
-            },
-            unsolicitedWait);
-    return new BppConformance(config).whenListening(registration(identity, registryUrl, "BAP"));
+    return new BppConformance(bppConfig(identity, registryUrl, out))
+        .whenListening(registration(identity, registryUrl, "BAP"));
+  }
+
+  /** What a run against a seller platform needs, on wave 1 or UEI v1. */
+  BppConformance.Config bppConfig(KitIdentity identity, String registryUrl, PrintWriter out) {
+    return new BppConformance.Config(
+        target,
+        targetId,
+        registryUrl,
+        identity,
+        listenHost,
+        listenPort,
+        callbackUrl,
+        domain,
+        ttl,
+        zone,
+        buyerMeter,
+        buyerDiscom,
+        orderId -> {
+          if (!unsolicitedWait.isZero()) {
+            out.println(
+                "order "
+                    + orderId
+                    + " is confirmed: have the BPP send an unsolicited on_status for it within "
+                    + unsolicitedWait);
+            out.flush();
+          }
+        },
+        unsolicitedWait);
+  }
+
+  /** The default --domain is wave 1's; a UEI v1 run registers the kit in uei:p2p-trading. */
+  void ueiV1Domain() {
+    if (WAVE1_DOMAIN.equals(domain)) {
+      domain = UeiV1Context.DOMAIN;
+    }
+  }
+
+  /** The UEI v1 run against a seller platform: the wave-1 options, the 1.1.0 kit. */
+  UeiV1BppConformance ueiV1Bpp(KitIdentity identity, String registryUrl, PrintWriter out) {
+    return new UeiV1BppConformance(bppConfig(identity, registryUrl, out))
+        .whenListening(registration(identity, registryUrl, "BAP"));
+  }
+
+  /** The UEI v1 run against a buyer platform; a bap-node is driven without a search filter. */
+  UeiV1BapConformance ueiV1Bap(KitIdentity identity, String registryUrl) throws IOException {
+    BapConformance.Config c = bapConfig(identity, registryUrl);
+    if (c.trigger() instanceof BapNodeTrigger) {
+      c =
+          new BapConformance.Config(
+              c.targetUrl(),
+              c.registryUrl(),
+              c.identity(),
+              c.listenHost(),
+              c.listenPort(),
+              c.publicUrl(),
+              c.ttl(),
+              c.zone(),
+              BapNodeTrigger.unfiltered(trigger.substring("bap-node:".length())));
+    }
+    return new UeiV1BapConformance(c).whenListening(registration(identity, registryUrl, "BPP"));
   }
 
   BapConformance bap(KitIdentity identity, String registryUrl) throws IOException {

@@ -16,10 +16,12 @@ final class WireOptions {
 
   @Option(
       names = "--wire",
-      paramLabel = "wave1|wave2",
+      paramLabel = "wave1|wave2|uei-v1",
       description = {
-        "Wire generation to speak. Default: what the target's first answer shows (an unsigned probe",
-        "is refused in its wire's NACK shape), else wave2, the network's current wire. Role ledger: wave2."
+        "Wire generation to speak; uei-v1 is Beckn 1.1.0, domain uei:p2p-trading (the UP pilot).",
+        "Default: what the target's first answer shows (an unsigned probe is refused in its wire's",
+        "NACK shape; a target that knows search but not discover speaks uei-v1), else wave2, the",
+        "network's current wire. Role ledger: wave2."
       })
   String wire;
 
@@ -104,8 +106,10 @@ final class WireOptions {
       return switch (wire) {
         case "wave1" -> Wire.WAVE1;
         case "wave2" -> Wire.WAVE2;
+        case "uei-v1" -> Wire.UEI_V1;
         default ->
-            throw new IllegalArgumentException("--wire must be wave1 or wave2, not '" + wire + "'");
+            throw new IllegalArgumentException(
+                "--wire must be wave1, wave2 or uei-v1, not '" + wire + "'");
       };
     }
     boolean bap = "bap".equals(kit.role);

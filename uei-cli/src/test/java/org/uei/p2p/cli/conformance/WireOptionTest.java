@@ -74,7 +74,7 @@ class WireOptionTest {
             "0",
             "--wire",
             "wave3"));
-    assertEquals("uei: --wire must be wave1 or wave2, not 'wave3'\n", err.toString());
+    assertEquals("uei: --wire must be wave1, wave2 or uei-v1, not 'wave3'\n", err.toString());
   }
 
   @Test
@@ -106,6 +106,68 @@ class WireOptionTest {
     assertTrue(out.toString().contains("the kit serves a wave-2 seller platform"), out.toString());
     assertTrue(
         out.toString().contains("FAIL W2-BAP-JRN-001 no discover reached the kit"), out.toString());
+  }
+
+  @Test
+  void aTargetThatKnowsSearchButNotDiscoverGetsTheUeiV1Cases(@TempDir Path dir) throws Exception {
+    byte[] nack =
+        "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30000\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+    HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+    target.createContext(
+        "/",
+        ex -> {
+          ex.getRequestBody().readAllBytes();
+          ex.getResponseHeaders().set("Content-Type", "application/json");
+          // Beckn 1.1.0 has no discover: unknown here; search is refused for want of a signature.
+          ex.sendResponseHeaders(
+              ex.getRequestURI().getPath().endsWith("/discover") ? 404 : 401, nack.length);
+          ex.getResponseBody().write(nack);
+          ex.close();
+        });
+    target.start();
+    try {
+      assertEquals(1, runAgainst(target, dir), out + "\n" + err);
+    } finally {
+      target.stop(0);
+    }
+    assertTrue(
+        out.toString()
+            .contains("wire: uei-v1 (the target does not know discover and answered search"),
+        out.toString());
+    assertTrue(out.toString().contains("running the uei-v1 BPP cases"), out.toString());
+    assertTrue(out.toString().contains("FAIL U1-BPP-ACK-001"), out.toString());
+  }
+
+  @Test
+  void aBapRunOnUeiV1ServesABeckn110Seller(@TempDir Path dir) throws Exception {
+    HttpServer bap = refusing("{}");
+    try {
+      assertEquals(
+          1,
+          run(
+              "conformance",
+              "--role",
+              "bap",
+              "--target",
+              "http://127.0.0.1:" + bap.getAddress().getPort(),
+              "--registry-port",
+              "0",
+              "--wait",
+              "PT0S",
+              "--ttl",
+              "PT1S",
+              "--wire",
+              "uei-v1",
+              "--report-dir",
+              dir.toString()),
+          out + "\n" + err);
+    } finally {
+      bap.stop(0);
+    }
+    assertTrue(out.toString().contains("UEI v1 (Beckn 1.1.0) seller platform"), out.toString());
+    assertTrue(
+        out.toString().contains("FAIL U1-BAP-JRN-001 no search reached the kit"), out.toString());
   }
 
   @Test

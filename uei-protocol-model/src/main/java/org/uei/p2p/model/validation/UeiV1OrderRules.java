@@ -39,6 +39,12 @@ final class UeiV1OrderRules {
           UeiV1Action.ON_STATUS,
           UeiV1Action.ON_UPDATE,
           UeiV1Action.ON_CANCEL);
+  // BAPOrder lists fulfillments as required, but the API's own select example has none, and Beckn
+  // 1.1.0 does not require them: a select picks catalog items, whose fulfillment_ids already name
+  // the delivery window, and the seller returns the fulfillments in on_select. Init and confirm
+  // carry them (the buyer's customer details), in the schema and in the examples alike.
+  private static final Set<UeiV1Action> WITH_FULFILLMENTS =
+      Set.of(UeiV1Action.INIT, UeiV1Action.CONFIRM);
   private static final Set<UeiV1Action> CONFIRMED =
       Set.of(
           UeiV1Action.ON_CONFIRM,
@@ -115,8 +121,9 @@ final class UeiV1OrderRules {
     if (Wave2Shapes.object(p, o, "provider", !update)) {
       Wave2Shapes.requiredText(p, o.child("provider"), "id");
     }
+    boolean fulfillmentsRequired = WITH_FULFILLMENTS.contains(action);
     Set<String> fids =
-        Wave2Shapes.array(p, o, "fulfillments", !update && !callback, !update && !callback)
+        Wave2Shapes.array(p, o, "fulfillments", fulfillmentsRequired, !update && !callback)
             ? fulfillments(p, o, o.fulfillments(), CONFIRMED.contains(action), true)
             : Set.of();
     if (Wave2Shapes.array(p, o, "items", !update, true)) {

@@ -79,10 +79,8 @@ class UeiV1ValidatorTest {
           Map.entry("search-1.json", INTENT_RANGE),
           Map.entry("search-2.json", List.of()),
           Map.entry("search-3.json", INTENT_RANGE),
-          Map.entry(
-              "select.json",
-              // BAPOrder requires fulfillments; without one the order names no delivery window
-              List.of("message.order.fulfillments: is required (30000)")),
+          // No fulfillments: the select names catalog items, which carry the delivery window.
+          Map.entry("select.json", List.of()),
           Map.entry("status.json", List.of()),
           Map.entry(
               "support.json",
@@ -196,6 +194,17 @@ class UeiV1ValidatorTest {
         "message.order.items[1].quantity.selected.measure.value: must be a string, not a number (30000)",
         "message.order.billing: is required (30000)",
         "message.order.payments: is required (30000)");
+    // A select may leave the fulfillments to the seller's on_select; an init may not.
+    assertProblems("ueiv1/select.json", "/message/order", o -> o.remove("fulfillments"));
+    assertProblems(
+        "ueiv1/init.json",
+        "/message/order",
+        o -> {
+          o.remove("fulfillments");
+          ((ObjectNode) o.get("items").get(0)).remove("fulfillment_ids");
+          ((ObjectNode) o.get("items").get(1)).remove("fulfillment_ids");
+        },
+        "message.order.fulfillments: is required (30000)");
   }
 
   @Test
