@@ -134,6 +134,15 @@ final class LoopbackNetwork implements AutoCloseable {
     return ports.get(id);
   }
 
+  /** The node of participant {@code id}. */
+  DemoNetwork.Node node(String id) {
+    DemoNetwork.Node n = nodes.get(id);
+    if (n == null) {
+      throw new IllegalArgumentException("no node " + id);
+    }
+    return n;
+  }
+
   List<DemoNetwork.Node> nodes() {
     return List.copyOf(nodes.values());
   }

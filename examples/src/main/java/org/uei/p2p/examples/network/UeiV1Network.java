@@ -105,7 +105,7 @@ final class UeiV1Network implements AutoCloseable {
 
   /** The seller platform's node, where MVVNL's MDMS drops its files. */
   DemoNetwork.Node sellerNode() {
-    return base.nodes().stream().filter(n -> n.id().equals(SELLER_PLATFORM)).findFirst().get();
+    return base.node(SELLER_PLATFORM);
   }
 
   /** The loopback URL of a participant. */
