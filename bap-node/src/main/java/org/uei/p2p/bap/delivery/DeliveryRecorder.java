@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import org.uei.p2p.node.handler.InboundMessage;
  */
 @ApplicationScoped
 public class DeliveryRecorder {
+  private static final String SETTLED = "SETTLED";
   private final Wave1Codec codec = new Wave1Codec();
 
   @Inject AgroalDataSource dataSource;
@@ -121,6 +123,22 @@ public class DeliveryRecorder {
       String paidAt)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
+      // The seller's outbox may deliver an earlier report late (a retried on_status after the
+      // on_update): a settled payment is never taken back by a report that is not settled.
+      try (PreparedStatement held =
+          c.prepareStatement(
+              "SELECT payment_status, txn_ref, paid_at FROM received_delivery"
+                  + " WHERE trade_id = ? AND seller_platform = ? FOR UPDATE")) {
+        held.setString(1, t.tradeId());
+        held.setString(2, sellerPlatform);
+        try (ResultSet rs = held.executeQuery()) {
+          if (rs.next() && SETTLED.equals(rs.getString(1)) && !SETTLED.equals(paymentStatus)) {
+            paymentStatus = rs.getString(1);
+            txnRef = rs.getString(2);
+            paidAt = rs.getString(3);
+          }
+        }
+      }
       try (PreparedStatement del =
           c.prepareStatement(
               "DELETE FROM received_delivery WHERE trade_id = ? AND seller_platform = ?")) {

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1DeliveryReport;
+import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.model.ueiv1.UeiV1Contexts;
@@ -47,6 +54,8 @@ class UeiV1BapTest {
   private static final Map<String, Object> BUYER =
       Map.of("id", "buyer-7", "meterId", "TEST_PVVNL_M0107", "discomId", "PVVNL");
   private static CallbackReceiver seller;
+
+  @Inject AgroalDataSource dataSource;
 
   @BeforeAll
   static void start() {
@@ -113,11 +122,17 @@ class UeiV1BapTest {
 
   /** A transaction whose seller offered {@code offerId} in on_search. */
   private static String searched(String offerId) {
+    return searched(UeiV1SellerSide.offer(offerId));
+  }
+
+  /** A transaction whose seller offered {@code offer} in on_search. */
+  private static String searched(EnergyOffer offer) {
+    String offerId = offer.offerId();
     JsonPath d = async("discover", Map.of());
     UeiV1Envelope search = sent("search", d.getString("messageId"));
     assertEquals(UeiV1Context.DOMAIN, search.context().domain());
     assertNull(search.context().bppId(), "a search through the gateway names no seller");
-    ack(UeiV1SellerSide.onSearch(search, List.of(UeiV1SellerSide.offer(offerId))));
+    ack(UeiV1SellerSide.onSearch(search, List.of(offer)));
     JsonPath offers = answered(d.getString("messageId"));
     assertEquals(offerId, offers.getString("offers[0].offerId"));
     assertEquals(TestPeers.peerId(), offers.getString("offers[0].bppId"));
@@ -257,7 +272,12 @@ class UeiV1BapTest {
 
   /** A transaction of {@code kwh} of {@code offerId} confirmed as {@code orderId}; its confirm. */
   private static UeiV1Envelope confirmed(String offerId, int kwh, String orderId) {
-    String txn = searched(offerId);
+    return confirmed(UeiV1SellerSide.offer(offerId), kwh, orderId);
+  }
+
+  private static UeiV1Envelope confirmed(EnergyOffer offer, int kwh, String orderId) {
+    String offerId = offer.offerId();
+    String txn = searched(offer);
     UeiV1Envelope select = select(txn, offerId, kwh);
     ack(UeiV1SellerSide.answer(select, UeiV1SellerSide::quote));
     answered(select.context().messageId());
@@ -358,6 +378,55 @@ class UeiV1BapTest {
         0,
         new BigDecimal("19.25").compareTo(new BigDecimal(st.getString("netPositions[0].amount"))),
         st.prettify());
+  }
+
+  /** Payment status and time of the delivery recorded for {@code tradeId}, or null. */
+  private String[] recordedPayment(String tradeId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT payment_status, txn_ref, received_at FROM received_delivery WHERE trade_id = ?")) {
+      ps.setString(1, tradeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)} : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aLateDeliveryReportDoesNotTakeBackTheSettledPayment() {
+    // A day of its own, so that the statement test's day holds only its trade.
+    UeiV1Envelope confirm =
+        confirmed(UeiV1SellerSide.offer("u1-late-report", 4), 4, "order-u1-late");
+    ack(
+        delivered(
+            confirm,
+            "order-u1-late",
+            UeiV1Action.ON_UPDATE,
+            new UeiV1DeliveryReport.Payment(
+                "PAID", new BigDecimal("19.25"), "INR", "STL-u1-late", Instant.now().toString())));
+    Poll.until(
+        () -> recordedPayment("order-u1-late/1") != null, WAIT, "the settlement report recorded");
+    String[] settled = recordedPayment("order-u1-late/1");
+    assertEquals("SETTLED", settled[0]);
+
+    // The on_status sent before the on_update, delivered again after it by the seller's outbox.
+    ack(
+        delivered(
+            confirm,
+            "order-u1-late",
+            UeiV1Action.ON_STATUS,
+            new UeiV1DeliveryReport.Payment(
+                "NOT_PAID", new BigDecimal("19.25"), "INR", null, null)));
+    Poll.until(
+        () -> !settled[2].equals(recordedPayment("order-u1-late/1")[2]),
+        WAIT,
+        "the late delivery report recorded");
+    String[] after = recordedPayment("order-u1-late/1");
+    assertEquals("SETTLED", after[0]);
+    assertEquals("STL-u1-late", after[1]);
   }
 
   @Test

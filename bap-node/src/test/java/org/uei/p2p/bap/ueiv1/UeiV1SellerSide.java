@@ -38,7 +38,12 @@ final class UeiV1SellerSide {
 
   /** 5.50 INR/kWh, 10 kWh, at 13:00 IST three days ahead (a day of its own in this suite). */
   static EnergyOffer offer(String id) {
-    Instant slot = LocalDate.now(IST).plusDays(3).atTime(13, 0).atZone(IST).toInstant();
+    return offer(id, 3);
+  }
+
+  /** 5.50 INR/kWh, 10 kWh, at 13:00 IST {@code daysAhead} days ahead. */
+  static EnergyOffer offer(String id, int daysAhead) {
+    Instant slot = LocalDate.now(IST).plusDays(daysAhead).atTime(13, 0).atZone(IST).toInstant();
     return new EnergyOffer(
         id,
         "prosumer-7",
