@@ -5,7 +5,10 @@ import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.MessageParseException;
+import org.uei.p2p.model.ueiv1.UeiV1Action;
+import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.validation.EnvelopeValidator;
+import org.uei.p2p.model.validation.UeiV1Validator;
 import org.uei.p2p.model.validation.ValidationResult;
 import org.uei.p2p.model.validation.Wave2Validator;
 import org.uei.p2p.model.wave2.Wave2Action;
@@ -26,7 +29,10 @@ public interface MessageWire<M> {
   /** The message of {@code body} posted to {@code action}. */
   M parse(byte[] body, String action) throws MessageParseException;
 
-  /** The subscriber the context names as the sender of a request: the buyer platform. */
+  /**
+   * The subscriber the context names as the sender: the buyer platform of a request, the seller
+   * platform of a callback.
+   */
   String sender(M message);
 
   /** The message rules of {@code action}; what they find is answered as NACK. */
@@ -93,6 +99,39 @@ public interface MessageWire<M> {
       @Override
       public byte[] json(AckResponse answer) {
         return answer.toWave2Json(null);
+      }
+    };
+  }
+
+  /**
+   * The callbacks a UEI v1 (Beckn 1.1.0) buyer app receives ({@code on_search} … {@code
+   * on_status}), signed by the seller platform the context names, checked by {@code validator}.
+   */
+  static MessageWire<UeiV1Envelope> ueiV1Callbacks(UeiV1Validator validator) {
+    return new MessageWire<>() {
+      @Override
+      public boolean serves(String action) {
+        return UeiV1Action.fromWireName(action).map(UeiV1Action::isCallback).orElse(false);
+      }
+
+      @Override
+      public UeiV1Envelope parse(byte[] body, String action) throws MessageParseException {
+        return UeiV1Envelope.parse(body);
+      }
+
+      @Override
+      public String sender(UeiV1Envelope message) {
+        return message.context() == null ? null : message.context().bppId();
+      }
+
+      @Override
+      public ValidationResult validate(UeiV1Envelope message, String action) {
+        return validator.validate(message, UeiV1Action.fromWireName(action).orElseThrow());
+      }
+
+      @Override
+      public byte[] json(AckResponse answer) {
+        return answer.toWave1Json();
       }
     };
   }

@@ -2,14 +2,12 @@ package org.uei.p2p.examples.network;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
@@ -48,17 +46,12 @@ public final class DemoNetwork implements AutoCloseable {
   /** Who may sign in to every node's console ({@code /console}) in this run. */
   public static final ConsoleLogins CONSOLE = new ConsoleLogins();
 
-  private final Path dir;
-  private final LocalRegistry registry;
+  private final LoopbackNetwork base;
   private final DiscoveryGateway gateway;
-  private final Map<String, Node> nodes;
 
-  private DemoNetwork(
-      Path dir, LocalRegistry registry, DiscoveryGateway gateway, Map<String, Node> nodes) {
-    this.dir = dir;
-    this.registry = registry;
+  private DemoNetwork(LoopbackNetwork base, DiscoveryGateway gateway) {
+    this.base = base;
     this.gateway = gateway;
-    this.nodes = nodes;
   }
 
   /**
@@ -67,84 +60,65 @@ public final class DemoNetwork implements AutoCloseable {
    */
   public static DemoNetwork start(Path dir, Path projectRoot)
       throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    LocalRegistry registry =
-        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
-    Path bppJar = projectRoot.resolve("bpp-node/target/quarkus-app/quarkus-run.jar");
-    Path bapJar = projectRoot.resolve("bap-node/target/quarkus-app/quarkus-run.jar");
-    Map<String, Node> nodes = new LinkedHashMap<>();
-    ArrayNode records = Json.MAPPER.createArrayNode();
+    LoopbackNetwork base = LoopbackNetwork.start(dir);
+    Path bppJar = LoopbackNetwork.bppJar(projectRoot);
+    Path bapJar = LoopbackNetwork.bapJar(projectRoot);
     DiscoveryGateway gateway = null;
     try {
+      base.participant(BUYER_PLATFORM, "BAP");
+      for (String id : List.of(SELLER_PLATFORM, TPDDL_UTILITY, PVVNL_UTILITY)) {
+        base.participant(id, "BPP");
+      }
       Ed25519KeyPair gatewayKey = Ed25519KeyPair.generate();
-      gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, registry.baseUrl(), DOMAIN);
-      records.add(
+      gateway = DiscoveryGateway.start(GATEWAY, gatewayKey, base.registryUrl(), DOMAIN);
+      ArrayNode others = Json.MAPPER.createArrayNode();
+      others.add(
           LoopbackSubscribers.record(GATEWAY, "k1", "BG", gateway.url(), DOMAIN, gatewayKey));
+      base.register(DOMAIN, others);
       // Both platforms settle under the inter-state pilot's profile (DERC and UPERC Feb-2026
       // orders).
-      nodes.put(
+      node(
+          base,
           BUYER_PLATFORM,
-          node(
-              dir,
-              registry,
-              records,
-              BUYER_PLATFORM,
-              "BAP",
-              bapJar,
-              Map.of(
-                  "uei.bap.discovery-url",
-                  gateway.url(),
-                  "uei.bap.delivery.settlement-profile",
-                  SETTLEMENT_PROFILE)));
-      nodes.put(
+          bapJar,
+          Map.of(
+              "uei.bap.discovery-url",
+              gateway.url(),
+              "uei.bap.delivery.settlement-profile",
+              SETTLEMENT_PROFILE));
+      node(
+          base,
           SELLER_PLATFORM,
-          node(
-              dir,
-              registry,
-              records,
-              SELLER_PLATFORM,
-              "BPP",
-              bppJar,
-              Map.of(
-                  "uei.bpp.utilities.\"TPDDL\"",
-                  TPDDL_UTILITY,
-                  "uei.bpp.utilities.\"PVVNL\"",
-                  PVVNL_UTILITY,
-                  "uei.bpp.delivery.settlement-profile",
-                  SETTLEMENT_PROFILE,
-                  "uei.bpp.credentials.require",
-                  "true")));
-      nodes.put(
-          TPDDL_UTILITY,
-          node(
-              dir,
-              registry,
-              records,
+          bppJar,
+          Map.of(
+              "uei.bpp.utilities.\"TPDDL\"",
               TPDDL_UTILITY,
-              "BPP",
-              bppJar,
-              Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL")));
-      nodes.put(
-          PVVNL_UTILITY,
-          node(
-              dir,
-              registry,
-              records,
+              "uei.bpp.utilities.\"PVVNL\"",
               PVVNL_UTILITY,
-              "BPP",
-              bppJar,
-              Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "PVVNL")));
-      Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
-    } catch (IOException | RuntimeException e) {
+              "uei.bpp.delivery.settlement-profile",
+              SETTLEMENT_PROFILE,
+              "uei.bpp.credentials.require",
+              "true"));
+      node(
+          base,
+          TPDDL_UTILITY,
+          bppJar,
+          Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL"));
+      node(
+          base,
+          PVVNL_UTILITY,
+          bppJar,
+          Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "PVVNL"));
+    } catch (IOException | InterruptedException | RuntimeException e) {
       if (gateway != null) {
         gateway.close();
       }
-      registry.close();
+      base.close();
       throw e;
     }
-    DemoNetwork net = new DemoNetwork(dir, registry, gateway, nodes);
+    DemoNetwork net = new DemoNetwork(base, gateway);
     try {
-      LocalNodes.startAll(List.copyOf(nodes.values()), START);
+      base.startAll(START);
     } catch (RuntimeException e) {
       net.close();
       throw e;
@@ -152,42 +126,25 @@ public final class DemoNetwork implements AutoCloseable {
     return net;
   }
 
-  private static Node node(
-      Path dir,
-      LocalRegistry registry,
-      ArrayNode records,
-      String id,
-      String type,
-      Path jar,
-      Map<String, String> extra)
+  private static void node(LoopbackNetwork base, String id, Path jar, Map<String, String> extra)
       throws IOException {
-    int port = LoopbackSubscribers.freePort();
-    Ed25519KeyPair key = Ed25519KeyPair.generate();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("uei.domain", DOMAIN);
     settings.putAll(extra);
-    records.add(
-        LoopbackSubscribers.record(id, "k1", type, "http://127.0.0.1:" + port, DOMAIN, key));
-    return LocalNodes.create(dir, id, type, jar, port, key, registry.baseUrl(), settings, Map.of());
+    base.node(id, jar, settings, Map.of());
   }
 
   /** Moves the market clock of every node to {@code marketNow}, so they judge windows alike. */
   public void setMarketClock(Instant marketNow) throws IOException, InterruptedException {
-    for (Node n : nodes.values()) {
-      Json.put(n.url() + "/testing/market-clock", Map.of("now", marketNow.toString())).expect(200);
-    }
+    base.marketClock(marketNow);
   }
 
   public Node node(String id) {
-    Node n = nodes.get(id);
-    if (n == null) {
-      throw new IllegalArgumentException("no node " + id);
-    }
-    return n;
+    return base.node(id);
   }
 
   public List<Node> nodes() {
-    return List.copyOf(nodes.values());
+    return base.nodes();
   }
 
   public DiscoveryGateway gateway() {
@@ -195,24 +152,19 @@ public final class DemoNetwork implements AutoCloseable {
   }
 
   public String registryUrl() {
-    return registry.baseUrl();
+    return base.registryUrl();
   }
 
   public Path dir() {
-    return dir;
+    return base.dir();
   }
 
   @Override
   public void close() {
     try {
-      for (Node n : nodes.values()) {
-        n.process().stop();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      base.close();
     } finally {
       gateway.close();
-      registry.close();
     }
   }
 }

@@ -10,15 +10,12 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.uei.p2p.cli.UeiCli;
 import org.uei.p2p.market.settlement.Figures;
 import picocli.CommandLine;
@@ -47,34 +44,7 @@ final class MarketSteps {
   }
 
   String publish(DemoCast.Prosumer p, Instant slotStart) throws IOException, InterruptedException {
-    return offer(console, bpp(), p, slotStart);
-  }
-
-  /** The prosumer's offer for the slot at {@code slotStart}, made on the seller platform's API. */
-  static String offer(Console console, String bpp, DemoCast.Prosumer p, Instant slotStart)
-      throws IOException, InterruptedException {
-    JsonNode o =
-        Json.post(
-                bpp + "/provider/offers",
-                Map.of(
-                    "prosumerId",
-                    p.id(),
-                    "slotStart",
-                    slotStart.toString(),
-                    "pricePerKwh",
-                    p.pricePerKwh(),
-                    "maxKwh",
-                    p.offeredKwh()))
-            .expect(201);
-    console.step(
-        "%-24s offers %s kWh for %02d:00–%02d:00 IST at ₹%s/kWh (%s)",
-        p.name(),
-        TradingDay.kwh(p.offeredKwh()),
-        p.slotHour(),
-        p.slotHour() + 1,
-        p.pricePerKwh(),
-        o.get("id").asText());
-    return o.get("id").asText();
+    return PlatformSteps.offer(console, bpp(), p, slotStart);
   }
 
   void showCatalog() throws IOException, InterruptedException {
@@ -108,18 +78,10 @@ final class MarketSteps {
             Map.of("id", p.buyer().id(), "meterId", p.buyer().meterId(), "discomId", "TPDDL"),
             "items",
             List.of(Map.of("offerId", offerId, "quantityKwh", p.kwh())));
-    String refusal = error(Json.post(bap() + "/client/select", order).expect(200));
-    if (refusal == null) {
-      refusal = error(Json.post(bap() + "/client/init", Map.of("transactionId", txn)).expect(200));
-    }
-    String orderId = null;
-    if (refusal == null) {
-      JsonNode confirm =
-          Json.post(bap() + "/client/confirm", Map.of("transactionId", txn)).expect(200);
-      refusal = error(confirm);
-      orderId =
-          refusal == null ? confirm.at("/callbacks/0/summary/order/orderId").asText(null) : null;
-    }
+    PlatformSteps.Ordered o = PlatformSteps.selectInitConfirm(bap(), order);
+    String refusal = o.refusal();
+    String orderId =
+        refusal == null ? o.confirm().at("/callbacks/0/summary/order/orderId").asText(null) : null;
     console.step(
         "%-20s asks %s kWh of %-22s → %s",
         p.buyer().name(),
@@ -127,24 +89,6 @@ final class MarketSteps {
         p.seller().name(),
         orderId != null ? "confirmed" : "refused: " + refusal);
     return new TradingDay.Bought(p, txn, orderId, refusal);
-  }
-
-  /** The first error of a sync client answer: a NACK of the request or an error in its callback. */
-  static String error(JsonNode answer) {
-    for (JsonNode r : answer.path("requests")) {
-      if (r.hasNonNull("error")) {
-        return r.at("/error/code").asText() + " " + r.at("/error/message").asText();
-      }
-    }
-    for (JsonNode c : answer.path("callbacks")) {
-      if (c.hasNonNull("error")) {
-        return c.at("/error/code").asText() + " " + c.at("/error/message").asText();
-      }
-    }
-    if (answer.path("callbacks").isEmpty()) {
-      return "no answer from the seller platform";
-    }
-    return null;
   }
 
   BigDecimal availableKwh(String offerId) throws IOException, InterruptedException {
@@ -156,7 +100,7 @@ final class MarketSteps {
 
   void cancelAfterGateClosure(TradingDay.Bought b) throws IOException, InterruptedException {
     String refusal =
-        error(
+        PlatformSteps.error(
             Json.post(bap() + "/client/cancel", Map.of("transactionId", b.transactionId()))
                 .expect(200));
     console.step(
@@ -205,28 +149,7 @@ final class MarketSteps {
   }
 
   void dropMdms(String utility, LocalDate day, List<DemoCast.Reading> readings) throws IOException {
-    StringBuilder csv =
-        new StringBuilder("meter_id,block_start,block_minutes,import_kwh,export_kwh\n");
-    for (DemoCast.Reading r : readings) {
-      csv.append(r.meterId())
-          .append(',')
-          .append(day.atTime(r.hour(), r.minute()).atZone(TradingDay.IST).toOffsetDateTime())
-          .append(',')
-          .append(r.blockMinutes())
-          .append(',')
-          .append(r.importKwh())
-          .append(',')
-          .append(r.exportKwh())
-          .append('\n');
-    }
-    Path drop = net.node(utility).mdmsDrop();
-    Files.createDirectories(drop);
-    Path tmp = drop.resolveSibling("mdms-" + day + ".csv.part");
-    Files.writeString(tmp, csv);
-    // Moved in whole, as an SFTP drop finishes a file, so the poller never reads half of it.
-    Files.move(tmp, drop.resolve("mdms-" + day + ".csv"), StandardCopyOption.ATOMIC_MOVE);
-    console.step(
-        "%s: %d rows in %s", utility, readings.size(), drop.resolve("mdms-" + day + ".csv"));
+    PlatformSteps.dropMdms(console, net.node(utility), day, readings);
   }
 
   /**
@@ -234,22 +157,12 @@ final class MarketSteps {
    * meanwhile).
    */
   void settle(LocalDate day, List<String> orderIds) throws Exception {
-    Set<String> settled = new LinkedHashSet<>();
-    Set<String> allocated = new LinkedHashSet<>();
-    Await.until(
-        () -> {
-          JsonNode run =
-              Json.post(bpp() + "/provider/settlement/run?day=" + day, Map.of()).expect(200);
-          run.get("settledOrders").forEach(o -> settled.add(o.asText()));
-          run.get("allocated").forEach(o -> allocated.add(o.asText()));
-          return settled.containsAll(orderIds) ? Boolean.TRUE : null;
-        },
-        WAIT);
+    PlatformSteps.Settled run = PlatformSteps.settle(bpp(), day, orderIds);
     console.step(
         "%d trades allocated, %d orders settled; on_status (delivery, AUTHORIZED) and on_update "
             + "(SETTLED) sent to the buyer platform",
-        allocated.size(), settled.size());
-    console.check(settled.containsAll(orderIds), "every confirmed order is settled");
+        run.allocated().size(), run.settled().size());
+    console.check(run.settled().containsAll(orderIds), "every confirmed order is settled");
   }
 
   /**
@@ -278,10 +191,10 @@ final class MarketSteps {
     List<List<String>> rows = new ArrayList<>();
     BigDecimal fees = BigDecimal.ZERO;
     for (TradingDay.Bought b : confirmed) {
-      JsonNode t = tradeOf(seller, b.orderId());
-      JsonNode bt = buyer == null ? null : tradeOf(buyer, b.orderId());
+      JsonNode t = PlatformSteps.tradeOf(seller, b.orderId());
+      JsonNode bt = buyer == null ? null : PlatformSteps.tradeOf(buyer, b.orderId());
       String settledKwh = t == null ? "-" : kwh(t, "settledKwh");
-      BigDecimal fee = t == null ? BigDecimal.ZERO : sum(t, "PLATFORM_FEE", null);
+      BigDecimal fee = t == null ? BigDecimal.ZERO : PlatformSteps.sum(t, "PLATFORM_FEE", null);
       fees = fees.add(fee);
       rows.add(
           List.of(
@@ -292,9 +205,9 @@ final class MarketSteps {
               t == null ? "-" : kwh(t, "sellerAllocatedKwh"),
               t == null ? "-" : kwh(t, "buyerAllocatedKwh"),
               settledKwh,
-              t == null ? "-" : Figures.inr(sum(t, "ENERGY", null)),
+              t == null ? "-" : Figures.inr(PlatformSteps.sum(t, "ENERGY", null)),
               Figures.inr(fee),
-              t == null ? "-" : Figures.inr(sum(t, "DEVIATION", "SELLER"))));
+              t == null ? "-" : Figures.inr(PlatformSteps.sum(t, "DEVIATION", "SELLER"))));
       console.check(
           b.p().expectedSettledKwh().equals(settledKwh),
           b.p().seller().name()
@@ -337,12 +250,12 @@ final class MarketSteps {
     console.check(
         fees.signum() > 0,
         "the pilot's transaction charge is billed (₹" + Figures.money(fees) + ")");
-    JsonNode meerut = tradeOf(seller, confirmed.get(1).orderId());
+    JsonNode meerut = PlatformSteps.tradeOf(seller, confirmed.get(1).orderId());
     console.check(
         meerut != null
             && kwh(meerut, "curtailedKwh").equals("1.00")
             && kwh(meerut, "buyerAllocatedKwh").equals("4.00")
-            && sum(meerut, "DEVIATION", null).signum() == 0,
+            && PlatformSteps.sum(meerut, "DEVIATION", null).signum() == 0,
         "the curtailed 1 kWh is neither charged to the Meerut school nor paid by the clinic");
     List<List<String>> nets = new ArrayList<>();
     Instant settledAt = null;
@@ -378,27 +291,6 @@ final class MarketSteps {
     return Figures.kwh(trade.get(field).decimalValue());
   }
 
-  /** The amounts of {@code trade}'s lines of {@code type} (paid by {@code payer}, or anyone). */
-  private static BigDecimal sum(JsonNode trade, String type, String payer) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (JsonNode l : trade.path("lines")) {
-      if (l.path("type").asText().equals(type)
-          && (payer == null || l.path("payer").asText().equals(payer))) {
-        sum = sum.add(l.get("amount").decimalValue());
-      }
-    }
-    return sum;
-  }
-
-  private static JsonNode tradeOf(JsonNode statement, String orderId) {
-    for (JsonNode t : statement.get("trades")) {
-      if (t.get("tradeId").asText().startsWith(orderId)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
   void billing(LocalDate day) throws IOException, InterruptedException {
     String month = day.toString().substring(0, 7);
     String csv = Json.getText(bpp() + "/provider/settlement/report?month=" + month + "&format=csv");
@@ -428,28 +320,6 @@ final class MarketSteps {
   }
 
   void verifyAuditLogs() {
-    verifyAuditLogs(console, net.registryUrl(), net.nodes());
-  }
-
-  /** Every node's signed audit log verified against its registry key with {@code uei audit}. */
-  static void verifyAuditLogs(Console console, String registryUrl, List<DemoNetwork.Node> nodes) {
-    for (DemoNetwork.Node n : nodes) {
-      StringWriter out = new StringWriter();
-      CommandLine cli = new CommandLine(new UeiCli());
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(out, true));
-      int exit =
-          cli.execute(
-              "audit",
-              "verify",
-              "--node",
-              n.url(),
-              "--registry",
-              registryUrl,
-              "--subscriber-id",
-              n.id());
-      console.step("%-24s %s", n.id(), out.toString().strip().replace('\n', ' '));
-      console.check(exit == 0, "the audit log of " + n.id() + " verifies");
-    }
+    PlatformSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
   }
 }

@@ -12,18 +12,19 @@ import org.uei.p2p.examples.embedding.EmbeddingDemo;
 /**
  * The README's main command: an inter-state P2P energy market on loopback in one command. Starts
  * the network of the chosen wire ({@link Wave2Network} for IES wave 2, the network's current wire;
- * {@link DemoNetwork} for DEG wave 1), plays a trading day ({@link Wave2Day}, {@link TradingDay})
- * and prints what happens; exits 0 when every check passed, 1 when one failed, 2 when the network
- * could not run.
+ * {@link DemoNetwork} for DEG wave 1; {@link UeiV1Network} for UEI v1, the UP pilot), plays a
+ * trading day ({@link Wave2Day}, {@link TradingDay}, {@link UeiV1Day}) and prints what happens;
+ * exits 0 when every check passed, 1 when one failed, 2 when the network could not run.
  *
- * <p>Arguments: {@code [--wire wave2|wave1] [--keep-running] [--dir DIR] [--project DIR]}; {@code
- * embedding} runs the small embedding examples instead.
+ * <p>Arguments: {@code [--wire wave2|wave1|uei-v1] [--keep-running] [--dir DIR] [--project DIR]};
+ * {@code embedding} runs the small embedding examples instead.
  */
 public final class NetworkDemo {
   /** The wires the demo plays a day on. */
   public enum Wire {
     WAVE1,
-    WAVE2
+    WAVE2,
+    UEI_V1
   }
 
   private NetworkDemo() {}
@@ -45,7 +46,7 @@ public final class NetworkDemo {
         case "--project" -> project = Path.of(value(args, ++i, "--project"));
         case "-h", "--help" -> {
           System.out.println(
-              "usage: demo [--wire wave2|wave1] [--keep-running] [--dir DIR] | demo embedding");
+              "usage: demo [--wire wave2|wave1|uei-v1] [--keep-running] [--dir DIR] | demo embedding");
           return;
         }
         default -> fail("unknown argument '" + args[i] + "' (try --help)");
@@ -61,8 +62,13 @@ public final class NetworkDemo {
     return switch (name) {
       case "wave1" -> Wire.WAVE1;
       case "wave2" -> Wire.WAVE2;
+      case "uei-v1" -> Wire.UEI_V1;
       default -> {
-        fail("--wire is wave2 (IES wave 2, the default) or wave1 (DEG wave 1), not '" + name + "'");
+        fail(
+            "--wire is wave2 (IES wave 2, the default), wave1 (DEG wave 1) or uei-v1 (UEI v1,"
+                + " Beckn 1.1.0), not '"
+                + name
+                + "'");
         yield Wire.WAVE2;
       }
     };
@@ -73,9 +79,11 @@ public final class NetworkDemo {
       Path dir, Path project, Wire wire, boolean keepRunning, java.io.PrintStream out)
       throws Exception {
     Console console = new Console(out);
-    return wire == Wire.WAVE2
-        ? Wave2Demo.run(dir, project, keepRunning, console)
-        : runWave1(dir, project, keepRunning, console);
+    return switch (wire) {
+      case WAVE2 -> Wave2Demo.run(dir, project, keepRunning, console);
+      case WAVE1 -> runWave1(dir, project, keepRunning, console);
+      case UEI_V1 -> UeiV1Demo.run(dir, project, keepRunning, console);
+    };
   }
 
   private static int runWave1(Path dir, Path project, boolean keepRunning, Console console)
@@ -87,36 +95,21 @@ public final class NetworkDemo {
     console.phase(
         "Starting the local network (registry, discovery gateway and 4 nodes, fresh keys) in "
             + dir);
-    DemoNetwork net;
-    try {
-      net = DemoNetwork.start(dir, project);
-    } catch (RuntimeException e) {
-      System.err.println("demo: the network did not start: " + e.getMessage());
-      return 2;
-    }
-    try {
-      List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("registry", "-", net.registryUrl(), dir.resolve("registry").toString()));
-      rows.add(List.of(DemoNetwork.GATEWAY, "BG", net.gateway().url(), "-"));
-      for (DemoNetwork.Node n : net.nodes()) {
-        rows.add(List.of(n.id(), n.role(), n.url(), n.dir().toString()));
-      }
-      console.table(List.of("participant", "type", "URL", "data and logs"), rows);
-      LocalDate deliveryDay = LocalDate.now(TradingDay.IST).plusDays(1);
-      try {
-        new TradingDay(net, console, deliveryDay).run();
-      } catch (Exception e) {
-        console.check(
-            false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
-      }
-      boolean passed = summary(console);
-      if (keepRunning) {
-        keepRunning(net, console);
-      }
-      return passed ? 0 : 1;
-    } finally {
-      net.close();
-    }
+    return DemoRun.run(
+        dir,
+        console,
+        () -> DemoNetwork.start(dir, project),
+        net -> {
+          List<List<String>> rows = new ArrayList<>();
+          rows.add(List.of("registry", "-", net.registryUrl(), dir.resolve("registry").toString()));
+          rows.add(List.of(DemoNetwork.GATEWAY, "BG", net.gateway().url(), "-"));
+          for (DemoNetwork.Node n : net.nodes()) {
+            rows.add(List.of(n.id(), n.role(), n.url(), n.dir().toString()));
+          }
+          console.table(List.of("participant", "type", "URL", "data and logs"), rows);
+        },
+        net -> new TradingDay(net, console, LocalDate.now(TradingDay.IST).plusDays(1)).run(),
+        keepRunning ? net -> keepRunning(net, console) : null);
   }
 
   /** Prints how many checks passed; true when all did. */

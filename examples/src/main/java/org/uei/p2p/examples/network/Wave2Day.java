@@ -100,7 +100,7 @@ final class Wave2Day {
     new Wave2Statements(net, console).show(day, settled);
 
     console.phase("Audit logs: every node's signed log verified against its registry key");
-    MarketSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
+    PlatformSteps.verifyAuditLogs(console, net.registryUrl(), net.nodes());
   }
 
   /** The contract policy refuses BRPL's shop; TPDDL refuses the flat above its sanctioned load. */

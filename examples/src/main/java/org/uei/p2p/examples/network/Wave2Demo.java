@@ -37,55 +37,27 @@ final class Wave2Demo {
         "Starting the local network (registry, catalog discovery service and 6 nodes, fresh keys)"
             + " in "
             + dir);
-    Wave2Network net;
-    try {
-      net = Wave2Network.start(dir, Wave2Network.Setup.of(project, PUBLISH_EVERY));
-    } catch (RuntimeException e) {
-      System.err.println("demo: the network did not start: " + e.getMessage());
-      return 2;
-    }
-    try {
-      participants(net, dir, console);
-      LocalDate deliveryDay = LocalDate.now(TradingDay.IST).plusDays(1);
-      try {
-        new Wave2Day(net, console, deliveryDay).run();
-      } catch (Exception e) {
-        console.check(
-            false, "the trading day stopped: " + e.getMessage() + " (node logs under " + dir + ")");
-      }
-      boolean passed = NetworkDemo.summary(console);
-      if (keepRunning) {
-        keepRunning(net, console);
-      }
-      return passed ? 0 : 1;
-    } finally {
-      net.close();
-    }
+    return DemoRun.run(
+        dir,
+        console,
+        () -> Wave2Network.start(dir, Wave2Network.Setup.of(project, PUBLISH_EVERY)),
+        net -> participants(net, dir, console),
+        net -> new Wave2Day(net, console, LocalDate.now(TradingDay.IST).plusDays(1)).run(),
+        keepRunning ? net -> keepRunning(net, console) : null);
   }
 
   private static void participants(Wave2Network net, Path dir, Console console) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(
-        List.of(
-            "registry",
-            "-",
-            "the local registry every key is looked up in",
-            net.registryUrl(),
-            dir.resolve("registry").toString()));
-    rows.add(
+    List<String> cds =
         List.of(
             Wave2Network.CATALOG_SERVICE,
             "BG",
             "catalog discovery service (examples): sellers publish, buyers discover",
-            net.catalogService().url(),
-            "-"));
-    for (DemoNetwork.Node n : net.nodes()) {
-      rows.add(List.of(n.id(), n.role(), ROLES.get(n.id()), n.url(), n.dir().toString()));
-    }
+            net.catalogService().url());
+    List<List<String>> brpl = new ArrayList<>();
     for (String id : List.of(Wave2Network.BRPL_UTILITY, Wave2Network.BRPL_LEDGER)) {
-      rows.add(List.of(id, "BPP", "BRPL, registered: runs nothing in this demo", "-", "-"));
+      brpl.add(List.of(id, "BPP", "BRPL, registered: runs nothing in this demo", "-"));
     }
-    console.table(List.of("participant", "type", "what it is", "URL", "data and logs"), rows);
+    DemoRun.participants(console, dir, net.registryUrl(), List.of(cds), net.nodes(), ROLES, brpl);
   }
 
   private static void keepRunning(Wave2Network net, Console console) throws InterruptedException {

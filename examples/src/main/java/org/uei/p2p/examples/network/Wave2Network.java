@@ -4,20 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.uei.p2p.registry.local.LocalRegistry;
-import org.uei.p2p.signing.BecknSigner;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
@@ -50,20 +43,15 @@ public final class Wave2Network implements AutoCloseable {
      */
     public static Setup of(Path projectRoot, String publishEvery) {
       return new Setup(
-          projectRoot.resolve("bap-node/target/quarkus-app/quarkus-run.jar"),
-          projectRoot.resolve("bpp-node/target/quarkus-app/quarkus-run.jar"),
+          LoopbackNetwork.bapJar(projectRoot),
+          LoopbackNetwork.bppJar(projectRoot),
           true,
           publishEvery);
     }
   }
 
-  private final Path dir;
-  private final LocalRegistry registry;
+  private final LoopbackNetwork base;
   private final CatalogDiscoveryService cds;
-  private final Map<String, Ed25519KeyPair> keys = new LinkedHashMap<>();
-  private final Map<String, Integer> ports = new LinkedHashMap<>();
-  private final Map<String, DemoNetwork.Node> nodes = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newHttpClient();
   public final NodeProcess bap;
   public final NodeProcess bpp;
   public final NodeProcess tpddl;
@@ -71,10 +59,8 @@ public final class Wave2Network implements AutoCloseable {
   public final NodeProcess tpddlLedger;
   public final NodeProcess pvvnlLedger;
 
-  private Wave2Network(Path dir, LocalRegistry registry, Setup setup)
-      throws IOException, InterruptedException {
-    this.dir = dir;
-    this.registry = registry;
+  private Wave2Network(LoopbackNetwork base, Setup setup) throws IOException, InterruptedException {
+    this.base = base;
     for (String id :
         List.of(
             BUYER_PLATFORM,
@@ -85,14 +71,16 @@ public final class Wave2Network implements AutoCloseable {
             PVVNL_LEDGER,
             BRPL_UTILITY,
             BRPL_LEDGER)) {
-      keys.put(id, Ed25519KeyPair.generate());
-      ports.put(id, LoopbackSubscribers.freePort());
+      base.participant(id, id.startsWith("bap.") ? "BAP" : "BPP");
     }
     Ed25519KeyPair cdsKey = Ed25519KeyPair.generate();
-    cds = CatalogDiscoveryService.start(CATALOG_SERVICE, cdsKey, registry.baseUrl(), NETWORK);
+    cds = CatalogDiscoveryService.start(CATALOG_SERVICE, cdsKey, base.registryUrl(), NETWORK);
     try {
-      register(cdsKey);
-      Path policy = Wave2Policy.write(dir.resolve("ies-local-policy.json"), NETWORK);
+      ArrayNode service = Json.MAPPER.createArrayNode();
+      service.add(
+          LoopbackSubscribers.record(CATALOG_SERVICE, "k1", "BG", cds.url(), NETWORK, cdsKey));
+      base.register(NETWORK, service);
+      Path policy = Wave2Policy.write(base.dir().resolve("ies-local-policy.json"), NETWORK);
 
       Map<String, String> b = new LinkedHashMap<>();
       discomOfBuyer(b, "TPDDL", TPDDL_UTILITY, TPDDL_LEDGER);
@@ -126,33 +114,18 @@ public final class Wave2Network implements AutoCloseable {
     }
   }
 
-  /** Publishes every participant's key and URL in the registry. */
-  private void register(Ed25519KeyPair cdsKey) throws IOException, InterruptedException {
-    ArrayNode records = Json.MAPPER.createArrayNode();
-    records.add(
-        LoopbackSubscribers.record(CATALOG_SERVICE, "k1", "BG", cds.url(), NETWORK, cdsKey));
-    keys.forEach(
-        (id, key) ->
-            records.add(
-                LoopbackSubscribers.record(
-                    id, "k1", id.startsWith("bap.") ? "BAP" : "BPP", url(id), NETWORK, key)));
-    Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
-  }
-
   /** Starts the registry, the catalog service and the nodes (in parallel) in {@code dir}. */
   public static Wave2Network start(Path dir, Setup setup) throws IOException, InterruptedException {
-    Files.createDirectories(dir);
-    LocalRegistry registry =
-        LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
+    LoopbackNetwork base = LoopbackNetwork.start(dir);
     Wave2Network net;
     try {
-      net = new Wave2Network(dir, registry, setup);
+      net = new Wave2Network(base, setup);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      registry.close();
+      base.close();
       throw e;
     }
     try {
-      LocalNodes.startAll(List.copyOf(net.nodes.values()), START);
+      base.startAll(START);
     } catch (RuntimeException e) {
       net.close();
       throw e;
@@ -224,31 +197,17 @@ public final class Wave2Network implements AutoCloseable {
     settings.put("uei.http.request-timeout", "PT30S");
     settings.put("quarkus.datasource.jdbc.acquisition-timeout", "60S");
     settings.putAll(own);
-    DemoNetwork.Node n =
-        LocalNodes.create(
-            dir,
-            id,
-            type,
-            jar,
-            ports.get(id),
-            keys.get(id),
-            registry.baseUrl(),
-            settings,
-            Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"));
-    nodes.put(id, n);
-    return n.process();
+    return base.node(id, jar, settings, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"));
   }
 
   /** The loopback URL of a registered participant (a node, or BRPL's, which runs nothing). */
   public String url(String id) {
-    return "http://127.0.0.1:" + ports.get(id);
+    return base.url(id);
   }
 
   /** Moves every node's market clock to {@code marketNow}, so they judge windows alike. */
   public void marketClock(Instant marketNow) throws IOException, InterruptedException {
-    for (DemoNetwork.Node n : nodes.values()) {
-      Json.put(n.url() + "/testing/market-clock", Map.of("now", marketNow.toString())).expect(200);
-    }
+    base.marketClock(marketNow);
   }
 
   /**
@@ -257,16 +216,9 @@ public final class Wave2Network implements AutoCloseable {
    */
   public JsonNode ledgerGet(NodeProcess ledger, String caller, Map<String, Object> filter)
       throws IOException, InterruptedException {
-    byte[] body = Json.MAPPER.writeValueAsBytes(filter);
-    BecknSigner signer = BecknSigner.of(caller, "k1", keys.get(caller));
     HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(ledger.url() + "/ledger/get"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", signer.authorization(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        base.signedPost(
+            caller, ledger.url() + "/ledger/get", Json.MAPPER.writeValueAsBytes(filter));
     if (r.statusCode() != 200) {
       throw new IllegalStateException(
           "ledger/get as " + caller + " answered " + r.statusCode() + ": " + r.body());
@@ -283,28 +235,23 @@ public final class Wave2Network implements AutoCloseable {
 
   /** The running nodes, buyer platform first. */
   public List<DemoNetwork.Node> nodes() {
-    return List.copyOf(nodes.values());
+    return base.nodes();
   }
 
   public String registryUrl() {
-    return registry.baseUrl();
+    return base.registryUrl();
   }
 
   public Path dir() {
-    return dir;
+    return base.dir();
   }
 
   @Override
   public void close() {
     try {
-      for (DemoNetwork.Node n : nodes.values()) {
-        n.process().stop();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      base.close();
     } finally {
       cds.close();
-      registry.close();
     }
   }
 }

@@ -47,22 +47,7 @@ final class Wave2Steps {
     Json.post(net.tpddl.url() + "/utility/consumers", tpddl).expect(201);
     Json.post(net.pvvnl.url() + "/utility/consumers", pvvnl).expect(201);
     for (DemoCast.Prosumer p : Wave2Cast.PROSUMERS) {
-      Json.post(
-              net.bpp.url() + "/provider/prosumers",
-              Map.of(
-                  "id",
-                  p.id(),
-                  "name",
-                  p.name(),
-                  "meterId",
-                  p.meterId(),
-                  "discomId",
-                  "PVVNL",
-                  "stateCode",
-                  "UP",
-                  "installedCapacityKw",
-                  p.capacityKw()))
-          .expect(201);
+      PlatformSteps.registerProsumer(net.bpp.url(), p, "PVVNL", "UP");
     }
     console.step(
         "TPDDL (Delhi) enrolled %d consumer meters with their sanctioned loads", tpddl.size());
@@ -91,7 +76,7 @@ final class Wave2Steps {
   }
 
   String offer(DemoCast.Prosumer p, Instant slotStart) throws IOException, InterruptedException {
-    return MarketSteps.offer(console, net.bpp.url(), p, slotStart);
+    return PlatformSteps.offer(console, net.bpp.url(), p, slotStart);
   }
 
   /**
@@ -170,12 +155,13 @@ final class Wave2Steps {
                 p.buyer().discom()),
             "items",
             List.of(Map.of("offerId", offerId, "quantityKwh", p.kwh())));
-    String refusal = MarketSteps.error(Json.post(net.bap.url() + "/client/init", init).expect(200));
+    String refusal =
+        PlatformSteps.error(Json.post(net.bap.url() + "/client/init", init).expect(200));
     String contract = null;
     if (refusal == null) {
       JsonNode c =
           Json.post(net.bap.url() + "/client/confirm", Map.of("transactionId", txn)).expect(200);
-      refusal = MarketSteps.error(c);
+      refusal = PlatformSteps.error(c);
       JsonNode wire = c.at("/callbacks/0/message/contract");
       if (refusal == null && "ACTIVE".equals(wire.at("/status/code").asText())) {
         contract = wire.path("id").asText();

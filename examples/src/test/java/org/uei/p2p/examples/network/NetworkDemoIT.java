@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's main command end to end, on both wires: the whole network as real processes plays
+ * The README's main command end to end, on every wire: the whole network as real processes plays
  * the scripted trading day, every check of the day passes, and what it prints shows the outcome a
  * user reads.
  */
@@ -51,6 +51,37 @@ class NetworkDemoIT {
     assertTrue(printed.contains("₹1.68"), "the pilot's transaction charge shows: " + printed);
     assertTrue(
         printed.contains("interstate-pilot-2026-02"), "the profile in force is named: " + printed);
+    assertTrue(printed.contains("audit log verified"), printed);
+  }
+
+  @Test
+  void theUeiV1DayChecksOut() throws Exception {
+    String printed = play(NetworkDemo.Wire.UEI_V1);
+    assertTrue(
+        printed.contains("on_search from " + UeiV1Network.SELLER_PLATFORM),
+        "the search reaches the seller platform the registry lists: " + printed);
+    assertTrue(
+        printed.contains("refused: 40002"), "the select over the offer is refused: " + printed);
+    assertTrue(
+        printed.contains("refused: 50000 DISCOM_NOT_ALLOWED: buyer DISCOM PVVNL"),
+        "the consumer from outside the pilot's DISCOM is refused: " + printed);
+    assertTrue(
+        printed.contains("ACTIVE  Aliganj girls' school → Hazratganj bakery     5.00  ₹27.50"),
+        "status shows the bakery's order ACTIVE at the catalog's price: " + printed);
+    assertTrue(
+        printed.contains("NACK 40003 at message.order.items[0].price.value")
+            && printed.contains("quotes ₹5.50/kWh, ₹11.00 in all"),
+        "the seller platform prices what a buyer app wrote from its catalog: " + printed);
+    assertTrue(
+        printed.contains("COMPLETE, ORDER_COMPLETED, ₹19.72 NOT_PAID  PAID STL-"),
+        "the buyer platform holds the settlement's on_status and on_update: " + printed);
+    assertTrue(
+        printed.contains("3.40 / 3.40") && printed.contains("₹24.75 / ₹24.75"),
+        "both statements settle the under-delivery alike: " + printed);
+    assertTrue(
+        printed.contains(
+            "buyer platform's statement   bap.lucknow-buyers.demo  bpp.lucknow-solar.demo  ₹44.47"),
+        "both statements net to ₹44.47: " + printed);
     assertTrue(printed.contains("audit log verified"), printed);
   }
 
