@@ -58,15 +58,9 @@ final class UeiV1Network implements AutoCloseable {
             BUYER_APP, base.key(BUYER_APP), base.port(BUYER_APP), base.registryUrl());
   }
 
-  /**
-   * Both platforms settle under UPERC's pilot order, which names PVVNL and PaVVNL; its waivers
-   * (deviation penalties) are extended to MVVNL here, the DISCOM of this network.
-   */
+  /** Both platforms settle under UPERC's pilot order, which covers MVVNL's Lucknow pilot. */
   private static void settlement(Map<String, String> settings, String prefix) {
     settings.put(prefix + "settlement-profile", SETTLEMENT_PROFILE);
-    settings.put(prefix + "settlement.\"discom." + UeiV1Cast.DISCOM + ".state\"", "UP");
-    settings.put(prefix + "settlement.\"under-injection." + UeiV1Cast.DISCOM + "\"", "0");
-    settings.put(prefix + "settlement.\"under-drawal." + UeiV1Cast.DISCOM + "\"", "0");
   }
 
   /** Starts the registry, the buyer app and both nodes (in parallel) in {@code dir}. */

@@ -156,6 +156,21 @@ class SettlementProfilesTest {
   }
 
   @Test
+  void upercPilot2026WaivesMvvnlDeviationsInLucknow() {
+    SettlementProfile p =
+        PolicySettings.builder()
+            .profile("uperc-pilot-2026-02", "profile")
+            .value("tariff.MVVNL", "6.10", "tariff.MVVNL")
+            .build();
+    // MVVNL → MVVNL, 4 kWh at 5.50: the seller injects 3.2 and the buyer draws 3
+    TradeSettlement s = settle(p, "MVVNL", "MVVNL", "4", "5.50", "3", "3.2");
+    assertEquals(
+        new BigDecimal("16.50"), amount(s, SettlementLineType.ENERGY, Payee.BUYER), "3 × 5.50");
+    assertEquals(new BigDecimal("0.00"), s.paidBy(Payee.SELLER), "0.8 kWh short, waived");
+    assertEquals(new BigDecimal("16.50"), s.paidBy(Payee.BUYER), "1 kWh not drawn, waived");
+  }
+
+  @Test
   void kerc2024() {
     SettlementProfile p =
         PolicySettings.builder()
