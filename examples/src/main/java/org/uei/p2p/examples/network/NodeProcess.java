@@ -164,6 +164,14 @@ public final class NodeProcess implements AutoCloseable {
     return p != null && p.isAlive();
   }
 
+  /** The running JVM, to read its CPU time; empty before start and after it ends. */
+  public java.util.Optional<ProcessHandle> handle() {
+    Process p = process;
+    return p != null && p.isAlive()
+        ? java.util.Optional.of(p.toHandle())
+        : java.util.Optional.empty();
+  }
+
   /** The log file of this node. */
   public Path log() {
     return log;
