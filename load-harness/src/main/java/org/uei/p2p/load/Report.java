@@ -112,7 +112,8 @@ final class Report {
     out.println();
     out.println(
         "| instances | requests | ACKed/s | vs first | p50 ms | p99 ms | max ms | errors"
-            + " | on_select = ACKed | duplicates | on_select p50 / p99 ms | node CPU µs/select"
+            + " | on_select / ACKed (whole step) | duplicates | on_select p50 / p99 ms"
+            + " | node CPU µs/select"
             + " | load average before → after | correct |");
     out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     double first = steps.get(0).phase.result.ackedPerSecond();
