@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -165,11 +166,9 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /** The running JVM, to read its CPU time; empty before start and after it ends. */
-  public java.util.Optional<ProcessHandle> handle() {
+  public Optional<ProcessHandle> handle() {
     Process p = process;
-    return p != null && p.isAlive()
-        ? java.util.Optional.of(p.toHandle())
-        : java.util.Optional.empty();
+    return p != null && p.isAlive() ? Optional.of(p.toHandle()) : Optional.empty();
   }
 
   /** The log file of this node. */
