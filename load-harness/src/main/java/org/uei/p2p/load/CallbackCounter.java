@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +32,10 @@ final class CallbackCounter implements AutoCloseable {
   private final AtomicLong onSelect = new AtomicLong();
   private final AtomicLong withError = new AtomicLong();
   private final AtomicLong other = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  // Every on_select's message_id: one select must get one on_select, also when several instances
+  // of the node share the outbox.
+  private final Set<String> answered = ConcurrentHashMap.newKeySet();
   private final Latencies delays = new Latencies(1 << 16);
   private volatile Map<String, Long> sentAt;
 
@@ -73,9 +79,13 @@ final class CallbackCounter implements AutoCloseable {
 
   private void count(String path, byte[] body) {
     if (path.endsWith("/on_select")) {
+      String id = messageId(body);
+      if (!answered.add(id)) {
+        duplicates.incrementAndGet();
+      }
       Map<String, Long> sent = sentAt;
       if (sent != null) {
-        Long at = sent.remove(messageId(body));
+        Long at = sent.remove(id);
         if (at != null) {
           long delay = System.nanoTime() - at;
           synchronized (delays) {
@@ -154,6 +164,16 @@ final class CallbackCounter implements AutoCloseable {
   /** on_select callbacks that carried an error (the seller refused the order after ACKing it). */
   long onSelectWithError() {
     return withError.get();
+  }
+
+  /** on_select callbacks whose message_id an earlier on_select already carried. */
+  long duplicates() {
+    return duplicates.get();
+  }
+
+  /** The distinct message_ids the on_select callbacks carried so far. */
+  Set<String> answered() {
+    return answered;
   }
 
   /** Callbacks of any other action. */

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.trade.EnergyOffer;
@@ -43,6 +43,13 @@ public final class LoadHarness {
       System.exit(2);
       return;
     }
+    try {
+      o.check();
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     Path dir = o.dir() != null ? o.dir() : Files.createTempDirectory("uei-load-harness");
     log(
         "load harness: concurrency %d, warm-up %d s, measured %d s, %d offers; logs in %s%n",
@@ -67,102 +74,138 @@ public final class LoadHarness {
     if (!bppEnv.isEmpty()) {
       log("bpp-node extra environment: %s%n", bppEnv);
     }
+    if (o.scaling()) {
+      InstanceSteps.run(o, dir, bppEnv, validity);
+      return;
+    }
     try (LoadNetwork net =
-        LoadNetwork.start(dir, o.bppJar().toAbsolutePath(), o.bareJar().toAbsolutePath(), bppEnv)) {
+        LoadNetwork.start(
+            dir,
+            o.bppJar().toAbsolutePath(),
+            o.bppOnly() ? null : o.bareJar().toAbsolutePath(),
+            bppEnv,
+            1)) {
       log(
           "started: registry %s, bpp-node %s, bare endpoint %s, buyer callbacks %s%n",
-          net.registry.baseUrl(), net.bpp.url(), net.bare.url(), net.callbacks.url());
+          net.registry.baseUrl(),
+          net.bpp.url(),
+          net.bare == null ? "left out" : net.bare.url(),
+          net.callbacks.url());
       List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
-      SelectFactory selects =
-          new SelectFactory(
-              offers,
-              BecknSigner.of(LoadNetwork.BAP_ID, LoadNetwork.KEY_ID, net.bapKey),
-              new Contexts.Parties(
-                  LoadNetwork.DOMAIN,
-                  LoadNetwork.BAP_ID,
-                  net.callbacks.url(),
-                  LoadNetwork.BPP_ID,
-                  net.bpp.url()),
-              validity);
-
-      Phase bpp = new Phase("bpp-node", URI.create(net.bpp.url()), net.processOf(net.bpp));
-      Phase bare = new Phase("bare", URI.create(net.bare.url()), net.processOf(net.bare));
-      int built = 0;
-
-      log("bpp-node: warm-up %d s (discarded)%n", o.warmup().toSeconds());
-      double rate = 0;
-      Duration left = o.warmup();
-      long warmupAcked = 0;
-      while (!left.isNegative() && !left.isZero()) {
-        int chunk = (int) Math.max(3000, Math.min(200_000, rate * 5));
-        List<PreparedRequest> batch = selects.build(built, chunk);
-        built += chunk;
-        LoadRun.Result r =
-            LoadRun.run(
-                bpp.target,
-                new RequestPool(batch, false),
-                o.concurrency(),
-                left,
-                LoadHarness::interval);
-        warmupAcked += r.acked();
-        rate = r.ackedPerSecond();
-        left = left.minusNanos(r.elapsedNanos());
-        log(
-            "  %,d selects, %,.0f ACKed/s, %d errors%s%n",
-            r.sent(),
-            rate,
-            r.errors(),
-            r.firstError() == null ? "" : " (first: " + r.firstError() + ")");
-      }
-      awaitCallbacks(net.callbacks, warmupAcked, Duration.ofSeconds(120));
-
-      // The warm-up rate of a cold node understates what it reaches once compiled; a floor of
-      // 1,000/s keeps the pool from running out early (3 KB a request).
-      long estimate =
-          Math.max((long) Math.ceil(rate * 3), 1000L) * o.duration().toSeconds()
-              + 100L * o.concurrency();
-      int poolSize = (int) Math.min(o.maxPool(), estimate);
-      log("bpp-node: building %,d pre-signed selects for the measured run%n", poolSize);
-      long t0 = System.nanoTime();
-      List<PreparedRequest> measured = selects.build(built, poolSize);
-      log(
-          "  built in %.1f s (%,d bytes per request with headers)%n",
-          (System.nanoTime() - t0) / 1e9, measured.get(0).tail().length);
-
-      log("bpp-node: measuring %d s%n", o.duration().toSeconds());
-      long callbacksBefore = net.callbacks.onSelect();
-      Map<String, Long> sentAt = new ConcurrentHashMap<>(poolSize);
-      net.callbacks.track(sentAt);
-      bpp.measure(
-          new RequestPool(measured, false),
-          o.concurrency(),
-          o.duration(),
-          (r, t) -> sentAt.put(r.messageId(), t));
-      bpp.callbacksInWindow = net.callbacks.onSelect() - callbacksBefore;
-      awaitCallbacks(net.callbacks, warmupAcked + bpp.result.acked(), Duration.ofSeconds(180));
-      bpp.callbacksAfterDrain = net.callbacks.onSelect() - callbacksBefore;
-      bpp.callbackErrors = net.callbacks.onSelectWithError();
-      net.callbacks.track(null);
-      bpp.callbackDelays = net.callbacks.delays();
-
+      SelectFactory selects = selects(net, offers, validity);
+      Phase bpp = measureNode(o, net, selects, ConcurrentHashMap.newKeySet());
       if (o.bppOnly()) {
         Report.printOne(OUT, o, bpp, loadBefore, Report.loadAverage());
         return;
       }
+      Phase bare =
+          new Phase(
+              "bare", List.of(URI.create(net.bare.url())), net.bare.handle().stream().toList());
       log("bare: warm-up %d s (discarded), same requests%n", o.warmup().toSeconds());
       LoadRun.Result w =
           LoadRun.run(
-              bare.target,
-              new RequestPool(measured, true),
+              bare.targets,
+              new RequestPool(bpp.measuredRequests, true),
               o.concurrency(),
               o.warmup(),
               LoadHarness::interval);
       log("  %,d requests, %,.0f ACKed/s, %d errors%n", w.sent(), w.ackedPerSecond(), w.errors());
       log("bare: measuring %d s%n", o.duration().toSeconds());
-      bare.measure(new RequestPool(measured, true), o.concurrency(), o.duration(), (r, t) -> {});
+      bare.measure(
+          new RequestPool(bpp.measuredRequests, true), o.concurrency(), o.duration(), (r, t) -> {});
 
       Report.print(OUT, o, bpp, bare, loadBefore, Report.loadAverage(), net.callbacks.other());
     }
+  }
+
+  /** Signed selects from the buyer platform to the seller node of {@code net}. */
+  static SelectFactory selects(LoadNetwork net, List<EnergyOffer> offers, Duration validity) {
+    return new SelectFactory(
+        offers,
+        BecknSigner.of(LoadNetwork.BAP_ID, LoadNetwork.KEY_ID, net.bapKey),
+        new Contexts.Parties(
+            LoadNetwork.DOMAIN,
+            LoadNetwork.BAP_ID,
+            net.callbacks.url(),
+            LoadNetwork.BPP_ID,
+            net.bpp.url()),
+        validity);
+  }
+
+  /**
+   * The bpp-node's warm-up (discarded) and measured run over all its instances, each followed by
+   * waiting for the on_select callbacks; every message_id sent goes into {@code sent}.
+   */
+  static Phase measureNode(Options o, LoadNetwork net, SelectFactory selects, Set<String> sent)
+      throws InterruptedException {
+    List<URI> targets = net.bpps.stream().map(p -> URI.create(p.url())).toList();
+    List<ProcessHandle> processes = net.bpps.stream().flatMap(p -> p.handle().stream()).toList();
+    Phase bpp =
+        new Phase(
+            net.bpps.size() == 1 ? "bpp-node" : net.bpps.size() + " bpp-node instances",
+            targets,
+            processes);
+    int built = 0;
+    log("%s: warm-up %d s (discarded)%n", bpp.name, o.warmup().toSeconds());
+    double rate = 0;
+    Duration left = o.warmup();
+    while (!left.isNegative() && !left.isZero()) {
+      int chunk = (int) Math.max(3000, Math.min(200_000, rate * 5));
+      List<PreparedRequest> batch = selects.build(built, chunk);
+      built += chunk;
+      LoadRun.Result r =
+          LoadRun.run(
+              targets,
+              new RequestPool(batch, false),
+              o.concurrency(),
+              left,
+              LoadHarness::interval,
+              (q, t) -> sent.add(q.messageId()));
+      bpp.warmupAcked += r.acked();
+      bpp.warmupErrors += r.errors();
+      rate = r.ackedPerSecond();
+      left = left.minusNanos(r.elapsedNanos());
+      log(
+          "  %,d selects, %,.0f ACKed/s, %d errors%s%n",
+          r.sent(),
+          rate,
+          r.errors(),
+          r.firstError() == null ? "" : " (first: " + r.firstError() + ")");
+    }
+    awaitCallbacks(net.callbacks, bpp.warmupAcked, Duration.ofSeconds(120));
+
+    // The warm-up rate of a cold node understates what it reaches once compiled; a floor of
+    // 1,000/s keeps the pool from running out early (3 KB a request).
+    long estimate =
+        Math.max((long) Math.ceil(rate * 3), 1000L) * o.duration().toSeconds()
+            + 100L * o.concurrency();
+    int poolSize = (int) Math.min(o.maxPool(), estimate);
+    log("%s: building %,d pre-signed selects for the measured run%n", bpp.name, poolSize);
+    long t0 = System.nanoTime();
+    bpp.measuredRequests = selects.build(built, poolSize);
+    log(
+        "  built in %.1f s (%,d bytes per request with headers)%n",
+        (System.nanoTime() - t0) / 1e9, bpp.measuredRequests.get(0).tail().length);
+
+    log("%s: measuring %d s%n", bpp.name, o.duration().toSeconds());
+    long callbacksBefore = net.callbacks.onSelect();
+    Map<String, Long> sentAt = new ConcurrentHashMap<>(poolSize);
+    net.callbacks.track(sentAt);
+    bpp.measure(
+        new RequestPool(bpp.measuredRequests, false),
+        o.concurrency(),
+        o.duration(),
+        (r, t) -> {
+          sent.add(r.messageId());
+          sentAt.put(r.messageId(), t);
+        });
+    bpp.callbacksInWindow = net.callbacks.onSelect() - callbacksBefore;
+    awaitCallbacks(net.callbacks, bpp.warmupAcked + bpp.result.acked(), Duration.ofSeconds(180));
+    bpp.callbacksAfterDrain = net.callbacks.onSelect() - callbacksBefore;
+    bpp.callbackErrors = net.callbacks.onSelectWithError();
+    net.callbacks.track(null);
+    bpp.callbackDelays = net.callbacks.delays();
+    return bpp;
   }
 
   private static void interval(Duration elapsed, double ackedPerSecond) {
@@ -172,27 +215,31 @@ public final class LoadHarness {
   /**
    * A progress line with the wall-clock time (UTC), to place JFR samples and node logs in the run.
    */
-  private static void log(String format, Object... args) {
+  static void log(String format, Object... args) {
     OUT.print(CLOCK.format(LocalTime.now(ZoneOffset.UTC)) + " ");
     OUT.printf(format, args);
   }
 
+  /** Waits until {@code expected} distinct selects have their on_select, or the timeout. */
   private static void awaitCallbacks(CallbackCounter callbacks, long expected, Duration timeout)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    while (callbacks.onSelect() < expected && Instant.now().isBefore(deadline)) {
+    while (callbacks.answered().size() < expected && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
     }
     log(
-        "  on_select callbacks received: %,d of %,d ACKed selects%n",
-        callbacks.onSelect(), expected);
+        "  on_select callbacks received: %,d for %,d distinct selects, of %,d ACKed%n",
+        callbacks.onSelect(), callbacks.answered().size(), expected);
   }
 
   /** One target's measured run and what was observed around it. */
   static final class Phase {
     final String name;
-    final URI target;
-    final Optional<ProcessHandle> process;
+    final List<URI> targets;
+    final List<ProcessHandle> processes;
+    long warmupAcked;
+    long warmupErrors;
+    List<PreparedRequest> measuredRequests;
     LoadRun.Result result;
     Duration serverCpu;
     long callbacksInWindow = -1;
@@ -200,17 +247,17 @@ public final class LoadHarness {
     long callbackErrors;
     Latencies callbackDelays;
 
-    Phase(String name, URI target, Optional<ProcessHandle> process) {
+    Phase(String name, List<URI> targets, List<ProcessHandle> processes) {
       this.name = name;
-      this.target = target;
-      this.process = process;
+      this.targets = targets;
+      this.processes = processes;
     }
 
     void measure(RequestPool pool, int concurrency, Duration duration, LoadRun.SendHook hook)
         throws InterruptedException {
-      Optional<Duration> cpu0 = process.flatMap(p -> p.info().totalCpuDuration());
-      result = LoadRun.run(target, pool, concurrency, duration, LoadHarness::interval, hook);
-      Optional<Duration> cpu1 = process.flatMap(p -> p.info().totalCpuDuration());
+      Optional<Duration> cpu0 = cpu();
+      result = LoadRun.run(targets, pool, concurrency, duration, LoadHarness::interval, hook);
+      Optional<Duration> cpu1 = cpu();
       serverCpu = cpu0.isPresent() && cpu1.isPresent() ? cpu1.get().minus(cpu0.get()) : null;
       if (result.poolUsedUp()) {
         log(
@@ -218,93 +265,21 @@ public final class LoadHarness {
             pool.size(), result.elapsedNanos() / 1e9);
       }
     }
-  }
 
-  /** Command-line options. */
-  record Options(
-      int concurrency,
-      Duration duration,
-      Duration warmup,
-      int offers,
-      boolean jfr,
-      Path dir,
-      Path bppJar,
-      Path bareJar,
-      int maxPool,
-      Map<String, String> bppEnv,
-      boolean bppOnly) {
-
-    static final String USAGE =
-        "usage: load-harness/run [--concurrency N] [--duration SECONDS] [--warmup SECONDS]"
-            + " [--offers N] [--max-pool N] [--jfr] [--dir DIR] [--bpp-env NAME=VALUE]... [--bpp-only]";
-
-    static Options parse(String[] args) {
-      int concurrency = 16;
-      int duration = 60;
-      int warmup = 60;
-      int offers = 8;
-      int maxPool = 400_000;
-      boolean jfr = false;
-      boolean bppOnly = false;
-      Path dir = null;
-      Map<String, String> bppEnv = new LinkedHashMap<>();
-      List<String> a = new ArrayList<>(List.of(args));
-      for (int i = 0; i < a.size(); i++) {
-        String k = a.get(i);
-        if (k.equals("--jfr") || k.equals("--bpp-only")) {
-          jfr |= k.equals("--jfr");
-          bppOnly |= k.equals("--bpp-only");
-          continue;
-        }
-        if (i + 1 >= a.size()) {
-          throw new IllegalArgumentException(
-              k.startsWith("--") ? k + " needs a value" : "unknown argument " + k);
-        }
-        String v = a.get(++i);
-        switch (k) {
-          case "--concurrency" -> concurrency = positive(k, v);
-          case "--duration" -> duration = positive(k, v);
-          case "--warmup" -> warmup = positive(k, v);
-          case "--offers" -> offers = positive(k, v);
-          case "--max-pool" -> maxPool = positive(k, v);
-          case "--dir" -> dir = Path.of(v);
-          case "--bpp-env" -> {
-            int eq = v.indexOf('=');
-            if (eq < 1) {
-              throw new IllegalArgumentException("--bpp-env needs NAME=VALUE, not '" + v + "'");
-            }
-            bppEnv.put(v.substring(0, eq), v.substring(eq + 1));
-          }
-          default -> throw new IllegalArgumentException("unknown option " + k);
-        }
+    /** The CPU time of all the target's processes together, where the OS tells it. */
+    private Optional<Duration> cpu() {
+      if (processes.isEmpty()) {
+        return Optional.empty();
       }
-      return new Options(
-          concurrency,
-          Duration.ofSeconds(duration),
-          Duration.ofSeconds(warmup),
-          offers,
-          jfr,
-          dir,
-          Path.of(System.getProperty("uei.bpp.jar", "bpp-node/target/quarkus-app/quarkus-run.jar")),
-          Path.of(
-              System.getProperty(
-                  "uei.bare.jar", "load-harness/target/quarkus-app/quarkus-run.jar")),
-          maxPool,
-          Map.copyOf(bppEnv),
-          bppOnly);
-    }
-
-    private static int positive(String option, String value) {
-      try {
-        int n = Integer.parseInt(value);
-        if (n > 0) {
-          return n;
+      Duration sum = Duration.ZERO;
+      for (ProcessHandle p : processes) {
+        Optional<Duration> d = p.info().totalCpuDuration();
+        if (d.isEmpty()) {
+          return Optional.empty();
         }
-      } catch (NumberFormatException e) {
-        // reported below
+        sum = sum.plus(d.get());
       }
-      throw new IllegalArgumentException(
-          option + " needs a whole number above 0, not '" + value + "'");
+      return Optional.of(sum);
     }
   }
 }

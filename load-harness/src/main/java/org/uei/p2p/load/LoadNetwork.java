@@ -3,6 +3,7 @@ package org.uei.p2p.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
@@ -25,9 +26,10 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * What the load runs against, on loopback: the local registry in this JVM with the seller node's
- * key and the buyer platform's key, the packaged bpp-node and the bare endpoint as two separate
- * JVMs (same launcher, same heap), and this JVM's callback receiver standing in for the buyer
- * platform.
+ * key and the buyer platform's key, the packaged bpp-node and the bare endpoint as separate JVMs
+ * (same launcher, same heap), and this JVM's callback receiver standing in for the buyer platform.
+ * The bpp-node may run as several instances of one node: same key, subscriber id and database, each
+ * with its own port and instance id.
  */
 final class LoadNetwork implements AutoCloseable {
 
@@ -40,75 +42,96 @@ final class LoadNetwork implements AutoCloseable {
   final Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
   final CallbackCounter callbacks;
   final LocalRegistry registry;
+
+  /** The first instance of the bpp-node; its address is the node's registered one. */
   final NodeProcess bpp;
+
+  /** Every instance of the bpp-node, {@link #bpp} first. */
+  final List<NodeProcess> bpps;
+
+  /** The bare endpoint, or null when it is left out. */
   final NodeProcess bare;
-  private final Path bppJar;
-  private final Path bareJar;
 
   private LoadNetwork(
-      CallbackCounter callbacks,
-      LocalRegistry registry,
-      NodeProcess bpp,
-      NodeProcess bare,
-      Path bppJar,
-      Path bareJar) {
+      CallbackCounter callbacks, LocalRegistry registry, List<NodeProcess> bpps, NodeProcess bare) {
     this.callbacks = callbacks;
     this.registry = registry;
-    this.bpp = bpp;
+    this.bpps = List.copyOf(bpps);
+    this.bpp = bpps.get(0);
     this.bare = bare;
-    this.bppJar = bppJar;
-    this.bareJar = bareJar;
   }
 
   /**
-   * Starts everything; logs and the node's data directory go to {@code dir}.
+   * Starts everything; logs and the node's data directories go to {@code dir}.
    *
+   * @param bareJar the bare endpoint, or null to leave it out
    * @param bppEnv extra environment of the bpp-node (JVM options in JAVA_TOOL_OPTIONS, settings to
-   *     try)
+   *     try, its database)
+   * @param instances how many instances of the bpp-node to start; more than one only on a database
+   *     they can share (PostgreSQL), which the caller puts in {@code bppEnv}
    */
-  static LoadNetwork start(Path dir, Path bppJar, Path bareJar, Map<String, String> bppEnv)
+  static LoadNetwork start(
+      Path dir, Path bppJar, Path bareJar, Map<String, String> bppEnv, int instances)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     CallbackCounter callbacks = CallbackCounter.start();
     LocalRegistry registry =
         LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
-    int bppPort = LoopbackSubscribers.freePort();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
-    Map<String, String> env =
-        new HashMap<>(
-            Map.of(
-                "UEI_SUBSCRIBER_ID",
-                BPP_ID,
-                "UEI_KEY_ID",
-                KEY_ID,
-                "UEI_PRIVATE_KEY",
-                bppKey.seedBase64(),
-                "UEI_DOMAIN",
-                DOMAIN,
-                "UEI_PUBLIC_URL",
-                "http://127.0.0.1:" + bppPort,
-                "UEI_REGISTRY_URL",
-                registry.baseUrl(),
-                "UEI_REGISTRY_TYPE",
-                "beckn",
-                "UEI_DATA_DIR",
-                dir.resolve("bpp-data").toString()));
-    env.putAll(bppEnv);
-    NodeProcess bpp =
-        new NodeProcess("bpp-node", bppJar, env, bppPort, dir.resolve("bpp-node.log"));
-    int barePort = LoopbackSubscribers.freePort();
-    NodeProcess bare =
-        new NodeProcess(
-            "bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
-    LoadNetwork net = new LoadNetwork(callbacks, registry, bpp, bare, bppJar, bareJar);
+    List<NodeProcess> bpps = new ArrayList<>();
+    String publicUrl = null;
+    for (int i = 1; i <= instances; i++) {
+      int port = LoopbackSubscribers.freePort();
+      // Every instance gives the first one's address as the node's: the one registered address a
+      // load balancer would hold. The harness spreads its connections over the instances itself.
+      publicUrl = publicUrl == null ? "http://127.0.0.1:" + port : publicUrl;
+      String name = instances == 1 ? "bpp-node" : "bpp-node-" + i;
+      Map<String, String> env =
+          new HashMap<>(
+              Map.of(
+                  "UEI_SUBSCRIBER_ID",
+                  BPP_ID,
+                  "UEI_KEY_ID",
+                  KEY_ID,
+                  "UEI_PRIVATE_KEY",
+                  bppKey.seedBase64(),
+                  "UEI_DOMAIN",
+                  DOMAIN,
+                  "UEI_PUBLIC_URL",
+                  publicUrl,
+                  "UEI_REGISTRY_URL",
+                  registry.baseUrl(),
+                  "UEI_REGISTRY_TYPE",
+                  "beckn",
+                  "UEI_DATA_DIR",
+                  dir.resolve(instances == 1 ? "bpp-data" : "bpp-" + i + "-data").toString()));
+      if (instances > 1) {
+        env.put("UEI_INSTANCE_ID", "bpp-" + i);
+      }
+      env.putAll(bppEnv);
+      bpps.add(new NodeProcess(name, bppJar, env, port, dir.resolve(name + ".log")));
+    }
+    NodeProcess bare = null;
+    if (bareJar != null) {
+      int barePort = LoopbackSubscribers.freePort();
+      bare =
+          new NodeProcess(
+              "bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
+    }
+    LoadNetwork net = new LoadNetwork(callbacks, registry, bpps, bare);
     try {
       ArrayNode records = Json.MAPPER.createArrayNode();
-      records.add(LoopbackSubscribers.record(BPP_ID, KEY_ID, "BPP", bpp.url(), DOMAIN, bppKey));
+      records.add(LoopbackSubscribers.record(BPP_ID, KEY_ID, "BPP", publicUrl, DOMAIN, bppKey));
       records.add(
           LoopbackSubscribers.record(BAP_ID, KEY_ID, "BAP", callbacks.url(), DOMAIN, net.bapKey));
       Json.post(registry.baseUrl() + "/admin/subscribers", records).expect(200);
-      bpp.start(START);
-      bare.start(START);
+      // One at a time: the first instance creates the schema.
+      for (NodeProcess p : bpps) {
+        p.start(START);
+      }
+      if (bare != null) {
+        bare.start(START);
+      }
     } catch (IOException | RuntimeException | InterruptedException e) {
       net.close();
       throw e;
@@ -177,20 +200,34 @@ final class LoadNetwork implements AutoCloseable {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());
   }
 
-  /** The child JVM running {@code jar}, to read its CPU time. */
-  Optional<ProcessHandle> processOf(NodeProcess node) {
-    String jar = (node == bpp ? bppJar : bareJar).toString();
-    return ProcessHandle.current()
-        .children()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(jar)).orElse(false))
-        .findFirst();
+  /**
+   * Each offer's {@code maxKwh} and {@code availableKwh} as {@code instance} reads them back
+   * through the provider API, keyed by offer id.
+   */
+  Map<String, BigDecimal[]> inventory(NodeProcess instance, List<EnergyOffer> offers)
+      throws IOException, InterruptedException {
+    Map<String, BigDecimal[]> out = new TreeMap<>();
+    for (EnergyOffer o : offers) {
+      JsonNode offer = Json.get(instance.url() + "/provider/offers/" + o.offerId()).expect(200);
+      out.put(
+          o.offerId(),
+          new BigDecimal[] {
+            new BigDecimal(offer.get("maxKwh").asText()),
+            new BigDecimal(offer.get("availableKwh").asText())
+          });
+    }
+    return out;
   }
 
   @Override
   public void close() {
     try {
-      bare.stop();
-      bpp.stop();
+      if (bare != null) {
+        bare.stop();
+      }
+      for (NodeProcess p : bpps) {
+        p.stop();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A closed-loop load: {@code concurrency} threads, each with its own keep-alive connection, send
  * the pool's requests back to back to {@code POST {target}/select} for a fixed time, and record
  * each answer's latency (write of the first byte to read of the last). A request counts as an error
- * when the answer is not HTTP 200 with an ACK, or the connection fails.
+ * when the answer is not HTTP 200 with an ACK, or the connection fails. Several targets share the
+ * connections round robin, one target per connection, as a load balancer would spread them.
  */
 final class LoadRun {
 
@@ -61,19 +62,22 @@ final class LoadRun {
     void sending(PreparedRequest request, long nanoTime);
   }
 
-  /** Runs the load and waits for every thread to finish its last request. */
+  /**
+   * Runs the load and waits for every thread to finish its last request. With several targets
+   * (instances of one node) the connections go to them in turn: connection i to target i mod n.
+   */
   static Result run(
-      URI target, RequestPool pool, int concurrency, Duration duration, Progress progress)
+      List<URI> targets, RequestPool pool, int concurrency, Duration duration, Progress progress)
       throws InterruptedException {
-    return run(target, pool, concurrency, duration, progress, (r, t) -> {});
+    return run(targets, pool, concurrency, duration, progress, (r, t) -> {});
   }
 
   /**
-   * Like {@link #run(URI, RequestPool, int, Duration, Progress)}, telling {@code hook} of every
+   * Like {@link #run(List, RequestPool, int, Duration, Progress)}, telling {@code hook} of every
    * send.
    */
   static Result run(
-      URI target,
+      List<URI> targets,
       RequestPool pool,
       int concurrency,
       Duration duration,
@@ -92,7 +96,7 @@ final class LoadRun {
             new LongAdder());
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
-      Worker w = new Worker(new HttpConnection(target, "/select"), shared);
+      Worker w = new Worker(new HttpConnection(targets.get(i % targets.size()), "/select"), shared);
       w.thread.setName("load-" + i);
       workers.add(w);
       w.thread.start();

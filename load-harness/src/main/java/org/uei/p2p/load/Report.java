@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The harness's closing table: both targets side by side, the ratio and the goal check. */
 final class Report {
@@ -20,7 +21,7 @@ final class Report {
 
   static void print(
       PrintStream out,
-      LoadHarness.Options o,
+      Options o,
       LoadHarness.Phase bpp,
       LoadHarness.Phase bare,
       String loadBefore,
@@ -74,11 +75,7 @@ final class Report {
    * setting).
    */
   static void printOne(
-      PrintStream out,
-      LoadHarness.Options o,
-      LoadHarness.Phase bpp,
-      String loadBefore,
-      String loadAfter) {
+      PrintStream out, Options o, LoadHarness.Phase bpp, String loadBefore, String loadAfter) {
     out.println();
     out.printf(
         "pre-signed select, concurrency %d, %d s measured after %d s warm-up; bpp-node only%n",
@@ -89,6 +86,87 @@ final class Report {
     row(out, bpp);
     out.println();
     callbackDelay(out, bpp);
+  }
+
+  /**
+   * The steps of {@link InstanceSteps} side by side: each step's rate, its ratio to the first
+   * step's, latencies, callbacks and checks.
+   */
+  static void printSteps(
+      PrintStream out,
+      Options o,
+      List<InstanceSteps.Step> steps,
+      String loadBefore,
+      String loadAfter) {
+    out.println();
+    out.printf(
+        "pre-signed select on PostgreSQL (%s, a fresh schema per step), concurrency %d spread over"
+            + " the instances, %d s measured after %d s warm-up; %d cores, Java %s%n",
+        o.postgres(),
+        o.concurrency(),
+        o.duration().toSeconds(),
+        o.warmup().toSeconds(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    out.println();
+    out.println(
+        "| instances | requests | ACKed/s | vs first | p50 ms | p99 ms | max ms | errors"
+            + " | on_select / ACKed (whole step) | duplicates | on_select p50 / p99 ms"
+            + " | node CPU µs/select"
+            + " | load average before → after | correct |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    double first = steps.get(0).phase.result.ackedPerSecond();
+    for (InstanceSteps.Step s : steps) {
+      LoadRun.Result r = s.phase.result;
+      Latencies d = s.phase.callbackDelays;
+      out.printf(
+          "| %d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %,d | %,d of %,d | %d | %s | %s | %s → %s"
+              + " | %s |%n",
+          s.instances,
+          r.sent(),
+          r.ackedPerSecond(),
+          r.ackedPerSecond() / first,
+          ms(r.latencies().percentile(50)),
+          ms(r.latencies().percentile(99)),
+          ms(r.latencies().max()),
+          s.errors,
+          s.onSelect,
+          s.acked,
+          s.duplicates,
+          d == null || d.count() == 0
+              ? "–"
+              : String.format("%.0f / %.0f", ms(d.percentile(50)), ms(d.percentile(99))),
+          s.phase.serverCpu == null
+              ? "n/a"
+              : String.format("%.0f", s.phase.serverCpu.toNanos() / 1e3 / r.sent()),
+          s.loadBefore,
+          s.loadAfter,
+          s.correct() ? "yes" : "NO");
+    }
+    out.println();
+    for (InstanceSteps.Step s : steps) {
+      out.printf(
+          "%d instance(s): %,d selects sent (warm-up and measured), %,d ACKed, %d errors;"
+              + " %,d on_select for %,d distinct selects, %d duplicates, %d for selects never"
+              + " sent, %d with an error; offers %s%s%n",
+          s.instances,
+          s.sent,
+          s.acked,
+          s.errors,
+          s.onSelect,
+          s.distinct,
+          s.duplicates,
+          s.unknown,
+          s.withError,
+          s.inventory,
+          s.phase.result.poolUsedUp()
+              ? "; the pre-signed requests ran out (raise --max-pool)"
+              : "");
+      if (s.phase.result.firstError() != null) {
+        out.println("  first error: " + s.phase.result.firstError());
+      }
+    }
   }
 
   private static void callbackDelay(PrintStream out, LoadHarness.Phase bpp) {

@@ -39,6 +39,19 @@ class CallbackCounterTest {
   }
 
   @Test
+  void aSecondOnSelectForOneSelectCountsAsDuplicate() throws Exception {
+    try (CallbackCounter counter = CallbackCounter.start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      for (String id : new String[] {"m-1", "m-2", "m-1"}) {
+        assertEquals(200, post(http, counter.url() + "/on_select", onSelect(id, "")));
+      }
+      assertEquals(3, counter.onSelect());
+      assertEquals(1, counter.duplicates());
+      assertEquals(java.util.Set.of("m-1", "m-2"), counter.answered());
+    }
+  }
+
+  @Test
   void messageIdIsReadFromTheCompactContext() {
     byte[] body =
         onSelect("4b1c7a2e-0d5f-4c1e-9a51-5f0f2a8e9c11", "").getBytes(StandardCharsets.UTF_8);

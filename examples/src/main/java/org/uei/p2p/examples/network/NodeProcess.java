@@ -1,5 +1,6 @@
 package org.uei.p2p.examples.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A node running as its own JVM from its packaged {@code quarkus-run.jar}, configured by
  * environment variables, with its output in a log file. Start waits until {@code /q/health/ready}
- * answers UP. A stopped or killed node can be started again with the same settings.
+ * answers UP with the started JVM's pid (the nodes report it in their {@code instance} check): the
+ * port is chosen free before the node binds it, and another process may take it in between. A
+ * stopped or killed node can be started again with the same settings.
  */
 public final class NodeProcess implements AutoCloseable {
 
@@ -63,12 +67,13 @@ public final class NodeProcess implements AutoCloseable {
     pb.environment().putAll(env);
     pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    process = pb.start();
+    Process p = pb.start();
+    process = p;
     Instant deadline = Instant.now().plus(timeout);
-    while (!ready()) {
-      if (!process.isAlive()) {
+    while (!ready(p)) {
+      if (!p.isAlive()) {
         throw new IllegalStateException(
-            name + " exited with " + process.exitValue() + " during start; see " + log);
+            name + " exited with " + p.exitValue() + " during start; see " + log);
       }
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
@@ -78,21 +83,58 @@ public final class NodeProcess implements AutoCloseable {
     return this;
   }
 
-  private boolean ready() {
+  /**
+   * True once {@code p} answers UP; fails when an UP answer comes from another process, as it does
+   * when something else listens on the port (the node then cannot bind it and exits).
+   */
+  private boolean ready(Process p) {
+    HttpResponse<String> r;
     try {
-      HttpResponse<String> r =
+      r =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                   .timeout(Duration.ofSeconds(2))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().contains("UP");
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+    if (r.statusCode() != 200 || !r.body().contains("UP")) {
+      return false;
+    }
+    long answered = pidIn(r.body());
+    if (answered != p.pid()) {
+      p.destroyForcibly();
+      throw new IllegalStateException(
+          name
+              + ": port "
+              + port
+              + " is answered by "
+              + (answered < 0 ? "a process that does not report its pid" : "pid " + answered)
+              + ", not by the node started as pid "
+              + p.pid()
+              + ": another process holds the port; see "
+              + log);
+    }
+    return true;
+  }
+
+  /** The pid a readiness answer reports in any check's data, or -1. */
+  private static long pidIn(String body) {
+    try {
+      for (JsonNode check : Json.MAPPER.readTree(body).path("checks")) {
+        JsonNode pid = check.path("data").path("pid");
+        if (pid.canConvertToLong()) {
+          return pid.asLong();
+        }
+      }
+    } catch (IOException e) {
+      // not a health answer: reported as no pid
+    }
+    return -1;
   }
 
   /** Stops the node gracefully (SIGTERM) and waits for the JVM to exit. */
@@ -121,6 +163,12 @@ public final class NodeProcess implements AutoCloseable {
   public boolean isAlive() {
     Process p = process;
     return p != null && p.isAlive();
+  }
+
+  /** The running JVM, to read its CPU time; empty before start and after it ends. */
+  public Optional<ProcessHandle> handle() {
+    Process p = process;
+    return p != null && p.isAlive() ? Optional.of(p.toHandle()) : Optional.empty();
   }
 
   /** The log file of this node. */
