@@ -45,8 +45,11 @@ final class PendingMessages {
             c.prepareStatement(
                 "SELECT m.id, m.direction, m.action, m.transaction_id,"
                     + " m.message_id, m.body, m.headers, m.created_at FROM audit_pending p"
-                    + " JOIN beckn_message m ON m.id = p.beckn_message_id ORDER BY p.beckn_message_id")) {
-      s.setMaxRows(max);
+                    + " JOIN beckn_message m ON m.id = p.beckn_message_id ORDER BY p.beckn_message_id"
+                    // In the SQL, not setMaxRows: PostgreSQL then plans for the first rows of
+                    // the index, not for the whole queue (a parallel scan and sort once it grows).
+                    + " LIMIT ?")) {
+      s.setInt(1, max);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           out.add(
