@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.ConformanceReport;
@@ -123,19 +123,10 @@ public final class BapConformance {
     BecknVerifier verifier =
         BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     Instant started = Instant.now();
-    List<CaseResult> results = new ArrayList<>();
-    Consumer<CaseResult> record =
-        r -> {
-          results.add(r);
-          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-        };
+    CaseLog record = new CaseLog(progress);
     Preflight pre = new Preflight();
-    for (SetupCheck check :
-        List.of(pre.registry(config.registryUrl()), pre.target(config.targetUrl(), "bap"))) {
-      if (!check.ok()) {
-        throw new ConformanceSetupException(check.error());
-      }
-    }
+    pre.registry(config.registryUrl()).require();
+    pre.target(config.targetUrl(), "bap").require();
     FakeSeller seller = new FakeSeller(config.identity(), config.publicUrl(), config.zone());
     try (BecknListener listener =
         new BecknListener(
@@ -179,7 +170,7 @@ public final class BapConformance {
     } finally {
       seller.close();
     }
-    return new ConformanceReport("bap", config.targetUrl(), started, results);
+    return new ConformanceReport("bap", config.targetUrl(), started, record.recorded());
   }
 
   private void probes(RequestChecks checks, FakeSeller seller, Consumer<CaseResult> record) {

@@ -2,11 +2,8 @@ package org.uei.p2p.conformance.bap;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import org.uei.p2p.conformance.CaseResult;
-import org.uei.p2p.conformance.ConformanceCase;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
@@ -48,19 +45,10 @@ public final class UeiV1BapConformance {
   public ConformanceReport run(Consumer<String> progress)
       throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
-    List<CaseResult> results = new ArrayList<>();
-    Consumer<CaseResult> record =
-        r -> {
-          results.add(r);
-          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-        };
+    CaseLog record = new CaseLog(progress);
     Preflight pre = new Preflight();
-    for (SetupCheck check :
-        List.of(pre.registry(config.registryUrl()), pre.target(config.targetUrl(), "bap"))) {
-      if (!check.ok()) {
-        throw new ConformanceSetupException(check.error());
-      }
-    }
+    pre.registry(config.registryUrl()).require();
+    pre.target(config.targetUrl(), "bap").require();
     BecknVerifier verifier =
         BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     KitIdentity id = config.identity();
@@ -107,15 +95,8 @@ public final class UeiV1BapConformance {
         seller.close();
       }
     }
-    List<CaseResult> ordered = new ArrayList<>();
-    for (ConformanceCase c : UeiV1BapCases.ALL) {
-      ordered.add(
-          results.stream()
-              .filter(r -> r.conformanceCase().equals(c))
-              .findFirst()
-              .orElse(CaseResult.notRun(c, "not reached")));
-    }
-    return new ConformanceReport("bap", config.targetUrl(), started, ordered);
+    return new ConformanceReport(
+        "bap", config.targetUrl(), started, record.ordered(UeiV1BapCases.ALL));
   }
 
   private void register(Preflight pre) throws ConformanceSetupException, InterruptedException {

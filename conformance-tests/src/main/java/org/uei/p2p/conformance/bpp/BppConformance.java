@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.CaseResult;
 import org.uei.p2p.conformance.ConformanceCase;
 import org.uei.p2p.conformance.ConformanceReport;
@@ -151,18 +150,9 @@ public final class BppConformance {
   public ConformanceReport run(Consumer<String> progress)
       throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
-    Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-    Consumer<CaseResult> record =
-        r -> {
-          results.put(r.conformanceCase(), r);
-          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-        };
+    CaseLog record = new CaseLog(progress);
     session(check -> {}, kit -> new Run(kit, record).all());
-    List<CaseResult> ordered = new ArrayList<>();
-    for (ConformanceCase c : BppCases.ALL) {
-      ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
-    }
-    return new ConformanceReport("bpp", config.targetUrl(), started, ordered);
+    return new ConformanceReport("bpp", config.targetUrl(), started, record.ordered(BppCases.ALL));
   }
 
   /** What runs with the listener up and the kit registered. */
@@ -249,9 +239,7 @@ public final class BppConformance {
   private static void require(Consumer<SetupCheck> seen, SetupCheck check)
       throws ConformanceSetupException {
     seen.accept(check);
-    if (!check.ok()) {
-      throw new ConformanceSetupException(check.error());
-    }
+    check.require();
   }
 
   /** One run: the cases in the order they are sent. */

@@ -2,13 +2,8 @@ package org.uei.p2p.conformance.bpp;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import org.uei.p2p.conformance.CaseResult;
-import org.uei.p2p.conformance.ConformanceCase;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
@@ -16,7 +11,6 @@ import org.uei.p2p.conformance.WhenListening;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.setup.Preflight;
-import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.ueiv1.UeiV1Contexts;
 import org.uei.p2p.registry.BecknRegistry;
@@ -58,15 +52,10 @@ public final class UeiV1BppConformance {
   public ConformanceReport run(Consumer<String> progress)
       throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
-    Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-    Consumer<CaseResult> record =
-        r -> {
-          results.put(r.conformanceCase(), r);
-          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-        };
+    CaseLog record = new CaseLog(progress);
     Preflight pre = new Preflight();
-    require(pre.registry(config.registryUrl()));
-    require(pre.target(config.targetUrl(), "bpp"));
+    pre.registry(config.registryUrl()).require();
+    pre.target(config.targetUrl(), "bpp").require();
     BecknVerifier verifier =
         BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     KitIdentity id = config.identity();
@@ -88,8 +77,7 @@ public final class UeiV1BppConformance {
                 + "; register the kit's key with the registry the BPP uses yourself and give"
                 + " the kit that key (--subscriber-id, --key-id, --private-key)");
       }
-      require(
-          pre.key(
+      pre.key(
               "kit key",
               config.registryUrl(),
               id.subscriberId(),
@@ -99,7 +87,8 @@ public final class UeiV1BppConformance {
                   + id.subscriberId()
                   + " with key "
                   + id.keyId()
-                  + " in the registry the BPP uses"));
+                  + " in the registry the BPP uses")
+          .require();
       UeiV1Kit kit =
           new UeiV1Kit(
               id,
@@ -114,16 +103,7 @@ public final class UeiV1BppConformance {
       throw new ConformanceSetupException(
           "cannot listen on " + config.listenHost() + ": " + e.getMessage(), e);
     }
-    List<CaseResult> ordered = new ArrayList<>();
-    for (ConformanceCase c : UeiV1BppCases.ALL) {
-      ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
-    }
-    return new ConformanceReport("bpp", config.targetUrl(), started, ordered);
-  }
-
-  private static void require(SetupCheck check) throws ConformanceSetupException {
-    if (!check.ok()) {
-      throw new ConformanceSetupException(check.error());
-    }
+    return new ConformanceReport(
+        "bpp", config.targetUrl(), started, record.ordered(UeiV1BppCases.ALL));
   }
 }

@@ -3,14 +3,9 @@ package org.uei.p2p.conformance.bpp;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.uei.p2p.conformance.CaseResult;
-import org.uei.p2p.conformance.ConformanceCase;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
@@ -19,7 +14,6 @@ import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
 import org.uei.p2p.conformance.http.Wave2Replies;
 import org.uei.p2p.conformance.setup.Preflight;
-import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.model.trade.PolicyReference;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.registry.BecknRegistry;
@@ -151,15 +145,10 @@ public final class Wave2BppConformance {
   public ConformanceReport run(Consumer<String> progress)
       throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
-    Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-    Consumer<CaseResult> record =
-        r -> {
-          results.put(r.conformanceCase(), r);
-          progress.accept(r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-        };
+    CaseLog record = new CaseLog(progress);
     Preflight pre = new Preflight();
-    require(pre.registry(config.registryUrl()));
-    require(pre.target(config.targetUrl(), "bpp"));
+    pre.registry(config.registryUrl()).require();
+    pre.target(config.targetUrl(), "bpp").require();
     BecknVerifier verifier =
         BecknVerifier.of(RegistryKeyResolver.of(BecknRegistry.of(config.registryUrl())));
     KitIdentity id = config.identity();
@@ -197,8 +186,7 @@ public final class Wave2BppConformance {
                 + "; register the kit's key with the registry the BPP uses yourself and give"
                 + " the kit that key (--subscriber-id, --key-id, --private-key)");
       }
-      require(
-          pre.key(
+      pre.key(
               "kit key",
               config.registryUrl(),
               id.subscriberId(),
@@ -208,7 +196,8 @@ public final class Wave2BppConformance {
                   + id.subscriberId()
                   + " with key "
                   + id.keyId()
-                  + " in the registry the BPP uses"));
+                  + " in the registry the BPP uses")
+          .require();
       if (config.ledgerIdentity() != null) {
         KitIdentity ledger = config.ledgerIdentity();
         try {
@@ -221,8 +210,7 @@ public final class Wave2BppConformance {
                   + ledgers.sellerUri()
                   + " yourself");
         }
-        require(
-            pre.key(
+        pre.key(
                 "kit ledger key",
                 config.registryUrl(),
                 ledger.subscriberId(),
@@ -234,7 +222,8 @@ public final class Wave2BppConformance {
                     + ledger.keyId()
                     + " and URL "
                     + ledgers.sellerUri()
-                    + " in the registry the BPP uses"));
+                    + " in the registry the BPP uses")
+            .require();
       }
       Wave2Kit kit =
           new Wave2Kit(
@@ -253,16 +242,7 @@ public final class Wave2BppConformance {
       throw new ConformanceSetupException(
           "cannot listen on " + config.listenHost() + ": " + e.getMessage(), e);
     }
-    List<CaseResult> ordered = new ArrayList<>();
-    for (ConformanceCase c : Wave2BppCases.ALL) {
-      ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
-    }
-    return new ConformanceReport("bpp", config.targetUrl(), started, ordered);
-  }
-
-  private static void require(SetupCheck check) throws ConformanceSetupException {
-    if (!check.ok()) {
-      throw new ConformanceSetupException(check.error());
-    }
+    return new ConformanceReport(
+        "bpp", config.targetUrl(), started, record.ordered(Wave2BppCases.ALL));
   }
 }

@@ -3,19 +3,14 @@ package org.uei.p2p.conformance.ledger;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.uei.p2p.conformance.CaseResult;
-import org.uei.p2p.conformance.ConformanceCase;
+import org.uei.p2p.conformance.CaseLog;
 import org.uei.p2p.conformance.ConformanceReport;
 import org.uei.p2p.conformance.ConformanceSetupException;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.setup.Preflight;
-import org.uei.p2p.conformance.setup.SetupCheck;
 
 /**
  * Runs the {@link Wave2LedgerCases} against a DISCOM's ledger provider: the kit signs as the seller
@@ -139,8 +134,8 @@ public final class Wave2LedgerConformance {
       throws ConformanceSetupException, InterruptedException {
     Instant started = Instant.now();
     Preflight pre = new Preflight();
-    require(pre.registry(config.registryUrl()));
-    require(pre.target(config.targetUrl(), "ledger provider"));
+    pre.registry(config.registryUrl()).require();
+    pre.target(config.targetUrl(), "ledger provider").require();
     try {
       registration.register(config.identities());
     } catch (IOException e) {
@@ -150,33 +145,18 @@ public final class Wave2LedgerConformance {
               + "; register the kit's four identities with the registry the ledger uses yourself");
     }
     for (KitIdentity id : config.identities().all()) {
-      require(
-          pre.key(
+      pre.key(
               "kit key",
               config.registryUrl(),
               id.subscriberId(),
               id.keyId(),
               id.key().publicKeyBase64(),
-              "register " + id.subscriberId() + " with key " + id.keyId() + " in the registry"));
+              "register " + id.subscriberId() + " with key " + id.keyId() + " in the registry")
+          .require();
     }
-    Map<ConformanceCase, CaseResult> results = new LinkedHashMap<>();
-    new Wave2LedgerRun(new LedgerCalls(config.targetUrl(), config.timeout()), config)
-        .all(
-            r -> {
-              results.put(r.conformanceCase(), r);
-              progress.accept(
-                  r.outcome().mark() + " " + r.conformanceCase().id() + " " + r.reason());
-            });
-    List<CaseResult> ordered = new ArrayList<>();
-    for (ConformanceCase c : Wave2LedgerCases.ALL) {
-      ordered.add(results.getOrDefault(c, CaseResult.notRun(c, "not reached")));
-    }
-    return new ConformanceReport("ledger", config.targetUrl(), started, ordered);
-  }
-
-  private static void require(SetupCheck check) throws ConformanceSetupException {
-    if (!check.ok()) {
-      throw new ConformanceSetupException(check.error());
-    }
+    CaseLog record = new CaseLog(progress);
+    new Wave2LedgerRun(new LedgerCalls(config.targetUrl(), config.timeout()), config).all(record);
+    return new ConformanceReport(
+        "ledger", config.targetUrl(), started, record.ordered(Wave2LedgerCases.ALL));
   }
 }

@@ -1,6 +1,7 @@
 package org.uei.p2p.conformance.setup;
 
 import java.util.Objects;
+import org.uei.p2p.conformance.ConformanceSetupException;
 
 /**
  * One thing a run needs, checked.
@@ -33,6 +34,18 @@ public record SetupCheck(String name, boolean ok, String detail, String fix) {
   /** One line: {@code ok name: detail} or {@code FIX name: detail; fix}. */
   public String line() {
     return (ok ? "ok   " : "FIX  ") + name + ": " + detail + (ok ? "" : "; " + fix);
+  }
+
+  /**
+   * This check, if it held.
+   *
+   * @throws ConformanceSetupException with {@link #error()} when it did not
+   */
+  public SetupCheck require() throws ConformanceSetupException {
+    if (!ok) {
+      throw new ConformanceSetupException(error());
+    }
+    return this;
   }
 
   /** The one-line setup error a run ends with when this check failed. */
