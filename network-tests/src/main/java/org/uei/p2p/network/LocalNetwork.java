@@ -10,6 +10,7 @@ import java.util.Map;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
+import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -55,6 +56,19 @@ public final class LocalNetwork implements AutoCloseable {
   public static LocalNetwork start(Path dir, Map<String, String> bppEnv, Map<String, String> bapEnv)
       throws IOException, InterruptedException {
     return start(dir, DOMAIN, bppEnv, bapEnv);
+  }
+
+  /**
+   * Both nodes on UEI v1 ({@code uei.wire=uei-v1}), registered in its domain {@code
+   * uei:p2p-trading}; logs go to {@code target/<name>-<millis>}.
+   */
+  public static LocalNetwork startUeiV1(String name) throws IOException, InterruptedException {
+    Map<String, String> v1 = Map.of("UEI_WIRE", "uei-v1");
+    return start(
+        Path.of("target", name + "-" + System.currentTimeMillis()).toAbsolutePath(),
+        UeiV1Context.DOMAIN,
+        v1,
+        v1);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.examples.network.Json;
-import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.network.Await;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
@@ -40,13 +38,7 @@ class UeiV1SettlementIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> v1 = Map.of("UEI_WIRE", "uei-v1");
-    net =
-        LocalNetwork.start(
-            Path.of("target", "uei-v1-settlement-" + System.currentTimeMillis()).toAbsolutePath(),
-            UeiV1Context.DOMAIN,
-            v1,
-            v1);
+    net = LocalNetwork.startUeiV1("uei-v1-settlement");
   }
 
   @AfterAll

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.examples.network.Json;
-import org.uei.p2p.model.ueiv1.UeiV1Context;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 
@@ -26,13 +24,7 @@ class UeiV1TradeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> v1 = Map.of("UEI_WIRE", "uei-v1");
-    net =
-        LocalNetwork.start(
-            Path.of("target", "uei-v1-network-" + System.currentTimeMillis()).toAbsolutePath(),
-            UeiV1Context.DOMAIN,
-            v1,
-            v1);
+    net = LocalNetwork.startUeiV1("uei-v1-network");
   }
 
   @AfterAll
