@@ -74,6 +74,25 @@ final class RequestChecks {
         c, "discover, select, init, confirm and status reached the kit in order", ev);
   }
 
+  /**
+   * Passes when {@code received} is not empty and each request in it is validly signed; a failure
+   * names the first that is not by its action and the context member {@code messageIdKey}.
+   */
+  static CaseResult everySigned(ConformanceCase c, List<Inbound> received, String messageIdKey) {
+    if (received.isEmpty()) {
+      return CaseResult.notRun(c, "no request reached the kit");
+    }
+    for (Inbound m : received) {
+      if (!m.signature().valid()) {
+        return CaseResult.failed(
+            c,
+            m.action() + " " + m.context(messageIdKey) + ": " + m.signature(),
+            List.of(m.evidence(m.action())));
+      }
+    }
+    return CaseResult.passed(c, received.size() + " request(s), each validly signed", List.of());
+  }
+
   CaseResult signed(ConformanceCase c) {
     if (requests.isEmpty()) {
       return CaseResult.notRun(c, "no request reached the kit");

@@ -77,18 +77,7 @@ final class UeiV1RequestChecks {
   }
 
   CaseResult signed(ConformanceCase c) {
-    if (received.isEmpty()) {
-      return CaseResult.notRun(c, "no request reached the kit");
-    }
-    for (Inbound m : received) {
-      if (!m.signature().valid()) {
-        return CaseResult.failed(
-            c,
-            m.action() + " " + m.context("message_id") + ": " + m.signature(),
-            List.of(m.evidence(m.action())));
-      }
-    }
-    return CaseResult.passed(c, received.size() + " request(s), each validly signed", List.of());
+    return RequestChecks.everySigned(c, received, "message_id");
   }
 
   CaseResult valid(ConformanceCase c) {

@@ -75,18 +75,7 @@ final class Wave2RequestChecks {
   }
 
   CaseResult signed(ConformanceCase c) {
-    if (received.isEmpty()) {
-      return CaseResult.notRun(c, "no request reached the kit");
-    }
-    for (Inbound m : received) {
-      if (!m.signature().valid()) {
-        return CaseResult.failed(
-            c,
-            m.action() + " " + m.context("messageId") + ": " + m.signature(),
-            List.of(m.evidence(m.action())));
-      }
-    }
-    return CaseResult.passed(c, received.size() + " request(s), each validly signed", List.of());
+    return RequestChecks.everySigned(c, received, "messageId");
   }
 
   CaseResult valid(ConformanceCase c) {
