@@ -199,6 +199,9 @@ public final class StartupBench {
     }
     long t0 = System.nanoTime();
     Process p = pb.start();
+    // A harness stopped with Ctrl-C must not leave the node running.
+    Thread reaper = new Thread(p::destroyForcibly);
+    Runtime.getRuntime().addShutdownHook(reaper);
     try {
       String url = "http://127.0.0.1:" + port + "/q/health/ready";
       while (!ready(url)) {
@@ -221,6 +224,7 @@ public final class StartupBench {
       if (!p.waitFor(dumpCds != null ? 600 : 30, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
       }
+      Runtime.getRuntime().removeShutdownHook(reaper);
       if (options.pg) {
         dropSchema(schema);
       }
