@@ -173,6 +173,11 @@ public final class StartupBench {
     } else if (variant.equals("cds")) {
       cmd.add("-XX:SharedArchiveFile=" + cdsArchives.get(node));
     }
+    if (variant.equals("xms64")) {
+      // Without -Xms the heap starts at its maximum (1/64 of RAM > 256 MB) and an idle node keeps
+      // every eden page it ever touched; a small start lets the serial collector size it to use.
+      cmd.add("-Xms64m");
+    }
     cmd.add("-jar");
     cmd.add(System.getProperty("uei." + node + ".jar"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -345,8 +350,9 @@ public final class StartupBench {
         }
       }
       for (String v : variants) {
-        if (!List.of("default", "cds", "arena2").contains(v)) {
-          throw new IllegalArgumentException("unknown variant " + v + " (default, cds, arena2)");
+        if (!List.of("default", "cds", "arena2", "xms64").contains(v)) {
+          throw new IllegalArgumentException(
+              "unknown variant " + v + " (default, cds, arena2, xms64)");
         }
       }
       return new Options(
