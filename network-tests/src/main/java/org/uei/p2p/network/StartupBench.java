@@ -122,7 +122,7 @@ public final class StartupBench {
   private static void goal(
       String key, String db, String what, double median, double best, double limit, String unit) {
     System.out.printf(
-        "GOAL %s, %s (%s): median %.0f %s = %.2f x limit -> %s (best %.0f %s = %.2f x)%n",
+        "GOAL %s, %s (%s): median %.1f %s = %.3f x limit -> %s (best %.1f %s = %.3f x)%n",
         what,
         key,
         db,
