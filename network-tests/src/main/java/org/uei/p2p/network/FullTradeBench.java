@@ -9,9 +9,16 @@ import java.util.List;
 /**
  * Latency harness: the wall-clock time of one full discover → select → init → confirm between a
  * bap-node and a bpp-node running as separate processes, measured from the buyer app's side (four
- * sync client calls). Warm-up trades are discarded. Arguments: [trades] [warm-up].
+ * sync client calls). Warm-up trades are discarded. Arguments: [trades] [warm-up]. Ends with a
+ * "met" or "MISSED" line for each latency goal (median under 100 ms, p99 under 250 ms).
  */
 public final class FullTradeBench {
+
+  /** The goal for the median full trade on a quiet machine. */
+  static final double P50_GOAL_MS = 100;
+
+  /** The goal for the 99th percentile. */
+  static final double P99_GOAL_MS = 250;
 
   private FullTradeBench() {}
 
@@ -43,7 +50,16 @@ public final class FullTradeBench {
           pct(millis, 99),
           millis.get(0),
           millis.get(millis.size() - 1));
+      System.out.println(goal("median", pct(millis, 50), P50_GOAL_MS));
+      System.out.println(goal("p99", pct(millis, 99), P99_GOAL_MS));
     }
+  }
+
+  /** A "met" or "MISSED" line for one of issue #23's latency goals. */
+  static String goal(String measure, double millis, double goalMillis) {
+    return String.format(
+        "%s %s < %.0f ms: %.1f ms",
+        millis < goalMillis ? "met" : "MISSED", measure, goalMillis, millis);
   }
 
   private static double pct(List<Double> sorted, int p) {
