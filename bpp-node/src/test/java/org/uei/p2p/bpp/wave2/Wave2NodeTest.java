@@ -62,6 +62,14 @@ abstract class Wave2NodeTest {
 
   /** A prosumer of the seller DISCOM with one offer; returns the offer id. */
   static String publish(String price, String kwh) {
+    return publish(
+        org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(java.time.Instant.now()),
+        price,
+        kwh);
+  }
+
+  /** A new prosumer of the seller DISCOM offering {@code kwh} at {@code price} in {@code slot}. */
+  static String publish(java.time.Instant slot, String price, String kwh) {
     String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .contentType("application/json")
@@ -87,9 +95,7 @@ abstract class Wave2NodeTest {
                 "prosumerId",
                 id,
                 "slotStart",
-                org.uei.p2p.market.rules.TradingRules.ies()
-                    .firstTradableSlot(java.time.Instant.now())
-                    .toString(),
+                slot.toString(),
                 "pricePerKwh",
                 new BigDecimal(price),
                 "maxKwh",

@@ -51,45 +51,6 @@ class Wave2StatementTest extends Wave2NodeTest {
 
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
-  /** A new prosumer of the seller DISCOM offering {@code kwh} at {@code price} in {@code slot}. */
-  private static String offer(Instant slot, String price, String kwh) {
-    String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "id",
-                id,
-                "meterId",
-                "TEST_METER_" + id,
-                "discomId",
-                Wave2Buyer.SELLER_DISCOM,
-                "stateCode",
-                "DL",
-                "installedCapacityKw",
-                10))
-        .post("/provider/prosumers")
-        .then()
-        .statusCode(201);
-    return given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "prosumerId",
-                id,
-                "slotStart",
-                slot.toString(),
-                "pricePerKwh",
-                new BigDecimal(price),
-                "maxKwh",
-                new BigDecimal(kwh)))
-        .post("/provider/offers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   private static Wave2Envelope onStatus(
       String txn, String senderId, String senderUri, TradeContract active, List<Allocation> a) {
     ObjectNode context =
@@ -166,8 +127,8 @@ class Wave2StatementTest extends Wave2NodeTest {
     BecknSigner ledger = registerSellerLedger("statement-k");
     sellerLedger.answering(true);
     Instant slot = TradingRules.ies().firstTradableSlot(Instant.now());
-    EnergyOffer first = discovered(offer(slot, "4.55", "3"));
-    EnergyOffer second = discovered(offer(slot, "4.55", "3"));
+    EnergyOffer first = discovered(publish(slot, "4.55", "3"));
+    EnergyOffer second = discovered(publish(slot, "4.55", "3"));
     MeterPoint buyerMeter =
         new MeterPoint(
             "TEST_METER_BUYER_" + UUID.randomUUID().toString().substring(0, 8),
