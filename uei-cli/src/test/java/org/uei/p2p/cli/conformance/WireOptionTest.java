@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uei.p2p.cli.UeiCli;
@@ -43,6 +45,38 @@ class WireOptionTest {
         });
     server.start();
     return server;
+  }
+
+  /**
+   * Runs the BAP role, with {@code wire} when not null, against a buyer platform that refuses every
+   * callback; returns the exit code.
+   */
+  private int bapRun(Path dir, String wire) throws Exception {
+    HttpServer bap = refusing("{}");
+    try {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "conformance",
+                  "--role",
+                  "bap",
+                  "--target",
+                  "http://127.0.0.1:" + bap.getAddress().getPort(),
+                  "--registry-port",
+                  "0",
+                  "--wait",
+                  "PT0S",
+                  "--ttl",
+                  "PT1S",
+                  "--report-dir",
+                  dir.toString()));
+      if (wire != null) {
+        args.addAll(List.of("--wire", wire));
+      }
+      return run(args.toArray(String[]::new));
+    } finally {
+      bap.stop(0);
+    }
   }
 
   private int runAgainst(HttpServer target, Path dir) {
@@ -79,30 +113,7 @@ class WireOptionTest {
 
   @Test
   void aBapRunOnWave2ServesAWave2Seller(@TempDir Path dir) throws Exception {
-    HttpServer bap = refusing("{}");
-    try {
-      assertEquals(
-          1,
-          run(
-              "conformance",
-              "--role",
-              "bap",
-              "--target",
-              "http://127.0.0.1:" + bap.getAddress().getPort(),
-              "--registry-port",
-              "0",
-              "--wait",
-              "PT0S",
-              "--ttl",
-              "PT1S",
-              "--wire",
-              "wave2",
-              "--report-dir",
-              dir.toString()),
-          out + "\n" + err);
-    } finally {
-      bap.stop(0);
-    }
+    assertEquals(1, bapRun(dir, "wave2"), out + "\n" + err);
     assertTrue(out.toString().contains("the kit serves a wave-2 seller platform"), out.toString());
     assertTrue(
         out.toString().contains("FAIL W2-BAP-JRN-001 no discover reached the kit"), out.toString());
@@ -141,30 +152,7 @@ class WireOptionTest {
 
   @Test
   void aBapRunOnUeiV1ServesABeckn110Seller(@TempDir Path dir) throws Exception {
-    HttpServer bap = refusing("{}");
-    try {
-      assertEquals(
-          1,
-          run(
-              "conformance",
-              "--role",
-              "bap",
-              "--target",
-              "http://127.0.0.1:" + bap.getAddress().getPort(),
-              "--registry-port",
-              "0",
-              "--wait",
-              "PT0S",
-              "--ttl",
-              "PT1S",
-              "--wire",
-              "uei-v1",
-              "--report-dir",
-              dir.toString()),
-          out + "\n" + err);
-    } finally {
-      bap.stop(0);
-    }
+    assertEquals(1, bapRun(dir, "uei-v1"), out + "\n" + err);
     assertTrue(out.toString().contains("UEI v1 (Beckn 1.1.0) seller platform"), out.toString());
     assertTrue(
         out.toString().contains("FAIL U1-BAP-JRN-001 no search reached the kit"), out.toString());
@@ -209,28 +197,7 @@ class WireOptionTest {
 
   @Test
   void aBapWhoseAnswerShowsNoWireIsRunOnWave2(@TempDir Path dir) throws Exception {
-    HttpServer bap = refusing("{}");
-    try {
-      assertEquals(
-          1,
-          run(
-              "conformance",
-              "--role",
-              "bap",
-              "--target",
-              "http://127.0.0.1:" + bap.getAddress().getPort(),
-              "--registry-port",
-              "0",
-              "--wait",
-              "PT0S",
-              "--ttl",
-              "PT1S",
-              "--report-dir",
-              dir.toString()),
-          out + "\n" + err);
-    } finally {
-      bap.stop(0);
-    }
+    assertEquals(1, bapRun(dir, null), out + "\n" + err);
     assertTrue(
         out.toString().contains("wire: wave2 (the target's answer shows no wire: wave 2"),
         out.toString());
