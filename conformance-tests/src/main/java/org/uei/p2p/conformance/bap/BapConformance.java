@@ -1,6 +1,7 @@
 package org.uei.p2p.conformance.bap;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,6 +27,10 @@ import org.uei.p2p.conformance.setup.Preflight;
 import org.uei.p2p.conformance.setup.SetupCheck;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.Context;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.EnergyOffer;
+import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.RegistryKeyResolver;
 import org.uei.p2p.signing.BecknVerifier;
@@ -79,6 +84,23 @@ public final class BapConformance {
 
   /** The id of the kit's one offer, which a joiner driving the flow by hand selects. */
   public static final String OFFER_ID = "conformance-offer-1";
+
+  /**
+   * The one offer the kit's seller makes: 50 kWh at 6.50 INR/kWh from {@code providerId}'s {@code
+   * meter} in the {@link #offeredHour}, open until 4 hours before it.
+   */
+  static EnergyOffer kitOffer(String providerId, MeterPoint meter, ZoneId zone) {
+    ZonedDateTime t = offeredHour(zone);
+    return new EnergyOffer(
+        OFFER_ID,
+        providerId,
+        meter,
+        DeliverySlot.hourStarting(t.toInstant()),
+        UnitPrice.inr("6.50"),
+        new BigDecimal("50"),
+        Instant.now().minus(Duration.ofMinutes(5)),
+        t.toInstant().minus(Duration.ofHours(4)));
+  }
 
   /**
    * The start of the kit's offered slot: the first whole hour between 06:00 and 18:00 local that

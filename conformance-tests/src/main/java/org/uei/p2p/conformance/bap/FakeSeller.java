@@ -1,11 +1,8 @@
 package org.uei.p2p.conformance.bap;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +22,9 @@ import org.uei.p2p.model.envelope.Contexts;
 import org.uei.p2p.model.envelope.Envelope;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.Message;
-import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
-import org.uei.p2p.model.trade.UnitPrice;
 
 /**
  * The kit's seller platform: one offer of its own, correct signed callbacks for discover, select,
@@ -57,17 +52,9 @@ final class FakeSeller {
     this.identity = identity;
     this.bppUri = bppUri;
     this.client = new BecknClient(Duration.ofSeconds(15));
-    ZonedDateTime t = BapConformance.offeredHour(zone);
     this.offer =
-        new EnergyOffer(
-            BapConformance.OFFER_ID,
-            "conformance-prosumer",
-            new MeterPoint("DL-CONFORMANCE-SELLER-01", "TPDDL"),
-            DeliverySlot.hourStarting(t.toInstant()),
-            UnitPrice.inr("6.50"),
-            new BigDecimal("50"),
-            Instant.now().minus(Duration.ofMinutes(5)),
-            t.toInstant().minus(Duration.ofHours(4)));
+        BapConformance.kitOffer(
+            "conformance-prosumer", new MeterPoint("DL-CONFORMANCE-SELLER-01", "TPDDL"), zone);
   }
 
   EnergyOffer offer() {

@@ -1,11 +1,9 @@
 package org.uei.p2p.conformance.bap;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +20,9 @@ import org.uei.p2p.model.codec.TradeCodecException;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.envelope.MessageParseException;
-import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
-import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.ueiv1.UeiV1Contexts;
 import org.uei.p2p.model.ueiv1.UeiV1Envelope;
 import org.uei.p2p.model.ueiv1.UeiV1Message;
@@ -63,17 +59,9 @@ final class UeiV1FakeSeller {
     this.identity = identity;
     this.bppUri = bppUri;
     this.listener = listener;
-    ZonedDateTime t = BapConformance.offeredHour(zone);
     offer =
-        new EnergyOffer(
-            BapConformance.OFFER_ID,
-            identity.subscriberId(),
-            new MeterPoint("UP-CONFORMANCE-SELLER-01", "PVVNL"),
-            DeliverySlot.hourStarting(t.toInstant()),
-            UnitPrice.inr("6.50"),
-            new BigDecimal("50"),
-            Instant.now().minus(Duration.ofMinutes(5)),
-            t.toInstant().minus(Duration.ofHours(4)));
+        BapConformance.kitOffer(
+            identity.subscriberId(), new MeterPoint("UP-CONFORMANCE-SELLER-01", "PVVNL"), zone);
   }
 
   EnergyOffer offer() {

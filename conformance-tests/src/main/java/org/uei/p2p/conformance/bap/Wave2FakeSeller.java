@@ -2,12 +2,10 @@ package org.uei.p2p.conformance.bap;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +19,9 @@ import org.uei.p2p.conformance.http.Wave2Replies;
 import org.uei.p2p.model.codec.CatalogHeader;
 import org.uei.p2p.model.codec.Wave2Codec;
 import org.uei.p2p.model.envelope.MessageParseException;
-import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.model.trade.LedgerProvider;
 import org.uei.p2p.model.trade.MeterPoint;
-import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -60,17 +56,9 @@ final class Wave2FakeSeller {
   Wave2FakeSeller(KitIdentity identity, String bppUri, ZoneId zone) {
     this.identity = identity;
     this.bppUri = bppUri;
-    ZonedDateTime t = BapConformance.offeredHour(zone);
     offer =
-        new EnergyOffer(
-            BapConformance.OFFER_ID,
-            identity.subscriberId(),
-            new MeterPoint("TEST_CONFORMANCE_SELLER_01", "TPDDL"),
-            DeliverySlot.hourStarting(t.toInstant()),
-            UnitPrice.inr("6.50"),
-            new BigDecimal("50"),
-            Instant.now().minus(Duration.ofMinutes(5)),
-            t.toInstant().minus(Duration.ofHours(4)));
+        BapConformance.kitOffer(
+            identity.subscriberId(), new MeterPoint("TEST_CONFORMANCE_SELLER_01", "TPDDL"), zone);
   }
 
   EnergyOffer offer() {
