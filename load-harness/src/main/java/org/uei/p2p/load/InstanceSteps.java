@@ -109,7 +109,12 @@ final class InstanceSteps {
       List<EnergyOffer> offers = net.publishOffers(o.offers(), KWH_EACH);
       Set<String> sent = ConcurrentHashMap.newKeySet();
       step.phase =
-          LoadHarness.measureNode(o, net, LoadHarness.selects(net, offers, validity), sent);
+          LoadHarness.measureNode(
+              o,
+              net,
+              step.instances == 1 ? "bpp-node" : step.instances + " bpp-node instances",
+              LoadHarness.selects(net, offers, validity),
+              sent);
       LoadRun.Result r = step.phase.result;
       step.sent = sent.size();
       step.acked = step.phase.warmupAcked + r.acked();

@@ -22,9 +22,11 @@ import org.uei.p2p.signing.BecknSigner;
 /**
  * Load harness, a program and not a test: distinct pre-signed selects sent at fixed concurrency to
  * the packaged bpp-node's {@code POST /select}, then the same requests at the same concurrency to a
- * bare Quarkus endpoint, each after a discarded warm-up, on the same machine in the same run.
- * Prints throughput, latency percentiles, errors and the callbacks the node sent, and the ratio of
- * the two rates. Options: see {@link Options}.
+ * bare Quarkus endpoint, then to the same node started again with its stores in memory ({@code
+ * uei.store=memory}), each after a discarded warm-up, on the same machine in the same run. Prints
+ * throughput, latency percentiles, errors and the callbacks the node sent, the durable node's rate
+ * against the in-memory node's (the goal) and against the bare endpoint's (context). Options: see
+ * {@link Options}.
  */
 public final class LoadHarness {
 
@@ -78,6 +80,9 @@ public final class LoadHarness {
       InstanceSteps.run(o, dir, bppEnv, validity);
       return;
     }
+    Phase bpp;
+    Phase bare = null;
+    long otherCallbacks;
     try (LoadNetwork net =
         LoadNetwork.start(
             dir,
@@ -93,12 +98,12 @@ public final class LoadHarness {
           net.callbacks.url());
       List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
       SelectFactory selects = selects(net, offers, validity);
-      Phase bpp = measureNode(o, net, selects, ConcurrentHashMap.newKeySet());
+      bpp = measureNode(o, net, "bpp-node", selects, ConcurrentHashMap.newKeySet());
       if (o.bppOnly()) {
         Report.printOne(OUT, o, bpp, loadBefore, Report.loadAverage());
         return;
       }
-      Phase bare =
+      bare =
           new Phase(
               "bare", List.of(URI.create(net.bare.url())), net.bare.handle().stream().toList());
       log("bare: warm-up %d s (discarded), same requests%n", o.warmup().toSeconds());
@@ -113,8 +118,33 @@ public final class LoadHarness {
       log("bare: measuring %d s%n", o.duration().toSeconds());
       bare.measure(
           new RequestPool(bpp.measuredRequests, true), o.concurrency(), o.duration(), (r, t) -> {});
+      otherCallbacks = net.callbacks.other();
+    }
+    Phase memory = measureInMemory(o, dir.resolve("memory"), bppEnv, validity);
+    Report.print(OUT, o, bpp, memory, bare, loadBefore, Report.loadAverage(), otherCallbacks);
+  }
 
-      Report.print(OUT, o, bpp, bare, loadBefore, Report.loadAverage(), net.callbacks.other());
+  /**
+   * The same packaged node, started again with its database in memory ({@code UEI_STORE=memory}):
+   * the limit of what the durable node could reach, measured the same way on a network of its own.
+   */
+  private static Phase measureInMemory(
+      Options o, Path dir, Map<String, String> bppEnv, Duration validity) throws Exception {
+    Map<String, String> env = new LinkedHashMap<>(bppEnv);
+    env.put("UEI_STORE", "memory");
+    // --jfr records the durable node only.
+    env.remove("JAVA_TOOL_OPTIONS");
+    try (LoadNetwork net = LoadNetwork.start(dir, o.bppJar().toAbsolutePath(), null, env, 1)) {
+      log(
+          "started the bpp-node again with its stores in memory (-Xmx%s): %s%n",
+          LoadNetwork.MEMORY_STORE_HEAP, net.bpp.url());
+      List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
+      return measureNode(
+          o,
+          net,
+          "bpp-node, stores in memory",
+          selects(net, offers, validity),
+          ConcurrentHashMap.newKeySet());
     }
   }
 
@@ -134,17 +164,15 @@ public final class LoadHarness {
 
   /**
    * The bpp-node's warm-up (discarded) and measured run over all its instances, each followed by
-   * waiting for the on_select callbacks; every message_id sent goes into {@code sent}.
+   * waiting for the on_select callbacks, reported as {@code name}; every message_id sent goes into
+   * {@code sent}.
    */
-  static Phase measureNode(Options o, LoadNetwork net, SelectFactory selects, Set<String> sent)
+  static Phase measureNode(
+      Options o, LoadNetwork net, String name, SelectFactory selects, Set<String> sent)
       throws InterruptedException {
     List<URI> targets = net.bpps.stream().map(p -> URI.create(p.url())).toList();
     List<ProcessHandle> processes = net.bpps.stream().flatMap(p -> p.handle().stream()).toList();
-    Phase bpp =
-        new Phase(
-            net.bpps.size() == 1 ? "bpp-node" : net.bpps.size() + " bpp-node instances",
-            targets,
-            processes);
+    Phase bpp = new Phase(name, targets, processes);
     int built = 0;
     log("%s: warm-up %d s (discarded)%n", bpp.name, o.warmup().toSeconds());
     double rate = 0;

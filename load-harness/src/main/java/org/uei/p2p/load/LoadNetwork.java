@@ -39,6 +39,13 @@ final class LoadNetwork implements AutoCloseable {
   static final String KEY_ID = "k1";
   private static final Duration START = Duration.ofSeconds(120);
 
+  /**
+   * The heap of a bpp-node that keeps its stores in memory: it holds every select, callback and
+   * audit entry of the run (about 10 KB a select, a million selects in a long run), and in 256 MB
+   * it would soon spend its time collecting garbage and measure the collector instead of the node.
+   */
+  static final String MEMORY_STORE_HEAP = "6g";
+
   final Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
   final CallbackCounter callbacks;
   final LocalRegistry registry;
@@ -109,7 +116,14 @@ final class LoadNetwork implements AutoCloseable {
         env.put("UEI_INSTANCE_ID", "bpp-" + i);
       }
       env.putAll(bppEnv);
-      bpps.add(new NodeProcess(name, bppJar, env, port, dir.resolve(name + ".log")));
+      bpps.add(
+          new NodeProcess(
+              name,
+              bppJar,
+              env,
+              port,
+              dir.resolve(name + ".log"),
+              "memory".equals(env.get("UEI_STORE")) ? MEMORY_STORE_HEAP : "256m"));
     }
     NodeProcess bare = null;
     if (bareJar != null) {

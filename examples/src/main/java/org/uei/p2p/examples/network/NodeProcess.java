@@ -33,10 +33,20 @@ public final class NodeProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final int port;
   private final Path log;
+  private final String maxHeap;
   // Written by start, read by kill and stop, which a test may call from another thread.
   private volatile Process process;
 
   public NodeProcess(String name, Path jar, Map<String, String> env, int port, Path log) {
+    this(name, jar, env, port, log, "256m");
+  }
+
+  /**
+   * A node whose JVM gets {@code maxHeap} ({@code -Xmx}) instead of 256 MB: a node that keeps its
+   * stores in memory ({@code uei.store=memory}) holds every message it takes in its heap.
+   */
+  public NodeProcess(
+      String name, Path jar, Map<String, String> env, int port, Path log, String maxHeap) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           name + ": " + jar + " does not exist; package the node first (mvn package)");
@@ -46,6 +56,7 @@ public final class NodeProcess implements AutoCloseable {
     this.env = Map.copyOf(env);
     this.port = port;
     this.log = log;
+    this.maxHeap = maxHeap;
   }
 
   /** The node's base URL on loopback. */
@@ -57,7 +68,7 @@ public final class NodeProcess implements AutoCloseable {
   public NodeProcess start(Duration timeout) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
+    cmd.add("-Xmx" + maxHeap);
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =

@@ -54,7 +54,8 @@ class SecondProcessOnH2IT {
     }
   }
 
-  private static Map<String, String> env(Ed25519KeyPair key, int port, Path data) {
+  /** A bpp-node that needs no counterparty, on {@code port}, keeping its data in {@code data}. */
+  static Map<String, String> env(Ed25519KeyPair key, int port, Path data) {
     return Map.of(
         "UEI_SUBSCRIBER_ID",
         LocalNetwork.BPP_ID,

@@ -72,6 +72,16 @@ public interface NodeConfig {
   @WithDefault("./data/node")
   String dataDir();
 
+  /**
+   * Where the node keeps its state: {@code file} (the default: the H2 database in {@link
+   * #dataDir()}, or the database {@code quarkus.datasource.jdbc.url} names) or {@code memory} (an
+   * H2 database in the process's memory, gone when the process stops). {@code memory} is for
+   * measuring what durability costs, never for production: a node that stops forgets every message,
+   * order, callback and audit entry it had ACKed.
+   */
+  @WithDefault(MemoryStore.FILE)
+  String store();
+
   /** The {@code ttl} put in new requests when the caller gives none. */
   @WithDefault("PT30S")
   Duration ttl();

@@ -7,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fails the start with one clear line when mandatory configuration is missing or unusable, and
- * warns loudly when signature verification is switched off.
+ * warns loudly when signature verification is switched off or the store is in memory.
  */
 @ApplicationScoped
 public class StartupCheck {
@@ -38,6 +39,21 @@ public class StartupCheck {
     } catch (RuntimeException e) {
       stop(rootMessage(e));
       return;
+    }
+    String store =
+        MemoryStore.refusal(
+            config.store(),
+            ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource.jdbc.url", String.class)
+                .orElse(null));
+    if (store != null) {
+      stop(store);
+      return;
+    }
+    if (MemoryStore.isMemory(config.store())) {
+      Log.warn(
+          "!!! uei.store=memory: the node's database is in memory. Everything it ACKs, stores and"
+              + " logs is lost when it stops. For measuring only, never production. !!!");
     }
     if (config.testing().insecureSkipSignatureVerification()) {
       Log.warn(
