@@ -131,10 +131,16 @@ public final class LoadHarness {
   private static Phase measureInMemory(
       Options o, Path dir, Map<String, String> bppEnv, Duration validity) throws Exception {
     Map<String, String> env = new LinkedHashMap<>(bppEnv);
-    env.put("UEI_STORE", "memory");
+    // The durable node's database settings (a PostgreSQL schema, say) have no place in memory, and
     // --jfr records the durable node only.
-    env.remove("JAVA_TOOL_OPTIONS");
-    try (LoadNetwork net = LoadNetwork.start(dir, o.bppJar().toAbsolutePath(), null, env, 1)) {
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("QUARKUS_DATASOURCE_")
+                    || k.startsWith("QUARKUS_FLYWAY_")
+                    || k.equals("JAVA_TOOL_OPTIONS"));
+    env.put("UEI_STORE", "memory");
+    try (LoadNetwork net = LoadNetwork.start(dir, o.memoryJar().toAbsolutePath(), null, env, 1)) {
       log(
           "started the bpp-node again with its stores in memory (-Xmx%s): %s%n",
           LoadNetwork.MEMORY_STORE_HEAP, net.bpp.url());

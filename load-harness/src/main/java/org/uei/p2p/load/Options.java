@@ -13,6 +13,11 @@ import java.util.Map;
  * <p>{@code --instances 1,2} measures the bpp-node as 1 and then as 2 instances of one node in one
  * run, each step on a fresh schema of the PostgreSQL given with {@code --postgres}; instances of
  * one node share its database, which the H2 default (a file that one process opens) cannot be.
+ *
+ * <p>The in-memory node runs from {@code -Duei.memory.jar}, by default the bpp-node's jar: when
+ * that is a PostgreSQL build (measured through {@code --bpp-env QUARKUS_DATASOURCE_JDBC_URL=...}),
+ * the default H2 build of the same commit serves as its limit, since only H2 keeps a database in
+ * memory.
  */
 record Options(
     int concurrency,
@@ -23,6 +28,7 @@ record Options(
     Path dir,
     Path bppJar,
     Path bareJar,
+    Path memoryJar,
     int maxPool,
     Map<String, String> bppEnv,
     boolean bppOnly,
@@ -100,6 +106,10 @@ record Options(
         Path.of(System.getProperty("uei.bpp.jar", "bpp-node/target/quarkus-app/quarkus-run.jar")),
         Path.of(
             System.getProperty("uei.bare.jar", "load-harness/target/quarkus-app/quarkus-run.jar")),
+        Path.of(
+            System.getProperty(
+                "uei.memory.jar",
+                System.getProperty("uei.bpp.jar", "bpp-node/target/quarkus-app/quarkus-run.jar"))),
         maxPool,
         Map.copyOf(bppEnv),
         bppOnly,
