@@ -69,7 +69,14 @@ public final class PlatformNetting {
 
     /** Adds one settlement; those outside the period or within one platform change nothing. */
     public void add(TradeSettlement s) {
-      Trade t = s.trade();
+      add(s.trade(), energyPaidByBuyer(s));
+    }
+
+    /**
+     * Adds a settlement of {@code t} in which the buyer pays {@code energy} for energy: for a run
+     * that computes only that amount of each settlement instead of building it.
+     */
+    void add(Trade t, BigDecimal energy) {
       if (t.slot().start().isBefore(periodStart) || !t.slot().start().isBefore(periodEnd)) {
         return;
       }
@@ -89,7 +96,6 @@ public final class PlatformNetting {
                 .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
         last = p;
       }
-      BigDecimal energy = energyPaidByBuyer(s);
       if (bapFirst) {
         p.firstOwes = p.firstOwes.add(energy);
       } else {
