@@ -2,6 +2,7 @@ package org.uei.p2p.market.allocation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.uei.p2p.market.meter.SlotAggregator;
+import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 
@@ -73,59 +75,73 @@ public final class DailyReconciliation {
     for (Map.Entry<Long, List<Trade>> day = days.pollFirstEntry();
         day != null;
         day = days.pollFirstEntry()) {
-      for (Sides s : allocate(day.getValue())) {
-        if (s.buyer != null && s.seller != null) {
-          sink.accept(new ReconciledTrade(s.trade, s.buyer, s.seller));
+      List<Trade> dayTrades = day.getValue();
+      Shares shares = allocate(dayTrades);
+      for (int i = 0; i < dayTrades.size(); i++) {
+        Trade t = dayTrades.get(i);
+        BigDecimal buyer = shares.buyer[i];
+        BigDecimal seller = shares.seller[i];
+        if (buyer != null && seller != null) {
+          sink.accept(new ReconciledTrade(t, buyer, seller));
           reconciled++;
         } else {
-          unreconciled.add(s.trade);
+          unreconciled.add(t);
         }
       }
     }
     return new Summary(reconciled, unreconciled);
   }
 
-  /** Both sides' allocations of one day's trades, in their order. */
-  private List<Sides> allocate(List<Trade> trades) {
-    List<Sides> sides = new ArrayList<>(trades.size());
-    for (Trade t : trades) {
-      sides.add(new Sides(t));
-    }
-    // one list and one sink for every group: a month has millions of groups
+  /** Both sides' allocations of one day's trades, by index in {@code trades}. */
+  private Shares allocate(List<Trade> trades) {
+    MeterSlotGroups groups = new MeterSlotGroups(discomIds, trades);
+    Shares shares = new Shares(trades.size());
+    // one list for every group: a month has millions of groups
     List<Trade> groupTrades = new ArrayList<>();
-    List<Sides> group = new ArrayList<>();
-    MeterAllocator.ShareSink sink = (i, side, kwh) -> group.get(i).set(side, kwh);
-    DiscomAllocationRun.forEachMeterSlot(
-        discomIds,
-        sides,
-        s -> s.trade,
-        (meterId, slot, items, from, to) -> {
-          groupTrades.clear();
-          group.clear();
-          for (int i = from; i < to; i++) {
-            group.add(items.get(i));
-            groupTrades.add(items.get(i).trade);
-          }
-          allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades, sink);
-        });
-    return sides;
+    for (int g = 0; g < groups.size(); g++) {
+      SlotEnergy energy = aggregator.aggregate(groups.meterId(g), groups.slot(g));
+      int m = groups.first(g);
+      if (groups.next(m) < 0) {
+        shares.index[0] = groups.trade(m);
+        allocator.allocateOne(energy, trades.get(shares.index[0]), shares);
+        continue;
+      }
+      groupTrades.clear();
+      for (; m >= 0; m = groups.next(m)) {
+        shares.at(groupTrades.size(), groups.trade(m));
+        groupTrades.add(trades.get(groups.trade(m)));
+      }
+      allocator.allocate(energy, groupTrades, shares);
+    }
+    return shares;
   }
 
-  /** A trade and its two allocations as they come in. */
-  private static final class Sides {
-    final Trade trade;
-    BigDecimal buyer;
-    BigDecimal seller;
+  /** The allocations of a day's trades as they come in, from the trades of one group at a time. */
+  private static final class Shares implements MeterAllocator.ShareSink {
+    final BigDecimal[] buyer;
+    final BigDecimal[] seller;
 
-    Sides(Trade trade) {
-      this.trade = trade;
+    /** Index in the day's trades of each trade of the group being allocated. */
+    int[] index = new int[8];
+
+    Shares(int trades) {
+      buyer = new BigDecimal[trades];
+      seller = new BigDecimal[trades];
     }
 
-    void set(TradeSide side, BigDecimal kwh) {
+    void at(int k, int trade) {
+      if (k == index.length) {
+        index = Arrays.copyOf(index, 2 * k);
+      }
+      index[k] = trade;
+    }
+
+    @Override
+    public void share(int k, TradeSide side, BigDecimal kwh) {
       if (side == TradeSide.BUYER) {
-        buyer = kwh;
+        buyer[index[k]] = kwh;
       } else {
-        seller = kwh;
+        seller[index[k]] = kwh;
       }
     }
   }

@@ -1,0 +1,147 @@
+package org.uei.p2p.market.allocation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.uei.p2p.model.trade.DeliverySlot;
+import org.uei.p2p.model.trade.Trade;
+
+/**
+ * One day's trades grouped by DISCOM, meter and slot: the groups {@link
+ * DiscomAllocationRun#forEachMeterSlot} makes, each with its trades in list order, but numbered in
+ * order of creation instead of meter by meter. A day's trades mostly come slot by slot, so in that
+ * order the meter data of one slot is read for one meter after the other, as an MDMS file lists it,
+ * and a trade joins its group without any sorting. Groups are independent of one another, so their
+ * order changes no allocation.
+ */
+final class MeterSlotGroups {
+  /** A DISCOM's meter and the last group created for it, chained back to its earlier ones. */
+  private static final class Meter {
+    int lastGroup;
+
+    /** Whether its groups were created in slot order, so that the last has the latest slot. */
+    boolean ascending = true;
+  }
+
+  private final List<Map<String, Meter>> meters;
+
+  // a trade is a member of at most two groups, one per side: the arrays never grow
+  private int groups;
+  private final String[] meterId;
+  private final DeliverySlot[] slot;
+  private final int[] previousOfMeter;
+  private final int[] firstMember;
+  private final int[] lastMember;
+
+  private int members;
+  private final int[] member;
+  private final int[] nextMember;
+
+  /** Groups of {@code trades} for the DISCOMs {@code discomIds}, as forEachMeterSlot makes them. */
+  MeterSlotGroups(List<String> discomIds, List<Trade> trades) {
+    int most = 2 * trades.size();
+    meterId = new String[most];
+    slot = new DeliverySlot[most];
+    previousOfMeter = new int[most];
+    firstMember = new int[most];
+    lastMember = new int[most];
+    member = new int[most];
+    nextMember = new int[most];
+    meters = new ArrayList<>(discomIds.size());
+    for (int d = 0; d < discomIds.size(); d++) {
+      meters.add(new HashMap<>());
+    }
+    for (int i = 0; i < trades.size(); i++) {
+      Trade t = trades.get(i);
+      if (!t.status().isOpen()) {
+        continue;
+      }
+      int buyer = discomIds.indexOf(t.buyer().discomId());
+      if (buyer >= 0) {
+        join(buyer, t.buyer().meterId(), t.slot(), i);
+      }
+      int seller = discomIds.indexOf(t.seller().discomId());
+      if (seller >= 0 && !t.seller().meterId().equals(t.buyer().meterId())) {
+        join(seller, t.seller().meterId(), t.slot(), i);
+      }
+    }
+  }
+
+  /** Number of groups. */
+  int size() {
+    return groups;
+  }
+
+  /** Meter of group {@code g}. */
+  String meterId(int g) {
+    return meterId[g];
+  }
+
+  /** Slot of group {@code g}. */
+  DeliverySlot slot(int g) {
+    return slot[g];
+  }
+
+  /** First member of group {@code g}: an index into {@link #trade(int)}. */
+  int first(int g) {
+    return firstMember[g];
+  }
+
+  /** The member after {@code m} in its group, or -1. */
+  int next(int m) {
+    return nextMember[m];
+  }
+
+  /** Index in the day's trades of member {@code m}. */
+  int trade(int m) {
+    return member[m];
+  }
+
+  private void join(int discom, String meter, DeliverySlot s, int trade) {
+    Meter m = meters.get(discom).get(meter);
+    int g;
+    if (m == null) {
+      m = new Meter();
+      meters.get(discom).put(meter, m);
+      g = newGroup(meter, s, -1);
+      m.lastGroup = g;
+    } else {
+      DeliverySlot last = slot[m.lastGroup];
+      int c = last == s ? 0 : last.compareTo(s);
+      g = c == 0 ? m.lastGroup : c < 0 && m.ascending ? -1 : earlierGroup(m.lastGroup, s);
+      if (g < 0) {
+        m.ascending &= c < 0;
+        g = newGroup(meter, s, m.lastGroup);
+        m.lastGroup = g;
+      }
+    }
+    member[members] = trade;
+    nextMember[members] = -1;
+    if (firstMember[g] < 0) {
+      firstMember[g] = members;
+    } else {
+      nextMember[lastMember[g]] = members;
+    }
+    lastMember[g] = members;
+    members++;
+  }
+
+  /** The group of slot {@code s} among those made for a meter before {@code last}, or -1. */
+  private int earlierGroup(int last, DeliverySlot s) {
+    for (int g = previousOfMeter[last]; g >= 0; g = previousOfMeter[g]) {
+      if (slot[g].equals(s)) {
+        return g;
+      }
+    }
+    return -1;
+  }
+
+  private int newGroup(String meter, DeliverySlot s, int previous) {
+    meterId[groups] = meter;
+    slot[groups] = s;
+    previousOfMeter[groups] = previous;
+    firstMember[groups] = -1;
+    return groups++;
+  }
+}
