@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.uei.p2p.market.meter.SlotAggregator;
@@ -20,14 +22,15 @@ import org.uei.p2p.model.trade.TradeSide;
  * done. Each trade gets the same reconciliation as a {@link DiscomAllocationRun} per DISCOM
  * recorded into a {@link TradeReconciliation}, but a month of trades never has its allocations,
  * reconciliations or settlements in memory at once: a consumer that settles and nets as trades come
- * keeps only the running totals. Trade ids must be unique, as the network makes them.
+ * keeps only the running totals. Trade ids must be unique, as the network makes them. A pass keeps
+ * the meters it has grouped trades for from one run to the next: not thread-safe.
  */
 public final class DailyReconciliation {
   private static final long SECONDS_PER_DAY = 86_400;
 
   private final SlotAggregator aggregator;
   private final MeterAllocator allocator;
-  private final List<String> discomIds;
+  private final MeterSlotGroups groups;
 
   /**
    * A pass allocating the sides metered by {@code discomIds} from {@code aggregator}, sharing
@@ -37,7 +40,7 @@ public final class DailyReconciliation {
       SlotAggregator aggregator, AllocationMethod method, Collection<String> discomIds) {
     this.aggregator = aggregator;
     this.allocator = new MeterAllocator(method);
-    this.discomIds = List.copyOf(new LinkedHashSet<>(discomIds));
+    this.groups = new MeterSlotGroups(List.copyOf(new LinkedHashSet<>(discomIds)));
   }
 
   /**
@@ -59,23 +62,11 @@ public final class DailyReconciliation {
    * within a day in the order of {@code trades}.
    */
   public Summary run(List<Trade> trades, Consumer<ReconciledTrade> sink) {
-    TreeMap<Long, List<Trade>> days = new TreeMap<>();
-    List<Trade> current = null;
-    long currentDay = 0;
-    for (Trade t : trades) {
-      long day = Math.floorDiv(t.slot().start().getEpochSecond(), SECONDS_PER_DAY);
-      if (current == null || day != currentDay) {
-        current = days.computeIfAbsent(day, k -> new ArrayList<>());
-        currentDay = day;
-      }
-      current.add(t);
-    }
     long reconciled = 0;
     List<Trade> unreconciled = new ArrayList<>();
-    for (Map.Entry<Long, List<Trade>> day = days.pollFirstEntry();
-        day != null;
-        day = days.pollFirstEntry()) {
-      List<Trade> dayTrades = day.getValue();
+    for (Iterator<List<Trade>> days = days(trades); days.hasNext(); ) {
+      List<Trade> dayTrades = days.next();
+      days.remove();
       Shares shares = allocate(dayTrades);
       for (int i = 0; i < dayTrades.size(); i++) {
         Trade t = dayTrades.get(i);
@@ -92,9 +83,56 @@ public final class DailyReconciliation {
     return new Summary(reconciled, unreconciled);
   }
 
+  /**
+   * The trades of each UTC day, days in time order and each in list order, to be removed as they
+   * are done. When the trades come day by day, as a daily run gives them, the days are ranges of
+   * the list itself.
+   */
+  private static Iterator<List<Trade>> days(List<Trade> trades) {
+    if (trades instanceof RandomAccess) {
+      List<List<Trade>> ranges = new LinkedList<>();
+      int from = 0;
+      long current = 0;
+      for (int i = 0; i < trades.size(); i++) {
+        long day = dayOf(trades.get(i));
+        if (i > 0 && day != current) {
+          if (day < current) {
+            ranges = null;
+            break;
+          }
+          ranges.add(trades.subList(from, i));
+          from = i;
+        }
+        current = day;
+      }
+      if (ranges != null) {
+        if (from < trades.size()) {
+          ranges.add(trades.subList(from, trades.size()));
+        }
+        return ranges.iterator();
+      }
+    }
+    TreeMap<Long, List<Trade>> days = new TreeMap<>();
+    List<Trade> current = null;
+    long currentDay = 0;
+    for (Trade t : trades) {
+      long day = dayOf(t);
+      if (current == null || day != currentDay) {
+        current = days.computeIfAbsent(day, k -> new ArrayList<>());
+        currentDay = day;
+      }
+      current.add(t);
+    }
+    return days.values().iterator();
+  }
+
+  private static long dayOf(Trade t) {
+    return Math.floorDiv(t.slot().start().getEpochSecond(), SECONDS_PER_DAY);
+  }
+
   /** Both sides' allocations of one day's trades, by index in {@code trades}. */
   private Shares allocate(List<Trade> trades) {
-    MeterSlotGroups groups = new MeterSlotGroups(discomIds, trades);
+    groups.group(trades);
     Shares shares = new Shares(trades.size());
     // one list for every group: a month has millions of groups
     List<Trade> groupTrades = new ArrayList<>();

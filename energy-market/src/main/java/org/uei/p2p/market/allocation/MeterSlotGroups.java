@@ -13,44 +13,60 @@ import org.uei.p2p.model.trade.Trade;
  * order of creation instead of meter by meter. A day's trades mostly come slot by slot, so in that
  * order the meter data of one slot is read for one meter after the other, as an MDMS file lists it,
  * and a trade joins its group without any sorting. Groups are independent of one another, so their
- * order changes no allocation.
+ * order changes no allocation. Reused day after day, so that the meters and the arrays are made
+ * once per run; not thread-safe.
  */
 final class MeterSlotGroups {
-  /** A DISCOM's meter and the last group created for it, chained back to its earlier ones. */
+  /** A DISCOM's meter and the last group created for it today, chained back to its earlier ones. */
   private static final class Meter {
+    /** The grouping in which {@link #lastGroup} was made; an older one means none yet today. */
+    long grouping;
+
     int lastGroup;
 
     /** Whether its groups were created in slot order, so that the last has the latest slot. */
-    boolean ascending = true;
+    boolean ascending;
   }
 
+  private final List<String> discomIds;
   private final List<Map<String, Meter>> meters;
+  private long grouping;
 
-  // a trade is a member of at most two groups, one per side: the arrays never grow
+  // a trade is a member of at most two groups, one per side: two per trade is all there can be
   private int groups;
-  private final String[] meterId;
-  private final DeliverySlot[] slot;
-  private final int[] previousOfMeter;
-  private final int[] firstMember;
-  private final int[] lastMember;
+  private String[] meterId = new String[0];
+  private DeliverySlot[] slot = new DeliverySlot[0];
+  private int[] previousOfMeter = new int[0];
+  private int[] firstMember = new int[0];
+  private int[] lastMember = new int[0];
 
   private int members;
-  private final int[] member;
-  private final int[] nextMember;
+  private int[] member = new int[0];
+  private int[] nextMember = new int[0];
 
-  /** Groups of {@code trades} for the DISCOMs {@code discomIds}, as forEachMeterSlot makes them. */
-  MeterSlotGroups(List<String> discomIds, List<Trade> trades) {
-    int most = 2 * trades.size();
-    meterId = new String[most];
-    slot = new DeliverySlot[most];
-    previousOfMeter = new int[most];
-    firstMember = new int[most];
-    lastMember = new int[most];
-    member = new int[most];
-    nextMember = new int[most];
+  /** Groupings for the DISCOMs {@code discomIds}. */
+  MeterSlotGroups(List<String> discomIds) {
+    this.discomIds = discomIds;
     meters = new ArrayList<>(discomIds.size());
     for (int d = 0; d < discomIds.size(); d++) {
       meters.add(new HashMap<>());
+    }
+  }
+
+  /** Groups {@code trades}, forgetting the previous grouping. */
+  void group(List<Trade> trades) {
+    grouping++;
+    groups = 0;
+    members = 0;
+    int most = 2 * trades.size();
+    if (member.length < most) {
+      meterId = new String[most];
+      slot = new DeliverySlot[most];
+      previousOfMeter = new int[most];
+      firstMember = new int[most];
+      lastMember = new int[most];
+      member = new int[most];
+      nextMember = new int[most];
     }
     for (int i = 0; i < trades.size(); i++) {
       Trade t = trades.get(i);
@@ -100,10 +116,14 @@ final class MeterSlotGroups {
 
   private void join(int discom, String meter, DeliverySlot s, int trade) {
     Meter m = meters.get(discom).get(meter);
-    int g;
     if (m == null) {
       m = new Meter();
       meters.get(discom).put(meter, m);
+    }
+    int g;
+    if (m.grouping != grouping) {
+      m.grouping = grouping;
+      m.ascending = true;
       g = newGroup(meter, s, -1);
       m.lastGroup = g;
     } else {
