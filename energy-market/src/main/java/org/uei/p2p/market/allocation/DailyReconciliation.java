@@ -28,7 +28,6 @@ import org.uei.p2p.model.trade.TradeSide;
 public final class DailyReconciliation {
   private static final long SECONDS_PER_DAY = 86_400;
 
-  private final SlotAggregator aggregator;
   private final MeterAllocator allocator;
   private final MeterSlotGroups groups;
 
@@ -38,9 +37,8 @@ public final class DailyReconciliation {
    */
   public DailyReconciliation(
       SlotAggregator aggregator, AllocationMethod method, Collection<String> discomIds) {
-    this.aggregator = aggregator;
     this.allocator = new MeterAllocator(method);
-    this.groups = new MeterSlotGroups(List.copyOf(new LinkedHashSet<>(discomIds)));
+    this.groups = new MeterSlotGroups(aggregator, List.copyOf(new LinkedHashSet<>(discomIds)));
   }
 
   /**
@@ -137,7 +135,7 @@ public final class DailyReconciliation {
     // one list for every group: a month has millions of groups
     List<Trade> groupTrades = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      SlotEnergy energy = aggregator.aggregate(groups.meterId(g), groups.slot(g));
+      SlotEnergy energy = groups.energy(g);
       int m = groups.first(g);
       if (groups.next(m) < 0) {
         shares.index[0] = groups.trade(m);

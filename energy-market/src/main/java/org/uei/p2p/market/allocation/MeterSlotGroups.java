@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.uei.p2p.market.meter.SlotAggregator;
+import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.Trade;
 
@@ -19,6 +22,9 @@ import org.uei.p2p.model.trade.Trade;
 final class MeterSlotGroups {
   /** A DISCOM's meter and the last group created for it today, chained back to its earlier ones. */
   private static final class Meter {
+    /** The meter's energy per slot, looked up once (by the store, for a meter it knows). */
+    final Function<DeliverySlot, SlotEnergy> energy;
+
     /** The grouping in which {@link #lastGroup} was made; an older one means none yet today. */
     long grouping;
 
@@ -26,15 +32,20 @@ final class MeterSlotGroups {
 
     /** Whether its groups were created in slot order, so that the last has the latest slot. */
     boolean ascending;
+
+    Meter(Function<DeliverySlot, SlotEnergy> energy) {
+      this.energy = energy;
+    }
   }
 
+  private final SlotAggregator aggregator;
   private final List<String> discomIds;
   private final List<Map<String, Meter>> meters;
   private long grouping;
 
   // a trade is a member of at most two groups, one per side: two per trade is all there can be
   private int groups;
-  private String[] meterId = new String[0];
+  private Meter[] meter = new Meter[0];
   private DeliverySlot[] slot = new DeliverySlot[0];
   private int[] previousOfMeter = new int[0];
   private int[] firstMember = new int[0];
@@ -44,8 +55,9 @@ final class MeterSlotGroups {
   private int[] member = new int[0];
   private int[] nextMember = new int[0];
 
-  /** Groupings for the DISCOMs {@code discomIds}. */
-  MeterSlotGroups(List<String> discomIds) {
+  /** Groupings for the DISCOMs {@code discomIds}, reading energy through {@code aggregator}. */
+  MeterSlotGroups(SlotAggregator aggregator, List<String> discomIds) {
+    this.aggregator = aggregator;
     this.discomIds = discomIds;
     meters = new ArrayList<>(discomIds.size());
     for (int d = 0; d < discomIds.size(); d++) {
@@ -60,7 +72,7 @@ final class MeterSlotGroups {
     members = 0;
     int most = 2 * trades.size();
     if (member.length < most) {
-      meterId = new String[most];
+      meter = new Meter[most];
       slot = new DeliverySlot[most];
       previousOfMeter = new int[most];
       firstMember = new int[most];
@@ -89,9 +101,9 @@ final class MeterSlotGroups {
     return groups;
   }
 
-  /** Meter of group {@code g}. */
-  String meterId(int g) {
-    return meterId[g];
+  /** The energy of group {@code g}'s meter in its slot. */
+  SlotEnergy energy(int g) {
+    return meter[g].energy.apply(slot[g]);
   }
 
   /** Slot of group {@code g}. */
@@ -114,17 +126,17 @@ final class MeterSlotGroups {
     return member[m];
   }
 
-  private void join(int discom, String meter, DeliverySlot s, int trade) {
-    Meter m = meters.get(discom).get(meter);
+  private void join(int discom, String meterId, DeliverySlot s, int trade) {
+    Meter m = meters.get(discom).get(meterId);
     if (m == null) {
-      m = new Meter();
-      meters.get(discom).put(meter, m);
+      m = new Meter(aggregator.forMeter(meterId));
+      meters.get(discom).put(meterId, m);
     }
     int g;
     if (m.grouping != grouping) {
       m.grouping = grouping;
       m.ascending = true;
-      g = newGroup(meter, s, -1);
+      g = newGroup(m, s, -1);
       m.lastGroup = g;
     } else {
       DeliverySlot last = slot[m.lastGroup];
@@ -132,7 +144,7 @@ final class MeterSlotGroups {
       g = c == 0 ? m.lastGroup : c < 0 && m.ascending ? -1 : earlierGroup(m.lastGroup, s);
       if (g < 0) {
         m.ascending &= c < 0;
-        g = newGroup(meter, s, m.lastGroup);
+        g = newGroup(m, s, m.lastGroup);
         m.lastGroup = g;
       }
     }
@@ -157,8 +169,8 @@ final class MeterSlotGroups {
     return -1;
   }
 
-  private int newGroup(String meter, DeliverySlot s, int previous) {
-    meterId[groups] = meter;
+  private int newGroup(Meter m, DeliverySlot s, int previous) {
+    meter[groups] = m;
     slot[groups] = s;
     previousOfMeter[groups] = previous;
     firstMember[groups] = -1;
