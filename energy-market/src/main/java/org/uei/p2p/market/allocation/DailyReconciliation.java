@@ -2,13 +2,17 @@ package org.uei.p2p.market.allocation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.uei.p2p.market.meter.SlotAggregator;
+import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 
@@ -18,14 +22,14 @@ import org.uei.p2p.model.trade.TradeSide;
  * done. Each trade gets the same reconciliation as a {@link DiscomAllocationRun} per DISCOM
  * recorded into a {@link TradeReconciliation}, but a month of trades never has its allocations,
  * reconciliations or settlements in memory at once: a consumer that settles and nets as trades come
- * keeps only the running totals. Trade ids must be unique, as the network makes them.
+ * keeps only the running totals. Trade ids must be unique, as the network makes them. A pass keeps
+ * the meters it has grouped trades for from one run to the next: not thread-safe.
  */
 public final class DailyReconciliation {
   private static final long SECONDS_PER_DAY = 86_400;
 
-  private final SlotAggregator aggregator;
   private final MeterAllocator allocator;
-  private final List<String> discomIds;
+  private final MeterSlotGroups groups;
 
   /**
    * A pass allocating the sides metered by {@code discomIds} from {@code aggregator}, sharing
@@ -33,9 +37,8 @@ public final class DailyReconciliation {
    */
   public DailyReconciliation(
       SlotAggregator aggregator, AllocationMethod method, Collection<String> discomIds) {
-    this.aggregator = aggregator;
     this.allocator = new MeterAllocator(method);
-    this.discomIds = List.copyOf(new LinkedHashSet<>(discomIds));
+    this.groups = new MeterSlotGroups(aggregator, List.copyOf(new LinkedHashSet<>(discomIds)));
   }
 
   /**
@@ -57,75 +60,124 @@ public final class DailyReconciliation {
    * within a day in the order of {@code trades}.
    */
   public Summary run(List<Trade> trades, Consumer<ReconciledTrade> sink) {
-    TreeMap<Long, List<Trade>> days = new TreeMap<>();
-    List<Trade> current = null;
-    long currentDay = 0;
-    for (Trade t : trades) {
-      long day = Math.floorDiv(t.slot().start().getEpochSecond(), SECONDS_PER_DAY);
-      if (current == null || day != currentDay) {
-        current = days.computeIfAbsent(day, k -> new ArrayList<>());
-        currentDay = day;
-      }
-      current.add(t);
-    }
     long reconciled = 0;
     List<Trade> unreconciled = new ArrayList<>();
-    for (Map.Entry<Long, List<Trade>> day = days.pollFirstEntry();
-        day != null;
-        day = days.pollFirstEntry()) {
-      for (Sides s : allocate(day.getValue())) {
-        if (s.buyer != null && s.seller != null) {
-          sink.accept(new ReconciledTrade(s.trade, s.buyer, s.seller));
+    for (Iterator<List<Trade>> days = days(trades); days.hasNext(); ) {
+      List<Trade> dayTrades = days.next();
+      days.remove();
+      Shares shares = allocate(dayTrades);
+      for (int i = 0; i < dayTrades.size(); i++) {
+        Trade t = dayTrades.get(i);
+        BigDecimal buyer = shares.buyer[i];
+        BigDecimal seller = shares.seller[i];
+        if (buyer != null && seller != null) {
+          sink.accept(new ReconciledTrade(t, buyer, seller));
           reconciled++;
         } else {
-          unreconciled.add(s.trade);
+          unreconciled.add(t);
         }
       }
     }
     return new Summary(reconciled, unreconciled);
   }
 
-  /** Both sides' allocations of one day's trades, in their order. */
-  private List<Sides> allocate(List<Trade> trades) {
-    List<Sides> sides = new ArrayList<>(trades.size());
-    for (Trade t : trades) {
-      sides.add(new Sides(t));
-    }
-    // one list and one sink for every group: a month has millions of groups
-    List<Trade> groupTrades = new ArrayList<>();
-    List<Sides> group = new ArrayList<>();
-    MeterAllocator.ShareSink sink = (i, side, kwh) -> group.get(i).set(side, kwh);
-    DiscomAllocationRun.forEachMeterSlot(
-        discomIds,
-        sides,
-        s -> s.trade,
-        (meterId, slot, items, from, to) -> {
-          groupTrades.clear();
-          group.clear();
-          for (int i = from; i < to; i++) {
-            group.add(items.get(i));
-            groupTrades.add(items.get(i).trade);
+  /**
+   * The trades of each UTC day, days in time order and each in list order, to be removed as they
+   * are done. When the trades come day by day, as a daily run gives them, the days are ranges of
+   * the list itself.
+   */
+  private static Iterator<List<Trade>> days(List<Trade> trades) {
+    if (trades instanceof RandomAccess) {
+      List<List<Trade>> ranges = new LinkedList<>();
+      int from = 0;
+      long current = 0;
+      for (int i = 0; i < trades.size(); i++) {
+        long day = dayOf(trades.get(i));
+        if (i > 0 && day != current) {
+          if (day < current) {
+            ranges = null;
+            break;
           }
-          allocator.allocate(aggregator.aggregate(meterId, slot), groupTrades, sink);
-        });
-    return sides;
+          ranges.add(trades.subList(from, i));
+          from = i;
+        }
+        current = day;
+      }
+      if (ranges != null) {
+        if (from < trades.size()) {
+          ranges.add(trades.subList(from, trades.size()));
+        }
+        return ranges.iterator();
+      }
+    }
+    TreeMap<Long, List<Trade>> days = new TreeMap<>();
+    List<Trade> current = null;
+    long currentDay = 0;
+    for (Trade t : trades) {
+      long day = dayOf(t);
+      if (current == null || day != currentDay) {
+        current = days.computeIfAbsent(day, k -> new ArrayList<>());
+        currentDay = day;
+      }
+      current.add(t);
+    }
+    return days.values().iterator();
   }
 
-  /** A trade and its two allocations as they come in. */
-  private static final class Sides {
-    final Trade trade;
-    BigDecimal buyer;
-    BigDecimal seller;
+  private static long dayOf(Trade t) {
+    return Math.floorDiv(t.slot().start().getEpochSecond(), SECONDS_PER_DAY);
+  }
 
-    Sides(Trade trade) {
-      this.trade = trade;
+  /** Both sides' allocations of one day's trades, by index in {@code trades}. */
+  private Shares allocate(List<Trade> trades) {
+    groups.group(trades);
+    Shares shares = new Shares(trades.size());
+    // one list for every group: a month has millions of groups
+    List<Trade> groupTrades = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      SlotEnergy energy = groups.energy(g);
+      int m = groups.first(g);
+      if (groups.next(m) < 0) {
+        shares.index[0] = groups.trade(m);
+        allocator.allocateOne(energy, trades.get(shares.index[0]), shares);
+        continue;
+      }
+      groupTrades.clear();
+      for (; m >= 0; m = groups.next(m)) {
+        shares.at(groupTrades.size(), groups.trade(m));
+        groupTrades.add(trades.get(groups.trade(m)));
+      }
+      allocator.allocate(energy, groupTrades, shares);
+    }
+    return shares;
+  }
+
+  /** The allocations of a day's trades as they come in, from the trades of one group at a time. */
+  private static final class Shares implements MeterAllocator.ShareSink {
+    final BigDecimal[] buyer;
+    final BigDecimal[] seller;
+
+    /** Index in the day's trades of each trade of the group being allocated. */
+    int[] index = new int[8];
+
+    Shares(int trades) {
+      buyer = new BigDecimal[trades];
+      seller = new BigDecimal[trades];
     }
 
-    void set(TradeSide side, BigDecimal kwh) {
+    void at(int k, int trade) {
+      if (k == index.length) {
+        index = Arrays.copyOf(index, 2 * k);
+      }
+      index[k] = trade;
+    }
+
+    @Override
+    public void share(int k, TradeSide side, BigDecimal kwh) {
       if (side == TradeSide.BUYER) {
-        buyer = kwh;
+        buyer[index[k]] = kwh;
       } else {
-        seller = kwh;
+        seller[index[k]] = kwh;
       }
     }
   }

@@ -114,7 +114,7 @@ public final class MeterAllocator {
    * without the lists. The share depends only on the values of the delivered energy and the
    * quantity, so capping at the quantity itself gives what capping at the summed quantity does.
    */
-  private void allocateOne(SlotEnergy energy, Trade t, ShareSink sink) {
+  void allocateOne(SlotEnergy energy, Trade t, ShareSink sink) {
     if (!t.slot().equals(energy.slot())) {
       throw new IllegalArgumentException(
           "trade " + t.tradeId() + " is for slot " + t.slot() + ", not " + energy.slot());

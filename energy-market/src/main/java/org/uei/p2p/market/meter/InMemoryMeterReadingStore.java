@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
@@ -189,6 +190,28 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
       lastRead = series;
     }
     lastReadId = meterId;
+    return energy(series, slot);
+  }
+
+  /**
+   * {@inheritDoc} A meter the store has had blocks of keeps its series, also through {@link
+   * #clear()}, so the function reads it without looking the meter up again; for a meter it has not
+   * seen yet, it looks the meter up on every slot.
+   */
+  @Override
+  public synchronized Function<DeliverySlot, SlotEnergy> energyOf(String meterId) {
+    MeterSeries series = byMeter.get(meterId);
+    if (series == null) {
+      return slot -> energy(meterId, slot);
+    }
+    return slot -> {
+      synchronized (this) {
+        return energy(series, slot);
+      }
+    };
+  }
+
+  private SlotEnergy energy(MeterSeries series, DeliverySlot slot) {
     int ordinal = series.ordinal;
     if (head[ordinal] >= 0) {
       if (series.isEmpty()) {

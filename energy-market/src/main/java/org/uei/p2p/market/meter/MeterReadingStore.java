@@ -3,6 +3,7 @@ package org.uei.p2p.market.meter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
@@ -33,6 +34,15 @@ public interface MeterReadingStore {
       minutes += r.blockMinutes();
     }
     return new SlotEnergy(meterId, slot, in, out, minutes);
+  }
+
+  /**
+   * {@link #energy} of {@code meterId}, for a caller that reads many slots of the same meters: a
+   * store may look the meter up once here rather than on every slot. The function always answers as
+   * {@link #energy} would at the time it is called.
+   */
+  default Function<DeliverySlot, SlotEnergy> energyOf(String meterId) {
+    return slot -> energy(meterId, slot);
   }
 
   /** Number of blocks stored. */

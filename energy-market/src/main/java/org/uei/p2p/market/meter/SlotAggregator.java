@@ -1,5 +1,6 @@
 package org.uei.p2p.market.meter;
 
+import java.util.function.Function;
 import org.uei.p2p.model.trade.DeliverySlot;
 
 /** Sums a meter's 15-, 30- or 60-minute blocks into the trade slots allocation works on. */
@@ -9,6 +10,14 @@ public final class SlotAggregator {
   /** An aggregator reading from {@code store}. */
   public SlotAggregator(MeterReadingStore store) {
     this.store = store;
+  }
+
+  /**
+   * Energy of {@code meterId} per slot, looked up once for the meter where the store can: for a
+   * caller that reads many slots of the same meters.
+   */
+  public Function<DeliverySlot, SlotEnergy> forMeter(String meterId) {
+    return store.energyOf(meterId);
   }
 
   /** Energy of {@code meterId} in {@code slot}. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.uei.p2p.market.allocation.AllocationMethod;
 import org.uei.p2p.market.allocation.DailyReconciliation;
 import org.uei.p2p.market.allocation.DiscomAllocationRun;
+import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.market.allocation.TradeReconciliation;
 import org.uei.p2p.market.meter.ImportReport;
 import org.uei.p2p.market.meter.InMemoryMeterReadingStore;
@@ -72,9 +73,13 @@ public final class DailySettlementRun {
     }
   }
 
-  /** {@link #settleDay(InputStream, List, Consumer)} for a caller that needs only the netting. */
+  /**
+   * {@link #settleDay(InputStream, List, Consumer)} for a caller that needs only the netting. The
+   * netting takes only the energy amount of each settlement, so that is all that is computed: the
+   * same amount, rounded the same way, as the settlement's energy line.
+   */
   public DayResult settleDay(InputStream mdmsCsv, List<Trade> trades) throws IOException {
-    return settleDay(mdmsCsv, trades, s -> {});
+    return runDay(mdmsCsv, trades, r -> netting.add(r.trade(), calculator.energyPaidByBuyer(r)));
   }
 
   /**
@@ -84,17 +89,24 @@ public final class DailySettlementRun {
    */
   public DayResult settleDay(
       InputStream mdmsCsv, List<Trade> trades, Consumer<TradeSettlement> sink) throws IOException {
+    Objects.requireNonNull(sink, "sink");
+    return runDay(
+        mdmsCsv,
+        trades,
+        r -> {
+          TradeSettlement s = calculator.settle(r);
+          netting.add(s);
+          sink.accept(s);
+        });
+  }
+
+  private DayResult runDay(
+      InputStream mdmsCsv, List<Trade> trades, Consumer<ReconciledTrade> settle)
+      throws IOException {
     store.clear();
     try {
       ImportReport imported = importer.importCsv(mdmsCsv);
-      DailyReconciliation.Summary summary =
-          reconciliation.run(
-              trades,
-              r -> {
-                TradeSettlement s = calculator.settle(r);
-                netting.add(s);
-                sink.accept(s);
-              });
+      DailyReconciliation.Summary summary = reconciliation.run(trades, settle);
       return new DayResult(imported, summary.reconciled(), summary.unreconciled());
     } finally {
       store.clear();

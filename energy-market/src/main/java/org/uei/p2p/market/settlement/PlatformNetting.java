@@ -19,6 +19,8 @@ import org.uei.p2p.model.trade.Trade;
  * bills. Two platforms that each sell to the other's customers pay only the difference.
  */
 public final class PlatformNetting {
+  private static final int RECENT_ROUTES = 8;
+
   private final SettlementPolicy policy;
 
   /** Netting with {@code policy}'s payment deadline. */
@@ -58,8 +60,13 @@ public final class PlatformNetting {
     private final Instant due;
     private final Map<String, Map<String, Pair>> pairs = new TreeMap<>();
 
-    /** The pair of the previous settlement: a run meets the same few pairs over and over. */
-    private Pair last;
+    /**
+     * The routes (buyer platform, seller platform) met most recently: a run meets the same few over
+     * and over, often in turn, so that remembering only the last one would not do.
+     */
+    private final Route[] recent = new Route[RECENT_ROUTES];
+
+    private int oldest;
 
     private Accumulator(Instant periodStart, Instant periodEnd, Instant due) {
       this.periodStart = periodStart;
@@ -69,7 +76,14 @@ public final class PlatformNetting {
 
     /** Adds one settlement; those outside the period or within one platform change nothing. */
     public void add(TradeSettlement s) {
-      Trade t = s.trade();
+      add(s.trade(), energyPaidByBuyer(s));
+    }
+
+    /**
+     * Adds a settlement of {@code t} in which the buyer pays {@code energy} for energy: for a run
+     * that computes only that amount of each settlement instead of building it.
+     */
+    void add(Trade t, BigDecimal energy) {
       if (t.slot().start().isBefore(periodStart) || !t.slot().start().isBefore(periodEnd)) {
         return;
       }
@@ -78,24 +92,37 @@ public final class PlatformNetting {
       if (bap.equals(bpp)) {
         return;
       }
-      boolean bapFirst = bap.compareTo(bpp) < 0;
-      String first = bapFirst ? bap : bpp;
-      String second = bapFirst ? bpp : bap;
-      Pair p = last;
-      if (p == null || !p.first.equals(first) || !p.second.equals(second)) {
-        p =
-            pairs
-                .computeIfAbsent(first, k -> new TreeMap<>())
-                .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
-        last = p;
-      }
-      BigDecimal energy = energyPaidByBuyer(s);
-      if (bapFirst) {
+      Route r = route(bap, bpp, t);
+      Pair p = r.pair;
+      if (r.bapFirst) {
         p.firstOwes = p.firstOwes.add(energy);
       } else {
         p.secondOwes = p.secondOwes.add(energy);
       }
       p.trades++;
+    }
+
+    /** The route from {@code bap} to {@code bpp}, remembered in place of the oldest one. */
+    private Route route(String bap, String bpp, Trade t) {
+      for (Route r : recent) {
+        if (r == null) {
+          break;
+        }
+        if (r.bap.equals(bap) && r.bpp.equals(bpp)) {
+          return r;
+        }
+      }
+      boolean bapFirst = bap.compareTo(bpp) < 0;
+      String first = bapFirst ? bap : bpp;
+      String second = bapFirst ? bpp : bap;
+      Pair p =
+          pairs
+              .computeIfAbsent(first, k -> new TreeMap<>())
+              .computeIfAbsent(second, k -> new Pair(first, second, t.price().currency()));
+      Route r = new Route(bap, bpp, bapFirst, p);
+      recent[oldest] = r;
+      oldest = (oldest + 1) % recent.length;
+      return r;
     }
 
     /**
@@ -142,6 +169,9 @@ public final class PlatformNetting {
       return out;
     }
   }
+
+  /** Trades from a buyer platform to a seller platform, and the pair they are netted in. */
+  private record Route(String bap, String bpp, boolean bapFirst, Pair pair) {}
 
   private static final class Pair {
     final String first;

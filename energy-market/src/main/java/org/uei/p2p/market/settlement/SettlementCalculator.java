@@ -130,6 +130,28 @@ public final class SettlementCalculator {
   }
 
   /**
+   * The amount of {@code settle(reconciled)}'s energy line, which is what the buyer pays in energy:
+   * for a run that nets without keeping settlements. A trade whose settlement could not be built (a
+   * currency without paise) is settled in full, so that it fails as {@link #settle} does.
+   */
+  BigDecimal energyPaidByBuyer(ReconciledTrade reconciled) {
+    Trade t = reconciled.trade();
+    BigDecimal settled = reconciled.settledKwh();
+    BigDecimal rate = t.price().perKwh();
+    if (settled.signum() < 0
+        || rate.signum() < 0
+        || t.price().currency().getDefaultFractionDigits() < MoneyRounding.SCALE) {
+      return settle(reconciled).amount(SettlementLineType.ENERGY, Payee.BUYER);
+    }
+    return amount(settled, rate);
+  }
+
+  /** The money of {@code kwh} at {@code rate}, rounded once: every line's amount. */
+  private static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
+    return MoneyRounding.toPaisa(kwh.multiply(rate));
+  }
+
+  /**
    * The first {@code n} lines as an unmodifiable list built once: {@link TradeSettlement} keeps
    * such a list as it is instead of copying it, and a run settles millions of trades.
    */
@@ -192,14 +214,7 @@ public final class SettlementCalculator {
   private static SettlementLine line(
       Trade t, SettlementLineType type, Payee payer, Payee payee, BigDecimal kwh, BigDecimal rate) {
     return new SettlementLine(
-        t.tradeId(),
-        type,
-        payer,
-        payee,
-        kwh,
-        rate,
-        MoneyRounding.toPaisa(kwh.multiply(rate)),
-        t.price().currency());
+        t.tradeId(), type, payer, payee, kwh, rate, amount(kwh, rate), t.price().currency());
   }
 
   private static Payee party(TradeSide side) {

@@ -177,14 +177,26 @@ class DailySettlementRunTest {
               discoms,
               POLICY,
               new PlatformNetting(POLICY).accumulator(from, to, finalAllocation));
+      // and once more keeping nothing, where only the energy amounts are computed for the netting
+      DailySettlementRun nettingOnly =
+          new DailySettlementRun(
+              market.directory(),
+              IST,
+              method,
+              discoms,
+              POLICY,
+              new PlatformNetting(POLICY).accumulator(from, to, finalAllocation));
       List<TradeSettlement> streamed = new ArrayList<>();
       List<String> unreconciled = new ArrayList<>();
       for (int d = 0; d < days; d++) {
+        byte[] csv = market.csvByDay().get(d).getBytes(StandardCharsets.UTF_8);
         DailySettlementRun.DayResult day =
             run.settleDay(
-                new ByteArrayInputStream(market.csvByDay().get(d).getBytes(StandardCharsets.UTF_8)),
-                market.tradesByDay().get(d),
-                streamed::add);
+                new ByteArrayInputStream(csv), market.tradesByDay().get(d), streamed::add);
+        assertEquals(
+            day,
+            nettingOnly.settleDay(new ByteArrayInputStream(csv), market.tradesByDay().get(d)),
+            "round " + round + " day " + d);
         assertEquals(reports.get(d), day.imported(), "round " + round + " day " + d);
         assertEquals(market.tradesByDay().get(d).size(), day.settled() + day.unreconciled().size());
         day.unreconciled().forEach(t -> unreconciled.add(t.tradeId()));
@@ -193,6 +205,7 @@ class DailySettlementRunTest {
 
       assertEquals(byId(kept), byId(streamed), "round " + round);
       assertEquals(expected, run.netting(), "round " + round);
+      assertEquals(expected, nettingOnly.netting(), "round " + round);
       assertEquals(
           reconciliation.awaiting().keySet(),
           unreconciled.stream().collect(Collectors.toSet()),
