@@ -45,9 +45,11 @@ import org.uei.p2p.model.trade.Trade;
  * <p>After each day it records the heap's peak (sum of the heap pools' peaks over the day) and,
  * after a {@code System.gc()} outside the timed parts, what the heap still holds: the memory the
  * run keeps between days, which must not grow with them. It ends with one line per goal of issue
- * #23 saying met or MISSED. Arguments: {@code [--check] [--hourly] [meters [days]]} (default 10000
- * 30); {@code --check} first settles the same days through the list-based path and stops unless the
- * netting is the same.
+ * #23 saying met or MISSED. Arguments: {@code [--check] [--hourly] [--settlements] [meters [days]]}
+ * (default 10000 30); {@code --check} first settles the same days through the list-based path and
+ * stops unless the netting is the same; {@code --settlements} settles through the overload that
+ * builds every trade's {@code TradeSettlement} and hands it on (here its lines are counted), as a
+ * node recording each trade's settlement does, instead of the netting-only one.
  */
 public final class StateScaleSettlement {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -66,6 +68,7 @@ public final class StateScaleSettlement {
       flags.add(args[first++]);
     }
     boolean check = flags.contains("--check");
+    boolean everySettlement = flags.contains("--settlements");
     int meters = args.length > first ? Integer.parseInt(args[first]) : 10_000;
     int days = args.length > first + 1 ? Integer.parseInt(args[first + 1]) : 30;
     StateScaleMarket market = new StateScaleMarket(meters, flags.contains("--hourly"));
@@ -106,9 +109,9 @@ public final class StateScaleSettlement {
       // alternate the order so that neither pass always runs right after generation
       if (d % 2 == 0) {
         bare(market, bare);
-        settle(market, run, trades, settle);
+        settle(market, run, trades, settle, everySettlement);
       } else {
-        settle(market, run, trades, settle);
+        settle(market, run, trades, settle, everySettlement);
         bare(market, bare);
       }
       trades = null;
@@ -296,19 +299,28 @@ public final class StateScaleSettlement {
   }
 
   private static void settle(
-      StateScaleMarket market, DailySettlementRun run, List<Trade> trades, long[] out)
+      StateScaleMarket market,
+      DailySettlementRun run,
+      List<Trade> trades,
+      long[] out,
+      boolean everySettlement)
       throws IOException {
+    long[] lines = new long[1];
     long w = System.nanoTime();
     long c = THREADS.getCurrentThreadCpuTime();
     long p = OS.getProcessCpuTime();
+    ByteArrayInputStream csv = new ByteArrayInputStream(market.csv(), 0, market.length());
     DailySettlementRun.DayResult day =
-        run.settleDay(new ByteArrayInputStream(market.csv(), 0, market.length()), trades);
+        everySettlement
+            ? run.settleDay(csv, trades, s -> lines[0] += s.lines().size())
+            : run.settleDay(csv, trades);
     out[0] = System.nanoTime() - w;
     out[1] = THREADS.getCurrentThreadCpuTime() - c;
     out[2] = OS.getProcessCpuTime() - p;
     if (!day.imported().clean()
         || day.imported().added() != market.rowsPerDay()
-        || day.settled() != trades.size()) {
+        || day.settled() != trades.size()
+        || (everySettlement && lines[0] < trades.size())) {
       throw new IllegalStateException(
           "day did not settle cleanly: "
               + day.imported().added()
@@ -318,7 +330,9 @@ public final class StateScaleSettlement {
               + day.settled()
               + " of "
               + trades.size()
-              + " trades");
+              + " trades, "
+              + lines[0]
+              + " settlement lines");
     }
   }
 
