@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.market.allocation.AllocationMethod;
@@ -169,23 +170,18 @@ class DailySettlementRunTest {
           new PlatformNetting(POLICY).net(kept, from, to, finalAllocation);
 
       // the same days one at a time
-      DailySettlementRun run =
-          new DailySettlementRun(
-              market.directory(),
-              IST,
-              method,
-              discoms,
-              POLICY,
-              new PlatformNetting(POLICY).accumulator(from, to, finalAllocation));
+      Supplier<DailySettlementRun> newRun =
+          () ->
+              new DailySettlementRun(
+                  market.directory(),
+                  IST,
+                  method,
+                  discoms,
+                  POLICY,
+                  new PlatformNetting(POLICY).accumulator(from, to, finalAllocation));
+      DailySettlementRun run = newRun.get();
       // and once more keeping nothing, where only the energy amounts are computed for the netting
-      DailySettlementRun nettingOnly =
-          new DailySettlementRun(
-              market.directory(),
-              IST,
-              method,
-              discoms,
-              POLICY,
-              new PlatformNetting(POLICY).accumulator(from, to, finalAllocation));
+      DailySettlementRun nettingOnly = newRun.get();
       List<TradeSettlement> streamed = new ArrayList<>();
       List<String> unreconciled = new ArrayList<>();
       for (int d = 0; d < days; d++) {
