@@ -26,8 +26,7 @@ public final class RegistryHttp {
   private final String registryName;
   private final Duration timeout;
   // Built on first use: a new HttpClient sets up TLS (the JDK's trust store and cipher suites),
-  // work
-  // a node would otherwise do while starting although its first registry look-up comes later.
+  // work a node would otherwise do while starting, before its first registry look-up.
   private volatile HttpClient client;
 
   /**
