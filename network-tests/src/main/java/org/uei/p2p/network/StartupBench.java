@@ -26,8 +26,12 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * each time with a fresh data directory (or, with {@code --pg}, a fresh PostgreSQL schema), and
  * measures the wall time from spawning the JVM to {@code /q/health/ready} answering UP, then the
  * resident set size ({@code VmRSS}) after the node has sat idle. Variants of the JVM settings run
- * interleaved in the same loop, so that the load of a shared machine falls on all of them alike.
- * Prints median, best and worst per node and variant, and one met/MISSED line per goal.
+ * interleaved in the same loop, so that the load of a shared machine falls on all of them alike;
+ * the variant {@code base} starts another build of the nodes (system properties {@code
+ * uei.bpp.base.jar}, {@code uei.bap.base.jar}) so that two builds are compared the same way. Also
+ * records the CPU time the node's process had used when it became ready, which a busy machine
+ * inflates far less than the wall time. Prints median, best and worst per node and variant, and one
+ * met/MISSED line per goal.
  *
  * <p>Arguments: {@code [runs] [--idle seconds] [--variants a,b] [--nodes bpp,bap] [--pg]}.
  */
@@ -99,17 +103,22 @@ public final class StartupBench {
   private void report(String key, List<Sample> list) {
     List<Double> ready = sorted(list.stream().map(s -> s.readyMs).toList());
     List<Double> rss = sorted(list.stream().map(s -> s.rssMb).toList());
+    List<Double> cpu = sorted(list.stream().map(s -> s.cpuS).toList());
     List<Double> started = sorted(list.stream().map(s -> s.quarkusMs).toList());
     List<Double> flyway = sorted(list.stream().map(s -> s.flywayMs).toList());
     String db = options.pg ? "PostgreSQL" : "H2";
     System.out.printf(
-        "%s (%s): ready median %.0f ms (best %.0f, worst %.0f); Quarkus 'started in' median"
-            + " %.0f ms; Flyway median %.0f ms; RSS idle median %.0f MB (best %.0f, worst %.0f)%n",
+        "%s (%s): ready median %.0f ms (best %.0f, worst %.0f); CPU at ready median %.2f s"
+            + " (best %.2f, worst %.2f); Quarkus 'started in' median %.0f ms; Flyway median %.0f"
+            + " ms; RSS idle median %.0f MB (best %.0f, worst %.0f)%n",
         key,
         db,
         median(ready),
         ready.get(0),
         last(ready),
+        median(cpu),
+        cpu.get(0),
+        last(cpu),
         median(started),
         median(flyway),
         median(rss),
@@ -179,7 +188,9 @@ public final class StartupBench {
       cmd.add("-Xms64m");
     }
     cmd.add("-jar");
-    cmd.add(System.getProperty("uei." + node + ".jar"));
+    cmd.add(
+        System.getProperty(
+            variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> env = pb.environment();
@@ -219,10 +230,11 @@ public final class StartupBench {
         Thread.sleep(20);
       }
       double readyMs = (System.nanoTime() - t0) / 1e6;
+      double cpuS = cpuSeconds(p.pid());
       // The footprint goal is RSS after this much idle time: the wait is the measurement.
       Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
       double rssMb = rssKb(p.pid()) / 1024.0;
-      return new Sample(readyMs, rssMb, logged(log, STARTED), flywayMs(log));
+      return new Sample(readyMs, cpuS, rssMb, logged(log, STARTED), flywayMs(log));
     } finally {
       p.destroy();
       // Writing the CDS archive at exit takes minutes on a loaded machine: do not cut it short.
@@ -270,6 +282,14 @@ public final class StartupBench {
     }
   }
 
+  /** User plus system CPU time of process {@code pid} so far, in seconds (Linux, 100 ticks/s). */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
   static long rssKb(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -315,12 +335,13 @@ public final class StartupBench {
     return sorted.get(sorted.size() - 1);
   }
 
-  private record Sample(double readyMs, double rssMb, double quarkusMs, double flywayMs) {
+  private record Sample(
+      double readyMs, double cpuS, double rssMb, double quarkusMs, double flywayMs) {
     @Override
     public String toString() {
       return String.format(
-          "ready %.0f ms (Quarkus %.0f ms, Flyway %.0f ms), RSS %.0f MB",
-          readyMs, quarkusMs, flywayMs, rssMb);
+          "ready %.0f ms (CPU %.2f s, Quarkus %.0f ms, Flyway %.0f ms), RSS %.0f MB",
+          readyMs, cpuS, quarkusMs, flywayMs, rssMb);
     }
   }
 
@@ -350,9 +371,9 @@ public final class StartupBench {
         }
       }
       for (String v : variants) {
-        if (!List.of("default", "cds", "arena2", "xms64").contains(v)) {
+        if (!List.of("default", "cds", "arena2", "xms64", "base").contains(v)) {
           throw new IllegalArgumentException(
-              "unknown variant " + v + " (default, cds, arena2, xms64)");
+              "unknown variant " + v + " (default, cds, arena2, xms64, base)");
         }
       }
       return new Options(

@@ -24,19 +24,35 @@ public final class RegistryHttp {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final String registryName;
-  private final HttpClient client;
   private final Duration timeout;
+  // Built on first use: a new HttpClient sets up TLS (the JDK's trust store and cipher suites),
+  // work a node would otherwise do while starting, before its first registry look-up.
+  private volatile HttpClient client;
 
   /**
    * @param registryName how messages name the registry (usually its base URL)
-   * @param client the client to send with; {@code null} builds one with {@code timeout} as connect
-   *     timeout
+   * @param client the client to send with; {@code null} builds one, on first use, with {@code
+   *     timeout} as connect timeout
    * @param timeout how long one request may take before it fails
    */
   public RegistryHttp(String registryName, HttpClient client, Duration timeout) {
     this.registryName = Objects.requireNonNull(registryName, "registryName");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.client = client != null ? client : HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.client = client;
+  }
+
+  private HttpClient client() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = HttpClient.newBuilder().connectTimeout(timeout).build();
+          client = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** Joins a base URL and a path without doubling or losing the slash between them. */
@@ -63,7 +79,7 @@ public final class RegistryHttp {
     HttpResponse<byte[]> response;
     try {
       response =
-          client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+          client().send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
       throw fail("did not answer within " + timeout.toMillis() + " ms", what, e);
     } catch (ConnectException e) {

@@ -45,8 +45,11 @@ public class MdmsDropPoller {
         .orElseGet(() -> Path.of(node.dataDir()).resolve("mdms-drop"));
   }
 
+  // The first poll waits until the node is up: at start it would take a database lock and list
+  // the drop directory while the node loads its classes and opens its listener.
   @Scheduled(
       every = "${uei.bpp.delivery.mdms-poll-every:30s}",
+      delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     if (!singletonJobs.runHere()) {
