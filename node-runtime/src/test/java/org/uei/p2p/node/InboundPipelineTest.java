@@ -327,6 +327,12 @@ class InboundPipelineTest {
         () -> outbox.byTransaction(transactionOf(body)).get(0).status == OutboxStatus.DELIVERED,
         WAIT,
         "delivered after the receiver came back");
+    OutboxEntry delivered = outbox.byTransaction(transactionOf(body)).get(0);
+    assertTrue(delivered.attempts >= 3, "two failed attempts and the delivery");
+    assertEquals(null, delivered.lastError, "the earlier failure is cleared");
+    assertEquals(null, delivered.leaseOwner);
+    assertEquals(null, delivered.leaseUntil);
+    assertTrue(!delivered.deliveredAt.isBefore(delivered.createdAt), "delivered after queued");
   }
 
   @Test

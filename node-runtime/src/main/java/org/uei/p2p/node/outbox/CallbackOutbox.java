@@ -137,7 +137,8 @@ public class CallbackOutbox {
     }
     OutboxEntry e = entry(targetBaseUrl, recipientId, context, body);
     OutboxWorker.Due due =
-        new OutboxWorker.Due(null, targetBaseUrl, recipientId, context, e.body, e.traceParent);
+        new OutboxWorker.Due(
+            null, targetBaseUrl, recipientId, context, e.body, e.traceParent, e.createdAt);
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
       e.persist();
       OutboxWorker.Due sent = due.withId(e.id);

@@ -20,7 +20,13 @@ import java.util.List;
 final class OutboxClaims {
 
   /** A claimed row's delivery data. */
-  record Claimed(Long id, String targetUrl, String recipientId, byte[] body, String traceParent) {}
+  record Claimed(
+      Long id,
+      String targetUrl,
+      String recipientId,
+      byte[] body,
+      String traceParent,
+      Instant createdAt) {}
 
   private OutboxClaims() {}
 
@@ -30,7 +36,7 @@ final class OutboxClaims {
     List<Claimed> candidates = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, target_url, recipient_id, body, trace_parent FROM callback_outbox"
+            "SELECT id, target_url, recipient_id, body, trace_parent, created_at FROM callback_outbox"
                 + " WHERE status = ? AND next_attempt_at <= ?"
                 + " AND (lease_until IS NULL OR lease_until < ?)"
                 + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
@@ -42,7 +48,12 @@ final class OutboxClaims {
         while (r.next()) {
           candidates.add(
               new Claimed(
-                  r.getLong(1), r.getString(2), r.getString(3), r.getBytes(4), r.getString(5)));
+                  r.getLong(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getBytes(4),
+                  r.getString(5),
+                  r.getObject(6, OffsetDateTime.class).toInstant()));
         }
       }
     }

@@ -105,9 +105,10 @@ public class OutboxWorker {
       String recipientId,
       WireContext context,
       byte[] body,
-      String traceParent) {
+      String traceParent,
+      Instant createdAt) {
     Due withId(Long rowId) {
-      return new Due(rowId, targetUrl, recipientId, context, body, traceParent);
+      return new Due(rowId, targetUrl, recipientId, context, body, traceParent, createdAt);
     }
   }
 
@@ -157,7 +158,8 @@ public class OutboxWorker {
                 row.recipientId(),
                 contextOf(row.body()),
                 row.body(),
-                row.traceParent()));
+                row.traceParent(),
+                row.createdAt()));
       } catch (RuntimeException e) {
         Log.errorf(e, "outbox entry %d: attempt failed", row.id());
       }
@@ -196,7 +198,13 @@ public class OutboxWorker {
               }
               OutboxEntry e = OutboxEntry.findById(id);
               return new Due(
-                  e.id, e.targetUrl, e.recipientId, contextOf(e.body), e.body, e.traceParent);
+                  e.id,
+                  e.targetUrl,
+                  e.recipientId,
+                  contextOf(e.body),
+                  e.body,
+                  e.traceParent,
+                  e.createdAt);
             });
   }
 
@@ -255,6 +263,9 @@ public class OutboxWorker {
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
     Instant now = outcome.at();
+    if (result.acked()) {
+      return recordDelivered(due, attempt, now);
+    }
     // Locked, not version-checked: another instance claiming the row at this moment waits, and
     // then finds it recorded, instead of failing this whole group's commit.
     OutboxEntry e =
@@ -268,11 +279,8 @@ public class OutboxWorker {
     e.attempts++;
     e.leaseOwner = null;
     e.leaseUntil = null;
-    e.lastError = result.acked() ? null : truncate(result.describe());
-    if (result.acked()) {
-      e.status = OutboxStatus.DELIVERED;
-      e.deliveredAt = now;
-    } else if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
+    e.lastError = truncate(result.describe());
+    if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
       // A resend after an attempt whose answer was lost: the receiver's replay guard says it
       // has this message already.
       e.status = OutboxStatus.DELIVERED;
@@ -300,15 +308,40 @@ public class OutboxWorker {
             e.action, e.messageId, e.targetUrl, e.attempts, result.describe(), next);
       }
     }
-    metrics
-        .counter("uei.outbox.attempts", "action", e.action, "outcome", e.status.name())
-        .increment();
-    if (e.status == OutboxStatus.DELIVERED) {
-      metrics
-          .timer("uei.outbox.delivery.latency", "action", e.action)
-          .record(java.time.Duration.between(e.createdAt, now));
-    }
+    count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
     return null;
+  }
+
+  /**
+   * The usual outcome, an ACK, in one statement that neither loads the row (with its body) nor
+   * dirty-checks it; the row lock it takes and the lease owner it checks are those of the locked
+   * read the other outcomes make, so another instance that claimed the row meanwhile is left alone.
+   */
+  private Void recordDelivered(Due due, BecknSender.Attempt attempt, Instant now) {
+    int updated =
+        OutboxEntry.update(
+            "status = ?1, deliveredAt = ?2, attempts = attempts + 1, lastError = null,"
+                + " leaseOwner = null, leaseUntil = null, version = version + 1"
+                + " where id = ?3 and leaseOwner = ?4",
+            OutboxStatus.DELIVERED,
+            now,
+            due.id(),
+            owner());
+    if (updated == 0) {
+      return null;
+    }
+    sender.store(attempt, due.context(), due.recipientId());
+    count(due.context().action(), OutboxStatus.DELIVERED, due.createdAt(), now);
+    return null;
+  }
+
+  private void count(String action, OutboxStatus status, Instant deliveredSince, Instant now) {
+    metrics.counter("uei.outbox.attempts", "action", action, "outcome", status.name()).increment();
+    if (deliveredSince != null) {
+      metrics
+          .timer("uei.outbox.delivery.latency", "action", action)
+          .record(java.time.Duration.between(deliveredSince, now));
+    }
   }
 
   private static String truncate(String s) {
