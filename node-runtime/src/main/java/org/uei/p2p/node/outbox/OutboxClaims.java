@@ -15,7 +15,8 @@ import java.util.List;
  * no other instance is claiming at that moment, and a conditional update writes this instance's
  * lease on them. Instances polling together so split the due rows between them instead of queueing
  * on the same ones; the update's condition keeps a row from being claimed twice even where the
- * database cannot skip locked rows.
+ * database cannot skip locked rows. A delivery is recorded under the same condition: only by the
+ * lease's holder.
  */
 final class OutboxClaims {
 
@@ -74,6 +75,24 @@ final class OutboxClaims {
       }
     }
     return claimed;
+  }
+
+  /**
+   * Records the ACKed delivery of row {@code id} if {@code owner} still holds its lease, in {@code
+   * c}; false when it does not (another instance took the row over, or it was recorded already).
+   */
+  static boolean delivered(Connection c, long id, String owner, Instant at) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE callback_outbox SET status = ?, delivered_at = ?, attempts = attempts + 1,"
+                + " last_error = NULL, lease_owner = NULL, lease_until = NULL,"
+                + " version = version + 1 WHERE id = ? AND lease_owner = ?")) {
+      s.setString(1, OutboxStatus.DELIVERED.name());
+      s.setObject(2, utc(at));
+      s.setLong(3, id);
+      s.setString(4, owner);
+      return s.executeUpdate() == 1;
+    }
   }
 
   private static OffsetDateTime utc(Instant t) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -313,21 +314,19 @@ public class OutboxWorker {
   }
 
   /**
-   * The usual outcome, an ACK, in one statement that neither loads the row (with its body) nor
-   * dirty-checks it; the row lock it takes and the lease owner it checks are those of the locked
-   * read the other outcomes make, so another instance that claimed the row meanwhile is left alone.
+   * The usual outcome, an ACK, in one JDBC statement that neither loads the row (with its body) nor
+   * makes Hibernate translate a query and dirty-check the group's other entities first; the row
+   * lock it takes and the lease owner it checks are those of the locked read the other outcomes
+   * make, so another instance that claimed the row meanwhile is left alone.
    */
   private Void recordDelivered(Due due, BecknSender.Attempt attempt, Instant now) {
-    int updated =
-        OutboxEntry.update(
-            "status = ?1, deliveredAt = ?2, attempts = attempts + 1, lastError = null,"
-                + " leaseOwner = null, leaseUntil = null, version = version + 1"
-                + " where id = ?3 and leaseOwner = ?4",
-            OutboxStatus.DELIVERED,
-            now,
-            due.id(),
-            owner());
-    if (updated == 0) {
+    boolean ours;
+    try (Connection c = dataSource.getConnection()) {
+      ours = OutboxClaims.delivered(c, due.id(), owner(), now);
+    } catch (SQLException e) {
+      throw new IllegalStateException("outbox entry " + due.id() + ": delivery not recorded", e);
+    }
+    if (!ours) {
       return null;
     }
     sender.store(attempt, due.context(), due.recipientId());
