@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -329,9 +330,9 @@ class InboundPipelineTest {
         "delivered after the receiver came back");
     OutboxEntry delivered = outbox.byTransaction(transactionOf(body)).get(0);
     assertTrue(delivered.attempts >= 3, "two failed attempts and the delivery");
-    assertEquals(null, delivered.lastError, "the earlier failure is cleared");
-    assertEquals(null, delivered.leaseOwner);
-    assertEquals(null, delivered.leaseUntil);
+    assertNull(delivered.lastError, "the earlier failure is cleared");
+    assertNull(delivered.leaseOwner);
+    assertNull(delivered.leaseUntil);
     assertTrue(!delivered.deliveredAt.isBefore(delivered.createdAt), "delivered after queued");
   }
 

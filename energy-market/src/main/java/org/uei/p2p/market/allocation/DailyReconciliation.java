@@ -6,9 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.uei.p2p.market.meter.SlotAggregator;
@@ -81,35 +79,8 @@ public final class DailyReconciliation {
     return new Summary(reconciled, unreconciled);
   }
 
-  /**
-   * The trades of each UTC day, days in time order and each in list order, to be removed as they
-   * are done. When the trades come day by day, as a daily run gives them, the days are ranges of
-   * the list itself.
-   */
+  /** The trades of each UTC day, days in time order and each in list order, removable when done. */
   private static Iterator<List<Trade>> days(List<Trade> trades) {
-    if (trades instanceof RandomAccess) {
-      List<List<Trade>> ranges = new LinkedList<>();
-      int from = 0;
-      long current = 0;
-      for (int i = 0; i < trades.size(); i++) {
-        long day = dayOf(trades.get(i));
-        if (i > 0 && day != current) {
-          if (day < current) {
-            ranges = null;
-            break;
-          }
-          ranges.add(trades.subList(from, i));
-          from = i;
-        }
-        current = day;
-      }
-      if (ranges != null) {
-        if (from < trades.size()) {
-          ranges.add(trades.subList(from, trades.size()));
-        }
-        return ranges.iterator();
-      }
-    }
     TreeMap<Long, List<Trade>> days = new TreeMap<>();
     List<Trade> current = null;
     long currentDay = 0;
