@@ -91,14 +91,21 @@ public class TradePolicy {
   static final class ConfirmedTrades implements TradeBook {
     @Override
     public List<Trade> openTrades(String meterId, DeliverySlot slot) {
+      // One query: the lines with their orders fetched, not one query per line for its order.
       List<SellerOrderLine> lines =
           SellerOrderLine.list(
-              "order.status = ?1 and offerId in "
-                  + "(select o.id from SlotOffer o, Prosumer p where o.prosumerId = p.id and p.meterId = ?2 and o.slotStart = ?3)",
+              "from SellerOrderLine l join fetch l.order o where o.status = ?1 and l.offerId in "
+                  + "(select f.id from SlotOffer f, Prosumer p where f.prosumerId = p.id and p.meterId = ?2 and f.slotStart = ?3)",
               OrderStatus.ACTIVE,
               meterId,
               slot.start());
-      return lines.stream().map(l -> trade(l, meterId, slot)).collect(Collectors.toList());
+      if (lines.isEmpty()) {
+        return List.of();
+      }
+      String discomId = sellerDiscom(meterId);
+      return lines.stream()
+          .map(l -> trade(l, meterId, discomId, slot))
+          .collect(Collectors.toList());
     }
 
     @Override
@@ -107,20 +114,24 @@ public class TradePolicy {
       for (SellerOrderLine l : SellerOrderLine.<SellerOrderLine>listAll()) {
         SlotOffer o = SlotOffer.findById(l.offerId);
         Prosumer p = Prosumer.findById(o.prosumerId);
-        out.add(trade(l, p.meterId, new DeliverySlot(o.slotStart, o.slotEnd)));
+        out.add(trade(l, p.meterId, p.discomId, new DeliverySlot(o.slotStart, o.slotEnd)));
       }
       return out;
     }
 
-    private static Trade trade(SellerOrderLine l, String sellerMeter, DeliverySlot slot) {
+    private static String sellerDiscom(String meterId) {
+      return Prosumer.<Prosumer>find("meterId", meterId).firstResult().discomId;
+    }
+
+    private static Trade trade(
+        SellerOrderLine l, String sellerMeter, String sellerDiscom, DeliverySlot slot) {
       SellerOrder o = l.order;
-      Prosumer p = Prosumer.find("meterId", sellerMeter).firstResult();
       return new Trade(
           o.id + "/" + l.lineNo(),
           o.bapId,
           "self",
           new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
-          new MeterPoint(sellerMeter, p.discomId),
+          new MeterPoint(sellerMeter, sellerDiscom),
           slot,
           l.quantityKwh,
           new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)),
