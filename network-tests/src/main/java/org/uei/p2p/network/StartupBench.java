@@ -209,9 +209,7 @@ public final class StartupBench {
       env.put("MALLOC_ARENA_MAX", "2");
     }
     if (options.pg) {
-      env.put("QUARKUS_DATASOURCE_JDBC_URL", options.pgUrl + "?currentSchema=" + schema);
-      env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser);
-      env.put("QUARKUS_FLYWAY_SCHEMAS", schema);
+      env.putAll(PostgresSchemas.env(options.pgUrl, options.pgUser, schema));
     }
     long t0 = System.nanoTime();
     Process p = pb.start();
@@ -243,31 +241,9 @@ public final class StartupBench {
       }
       Runtime.getRuntime().removeShutdownHook(reaper);
       if (options.pg) {
-        dropSchema(schema);
+        PostgresSchemas.drop(options.pgUrl, options.pgUser, schema);
       }
     }
-  }
-
-  private void dropSchema(String schema) throws IOException, InterruptedException {
-    URI uri = URI.create(options.pgUrl.substring("jdbc:".length()));
-    Process psql =
-        new ProcessBuilder(
-                "psql",
-                "-q",
-                "-h",
-                uri.getHost(),
-                "-p",
-                Integer.toString(uri.getPort()),
-                "-U",
-                options.pgUser,
-                "-d",
-                uri.getPath().substring(1),
-                "-c",
-                "DROP SCHEMA IF EXISTS " + schema + " CASCADE")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    psql.waitFor(60, TimeUnit.SECONDS);
   }
 
   private static boolean ready(String url) throws InterruptedException {

@@ -30,6 +30,8 @@ final class OtlpCollector implements AutoCloseable {
       String parentSpanId,
       String name,
       int kind,
+      long startNanos,
+      long endNanos,
       Map<String, String> attributes) {
 
     static final int INTERNAL = 1;
@@ -147,13 +149,16 @@ final class OtlpCollector implements AutoCloseable {
   }
 
   // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5;
-  //        SpanKind kind = 6; repeated KeyValue attributes = 9; }
+  //        SpanKind kind = 6; fixed64 start_time_unix_nano = 7; fixed64 end_time_unix_nano = 8;
+  //        repeated KeyValue attributes = 9; }
   private static Span readSpan(Proto p, String service) {
     String traceId = "";
     String spanId = "";
     String parent = "";
     String name = "";
     int kind = 0;
+    long start = 0;
+    long end = 0;
     Map<String, String> attributes = new LinkedHashMap<>();
     while (p.more()) {
       int tag = p.tag();
@@ -163,11 +168,13 @@ final class OtlpCollector implements AutoCloseable {
         case (4 << 3) | 2 -> parent = HexFormat.of().formatHex(p.bytes());
         case (5 << 3) | 2 -> name = new String(p.bytes(), StandardCharsets.UTF_8);
         case (6 << 3) -> kind = (int) p.varint();
+        case (7 << 3) | 1 -> start = p.fixed64();
+        case (8 << 3) | 1 -> end = p.fixed64();
         case (9 << 3) | 2 -> attributes.putAll(keyValue(p.message()));
         default -> p.skip(tag);
       }
     }
-    return new Span(service, traceId, spanId, parent, name, kind, attributes);
+    return new Span(service, traceId, spanId, parent, name, kind, start, end, attributes);
   }
 
   /** The KeyValue entries at {@code field} of a message, values as strings. */
@@ -248,6 +255,18 @@ final class OtlpCollector implements AutoCloseable {
         }
       }
       throw new IllegalArgumentException("varint too long");
+    }
+
+    long fixed64() {
+      if (pos + 8 > end) {
+        throw new IllegalArgumentException("truncated fixed64");
+      }
+      long v = 0;
+      for (int i = 7; i >= 0; i--) {
+        v = (v << 8) | (b[pos + i] & 0xff);
+      }
+      pos += 8;
+      return v;
     }
 
     Proto message() {
