@@ -69,6 +69,11 @@ public class BppNodeTest {
    * tradable slot; returns the offer id. Shared by the node tests of every wire.
    */
   public static String publish(String discom, String price, String kwh) {
+    return publishOffer(registerProsumer(discom, 10), price, kwh);
+  }
+
+  /** Registers a prosumer of {@code discom} with its own meter; returns its id. */
+  public static String registerProsumer(String discom, int installedCapacityKw) {
     String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
     given()
         .contentType("application/json")
@@ -83,16 +88,21 @@ public class BppNodeTest {
                 "stateCode",
                 "DL",
                 "installedCapacityKw",
-                10))
+                installedCapacityKw))
         .post("/provider/prosumers")
         .then()
         .statusCode(201);
+    return id;
+  }
+
+  /** Publishes an offer of the prosumer in the first tradable slot; returns the offer id. */
+  public static String publishOffer(String prosumerId, String price, String kwh) {
     return given()
         .contentType("application/json")
         .body(
             Map.of(
                 "prosumerId",
-                id,
+                prosumerId,
                 "slotStart",
                 BuyerSide.tradableSlot().toString(),
                 "pricePerKwh",

@@ -1,6 +1,5 @@
 package org.uei.p2p.bpp.policy;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +10,9 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.uei.p2p.bpp.BppNodeTest;
 import org.uei.p2p.bpp.BuyerSide;
 import org.uei.p2p.bpp.catalog.CatalogService;
 import org.uei.p2p.bpp.order.OrderService;
@@ -36,10 +35,11 @@ class TradePolicyTest {
 
   @Test
   void theCapCountsActiveOrdersOfEveryOfferOfTheMeterInTheSlot() throws Exception {
-    String prosumer = prosumer(5);
-    String first = offer(prosumer, 4);
-    String second = offer(prosumer, 4);
-    String elsewhere = offer(prosumer(5), 4);
+    String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
+    String first = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    String second = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    String elsewhere =
+        BppNodeTest.publishOffer(BppNodeTest.registerProsumer("TPDDL", 5), "6.00", "4");
 
     assertEquals(List.of(), violations(second, "2"), "nothing sold yet: 2 of 5 kWh");
     String sold = confirm(first, "2");
@@ -74,47 +74,5 @@ class TradePolicyTest {
         catalog.toEnergyOffer(catalog.offer(offerId).orElseThrow()),
         new BigDecimal(kwh),
         BuyerSide.BUYER_METER);
-  }
-
-  private static String prosumer(int capacityKw) {
-    String id = "cap-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "id",
-                id,
-                "meterId",
-                "DL-" + id,
-                "discomId",
-                "TPDDL",
-                "stateCode",
-                "DL",
-                "installedCapacityKw",
-                capacityKw))
-        .post("/provider/prosumers")
-        .then()
-        .statusCode(201);
-    return id;
-  }
-
-  private static String offer(String prosumer, int kwh) {
-    return given()
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "prosumerId",
-                prosumer,
-                "slotStart",
-                BuyerSide.tradableSlot().toString(),
-                "pricePerKwh",
-                new BigDecimal("6.00"),
-                "maxKwh",
-                kwh))
-        .post("/provider/offers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
   }
 }
