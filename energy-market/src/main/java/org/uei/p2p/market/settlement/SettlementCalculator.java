@@ -2,6 +2,7 @@ package org.uei.p2p.market.settlement;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +35,15 @@ import org.uei.p2p.model.trade.TradeSide;
 public final class SettlementCalculator {
   private static final BigDecimal HALF = new BigDecimal("0.5");
 
+  /** {@code MoneyRounding.toPaisa} of any zero: 0.00. */
+  private static final BigDecimal ZERO_PAISE = BigDecimal.valueOf(0, MoneyRounding.SCALE);
+
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
   private final BigDecimal sellerFee;
+
+  /** Both sides' fee rates are the same value at the same scale, so their amounts are too. */
+  private final boolean sameFees;
 
   /**
    * Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades.
@@ -45,11 +52,15 @@ public final class SettlementCalculator {
 
   private PairCharges lastPair;
 
+  /** The last deviation rate looked up per {@link TradeSide}, by ordinal. */
+  private final DiscomRate[] lastDeviation = new DiscomRate[TradeSide.values().length];
+
   /** A calculator applying {@code policy}. */
   public SettlementCalculator(SettlementPolicy policy) {
     this.policy = policy;
     this.buyerFee = policy.feeRate(TradeSide.BUYER);
     this.sellerFee = policy.feeRate(TradeSide.SELLER);
+    this.sameFees = buyerFee.equals(sellerFee);
   }
 
   /** The money lines of {@code reconciled}, which no DISCOM curtailed. */
@@ -64,69 +75,90 @@ public final class SettlementCalculator {
   public TradeSettlement settle(ReconciledTrade reconciled, Curtailment curtailment) {
     Trade t = reconciled.trade();
     BigDecimal settled = reconciled.settledKwh();
-    SettlementLine[] lines = new SettlementLine[8];
-    int n = 0;
-    lines[n++] =
+    String id = t.tradeId();
+    Currency currency = t.price().currency();
+    SettlementLine energy =
         line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
-    lines[n++] =
-        line(
-            t,
+    BigDecimal buyerFeeAmount = amount(settled, buyerFee);
+    SettlementLine buyerFeeLine =
+        new SettlementLine(
+            id,
             SettlementLineType.PLATFORM_FEE,
             Payee.BUYER,
             Payee.BUYER_PLATFORM,
             settled,
-            buyerFee);
-    lines[n++] =
-        line(
-            t,
+            buyerFee,
+            buyerFeeAmount,
+            currency);
+    // an equal split has one rate for both sides, so one amount: computed once
+    SettlementLine sellerFeeLine =
+        new SettlementLine(
+            id,
             SettlementLineType.PLATFORM_FEE,
             Payee.SELLER,
             Payee.SELLER_PLATFORM,
             settled,
-            sellerFee);
+            sellerFee,
+            sameFees ? buyerFeeAmount : amount(settled, sellerFee),
+            currency);
     TradeSide bearer = policy.networkChargesBorneBy();
     BigDecimal[] charges = charges(t.seller().discomId(), t.buyer().discomId());
-    if (charges[0] != null) {
-      lines[n++] =
-          line(t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]);
-    }
-    if (charges[1] != null) {
-      lines[n++] =
-          line(
-              t,
-              SettlementLineType.INTER_STATE,
-              party(bearer),
-              discom(bearer),
-              settled,
-              charges[1]);
-    }
+    SettlementLine wheeling =
+        charges[0] == null
+            ? null
+            : line(
+                t, SettlementLineType.WHEELING, party(bearer), discom(bearer), settled, charges[0]);
+    SettlementLine interState =
+        charges[1] == null
+            ? null
+            : line(
+                t,
+                SettlementLineType.INTER_STATE,
+                party(bearer),
+                discom(bearer),
+                settled,
+                charges[1]);
     // as reconciled.unsettledKwh() and shortfallSide(), with the settled quantity computed once;
     // curtailed kWh are the DISCOM's act, never a side's shortfall
     BigDecimal contracted =
         curtailment == null ? t.quantityKwh() : curtailment.remainingOf(t.quantityKwh());
-    BigDecimal unsettled = contracted.subtract(settled);
-    if (unsettled.signum() > 0) {
+    SettlementLine deviation = null;
+    SettlementLine sellerHalf = null;
+    if (contracted.compareTo(settled) > 0) {
+      BigDecimal unsettled = contracted.subtract(settled);
       int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
       if (c != 0) {
-        lines[n++] = deviation(t, c < 0 ? TradeSide.BUYER : TradeSide.SELLER, unsettled);
+        deviation = deviation(t, c < 0 ? TradeSide.BUYER : TradeSide.SELLER, unsettled);
       } else {
         BigDecimal half = unsettled.multiply(HALF);
-        lines[n++] = deviation(t, TradeSide.BUYER, half);
-        lines[n++] = deviation(t, TradeSide.SELLER, half);
+        deviation = deviation(t, TradeSide.BUYER, half);
+        sellerHalf = deviation(t, TradeSide.SELLER, half);
       }
     }
+    SettlementLine curtailed = null;
     if (curtailment != null && policy.curtailment() == CurtailmentTreatment.DISCOM_DEVIATION) {
       TradeSide side = curtailment.side();
-      lines[n++] =
+      curtailed =
           line(
               t,
               SettlementLineType.DEVIATION,
               discom(side),
               party(side),
               t.quantityKwh().subtract(contracted),
-              policy.deviationRate(side, t.party(side).discomId()));
+              deviationRate(side, t.party(side).discomId()));
     }
-    return new TradeSettlement(reconciled, listOf(lines, n), curtailment);
+    return new TradeSettlement(
+        reconciled,
+        listOf(
+            energy,
+            buyerFeeLine,
+            sellerFeeLine,
+            wheeling,
+            interState,
+            deviation,
+            sellerHalf,
+            curtailed),
+        curtailment);
   }
 
   /**
@@ -146,23 +178,49 @@ public final class SettlementCalculator {
     return amount(settled, rate);
   }
 
-  /** The money of {@code kwh} at {@code rate}, rounded once: every line's amount. */
+  /**
+   * The money of {@code kwh} at {@code rate}, rounded once: every line's amount. When either is
+   * zero that is zero paise, whatever the scales, so the product is not computed.
+   */
   private static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
+    if (kwh.signum() == 0 || rate.signum() == 0) {
+      return ZERO_PAISE;
+    }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
   }
 
   /**
-   * The first {@code n} lines as an unmodifiable list built once: {@link TradeSettlement} keeps
-   * such a list as it is instead of copying it, and a run settles millions of trades.
+   * The lines that are there (the last five may be null), in this order, as an unmodifiable list
+   * built once: {@link TradeSettlement} keeps such a list as it is instead of copying it, and a run
+   * settles millions of trades. A trade without network charges or curtailment, the usual one, gets
+   * its list without an array in between.
    */
-  private static List<SettlementLine> listOf(SettlementLine[] l, int n) {
-    return switch (n) {
-      case 3 -> List.of(l[0], l[1], l[2]);
-      case 4 -> List.of(l[0], l[1], l[2], l[3]);
-      case 5 -> List.of(l[0], l[1], l[2], l[3], l[4]);
-      case 6 -> List.of(l[0], l[1], l[2], l[3], l[4], l[5]);
-      default -> List.of(Arrays.copyOf(l, n));
+  private static List<SettlementLine> listOf(
+      SettlementLine energy,
+      SettlementLine buyerFee,
+      SettlementLine sellerFee,
+      SettlementLine wheeling,
+      SettlementLine interState,
+      SettlementLine deviation,
+      SettlementLine sellerHalf,
+      SettlementLine curtailed) {
+    if (wheeling == null && interState == null && curtailed == null) {
+      return deviation == null
+          ? List.of(energy, buyerFee, sellerFee)
+          : sellerHalf == null
+              ? List.of(energy, buyerFee, sellerFee, deviation)
+              : List.of(energy, buyerFee, sellerFee, deviation, sellerHalf);
+    }
+    SettlementLine[] l = {
+      energy, buyerFee, sellerFee, wheeling, interState, deviation, sellerHalf, curtailed
     };
+    int n = 0;
+    for (SettlementLine line : l) {
+      if (line != null) {
+        l[n++] = line;
+      }
+    }
+    return List.of(Arrays.copyOf(l, n));
   }
 
   /**
@@ -208,8 +266,26 @@ public final class SettlementCalculator {
         party(side),
         discom(side),
         kwh,
-        policy.deviationRate(side, t.party(side).discomId()));
+        deviationRate(side, t.party(side).discomId()));
   }
+
+  /**
+   * {@link SettlementPolicy#deviationRate}, remembered for the last DISCOM of each side: a run
+   * meets few DISCOMs, and the policy looks in up to three maps.
+   */
+  private BigDecimal deviationRate(TradeSide side, String discomId) {
+    int i = side.ordinal();
+    DiscomRate last = lastDeviation[i];
+    if (last != null && last.discomId.equals(discomId)) {
+      return last.rate;
+    }
+    BigDecimal rate = policy.deviationRate(side, discomId);
+    lastDeviation[i] = new DiscomRate(discomId, rate);
+    return rate;
+  }
+
+  /** One DISCOM's rate; immutable, so threads may share the last one looked up. */
+  private record DiscomRate(String discomId, BigDecimal rate) {}
 
   private static SettlementLine line(
       Trade t, SettlementLineType type, Payee payer, Payee payee, BigDecimal kwh, BigDecimal rate) {

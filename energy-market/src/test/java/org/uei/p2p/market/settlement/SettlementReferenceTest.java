@@ -3,6 +3,7 @@ package org.uei.p2p.market.settlement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,46 @@ class SettlementReferenceTest {
                     SettlementPolicy.pairKey("BRPL", "TPDDL"),
                     new BigDecimal("0.105")),
                 Map.of(SettlementPolicy.pairKey("UP", "DL"), new BigDecimal("0.125")));
+    assertLinesAreTheRulesWrittenOut(policy, 17);
+  }
+
+  /**
+   * The pilot: both sides pay the same fee rate (one amount serves both fee lines) and unsettled
+   * energy is at a zero tariff (zero paise, whatever the quantity), without network charges.
+   */
+  @Test
+  void pilotLinesAreTheRulesWrittenOut() {
+    assertLinesAreTheRulesWrittenOut(SettlementPolicy.pilot(), 23);
+  }
+
+  /**
+   * Fee rates that differ between the sides, a zero tariff written with three decimals next to a
+   * non-zero one, and a zero fee share.
+   */
+  @Test
+  void unequalFeesAndZeroRatesOfAnyScaleAreTheRulesWrittenOut() {
+    Map<String, String> states = Map.of("BRPL", "DL", "TPDDL", "DL", "PVVNL", "UP");
+    Map<String, BigDecimal> tariffs =
+        Map.of("BRPL", new BigDecimal("0.000"), "PVVNL", new BigDecimal("6.125"));
+    for (String share : new String[] {"0.3", "0", "1"}) {
+      assertLinesAreTheRulesWrittenOut(
+          new SettlementPolicy(
+              new BigDecimal("0.45"),
+              new BigDecimal(share),
+              Map.of(),
+              Map.of(),
+              states,
+              TradeSide.BUYER,
+              tariffs,
+              BigDecimal.ZERO,
+              Duration.ofHours(72)),
+          31);
+    }
+  }
+
+  private static void assertLinesAreTheRulesWrittenOut(SettlementPolicy policy, long seed) {
     SettlementCalculator calculator = new SettlementCalculator(policy);
-    Random random = new Random(17);
+    Random random = new Random(seed);
     for (int i = 0; i < 20_000; i++) {
       BigDecimal q = new BigDecimal(KWH[2 + random.nextInt(KWH.length - 2)]);
       Trade t =
