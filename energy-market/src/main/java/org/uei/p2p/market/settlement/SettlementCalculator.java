@@ -74,7 +74,10 @@ public final class SettlementCalculator {
    */
   public TradeSettlement settle(ReconciledTrade reconciled, Curtailment curtailment) {
     Trade t = reconciled.trade();
-    BigDecimal settled = reconciled.settledKwh();
+    // reconciled.settledKwh() is buyer.min(seller), which is this comparison: made once here, it
+    // also tells the side that fell short
+    int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
+    BigDecimal settled = c <= 0 ? reconciled.buyerKwh() : reconciled.sellerKwh();
     String id = t.tradeId();
     Currency currency = t.price().currency();
     SettlementLine energy =
@@ -126,7 +129,6 @@ public final class SettlementCalculator {
     SettlementLine sellerHalf = null;
     if (contracted.compareTo(settled) > 0) {
       BigDecimal unsettled = contracted.subtract(settled);
-      int c = reconciled.buyerKwh().compareTo(reconciled.sellerKwh());
       if (c != 0) {
         deviation = deviation(t, c < 0 ? TradeSide.BUYER : TradeSide.SELLER, unsettled);
       } else {
