@@ -38,12 +38,39 @@ public final class SettlementCalculator {
   /** {@code MoneyRounding.toPaisa} of any zero: 0.00. */
   private static final BigDecimal ZERO_PAISE = BigDecimal.valueOf(0, MoneyRounding.SCALE);
 
+  /** Digits and scale up to which a quantity or a rate is multiplied as a {@code long}. */
+  private static final int EXACT_DIGITS = 15;
+
+  /** {@link #unscaled} of a value it cannot read exactly. */
+  private static final long NOT_EXACT = Long.MIN_VALUE;
+
+  /** Powers of ten up to 10<sup>18</sup>, all exact as {@code long}s. */
+  private static final long[] TEN = new long[19];
+
+  /** Powers of ten up to 10<sup>{@value #EXACT_DIGITS}</sup>, all exact as {@code double}s. */
+  private static final double[] TEN_D = new double[EXACT_DIGITS + 1];
+
+  static {
+    TEN[0] = 1;
+    for (int i = 1; i < TEN.length; i++) {
+      TEN[i] = TEN[i - 1] * 10;
+    }
+    for (int i = 0; i < TEN_D.length; i++) {
+      TEN_D[i] = TEN[i];
+    }
+  }
+
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
   private final BigDecimal sellerFee;
 
   /** Both sides' fee rates are the same value at the same scale, so their amounts are too. */
   private final boolean sameFees;
+
+  /** {@link #unscaled} of the fee rates, read once. */
+  private final long buyerFeeUnscaled;
+
+  private final long sellerFeeUnscaled;
 
   /**
    * Network charge rates per seller DISCOM, then buyer DISCOM: there are few pairs and many trades.
@@ -61,6 +88,8 @@ public final class SettlementCalculator {
     this.buyerFee = policy.feeRate(TradeSide.BUYER);
     this.sellerFee = policy.feeRate(TradeSide.SELLER);
     this.sameFees = buyerFee.equals(sellerFee);
+    this.buyerFeeUnscaled = unscaled(buyerFee);
+    this.sellerFeeUnscaled = unscaled(sellerFee);
   }
 
   /** The money lines of {@code reconciled}, which no DISCOM curtailed. */
@@ -80,9 +109,20 @@ public final class SettlementCalculator {
     BigDecimal settled = c <= 0 ? reconciled.buyerKwh() : reconciled.sellerKwh();
     String id = t.tradeId();
     Currency currency = t.price().currency();
+    BigDecimal price = t.price().perKwh();
+    // the energy and fee lines are all on the settled quantity: its unscaled value is read once
+    long k = unscaled(settled);
     SettlementLine energy =
-        line(t, SettlementLineType.ENERGY, Payee.BUYER, Payee.SELLER, settled, t.price().perKwh());
-    BigDecimal buyerFeeAmount = amount(settled, buyerFee);
+        new SettlementLine(
+            id,
+            SettlementLineType.ENERGY,
+            Payee.BUYER,
+            Payee.SELLER,
+            settled,
+            price,
+            amount(settled, k, price, unscaled(price)),
+            currency);
+    BigDecimal buyerFeeAmount = amount(settled, k, buyerFee, buyerFeeUnscaled);
     SettlementLine buyerFeeLine =
         new SettlementLine(
             id,
@@ -102,7 +142,7 @@ public final class SettlementCalculator {
             Payee.SELLER_PLATFORM,
             settled,
             sellerFee,
-            sameFees ? buyerFeeAmount : amount(settled, sellerFee),
+            sameFees ? buyerFeeAmount : amount(settled, k, sellerFee, sellerFeeUnscaled),
             currency);
     TradeSide bearer = policy.networkChargesBorneBy();
     BigDecimal[] charges = charges(t.seller().discomId(), t.buyer().discomId());
@@ -181,14 +221,60 @@ public final class SettlementCalculator {
   }
 
   /**
-   * The money of {@code kwh} at {@code rate}, rounded once: every line's amount. When either is
-   * zero that is zero paise, whatever the scales, so the product is not computed.
+   * The money of {@code kwh} at {@code rate}, rounded once: every line's amount, {@code
+   * MoneyRounding.toPaisa(kwh.multiply(rate))}. When either is zero that is zero paise, whatever
+   * the scales. When both are decimals of at most {@link #EXACT_DIGITS} digits and scale, and their
+   * product fits in a {@code long}, it is computed and rounded half up on their unscaled values,
+   * the arithmetic {@code BigDecimal} does, without the intermediate product; anything else goes
+   * through {@code BigDecimal}.
    */
-  private static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
+  static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
+    return amount(kwh, unscaled(kwh), rate, unscaled(rate));
+  }
+
+  /** {@link #amount(BigDecimal, BigDecimal)} given {@link #unscaled} of both, read once. */
+  private static BigDecimal amount(BigDecimal kwh, long k, BigDecimal rate, long r) {
     if (kwh.signum() == 0 || rate.signum() == 0) {
       return ZERO_PAISE;
     }
+    if (k != NOT_EXACT && r != NOT_EXACT) {
+      long product = k * r;
+      if (Math.multiplyHigh(k, r) == (product >> 63) && product != Long.MIN_VALUE) {
+        int drop = kwh.scale() + rate.scale() - MoneyRounding.SCALE;
+        if (drop <= 0) {
+          long up = TEN[-drop];
+          if (Math.abs(product) <= Long.MAX_VALUE / up) {
+            return BigDecimal.valueOf(product * up, MoneyRounding.SCALE);
+          }
+        } else if (drop < TEN.length) {
+          long unit = TEN[drop];
+          long paise = product / unit;
+          long rest = Math.abs(product % unit);
+          // half up: a discarded half or more rounds away from zero
+          if (rest >= unit - rest) {
+            paise += Long.signum(product);
+          }
+          return BigDecimal.valueOf(paise, MoneyRounding.SCALE);
+        }
+      }
+    }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
+  }
+
+  /**
+   * The unscaled value of {@code v}, or {@link #NOT_EXACT} unless {@code v} has at most {@link
+   * #EXACT_DIGITS} digits and a scale from 0 to {@link #EXACT_DIGITS}. Read back from {@link
+   * BigDecimal#doubleValue()}, which does not allocate for such a value (as {@link
+   * BigDecimal#unscaledValue()} would) and is the double nearest to it: the unscaled value is under
+   * 2<sup>50</sup>, so that double times the power of ten (exact) is within a quarter of it, and
+   * rounds back to it exactly.
+   */
+  private static long unscaled(BigDecimal v) {
+    int scale = v.scale();
+    if (scale < 0 || scale > EXACT_DIGITS || v.precision() > EXACT_DIGITS) {
+      return NOT_EXACT;
+    }
+    return Math.round(v.doubleValue() * TEN_D[scale]);
   }
 
   /**

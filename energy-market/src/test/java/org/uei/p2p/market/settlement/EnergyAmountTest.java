@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.market.allocation.ReconciledTrade;
 import org.uei.p2p.model.trade.DeliverySlot;
@@ -75,5 +77,62 @@ class EnergyAmountTest {
     IllegalArgumentException netted =
         assertThrows(IllegalArgumentException.class, () -> CALCULATOR.energyPaidByBuyer(yen));
     assertEquals(settled.getMessage(), netted.getMessage());
+  }
+
+  /**
+   * Every line's amount, taken on unscaled {@code long}s where it can be, is the {@code BigDecimal}
+   * product rounded once, value and scale: on random quantities and rates of 1 to 20 digits and
+   * scales from -3 to 20, of either sign, and on the edges of the {@code long} path.
+   */
+  @Test
+  void amountIsTheProductRoundedOnceToThePaisa() {
+    Random random = new Random(41);
+    for (int i = 0; i < 200_000; i++) {
+      assertAmount(randomDecimal(random), randomDecimal(random));
+    }
+    String[][] edges = {
+      {"0.005", "1"},
+      {"0.015", "1"},
+      {"-0.005", "1"},
+      {"0.004999", "1"},
+      {"2.5", "0.21"},
+      {"999999999999999", "9"},
+      {"99999999999999.9", "99999999999.9999"},
+      {"0.999999999999999", "0.999999999999999"},
+      {"1000000000000000", "1"},
+      {"-4294967296", "2147483648"},
+      {"4294967296", "-2147483648"},
+      {"4294967296", "2147483648"},
+      {"3037000499.97605", "3037000499.97605"},
+      {"1E+3", "0.21"},
+      {"0.000", "6.25"},
+      {"7", "0E-5"},
+      {"12.5", "0.1"},
+      {"0.5", "0.01"},
+      {"0.05", "0.1"},
+      {"-0.05", "0.1"},
+      {"92233720368.54775807", "1"}
+    };
+    for (String[] e : edges) {
+      assertAmount(new BigDecimal(e[0]), new BigDecimal(e[1]));
+      assertAmount(new BigDecimal(e[1]), new BigDecimal(e[0]));
+    }
+  }
+
+  private static void assertAmount(BigDecimal kwh, BigDecimal rate) {
+    assertEquals(
+        MoneyRounding.toPaisa(kwh.multiply(rate)),
+        SettlementCalculator.amount(kwh, rate),
+        () -> kwh + " x " + rate);
+  }
+
+  private static BigDecimal randomDecimal(Random random) {
+    int digits = 1 + random.nextInt(20);
+    BigInteger unscaled = new BigInteger(digits * 4, random).mod(BigInteger.TEN.pow(digits));
+    if (random.nextInt(8) == 0) {
+      unscaled = unscaled.negate();
+    }
+    int scale = random.nextInt(4) == 0 ? random.nextInt(24) - 3 : random.nextInt(6);
+    return new BigDecimal(unscaled, scale);
   }
 }
