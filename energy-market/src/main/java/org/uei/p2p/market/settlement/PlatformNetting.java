@@ -95,9 +95,9 @@ public final class PlatformNetting {
       Route r = route(bap, bpp, t);
       Pair p = r.pair;
       if (r.bapFirst) {
-        p.firstOwes = p.firstOwes.add(energy);
+        p.firstOwes.add(energy);
       } else {
-        p.secondOwes = p.secondOwes.add(energy);
+        p.secondOwes.add(energy);
       }
       p.trades++;
     }
@@ -151,15 +151,17 @@ public final class PlatformNetting {
       List<PlatformNetAmount> out = new ArrayList<>();
       for (Map<String, Pair> bySecond : pairs.values()) {
         for (Pair p : bySecond.values()) {
-          boolean firstPays = p.firstOwes.compareTo(p.secondOwes) >= 0;
+          BigDecimal firstOwes = p.firstOwes.total();
+          BigDecimal secondOwes = p.secondOwes.total();
+          boolean firstPays = firstOwes.compareTo(secondOwes) >= 0;
           out.add(
               new PlatformNetAmount(
                   firstPays ? p.first : p.second,
                   firstPays ? p.second : p.first,
-                  p.firstOwes.subtract(p.secondOwes).abs(),
+                  firstOwes.subtract(secondOwes).abs(),
                   p.currency,
-                  firstPays ? p.firstOwes : p.secondOwes,
-                  firstPays ? p.secondOwes : p.firstOwes,
+                  firstPays ? firstOwes : secondOwes,
+                  firstPays ? secondOwes : firstOwes,
                   p.trades,
                   periodStart,
                   periodEnd,
@@ -177,8 +179,8 @@ public final class PlatformNetting {
     final String first;
     final String second;
     final Currency currency;
-    BigDecimal firstOwes = BigDecimal.ZERO;
-    BigDecimal secondOwes = BigDecimal.ZERO;
+    final PaiseSum firstOwes = new PaiseSum();
+    final PaiseSum secondOwes = new PaiseSum();
     long trades;
 
     Pair(String first, String second, Currency currency) {

@@ -38,27 +38,8 @@ public final class SettlementCalculator {
   /** {@code MoneyRounding.toPaisa} of any zero: 0.00. */
   private static final BigDecimal ZERO_PAISE = BigDecimal.valueOf(0, MoneyRounding.SCALE);
 
-  /** Digits and scale up to which a quantity or a rate is multiplied as a {@code long}. */
-  private static final int EXACT_DIGITS = 15;
-
-  /** {@link #unscaled} of a value it cannot read exactly. */
-  private static final long NOT_EXACT = Long.MIN_VALUE;
-
   /** Powers of ten up to 10<sup>18</sup>, all exact as {@code long}s. */
-  private static final long[] TEN = new long[19];
-
-  /** Powers of ten up to 10<sup>{@value #EXACT_DIGITS}</sup>, all exact as {@code double}s. */
-  private static final double[] TEN_D = new double[EXACT_DIGITS + 1];
-
-  static {
-    TEN[0] = 1;
-    for (int i = 1; i < TEN.length; i++) {
-      TEN[i] = TEN[i - 1] * 10;
-    }
-    for (int i = 0; i < TEN_D.length; i++) {
-      TEN_D[i] = TEN[i];
-    }
-  }
+  private static final long[] TEN = Decimals.TEN;
 
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
@@ -67,7 +48,7 @@ public final class SettlementCalculator {
   /** Both sides' fee rates are the same value at the same scale, so their amounts are too. */
   private final boolean sameFees;
 
-  /** {@link #unscaled} of the fee rates, read once. */
+  /** {@link Decimals#unscaled} of the fee rates, read once. */
   private final long buyerFeeUnscaled;
 
   private final long sellerFeeUnscaled;
@@ -88,8 +69,8 @@ public final class SettlementCalculator {
     this.buyerFee = policy.feeRate(TradeSide.BUYER);
     this.sellerFee = policy.feeRate(TradeSide.SELLER);
     this.sameFees = buyerFee.equals(sellerFee);
-    this.buyerFeeUnscaled = unscaled(buyerFee);
-    this.sellerFeeUnscaled = unscaled(sellerFee);
+    this.buyerFeeUnscaled = Decimals.unscaled(buyerFee);
+    this.sellerFeeUnscaled = Decimals.unscaled(sellerFee);
   }
 
   /** The money lines of {@code reconciled}, which no DISCOM curtailed. */
@@ -111,7 +92,7 @@ public final class SettlementCalculator {
     Currency currency = t.price().currency();
     BigDecimal price = t.price().perKwh();
     // the energy and fee lines are all on the settled quantity: its unscaled value is read once
-    long k = unscaled(settled);
+    long k = Decimals.unscaled(settled);
     SettlementLine energy =
         new SettlementLine(
             id,
@@ -120,7 +101,7 @@ public final class SettlementCalculator {
             Payee.SELLER,
             settled,
             price,
-            amount(settled, k, price, unscaled(price)),
+            amount(settled, k, price, Decimals.unscaled(price)),
             currency);
     BigDecimal buyerFeeAmount = amount(settled, k, buyerFee, buyerFeeUnscaled);
     SettlementLine buyerFeeLine =
@@ -223,21 +204,21 @@ public final class SettlementCalculator {
   /**
    * The money of {@code kwh} at {@code rate}, rounded once: every line's amount, {@code
    * MoneyRounding.toPaisa(kwh.multiply(rate))}. When either is zero that is zero paise, whatever
-   * the scales. When both are decimals of at most {@link #EXACT_DIGITS} digits and scale, and their
-   * product fits in a {@code long}, it is computed and rounded half up on their unscaled values,
-   * the arithmetic {@code BigDecimal} does, without the intermediate product; anything else goes
-   * through {@code BigDecimal}.
+   * the scales. When both are decimals of at most {@link Decimals#EXACT_DIGITS} digits and scale,
+   * and their product fits in a {@code long}, it is computed and rounded half up on their unscaled
+   * values, the arithmetic {@code BigDecimal} does, without the intermediate product; anything else
+   * goes through {@code BigDecimal}.
    */
   static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
-    return amount(kwh, unscaled(kwh), rate, unscaled(rate));
+    return amount(kwh, Decimals.unscaled(kwh), rate, Decimals.unscaled(rate));
   }
 
-  /** {@link #amount(BigDecimal, BigDecimal)} given {@link #unscaled} of both, read once. */
+  /** {@link #amount(BigDecimal, BigDecimal)} given {@link Decimals#unscaled} of both, read once. */
   private static BigDecimal amount(BigDecimal kwh, long k, BigDecimal rate, long r) {
     if (kwh.signum() == 0 || rate.signum() == 0) {
       return ZERO_PAISE;
     }
-    if (k != NOT_EXACT && r != NOT_EXACT) {
+    if (k != Decimals.NOT_EXACT && r != Decimals.NOT_EXACT) {
       long product = k * r;
       if (Math.multiplyHigh(k, r) == (product >> 63) && product != Long.MIN_VALUE) {
         int drop = kwh.scale() + rate.scale() - MoneyRounding.SCALE;
@@ -259,22 +240,6 @@ public final class SettlementCalculator {
       }
     }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
-  }
-
-  /**
-   * The unscaled value of {@code v}, or {@link #NOT_EXACT} unless {@code v} has at most {@link
-   * #EXACT_DIGITS} digits and a scale from 0 to {@link #EXACT_DIGITS}. Read back from {@link
-   * BigDecimal#doubleValue()}, which does not allocate for such a value (as {@link
-   * BigDecimal#unscaledValue()} would) and is the double nearest to it: the unscaled value is under
-   * 2<sup>50</sup>, so that double times the power of ten (exact) is within a quarter of it, and
-   * rounds back to it exactly.
-   */
-  private static long unscaled(BigDecimal v) {
-    int scale = v.scale();
-    if (scale < 0 || scale > EXACT_DIGITS || v.precision() > EXACT_DIGITS) {
-      return NOT_EXACT;
-    }
-    return Math.round(v.doubleValue() * TEN_D[scale]);
   }
 
   /**
