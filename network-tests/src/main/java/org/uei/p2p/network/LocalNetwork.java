@@ -82,7 +82,11 @@ public final class LocalNetwork implements AutoCloseable {
     LocalRegistry registry =
         LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     int bppPort = LoopbackSubscribers.freePort();
-    int bapPort = LoopbackSubscribers.freePort();
+    int bapPort;
+    do {
+      // The kernel may hand out a port again once its socket is closed: never both nodes on one.
+      bapPort = LoopbackSubscribers.freePort();
+    } while (bapPort == bppPort);
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
     Ed25519KeyPair bapKey = Ed25519KeyPair.generate();
     ArrayNode records = Json.MAPPER.createArrayNode();

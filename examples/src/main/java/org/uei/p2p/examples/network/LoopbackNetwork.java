@@ -60,7 +60,12 @@ final class LoopbackNetwork implements AutoCloseable {
   /** A participant of {@code type} (BAP, BPP, BG): a fresh key and a free loopback port. */
   void participant(String id, String type) {
     keys.put(id, Ed25519KeyPair.generate());
-    ports.put(id, LoopbackSubscribers.freePort());
+    int port;
+    do {
+      // The kernel may hand out a port again once its socket is closed: never two nodes on one.
+      port = LoopbackSubscribers.freePort();
+    } while (ports.containsValue(port));
+    ports.put(id, port);
     types.put(id, type);
   }
 
