@@ -1,9 +1,6 @@
 package org.uei.p2p.examples.network;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
@@ -30,12 +27,8 @@ public final class LoopbackSubscribers {
         .put("status", "SUBSCRIBED");
   }
 
-  /** A loopback port free at the moment of asking. */
+  /** A loopback port free at the moment of asking, out of the way of outgoing connections. */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.uei.p2p.registry.local.LoopbackPorts.free();
   }
 }

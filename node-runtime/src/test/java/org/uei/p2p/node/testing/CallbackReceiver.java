@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,13 +52,9 @@ public final class CallbackReceiver implements AutoCloseable {
     return onPort(URI.create(TestPeers.peerUrl()).getPort());
   }
 
-  /** A loopback port that was free a moment ago. */
+  /** A loopback port that was free a moment ago, out of the way of outgoing connections. */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.uei.p2p.registry.local.LoopbackPorts.free();
   }
 
   private final java.util.Queue<Answer> scripted =
