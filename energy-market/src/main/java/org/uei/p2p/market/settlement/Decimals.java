@@ -45,5 +45,33 @@ final class Decimals {
     return Math.round(v.doubleValue() * TEN_D[scale]);
   }
 
+  /**
+   * The product of two unscaled values ({@link #unscaled}) with their scales, rounded half up to
+   * paise, as {@code MoneyRounding.toPaisa} rounds the {@code BigDecimal} product; {@link
+   * #NOT_EXACT} when either was not read exactly or the product does not fit in a {@code long}.
+   */
+  static long paiseOfProduct(long k, int kScale, long r, int rScale) {
+    if (k == NOT_EXACT || r == NOT_EXACT) {
+      return NOT_EXACT;
+    }
+    long product = k * r;
+    if (Math.multiplyHigh(k, r) != (product >> 63) || product == Long.MIN_VALUE) {
+      return NOT_EXACT;
+    }
+    int drop = kScale + rScale - MoneyRounding.SCALE;
+    if (drop <= 0) {
+      long up = TEN[-drop];
+      return Math.abs(product) <= Long.MAX_VALUE / up ? product * up : NOT_EXACT;
+    }
+    if (drop >= TEN.length) {
+      return NOT_EXACT;
+    }
+    long unit = TEN[drop];
+    long paise = product / unit;
+    long rest = Math.abs(product % unit);
+    // half up: a discarded half or more rounds away from zero
+    return rest >= unit - rest ? paise + Long.signum(product) : paise;
+  }
+
   private Decimals() {}
 }

@@ -38,9 +38,6 @@ public final class SettlementCalculator {
   /** {@code MoneyRounding.toPaisa} of any zero: 0.00. */
   private static final BigDecimal ZERO_PAISE = BigDecimal.valueOf(0, MoneyRounding.SCALE);
 
-  /** Powers of ten up to 10<sup>18</sup>, all exact as {@code long}s. */
-  private static final long[] TEN = Decimals.TEN;
-
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
   private final BigDecimal sellerFee;
@@ -218,26 +215,9 @@ public final class SettlementCalculator {
     if (kwh.signum() == 0 || rate.signum() == 0) {
       return ZERO_PAISE;
     }
-    if (k != Decimals.NOT_EXACT && r != Decimals.NOT_EXACT) {
-      long product = k * r;
-      if (Math.multiplyHigh(k, r) == (product >> 63) && product != Long.MIN_VALUE) {
-        int drop = kwh.scale() + rate.scale() - MoneyRounding.SCALE;
-        if (drop <= 0) {
-          long up = TEN[-drop];
-          if (Math.abs(product) <= Long.MAX_VALUE / up) {
-            return BigDecimal.valueOf(product * up, MoneyRounding.SCALE);
-          }
-        } else if (drop < TEN.length) {
-          long unit = TEN[drop];
-          long paise = product / unit;
-          long rest = Math.abs(product % unit);
-          // half up: a discarded half or more rounds away from zero
-          if (rest >= unit - rest) {
-            paise += Long.signum(product);
-          }
-          return BigDecimal.valueOf(paise, MoneyRounding.SCALE);
-        }
-      }
+    long paise = Decimals.paiseOfProduct(k, kwh.scale(), r, rate.scale());
+    if (paise != Decimals.NOT_EXACT) {
+      return BigDecimal.valueOf(paise, MoneyRounding.SCALE);
     }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
   }

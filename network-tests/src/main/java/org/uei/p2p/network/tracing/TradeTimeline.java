@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
@@ -28,13 +29,8 @@ public final class TradeTimeline {
 
   private TradeTimeline() {}
 
-  /** One step: its name and where it starts and ends in a call's spans. */
-  private record Step(String name, Mark from, Mark to) {}
-
-  /** A point in one call's trace. */
-  private interface Mark {
-    long at(Hop hop);
-  }
+  /** One step: its name and where it starts and ends (epoch ns) in a call's spans. */
+  private record Step(String name, ToLongFunction<Hop> from, ToLongFunction<Hop> to) {}
 
   /** The spans of one client call, found by their role. */
   private record Hop(
@@ -237,7 +233,10 @@ public final class TradeTimeline {
       out.append(String.format("%-26s", step.name()));
       for (List<Hop> l : byAction.values()) {
         List<Long> nanos =
-            l.stream().map(h -> step.to().at(h) - step.from().at(h)).sorted().toList();
+            l.stream()
+                .map(h -> step.to().applyAsLong(h) - step.from().applyAsLong(h))
+                .sorted()
+                .toList();
         out.append(
             nanos.isEmpty()
                 ? String.format("%18s", "-")
