@@ -1,5 +1,7 @@
 package org.uei.p2p.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.uei.p2p.audit.entry.LogEntry;
 import org.uei.p2p.audit.merkle.ConsistencyProof;
@@ -49,35 +51,63 @@ public final class MerkleLog {
    * <p>If another writer sharing the store appended in between, the frontier is reloaded from the
    * store and the append recomputed.
    */
-  public synchronized long append(byte[] entry) {
-    Objects.requireNonNull(entry, "entry");
-    byte[] leaf = MerkleHashes.leafHash(entry);
+  public long append(byte[] entry) {
+    return appendAll(List.of(Objects.requireNonNull(entry, "entry")));
+  }
+
+  /**
+   * Appends raw entries in order, handing them to the store in one {@link LogStore#appendAll}, so
+   * that a database store writes a batch in a few statements instead of a few per entry. The tree
+   * is the same as after one {@link #append} each.
+   *
+   * @return the index of the first new leaf (the size before, when {@code entries} is empty)
+   */
+  public synchronized long appendAll(List<byte[]> entries) {
+    List<byte[]> leaves = new ArrayList<>(entries.size());
+    for (byte[] entry : entries) {
+      leaves.add(MerkleHashes.leafHash(Objects.requireNonNull(entry, "entry")));
+    }
     for (int attempt = 1; ; attempt++) {
-      long index = syncFrontier();
-      int completed = Long.numberOfTrailingZeros(index + 1);
-      byte[][] hashes = new byte[1 + completed][];
-      byte[] h = leaf;
-      hashes[0] = h;
-      for (int level = 0; level < completed; level++) {
-        h = MerkleHashes.nodeHash(frontier[level], h);
-        hashes[level + 1] = h;
+      long first = syncFrontier();
+      if (entries.isEmpty()) {
+        return first;
+      }
+      byte[][] next = frontier.clone();
+      List<byte[][]> hashes = new ArrayList<>(entries.size());
+      for (int i = 0; i < leaves.size(); i++) {
+        hashes.add(merge(next, first + i, leaves.get(i)));
       }
       try {
-        store.append(index, entry, hashes);
+        store.appendAll(first, entries, hashes);
       } catch (ConcurrentAppendException e) {
         if (attempt == APPEND_ATTEMPTS) {
           throw e;
         }
         continue;
       }
-      // Only after the store accepted the leaf: a failed append leaves the frontier untouched.
-      for (int level = 0; level < completed; level++) {
-        frontier[level] = null;
-      }
-      frontier[completed] = h;
-      frontierSize = index + 1;
-      return index;
+      // Only after the store accepted the leaves: a failed append leaves the frontier untouched.
+      System.arraycopy(next, 0, frontier, 0, frontier.length);
+      frontierSize = first + entries.size();
+      return first;
     }
+  }
+
+  /**
+   * Merges leaf {@code index}'s hash into {@code frontier}; returns what its append stores: the
+   * leaf hash, then the hashes of the subtrees it completes, level by level.
+   */
+  private static byte[][] merge(byte[][] frontier, long index, byte[] leaf) {
+    int completed = Long.numberOfTrailingZeros(index + 1);
+    byte[][] hashes = new byte[1 + completed][];
+    byte[] h = leaf;
+    hashes[0] = h;
+    for (int level = 0; level < completed; level++) {
+      h = MerkleHashes.nodeHash(frontier[level], h);
+      hashes[level + 1] = h;
+      frontier[level] = null;
+    }
+    frontier[completed] = h;
+    return hashes;
   }
 
   /** Number of leaves. */

@@ -1,6 +1,7 @@
 package org.uei.p2p.audit.store;
 
 import java.io.Closeable;
+import java.util.List;
 import org.uei.p2p.audit.merkle.SubtreeSource;
 
 /**
@@ -36,6 +37,25 @@ public interface LogStore extends SubtreeSource, Closeable {
    * @throws LogStoreException if the entry could not be stored; the store is then unchanged
    */
   void append(long index, byte[] entry, byte[][] hashes);
+
+  /**
+   * Appends {@code entries} at {@code index}, {@code index + 1}, and so on: the same as one {@link
+   * #append} each, in order. This default does exactly that, so a failure can leave the entries
+   * before the failing one stored (the log then reloads its frontier from the store); a store that
+   * can write them together overrides it and stores all or none.
+   *
+   * @param hashes for each entry, the hashes {@link #append} takes with it
+   * @throws ConcurrentAppendException if {@code index} is no longer the size
+   */
+  default void appendAll(long index, List<byte[]> entries, List<byte[][]> hashes) {
+    if (entries.size() != hashes.size()) {
+      throw new IllegalArgumentException(
+          entries.size() + " entries but " + hashes.size() + " hash groups");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      append(index + i, entries.get(i), hashes.get(i));
+    }
+  }
 
   /** The stored bytes of entry {@code index}. */
   byte[] entry(long index);

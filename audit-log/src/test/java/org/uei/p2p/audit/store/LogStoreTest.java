@@ -10,6 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uei.p2p.audit.Fixtures;
@@ -149,6 +151,58 @@ class LogStoreTest {
       assertArrayEquals(alone.rootHash(), second.rootHash(), "after " + (i + 1));
     }
     assertEquals(21, first.state().size());
+  }
+
+  @Test
+  void batchesOfAnySizeBuildTheTreeOfOneAppendEach() {
+    InMemoryLogStore shared = new InMemoryLogStore();
+    MerkleLog first = new MerkleLog(shared);
+    MerkleLog second = new MerkleLog(shared);
+    MerkleLog alone = new MerkleLog(new InMemoryLogStore());
+    int next = 0;
+    int batch = 0;
+    // Sizes that start and end batches on and off every power of two; two writers alternate.
+    for (int n : new int[] {1, 2, 3, 0, 5, 8, 13, 31, 1, 64, 7, 100}) {
+      List<byte[]> entries = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        entries.add(Fixtures.entry(next + i).encode());
+        alone.append(Fixtures.entry(next + i));
+      }
+      MerkleLog writer = batch++ % 2 == 0 ? first : second;
+      assertEquals(next, writer.appendAll(entries), "index of the batch's first entry");
+      next += n;
+      assertArrayEquals(alone.rootHash(), first.rootHash(), "after " + next);
+      assertArrayEquals(alone.rootHash(), second.rootHash(), "after " + next);
+    }
+    assertEquals(next, shared.size());
+    for (int level = 0; (next >>> level) > 0; level++) {
+      for (long index = 0; index < (next >>> level); index++) {
+        assertArrayEquals(
+            alone.store().subtreeHash(level, index),
+            shared.subtreeHash(level, index),
+            "subtree at level " + level + ", index " + index);
+      }
+    }
+    for (int size = 1; size <= next; size++) {
+      assertArrayEquals(alone.rootHash(size), first.rootHash(size), "root of " + size);
+    }
+    for (int i = 0; i < next; i++) {
+      assertArrayEquals(alone.entry(i), first.entry(i), "entry " + i);
+    }
+  }
+
+  @Test
+  void aBatchWithABadEntryStoresNothing() {
+    MerkleLog log = new MerkleLog(new InMemoryLogStore());
+    log.append(Fixtures.entry(0));
+    byte[] root = log.rootHash();
+    List<byte[]> entries = new ArrayList<>();
+    entries.add(Fixtures.entry(1).encode());
+    entries.add(null);
+    assertThrows(NullPointerException.class, () -> log.appendAll(entries));
+    assertEquals(1, log.size());
+    assertArrayEquals(root, log.rootHash());
+    assertEquals(1, log.appendAll(List.of(Fixtures.entry(1).encode())));
   }
 
   @Test

@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,18 +95,21 @@ public class AuditLog {
     // The lock first: a second appender then finds the queue as the first one left it.
     MerkleLog current = lockLog();
     List<PendingMessages.Pending> batch = pending().oldest(max);
+    List<byte[]> entries = new ArrayList<>(batch.size());
     for (PendingMessages.Pending m : batch) {
       Direction direction = "IN".equals(m.direction()) ? Direction.IN : Direction.OUT;
-      current.append(
+      entries.add(
           SignedMessageEntry.of(
-              direction,
-              m.action(),
-              m.transactionId(),
-              m.messageId(),
-              m.body(),
-              signatureHeaders(m.headers()),
-              m.createdAt()));
+                  direction,
+                  m.action(),
+                  m.transactionId(),
+                  m.messageId(),
+                  m.body(),
+                  signatureHeaders(m.headers()),
+                  m.createdAt())
+              .encode());
     }
+    current.appendAll(entries);
     pending().remove(batch);
     return batch.size();
   }

@@ -70,17 +70,36 @@ public final class JdbcLogStore implements LogStore {
 
   @Override
   public void append(long index, byte[] entry, byte[][] hashes) {
-    TreeLayout.checkAppend(index, index, entry, hashes);
-    String transactionId = EntryCodec.decode(entry).transactionId();
+    appendAll(index, List.of(entry), List.<byte[][]>of(hashes));
+  }
+
+  /**
+   * Appends the entries in three statements whatever their number: the size moved by
+   * compare-and-set, then the entries and their hashes as two batches.
+   */
+  @Override
+  public void appendAll(long index, List<byte[]> entries, List<byte[][]> hashes) {
+    if (entries.size() != hashes.size()) {
+      throw new IllegalArgumentException(
+          entries.size() + " entries but " + hashes.size() + " hash groups");
+    }
+    List<String> transactionIds = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      TreeLayout.checkAppend(index + i, index + i, entries.get(i), hashes.get(i));
+      transactionIds.add(EntryCodec.decode(entries.get(i)).transactionId());
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
     try (Connection c = dataSource.getConnection()) {
       boolean own = c.getAutoCommit();
       if (own) {
-        // Outside a transaction the size, the entry and its hashes still go in together or not at
-        // all.
+        // Outside a transaction the size, the entries and their hashes still go in together or not
+        // at all.
         c.setAutoCommit(false);
       }
       try {
-        insert(c, index, transactionId, entry, hashes);
+        insert(c, index, transactionIds, entries, hashes);
         if (own) {
           c.commit();
         }
@@ -96,37 +115,49 @@ public final class JdbcLogStore implements LogStore {
       }
     } catch (SQLException e) {
       throw new LogStoreException(
-          "cannot append audit log entry " + index + ": " + e.getMessage(), e);
+          "cannot append audit log entries from " + index + ": " + e.getMessage(), e);
     }
   }
 
-  private void insert(Connection c, long index, String transactionId, byte[] entry, byte[][] hashes)
+  private void insert(
+      Connection c,
+      long index,
+      List<String> transactionIds,
+      List<byte[]> entries,
+      List<byte[][]> hashes)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE audit_log_size SET tree_size = ? WHERE id = 1 AND tree_size = ?")) {
-      s.setLong(1, index + 1);
+      s.setLong(1, index + entries.size());
       s.setLong(2, index);
       if (s.executeUpdate() != 1) {
         throw new ConcurrentAppendException(index, currentSize(c));
       }
     }
+    Timestamp now = Timestamp.from(Instant.now());
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO audit_log_entry (idx, transaction_id, entry, created_at) VALUES (?, ?, ?, ?)")) {
-      s.setLong(1, index);
-      s.setString(2, transactionId);
-      s.setBytes(3, entry);
-      s.setTimestamp(4, Timestamp.from(Instant.now()));
-      s.executeUpdate();
+      for (int i = 0; i < entries.size(); i++) {
+        s.setLong(1, index + i);
+        s.setString(2, transactionIds.get(i));
+        s.setBytes(3, entries.get(i));
+        s.setTimestamp(4, now);
+        s.addBatch();
+      }
+      s.executeBatch();
     }
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO audit_log_hash (pos, hash) VALUES (?, ?)")) {
+      // Consecutive leaves' hashes are consecutive positions.
       long pos = TreeLayout.hashCount(index);
-      for (byte[] h : hashes) {
-        s.setLong(1, pos++);
-        s.setBytes(2, h);
-        s.addBatch();
+      for (byte[][] group : hashes) {
+        for (byte[] h : group) {
+          s.setLong(1, pos++);
+          s.setBytes(2, h);
+          s.addBatch();
+        }
       }
       s.executeBatch();
     }

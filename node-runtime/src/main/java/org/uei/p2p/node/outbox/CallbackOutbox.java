@@ -1,5 +1,6 @@
 package org.uei.p2p.node.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,6 +11,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +44,7 @@ public class CallbackOutbox {
   @Inject OutboxWorker worker;
   @Inject TransactionSynchronizationRegistry transactions;
   @Inject Tracing tracing;
+  @Inject AgroalDataSource dataSource;
 
   private final GroupWriter<Queued> groups =
       new GroupWriter<>(
@@ -140,7 +144,7 @@ public class CallbackOutbox {
         new OutboxWorker.Due(
             null, targetBaseUrl, recipientId, context, e.body, e.traceParent, e.createdAt);
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-      e.persist();
+      insert(List.of(e));
       OutboxWorker.Due sent = due.withId(e.id);
       transactions.registerInterposedSynchronization(afterCommit(sent));
       return e.id;
@@ -179,10 +183,19 @@ public class CallbackOutbox {
   }
 
   private void insertGroup(List<Queued> group) {
-    QuarkusTransaction.requiringNew().run(() -> group.forEach(q -> q.entry().persist()));
+    QuarkusTransaction.requiringNew().run(() -> insert(group.stream().map(Queued::entry).toList()));
     for (Queued q : group) {
       q.committed().complete(q.entry().id);
       worker.deliverNow(q.due().withId(q.entry().id));
+    }
+  }
+
+  /** Inserts {@code entries} on the current transaction's connection. */
+  private void insert(List<OutboxEntry> entries) {
+    try (Connection c = dataSource.getConnection()) {
+      OutboxClaims.insert(c, entries);
+    } catch (SQLException e) {
+      throw new IllegalStateException("callbacks not queued: " + e.getMessage(), e);
     }
   }
 

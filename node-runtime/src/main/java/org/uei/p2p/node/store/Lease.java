@@ -130,7 +130,8 @@ public final class Lease {
     }
   }
 
-  static OffsetDateTime utc(Instant t) {
+  /** {@code t} as a UTC {@link OffsetDateTime}, the form both databases bind exactly. */
+  public static OffsetDateTime utc(Instant t) {
     return t.atOffset(ZoneOffset.UTC);
   }
 }

@@ -44,22 +44,45 @@ class OutboxClaimsTest {
 
   @BeforeEach
   void queue() {
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      OutboxEntry e = new OutboxEntry();
+      e.targetUrl = "http://127.0.0.1:9/claims-test";
+      e.action = "on_status";
+      e.messageId = "claims-test-" + i;
+      e.body = ("{\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      e.status = OutboxStatus.PENDING;
+      e.nextAttemptAt = FUTURE.plusMillis(i);
+      e.createdAt = FUTURE;
+      e.expiresAt = FUTURE.plusSeconds(86_400);
+      entries.add(e);
+    }
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              for (int i = 0; i < 10; i++) {
-                OutboxEntry e = new OutboxEntry();
-                e.targetUrl = "http://127.0.0.1:9/claims-test";
-                e.action = "on_status";
-                e.body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                e.status = OutboxStatus.PENDING;
-                e.nextAttemptAt = FUTURE.plusMillis(i);
-                e.createdAt = FUTURE;
-                e.expiresAt = FUTURE.plusSeconds(86_400);
-                e.persist();
-                mine.add(e.id);
+              try (Connection c = dataSource.getConnection()) {
+                OutboxClaims.insert(c, entries);
+              } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
               }
             });
+    entries.forEach(e -> mine.add(e.id));
+  }
+
+  @Test
+  void aBatchInsertGivesEachRowItsOwnId() {
+    assertEquals(10, new HashSet<>(mine).size());
+    for (int i = 0; i < 10; i++) {
+      long id = mine.get(i);
+      OutboxEntry e = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.findById(id));
+      assertEquals("claims-test-" + i, e.messageId, "row " + id);
+      assertEquals(
+          "{\"n\":" + i + "}", new String(e.body, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(FUTURE.plusMillis(i), e.nextAttemptAt);
+      assertEquals(OutboxStatus.PENDING, e.status);
+      assertEquals(0, e.version);
+      assertEquals(null, e.leaseOwner);
+    }
   }
 
   @AfterEach
