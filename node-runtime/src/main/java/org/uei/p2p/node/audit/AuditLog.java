@@ -29,6 +29,7 @@ import org.uei.p2p.audit.sth.TreeHeadSigner;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.store.MessageStored;
+import org.uei.p2p.node.store.StoredMessage;
 
 /**
  * The node's audit log: an RFC 9162 Merkle log in the node database of every signed protocol
@@ -69,7 +70,8 @@ public class AuditLog {
 
   /** Queues every stored protocol message for the log, in the transaction that stored it. */
   void onMessageStored(@Observes MessageStored event) {
-    pending().add(event.message().id);
+    StoredMessage m = event.message();
+    pending().add(m.id);
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -78,6 +80,17 @@ public class AuditLog {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
+              pending()
+                  .committed(
+                      new PendingMessages.Pending(
+                          m.id,
+                          m.direction.name(),
+                          m.action,
+                          m.transactionId,
+                          m.messageId,
+                          m.body,
+                          m.headers,
+                          m.createdAt));
               appender.signal();
             }
           }

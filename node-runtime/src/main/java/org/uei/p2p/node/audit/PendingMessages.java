@@ -8,17 +8,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.uei.p2p.audit.store.LogStoreException;
 
 /**
  * The queue of stored messages waiting for their audit-log append (table {@code audit_pending} of
  * migration {@code V3_0}). Inside a JTA transaction the data source hands out the transaction's
- * connection, so queueing commits with the message and taking commits with the append.
+ * connection, so queueing commits with the message and taking commits with the append. The messages
+ * themselves are kept in memory from their commit to their append, so that under load the appender
+ * reads only the queue's keys; after a restart, or for a message another instance stored, it reads
+ * the message by its key.
  */
 final class PendingMessages {
 
+  /** Most messages kept in memory between their commit and their append. */
+  static final int RECENT_LIMIT = 10_000;
+
   private final DataSource dataSource;
+  private final Map<Long, Pending> recent = new ConcurrentHashMap<>();
 
   PendingMessages(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -37,21 +46,65 @@ final class PendingMessages {
     }
   }
 
+  /**
+   * Keeps a message whose queueing just committed, so that its append need not read it back. Only
+   * while few are waiting: a message not kept is read from the database when its turn comes.
+   */
+  void committed(Pending message) {
+    if (recent.size() < RECENT_LIMIT) {
+      recent.put(message.rowId(), message);
+    }
+  }
+
   /** Up to {@code max} queued messages, oldest stored first. */
   List<Pending> oldest(int max) {
-    List<Pending> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT m.id, m.direction, m.action, m.transaction_id,"
-                    + " m.message_id, m.body, m.headers, m.created_at FROM audit_pending p"
-                    + " JOIN beckn_message m ON m.id = p.beckn_message_id ORDER BY p.beckn_message_id"
-                    // In the SQL, not setMaxRows: PostgreSQL then plans for the first rows of
-                    // the index, not for the whole queue (a parallel scan and sort once it grows).
-                    + " LIMIT ?")) {
-      s.setInt(1, max);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    List<Long> ids = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              // In the SQL, not setMaxRows: PostgreSQL then plans for the first rows of the index,
+              // not for the whole queue.
+              "SELECT beckn_message_id FROM audit_pending ORDER BY beckn_message_id LIMIT ?")) {
+        s.setInt(1, max);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getLong(1));
+          }
+        }
+      }
+      return messages(c, ids);
+    } catch (SQLException e) {
+      throw new LogStoreException(
+          "cannot read the messages waiting for the audit log: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The queued messages {@code ids}: those this instance kept, the others read one by one by key.
+   * Not one join of the queue with the messages: a planner without fresh statistics on a growing
+   * table joins them by reading every message ever stored, at every pass.
+   */
+  private List<Pending> messages(Connection c, List<Long> ids) throws SQLException {
+    List<Pending> out = new ArrayList<>(ids.size());
+    PreparedStatement read = null;
+    try {
+      for (Long id : ids) {
+        Pending kept = recent.get(id);
+        if (kept != null) {
+          out.add(kept);
+          continue;
+        }
+        if (read == null) {
+          read =
+              c.prepareStatement(
+                  "SELECT id, direction, action, transaction_id, message_id, body, headers,"
+                      + " created_at FROM beckn_message WHERE id = ?");
+        }
+        read.setLong(1, id);
+        try (ResultSet r = read.executeQuery()) {
+          if (!r.next()) {
+            throw new LogStoreException("queued message " + id + " is not in the message store");
+          }
           out.add(
               new Pending(
                   r.getLong(1),
@@ -64,9 +117,10 @@ final class PendingMessages {
                   r.getObject(8, OffsetDateTime.class).toInstant()));
         }
       }
-    } catch (SQLException e) {
-      throw new LogStoreException(
-          "cannot read the messages waiting for the audit log: " + e.getMessage(), e);
+    } finally {
+      if (read != null) {
+        read.close();
+      }
     }
     return out;
   }
@@ -85,6 +139,8 @@ final class PendingMessages {
       throw new LogStoreException(
           "cannot take appended messages off the audit queue: " + e.getMessage(), e);
     }
+    // Should the caller's transaction roll back, the rows are read from the database again.
+    rows.forEach(p -> recent.remove(p.rowId()));
   }
 
   /** One stored message, as much of it as its log entry needs. */

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,7 +82,8 @@ public class MessageStore {
     m.url = "/" + m.action;
     m.headers = headersJson(headers);
     m.body = body;
-    m.createdAt = receivedAt;
+    // To the database's precision, so that the row and the message held in memory are the same.
+    m.createdAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
     m.expiresAt = expiresAt(c);
     // Handled right after the commit by this instance, which holds the handling lease until then.
     m.handlingOwner = instance.value();
@@ -132,7 +134,7 @@ public class MessageStore {
     m.body = body;
     m.httpStatus = httpStatus;
     m.response = response == null ? null : truncate(response, 16000);
-    m.createdAt = Instant.now();
+    m.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     m.expiresAt = expiresAt(context);
     insert(m);
     stored.fire(new MessageStored(m));
@@ -192,11 +194,28 @@ public class MessageStore {
           + " recipient_id, url, headers, body, http_status, response, created_at, expires_at,"
           + " handling_owner, handling_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** Marks received messages as processed by the node's handler, in one statement. */
+  /**
+   * Marks received messages as processed by the node's handler, in one batch of key updates: a list
+   * of ids in one statement can make PostgreSQL, before it has statistics on the table, scan every
+   * message ever stored.
+   */
   @Transactional
   public void markHandled(List<Long> ids) {
-    if (!ids.isEmpty()) {
-      StoredMessage.update("handledAt = ?1 where id in ?2", Instant.now(), ids);
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE beckn_message SET handled_at = ? WHERE id = ?")) {
+      java.time.OffsetDateTime now = Lease.utc(Instant.now());
+      for (Long id : ids) {
+        s.setObject(1, now);
+        s.setLong(2, id);
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot mark messages handled: " + e.getMessage(), e);
     }
   }
 

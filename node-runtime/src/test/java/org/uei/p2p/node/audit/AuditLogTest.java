@@ -74,6 +74,7 @@ class AuditLogTest {
   @Inject AgroalDataSource dataSource;
   @Inject TreeHeadAnchors anchors;
   @Inject Event<MessageStored> storedEvents;
+  @Inject org.uei.p2p.node.store.MessageStore messages;
 
   private static CallbackReceiver receiver;
 
@@ -116,6 +117,23 @@ class AuditLogTest {
                 Duration.ofSeconds(30),
                 Clock.systemUTC()),
             m));
+  }
+
+  private static org.uei.p2p.model.envelope.Context discoverContext(String transactionId) {
+    org.uei.p2p.model.envelope.Context c =
+        Contexts.newRequest(
+            Action.DISCOVER,
+            new Contexts.Parties(
+                TestNetwork.DOMAIN,
+                TestPeers.peerId(),
+                TestPeers.peerUrl(),
+                TestPeers.nodeId(),
+                TestPeers.nodeUrl()),
+            null,
+            Duration.ofSeconds(30),
+            Clock.systemUTC());
+    c.setTransactionId(transactionId);
+    return c;
   }
 
   private static RecordEntry record(String transactionId) {
@@ -430,6 +448,51 @@ class AuditLogTest {
     given().get("/q/health/ready").then().statusCode(200);
   }
 
+  @Test
+  void aMessageIsLoggedAsItsStoredRowReadsWhetherKeptInMemoryOrReadBack() throws Exception {
+    String txn = "txn-" + UUID.randomUUID();
+    byte[] body = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
+    // Finer than the database keeps: the entry must carry the time the row holds.
+    Instant receivedAt = Instant.parse("2026-02-11T06:00:00.123456789Z");
+    Long id =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    messages.saveInbound(
+                        "discover",
+                        org.uei.p2p.node.wire.WireContext.of(discoverContext(txn)),
+                        TestPeers.peerId(),
+                        java.util.Map.of("Authorization", "Signature keyId=\"k\""),
+                        body,
+                        receivedAt));
+    audit.catchUp();
+    List<Long> indexes = audit.store().indexesOf(txn);
+    assertEquals(1, indexes.size());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT action, message_id, body, headers, created_at FROM beckn_message"
+                    + " WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        assertTrue(r.next());
+        Instant stored = r.getObject(5, java.time.OffsetDateTime.class).toInstant();
+        assertEquals(Instant.parse("2026-02-11T06:00:00.123456Z"), stored);
+        byte[] fromRow =
+            SignedMessageEntry.of(
+                    Direction.IN,
+                    r.getString(1),
+                    txn,
+                    r.getString(2),
+                    r.getBytes(3),
+                    AuditLog.signatureHeaders(r.getString(4)),
+                    stored)
+                .encode();
+        assertArrayEquals(fromRow, storedEntry(indexes.get(0)));
+      }
+    }
+  }
+
   /** Stores a received message the way the inbound pipeline's store stage does, event included. */
   private void storeReceived(String action, String transactionId, byte[] body) {
     storeReceived(action, transactionId, body, "{}");
@@ -447,7 +510,7 @@ class AuditLogTest {
               m.senderId = TestPeers.peerId();
               m.headers = headers;
               m.body = body;
-              m.createdAt = Instant.now();
+              m.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
               m.persist();
               storedEvents.fire(new MessageStored(m));
             });
