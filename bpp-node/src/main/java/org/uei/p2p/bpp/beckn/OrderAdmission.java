@@ -57,11 +57,12 @@ public class OrderAdmission {
   /**
    * The order of select, init or confirm as this platform sells it: every line's price, seller,
    * provider and slot taken from the catalog's offer, whatever the buyer wrote there. The catalog
-   * is the only source of price, so the quote always equals what confirm charges.
+   * is the only source of price, so the quote always equals what confirm charges. The order that
+   * {@link #checkOrder(InboundMessage)} priced when the message was admitted, when there is one.
    */
-  @Transactional
   public TradeOrder priced(InboundMessage m) throws InboundRejection {
-    return priced(decode(m), OrderPaths.WAVE1);
+    Optional<TradeOrder> admitted = m.admitted().get(TradeOrder.class);
+    return admitted.isPresent() ? admitted.get() : priced(decode(m), OrderPaths.WAVE1);
   }
 
   /** {@link #priced(InboundMessage)} for an order already decoded, of either wire. */
@@ -93,7 +94,10 @@ public class OrderAdmission {
   /** Checks an order against the catalog and the trading rules. */
   @Transactional
   public TradeOrder checkOrder(InboundMessage m) throws InboundRejection {
-    return checkOrder(decode(m), m.context().getTransactionId(), OrderPaths.WAVE1);
+    TradeOrder priced = checkOrder(decode(m), m.context().getTransactionId(), OrderPaths.WAVE1);
+    // The handler quotes what was checked here, moments ago, instead of pricing it again.
+    m.admitted().set(priced);
+    return priced;
   }
 
   /**

@@ -62,6 +62,7 @@ public class UeiV1Orders {
     }
     UeiV1Paths paths = new UeiV1Paths(o);
     TradeOrder priced = admission.checkOrder(order, m.wireContext().transactionId(), paths);
+    m.admitted().set(priced);
     if (!cascades.utilitiesOf(priced).isEmpty()) {
       // The DISCOMs' limit checks are cascaded on wave 1 and wave 2 only; trading past them would
       // skip a check the DISCOM asked for.
@@ -76,9 +77,10 @@ public class UeiV1Orders {
   }
 
   /** The order with every line priced from the catalog, in {@code status}. */
-  @Transactional
   public TradeOrder priced(InboundMessage m, TradeStatus status) throws InboundRejection {
-    return admission.priced(decode(m), paths(m)).withStatus(status);
+    java.util.Optional<TradeOrder> admitted = m.admitted().get(TradeOrder.class);
+    return (admitted.isPresent() ? admitted.get() : admission.priced(decode(m), paths(m)))
+        .withStatus(status);
   }
 
   /** Where the lines of the message's order sit. */

@@ -45,6 +45,7 @@ public class Wave2Contracts {
     ledger(c, DegContract.BUYER_DISCOM, tc.buyerLedger());
     ContractPaths paths = new ContractPaths(c);
     TradeOrder priced = admission.checkOrder(tc.order(), m.wave2Context().transactionId(), paths);
+    m.admitted().set(priced);
     String sellerDiscom = tc.sellerLedger().discomId();
     for (int i = 0; i < priced.lines().size(); i++) {
       String actual = priced.lines().get(i).seller().discomId();
@@ -67,14 +68,23 @@ public class Wave2Contracts {
    * ledgers.
    */
   public TradeContract priced(InboundMessage m, TradeStatus status) throws InboundRejection {
-    return priced(m.wave2().message(), status);
+    return priced(m.wave2().message(), m.admitted().get(TradeOrder.class), status);
   }
 
   /** {@link #priced(InboundMessage, TradeStatus)} of a contract message read before. */
   public TradeContract priced(Wave2Message message, TradeStatus status) throws InboundRejection {
+    return priced(message, java.util.Optional.empty(), status);
+  }
+
+  private TradeContract priced(
+      Wave2Message message, java.util.Optional<TradeOrder> admitted, TradeStatus status)
+      throws InboundRejection {
     TradeContract tc = decode(message);
     TradeOrder order =
-        admission.priced(tc.order(), new ContractPaths(message.contract())).withStatus(status);
+        (admitted.isPresent()
+                ? admitted.get()
+                : admission.priced(tc.order(), new ContractPaths(message.contract())))
+            .withStatus(status);
     return TradeContract.of(
         order,
         tc.policy() != null ? tc.policy() : policy.reference(),

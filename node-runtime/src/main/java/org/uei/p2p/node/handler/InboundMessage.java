@@ -26,9 +26,15 @@ import org.uei.p2p.node.wire.WireEnvelope;
  * @param senderId the subscriber that sent it (signer, or the context's sender when unsigned checks
  *     are off)
  * @param receivedAt when it arrived
+ * @param admitted what the handler's admission of it kept for its handling
  */
 public record InboundMessage(
-    Long storedId, WireEnvelope parsed, String senderId, Instant receivedAt) {
+    Long storedId, WireEnvelope parsed, String senderId, Instant receivedAt, Admitted admitted) {
+
+  /** A message of either wire with nothing admitted yet. */
+  public InboundMessage(Long storedId, WireEnvelope parsed, String senderId, Instant receivedAt) {
+    this(storedId, parsed, senderId, receivedAt, new Admitted());
+  }
 
   /** A wave-1 message. */
   public InboundMessage(

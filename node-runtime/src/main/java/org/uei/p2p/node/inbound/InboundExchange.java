@@ -29,6 +29,8 @@ public final class InboundExchange {
   private VerificationResult signature;
   private WireEnvelope parsed;
   private Long storedId;
+  private final org.uei.p2p.node.handler.Admitted admitted =
+      new org.uei.p2p.node.handler.Admitted();
 
   /**
    * @param endpoint the action name of the endpoint the request was posted to, e.g. {@code init} or
@@ -148,5 +150,10 @@ public final class InboundExchange {
 
   void storedId(Long id) {
     this.storedId = id;
+  }
+
+  /** What the handler's admission kept for the handling of this message. */
+  public org.uei.p2p.node.handler.Admitted admitted() {
+    return admitted;
   }
 }

@@ -223,6 +223,6 @@ public class InboundPipeline {
     String sender =
         exchange.signature() != null ? exchange.signature().signerId() : exchange.contextSender();
     return new InboundMessage(
-        exchange.storedId(), exchange.parsed(), sender, exchange.receivedAt());
+        exchange.storedId(), exchange.parsed(), sender, exchange.receivedAt(), exchange.admitted());
   }
 }

@@ -1,0 +1,25 @@
+package org.uei.p2p.node.handler;
+
+import java.util.Optional;
+
+/**
+ * What a handler's admission of a message worked out (an order priced from the catalog, say), kept
+ * for the handling of the same message in the same process, so that the handler does not work it
+ * out again. Empty for a message handled after a restart or taken over from another instance: the
+ * handler then works it out itself.
+ */
+public final class Admitted {
+
+  private volatile Object value;
+
+  /** Keeps {@code result} for the handling. */
+  public void set(Object result) {
+    value = result;
+  }
+
+  /** What admission kept, if it is a {@code type}. */
+  public <T> Optional<T> get(Class<T> type) {
+    Object v = value;
+    return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
+  }
+}
