@@ -103,37 +103,22 @@ class AuditLogTest {
     DiscoverMessage m = new DiscoverMessage();
     m.setFilters(
         DiscoverMessage.Filters.jsonPath("$[?(@.beckn:itemAttributes.sourceType == 'SOLAR')]"));
-    return Envelopes.write(
-        new Envelope<>(
-            Contexts.newRequest(
-                Action.DISCOVER,
-                new Contexts.Parties(
-                    TestNetwork.DOMAIN,
-                    TestPeers.peerId(),
-                    TestPeers.peerUrl(),
-                    TestPeers.nodeId(),
-                    TestPeers.nodeUrl()),
-                null,
-                Duration.ofSeconds(30),
-                Clock.systemUTC()),
-            m));
+    return Envelopes.write(new Envelope<>(discoverContext(), m));
   }
 
-  private static org.uei.p2p.model.envelope.Context discoverContext(String transactionId) {
-    org.uei.p2p.model.envelope.Context c =
-        Contexts.newRequest(
-            Action.DISCOVER,
-            new Contexts.Parties(
-                TestNetwork.DOMAIN,
-                TestPeers.peerId(),
-                TestPeers.peerUrl(),
-                TestPeers.nodeId(),
-                TestPeers.nodeUrl()),
-            null,
-            Duration.ofSeconds(30),
-            Clock.systemUTC());
-    c.setTransactionId(transactionId);
-    return c;
+  /** A discover's context from the test peer to this node, in a transaction of its own. */
+  private static org.uei.p2p.model.envelope.Context discoverContext() {
+    return Contexts.newRequest(
+        Action.DISCOVER,
+        new Contexts.Parties(
+            TestNetwork.DOMAIN,
+            TestPeers.peerId(),
+            TestPeers.peerUrl(),
+            TestPeers.nodeId(),
+            TestPeers.nodeUrl()),
+        null,
+        Duration.ofSeconds(30),
+        Clock.systemUTC());
   }
 
   private static RecordEntry record(String transactionId) {
@@ -450,7 +435,8 @@ class AuditLogTest {
 
   @Test
   void aMessageIsLoggedAsItsStoredRowReadsWhetherKeptInMemoryOrReadBack() throws Exception {
-    String txn = "txn-" + UUID.randomUUID();
+    org.uei.p2p.model.envelope.Context context = discoverContext();
+    String txn = context.getTransactionId();
     byte[] body = "{\"n\":1}".getBytes(StandardCharsets.UTF_8);
     // Finer than the database keeps: the entry must carry the time the row holds.
     Instant receivedAt = Instant.parse("2026-02-11T06:00:00.123456789Z");
@@ -460,7 +446,7 @@ class AuditLogTest {
                 () ->
                     messages.saveInbound(
                         "discover",
-                        org.uei.p2p.node.wire.WireContext.of(discoverContext(txn)),
+                        org.uei.p2p.node.wire.WireContext.of(context),
                         TestPeers.peerId(),
                         java.util.Map.of("Authorization", "Signature keyId=\"k\""),
                         body,
