@@ -1,14 +1,20 @@
 package org.uei.p2p.bpp.policy;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.uei.p2p.bpp.catalog.Prosumer;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.config.BppConfig;
@@ -28,6 +34,7 @@ import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.node.store.Lease;
 
 /**
  * Applies the network's trading rules (energy-market's {@link TradeRuleChecker}) to an order. The
@@ -43,10 +50,12 @@ public class TradePolicy {
   private final TradeRuleChecker checker;
 
   @Inject
-  public TradePolicy(BppConfig config, TradingRules rules) {
+  public TradePolicy(BppConfig config, TradingRules rules, AgroalDataSource dataSource) {
     this.rules = rules;
     this.enabled = config.rules().enabled();
-    this.checker = new TradeRuleChecker(rules, new ProsumerMeters(), new ConfirmedTrades());
+    this.checker =
+        new TradeRuleChecker(
+            rules, new ProsumerMeters(dataSource), new ConfirmedTrades(dataSource));
   }
 
   /** The rules in force. */
@@ -69,43 +78,94 @@ public class TradePolicy {
     return out;
   }
 
-  /** Prosumer meters as the rule checker sees them (capacity caps the seller side). */
+  /**
+   * Prosumer meters as the rule checker sees them (capacity caps the seller side). Read with one
+   * plain statement, as the open trades below: the cap check runs on every select, init and
+   * confirm, in the admission's read transaction, before anything is written.
+   */
   static final class ProsumerMeters implements MeterDirectory {
+    private final DataSource dataSource;
+
+    ProsumerMeters(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
     @Override
     public Optional<MeterInfo> find(String meterId) {
-      return Prosumer.<Prosumer>find("meterId", meterId)
-          .firstResultOptional()
-          .map(
-              p ->
-                  new MeterInfo(
-                      p.meterId,
-                      p.discomId,
-                      p.id,
-                      p.stateCode == null || p.stateCode.isBlank() ? "-" : p.stateCode,
-                      p.installedCapacityKw,
-                      BigDecimal.ZERO));
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT meter_id, discom_id, id, state_code, installed_capacity_kw"
+                      + " FROM prosumer WHERE meter_id = ?")) {
+        s.setString(1, meterId);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return Optional.empty();
+          }
+          String state = r.getString(4);
+          return Optional.of(
+              new MeterInfo(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  state == null || state.isBlank() ? "-" : state,
+                  r.getBigDecimal(5),
+                  BigDecimal.ZERO));
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read meter " + meterId + ": " + e.getMessage(), e);
+      }
     }
   }
 
   /** Confirmed, not cancelled order lines of a seller meter and slot. */
   static final class ConfirmedTrades implements TradeBook {
+    private final DataSource dataSource;
+
+    ConfirmedTrades(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
     @Override
     public List<Trade> openTrades(String meterId, DeliverySlot slot) {
-      // One query: the lines with their orders fetched, not one query per line for its order.
-      List<SellerOrderLine> lines =
-          SellerOrderLine.list(
-              "from SellerOrderLine l join fetch l.order o where o.status = ?1 and l.offerId in "
-                  + "(select f.id from SlotOffer f, Prosumer p where f.prosumerId = p.id and p.meterId = ?2 and f.slotStart = ?3)",
-              OrderStatus.ACTIVE,
-              meterId,
-              slot.start());
-      if (lines.isEmpty()) {
-        return List.of();
+      // One statement: the active lines on any offer of the meter in the slot, with their orders
+      // and the meter's DISCOM.
+      List<Trade> out = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT o.id, l.line_no, o.bap_id, o.buyer_meter_id, o.buyer_discom_id,"
+                      + " l.quantity_kwh, l.price_per_kwh, l.currency, o.created_at, p.discom_id"
+                      + " FROM seller_order_line l"
+                      + " JOIN seller_order o ON o.id = l.order_id"
+                      + " JOIN slot_offer f ON f.id = l.offer_id"
+                      + " JOIN prosumer p ON p.id = f.prosumer_id"
+                      + " WHERE o.status = ? AND p.meter_id = ? AND f.slot_start = ?")) {
+        s.setString(1, OrderStatus.ACTIVE.name());
+        s.setString(2, meterId);
+        s.setObject(3, Lease.utc(slot.start()));
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.add(
+                new Trade(
+                    r.getString(1) + "/" + r.getInt(2),
+                    r.getString(3),
+                    "self",
+                    new MeterPoint(r.getString(4), r.getString(5)),
+                    new MeterPoint(meterId, r.getString(10)),
+                    slot,
+                    r.getBigDecimal(6),
+                    new UnitPrice(
+                        r.getBigDecimal(7), java.util.Currency.getInstance(r.getString(8))),
+                    TradeStatus.CONFIRMED,
+                    r.getObject(9, OffsetDateTime.class).toInstant()));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(
+            "cannot read the open trades of meter " + meterId + ": " + e.getMessage(), e);
       }
-      String discomId = sellerDiscom(meterId);
-      return lines.stream()
-          .map(l -> trade(l, meterId, discomId, slot))
-          .collect(Collectors.toList());
+      return out;
     }
 
     @Override
@@ -117,10 +177,6 @@ public class TradePolicy {
         out.add(trade(l, p.meterId, p.discomId, new DeliverySlot(o.slotStart, o.slotEnd)));
       }
       return out;
-    }
-
-    private static String sellerDiscom(String meterId) {
-      return Prosumer.<Prosumer>find("meterId", meterId).firstResult().discomId;
     }
 
     private static Trade trade(
