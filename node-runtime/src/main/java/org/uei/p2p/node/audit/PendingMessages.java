@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.uei.p2p.audit.store.LogStoreException;
 
@@ -23,11 +24,12 @@ import org.uei.p2p.audit.store.LogStoreException;
  */
 final class PendingMessages {
 
-  /** Most messages kept in memory between their commit and their append. */
-  static final int RECENT_LIMIT = 10_000;
+  /** Most body and header bytes kept in memory between the messages' commit and their append. */
+  static final long RECENT_BYTES = 16L << 20;
 
   private final DataSource dataSource;
   private final Map<Long, Pending> recent = new ConcurrentHashMap<>();
+  private final AtomicLong recentBytes = new AtomicLong();
 
   PendingMessages(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -48,12 +50,31 @@ final class PendingMessages {
 
   /**
    * Keeps a message whose queueing just committed, so that its append need not read it back. Only
-   * while few are waiting: a message not kept is read from the database when its turn comes.
+   * within {@link #RECENT_BYTES}: a message not kept is read from the database when its turn comes.
    */
   void committed(Pending message) {
-    if (recent.size() < RECENT_LIMIT) {
+    long size = size(message);
+    if (recentBytes.addAndGet(size) <= RECENT_BYTES) {
       recent.put(message.rowId(), message);
+    } else {
+      recentBytes.addAndGet(-size);
     }
+  }
+
+  /** How many messages are kept in memory now. */
+  int keptCount() {
+    return recent.size();
+  }
+
+  private void forget(long rowId) {
+    Pending p = recent.remove(rowId);
+    if (p != null) {
+      recentBytes.addAndGet(-size(p));
+    }
+  }
+
+  private static long size(Pending p) {
+    return p.body().length + 2L * p.headers().length();
   }
 
   /** Up to {@code max} queued messages, oldest stored first. */
@@ -71,6 +92,12 @@ final class PendingMessages {
             ids.add(r.getLong(1));
           }
         }
+      }
+      if (!ids.isEmpty()) {
+        // Kept messages below the queue's head left it without this instance's append (another
+        // instance appended them, or they were quarantined): they will not be asked for.
+        long head = ids.get(0);
+        recent.keySet().stream().filter(id -> id < head).toList().forEach(this::forget);
       }
       return messages(c, ids);
     } catch (SQLException e) {
@@ -140,7 +167,7 @@ final class PendingMessages {
           "cannot take appended messages off the audit queue: " + e.getMessage(), e);
     }
     // Should the caller's transaction roll back, the rows are read from the database again.
-    rows.forEach(p -> recent.remove(p.rowId()));
+    rows.forEach(p -> forget(p.rowId()));
   }
 
   /** One stored message, as much of it as its log entry needs. */
