@@ -40,18 +40,16 @@ public interface LogStore extends SubtreeSource, Closeable {
 
   /**
    * Appends {@code entries} at {@code index}, {@code index + 1}, and so on: the same as one {@link
-   * #append} each, in order. This default does exactly that, so a failure can leave the entries
-   * before the failing one stored (the log then reloads its frontier from the store); a store that
-   * can write them together overrides it and stores all or none.
+   * #append} each, in order. This default checks the whole batch's shape first, then does exactly
+   * that, so a failure of the store can leave the entries before the failing one stored (the log
+   * then reloads its frontier from the store); a store that can write them together overrides it
+   * and stores all or none.
    *
    * @param hashes for each entry, the hashes {@link #append} takes with it
    * @throws ConcurrentAppendException if {@code index} is no longer the size
    */
   default void appendAll(long index, List<byte[]> entries, List<byte[][]> hashes) {
-    if (entries.size() != hashes.size()) {
-      throw new IllegalArgumentException(
-          entries.size() + " entries but " + hashes.size() + " hash groups");
-    }
+    TreeLayout.checkAppendAll(index, entries, hashes);
     for (int i = 0; i < entries.size(); i++) {
       append(index + i, entries.get(i), hashes.get(i));
     }

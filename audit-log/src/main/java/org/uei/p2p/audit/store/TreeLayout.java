@@ -51,6 +51,22 @@ public final class TreeLayout {
   }
 
   /**
+   * Throws unless {@code entries} and {@code hashes} pair up one to one, as a batch append at
+   * {@code index} takes them, and each pair is what appending that leaf must store (see {@link
+   * #checkAppend}); the first leaf must be at {@code index}.
+   */
+  public static void checkAppendAll(
+      long index, java.util.List<byte[]> entries, java.util.List<byte[][]> hashes) {
+    if (entries.size() != hashes.size()) {
+      throw new IllegalArgumentException(
+          entries.size() + " entries but " + hashes.size() + " hash groups");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      checkAppend(index + i, index + i, entries.get(i), hashes.get(i));
+    }
+  }
+
+  /**
    * Throws unless {@code leafIndex} is the store's {@code size} and {@code hashes} is what
    * appending that leaf must store.
    */

@@ -61,8 +61,7 @@ public class OrderAdmission {
    * {@link #checkOrder(InboundMessage)} priced when the message was admitted, when there is one.
    */
   public TradeOrder priced(InboundMessage m) throws InboundRejection {
-    Optional<TradeOrder> admitted = m.admitted().get(TradeOrder.class);
-    return admitted.isPresent() ? admitted.get() : priced(decode(m), OrderPaths.WAVE1);
+    return m.admitted().orElse(TradeOrder.class, () -> priced(decode(m), OrderPaths.WAVE1));
   }
 
   /** {@link #priced(InboundMessage)} for an order already decoded, of either wire. */

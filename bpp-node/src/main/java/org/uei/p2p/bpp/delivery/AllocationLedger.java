@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.uei.p2p.node.store.Lease;
 
 /**
  * The tables {@code trade_allocation} and {@code order_settlement}: what allocation found per trade
@@ -91,12 +92,12 @@ final class AllocationLedger {
       ps.setString(1, r.tradeId());
       ps.setString(2, r.orderId());
       ps.setInt(3, r.lineNo());
-      ps.setObject(4, JdbcMeterReadingStore.utc(slotStart));
+      ps.setObject(4, Lease.utc(slotStart));
       ps.setBigDecimal(5, r.buyerMeteredKwh());
       ps.setBigDecimal(6, r.sellerMeteredKwh());
       ps.setBigDecimal(7, r.buyerKwh());
       ps.setBigDecimal(8, r.sellerKwh());
-      ps.setObject(9, JdbcMeterReadingStore.utc(r.allocatedAt()));
+      ps.setObject(9, Lease.utc(r.allocatedAt()));
       ps.executeUpdate();
     }
   }
@@ -110,8 +111,8 @@ final class AllocationLedger {
     return rows(
         "WHERE slot_start >= ? AND slot_start < ? ORDER BY slot_start, trade_id",
         ps -> {
-          ps.setObject(1, JdbcMeterReadingStore.utc(from));
-          ps.setObject(2, JdbcMeterReadingStore.utc(to));
+          ps.setObject(1, Lease.utc(from));
+          ps.setObject(2, Lease.utc(to));
         });
   }
 
@@ -133,8 +134,8 @@ final class AllocationLedger {
                 + " JOIN slot_offer o ON o.id = l.offer_id"
                 + " WHERE o.slot_start >= ? AND o.slot_start < ?)"
                 + " ORDER BY b.order_id, b.line_no")) {
-      ps.setObject(1, JdbcMeterReadingStore.utc(from));
-      ps.setObject(2, JdbcMeterReadingStore.utc(to));
+      ps.setObject(1, Lease.utc(from));
+      ps.setObject(2, Lease.utc(to));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String orderId = rs.getString(1);
@@ -188,8 +189,8 @@ final class AllocationLedger {
       ps.setBigDecimal(3, s.amount());
       ps.setString(4, s.currency());
       ps.setString(5, s.txnRef());
-      ps.setObject(6, JdbcMeterReadingStore.utc(s.deliveredAt()));
-      ps.setObject(7, s.paidAt() == null ? null : JdbcMeterReadingStore.utc(s.paidAt()));
+      ps.setObject(6, Lease.utc(s.deliveredAt()));
+      ps.setObject(7, s.paidAt() == null ? null : Lease.utc(s.paidAt()));
       ps.executeUpdate();
     }
   }

@@ -7,11 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.uei.p2p.market.meter.MeterReadingStore;
 import org.uei.p2p.model.trade.MeterReading;
+import org.uei.p2p.node.store.Lease;
 
 /**
  * energy-market's {@link MeterReadingStore} on the node's database (table {@code meter_block}),
@@ -57,11 +57,11 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
             "INSERT INTO meter_block "
                 + "(meter_id, block_start, block_minutes, import_kwh, export_kwh, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, r.meterId());
-      ps.setObject(2, utc(r.blockStart()));
+      ps.setObject(2, Lease.utc(r.blockStart()));
       ps.setInt(3, r.blockMinutes());
       ps.setBigDecimal(4, r.importKwh());
       ps.setBigDecimal(5, r.exportKwh());
-      ps.setObject(6, utc(Instant.now()));
+      ps.setObject(6, Lease.utc(Instant.now()));
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("storing a meter block failed: " + e.getMessage(), e);
@@ -92,8 +92,8 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
             "SELECT block_start, block_minutes, import_kwh, export_kwh "
                 + "FROM meter_block WHERE meter_id = ? AND block_start >= ? AND block_start < ? ORDER BY block_start")) {
       ps.setString(1, meterId);
-      ps.setObject(2, utc(from));
-      ps.setObject(3, utc(to));
+      ps.setObject(2, Lease.utc(from));
+      ps.setObject(3, Lease.utc(to));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(
@@ -115,9 +115,5 @@ public final class JdbcMeterReadingStore implements MeterReadingStore {
   private static BigDecimal strip(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
-  }
-
-  static OffsetDateTime utc(Instant i) {
-    return i.atOffset(ZoneOffset.UTC);
   }
 }

@@ -19,6 +19,7 @@ import org.uei.p2p.market.settlement.Curtailment;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 import org.uei.p2p.node.clock.MarketClock;
+import org.uei.p2p.node.store.Lease;
 
 /**
  * The table {@code trade_curtailment}: what the DISCOMs' utility nodes curtailed of this platform's
@@ -68,13 +69,13 @@ public class TradeCurtailments {
         ps.setString(1, t.tradeId());
         ps.setString(2, o.id);
         ps.setInt(3, lineNo);
-        ps.setObject(4, JdbcMeterReadingStore.utc(t.slot().start()));
+        ps.setObject(4, Lease.utc(t.slot().start()));
         ps.setString(5, side.name());
         ps.setString(6, discom);
         ps.setBigDecimal(7, kwh.min(t.quantityKwh()));
         ps.setString(8, reason == null || reason.isBlank() ? "OTHER" : reason);
         ps.setString(9, utilityId);
-        ps.setObject(10, JdbcMeterReadingStore.utc(marketClock.now()));
+        ps.setObject(10, Lease.utc(marketClock.now()));
         ps.setString(11, t.tradeId());
         ps.setString(12, t.tradeId());
         boolean kept = ps.executeUpdate() == 1;
@@ -112,8 +113,8 @@ public class TradeCurtailments {
         c.prepareStatement(
             "SELECT trade_id, side, curtailed_kwh, reason FROM "
                 + "trade_curtailment WHERE slot_start >= ? AND slot_start < ?")) {
-      ps.setObject(1, JdbcMeterReadingStore.utc(from));
-      ps.setObject(2, JdbcMeterReadingStore.utc(to));
+      ps.setObject(1, Lease.utc(from));
+      ps.setObject(2, Lease.utc(to));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Curtailment k = row(rs);

@@ -78,8 +78,8 @@ public class UeiV1Orders {
 
   /** The order with every line priced from the catalog, in {@code status}. */
   public TradeOrder priced(InboundMessage m, TradeStatus status) throws InboundRejection {
-    java.util.Optional<TradeOrder> admitted = m.admitted().get(TradeOrder.class);
-    return (admitted.isPresent() ? admitted.get() : admission.priced(decode(m), paths(m)))
+    return m.admitted()
+        .orElse(TradeOrder.class, () -> admission.priced(decode(m), paths(m)))
         .withStatus(status);
   }
 

@@ -19,6 +19,7 @@ import org.uei.p2p.model.wave2.Contract;
 import org.uei.p2p.model.wave2.DegContract;
 import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.clock.MarketClock;
+import org.uei.p2p.node.handler.Admitted;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
 
@@ -68,22 +69,22 @@ public class Wave2Contracts {
    * ledgers.
    */
   public TradeContract priced(InboundMessage m, TradeStatus status) throws InboundRejection {
-    return priced(m.wave2().message(), m.admitted().get(TradeOrder.class), status);
+    return priced(m.wave2().message(), m.admitted(), status);
   }
 
   /** {@link #priced(InboundMessage, TradeStatus)} of a contract message read before. */
   public TradeContract priced(Wave2Message message, TradeStatus status) throws InboundRejection {
-    return priced(message, java.util.Optional.empty(), status);
+    return priced(message, new Admitted(), status);
   }
 
-  private TradeContract priced(
-      Wave2Message message, java.util.Optional<TradeOrder> admitted, TradeStatus status)
+  private TradeContract priced(Wave2Message message, Admitted admitted, TradeStatus status)
       throws InboundRejection {
     TradeContract tc = decode(message);
     TradeOrder order =
-        (admitted.isPresent()
-                ? admitted.get()
-                : admission.priced(tc.order(), new ContractPaths(message.contract())))
+        admitted
+            .orElse(
+                TradeOrder.class,
+                () -> admission.priced(tc.order(), new ContractPaths(message.contract())))
             .withStatus(status);
     return TradeContract.of(
         order,

@@ -79,13 +79,9 @@ public final class JdbcLogStore implements LogStore {
    */
   @Override
   public void appendAll(long index, List<byte[]> entries, List<byte[][]> hashes) {
-    if (entries.size() != hashes.size()) {
-      throw new IllegalArgumentException(
-          entries.size() + " entries but " + hashes.size() + " hash groups");
-    }
+    TreeLayout.checkAppendAll(index, entries, hashes);
     List<String> transactionIds = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
-      TreeLayout.checkAppend(index + i, index + i, entries.get(i), hashes.get(i));
       transactionIds.add(EntryCodec.decode(entries.get(i)).transactionId());
     }
     if (entries.isEmpty()) {

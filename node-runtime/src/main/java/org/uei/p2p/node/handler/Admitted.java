@@ -22,4 +22,20 @@ public final class Admitted {
     Object v = value;
     return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
   }
+
+  /**
+   * What admission kept, if it is a {@code type}; else what {@code workOut} works out now, as for a
+   * message admitted by another process.
+   */
+  public <T, X extends Exception> T orElse(Class<T> type, Work<T, X> workOut) throws X {
+    Object v = value;
+    return type.isInstance(v) ? type.cast(v) : workOut.get();
+  }
+
+  /** Works out a result, as admission would have. */
+  @FunctionalInterface
+  public interface Work<T, X extends Exception> {
+    /** The result. */
+    T get() throws X;
+  }
 }

@@ -122,10 +122,7 @@ final class OutboxClaims {
         s.setObject(10, Lease.utc(e.createdAt));
         s.setObject(11, Lease.utc(e.expiresAt));
         s.setString(12, e.leaseOwner);
-        s.setObject(
-            13,
-            e.leaseUntil == null ? null : Lease.utc(e.leaseUntil),
-            Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setObject(13, Lease.utc(e.leaseUntil), Types.TIMESTAMP_WITH_TIMEZONE);
         s.setString(14, e.traceParent);
         s.addBatch();
       }

@@ -130,8 +130,11 @@ public final class Lease {
     }
   }
 
-  /** {@code t} as a UTC {@link OffsetDateTime}, the form both databases bind exactly. */
+  /**
+   * {@code t} as a UTC {@link OffsetDateTime}, the form both databases bind exactly; {@code null}
+   * for {@code null}, to bind a column left empty.
+   */
   public static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 }

@@ -161,13 +161,9 @@ public class MessageStore {
       s.setObject(10, m.httpStatus, Types.INTEGER);
       s.setString(11, m.response);
       s.setObject(12, Lease.utc(m.createdAt));
-      s.setObject(
-          13, m.expiresAt == null ? null : Lease.utc(m.expiresAt), Types.TIMESTAMP_WITH_TIMEZONE);
+      s.setObject(13, Lease.utc(m.expiresAt), Types.TIMESTAMP_WITH_TIMEZONE);
       s.setString(14, m.handlingOwner);
-      s.setObject(
-          15,
-          m.handlingUntil == null ? null : Lease.utc(m.handlingUntil),
-          Types.TIMESTAMP_WITH_TIMEZONE);
+      s.setObject(15, Lease.utc(m.handlingUntil), Types.TIMESTAMP_WITH_TIMEZONE);
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         if (!keys.next()) {
