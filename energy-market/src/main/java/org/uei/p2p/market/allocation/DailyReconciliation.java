@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.uei.p2p.market.meter.SlotAggregator;
 import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.market.meter.SlotSums;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
 
@@ -28,6 +29,9 @@ public final class DailyReconciliation {
 
   private final MeterAllocator allocator;
   private final MeterSlotGroups groups;
+
+  /** The sums of the one-trade group being allocated: nearly every group is one. */
+  private final SlotSums sums = new SlotSums();
 
   /**
    * A pass allocating the sides metered by {@code discomIds} from {@code aggregator}, sharing
@@ -106,13 +110,18 @@ public final class DailyReconciliation {
     // one list for every group: a month has millions of groups
     List<Trade> groupTrades = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      SlotEnergy energy = groups.energy(g);
       int m = groups.first(g);
       if (groups.next(m) < 0) {
         shares.index[0] = groups.trade(m);
-        allocator.allocateOne(energy, trades.get(shares.index[0]), shares);
+        Trade t = trades.get(shares.index[0]);
+        if (groups.read(g, sums)) {
+          allocator.allocateOne(groups.side(m), sums, t, shares);
+        } else {
+          allocator.allocateOne(groups.energy(g), t, shares);
+        }
         continue;
       }
+      SlotEnergy energy = groups.energy(g);
       groupTrades.clear();
       for (; m >= 0; m = groups.next(m)) {
         shares.at(groupTrades.size(), groups.trade(m));

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.market.meter.SlotSums;
 import org.uei.p2p.model.trade.Allocation;
 import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeSide;
@@ -141,6 +142,84 @@ public final class MeterAllocator {
         method == AllocationMethod.FIFO
             ? EnergyShares.fifoOne(q, delivered)
             : EnergyShares.proRataOne(q, delivered));
+  }
+
+  /**
+   * {@link #allocateOne(SlotEnergy, Trade, ShareSink)} for a trade whose meter on {@code side} has
+   * {@code sums} in the trade's slot, as a {@link MeterSlotGroups} group makes sure: the same
+   * share, from the same difference of the sums, without the {@link SlotEnergy}.
+   */
+  void allocateOne(TradeSide side, SlotSums sums, Trade t, ShareSink sink) {
+    BigDecimal q = t.quantityKwh();
+    BigDecimal delivered = delivered(side, sums);
+    if (delivered.signum() > 0) {
+      delivered = delivered.min(q);
+    }
+    sink.share(
+        0,
+        side,
+        method == AllocationMethod.FIFO
+            ? EnergyShares.fifoOne(q, delivered)
+            : EnergyShares.proRataOne(q, delivered));
+  }
+
+  /**
+   * The energy that flowed {@code side}'s way: import minus export for the buyer, export minus
+   * import for the seller, as {@code BigDecimal.subtract} gives it (at the larger scale); zero when
+   * nothing did. No object for the difference when it is not positive or fits a {@code long}.
+   */
+  private static BigDecimal delivered(TradeSide side, SlotSums sums) {
+    int scale = Math.max(sums.importScale(), sums.exportScale());
+    long in = scaledTo(sums.importUnscaled(), scale - sums.importScale());
+    long out = scaledTo(sums.exportUnscaled(), scale - sums.exportScale());
+    if (in != OVERFLOW && out != OVERFLOW) {
+      // both are at least zero, so the difference cannot overflow
+      long flow = side == TradeSide.BUYER ? in - out : out - in;
+      return flow <= 0 ? BigDecimal.ZERO : BigDecimal.valueOf(flow, scale);
+    }
+    BigDecimal flow =
+        side == TradeSide.BUYER
+            ? sums.importKwh().subtract(sums.exportKwh())
+            : sums.exportKwh().subtract(sums.importKwh());
+    return flow.signum() <= 0 ? BigDecimal.ZERO : flow;
+  }
+
+  private static final long OVERFLOW = Long.MIN_VALUE;
+
+  private static final long[] TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L,
+    10_000_000_000_000L,
+    100_000_000_000_000L,
+    1_000_000_000_000_000L,
+    10_000_000_000_000_000L,
+    100_000_000_000_000_000L,
+    1_000_000_000_000_000_000L
+  };
+
+  /** {@code v × 10^k} for {@code v ≥ 0}, or {@link #OVERFLOW} when that exceeds a long or v < 0. */
+  private static long scaledTo(long v, int k) {
+    if (v < 0) {
+      return OVERFLOW;
+    }
+    if (v == 0 || k == 0) {
+      return v;
+    }
+    if (k >= TEN.length || v > Long.MAX_VALUE / TEN[k]) {
+      return OVERFLOW;
+    }
+    return v * TEN[k];
   }
 
   static BigDecimal deliveredFraction(BigDecimal contractedNet, BigDecimal measuredNet) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.uei.p2p.market.meter.MeterEnergy;
 import org.uei.p2p.market.meter.SlotAggregator;
 import org.uei.p2p.market.meter.SlotEnergy;
+import org.uei.p2p.market.meter.SlotSums;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.Trade;
+import org.uei.p2p.model.trade.TradeSide;
 
 /**
  * One day's trades grouped by DISCOM, meter and slot: the groups {@link
@@ -23,7 +25,7 @@ final class MeterSlotGroups {
   /** A DISCOM's meter and the last group created for it today, chained back to its earlier ones. */
   private static final class Meter {
     /** The meter's energy per slot, looked up once (by the store, for a meter it knows). */
-    final Function<DeliverySlot, SlotEnergy> energy;
+    final MeterEnergy energy;
 
     /** The grouping in which {@link #lastGroup} was made; an older one means none yet today. */
     long grouping;
@@ -33,7 +35,7 @@ final class MeterSlotGroups {
     /** Whether its groups were created in slot order, so that the last has the latest slot. */
     boolean ascending;
 
-    Meter(Function<DeliverySlot, SlotEnergy> energy) {
+    Meter(MeterEnergy energy) {
       this.energy = energy;
     }
   }
@@ -54,6 +56,9 @@ final class MeterSlotGroups {
   private int members;
   private int[] member = new int[0];
   private int[] nextMember = new int[0];
+
+  /** Whether member {@code m} is in its group as the buyer: the seller otherwise. */
+  private boolean[] buyerMember = new boolean[0];
 
   /** Groupings for the DISCOMs {@code discomIds}, reading energy through {@code aggregator}. */
   MeterSlotGroups(SlotAggregator aggregator, List<String> discomIds) {
@@ -79,6 +84,7 @@ final class MeterSlotGroups {
       lastMember = new int[most];
       member = new int[most];
       nextMember = new int[most];
+      buyerMember = new boolean[most];
     }
     for (int i = 0; i < trades.size(); i++) {
       Trade t = trades.get(i);
@@ -87,11 +93,11 @@ final class MeterSlotGroups {
       }
       int buyer = discomIds.indexOf(t.buyer().discomId());
       if (buyer >= 0) {
-        join(buyer, t.buyer().meterId(), t.slot(), i);
+        join(buyer, t.buyer().meterId(), t.slot(), i, true);
       }
       int seller = discomIds.indexOf(t.seller().discomId());
       if (seller >= 0 && !t.seller().meterId().equals(t.buyer().meterId())) {
-        join(seller, t.seller().meterId(), t.slot(), i);
+        join(seller, t.seller().meterId(), t.slot(), i, false);
       }
     }
   }
@@ -104,6 +110,14 @@ final class MeterSlotGroups {
   /** The energy of group {@code g}'s meter in its slot. */
   SlotEnergy energy(int g) {
     return meter[g].energy.apply(slot[g]);
+  }
+
+  /**
+   * {@link #energy} of group {@code g} read into {@code sums}, if the store can: see {@link
+   * MeterEnergy#read}.
+   */
+  boolean read(int g, SlotSums sums) {
+    return meter[g].energy.read(slot[g], sums);
   }
 
   /** Slot of group {@code g}. */
@@ -121,12 +135,21 @@ final class MeterSlotGroups {
     return nextMember[m];
   }
 
+  /**
+   * The side of member {@code m}'s trade that its group's meter is on. A trade with one meter on
+   * both sides is in no group as the seller, so the buyer's meter of a trade in a group as the
+   * seller is another one: the side is what {@link MeterAllocator} finds comparing meter ids.
+   */
+  TradeSide side(int m) {
+    return buyerMember[m] ? TradeSide.BUYER : TradeSide.SELLER;
+  }
+
   /** Index in the day's trades of member {@code m}. */
   int trade(int m) {
     return member[m];
   }
 
-  private void join(int discom, String meterId, DeliverySlot s, int trade) {
+  private void join(int discom, String meterId, DeliverySlot s, int trade, boolean asBuyer) {
     Meter m = meters.get(discom).get(meterId);
     if (m == null) {
       m = new Meter(aggregator.forMeter(meterId));
@@ -150,6 +173,7 @@ final class MeterSlotGroups {
     }
     member[members] = trade;
     nextMember[members] = -1;
+    buyerMember[members] = asBuyer;
     if (firstMember[g] < 0) {
       firstMember[g] = members;
     } else {

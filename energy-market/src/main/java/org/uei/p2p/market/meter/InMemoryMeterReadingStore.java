@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterReading;
 
@@ -74,6 +73,14 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
   private MeterSeries lastRead;
 
   private String lastReadId;
+
+  /** The sums of {@link #chainEnergy}, which builds its result from them. */
+  private final SlotSums scratch = new SlotSums();
+
+  /** The blocks the last {@link #readChain} summed: from this one up to (not including) the end. */
+  private int chainStart;
+
+  private int chainEnd;
 
   @Override
   public synchronized PutResult put(MeterReading reading) {
@@ -199,16 +206,40 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
    * seen yet, it looks the meter up on every slot.
    */
   @Override
-  public synchronized Function<DeliverySlot, SlotEnergy> energyOf(String meterId) {
+  public synchronized MeterEnergy energyOf(String meterId) {
     MeterSeries series = byMeter.get(meterId);
     if (series == null) {
       return slot -> energy(meterId, slot);
     }
-    return slot -> {
-      synchronized (this) {
+    return new SeriesEnergy(series);
+  }
+
+  /**
+   * A known meter's energy. {@link #read} answers for a meter whose blocks are all in its chain,
+   * which is every meter of a day imported in order; any other is read through {@link #apply}.
+   */
+  private final class SeriesEnergy implements MeterEnergy {
+    private final MeterSeries series;
+
+    SeriesEnergy(MeterSeries series) {
+      this.series = series;
+    }
+
+    @Override
+    public SlotEnergy apply(DeliverySlot slot) {
+      synchronized (InMemoryMeterReadingStore.this) {
         return energy(series, slot);
       }
-    };
+    }
+
+    @Override
+    public boolean read(DeliverySlot slot, SlotSums sums) {
+      synchronized (InMemoryMeterReadingStore.this) {
+        return head[series.ordinal] >= 0
+            && series.isEmpty()
+            && readChain(series.ordinal, slot, sums);
+      }
+    }
   }
 
   private SlotEnergy energy(MeterSeries series, DeliverySlot slot) {
@@ -260,7 +291,29 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
    * result is the same decimal, scale included.
    */
   private SlotEnergy chainEnergy(MeterSeries series, DeliverySlot slot) {
-    int ordinal = series.ordinal;
+    SlotSums sums = scratch;
+    readChain(series.ordinal, slot, sums);
+    int first = chainStart;
+    int end = chainEnd;
+    BigDecimal inKwh =
+        first == end
+            ? BigDecimal.ZERO
+            : sums.importScale() >= 0 ? sums.importKwh() : sum(first, end, 1, 8);
+    BigDecimal outKwh =
+        first == end
+            ? BigDecimal.ZERO
+            : sums.exportScale() >= 0 ? sums.exportKwh() : sum(first, end, 2, 16);
+    return new SlotEnergy(series.meterId, slot, inKwh, outKwh, sums.coveredMinutes());
+  }
+
+  /**
+   * Sums the chained blocks of the meter at {@code ordinal} in {@code slot} into {@code sums} and
+   * moves its read position past them; the blocks summed are {@link #chainStart} up to {@link
+   * #chainEnd}. True when both sums are exact as longs, each of blocks of one scale: then they are
+   * what {@link #chainEnergy} returns. Otherwise false, and a sum that is not exact has a negative
+   * scale in {@code sums}.
+   */
+  private boolean readChain(int ordinal, DeliverySlot slot, SlotSums sums) {
     long from = slot.start().getEpochSecond();
     long to = slot.end().getEpochSecond();
     int b = from >= readBefore[ordinal] ? readFrom[ordinal] : head[ordinal];
@@ -285,15 +338,15 @@ public final class InMemoryMeterReadingStore implements MeterReadingStore {
     }
     readFrom[ordinal] = b;
     readBefore[ordinal] = to;
-    BigDecimal inKwh =
-        first == b
-            ? BigDecimal.ZERO
-            : inExact ? BigDecimal.valueOf(in, inScale) : sum(first, b, 1, 8);
-    BigDecimal outKwh =
-        first == b
-            ? BigDecimal.ZERO
-            : outExact ? BigDecimal.valueOf(out, outScale) : sum(first, b, 2, 16);
-    return new SlotEnergy(series.meterId, slot, inKwh, outKwh, minutes);
+    chainStart = first;
+    chainEnd = b;
+    if (first == b) {
+      // no block: BigDecimal.ZERO both
+      sums.set(0, 0, 0, 0, 0);
+      return true;
+    }
+    sums.set(in, inExact ? inScale : -1, out, outExact ? outScale : -1, minutes);
+    return inExact && outExact;
   }
 
   /** Field {@code field} of the chained blocks from {@code first} up to {@code end}, one by one. */

@@ -16,8 +16,9 @@ public final class SlotAggregator {
    * Energy of {@code meterId} per slot, looked up once for the meter where the store can: for a
    * caller that reads many slots of the same meters.
    */
-  public Function<DeliverySlot, SlotEnergy> forMeter(String meterId) {
-    return store.energyOf(meterId);
+  public MeterEnergy forMeter(String meterId) {
+    Function<DeliverySlot, SlotEnergy> energy = store.energyOf(meterId);
+    return energy instanceof MeterEnergy m ? m : energy::apply;
   }
 
   /** Energy of {@code meterId} in {@code slot}. */

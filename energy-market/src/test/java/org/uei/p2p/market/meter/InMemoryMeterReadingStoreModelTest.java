@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.market.meter.MeterReadingStore.Outcome;
 import org.uei.p2p.market.meter.MeterReadingStore.PutResult;
@@ -88,6 +87,7 @@ class InMemoryMeterReadingStoreModelTest {
   @Test
   void behavesLikeThePlainModel() {
     Random random = new Random(11);
+    int sumsRead = 0;
     for (int round = 0; round < 300; round++) {
       InMemoryMeterReadingStore store = new InMemoryMeterReadingStore();
       Model model = new Model();
@@ -95,8 +95,8 @@ class InMemoryMeterReadingStoreModelTest {
       long[] clock = new long[meters.length];
       Arrays.fill(clock, T0);
       // per-meter readers taken before the store knows a meter, and once it does, kept throughout
-      Map<String, Function<DeliverySlot, SlotEnergy>> early = new HashMap<>();
-      Map<String, Function<DeliverySlot, SlotEnergy>> bound = new HashMap<>();
+      Map<String, MeterEnergy> early = new HashMap<>();
+      Map<String, MeterEnergy> bound = new HashMap<>();
       for (String meter : meters) {
         early.put(meter, store.energyOf(meter));
       }
@@ -151,6 +151,16 @@ class InMemoryMeterReadingStoreModelTest {
                   default -> store.energy(meter, slot);
                 };
             assertEquals(model.energy(meter, slot), read, meter + " " + slot);
+            // the same slot as sums, where the store answers so: the same decimals, scale included
+            SlotEnergy expected = model.energy(meter, slot);
+            SlotSums sums = new SlotSums();
+            MeterEnergy reader = k == 0 ? early.get(meter) : bound.get(meter);
+            if (reader != null && reader.read(slot, sums)) {
+              sumsRead++;
+              assertEquals(expected.importKwh(), sums.importKwh(), meter + " " + slot);
+              assertEquals(expected.exportKwh(), sums.exportKwh(), meter + " " + slot);
+              assertEquals(expected.coveredMinutes(), sums.coveredMinutes(), meter + " " + slot);
+            }
           }
         } else {
           DeliverySlot slot =
@@ -169,6 +179,8 @@ class InMemoryMeterReadingStoreModelTest {
       }
       assertEquals(model.size(), store.size());
     }
+    // read(...) answered, and was checked, often enough to mean something
+    assertTrue(sumsRead > 100, "slots read as sums: " + sumsRead);
   }
 
   /**
