@@ -29,6 +29,7 @@ public final class InboundExchange {
   private VerificationResult signature;
   private WireEnvelope parsed;
   private Long storedId;
+  private org.uei.p2p.node.store.ReplayGuard.Entry replayLookUp;
   private final org.uei.p2p.node.handler.Admitted admitted =
       new org.uei.p2p.node.handler.Admitted();
 
@@ -150,6 +151,15 @@ public final class InboundExchange {
 
   void storedId(Long id) {
     this.storedId = id;
+  }
+
+  /** What the replay stage's early look-up found; null before it (or without it). */
+  public org.uei.p2p.node.store.ReplayGuard.Entry replayLookUp() {
+    return replayLookUp;
+  }
+
+  void replayLookUp(org.uei.p2p.node.store.ReplayGuard.Entry found) {
+    this.replayLookUp = found;
   }
 
   /** What the handler's admission kept for the handling of this message. */

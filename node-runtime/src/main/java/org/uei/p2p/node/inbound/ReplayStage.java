@@ -24,9 +24,11 @@ public class ReplayStage implements InboundStage {
   /** The early check, read only: a copy of a message already stored is refused before admission. */
   @Override
   public void apply(InboundExchange exchange) throws InboundRejection {
-    if (guard.seen(key(exchange), exchange.receivedAt())) {
+    ReplayGuard.Entry found = guard.lookUp(key(exchange), exchange.receivedAt());
+    if (found == ReplayGuard.Entry.LIVE) {
       throw replayed(exchange);
     }
+    exchange.replayLookUp(found);
   }
 
   /** The guard's key of an exchange. */

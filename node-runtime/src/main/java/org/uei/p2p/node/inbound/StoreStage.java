@@ -49,6 +49,9 @@ public class StoreStage implements InboundStage {
   }
 
   private void commit(List<Pending> group) {
+    // A copy in the same group must read the key its original has just written, not collide with
+    // it and fail the whole group.
+    java.util.Set<ReplayGuard.Key> keys = new java.util.HashSet<>();
     List<Object> outcomes =
         QuarkusTransaction.requiringNew()
             .call(
@@ -57,8 +60,12 @@ public class StoreStage implements InboundStage {
                         .map(
                             p -> {
                               InboundExchange x = p.exchange();
+                              ReplayGuard.Key key = ReplayStage.key(x);
                               if (!guard.claim(
-                                  ReplayStage.key(x), x.receivedAt(), ReplayStage.expiry(x))) {
+                                  key,
+                                  x.receivedAt(),
+                                  ReplayStage.expiry(x),
+                                  keys.add(key) ? x.replayLookUp() : null)) {
                                 return (Object) ReplayStage.replayed(x);
                               }
                               return (Object)

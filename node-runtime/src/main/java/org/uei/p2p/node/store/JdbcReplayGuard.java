@@ -23,10 +23,10 @@ public class JdbcReplayGuard implements ReplayGuard {
   @Inject AgroalDataSource dataSource;
 
   @Override
-  public boolean seen(Key key, Instant at) {
+  public Entry lookUp(Key key, Instant at) {
     try (Connection c = dataSource.getConnection()) {
       Instant expires = expiresAt(c, key);
-      return expires != null && expires.isAfter(at);
+      return expires == null ? Entry.NONE : expires.isAfter(at) ? Entry.LIVE : Entry.EXPIRED;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the replay guard: " + e.getMessage(), e);
     }
@@ -34,9 +34,19 @@ public class JdbcReplayGuard implements ReplayGuard {
 
   @Override
   public boolean claim(Key key, Instant at, Instant expiresAt) {
+    return claim(key, at, expiresAt, null);
+  }
+
+  @Override
+  public boolean claim(Key key, Instant at, Instant expiresAt, Entry lookedUp) {
     try (Connection c = dataSource.getConnection()) {
       if (c.getAutoCommit()) {
         throw new IllegalStateException("a replay guard claim needs the caller's transaction");
+      }
+      if (lookedUp == Entry.NONE) {
+        // Nearly every message is new: one statement instead of a read and a write.
+        insert(c, key, expiresAt);
+        return true;
       }
       Instant existing = expiresAt(c, key);
       if (existing == null) {

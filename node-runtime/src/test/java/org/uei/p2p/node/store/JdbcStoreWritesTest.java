@@ -139,6 +139,43 @@ class JdbcStoreWritesTest {
   }
 
   @Test
+  void aClaimAfterALookUpThatFoundNothingWritesAndACopyCollides() throws Exception {
+    ReplayGuard.Key key =
+        new ReplayGuard.Key("bap.example", UUID.randomUUID().toString(), "select");
+    Instant t0 = Instant.parse("2026-02-11T06:00:00Z");
+    assertEquals(ReplayGuard.Entry.NONE, guard.lookUp(key, t0));
+    assertTrue(
+        QuarkusTransaction.requiringNew()
+            .call(() -> guard.claim(key, t0, t0.plusSeconds(30), ReplayGuard.Entry.NONE)));
+    assertEquals(t0.plusSeconds(30), expiresAt(key));
+    assertEquals(ReplayGuard.Entry.LIVE, guard.lookUp(key, t0.plusSeconds(29)));
+    // A copy whose look-up ran before the first claim committed: it collides on the key.
+    RuntimeException collided =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            guard.claim(
+                                key,
+                                t0.plusSeconds(1),
+                                t0.plusSeconds(31),
+                                ReplayGuard.Entry.NONE)));
+    assertTrue(Causes.isConstraintViolation(collided), collided.toString());
+    assertEquals(t0.plusSeconds(30), expiresAt(key), "the first claim stands");
+    assertEquals(ReplayGuard.Entry.EXPIRED, guard.lookUp(key, t0.plusSeconds(30)));
+    assertTrue(
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    guard.claim(
+                        key, t0.plusSeconds(30), t0.plusSeconds(90), ReplayGuard.Entry.EXPIRED)),
+        "an expired entry is renewed");
+    assertEquals(t0.plusSeconds(90), expiresAt(key));
+  }
+
+  @Test
   void aClaimRolledBackLeavesNoKey() {
     ReplayGuard.Key key =
         new ReplayGuard.Key("bap.example", UUID.randomUUID().toString(), "select");
