@@ -131,7 +131,10 @@ public final class PlatformNetting {
      */
     private static BigDecimal energyPaidByBuyer(TradeSettlement s) {
       SettlementLine only = null;
-      for (SettlementLine l : s.lines()) {
+      // by index: an iterator would be one more object per trade netted
+      List<SettlementLine> lines = s.lines();
+      for (int i = 0; i < lines.size(); i++) {
+        SettlementLine l = lines.get(i);
         if (l.type() == SettlementLineType.ENERGY && l.payer() == Payee.BUYER) {
           if (only != null) {
             return s.amount(SettlementLineType.ENERGY, Payee.BUYER);

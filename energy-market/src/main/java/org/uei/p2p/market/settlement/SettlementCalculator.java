@@ -38,6 +38,11 @@ public final class SettlementCalculator {
   /** {@code MoneyRounding.toPaisa} of any zero: 0.00. */
   private static final BigDecimal ZERO_PAISE = BigDecimal.valueOf(0, MoneyRounding.SCALE);
 
+  /** Amounts under ₹100 are built once: at most 10,000 of them, about 400 kB. */
+  static final int CACHED_PAISE = 10_000;
+
+  private static final BigDecimal[] PAISE = new BigDecimal[CACHED_PAISE];
+
   private final SettlementPolicy policy;
   private final BigDecimal buyerFee;
   private final BigDecimal sellerFee;
@@ -217,9 +222,27 @@ public final class SettlementCalculator {
     }
     long paise = Decimals.paiseOfProduct(k, kwh.scale(), r, rate.scale());
     if (paise != Decimals.NOT_EXACT) {
-      return BigDecimal.valueOf(paise, MoneyRounding.SCALE);
+      return paise(paise);
     }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
+  }
+
+  /**
+   * {@code BigDecimal.valueOf(paise, 2)}, the same object each time for an amount under {@link
+   * #CACHED_PAISE}: a household trade's energy and fee amounts mostly are such amounts, a run
+   * settles millions of trades, and amounts are immutable (lines already share the fee amount).
+   */
+  static BigDecimal paise(long paise) {
+    if (paise < 0 || paise >= CACHED_PAISE) {
+      return BigDecimal.valueOf(paise, MoneyRounding.SCALE);
+    }
+    BigDecimal amount = PAISE[(int) paise];
+    if (amount == null) {
+      // threads racing here build equal amounts; a BigDecimal is safely shared once built
+      amount = BigDecimal.valueOf(paise, MoneyRounding.SCALE);
+      PAISE[(int) paise] = amount;
+    }
+    return amount;
   }
 
   /**

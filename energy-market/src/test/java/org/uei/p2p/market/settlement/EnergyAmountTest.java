@@ -68,6 +68,19 @@ class EnergyAmountTest {
         "1234567890123456499999876543210987.65");
   }
 
+  /** Small amounts are built once and shared; each must still be its number of paise, scale 2. */
+  @Test
+  void anAmountInPaiseIsThatManyPaiseBuiltOnceOrNot() {
+    for (int round = 0; round < 2; round++) {
+      for (long p = -5; p < SettlementCalculator.CACHED_PAISE + 5; p++) {
+        assertEquals(BigDecimal.valueOf(p, 2), SettlementCalculator.paise(p));
+      }
+      for (long p : new long[] {Long.MIN_VALUE, Integer.MAX_VALUE + 1L, Long.MAX_VALUE}) {
+        assertEquals(BigDecimal.valueOf(p, 2), SettlementCalculator.paise(p));
+      }
+    }
+  }
+
   @Test
   void aCurrencyWithoutPaiseFailsAsTheSettlementDoes() {
     ReconciledTrade yen =
