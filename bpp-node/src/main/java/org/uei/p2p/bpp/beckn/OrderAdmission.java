@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.uei.p2p.bpp.catalog.CatalogService;
+import org.uei.p2p.bpp.catalog.OffersForSale;
+import org.uei.p2p.bpp.catalog.OffersForSale.OfferForSale;
 import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.credential.ProsumerCredentials;
 import org.uei.p2p.bpp.order.OrderStatus;
@@ -40,6 +42,7 @@ public class OrderAdmission {
   private final Wave1Codec codec = new Wave1Codec();
 
   @Inject CatalogService catalog;
+  @Inject OffersForSale offers;
   @Inject ProsumerCredentials credentials;
   @Inject NodeIdentity identity;
   @Inject TradePolicy policy;
@@ -67,27 +70,46 @@ public class OrderAdmission {
   /** {@link #priced(InboundMessage)} for an order already decoded, of either wire. */
   @Transactional
   public TradeOrder priced(TradeOrder order, OrderPaths paths) throws InboundRejection {
+    return priced(order, paths, new java.util.HashMap<>());
+  }
+
+  /** {@link #priced(TradeOrder, OrderPaths)} with the offers {@code read} already. */
+  private TradeOrder priced(
+      TradeOrder order, OrderPaths paths, java.util.Map<String, OfferForSale> read)
+      throws InboundRejection {
     List<OrderLine> lines = new java.util.ArrayList<>();
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
-      String path = paths.offer(i);
-      SlotOffer offer =
-          catalog
-              .offer(l.offerId())
-              .orElseThrow(
-                  () ->
-                      InboundRejection.business(
-                          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", path));
+      OfferForSale sale = offerForSale(l.offerId(), paths.offer(i), read);
+      SlotOffer offer = sale.offer();
       lines.add(
           new OrderLine(
               offer.id,
               offer.prosumerId,
-              catalog.sellerMeter(offer),
+              sale.sellerMeter(),
               new DeliverySlot(offer.slotStart, offer.slotEnd),
               new UnitPrice(offer.pricePerKwh, java.util.Currency.getInstance(offer.currency)),
               l.quantityKwh()));
     }
     return order.withLines(lines);
+  }
+
+  /** The offer {@code offerId} with its prosumer, read once per admission; refused if unknown. */
+  private OfferForSale offerForSale(
+      String offerId, String path, java.util.Map<String, OfferForSale> read)
+      throws InboundRejection {
+    OfferForSale sale = read.get(offerId);
+    if (sale == null) {
+      sale =
+          offers
+              .find(offerId)
+              .orElseThrow(
+                  () ->
+                      InboundRejection.business(
+                          ErrorCode.ITEM_NOT_FOUND, "no offer '" + offerId + "'", path));
+      read.put(offerId, sale);
+    }
+    return sale;
   }
 
   /** Checks an order against the catalog and the trading rules. */
@@ -121,16 +143,11 @@ public class OrderAdmission {
     // Lines that take from the same offer together must not ask more than it has left.
     java.util.Map<String, BigDecimal> asked = new java.util.HashMap<>();
     java.util.Set<String> attested = new java.util.HashSet<>();
+    java.util.Map<String, OfferForSale> read = new java.util.HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       OrderLine l = lines.get(i);
-      String offerPath = paths.offer(i);
-      SlotOffer offer =
-          catalog
-              .offer(l.offerId())
-              .orElseThrow(
-                  () ->
-                      InboundRejection.business(
-                          ErrorCode.ITEM_NOT_FOUND, "no offer '" + l.offerId() + "'", offerPath));
+      OfferForSale sale = offerForSale(l.offerId(), paths.offer(i), read);
+      SlotOffer offer = sale.offer();
       if (!offer.openAt(now)) {
         throw InboundRejection.business(
             ErrorCode.ITEM_NOT_FOUND,
@@ -195,7 +212,7 @@ public class OrderAdmission {
                 + "; discover again for the current price",
             paths.price(i));
       }
-      MeterPoint seller = catalog.sellerMeter(offer);
+      MeterPoint seller = sale.sellerMeter();
       if (seller.meterId().equals(order.buyer().meterId())) {
         throw InboundRejection.business(
             ErrorCode.POLICY_ERROR,
@@ -203,7 +220,7 @@ public class OrderAdmission {
             paths.buyerMeter());
       }
       if (credentials.required() && attested.add(offer.prosumerId)) {
-        Optional<String> problem = catalog.credentialProblem(offer);
+        Optional<String> problem = catalog.credentialProblem(sale.prosumer());
         if (problem.isPresent()) {
           throw InboundRejection.business(
               ErrorCode.POLICY_ERROR,
@@ -212,7 +229,7 @@ public class OrderAdmission {
         }
       }
     }
-    TradeOrder priced = priced(order, paths);
+    TradeOrder priced = priced(order, paths, read);
     List<BecknError> broken =
         policy.violations(priced, transactionId, now).stream()
             .map(v -> BecknError.of(v.code(), v.message(), paths.order()))

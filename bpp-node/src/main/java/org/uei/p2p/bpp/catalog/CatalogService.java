@@ -220,10 +220,8 @@ public class CatalogService {
     return new MeterPoint(p.meterId, p.discomId);
   }
 
-  /** Why the offer's prosumer lacks a valid credential, or empty when it holds one. */
-  @Transactional
-  public Optional<String> credentialProblem(SlotOffer o) {
-    Prosumer p = Prosumer.findById(o.prosumerId);
+  /** Why the prosumer {@code p} lacks a valid credential, or empty when it holds one. */
+  public Optional<String> credentialProblem(Prosumer p) {
     return credentials.problem(p.credential, p.discomId, p.meterId, p.installedCapacityKw);
   }
 
