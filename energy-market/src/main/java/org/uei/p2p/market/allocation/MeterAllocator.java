@@ -150,63 +150,100 @@ public final class MeterAllocator {
    * share, from the same difference of the sums, without the {@link SlotEnergy}.
    */
   void allocateOne(TradeSide side, SlotSums sums, Trade t, ShareSink sink) {
-    BigDecimal q = t.quantityKwh();
-    BigDecimal delivered = delivered(side, sums);
-    if (delivered.signum() > 0) {
-      delivered = delivered.min(q);
-    }
-    sink.share(
-        0,
-        side,
-        method == AllocationMethod.FIFO
-            ? EnergyShares.fifoOne(q, delivered)
-            : EnergyShares.proRataOne(q, delivered));
+    sink.share(0, side, share(side, sums, t.quantityKwh()));
   }
 
   /**
-   * The energy that flowed {@code side}'s way: import minus export for the buyer, export minus
-   * import for the seller, as {@code BigDecimal.subtract} gives it (at the larger scale); zero when
-   * nothing did. No object for the difference when it is not positive or fits a {@code long}.
+   * The share of a trade of quantity {@code q} whose meter on {@code side} has {@code sums}: the
+   * flow that way (import minus export for the buyer, export minus import for the seller) capped at
+   * {@code q}, as {@link #allocateOne(SlotEnergy, Trade, ShareSink)} computes it from the {@code
+   * BigDecimal} difference. Pro-rata, with the flow and {@code q} exact as {@code long}s at one
+   * scale, that is {@code q} when the flow reaches it, else the flow rounded down to 0.01 kWh, the
+   * only object built; anything else goes through {@code BigDecimal}.
    */
-  private static BigDecimal delivered(TradeSide side, SlotSums sums) {
+  private BigDecimal share(TradeSide side, SlotSums sums, BigDecimal q) {
     int scale = Math.max(sums.importScale(), sums.exportScale());
     long in = scaledTo(sums.importUnscaled(), scale - sums.importScale());
     long out = scaledTo(sums.exportUnscaled(), scale - sums.exportScale());
-    if (in != OVERFLOW && out != OVERFLOW) {
-      // both are at least zero, so the difference cannot overflow
-      long flow = side == TradeSide.BUYER ? in - out : out - in;
-      return flow <= 0 ? BigDecimal.ZERO : BigDecimal.valueOf(flow, scale);
+    if (in == OVERFLOW || out == OVERFLOW) {
+      BigDecimal flow =
+          side == TradeSide.BUYER
+              ? sums.importKwh().subtract(sums.exportKwh())
+              : sums.exportKwh().subtract(sums.importKwh());
+      return shareOf(q, flow.signum() <= 0 ? BigDecimal.ZERO : flow.min(q));
     }
-    BigDecimal flow =
-        side == TradeSide.BUYER
-            ? sums.importKwh().subtract(sums.exportKwh())
-            : sums.exportKwh().subtract(sums.importKwh());
-    return flow.signum() <= 0 ? BigDecimal.ZERO : flow;
+    // both are at least zero, so the difference cannot overflow
+    long flow = side == TradeSide.BUYER ? in - out : out - in;
+    if (flow <= 0) {
+      return shareOf(q, BigDecimal.ZERO);
+    }
+    if (method == AllocationMethod.PRO_RATA) {
+      long qUnscaled = unscaled(q);
+      if (qUnscaled != OVERFLOW) {
+        int common = Math.max(scale, q.scale());
+        long f = scaledTo(flow, common - scale);
+        long c = scaledTo(qUnscaled, common - q.scale());
+        if (f != OVERFLOW && c != OVERFLOW) {
+          if (f >= c) {
+            // min(flow, q) is then q in value, and the share depends on the value alone
+            return EnergyShares.proRataOne(q, q);
+          }
+          int drop = scale - EnergyShares.SCALE;
+          long floor =
+              drop <= 0
+                  ? scaledTo(flow, -drop)
+                  : drop >= TEN.length ? 0 : flow / TEN[drop]; // flow > 0: truncation is floor
+          if (floor != OVERFLOW) {
+            return BigDecimal.valueOf(floor, EnergyShares.SCALE);
+          }
+        }
+      }
+    }
+    return shareOf(q, BigDecimal.valueOf(flow, scale).min(q));
   }
 
+  /** The share of a trade of quantity {@code q} of which {@code delivered} was delivered. */
+  private BigDecimal shareOf(BigDecimal q, BigDecimal delivered) {
+    return method == AllocationMethod.FIFO
+        ? EnergyShares.fifoOne(q, delivered)
+        : EnergyShares.proRataOne(q, delivered);
+  }
+
+  /** {@link #unscaled} and {@link #scaledTo} of a value they cannot give exactly. */
   private static final long OVERFLOW = Long.MIN_VALUE;
 
-  private static final long[] TEN = {
-    1L,
-    10L,
-    100L,
-    1_000L,
-    10_000L,
-    100_000L,
-    1_000_000L,
-    10_000_000L,
-    100_000_000L,
-    1_000_000_000L,
-    10_000_000_000L,
-    100_000_000_000L,
-    1_000_000_000_000L,
-    10_000_000_000_000L,
-    100_000_000_000_000L,
-    1_000_000_000_000_000L,
-    10_000_000_000_000_000L,
-    100_000_000_000_000_000L,
-    1_000_000_000_000_000_000L
-  };
+  /** Digits and scale up to which {@link #unscaled} reads a decimal. */
+  private static final int EXACT_DIGITS = 15;
+
+  private static final long[] TEN = new long[19];
+
+  private static final double[] TEN_D = new double[EXACT_DIGITS + 1];
+
+  static {
+    TEN[0] = 1;
+    for (int i = 1; i < TEN.length; i++) {
+      TEN[i] = TEN[i - 1] * 10;
+    }
+    for (int i = 0; i < TEN_D.length; i++) {
+      TEN_D[i] = TEN[i];
+    }
+  }
+
+  /**
+   * The unscaled value of {@code v} when it has at most {@value #EXACT_DIGITS} digits and a scale
+   * from 0 to {@value #EXACT_DIGITS}, else {@link #OVERFLOW}; read back from {@link
+   * BigDecimal#doubleValue()}, which allocates nothing for such a value (as {@link
+   * BigDecimal#unscaledValue()} would) and is the double nearest to it: the unscaled value is under
+   * 2<sup>50</sup>, so that double times the power of ten (exact) rounds back to it exactly. The
+   * settlement reads its factors the same way.
+   */
+  private static long unscaled(BigDecimal v) {
+    int scale = v.scale();
+    if (scale < 0 || scale > EXACT_DIGITS || v.precision() > EXACT_DIGITS) {
+      return OVERFLOW;
+    }
+    return Math.round(v.doubleValue() * TEN_D[scale]);
+  }
 
   /** {@code v × 10^k} for {@code v ≥ 0}, or {@link #OVERFLOW} when that exceeds a long or v < 0. */
   private static long scaledTo(long v, int k) {

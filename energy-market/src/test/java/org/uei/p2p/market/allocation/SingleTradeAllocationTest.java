@@ -97,6 +97,9 @@ class SingleTradeAllocationTest {
       BigDecimal q = new BigDecimal(KWH[1 + random.nextInt(KWH.length - 1)]);
       if (q.signum() == 0) {
         q = BigDecimal.valueOf(1 + random.nextInt(5000), random.nextInt(4));
+      } else if (random.nextInt(50) == 0) {
+        // more digits than are read as a long, and a scale beyond them
+        q = new BigDecimal(random.nextBoolean() ? "1234567890123456.78" : "0.0000000000000001");
       }
       TradeSide side = random.nextBoolean() ? TradeSide.BUYER : TradeSide.SELLER;
       Trade t = trade(q);
