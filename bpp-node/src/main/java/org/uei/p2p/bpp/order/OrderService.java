@@ -17,6 +17,7 @@ import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
+import org.uei.p2p.model.trade.Trade;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.node.config.NodeIdentity;
@@ -32,6 +33,7 @@ public class OrderService {
   @Inject CatalogService catalog;
   @Inject NodeIdentity identity;
   @Inject org.uei.p2p.node.clock.MarketClock marketClock;
+  @Inject SellerCapCheck caps;
 
   /** Why a confirm could not be carried out. */
   public static final class NotAvailable extends Exception {
@@ -87,6 +89,11 @@ public class OrderService {
     o.status = OrderStatus.ACTIVE;
     o.createdAt = now;
     o.updatedAt = now;
+    Optional<SellerCapCheck.OverCap> over =
+        caps.lockedOverCap(order.trades(o.id, now), marketClock.now());
+    if (over.isPresent()) {
+      throw new NotAvailable(over.get().index(), over.get().violation().message());
+    }
     for (int i = 0; i < order.lines().size(); i++) {
       OrderLine l = order.lines().get(i);
       if (!inventory.take(l.offerId(), l.quantityKwh(), marketClock.now())) {
@@ -145,6 +152,13 @@ public class OrderService {
                     new NotAvailable(lineNo - 1, "order '" + orderId + "' has no line " + lineNo));
     Instant now = Instant.now();
     BigDecimal delta = kwh.subtract(line.quantityKwh);
+    if (delta.signum() > 0) {
+      Optional<SellerCapCheck.OverCap> over =
+          caps.lockedOverCap(List.of(tradeWith(o, line, kwh)), marketClock.now());
+      if (over.isPresent()) {
+        throw new NotAvailable(lineNo - 1, over.get().violation().message());
+      }
+    }
     if (delta.signum() > 0 && !inventory.take(line.offerId, delta, marketClock.now())) {
       throw new NotAvailable(
           lineNo - 1,
@@ -156,6 +170,22 @@ public class OrderService {
     line.quantityKwh = kwh;
     o.updatedAt = now;
     return o;
+  }
+
+  /** The trade of a stored line as it would be with {@code kwh}, under the line's own trade id. */
+  private Trade tradeWith(SellerOrder o, SellerOrderLine line, BigDecimal kwh) {
+    SlotOffer offer = catalog.offer(line.offerId).orElseThrow();
+    return new Trade(
+        o.id + "/" + line.lineNo(),
+        o.bapId,
+        identity.subscriberId(),
+        new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
+        catalog.sellerMeter(offer),
+        new DeliverySlot(offer.slotStart, offer.slotEnd),
+        kwh,
+        new UnitPrice(line.pricePerKwh, java.util.Currency.getInstance(line.currency)),
+        TradeStatus.CONFIRMED,
+        o.createdAt);
   }
 
   /** An order by id. */

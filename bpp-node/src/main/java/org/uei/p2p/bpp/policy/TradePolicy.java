@@ -43,15 +43,17 @@ import org.uei.p2p.node.store.Lease;
  * platform's and the DISCOM's business.
  */
 @ApplicationScoped
-public class TradePolicy {
+public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
 
   private final TradingRules rules;
   private final boolean enabled;
   private final TradeRuleChecker checker;
+  private final DataSource dataSource;
 
   @Inject
   public TradePolicy(BppConfig config, TradingRules rules, AgroalDataSource dataSource) {
     this.rules = rules;
+    this.dataSource = dataSource;
     this.enabled = config.rules().enabled();
     this.checker =
         new TradeRuleChecker(
@@ -76,6 +78,44 @@ public class TradePolicy {
       out.addAll(checker.check(t, now, EnumSet.of(TradeSide.SELLER)));
     }
     return out;
+  }
+
+  /**
+   * Checks the seller cap of {@code trades}, about to be stored in the caller's transaction, under
+   * a row lock on each seller meter's prosumer. Admission checks the cap in a read transaction, so
+   * two confirms (or updates) of one meter admitted together could both pass it; here the second
+   * waits for the first to commit and counts what it stored. Nothing is over when rules are off.
+   */
+  @Override
+  public Optional<OverCap> lockedOverCap(List<Trade> trades, Instant now) {
+    if (!enabled || trades.isEmpty()) {
+      return Optional.empty();
+    }
+    // Always in the same order, so that two orders on the same meters cannot deadlock.
+    java.util.SortedSet<String> meters = new java.util.TreeSet<>();
+    trades.forEach(t -> meters.add(t.seller().meterId()));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT id FROM prosumer WHERE meter_id = ? FOR UPDATE")) {
+      if (c.getAutoCommit()) {
+        throw new IllegalStateException("a locked cap check needs the caller's transaction");
+      }
+      for (String meter : meters) {
+        s.setString(1, meter);
+        s.executeQuery().close();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot lock seller meters " + meters + ": " + e.getMessage(), e);
+    }
+    for (int i = 0; i < trades.size(); i++) {
+      for (RuleViolation v : checker.check(trades.get(i), now, EnumSet.of(TradeSide.SELLER))) {
+        if (v.rule() == org.uei.p2p.market.rules.Rule.SELLER_CAP) {
+          return Optional.of(new OverCap(i, v));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

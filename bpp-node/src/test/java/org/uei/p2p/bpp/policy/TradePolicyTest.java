@@ -1,6 +1,7 @@
 package org.uei.p2p.bpp.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +56,84 @@ class TradePolicyTest {
 
     orders.cancel(sold);
     assertEquals(List.of(), violations(second, "4"), "a cancelled order gives its energy back");
+  }
+
+  @Test
+  void aConfirmOverTheCapIsRefusedWhereItIsStoredAndTakesNothing() throws Exception {
+    String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
+    String first = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    String second = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    confirm(first, "3");
+    // Admitted before the first was stored, as a concurrent confirm is: only the store sees both.
+    OrderService.NotAvailable refused =
+        assertThrows(OrderService.NotAvailable.class, () -> confirm(second, "2.5"));
+    assertTrue(refused.getMessage().contains("SELLER_CAP"), refused.getMessage());
+    assertEquals(0, refused.line());
+    assertEquals(0, new BigDecimal("4").compareTo(available(second)), "nothing taken");
+    confirm(second, "2");
+  }
+
+  @Test
+  void anUpdateCountsTheLineOnceAndIsRefusedOverTheCap() throws Exception {
+    String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
+    String first = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    String second = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    confirm(first, "2");
+    String growing = confirm(second, "2");
+    assertThrows(
+        OrderService.NotAvailable.class,
+        () -> orders.changeQuantity(growing, 1, new BigDecimal("3.5")));
+    assertEquals(0, new BigDecimal("2").compareTo(available(second)), "nothing more taken");
+    orders.changeQuantity(growing, 1, new BigDecimal("3"));
+    assertEquals(0, BigDecimal.ONE.compareTo(available(second)), "2 + 3 = 5 kWh, the cap");
+  }
+
+  @Test
+  void concurrentConfirmsOfOneMeterNeverSellMoreThanItsCap() throws Exception {
+    String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
+    List<String> offers = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      offers.add(BppNodeTest.publishOffer(prosumer, "6.00", "2"));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (String offer : offers) {
+        TradeOrder order = order(offer, "1.5");
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    orders.confirm(
+                        order, BuyerSide.context(Action.CONFIRM, "txn-" + UUID.randomUUID()));
+                    return true;
+                  } catch (OrderService.NotAvailable e) {
+                    return false;
+                  }
+                }));
+      }
+      start.countDown();
+      long confirmed = 0;
+      for (var r : results) {
+        confirmed += r.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertEquals(3, confirmed, "3 × 1.5 kWh fit under the 5 kWh cap, a fourth does not");
+    } finally {
+      pool.shutdownNow();
+    }
+    BigDecimal sold = BigDecimal.ZERO;
+    for (String offer : offers) {
+      sold = sold.add(new BigDecimal("2").subtract(available(offer)));
+    }
+    assertEquals(0, new BigDecimal("4.5").compareTo(sold), sold.toPlainString());
+  }
+
+  private BigDecimal available(String offerId) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> catalog.offer(offerId).orElseThrow().availableKwh);
   }
 
   private List<RuleViolation> violations(String offerId, String kwh) {
