@@ -25,12 +25,14 @@ import org.uei.p2p.bpp.catalog.SlotOffer;
 import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.ueiv1.UeiV1Reports;
+import org.uei.p2p.bpp.wave2.Wave2Seller;
 import org.uei.p2p.model.discovery.DiscoverFilter;
 import org.uei.p2p.model.envelope.Action;
 import org.uei.p2p.model.envelope.CatalogMessage;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.ueiv1.UeiV1Action;
 import org.uei.p2p.model.ueiv1.UeiV1Context;
+import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.domain.Refusal;
 
@@ -54,6 +56,7 @@ public class ProviderResource {
   @Inject OrderService orders;
   @Inject Notifications notifications;
   @Inject UeiV1Reports ueiV1Reports;
+  @Inject Wave2Seller wave2;
 
   @POST
   @Path("/prosumers")
@@ -127,6 +130,10 @@ public class ProviderResource {
           ueiV1Reports.current(
               o, action == Action.ON_STATUS ? UeiV1Action.ON_STATUS : UeiV1Action.ON_UPDATE);
       return queued(v1.action(), v1.transactionId(), v1.messageId());
+    }
+    if (o.wireGeneration() == WireGeneration.IES_WAVE2) {
+      Wave2Action w2 = action == Action.ON_STATUS ? Wave2Action.ON_STATUS : Wave2Action.ON_UPDATE;
+      return queued(w2.wireName(), o.transactionId, wave2.notifyBuyer(o, w2));
     }
     Context sent = notifications.send(o, action);
     return queued(sent.getAction(), sent.getTransactionId(), sent.getMessageId());

@@ -91,17 +91,31 @@ public class Wave2Replies {
    * new message id, in the network the order was confirmed in.
    */
   public void unsolicited(org.uei.p2p.bpp.order.SellerOrder o, Wave2Message message) {
+    unsolicited(o, org.uei.p2p.model.wave2.Wave2Action.ON_STATUS, message);
+  }
+
+  /**
+   * Queues an unsolicited {@code action} (on_status or on_update) as {@link
+   * #unsolicited(org.uei.p2p.bpp.order.SellerOrder, Wave2Message)} does.
+   *
+   * @return the message id it was given
+   */
+  public String unsolicited(
+      org.uei.p2p.bpp.order.SellerOrder o,
+      org.uei.p2p.model.wave2.Wave2Action action,
+      Wave2Message message) {
+    String messageId = java.util.UUID.randomUUID().toString();
     ObjectNode context =
         F.objectNode()
             .put("networkId", o.domain)
             .put("version", Wave2Context.VERSION)
-            .put("action", org.uei.p2p.model.wave2.Wave2Action.ON_STATUS.wireName())
+            .put("action", action.wireName())
             .put("bapId", o.bapId)
             .put("bapUri", o.bapUri)
             .put("bppId", identity.subscriberId())
             .put("bppUri", identity.publicUrl())
             .put("transactionId", o.transactionId)
-            .put("messageId", java.util.UUID.randomUUID().toString())
+            .put("messageId", messageId)
             .put(
                 "timestamp",
                 java.time.Instant.now()
@@ -114,8 +128,10 @@ public class Wave2Replies {
     try {
       outbox.enqueue(o.bapUri, o.bapId, Wave2Envelope.fromTree(root));
     } catch (MessageParseException e) {
-      throw new IllegalStateException("an on_status this node built is not valid wave-2 JSON", e);
+      throw new IllegalStateException(
+          "an " + action.wireName() + " this node built is not valid wave-2 JSON", e);
     }
+    return messageId;
   }
 
   /**

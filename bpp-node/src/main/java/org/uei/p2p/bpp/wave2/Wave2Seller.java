@@ -171,6 +171,17 @@ public class Wave2Seller {
     replies.reply(m.wave2Context(), replies.contract(tc, true), refusal);
   }
 
+  /**
+   * Sends the buyer platform of wave-2 order {@code o} its contract as it stands now, unasked, as
+   * {@code action} (on_status or on_update): the operator's notify.
+   *
+   * @return the message id sent
+   */
+  @jakarta.transaction.Transactional
+  public String notifyBuyer(SellerOrder o, Wave2Action action) {
+    return replies.unsolicited(o, action, current(o));
+  }
+
   private Wave2Message current(SellerOrder o) {
     return replies.contract(contracts.of(orders.find(o.id).orElse(o)), true);
   }

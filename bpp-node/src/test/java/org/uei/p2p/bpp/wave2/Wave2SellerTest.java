@@ -2,6 +2,7 @@ package org.uei.p2p.bpp.wave2;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -104,6 +105,25 @@ class Wave2SellerTest extends Wave2NodeTest {
 
     Wave2Envelope status = send(Wave2Buyer.request(Wave2Action.STATUS, txn, onConfirm.message()));
     assertEquals("ACTIVE", callback("on_status", status).message().contract().statusCode());
+
+    // The operator's notify sends the contract on the order's own wire, wave 2.
+    for (String action : List.of("on_status", "on_update")) {
+      String notified =
+          given()
+              .contentType("application/json")
+              .body(java.util.Map.of("action", action))
+              .post("/provider/orders/" + active.order().orderId() + "/notify")
+              .then()
+              .statusCode(200)
+              .body("action", equalTo(action))
+              .extract()
+              .path("message_id");
+      Wave2Envelope pushed =
+          Wave2Envelope.parse(buyerPlatform.await(action, notified, WAIT).body());
+      assertEquals(action, pushed.context().action());
+      assertEquals(txn, pushed.context().transactionId());
+      assertEquals("ACTIVE", pushed.message().contract().statusCode());
+    }
 
     Wave2Envelope cancel = send(Wave2Buyer.request(Wave2Action.CANCEL, txn, onConfirm.message()));
     assertEquals("CANCELLED", callback("on_cancel", cancel).message().contract().statusCode());
