@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.uei.p2p.market.exact.ExactDecimals;
 import org.uei.p2p.market.meter.SlotEnergy;
 import org.uei.p2p.market.meter.SlotSums;
 import org.uei.p2p.model.trade.Allocation;
@@ -163,9 +164,9 @@ public final class MeterAllocator {
    */
   private BigDecimal share(TradeSide side, SlotSums sums, BigDecimal q) {
     int scale = Math.max(sums.importScale(), sums.exportScale());
-    long in = scaledTo(sums.importUnscaled(), scale - sums.importScale());
-    long out = scaledTo(sums.exportUnscaled(), scale - sums.exportScale());
-    if (in == OVERFLOW || out == OVERFLOW) {
+    long in = ExactDecimals.scaledTo(sums.importUnscaled(), scale - sums.importScale());
+    long out = ExactDecimals.scaledTo(sums.exportUnscaled(), scale - sums.exportScale());
+    if (in == ExactDecimals.NOT_EXACT || out == ExactDecimals.NOT_EXACT) {
       BigDecimal flow =
           side == TradeSide.BUYER
               ? sums.importKwh().subtract(sums.exportKwh())
@@ -178,12 +179,12 @@ public final class MeterAllocator {
       return shareOf(q, BigDecimal.ZERO);
     }
     if (method == AllocationMethod.PRO_RATA) {
-      long qUnscaled = unscaled(q);
-      if (qUnscaled != OVERFLOW) {
+      long qUnscaled = ExactDecimals.unscaled(q);
+      if (qUnscaled != ExactDecimals.NOT_EXACT) {
         int common = Math.max(scale, q.scale());
-        long f = scaledTo(flow, common - scale);
-        long c = scaledTo(qUnscaled, common - q.scale());
-        if (f != OVERFLOW && c != OVERFLOW) {
+        long f = ExactDecimals.scaledTo(flow, common - scale);
+        long c = ExactDecimals.scaledTo(qUnscaled, common - q.scale());
+        if (f != ExactDecimals.NOT_EXACT && c != ExactDecimals.NOT_EXACT) {
           if (f >= c) {
             // min(flow, q) is then q in value, and the share depends on the value alone
             return EnergyShares.proRataOne(q, q);
@@ -191,9 +192,11 @@ public final class MeterAllocator {
           int drop = scale - EnergyShares.SCALE;
           long floor =
               drop <= 0
-                  ? scaledTo(flow, -drop)
-                  : drop >= TEN.length ? 0 : flow / TEN[drop]; // flow > 0: truncation is floor
-          if (floor != OVERFLOW) {
+                  ? ExactDecimals.scaledTo(flow, -drop)
+                  : drop > ExactDecimals.MAX_POWER
+                      ? 0
+                      : flow / ExactDecimals.pow10(drop); // flow > 0: truncation is floor
+          if (floor != ExactDecimals.NOT_EXACT) {
             return BigDecimal.valueOf(floor, EnergyShares.SCALE);
           }
         }
@@ -207,56 +210,6 @@ public final class MeterAllocator {
     return method == AllocationMethod.FIFO
         ? EnergyShares.fifoOne(q, delivered)
         : EnergyShares.proRataOne(q, delivered);
-  }
-
-  /** {@link #unscaled} and {@link #scaledTo} of a value they cannot give exactly. */
-  private static final long OVERFLOW = Long.MIN_VALUE;
-
-  /** Digits and scale up to which {@link #unscaled} reads a decimal. */
-  private static final int EXACT_DIGITS = 15;
-
-  private static final long[] TEN = new long[19];
-
-  private static final double[] TEN_D = new double[EXACT_DIGITS + 1];
-
-  static {
-    TEN[0] = 1;
-    for (int i = 1; i < TEN.length; i++) {
-      TEN[i] = TEN[i - 1] * 10;
-    }
-    for (int i = 0; i < TEN_D.length; i++) {
-      TEN_D[i] = TEN[i];
-    }
-  }
-
-  /**
-   * The unscaled value of {@code v} when it has at most {@value #EXACT_DIGITS} digits and a scale
-   * from 0 to {@value #EXACT_DIGITS}, else {@link #OVERFLOW}; read back from {@link
-   * BigDecimal#doubleValue()}, which allocates nothing for such a value (as {@link
-   * BigDecimal#unscaledValue()} would) and is the double nearest to it: the unscaled value is under
-   * 2<sup>50</sup>, so that double times the power of ten (exact) rounds back to it exactly. The
-   * settlement reads its factors the same way.
-   */
-  private static long unscaled(BigDecimal v) {
-    int scale = v.scale();
-    if (scale < 0 || scale > EXACT_DIGITS || v.precision() > EXACT_DIGITS) {
-      return OVERFLOW;
-    }
-    return Math.round(v.doubleValue() * TEN_D[scale]);
-  }
-
-  /** {@code v × 10^k} for {@code v ≥ 0}, or {@link #OVERFLOW} when that exceeds a long or v < 0. */
-  private static long scaledTo(long v, int k) {
-    if (v < 0) {
-      return OVERFLOW;
-    }
-    if (v == 0 || k == 0) {
-      return v;
-    }
-    if (k >= TEN.length || v > Long.MAX_VALUE / TEN[k]) {
-      return OVERFLOW;
-    }
-    return v * TEN[k];
   }
 
   static BigDecimal deliveredFraction(BigDecimal contractedNet, BigDecimal measuredNet) {

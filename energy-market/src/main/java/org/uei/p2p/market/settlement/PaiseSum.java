@@ -1,14 +1,15 @@
 package org.uei.p2p.market.settlement;
 
 import java.math.BigDecimal;
+import org.uei.p2p.market.exact.ExactDecimals;
 
 /**
  * A running sum of amounts, exactly the {@code BigDecimal} sum from {@code BigDecimal.ZERO} (value
  * and scale) without a new {@code BigDecimal} per amount: amounts in paise (scale 2, as every
- * settlement line's) of up to {@link Decimals#EXACT_DIGITS} digits are added as a {@code long}; any
- * other amount, and the paise when the {@code long} would overflow, as {@code BigDecimal}. Addition
- * is exact and the scale of a sum is the largest of its terms', so the order does not matter. Not
- * thread-safe.
+ * settlement line's) of up to {@link ExactDecimals#EXACT_DIGITS} digits are added as a {@code
+ * long}; any other amount, and the paise when the {@code long} would overflow, as {@code
+ * BigDecimal}. Addition is exact and the scale of a sum is the largest of its terms', so the order
+ * does not matter. Not thread-safe.
  */
 final class PaiseSum {
   private long paise;
@@ -18,8 +19,8 @@ final class PaiseSum {
   /** Adds {@code amount}. */
   void add(BigDecimal amount) {
     if (amount.scale() == MoneyRounding.SCALE) {
-      long u = Decimals.unscaled(amount);
-      if (u != Decimals.NOT_EXACT) {
+      long u = ExactDecimals.unscaled(amount);
+      if (u != ExactDecimals.NOT_EXACT) {
         long sum = paise + u;
         // overflow only when both have one sign and the sum the other
         if (((paise ^ sum) & (u ^ sum)) < 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.market.allocation.ReconciledTrade;
+import org.uei.p2p.market.exact.ExactDecimals;
 import org.uei.p2p.model.trade.Payee;
 import org.uei.p2p.model.trade.SettlementLine;
 import org.uei.p2p.model.trade.SettlementLineType;
@@ -71,8 +72,8 @@ public final class SettlementCalculator {
     this.buyerFee = policy.feeRate(TradeSide.BUYER);
     this.sellerFee = policy.feeRate(TradeSide.SELLER);
     this.sameFees = buyerFee.equals(sellerFee);
-    this.buyerFeeUnscaled = Decimals.unscaled(buyerFee);
-    this.sellerFeeUnscaled = Decimals.unscaled(sellerFee);
+    this.buyerFeeUnscaled = ExactDecimals.unscaled(buyerFee);
+    this.sellerFeeUnscaled = ExactDecimals.unscaled(sellerFee);
   }
 
   /** The money lines of {@code reconciled}, which no DISCOM curtailed. */
@@ -94,7 +95,7 @@ public final class SettlementCalculator {
     Currency currency = t.price().currency();
     BigDecimal price = t.price().perKwh();
     // the energy and fee lines are all on the settled quantity: its unscaled value is read once
-    long k = Decimals.unscaled(settled);
+    long k = ExactDecimals.unscaled(settled);
     SettlementLine energy =
         new SettlementLine(
             id,
@@ -103,7 +104,7 @@ public final class SettlementCalculator {
             Payee.SELLER,
             settled,
             price,
-            amount(settled, k, price, Decimals.unscaled(price)),
+            amount(settled, k, price, ExactDecimals.unscaled(price)),
             currency);
     BigDecimal buyerFeeAmount = amount(settled, k, buyerFee, buyerFeeUnscaled);
     SettlementLine buyerFeeLine =
@@ -206,13 +207,13 @@ public final class SettlementCalculator {
   /**
    * The money of {@code kwh} at {@code rate}, rounded once: every line's amount, {@code
    * MoneyRounding.toPaisa(kwh.multiply(rate))}. When either is zero that is zero paise, whatever
-   * the scales. When both are decimals of at most {@link Decimals#EXACT_DIGITS} digits and scale,
-   * and their product fits in a {@code long}, it is computed and rounded half up on their unscaled
-   * values, the arithmetic {@code BigDecimal} does, without the intermediate product; anything else
-   * goes through {@code BigDecimal}.
+   * the scales. When both are decimals of at most {@link ExactDecimals#EXACT_DIGITS} digits and
+   * scale, and their product fits in a {@code long}, it is computed and rounded half up on their
+   * unscaled values, the arithmetic {@code BigDecimal} does, without the intermediate product;
+   * anything else goes through {@code BigDecimal}.
    */
   static BigDecimal amount(BigDecimal kwh, BigDecimal rate) {
-    return amount(kwh, Decimals.unscaled(kwh), rate, Decimals.unscaled(rate));
+    return amount(kwh, ExactDecimals.unscaled(kwh), rate, ExactDecimals.unscaled(rate));
   }
 
   /** {@link #amount(BigDecimal, BigDecimal)} given {@link Decimals#unscaled} of both, read once. */
@@ -221,7 +222,7 @@ public final class SettlementCalculator {
       return ZERO_PAISE;
     }
     long paise = Decimals.paiseOfProduct(k, kwh.scale(), r, rate.scale());
-    if (paise != Decimals.NOT_EXACT) {
+    if (paise != ExactDecimals.NOT_EXACT) {
       return paise(paise);
     }
     return MoneyRounding.toPaisa(kwh.multiply(rate));
