@@ -39,18 +39,7 @@ class SingleTradeAllocationTest {
         continue;
       }
       boolean buyerSide = random.nextBoolean();
-      Trade t =
-          new Trade(
-              "T",
-              "bap",
-              "bpp",
-              new MeterPoint("B", "BRPL"),
-              new MeterPoint("S", "PVVNL"),
-              SLOT,
-              q,
-              UnitPrice.inr("6"),
-              TradeStatus.CONFIRMED,
-              SLOT.start());
+      Trade t = trade(q);
       SlotEnergy energy =
           new SlotEnergy(
               buyerSide ? "B" : "S",
