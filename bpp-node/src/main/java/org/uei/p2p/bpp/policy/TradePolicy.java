@@ -47,7 +47,8 @@ public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
 
   private final TradingRules rules;
   private final boolean enabled;
-  private final TradeRuleChecker checker;
+  private final ProsumerMeters meters;
+  private final ConfirmedTrades confirmed;
   private final DataSource dataSource;
 
   @Inject
@@ -55,9 +56,17 @@ public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
     this.rules = rules;
     this.dataSource = dataSource;
     this.enabled = config.rules().enabled();
-    this.checker =
-        new TradeRuleChecker(
-            rules, new ProsumerMeters(dataSource), new ConfirmedTrades(dataSource));
+    this.meters = new ProsumerMeters(dataSource);
+    this.confirmed = new ConfirmedTrades(dataSource);
+  }
+
+  /**
+   * A checker that counts, beside the confirmed trades, those of {@code earlier}: the lines of the
+   * same order checked before, so that two lines on one meter and slot cannot each fit the cap
+   * while together they go over it.
+   */
+  private TradeRuleChecker checker(List<Trade> earlier) {
+    return new TradeRuleChecker(rules, meters, new WithEarlierLines(confirmed, earlier));
   }
 
   /** The rules in force. */
@@ -74,8 +83,10 @@ public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
     if (!enabled) {
       return out;
     }
-    for (Trade t : order.trades(transactionId, now)) {
-      out.addAll(checker.check(t, now, EnumSet.of(TradeSide.SELLER)));
+    List<Trade> trades = order.trades(transactionId, now);
+    for (int i = 0; i < trades.size(); i++) {
+      out.addAll(
+          checker(trades.subList(0, i)).check(trades.get(i), now, EnumSet.of(TradeSide.SELLER)));
     }
     return out;
   }
@@ -109,7 +120,8 @@ public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
           "cannot lock seller meters " + meters + ": " + e.getMessage(), e);
     }
     for (int i = 0; i < trades.size(); i++) {
-      for (RuleViolation v : checker.check(trades.get(i), now, EnumSet.of(TradeSide.SELLER))) {
+      for (RuleViolation v :
+          checker(trades.subList(0, i)).check(trades.get(i), now, EnumSet.of(TradeSide.SELLER))) {
         if (v.rule() == org.uei.p2p.market.rules.Rule.SELLER_CAP) {
           return Optional.of(new OverCap(i, v));
         }
@@ -155,6 +167,32 @@ public class TradePolicy implements org.uei.p2p.bpp.order.SellerCapCheck {
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read meter " + meterId + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** The confirmed trades, and the earlier lines of the order being checked. */
+  private record WithEarlierLines(TradeBook confirmed, List<Trade> earlier) implements TradeBook {
+    @Override
+    public List<Trade> openTrades(String meterId, DeliverySlot slot) {
+      List<Trade> out = confirmed.openTrades(meterId, slot);
+      if (earlier.isEmpty()) {
+        return out;
+      }
+      out = new ArrayList<>(out);
+      for (Trade t : earlier) {
+        if (t.slot().equals(slot)
+            && (t.seller().meterId().equals(meterId) || t.buyer().meterId().equals(meterId))) {
+          out.add(t);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public List<Trade> all() {
+      List<Trade> out = new ArrayList<>(confirmed.all());
+      out.addAll(earlier);
+      return out;
     }
   }
 

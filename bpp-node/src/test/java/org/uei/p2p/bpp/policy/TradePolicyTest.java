@@ -89,6 +89,29 @@ class TradePolicyTest {
   }
 
   @Test
+  void twoLinesOfOneOrderOnOneMeterAndSlotCountTogether() throws Exception {
+    String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
+    String first = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    String second = BppNodeTest.publishOffer(prosumer, "6.00", "4");
+    TradeOrder a = order(first, "3");
+    TradeOrder both = a.withLines(List.of(a.lines().get(0), order(second, "3").lines().get(0)));
+
+    List<RuleViolation> over =
+        QuarkusTransaction.requiringNew()
+            .call(() -> policy.violations(both, "txn-" + UUID.randomUUID(), Instant.now()));
+    assertEquals(1, over.size(), "3 + 3 kWh on a 5 kWh meter: " + over);
+    assertTrue(over.get(0).message().contains("6.00 kWh"), over.get(0).message());
+    OrderService.NotAvailable refused =
+        assertThrows(
+            OrderService.NotAvailable.class,
+            () ->
+                orders.confirm(
+                    both, BuyerSide.context(Action.CONFIRM, "txn-" + UUID.randomUUID())));
+    assertEquals(1, refused.line(), "the second line is the one over");
+    assertEquals(0, new BigDecimal("4").compareTo(available(first)), "nothing taken");
+  }
+
+  @Test
   void concurrentConfirmsOfOneMeterNeverSellMoreThanItsCap() throws Exception {
     String prosumer = BppNodeTest.registerProsumer("TPDDL", 5);
     List<String> offers = new java.util.ArrayList<>();
