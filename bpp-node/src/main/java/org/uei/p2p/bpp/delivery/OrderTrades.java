@@ -4,20 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
-import org.uei.p2p.bpp.catalog.CatalogService;
-import org.uei.p2p.bpp.catalog.SlotOffer;
+import org.uei.p2p.bpp.order.OrderService;
 import org.uei.p2p.bpp.order.OrderStatus;
 import org.uei.p2p.bpp.order.SellerOrder;
 import org.uei.p2p.bpp.order.SellerOrderLine;
-import org.uei.p2p.model.trade.DeliverySlot;
-import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.Trade;
-import org.uei.p2p.model.trade.TradeStatus;
-import org.uei.p2p.model.trade.UnitPrice;
 import org.uei.p2p.model.wire.WireGeneration;
-import org.uei.p2p.node.config.NodeIdentity;
 
 /**
  * The market's view of stored orders: one {@link Trade} per order line, id {@code <order id>/<line
@@ -27,26 +20,11 @@ import org.uei.p2p.node.config.NodeIdentity;
 @ApplicationScoped
 public class OrderTrades {
 
-  @Inject CatalogService catalog;
-  @Inject NodeIdentity identity;
+  @Inject OrderService orders;
 
-  /** The trade of one order line. */
+  /** The trade of one order line ({@link OrderService#trade}). */
   public Trade trade(SellerOrder o, SellerOrderLine l) {
-    SlotOffer offer = catalog.offer(l.offerId).orElseThrow();
-    MeterPoint seller = catalog.sellerMeter(offer);
-    TradeStatus status =
-        o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED;
-    return new Trade(
-        tradeId(o.id, l.lineNo()),
-        o.bapId,
-        identity.subscriberId(),
-        new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
-        seller,
-        new DeliverySlot(offer.slotStart, offer.slotEnd),
-        l.quantityKwh,
-        new UnitPrice(l.pricePerKwh, Currency.getInstance(l.currency)),
-        status,
-        o.createdAt);
+    return orders.trade(o, l);
   }
 
   /**

@@ -154,15 +154,15 @@ public class OrderService {
     BigDecimal delta = kwh.subtract(line.quantityKwh);
     if (delta.signum() > 0) {
       Optional<SellerCapCheck.OverCap> over =
-          caps.lockedOverCap(List.of(tradeWith(o, line, kwh)), marketClock.now());
+          caps.lockedOverCap(List.of(trade(o, line).withQuantity(kwh)), marketClock.now());
       if (over.isPresent()) {
         throw new NotAvailable(lineNo - 1, over.get().violation().message());
       }
-    }
-    if (delta.signum() > 0 && !inventory.take(line.offerId, delta, marketClock.now())) {
-      throw new NotAvailable(
-          lineNo - 1,
-          "offer '" + line.offerId + "' has less than " + delta.toPlainString() + " kWh more");
+      if (!inventory.take(line.offerId, delta, marketClock.now())) {
+        throw new NotAvailable(
+            lineNo - 1,
+            "offer '" + line.offerId + "' has less than " + delta.toPlainString() + " kWh more");
+      }
     }
     if (delta.signum() < 0) {
       inventory.giveBack(line.offerId, delta.negate(), now);
@@ -172,19 +172,23 @@ public class OrderService {
     return o;
   }
 
-  /** The trade of a stored line as it would be with {@code kwh}, under the line's own trade id. */
-  private Trade tradeWith(SellerOrder o, SellerOrderLine line, BigDecimal kwh) {
-    SlotOffer offer = catalog.offer(line.offerId).orElseThrow();
+  /**
+   * The market's view of a stored order line: one {@link Trade}, id {@code <order id>/<line
+   * number>} (the ids {@code TradeOrder.trades} gives the buyer platform), between the order's
+   * buyer platform and this seller platform. Call inside a transaction.
+   */
+  public Trade trade(SellerOrder o, SellerOrderLine l) {
+    SlotOffer offer = catalog.offer(l.offerId).orElseThrow();
     return new Trade(
-        o.id + "/" + line.lineNo(),
+        o.id + "/" + l.lineNo(),
         o.bapId,
         identity.subscriberId(),
         new MeterPoint(o.buyerMeterId, o.buyerDiscomId),
         catalog.sellerMeter(offer),
         new DeliverySlot(offer.slotStart, offer.slotEnd),
-        kwh,
-        new UnitPrice(line.pricePerKwh, java.util.Currency.getInstance(line.currency)),
-        TradeStatus.CONFIRMED,
+        l.quantityKwh,
+        new UnitPrice(l.pricePerKwh, java.util.Currency.getInstance(l.currency)),
+        o.status == OrderStatus.CANCELLED ? TradeStatus.CANCELLED : TradeStatus.CONFIRMED,
         o.createdAt);
   }
 

@@ -1,7 +1,5 @@
 package org.uei.p2p.node.handler;
 
-import java.util.Optional;
-
 /**
  * What a handler's admission of a message worked out (an order priced from the catalog, say), kept
  * for the handling of the same message in the same process, so that the handler does not work it
@@ -15,12 +13,6 @@ public final class Admitted {
   /** Keeps {@code result} for the handling. */
   public void set(Object result) {
     value = result;
-  }
-
-  /** What admission kept, if it is a {@code type}. */
-  public <T> Optional<T> get(Class<T> type) {
-    Object v = value;
-    return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
   }
 
   /**
