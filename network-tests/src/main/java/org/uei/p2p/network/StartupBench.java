@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
+import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.registry.local.LocalRegistry;
 import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
@@ -50,7 +51,6 @@ public final class StartupBench {
   private final Path dir;
   private final Options options;
   private final LocalRegistry registry;
-  private final Map<String, Path> cdsArchives = new LinkedHashMap<>();
 
   private StartupBench(Path dir, Options options, LocalRegistry registry) {
     this.dir = dir;
@@ -79,16 +79,11 @@ public final class StartupBench {
         options.pg ? "PostgreSQL" : "H2",
         options.variants,
         loadAverage());
-    if (options.variants.contains("cds")) {
-      for (String node : options.nodes) {
-        cdsArchives.put(node, trainCds(node));
-      }
-    }
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     for (int i = 0; i < options.runs; i++) {
       for (String node : options.nodes) {
         for (String variant : options.variants) {
-          Sample s = startOnce(node, variant, i, options.idleSeconds, null);
+          Sample s = startOnce(node, variant, i, options.idleSeconds);
           samples.computeIfAbsent(node + " " + variant, k -> new ArrayList<>()).add(s);
           System.out.printf("  %-16s run %d: %s%n", node + " " + variant, i + 1, s);
         }
@@ -144,22 +139,7 @@ public final class StartupBench {
         best / limit);
   }
 
-  /**
-   * A training start for the {@code cds} variant: the JVM writes the classes it loaded up to a
-   * graceful stop into a dynamic AppCDS archive, which later starts map instead of parsing.
-   */
-  private Path trainCds(String node) throws Exception {
-    Path archive = dir.resolve(node + "-app-cds.jsa");
-    startOnce(node, "default", -1, 0, archive);
-    if (!Files.isRegularFile(archive)) {
-      throw new IllegalStateException("no CDS archive written for " + node + "; see " + dir);
-    }
-    System.out.printf("  %s: CDS archive %d MB%n", node, Files.size(archive) >> 20);
-    return archive;
-  }
-
-  private Sample startOnce(String node, String variant, int run, int idleSeconds, Path dumpCds)
-      throws Exception {
+  private Sample startOnce(String node, String variant, int run, int idleSeconds) throws Exception {
     String id = node + "." + variant + "." + run + ".startup.local";
     int port = LoopbackSubscribers.freePort();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
@@ -177,10 +157,14 @@ public final class StartupBench {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(BASE);
-    if (dumpCds != null) {
-      cmd.add("-XX:ArchiveClassesAtExit=" + dumpCds);
-    } else if (variant.equals("cds")) {
-      cmd.add("-XX:SharedArchiveFile=" + cdsArchives.get(node));
+    Path jar =
+        Path.of(
+            System.getProperty(
+                variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"));
+    // The documented start command maps the class archive packaged next to the jar, if the build
+    // trained one; the variant 'plain' starts without it.
+    if (!variant.equals("plain")) {
+      cmd.addAll(NodeProcess.classArchiveOption(jar));
     }
     if (variant.equals("xms64")) {
       // Without -Xms the heap starts at its maximum (1/64 of RAM > 256 MB) and an idle node keeps
@@ -188,9 +172,7 @@ public final class StartupBench {
       cmd.add("-Xms64m");
     }
     cmd.add("-jar");
-    cmd.add(
-        System.getProperty(
-            variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"));
+    cmd.add(jar.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> env = pb.environment();
@@ -235,8 +217,7 @@ public final class StartupBench {
       return new Sample(readyMs, cpuS, rssMb, logged(log, STARTED), flywayMs(log));
     } finally {
       p.destroy();
-      // Writing the CDS archive at exit takes minutes on a loaded machine: do not cut it short.
-      if (!p.waitFor(dumpCds != null ? 600 : 30, TimeUnit.SECONDS)) {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
       }
       Runtime.getRuntime().removeShutdownHook(reaper);
@@ -347,9 +328,9 @@ public final class StartupBench {
         }
       }
       for (String v : variants) {
-        if (!List.of("default", "cds", "arena2", "xms64", "base").contains(v)) {
+        if (!List.of("default", "plain", "arena2", "xms64", "base").contains(v)) {
           throw new IllegalArgumentException(
-              "unknown variant " + v + " (default, cds, arena2, xms64, base)");
+              "unknown variant " + v + " (default, plain, arena2, xms64, base)");
         }
       }
       return new Options(

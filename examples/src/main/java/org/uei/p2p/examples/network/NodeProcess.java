@@ -59,6 +59,16 @@ public final class NodeProcess implements AutoCloseable {
     this.maxHeap = maxHeap;
   }
 
+  /**
+   * The option of the nodes' documented start command that maps the class archive their build
+   * trained next to {@code jar} ({@code app-cds.jsa}): none when there is no archive (a {@code
+   * -Ppostgres} build has none).
+   */
+  public static List<String> classArchiveOption(Path jar) {
+    Path archive = jar.resolveSibling("app-cds.jsa");
+    return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+  }
+
   /** The node's base URL on loopback. */
   public String url() {
     return "http://127.0.0.1:" + port;
@@ -69,6 +79,7 @@ public final class NodeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + maxHeap);
+    cmd.addAll(classArchiveOption(jar));
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =
