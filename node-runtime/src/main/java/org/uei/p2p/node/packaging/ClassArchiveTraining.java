@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +35,12 @@ import java.util.stream.Stream;
  *
  * <p>The archive only fits the jars and the JDK build it was trained with; on any other the JVM
  * says so in one warning and starts without it. The training needs no registry: the node becomes
- * ready before it looks anyone up.
+ * ready before it looks anyone up. A node built for H2 trains on a throwaway H2 file; one built for
+ * PostgreSQL needs a server, given by {@code --jdbc-url=}, {@code --jdbc-user=} and {@code
+ * --jdbc-password=}: it trains in a fresh schema of that database and drops the schema afterwards.
  *
- * <p>Arguments: {@code <quarkus-app directory>}.
+ * <p>Arguments: {@code <quarkus-app directory> [--jdbc-url=URL --jdbc-user=U --jdbc-password=P]};
+ * an empty {@code --jdbc-url=} is the same as none.
  */
 public final class ClassArchiveTraining {
 
@@ -48,16 +52,29 @@ public final class ClassArchiveTraining {
   private static final Duration WRITTEN_WITHIN = Duration.ofMinutes(10);
 
   private final Path app;
+  private final Map<String, String> options;
 
-  private ClassArchiveTraining(Path app) {
+  private ClassArchiveTraining(Path app, Map<String, String> options) {
     this.app = app.toAbsolutePath().normalize();
+    this.options = options;
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: ClassArchiveTraining <quarkus-app directory>");
+    if (args.length < 1) {
+      throw new IllegalArgumentException(
+          "usage: ClassArchiveTraining <quarkus-app directory> [--jdbc-url=URL --jdbc-user=U"
+              + " --jdbc-password=P]");
     }
-    new ClassArchiveTraining(Path.of(args[0])).train();
+    Map<String, String> options = new HashMap<>();
+    for (String a : List.of(args).subList(1, args.length)) {
+      int eq = a.indexOf('=');
+      String name = eq < 0 ? a : a.substring(0, eq);
+      if (eq < 0 || !List.of("--jdbc-url", "--jdbc-user", "--jdbc-password").contains(name)) {
+        throw new IllegalArgumentException("unknown argument " + a);
+      }
+      options.put(name, a.substring(eq + 1));
+    }
+    new ClassArchiveTraining(Path.of(args[0]), options).train();
   }
 
   private void train() throws Exception {
@@ -94,6 +111,10 @@ public final class ClassArchiveTraining {
     env.put("UEI_DATA_DIR", work.resolve("data").toString());
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    TrainingSchema schema = TrainingSchema.of(options);
+    if (schema != null) {
+      env.putAll(schema.nodeEnv());
+    }
     Process node = pb.start();
     try {
       awaitReady(node, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), log);
@@ -108,6 +129,9 @@ public final class ClassArchiveTraining {
     } finally {
       node.destroyForcibly().waitFor();
       deleteTree(work);
+      if (schema != null) {
+        schema.drop();
+      }
     }
     if (!Files.isRegularFile(archive)) {
       throw new IllegalStateException("the node wrote no class archive; see " + log);
