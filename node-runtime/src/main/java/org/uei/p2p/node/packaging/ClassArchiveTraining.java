@@ -6,15 +6,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.uei.p2p.signing.keys.Ed25519KeyPair;
 
 /**
  * Writes the class-data archive ({@code app-cds.jsa}) next to a packaged node's {@code
@@ -103,7 +102,7 @@ public final class ClassArchiveTraining {
     env.keySet().removeIf(k -> k.startsWith("UEI_") || k.startsWith("QUARKUS_"));
     env.put("UEI_SUBSCRIBER_ID", "class-archive-training.invalid");
     env.put("UEI_KEY_ID", "training");
-    env.put("UEI_PRIVATE_KEY", randomSeed());
+    env.put("UEI_PRIVATE_KEY", Ed25519KeyPair.generate().seedBase64());
     env.put("UEI_DOMAIN", "training");
     env.put("UEI_PUBLIC_URL", "http://127.0.0.1:" + port);
     // Nothing listens on port 9 (discard) on loopback: the node never needs the registry to start.
@@ -172,12 +171,6 @@ public final class ClassArchiveTraining {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
-  }
-
-  private static String randomSeed() {
-    byte[] seed = new byte[32];
-    new SecureRandom().nextBytes(seed);
-    return Base64.getEncoder().encodeToString(seed);
   }
 
   private static void deleteTree(Path root) throws IOException {
