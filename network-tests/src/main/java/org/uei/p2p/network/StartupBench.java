@@ -31,11 +31,12 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * the variant {@code base} starts another build of the nodes (system properties {@code
  * uei.bpp.base.jar}, {@code uei.bap.base.jar}) so that two builds are compared the same way. The
  * variant {@code default} is the nodes' documented start command, with the class archive their
- * build trained, on an empty database; {@code restart} the same on a database that a first,
- * unmeasured start migrated, as an operator's restart finds it; {@code plain} the default without
- * the archive. Also records the CPU time the node's process had used when it became ready, which a
- * busy machine inflates far less than the wall time. Prints median, best and worst per node and
- * variant, and one met/MISSED line per goal.
+ * build trained (on JDK 25, the AOT cache {@code network-tests/train-aot-cache} trained, if there
+ * is one), on an empty database; {@code restart} the same on a database that a first, unmeasured
+ * start migrated, as an operator's restart finds it; {@code plain} the default without the archive.
+ * Also records the CPU time the node's process had used when it became ready, which a busy machine
+ * inflates far less than the wall time. Prints median, best and worst per node and variant, and one
+ * met/MISSED line per goal.
  *
  * <p>Arguments: {@code [runs] [--idle seconds] [--variants a,b] [--nodes bpp,bap] [--pg]}.
  */
@@ -162,12 +163,13 @@ public final class StartupBench {
     cmd.addAll(BASE);
     Path jar =
         Path.of(
-            System.getProperty(
-                variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"));
+                System.getProperty(
+                    variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"))
+            .toAbsolutePath();
     // The documented start command maps the class archive packaged next to the jar, if the build
-    // trained one; the variant 'plain' starts without it.
+    // trained one, or on JDK 25 the AOT cache trained there; the variant 'plain' starts without.
     if (!variant.equals("plain")) {
-      cmd.addAll(NodeProcess.classArchiveOption(jar));
+      cmd.addAll(NodeProcess.startCacheOption(jar));
     }
     if (variant.equals("xms64")) {
       // Without -Xms the heap starts at its maximum (1/64 of RAM > 256 MB) and an idle node keeps

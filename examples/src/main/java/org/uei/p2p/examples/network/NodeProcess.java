@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess implements AutoCloseable {
 
+  /** The AOT cache's file name, next to {@code quarkus-run.jar}. */
+  public static final String AOT_CACHE = "app.aot";
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -52,7 +55,9 @@ public final class NodeProcess implements AutoCloseable {
           name + ": " + jar + " does not exist; package the node first (mvn package)");
     }
     this.name = name;
-    this.jar = jar;
+    // An AOT cache records the class path as given on the command line: an absolute one serves a
+    // node started from any working directory.
+    this.jar = jar.toAbsolutePath().normalize();
     this.env = Map.copyOf(env);
     this.port = port;
     this.log = log;
@@ -69,6 +74,21 @@ public final class NodeProcess implements AutoCloseable {
     return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
   }
 
+  /**
+   * The option of the nodes' documented start command for the JVM this runs on, which also starts
+   * the nodes: on JDK 25 or later the AOT cache trained next to {@code jar} ({@code app.aot},
+   * written by {@code network-tests/train-aot-cache}), or none before it is trained (the build's
+   * class archive serves only the build's JDK 17, and a JVM told to write a cache must map none);
+   * on older JDKs the build's class archive ({@link #classArchiveOption}).
+   */
+  public static List<String> startCacheOption(Path jar) {
+    if (Runtime.version().feature() < 25) {
+      return classArchiveOption(jar.toAbsolutePath());
+    }
+    Path cache = jar.toAbsolutePath().resolveSibling(AOT_CACHE);
+    return Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
+  }
+
   /** The node's base URL on loopback. */
   public String url() {
     return "http://127.0.0.1:" + port;
@@ -79,7 +99,7 @@ public final class NodeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + maxHeap);
-    cmd.addAll(classArchiveOption(jar));
+    cmd.addAll(startCacheOption(jar));
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =
@@ -161,9 +181,17 @@ public final class NodeProcess implements AutoCloseable {
 
   /** Stops the node gracefully (SIGTERM) and waits for the JVM to exit. */
   public void stop() throws InterruptedException {
+    stop(Duration.ofSeconds(20));
+  }
+
+  /**
+   * Stops the node gracefully (SIGTERM) and waits up to {@code grace} for the JVM to exit before
+   * killing it: a JVM that writes an AOT cache as it exits needs longer than the default.
+   */
+  public void stop(Duration grace) throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
       }
     }
