@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.uei.p2p.model.envelope.Contexts;
@@ -276,6 +277,9 @@ public final class LoadHarness {
     List<PreparedRequest> measuredRequests;
     LoadRun.Result result;
     Duration serverCpu;
+    // Bytes the target's processes wrote to storage during the measured run (its database file
+    // and logs), or null where the OS does not tell.
+    Long serverWrites;
     long callbacksInWindow = -1;
     long callbacksAfterDrain = -1;
     long callbackErrors;
@@ -290,9 +294,15 @@ public final class LoadHarness {
     void measure(RequestPool pool, int concurrency, Duration duration, LoadRun.SendHook hook)
         throws InterruptedException {
       Optional<Duration> cpu0 = cpu();
+      OptionalLong written0 = ProcessIo.writeBytes(processes);
       result = LoadRun.run(targets, pool, concurrency, duration, LoadHarness::interval, hook);
       Optional<Duration> cpu1 = cpu();
+      OptionalLong written1 = ProcessIo.writeBytes(processes);
       serverCpu = cpu0.isPresent() && cpu1.isPresent() ? cpu1.get().minus(cpu0.get()) : null;
+      serverWrites =
+          written0.isPresent() && written1.isPresent()
+              ? written1.getAsLong() - written0.getAsLong()
+              : null;
       if (result.poolUsedUp()) {
         log(
             "  note: the %,d pre-signed requests ran out after %.1f s; raise --max-pool or the warm-up%n",

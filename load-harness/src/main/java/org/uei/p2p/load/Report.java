@@ -17,8 +17,9 @@ final class Report {
 
   private static final String HEADER =
       "| target | requests | ACKed/s | p50 ms | p99 ms | max ms | errors"
-          + " | on_select callbacks | server CPU µs/req | client CPU µs/req |";
-  private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|";
+          + " | on_select callbacks | server CPU µs/req | client CPU µs/req"
+          + " | server writes KB/req |";
+  private static final String RULE = "|---|---|---|---|---|---|---|---|---|---|---|";
 
   private Report() {}
 
@@ -202,8 +203,10 @@ final class Report {
                 "%,d (%,d within the window)", p.callbacksAfterDrain, p.callbacksInWindow);
     String serverCpu =
         p.serverCpu == null ? "n/a" : String.format("%.0f", p.serverCpu.toNanos() / 1e3 / r.sent());
+    String serverWrites =
+        p.serverWrites == null ? "n/a" : String.format("%.1f", p.serverWrites / 1024.0 / r.sent());
     out.printf(
-        "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %,d | %s | %s | %.0f |%n",
+        "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %,d | %s | %s | %.0f | %s |%n",
         p.name,
         r.sent(),
         r.ackedPerSecond(),
@@ -213,7 +216,8 @@ final class Report {
         r.errors(),
         callbacks,
         serverCpu,
-        r.clientCpuNanos() / 1e3 / r.sent());
+        r.clientCpuNanos() / 1e3 / r.sent(),
+        serverWrites);
   }
 
   private static double ms(long nanos) {
