@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.uei.p2p.examples.network.Directories;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
@@ -59,13 +60,22 @@ final class LoadNetwork implements AutoCloseable {
   /** The bare endpoint, or null when it is left out. */
   final NodeProcess bare;
 
+  // The bpp-node instances' data directories: deleted once they stop, since a load run leaves
+  // gigabytes of H2 file behind (logs and recordings stay).
+  private final List<Path> dataDirs;
+
   private LoadNetwork(
-      CallbackCounter callbacks, LocalRegistry registry, List<NodeProcess> bpps, NodeProcess bare) {
+      CallbackCounter callbacks,
+      LocalRegistry registry,
+      List<NodeProcess> bpps,
+      NodeProcess bare,
+      List<Path> dataDirs) {
     this.callbacks = callbacks;
     this.registry = registry;
     this.bpps = List.copyOf(bpps);
     this.bpp = bpps.get(0);
     this.bare = bare;
+    this.dataDirs = List.copyOf(dataDirs);
   }
 
   /**
@@ -86,6 +96,7 @@ final class LoadNetwork implements AutoCloseable {
         LocalRegistry.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("registry")).start();
     Ed25519KeyPair bppKey = Ed25519KeyPair.generate();
     List<NodeProcess> bpps = new ArrayList<>();
+    List<Path> dataDirs = new ArrayList<>();
     String publicUrl = null;
     for (int i = 1; i <= instances; i++) {
       int port = LoopbackSubscribers.freePort();
@@ -93,6 +104,8 @@ final class LoadNetwork implements AutoCloseable {
       // load balancer would hold. The harness spreads its connections over the instances itself.
       publicUrl = publicUrl == null ? "http://127.0.0.1:" + port : publicUrl;
       String name = instances == 1 ? "bpp-node" : "bpp-node-" + i;
+      Path data = dir.resolve(instances == 1 ? "bpp-data" : "bpp-" + i + "-data");
+      dataDirs.add(data);
       Map<String, String> env =
           new HashMap<>(
               Map.of(
@@ -111,7 +124,7 @@ final class LoadNetwork implements AutoCloseable {
                   "UEI_REGISTRY_TYPE",
                   "beckn",
                   "UEI_DATA_DIR",
-                  dir.resolve(instances == 1 ? "bpp-data" : "bpp-" + i + "-data").toString()));
+                  data.toString()));
       if (instances > 1) {
         env.put("UEI_INSTANCE_ID", "bpp-" + i);
       }
@@ -132,7 +145,7 @@ final class LoadNetwork implements AutoCloseable {
           new NodeProcess(
               "bare-endpoint", bareJar, Map.of(), barePort, dir.resolve("bare-endpoint.log"));
     }
-    LoadNetwork net = new LoadNetwork(callbacks, registry, bpps, bare);
+    LoadNetwork net = new LoadNetwork(callbacks, registry, bpps, bare, dataDirs);
     try {
       ArrayNode records = Json.MAPPER.createArrayNode();
       records.add(LoopbackSubscribers.record(BPP_ID, KEY_ID, "BPP", publicUrl, DOMAIN, bppKey));
@@ -247,6 +260,13 @@ final class LoadNetwork implements AutoCloseable {
     } finally {
       registry.close();
       callbacks.close();
+      for (Path d : dataDirs) {
+        try {
+          Directories.deleteTree(d);
+        } catch (IOException e) {
+          System.err.println("could not delete " + d + ": " + e.getMessage());
+        }
+      }
     }
   }
 }

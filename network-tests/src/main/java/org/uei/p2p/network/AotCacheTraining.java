@@ -3,11 +3,10 @@ package org.uei.p2p.network;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.uei.p2p.examples.network.Directories;
 import org.uei.p2p.examples.network.NodeProcess;
 
 /**
@@ -98,7 +97,7 @@ public final class AotCacheTraining {
     System.out.printf(
         "AOT cache trained on %d trades in %.0f s, checked: %s (%d MB), %s (%d MB)%n",
         trades, trainS, bppCache, Files.size(bppCache) >> 20, bapCache, Files.size(bapCache) >> 20);
-    deleteTree(dir);
+    Directories.deleteTree(dir);
   }
 
   private static Path cacheOf(String jarProperty) {
@@ -174,13 +173,5 @@ public final class AotCacheTraining {
   /** The JVM option, in the environment variable the {@code java} launcher reads options from. */
   private static Map<String, String> jvmOption(String option) {
     return Map.of("JDK_JAVA_OPTIONS", option);
-  }
-
-  private static void deleteTree(Path root) throws java.io.IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
