@@ -3,9 +3,12 @@ package org.uei.p2p.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.uei.p2p.examples.network.Await;
 import org.uei.p2p.examples.network.CatalogDiscoveryService;
+import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.NodeProcess;
 import org.uei.p2p.examples.network.Wave2Network;
 
@@ -69,6 +72,27 @@ public final class Wave2LocalNetwork implements AutoCloseable {
   /** Starts a stopped node of the network again and waits until it is ready. */
   public static void start(NodeProcess n) {
     Wave2Network.start(n);
+  }
+
+  /**
+   * A discover through the buyer platform that finds {@code offer}, asked again every 20 ms until
+   * the seller's catalog at the discovery service shows it (the seller publishes it every few
+   * seconds); its transaction id, or null when {@code within} passed without it.
+   */
+  public String discover(String offer, Duration within) throws Exception {
+    return Await.until(
+        () -> {
+          JsonNode d =
+              Json.post(
+                      bap.url() + "/client/discover",
+                      Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
+                  .expect(200);
+          return d.path("offers").toString().contains(offer)
+              ? d.get("transactionId").asText()
+              : null;
+        },
+        within,
+        Duration.ofMillis(20));
   }
 
   public String url(String id) {

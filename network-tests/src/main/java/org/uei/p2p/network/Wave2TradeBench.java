@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.uei.p2p.examples.network.Await;
 import org.uei.p2p.examples.network.Json;
 
 /**
@@ -104,27 +103,9 @@ public final class Wave2TradeBench {
     }
   }
 
-  /**
-   * Discovers the offer through the buyer platform, again until the catalog service shows it: the
-   * seller publishes its catalog there every few seconds, and a fast machine runs hundreds of
-   * discovers in that time, so the wait is bounded by time, not by a count of attempts.
-   */
+  /** Discovers the offer through the buyer platform, once the catalog service shows it. */
   private static String discover(Wave2LocalNetwork net, String offer) throws Exception {
-    String transactionId =
-        Await.until(
-            () -> {
-              JsonNode d =
-                  Json.post(
-                          net.bap.url() + "/client/discover",
-                          Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
-                      .expect(200);
-              return d.path("callbacks").toString().contains(offer)
-                  ? d.get("transactionId").asText()
-                  : null;
-            },
-            DISCOVERED_WITHIN,
-            // Often: the wait is part of the publish-to-ACTIVE time the bench reports.
-            Duration.ofMillis(20));
+    String transactionId = net.discover(offer, DISCOVERED_WITHIN);
     if (transactionId == null) {
       throw new IllegalStateException(
           "offer " + offer + " was not discovered within " + DISCOVERED_WITHIN);

@@ -1,6 +1,7 @@
 package org.uei.p2p.network.wave2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -330,24 +331,11 @@ class Wave2NetworkIT {
         state);
   }
 
-  /**
-   * A discover through the buyer platform that finds the offer, again until the seller platform's
-   * catalog at the discovery service shows it; its transaction id.
-   */
+  /** A discover through the buyer platform that finds the offer; its transaction id. */
   private static String discover(String offer) throws Exception {
-    return Await.value(
-        () -> {
-          JsonNode d =
-              Json.post(
-                      net.bap.url() + "/client/discover",
-                      Map.of("filter", "$.catalogs[*].offers[*] ? (@.id == '" + offer + "')"))
-                  .expect(200);
-          return d.path("offers").toString().contains(offer)
-              ? d.get("transactionId").asText()
-              : null;
-        },
-        DEADLINE,
-        "the offer at the discovery service");
+    String txn = net.discover(offer, DEADLINE);
+    assertNotNull(txn, "the offer at the discovery service within " + DEADLINE);
+    return txn;
   }
 
   private static JsonNode init(String txn, String offer, String meter, String discom, int kwh)
