@@ -26,6 +26,7 @@ import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.registry.Registry;
@@ -212,6 +213,7 @@ public class Cascades {
   }
 
   /** Times out cascades whose utilities did not all answer in time (also after a restart). */
+  @NodeJob
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void expire() {
     if (!active()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.uei.p2p.market.meter.ImportReport;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.jobs.NodeJob;
 
 /**
  * Picks up MDMS batch files from the drop directory (where an SFTP drop delivers them): each {@code
@@ -47,6 +48,7 @@ public class MdmsDropPoller {
 
   // The first poll waits until the node is up: at start it would take a database lock and list
   // the drop directory while the node loads its classes and opens its listener.
+  @NodeJob
   @Scheduled(
       every = "${uei.bpp.delivery.mdms-poll-every:30s}",
       delayed = "5s",

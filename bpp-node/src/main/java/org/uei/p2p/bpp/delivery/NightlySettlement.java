@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.uei.p2p.node.clock.MarketClock;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.store.JobRuns;
 import org.uei.p2p.node.store.SingletonJobs;
 
@@ -28,6 +29,7 @@ public class NightlySettlement {
   @Inject JobRuns jobRuns;
 
   /** Every night, the previous delivery day. */
+  @NodeJob
   @Scheduled(
       cron = "${uei.bpp.delivery.settlement-cron:0 30 2 * * ?}",
       timeZone = "Asia/Kolkata",
@@ -40,6 +42,7 @@ public class NightlySettlement {
   }
 
   /** Settles the days due and not settled yet, in the instance running the singleton jobs. */
+  @NodeJob
   @Scheduled(
       every = "${uei.jobs.renew-every:10s}",
       delayed = "5s",

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.uei.p2p.node.clock.MarketClock;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.store.JobRuns;
 import org.uei.p2p.node.store.SingletonJobs;
 
@@ -28,6 +29,7 @@ public class ActualsJob {
   @Inject SingletonJobs singletonJobs;
   @Inject JobRuns jobRuns;
 
+  @NodeJob
   @Scheduled(
       every = "${uei.jobs.renew-every:10s}",
       delayed = "5s",

@@ -28,6 +28,7 @@ import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.model.wire.WireGeneration;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxEntry;
 import org.uei.p2p.node.outbox.OutboxStatus;
@@ -123,6 +124,7 @@ public class CatalogPublisher {
     }
   }
 
+  @NodeJob
   @Scheduled(
       every = "${uei.bpp.wave2.publish-every:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -30,6 +30,7 @@ import org.uei.p2p.model.wave2.Wave2Message;
 import org.uei.p2p.node.config.NodeIdentity;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.handler.InboundRejection;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.registry.RegistryException;
@@ -233,6 +234,7 @@ public class UtilityCascade {
   }
 
   /** Answers wave-2 cascades whose utilities did not all answer in time (also after a restart). */
+  @NodeJob
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void expire() {
     if (!cascades.active()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.uei.p2p.node.jobs.NodeJob;
 
 /**
  * Moves stored messages into the audit log on one background thread: woken after every commit that
@@ -49,6 +50,7 @@ public class AuditAppender {
     }
   }
 
+  @NodeJob
   @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void sweep() {
     signal();

@@ -28,6 +28,7 @@ import org.uei.p2p.audit.sth.SignedTreeHead;
 import org.uei.p2p.audit.sth.TreeHeadSigner;
 import org.uei.p2p.model.json.BecknJson;
 import org.uei.p2p.node.config.NodeIdentity;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.store.MessageStored;
 import org.uei.p2p.node.store.StoredMessage;
 
@@ -267,6 +268,7 @@ public class AuditLog {
    * readers; in the instance that runs the singleton jobs only (a reader's request still signs a
    * head wherever it lands).
    */
+  @NodeJob
   @Scheduled(
       every = "60s",
       delayed = "10s",

@@ -264,6 +264,14 @@ public interface NodeConfig {
     @WithName("renew-every")
     @WithDefault("10s")
     String renewEvery();
+
+    /**
+     * How long a stopping node waits for its scheduled jobs' runs under way to finish before it
+     * closes its database; no new run starts meanwhile.
+     */
+    @WithName("stop-wait")
+    @WithDefault("PT10S")
+    Duration stopWait();
   }
 
   /** Switches for test and demo networks only: they weaken security or move time. */

@@ -25,6 +25,7 @@ import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.StoredMessage;
@@ -140,6 +141,7 @@ public class InboundDispatcher {
    * Takes over messages stored by an instance that died before it handled them, once their handling
    * lease ran out.
    */
+  @NodeJob
   @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void resumeOrphans() {
     if (running) {

@@ -26,6 +26,7 @@ import org.uei.p2p.model.envelope.MessageParseException;
 import org.uei.p2p.node.config.InstanceId;
 import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.inbound.WorkBacklog;
+import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.outbound.BecknSender;
 import org.uei.p2p.node.outbound.SendResult;
 import org.uei.p2p.node.store.GroupWriter;
@@ -126,6 +127,7 @@ public class OutboxWorker {
   }
 
   /** Scheduler pass: claims a batch of due entries and delivers them. */
+  @NodeJob
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
   void poll() {
     if (!running) {

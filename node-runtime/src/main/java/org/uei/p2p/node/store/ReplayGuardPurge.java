@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import org.uei.p2p.node.jobs.NodeJob;
 
 /**
  * Deletes the replay guard's entries whose time has passed, which would otherwise stay for ever:
@@ -30,6 +31,7 @@ public class ReplayGuardPurge {
 
   @Inject AgroalDataSource dataSource;
 
+  @NodeJob
   @Scheduled(
       every = "10m",
       delayed = "1m",

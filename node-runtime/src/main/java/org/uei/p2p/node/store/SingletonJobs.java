@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.uei.p2p.node.config.InstanceId;
 import org.uei.p2p.node.config.NodeConfig;
+import org.uei.p2p.node.jobs.NodeJob;
 
 /**
  * Elects, among the instances of a node on one database, the one that runs the singleton jobs (MDMS
@@ -85,6 +86,7 @@ public class SingletonJobs {
     return l;
   }
 
+  @NodeJob
   @Scheduled(
       every = "${uei.jobs.renew-every:10s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
