@@ -27,11 +27,11 @@ public final class ScheduledMethods {
       String[] parts = description.split("#", 2);
       Class<?> type =
           Class.forName(parts[0], false, Thread.currentThread().getContextClassLoader());
-      boolean marked =
+      List<Method> named =
           Arrays.stream(type.getDeclaredMethods())
               .filter(m -> m.getName().equals(parts[1]))
-              .allMatch(ScheduledMethods::isNodeJob);
-      if (!marked) {
+              .toList();
+      if (named.isEmpty() || !named.stream().allMatch(ScheduledMethods::isNodeJob)) {
         missing.add(description);
       }
     }
