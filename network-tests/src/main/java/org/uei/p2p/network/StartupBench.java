@@ -33,10 +33,11 @@ import org.uei.p2p.signing.keys.Ed25519KeyPair;
  * variant {@code default} is the nodes' documented start command, with the class archive their
  * build trained (on JDK 25, the AOT cache {@code network-tests/train-aot-cache} trained, if there
  * is one), on an empty database; {@code restart} the same on a database that a first, unmeasured
- * start migrated, as an operator's restart finds it; {@code plain} the default without the archive.
- * Also records the CPU time the node's process had used when it became ready, which a busy machine
- * inflates far less than the wall time. Prints median, best and worst per node and variant, and one
- * met/MISSED line per goal.
+ * start migrated, as an operator's restart finds it; {@code plain} the default without the archive;
+ * {@code tiered} the default with the JVM's own JIT (C1, then C2) instead of C1 alone. Also records
+ * the CPU time the node's process had used when it became ready, which a busy machine inflates far
+ * less than the wall time. Prints median, best and worst per node and variant, and one met/MISSED
+ * line per goal.
  *
  * <p>Arguments: {@code [runs] [--idle seconds] [--variants a,b] [--nodes bpp,bap] [--pg]}.
  */
@@ -166,10 +167,15 @@ public final class StartupBench {
                 System.getProperty(
                     variant.equals("base") ? "uei." + node + ".base.jar" : "uei." + node + ".jar"))
             .toAbsolutePath();
-    // The documented start command maps the class archive packaged next to the jar, if the build
-    // trained one, or on JDK 25 the AOT cache trained there; the variant 'plain' starts without.
-    if (!variant.equals("plain")) {
-      cmd.addAll(NodeProcess.startCacheOption(jar));
+    // The documented start command: on JDK 17 C1 alone and the class archive packaged next to the
+    // jar, if the build trained one, or on JDK 25 the AOT cache trained there. The variant 'plain'
+    // starts without the archive, 'tiered' with the JVM's default JIT (C1, then C2).
+    for (String option : NodeProcess.startOptions(jar)) {
+      boolean jit = option.equals(NodeProcess.C1_ONLY);
+      if (jit && variant.equals("tiered") || !jit && variant.equals("plain")) {
+        continue;
+      }
+      cmd.add(option);
     }
     if (variant.equals("xms64")) {
       // Without -Xms the heap starts at its maximum (1/64 of RAM > 256 MB) and an idle node keeps
@@ -366,9 +372,10 @@ public final class StartupBench {
         }
       }
       for (String v : variants) {
-        if (!List.of("default", "restart", "plain", "arena2", "xms64", "base").contains(v)) {
+        if (!List.of("default", "restart", "plain", "arena2", "xms64", "tiered", "base")
+            .contains(v)) {
           throw new IllegalArgumentException(
-              "unknown variant " + v + " (default, restart, plain, arena2, xms64, base)");
+              "unknown variant " + v + " (default, restart, plain, arena2, xms64, tiered, base)");
         }
       }
       return new Options(

@@ -25,6 +25,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess implements AutoCloseable {
 
+  /**
+   * The documented start command's JIT setting on JDK 17: C1 alone. On two cores the JVM's default
+   * (C1, then C2 for hot code) spends half a start's CPU and the first few hundred trades compiling
+   * with C2; C1 alone starts on 40–48 % less CPU and trades about 40 % faster in the first minutes,
+   * for code up to a quarter slower once warm (figures in BENCHMARKS.md).
+   */
+  public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   /** The AOT cache's file name, next to {@code quarkus-run.jar}. */
   public static final String AOT_CACHE = "app.aot";
 
@@ -75,18 +83,37 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * The option of the nodes' documented start command for the JVM this runs on, which also starts
+   * The options of the nodes' documented start command for the JVM this runs on, which also starts
    * the nodes: on JDK 25 or later the AOT cache trained next to {@code jar} ({@code app.aot},
    * written by {@code network-tests/train-aot-cache}), or none before it is trained (the build's
    * class archive serves only the build's JDK 17, and a JVM told to write a cache must map none);
-   * on older JDKs the build's class archive ({@link #classArchiveOption}).
+   * on older JDKs C1 alone ({@link #C1_ONLY}) and the build's class archive ({@link
+   * #classArchiveOption}).
    */
-  public static List<String> startCacheOption(Path jar) {
+  public static List<String> startOptions(Path jar) {
     if (Runtime.version().feature() < 25) {
-      return classArchiveOption(jar.toAbsolutePath());
+      List<String> options = new ArrayList<>(jitOption(System.getenv("UEI_NODE_JIT")));
+      options.addAll(classArchiveOption(jar.toAbsolutePath()));
+      return options;
     }
     Path cache = jar.toAbsolutePath().resolveSibling(AOT_CACHE);
     return Files.isRegularFile(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
+  }
+
+  /**
+   * The JIT option of the documented start command on JDK 17 for the environment variable {@code
+   * UEI_NODE_JIT}: {@link #C1_ONLY} when it is {@code c1} or unset, none when it is {@code tiered}
+   * (the JVM's own default, C1 then C2), so that the benchmarks can measure both.
+   */
+  static List<String> jitOption(String setting) {
+    String jit = setting == null ? "c1" : setting;
+    return switch (jit) {
+      case "c1" -> List.of(C1_ONLY);
+      case "tiered" -> List.of();
+      default ->
+          throw new IllegalArgumentException(
+              "UEI_NODE_JIT must be c1 or tiered, not '" + jit + "'");
+    };
   }
 
   /** The node's base URL on loopback. */
@@ -99,7 +126,7 @@ public final class NodeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + maxHeap);
-    cmd.addAll(startCacheOption(jar));
+    cmd.addAll(startOptions(jar));
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb =

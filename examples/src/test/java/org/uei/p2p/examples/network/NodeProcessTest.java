@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -21,15 +22,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link NodeProcess#start} is ready only when the process it started answers: a port taken by
- * another server between the choice of a free port and the node's bind must fail the start, not let
- * the caller talk to someone else's node.
+ * {@link NodeProcess#start} runs the documented start command (C1 alone unless a bench asks for the
+ * JVM's default JIT) and is ready only when the process it started answers: a port taken by another
+ * server between the choice of a free port and the node's bind must fail the start, not let the
+ * caller talk to someone else's node.
  */
 class NodeProcessTest {
 
   private static final Duration START = Duration.ofSeconds(60);
 
   @TempDir Path dir;
+
+  @Test
+  void theStartCommandRunsC1AloneUnlessTheBenchAsksForTheJvmDefault() {
+    assertEquals(List.of(NodeProcess.C1_ONLY), NodeProcess.jitOption(null));
+    assertEquals(List.of(NodeProcess.C1_ONLY), NodeProcess.jitOption("c1"));
+    assertEquals(List.of(), NodeProcess.jitOption("tiered"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NodeProcess.jitOption("c2"));
+    assertEquals("UEI_NODE_JIT must be c1 or tiered, not 'c2'", e.getMessage());
+  }
 
   @Test
   void anotherServerAnsweringOnThePortFailsTheStart() throws Exception {

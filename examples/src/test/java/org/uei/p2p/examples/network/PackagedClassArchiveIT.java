@@ -35,6 +35,8 @@ class PackagedClassArchiveIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:on");
+    // With the documented start command's JIT setting, which the archive must not mind.
+    cmd.add(NodeProcess.C1_ONLY);
     cmd.addAll(option);
     cmd.add("-Xlog:class+load=info:file=" + classes);
     cmd.add("-jar");
