@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.uei.p2p.examples.network.Directories;
 
 /**
  * Latency harness: the wall-clock time of one full discover → select → init → confirm between a
@@ -77,6 +78,8 @@ public final class FullTradeBench {
           "durable / memory: median %.2fx, p99 %.2fx%n",
           pct(durable, 50) / pct(memory, 50), pct(durable, 99) / pct(memory, 99));
     }
+    // The nodes' H2 files of a run take hundreds of MB; a failed run keeps them with the logs.
+    Directories.deleteTree(dir);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.uei.p2p.examples.network.Directories;
 import org.uei.p2p.examples.network.Json;
 import org.uei.p2p.examples.network.LoopbackSubscribers;
 import org.uei.p2p.examples.network.NodeProcess;
@@ -74,6 +75,8 @@ public final class StartupBench {
             .start()) {
       new StartupBench(dir, options, registry).run();
     }
+    // The starts' databases and logs; a failed run keeps them.
+    Directories.deleteTree(dir);
   }
 
   private void run() throws Exception {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.uei.p2p.examples.network.Directories;
 import org.uei.p2p.examples.network.Json;
 
 /**
@@ -101,6 +102,8 @@ public final class Wave2TradeBench {
       print("wave 2 publish → discover → init → confirm (ACTIVE, 2 ledgers)", total);
       print("wave 2 init → confirm", contract);
     }
+    // The nodes' databases and logs; a failed run keeps them.
+    Directories.deleteTree(dir);
   }
 
   /** Discovers the offer through the buyer platform, once the catalog service shows it. */

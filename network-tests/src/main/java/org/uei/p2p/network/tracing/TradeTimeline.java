@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import org.uei.p2p.examples.network.Directories;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.network.TradeFlow;
 
@@ -137,6 +138,8 @@ public final class TradeTimeline {
       hops = hops(collector.spans(), measuredFrom);
     }
     System.out.print(table(hops));
+    // The nodes' databases and logs; a failed run keeps them.
+    Directories.deleteTree(dir);
   }
 
   /** The client calls whose spans all arrived, started at or after {@code from} (epoch ns). */
