@@ -35,9 +35,8 @@ class PackagedClassArchiveIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:on");
-    // With the documented start command's JIT setting, which the archive must not mind.
-    cmd.add(NodeProcess.C1_ONLY);
-    cmd.addAll(option);
+    // The documented start command's options: the archive with the JIT setting it starts under.
+    cmd.addAll(NodeProcess.startOptions(app.resolve("quarkus-run.jar")));
     cmd.add("-Xlog:class+load=info:file=" + classes);
     cmd.add("-jar");
     cmd.add(app.resolve("quarkus-run.jar").toString());
