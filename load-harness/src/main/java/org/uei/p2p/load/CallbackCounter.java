@@ -36,7 +36,8 @@ final class CallbackCounter implements AutoCloseable {
   // Every on_select's message_id: one select must get one on_select, also when several instances
   // of the node share the outbox.
   private final Set<String> answered = ConcurrentHashMap.newKeySet();
-  private final Latencies delays = new Latencies(1 << 16);
+  // Guarded by this; a new recorder for each tracked run.
+  private Latencies delays = new Latencies(1 << 16);
   private volatile Map<String, Long> sentAt;
 
   private CallbackCounter(HttpServer server, ExecutorService executor) {
@@ -88,7 +89,7 @@ final class CallbackCounter implements AutoCloseable {
         Long at = sent.remove(id);
         if (at != null) {
           long delay = System.nanoTime() - at;
-          synchronized (delays) {
+          synchronized (this) {
             delays.add(delay);
           }
         }
@@ -138,15 +139,20 @@ final class CallbackCounter implements AutoCloseable {
 
   /**
    * From now on, times each on_select from the moment its select was sent, as recorded in {@code
-   * sentAt} (message_id to {@link System#nanoTime()}); null stops it.
+   * sentAt} (message_id to {@link System#nanoTime()}), starting a new set of delays; null stops it.
    */
   void track(Map<String, Long> sentAt) {
-    this.sentAt = sentAt;
+    synchronized (this) {
+      if (sentAt != null) {
+        delays = new Latencies(1 << 16);
+      }
+      this.sentAt = sentAt;
+    }
   }
 
-  /** The delays timed so far: select sent to on_select received. */
+  /** The delays timed since tracking last started: select sent to on_select received. */
   Latencies delays() {
-    synchronized (delays) {
+    synchronized (this) {
       return Latencies.merge(List.of(delays));
     }
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class LoadHarness {
         LoadNetwork.start(
             dir,
             o.bppJar().toAbsolutePath(),
-            o.bppOnly() ? null : o.bareJar().toAbsolutePath(),
+            o.bppAlone() ? null : o.bareJar().toAbsolutePath(),
             bppEnv,
             1)) {
       log(
@@ -100,6 +101,17 @@ public final class LoadHarness {
       List<EnergyOffer> offers = net.publishOffers(o.offers(), 50);
       SelectFactory selects = selects(net, offers, validity);
       bpp = measureNode(o, net, "bpp-node", selects, ConcurrentHashMap.newKeySet());
+      if (!o.rates().isEmpty()) {
+        List<Phase> steps = new ArrayList<>();
+        long answered = bpp.warmupAcked + bpp.result.acked();
+        for (int perSecond : o.rates()) {
+          Phase step = measureRate(o, net, bpp, perSecond, selects, answered);
+          answered += step.result.acked();
+          steps.add(step);
+        }
+        Report.printRates(OUT, o, bpp, steps, loadBefore, Report.loadAverage());
+        return;
+      }
       if (o.bppOnly()) {
         Report.printOne(OUT, o, bpp, loadBefore, Report.loadAverage());
         return;
@@ -243,6 +255,46 @@ public final class LoadHarness {
     return bpp;
   }
 
+  /**
+   * One open-loop step on the node measured closed loop in {@code node}: selects due at {@code
+   * perSecond} for {@code --duration}, then its on_select callbacks awaited; {@code answeredBefore}
+   * selects had theirs before it.
+   */
+  private static Phase measureRate(
+      Options o,
+      LoadNetwork net,
+      Phase node,
+      int perSecond,
+      SelectFactory selects,
+      long answeredBefore)
+      throws InterruptedException {
+    Phase step = new Phase(String.format("%,d/s", perSecond), node.targets, node.processes);
+    step.perSecond = perSecond;
+    int count = (int) Math.ceil(perSecond * (double) o.duration().toSeconds()) + o.concurrency();
+    List<PreparedRequest> requests = selects.build(0, count);
+    log(
+        "bpp-node: %,d selects due at %,d/s for %d s, at most %d in flight%n",
+        count - o.concurrency(), perSecond, o.duration().toSeconds(), o.concurrency());
+    long callbacksBefore = net.callbacks.onSelect();
+    long errorsBefore = net.callbacks.onSelectWithError();
+    Map<String, Long> sentAt = new ConcurrentHashMap<>(count);
+    net.callbacks.track(sentAt);
+    step.measure(
+        new RequestPool(requests, false),
+        o.concurrency(),
+        perSecond,
+        o.duration(),
+        (r, t) -> sentAt.put(r.messageId(), t));
+    step.loadAfter = Report.loadAverage();
+    step.callbacksInWindow = net.callbacks.onSelect() - callbacksBefore;
+    awaitCallbacks(net.callbacks, answeredBefore + step.result.acked(), Duration.ofSeconds(180));
+    step.callbacksAfterDrain = net.callbacks.onSelect() - callbacksBefore;
+    step.callbackErrors = net.callbacks.onSelectWithError() - errorsBefore;
+    net.callbacks.track(null);
+    step.callbackDelays = net.callbacks.delays();
+    return step;
+  }
+
   private static void interval(Duration elapsed, double ackedPerSecond) {
     log("    %3d s: %,.0f ACKed/s%n", elapsed.toSeconds(), ackedPerSecond);
   }
@@ -284,6 +336,9 @@ public final class LoadHarness {
     long callbacksAfterDrain = -1;
     long callbackErrors;
     Latencies callbackDelays;
+    // The open-loop rate of a step (0: closed loop) and the load average at its end.
+    int perSecond;
+    String loadAfter;
 
     Phase(String name, List<URI> targets, List<ProcessHandle> processes) {
       this.name = name;
@@ -293,9 +348,21 @@ public final class LoadHarness {
 
     void measure(RequestPool pool, int concurrency, Duration duration, LoadRun.SendHook hook)
         throws InterruptedException {
+      measure(pool, concurrency, 0, duration, hook);
+    }
+
+    /** Like {@link #measure(RequestPool, int, Duration, LoadRun.SendHook)}, open loop. */
+    void measure(
+        RequestPool pool,
+        int concurrency,
+        double perSecond,
+        Duration duration,
+        LoadRun.SendHook hook)
+        throws InterruptedException {
       Optional<Duration> cpu0 = cpu();
       OptionalLong written0 = ProcessIo.writeBytes(processes);
-      result = LoadRun.run(targets, pool, concurrency, duration, LoadHarness::interval, hook);
+      result =
+          LoadRun.run(targets, pool, concurrency, perSecond, duration, LoadHarness::interval, hook);
       Optional<Duration> cpu1 = cpu();
       OptionalLong written1 = ProcessIo.writeBytes(processes);
       serverCpu = cpu0.isPresent() && cpu1.isPresent() ? cpu1.get().minus(cpu0.get()) : null;

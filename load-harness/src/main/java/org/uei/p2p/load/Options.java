@@ -18,6 +18,11 @@ import java.util.Map;
  * that is a PostgreSQL build (measured through {@code --bpp-env QUARKUS_DATASOURCE_JDBC_URL=...}),
  * the default H2 build of the same commit serves as its limit, since only H2 keeps a database in
  * memory.
+ *
+ * <p>{@code --rates 100,200} adds, after the bpp-node's closed-loop run, one open-loop step per
+ * rate (selects due per second, at most {@code --concurrency} in flight), each {@code --duration}
+ * long, and reports each step's latency from the time its requests were due ({@link LoadRun}); it
+ * measures the bpp-node alone, as {@code --bpp-only} does.
  */
 record Options(
     int concurrency,
@@ -33,12 +38,13 @@ record Options(
     Map<String, String> bppEnv,
     boolean bppOnly,
     List<Integer> instances,
-    String postgres) {
+    String postgres,
+    List<Integer> rates) {
 
   static final String USAGE =
       "usage: load-harness/run [--concurrency N] [--duration SECONDS] [--warmup SECONDS]"
           + " [--offers N] [--max-pool N] [--jfr] [--dir DIR] [--bpp-env NAME=VALUE]... [--bpp-only]"
-          + " [--instances N[,N]...] [--postgres JDBC_URL]";
+          + " [--instances N[,N]...] [--postgres JDBC_URL] [--rates PER_SECOND[,PER_SECOND]...]";
 
   static Options parse(String[] args) {
     int concurrency = 16;
@@ -52,6 +58,7 @@ record Options(
     Map<String, String> bppEnv = new LinkedHashMap<>();
     List<Integer> instances = List.of(1);
     String postgres = null;
+    List<Integer> rates = List.of();
     List<String> a = new ArrayList<>(List.of(args));
     for (int i = 0; i < a.size(); i++) {
       String k = a.get(i);
@@ -72,13 +79,8 @@ record Options(
         case "--offers" -> offers = positive(k, v);
         case "--max-pool" -> maxPool = positive(k, v);
         case "--dir" -> dir = Path.of(v);
-        case "--instances" -> {
-          List<Integer> counts = new ArrayList<>();
-          for (String n : v.split(",", -1)) {
-            counts.add(positive(k, n.trim()));
-          }
-          instances = List.copyOf(counts);
-        }
+        case "--instances" -> instances = positives(k, v);
+        case "--rates" -> rates = positives(k, v);
         case "--postgres" -> {
           if (!v.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException(
@@ -114,7 +116,13 @@ record Options(
         Map.copyOf(bppEnv),
         bppOnly,
         instances,
-        postgres);
+        postgres,
+        rates);
+  }
+
+  /** The bpp-node alone: asked for, or implied by open-loop steps. */
+  boolean bppAlone() {
+    return bppOnly || !rates.isEmpty();
   }
 
   /**
@@ -142,8 +150,20 @@ record Options(
     if (scaling() && jfr) {
       throw new IllegalStateException("--jfr records one bpp-node; leave it out of instance steps");
     }
+    if (scaling() && !rates.isEmpty()) {
+      throw new IllegalStateException(
+          "--rates measures one bpp-node on its own database; leave it out of instance steps");
+    }
     // A bpp-node packaged without -Ppostgres fixes H2 at build time and exits at start on a
     // PostgreSQL URL; NodeProcess reports that with the node's log.
+  }
+
+  private static List<Integer> positives(String option, String value) {
+    List<Integer> values = new ArrayList<>();
+    for (String n : value.split(",", -1)) {
+      values.add(positive(option, n.trim()));
+    }
+    return List.copyOf(values);
   }
 
   private static int positive(String option, String value) {

@@ -104,6 +104,107 @@ final class Report {
   }
 
   /**
+   * The open-loop steps after the node's closed-loop run: for each rate, latency from the time each
+   * select was due (a wait for a free connection counts), the service time beside it, errors and
+   * callbacks; then the highest rate whose p99 stays under the goal's 20 ms.
+   */
+  static void printRates(
+      PrintStream out,
+      Options o,
+      LoadHarness.Phase closed,
+      List<LoadHarness.Phase> steps,
+      String loadBefore,
+      String loadAfter) {
+    out.println();
+    out.printf(
+        "pre-signed select, bpp-node only: closed loop at %d in flight, then selects due at fixed"
+            + " rates with at most %d in flight, %d s each after %d s warm-up; %d cores, Java %s%n",
+        o.concurrency(),
+        o.concurrency(),
+        o.duration().toSeconds(),
+        o.warmup().toSeconds(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    out.println(
+        "latency from the time a select was due (closed loop: from its send); service: from its"
+            + " send");
+    out.println();
+    out.println(
+        "| offered | selects | ACKed/s | p50 ms | p99 ms | max ms | service p99 ms | errors"
+            + " | on_select / ACKed | on_select p50 / p99 ms | server CPU µs/select"
+            + " | server writes KB/select | load average after | p99 < 20 ms |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    rateRow(out, closed, "closed, " + o.concurrency() + " in flight");
+    int highest = 0;
+    boolean below = true;
+    for (LoadHarness.Phase s : steps) {
+      rateRow(out, s, s.name);
+      boolean met = meetsLatency(s);
+      below &= met;
+      if (below) {
+        highest = s.perSecond;
+      }
+    }
+    out.println();
+    double closedP99 = ms(closed.result.latencies().percentile(99));
+    out.printf(
+        "bpp-node p99:     %.2f ms at %d in flight, closed loop   (goal < %.0f ms at 16: %s)%n",
+        closedP99,
+        o.concurrency(),
+        GOAL_P99_MS,
+        o.concurrency() == 16 ? verdict(closedP99 < GOAL_P99_MS) : "not measured at 16");
+    out.printf(
+        "open loop:        p99 under %.0f ms with nothing lost %s%n",
+        GOAL_P99_MS,
+        highest == 0
+            ? "at none of the rates"
+            : String.format(
+                "up to %,d/s (%.0f %% of the closed loop's %,.0f ACKed/s)",
+                highest,
+                highest * 100 / closed.result.ackedPerSecond(),
+                closed.result.ackedPerSecond()));
+  }
+
+  /**
+   * A step under the latency line: p99 below the goal, no error, every select sent and every ACKed
+   * one answered by its on_select.
+   */
+  private static boolean meetsLatency(LoadHarness.Phase s) {
+    LoadRun.Result r = s.result;
+    return ms(r.latencies().percentile(99)) < GOAL_P99_MS
+        && r.errors() == 0
+        && s.callbackErrors == 0
+        && !r.poolUsedUp()
+        && s.callbacksAfterDrain == r.acked();
+  }
+
+  private static void rateRow(PrintStream out, LoadHarness.Phase p, String offered) {
+    LoadRun.Result r = p.result;
+    Latencies d = p.callbackDelays;
+    out.printf(
+        "| %s | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %,d | %,d of %,d | %s | %s | %s | %s | %s"
+            + " |%n",
+        offered,
+        r.sent(),
+        r.ackedPerSecond(),
+        ms(r.latencies().percentile(50)),
+        ms(r.latencies().percentile(99)),
+        ms(r.latencies().max()),
+        ms(r.service().percentile(99)),
+        r.errors() + p.callbackErrors,
+        p.callbacksAfterDrain,
+        r.acked(),
+        d == null || d.count() == 0
+            ? "–"
+            : String.format("%.0f / %.0f", ms(d.percentile(50)), ms(d.percentile(99))),
+        p.serverCpu == null ? "n/a" : String.format("%.0f", p.serverCpu.toNanos() / 1e3 / r.sent()),
+        p.serverWrites == null ? "n/a" : String.format("%.1f", p.serverWrites / 1024.0 / r.sent()),
+        p.loadAfter == null ? "–" : p.loadAfter,
+        p.perSecond == 0 ? "–" : verdict(meetsLatency(p)));
+  }
+
+  /**
    * The steps of {@link InstanceSteps} side by side: each step's rate, its ratio to the first
    * step's, latencies, callbacks and checks.
    */

@@ -56,4 +56,20 @@ class OptionsTest {
         "jdbc:postgresql://h/test?ssl=false&currentSchema=s",
         InstanceSteps.withSchema("jdbc:postgresql://h/test?ssl=false", "s"));
   }
+
+  @Test
+  void ratesMeasureTheBppNodeAloneAndNotInInstanceSteps() {
+    Options o = Options.parse(new String[] {"--rates", "100, 250"});
+    assertEquals(List.of(100, 250), o.rates());
+    assertTrue(o.bppAlone());
+    o.check();
+    assertFalse(Options.parse(new String[0]).bppAlone());
+    assertThrows(
+        IllegalArgumentException.class, () -> Options.parse(new String[] {"--rates", "100,0"}));
+    Options steps =
+        Options.parse(
+            new String[] {"--rates", "100", "--postgres", "jdbc:postgresql://127.0.0.1/test"});
+    IllegalStateException e = assertThrows(IllegalStateException.class, steps::check);
+    assertTrue(e.getMessage().startsWith("--rates measures one bpp-node"), e.getMessage());
+  }
 }
