@@ -63,7 +63,9 @@ public class OutboxWorker {
       new GroupWriter<>(
           "uei-outbox-outcomes",
           200,
-          Duration.ofMillis(10),
+          // Nothing waits for an outcome's record, and each commit is a chunk of H2's file: a
+          // longer window makes fewer, fuller commits at moderate rates.
+          Duration.ofMillis(50),
           // Rows locked in id order, so that two instances recording overlapping groups (after a
           // lease ran out) wait for each other instead of deadlocking.
           group ->
