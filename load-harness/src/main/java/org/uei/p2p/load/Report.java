@@ -32,15 +32,13 @@ final class Report {
       String loadBefore,
       String loadAfter,
       long otherCallbacks) {
-    out.println();
-    out.printf(
-        "pre-signed select, concurrency %d, %d s measured after %d s warm-up; %d cores, Java %s%n",
-        o.concurrency(),
-        o.duration().toSeconds(),
-        o.warmup().toSeconds(),
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
-    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    heading(
+        out,
+        String.format(
+            "pre-signed select, concurrency %d, %d s measured after %d s warm-up",
+            o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds()),
+        loadBefore,
+        loadAfter);
     out.println();
     out.println(HEADER);
     out.println(RULE);
@@ -115,17 +113,14 @@ final class Report {
       List<LoadHarness.Phase> steps,
       String loadBefore,
       String loadAfter) {
-    out.println();
-    out.printf(
-        "pre-signed select, bpp-node only: closed loop at %d in flight, then selects due at fixed"
-            + " rates with at most %d in flight, %d s each after %d s warm-up; %d cores, Java %s%n",
-        o.concurrency(),
-        o.concurrency(),
-        o.duration().toSeconds(),
-        o.warmup().toSeconds(),
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
-    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    heading(
+        out,
+        String.format(
+            "pre-signed select, bpp-node only: closed loop at %d in flight, then selects due at"
+                + " fixed rates with at most %d in flight, %d s each after %d s warm-up",
+            o.concurrency(), o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds()),
+        loadBefore,
+        loadAfter);
     out.println(
         "latency from the time a select was due (closed loop: from its send); service: from its"
             + " send");
@@ -214,17 +209,14 @@ final class Report {
       List<InstanceSteps.Step> steps,
       String loadBefore,
       String loadAfter) {
-    out.println();
-    out.printf(
-        "pre-signed select on PostgreSQL (%s, a fresh schema per step), concurrency %d spread over"
-            + " the instances, %d s measured after %d s warm-up; %d cores, Java %s%n",
-        o.postgres(),
-        o.concurrency(),
-        o.duration().toSeconds(),
-        o.warmup().toSeconds(),
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
-    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
+    heading(
+        out,
+        String.format(
+            "pre-signed select on PostgreSQL (%s, a fresh schema per step), concurrency %d spread"
+                + " over the instances, %d s measured after %d s warm-up",
+            o.postgres(), o.concurrency(), o.duration().toSeconds(), o.warmup().toSeconds()),
+        loadBefore,
+        loadAfter);
     out.println();
     out.println(
         "| instances | requests | ACKed/s | vs first | p50 ms | p99 ms | max ms | errors"
@@ -319,6 +311,15 @@ final class Report {
         serverCpu,
         r.clientCpuNanos() / 1e3 / r.sent(),
         serverWrites);
+  }
+
+  /** A run's first lines: what was measured, on how many cores and which Java, and the load. */
+  private static void heading(PrintStream out, String what, String loadBefore, String loadAfter) {
+    out.println();
+    out.printf(
+        "%s; %d cores, Java %s%n",
+        what, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    out.printf("load average before %s, after %s%n", loadBefore, loadAfter);
   }
 
   private static double ms(long nanos) {
