@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.uei.p2p.node.jobs.NodeJob;
+import org.uei.p2p.node.store.GroupWriter;
 
 /**
  * Moves stored messages into the audit log on one background thread: a pass runs {@link #DELAY}
@@ -30,7 +31,7 @@ public class AuditAppender {
   @Inject AuditLog audit;
 
   /** How long a pass waits after it was asked for, gathering the messages stored meanwhile. */
-  static final Duration DELAY = Duration.ofMillis(50);
+  static final Duration DELAY = GroupWriter.UNAWAITED_WINDOW;
 
   private final AtomicBoolean queued = new AtomicBoolean();
   // Passes scheduled before a stop still run, so that the stop's last pass appends what is queued.

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +41,10 @@ import org.uei.p2p.node.wire.Wires;
  * died had stored ({@link HandlingClaims}: the instance that stores a message holds its handling
  * lease, {@code uei.inbound.handling-lease}, and another takes it over when it runs out).
  *
- * <p>Messages are marked handled in groups ({@link GroupWriter}, one update per 50 ms of finished
- * handlers) instead of one transaction each. A node that dies between a handler's end and its mark
- * handles that message again at start-up, as it would if it died just before the mark; handlers
- * treat a resumed message as a repeat.
+ * <p>Messages are marked handled in groups ({@link GroupWriter}, one update per {@link
+ * GroupWriter#UNAWAITED_WINDOW} of finished handlers) instead of one transaction each. A node that
+ * dies between a handler's end and its mark handles that message again at start-up, as it would if
+ * it died just before the mark; handlers treat a resumed message as a repeat.
  */
 @ApplicationScoped
 public class InboundDispatcher {
@@ -65,7 +64,7 @@ public class InboundDispatcher {
 
   private final GroupWriter<Long> handled =
       new GroupWriter<>(
-          "uei-handled-marks", 1000, Duration.ofMillis(50), ids -> store.markHandled(ids));
+          "uei-handled-marks", 1000, GroupWriter.UNAWAITED_WINDOW, ids -> store.markHandled(ids));
 
   private final AtomicInteger threadNumber = new AtomicInteger();
   // Handlers mostly wait for a group commit of their callbacks: more threads make larger groups.

@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -63,9 +62,7 @@ public class OutboxWorker {
       new GroupWriter<>(
           "uei-outbox-outcomes",
           200,
-          // Nothing waits for an outcome's record, and each commit is a chunk of H2's file: a
-          // longer window makes fewer, fuller commits at moderate rates.
-          Duration.ofMillis(50),
+          GroupWriter.UNAWAITED_WINDOW,
           // Rows locked in id order, so that two instances recording overlapping groups (after a
           // lease ran out) wait for each other instead of deadlocking.
           group ->

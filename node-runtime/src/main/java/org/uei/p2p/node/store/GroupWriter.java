@@ -25,6 +25,13 @@ public final class GroupWriter<T> implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(GroupWriter.class);
 
+  /**
+   * The window of writes that nothing waits for (handled marks, delivery outcomes, audit passes):
+   * each H2 commit writes a chunk of the file whatever it holds, so at moderate rates a window this
+   * long makes fewer, fuller commits.
+   */
+  public static final Duration UNAWAITED_WINDOW = Duration.ofMillis(50);
+
   private final BlockingQueue<T> queue = new LinkedBlockingQueue<>();
   private final String name;
   private final int maxGroup;
