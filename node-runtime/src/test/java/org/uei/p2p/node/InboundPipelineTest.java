@@ -382,6 +382,58 @@ class InboundPipelineTest {
   }
 
   @Test
+  void aHandlersCallbackIsSentFirstAndWrittenBeforeItsMessageIsMarkedHandled() throws Exception {
+    byte[] body = TestMessages.discover(TestPeers.peerId());
+    post("discover", body, TestPeers.peerSigner()).then().statusCode(200);
+    String txn = transactionOf(body);
+    Poll.until(
+        () ->
+            store.byTransaction(txn).stream()
+                .anyMatch(m -> m.direction == Direction.IN && m.handledAt != null),
+        WAIT,
+        "the message marked handled");
+    List<OutboxEntry> rows = outbox.byTransaction(txn);
+    assertEquals(1, rows.size(), "its callback's row is written before the mark");
+    OutboxEntry row = rows.get(0);
+    assertEquals(OutboxStatus.DELIVERED, row.status, "written with its first attempt's outcome");
+    assertEquals(1, row.attempts);
+    assertNull(row.leaseOwner);
+    assertTrue(row.deliveredAt != null && !row.deliveredAt.isBefore(row.createdAt));
+  }
+
+  @Test
+  void whileHandlingACallbackIsQueuedWithoutARowAndItsFutureCompletesOnceTheRowIsWritten()
+      throws Exception {
+    byte[] body = TestMessages.status("order-sent-first");
+    var request =
+        Envelopes.parse(
+            body,
+            org.uei.p2p.model.envelope.Action.STATUS,
+            org.uei.p2p.model.envelope.OrderMessage.class);
+    var callback =
+        new org.uei.p2p.model.envelope.Envelope<>(
+            org.uei.p2p.model.envelope.Contexts.callbackFor(
+                request.getContext(), java.time.Clock.systemUTC()),
+            request.getMessage());
+    String to = request.getContext().getBapUri();
+    Long[] id = new Long[1];
+    var written =
+        outbox.whileHandling(() -> id[0] = outbox.enqueue(to, TestPeers.peerId(), callback));
+    assertNull(id[0], "no row yet: it is written after the attempt");
+    written.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    List<OutboxEntry> rows = outbox.byTransaction(transactionOf(body));
+    assertEquals(1, rows.size(), "the row is there when the future completes");
+    assertEquals(OutboxStatus.DELIVERED, rows.get(0).status);
+    receiver.await("on_status", messageOf(body), WAIT);
+
+    // Outside a handling, the row commits before enqueue returns.
+    callback.getContext().setMessageId(java.util.UUID.randomUUID().toString());
+    Long queued = outbox.enqueue(to, TestPeers.peerId(), callback);
+    assertTrue(
+        outbox.byTransaction(transactionOf(body)).stream().anyMatch(e -> e.id.equals(queued)));
+  }
+
+  @Test
   void aResendThatTheReceiverAlreadyHasCountsAsDeliveredButAFirstAttemptRefusedAs409DoesNot()
       throws Exception {
     byte[] conflict =

@@ -145,6 +145,8 @@ class TracedMessageTest {
             .getAttributes()
             .get(org.uei.p2p.node.tracing.Tracing.TRANSACTION_ID));
 
+    // Sent before it is written: the row follows with the attempt's outcome.
+    Poll.until(() -> !outbox.byTransaction(request.getTransactionId()).isEmpty(), WAIT, "the row");
     OutboxEntry row = outbox.byTransaction(request.getTransactionId()).get(0);
     assertEquals("00-" + traceId + "-" + handle.getSpanId() + "-01", row.traceParent);
     SpanData deliver = span(traceId, "uei.outbox.deliver");

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.uei.p2p.node.config.NodeConfig;
 import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.jobs.NodeJob;
+import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.StoredMessage;
@@ -44,7 +46,9 @@ import org.uei.p2p.node.wire.Wires;
  * <p>Messages are marked handled in groups ({@link GroupWriter}, one update per {@link
  * GroupWriter#UNAWAITED_WINDOW} of finished handlers) instead of one transaction each. A node that
  * dies between a handler's end and its mark handles that message again at start-up, as it would if
- * it died just before the mark; handlers treat a resumed message as a repeat.
+ * it died just before the mark; handlers treat a resumed message as a repeat. A message whose
+ * handler's callbacks were sent before they were written ({@link CallbackOutbox#whileHandling}) is
+ * marked only once they are written.
  */
 @ApplicationScoped
 public class InboundDispatcher {
@@ -56,6 +60,7 @@ public class InboundDispatcher {
   @Inject HandlingClaims claims;
   @Inject AgroalDataSource dataSource;
   @Inject Tracing tracing;
+  @Inject CallbackOutbox outbox;
 
   /** Messages claimed per pass when resuming. */
   private static final int BATCH = 100;
@@ -104,21 +109,28 @@ public class InboundDispatcher {
   }
 
   private Void handle(InboundMessage message, Span span) {
-    try {
-      handler.handle(message);
-    } catch (Exception e) {
-      Tracing.failed(span, e.toString());
-      // A handler that throws will throw again on the same message: marking it handled keeps it
-      // from being resumed at every start. Only a process that dies mid-handling leaves it open.
-      Log.errorf(
-          e,
-          "handling %s %s of transaction %s failed",
-          message.actionName(),
-          message.wireContext().messageId(),
-          message.wireContext().transactionId());
-    }
+    CompletableFuture<Void> callbacksWritten =
+        outbox.whileHandling(
+            () -> {
+              try {
+                handler.handle(message);
+              } catch (Exception e) {
+                Tracing.failed(span, e.toString());
+                // A handler that throws will throw again on the same message: marking it handled
+                // keeps it from being resumed at every start. Only a process that dies
+                // mid-handling leaves it open.
+                Log.errorf(
+                    e,
+                    "handling %s %s of transaction %s failed",
+                    message.actionName(),
+                    message.wireContext().messageId(),
+                    message.wireContext().transactionId());
+              }
+            });
     if (message.storedId() != null) {
-      handled.add(message.storedId());
+      // Not before the callbacks sent ahead of their rows are written: until then a crash must
+      // leave the message to be handled again.
+      callbacksWritten.thenRun(() -> handled.add(message.storedId()));
     }
     return null;
   }

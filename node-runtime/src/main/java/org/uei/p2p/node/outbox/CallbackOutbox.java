@@ -31,11 +31,21 @@ import org.uei.p2p.node.wire.WireContext;
 /**
  * Queues callbacks of any wire durably. A handler that changes state enqueues inside its own
  * transaction, so the state change and the callback commit together. A handler with nothing else to
- * write (a quote, a catalog) enqueues outside any transaction: its callback then commits in a group
- * with those of other handlers that finished meanwhile, and {@link #enqueue} returns once that
- * group committed. Either way delivery starts right after the commit (by this instance, which holds
- * the row's lease from the insert) and is retried by {@link OutboxWorker} until the receiver ACKs,
- * NACKs, or the entry grows too old.
+ * write (a quote, a catalog) enqueues outside any transaction, and then one of two things happens:
+ *
+ * <ul>
+ *   <li>Within {@link #whileHandling}, the handling of a stored inbound message, the callback is
+ *       sent at once and written afterwards, with the outcome of that first attempt, in the outcome
+ *       group that the worker commits anyway. Until then the stored message stands for it: the
+ *       dispatcher marks the message handled only once its callbacks are written, so a node that
+ *       dies before that handles the message again and sends the callback again.
+ *   <li>Anywhere else, the callback commits in a group with those of other callers that finished
+ *       meanwhile, and {@link #enqueue} returns once that group committed.
+ * </ul>
+ *
+ * Delivery starts right after the commit (by this instance, which holds the row's lease from the
+ * insert) and is retried by {@link OutboxWorker} until the receiver ACKs, NACKs, or the entry grows
+ * too old.
  */
 @ApplicationScoped
 public class CallbackOutbox {
@@ -54,15 +64,42 @@ public class CallbackOutbox {
           this::insertGroup,
           (q, e) -> q.committed().completeExceptionally(e));
 
+  /**
+   * The callbacks queued to be sent before they are written by the handling running on this thread,
+   * or null outside {@link #whileHandling}.
+   */
+  private static final ThreadLocal<List<CompletableFuture<Void>>> HANDLING = new ThreadLocal<>();
+
   /** A callback waiting for its group's commit. */
   private record Queued(
       OutboxEntry entry, OutboxWorker.Due due, CompletableFuture<Long> committed) {}
 
   /**
+   * Runs {@code handling}, the handling of a stored inbound message, so that the callbacks it
+   * queues outside a transaction are sent at once and written with their first outcome. The caller
+   * marks the message handled only once the returned future completes; if it fails, or never
+   * completes because the node stopped first, the message is handled again later, as after a crash.
+   *
+   * @return completes when every such callback is written (at once if there is none)
+   */
+  public CompletableFuture<Void> whileHandling(Runnable handling) {
+    List<CompletableFuture<Void>> outer = HANDLING.get();
+    List<CompletableFuture<Void>> written = new java.util.ArrayList<>();
+    HANDLING.set(written);
+    try {
+      handling.run();
+    } finally {
+      HANDLING.set(outer);
+    }
+    return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
+  }
+
+  /**
    * Queues {@code callback} for {@code {targetBaseUrl}/{action}}, in the caller's transaction when
    * there is one.
    *
-   * @return the outbox row id
+   * @return the outbox row id, or null for a callback sent before it is written ({@link
+   *     #whileHandling})
    */
   public Long enqueue(String targetBaseUrl, String recipientId, Envelope<?> callback) {
     if (config.testing().corruptCallbackMessageId()) {
@@ -82,7 +119,7 @@ public class CallbackOutbox {
    * Queues the wave-2 {@code callback} for {@code {targetBaseUrl}/{action}}, serialized once here;
    * every attempt signs those bytes afresh.
    *
-   * @return the outbox row id
+   * @return the outbox row id, or null for a callback sent before it is written
    */
   public Long enqueue(String targetBaseUrl, String recipientId, Wave2Envelope callback) {
     Wave2Envelope sent = callback;
@@ -100,7 +137,7 @@ public class CallbackOutbox {
    * Queues the UEI v1 (Beckn 1.1.0) {@code callback} for {@code {targetBaseUrl}/{action}},
    * serialized once here; every attempt signs those bytes afresh.
    *
-   * @return the outbox row id
+   * @return the outbox row id, or null for a callback sent before it is written
    */
   public Long enqueue(String targetBaseUrl, String recipientId, UeiV1Envelope callback) {
     UeiV1Envelope sent = callback;
@@ -148,6 +185,13 @@ public class CallbackOutbox {
       OutboxWorker.Due sent = due.withId(e.id);
       transactions.registerInterposedSynchronization(afterCommit(sent));
       return e.id;
+    }
+    List<CompletableFuture<Void>> handling = HANDLING.get();
+    if (handling != null) {
+      CompletableFuture<Void> written = new CompletableFuture<>();
+      handling.add(written);
+      worker.sendThenWrite(e, due, written);
+      return null;
     }
     Queued q = new Queued(e, due, new CompletableFuture<>());
     groups.add(q);

@@ -97,17 +97,18 @@ final class OutboxClaims {
   }
 
   /**
-   * Inserts the new rows {@code entries}, each already leased to the instance that queues it, in
-   * one batch on {@code c}, and sets their ids. Plain statements: every callback passes here, and
-   * an entity session around a few inserts cost more than the inserts.
+   * Inserts the new rows {@code entries}, each already leased to the instance that queues it or
+   * already in the state its first attempt left it, in one batch on {@code c}, and sets their ids.
+   * Plain statements: every callback passes here, and an entity session around a few inserts cost
+   * more than the inserts.
    */
   static void insert(Connection c, List<OutboxEntry> entries) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO callback_outbox (target_url, action, transaction_id, message_id,"
                 + " recipient_id, body, status, attempts, next_attempt_at, created_at, expires_at,"
-                + " lease_owner, lease_until, trace_parent, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                + " lease_owner, lease_until, trace_parent, delivered_at, last_error, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             new String[] {"id"})) {
       for (OutboxEntry e : entries) {
         s.setString(1, e.targetUrl);
@@ -124,6 +125,8 @@ final class OutboxClaims {
         s.setString(12, e.leaseOwner);
         s.setObject(13, Lease.utc(e.leaseUntil), Types.TIMESTAMP_WITH_TIMEZONE);
         s.setString(14, e.traceParent);
+        s.setObject(15, Lease.utc(e.deliveredAt), Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setString(16, e.lastError);
         s.addBatch();
       }
       s.executeBatch();

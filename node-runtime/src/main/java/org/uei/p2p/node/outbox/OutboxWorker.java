@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,7 +43,9 @@ import org.uei.p2p.node.wire.WireReader;
  * same time; a crashed instance's lease simply runs out and another instance's poll claims it. Each
  * outcome is recorded with the sent message, and the outcomes of attempts that end close together
  * share one transaction ({@link GroupWriter}); a crash before that commit leaves the row leased,
- * and it is sent again when the lease runs out.
+ * and it is sent again when the lease runs out. A callback sent before its row was written ({@link
+ * CallbackOutbox#whileHandling}) has its row inserted in that transaction, already in the state its
+ * first attempt left it.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -63,23 +66,30 @@ public class OutboxWorker {
           "uei-outbox-outcomes",
           200,
           GroupWriter.UNAWAITED_WINDOW,
-          // Rows locked in id order, so that two instances recording overlapping groups (after a
-          // lease ran out) wait for each other instead of deadlocking.
-          group ->
-              QuarkusTransaction.requiringNew()
-                  .run(
-                      () ->
-                          group.stream()
-                              .sorted(java.util.Comparator.comparing(o -> o.due().id()))
-                              .forEach(this::record)),
-          (o, e) -> Log.errorf(e, "outbox entry %d: could not record the attempt", o.due().id()));
+          this::recordGroup,
+          (o, e) -> {
+            Log.errorf(e, "outbox entry %s: could not record the attempt", o.due().id());
+            if (o.unwritten() != null) {
+              o.unwritten().written().completeExceptionally(e);
+            }
+          });
+
+  /**
+   * A callback sent before its row is written ({@link CallbackOutbox#whileHandling}).
+   *
+   * @param entry the row to insert, with the outcome of the first attempt
+   * @param written completed once the row commits
+   */
+  private record Unwritten(OutboxEntry entry, CompletableFuture<Void> written) {}
 
   /**
    * An attempt's outcome, waiting to be recorded.
    *
    * @param trace the delivery span's context, current while the outcome is recorded and logged
+   * @param unwritten the row to insert, for a callback sent before it was written; else null
    */
-  private record Outcome(Due due, BecknSender.Attempt attempt, Instant at, Context trace) {}
+  private record Outcome(
+      Due due, BecknSender.Attempt attempt, Instant at, Context trace, Unwritten unwritten) {}
 
   @Inject NodeConfig config;
   @Inject BecknSender sender;
@@ -120,6 +130,23 @@ public class OutboxWorker {
     }
     try {
       backlog.execute(executor, () -> attempt(due));
+    } catch (RejectedExecutionException stopping) {
+      // stopped meanwhile: as above
+    }
+  }
+
+  /**
+   * Sends a callback whose row is not written yet, off the caller's thread, then writes the row
+   * with the attempt's outcome in the next outcome group; {@code written} completes once it
+   * commits. A node that stops first never completes it: the message the callback answers is
+   * handled again.
+   */
+  void sendThenWrite(OutboxEntry entry, Due due, CompletableFuture<Void> written) {
+    if (!running) {
+      return;
+    }
+    try {
+      backlog.execute(executor, () -> attempt(due, new Unwritten(entry, written)));
     } catch (RejectedExecutionException stopping) {
       // stopped meanwhile: as above
     }
@@ -224,6 +251,10 @@ public class OutboxWorker {
    * the row, so also on another instance or after a restart).
    */
   private void attempt(Due due) {
+    attempt(due, null);
+  }
+
+  private void attempt(Due due, Unwritten unwritten) {
     WireContext c = due.context();
     Span span =
         tracing.start("uei.outbox.deliver", SpanKind.INTERNAL, tracing.restore(due.traceParent()));
@@ -241,12 +272,46 @@ public class OutboxWorker {
       if (!attempt.result().acked()) {
         Tracing.failed(span, attempt.result().describe());
       }
-      outcomes.add(new Outcome(due, attempt, Instant.now(), trace));
+      outcomes.add(new Outcome(due, attempt, Instant.now(), trace, unwritten));
     } catch (Exception e) {
       Tracing.failed(span, e.toString());
-      Log.errorf(e, "outbox entry %d: attempt failed", due.id());
+      Log.errorf(e, "outbox entry %s: attempt failed", due.id());
+      if (unwritten != null) {
+        unwritten.written().completeExceptionally(e);
+      }
     } finally {
       span.end();
+    }
+  }
+
+  /**
+   * Records a group of outcomes in one transaction: updates of existing rows, locked in id order so
+   * that two instances recording overlapping groups (after a lease ran out) wait for each other
+   * instead of deadlocking, and one batch insert of the rows of callbacks sent before they were
+   * written.
+   */
+  private void recordGroup(List<Outcome> group) {
+    List<Outcome> unwritten = group.stream().filter(o -> o.unwritten() != null).toList();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              group.stream()
+                  .filter(o -> o.unwritten() == null)
+                  .sorted(java.util.Comparator.comparing(o -> o.due().id()))
+                  .forEach(this::record);
+              if (!unwritten.isEmpty()) {
+                unwritten.forEach(this::record);
+                insert(unwritten.stream().map(o -> o.unwritten().entry()).toList());
+              }
+            });
+    unwritten.forEach(o -> o.unwritten().written().complete(null));
+  }
+
+  private void insert(List<OutboxEntry> entries) {
+    try (Connection c = dataSource.getConnection()) {
+      OutboxClaims.insert(c, entries);
+    } catch (SQLException e) {
+      throw new IllegalStateException("sent callbacks not recorded: " + e.getMessage(), e);
     }
   }
 
@@ -265,6 +330,15 @@ public class OutboxWorker {
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
     Instant now = outcome.at();
+    if (outcome.unwritten() != null) {
+      OutboxEntry e = outcome.unwritten().entry();
+      if (result.httpStatus() != 0) {
+        sender.store(attempt, due.context(), due.recipientId());
+      }
+      settle(e, result, now);
+      count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
+      return null;
+    }
     if (result.acked()) {
       return recordDelivered(due, attempt, now);
     }
@@ -278,9 +352,22 @@ public class OutboxWorker {
     if (result.httpStatus() != 0) {
       sender.store(attempt, due.context(), due.recipientId());
     }
+    settle(e, result, now);
+    count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
+    return null;
+  }
+
+  /** Sets {@code e}'s state after one more attempt, answered by {@code result} at {@code now}. */
+  private void settle(OutboxEntry e, SendResult result, Instant now) {
     e.attempts++;
     e.leaseOwner = null;
     e.leaseUntil = null;
+    if (result.acked()) {
+      e.status = OutboxStatus.DELIVERED;
+      e.deliveredAt = now;
+      e.lastError = null;
+      return;
+    }
     e.lastError = truncate(result.describe());
     if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
       // A resend after an attempt whose answer was lost: the receiver's replay guard says it
@@ -310,8 +397,6 @@ public class OutboxWorker {
             e.action, e.messageId, e.targetUrl, e.attempts, result.describe(), next);
       }
     }
-    count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
-    return null;
   }
 
   /**
