@@ -418,7 +418,7 @@ class InboundPipelineTest {
     String to = request.getContext().getBapUri();
     Long[] id = new Long[1];
     var written =
-        outbox.whileHandling(() -> id[0] = outbox.enqueue(to, TestPeers.peerId(), callback));
+        outbox.whileHandling(false, () -> id[0] = outbox.enqueue(to, TestPeers.peerId(), callback));
     assertNull(id[0], "no row yet: it is written after the attempt");
     written.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     List<OutboxEntry> rows = outbox.byTransaction(transactionOf(body));

@@ -10,15 +10,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.node.config.InstanceId;
 import org.uei.p2p.node.outbox.CallbackOutbox;
+import org.uei.p2p.node.outbox.OutboxEntry;
+import org.uei.p2p.node.outbox.OutboxStatus;
 import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.MessageStore;
 import org.uei.p2p.node.store.StoredMessage;
+import org.uei.p2p.node.testing.CallbackReceiver;
 import org.uei.p2p.node.testing.Poll;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
@@ -38,6 +44,20 @@ class OrphanedMessagesTest {
   @Inject HandlingClaims claims;
   @Inject CallbackOutbox outbox;
   @Inject InstanceId instance;
+
+  private static CallbackReceiver receiver;
+
+  @BeforeAll
+  static void startReceiver() {
+    receiver = CallbackReceiver.forPeer().start();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
 
   /**
    * Stores a status request as if {@code owner} had received it and holds it until {@code until}.
@@ -78,6 +98,32 @@ class OrphanedMessagesTest {
     Poll.until(() -> row(id).handledAt != null, WAIT, "the orphaned message to be handled");
     assertEquals(instance.value(), row(id).handlingOwner);
     assertEquals(1, outbox.byTransaction(txn).size(), "its callback was queued once");
+  }
+
+  @Test
+  void aResumedHandlingsCallbackThatTheReceiverAlreadyHasCountsAsDelivered() throws Exception {
+    // The dead instance may have sent the callback before it died: the copy the resumed handling
+    // sends meets the receiver's replay guard.
+    receiver.answerNext(
+        new CallbackReceiver.Answer(
+            409,
+            org.uei.p2p.model.envelope.AckResponse.nack(
+                    org.uei.p2p.model.envelope.BecknError.of(
+                        org.uei.p2p.model.envelope.ErrorCode.INVALID_REQUEST,
+                        "message_id already received",
+                        "context.message_id"))
+                .toWave1Json()));
+    byte[] body = TestMessages.status("order-resumed-twice");
+    String txn =
+        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
+            .getContext()
+            .getTransactionId();
+    Long id = storedBy("instance-dead", Instant.now().minusSeconds(1), body);
+    Poll.until(() -> row(id).handledAt != null, WAIT, "the orphaned message to be handled");
+    List<OutboxEntry> rows = outbox.byTransaction(txn);
+    assertEquals(1, rows.size());
+    assertEquals(OutboxStatus.DELIVERED, rows.get(0).status, rows.get(0).lastError);
+    assertEquals(1, rows.get(0).attempts);
   }
 
   @Test

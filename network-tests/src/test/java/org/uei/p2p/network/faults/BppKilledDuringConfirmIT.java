@@ -12,18 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.examples.network.Json;
@@ -76,7 +69,20 @@ class BppKilledDuringConfirmIT {
         orders.add(buyer.order(offers.get(i), ONE_KWH));
       }
 
-      List<StandInBap.Sent> sent = confirmUntilKilled(net, buyer, orders);
+      // Some confirms always on their way, in handling or in the outbox, and more confirms than
+      // energy in all.
+      List<StandInBap.Sent> sent =
+          buyer.sendUntilSellerKilled(
+              BUYERS,
+              KILL_AFTER_ANSWERS,
+              i ->
+                  i < MAX_CONFIRMS
+                      ? buyer.send(
+                          Action.CONFIRM,
+                          orders.get(i % orders.size()),
+                          null,
+                          Duration.ofMinutes(5))
+                      : null);
       List<StandInBap.Sent> acked = sent.stream().filter(s -> s.answer().isAck()).toList();
       long unanswered = sent.stream().filter(s -> s.answer().status() == 0).count();
       long unfinished =
@@ -166,58 +172,6 @@ class BppKilledDuringConfirmIT {
           orderByTxn.size(),
           buyer.received().size() - answeredConfirms);
     }
-  }
-
-  /**
-   * Each buyer confirms, waits for its on_confirm and confirms again, so that some confirms are
-   * always on their way, in handling or in the outbox; kills the seller once {@link
-   * #KILL_AFTER_ANSWERS} on_confirms arrived. Returns every confirm sent with its answer.
-   */
-  private static List<StandInBap.Sent> confirmUntilKilled(
-      LocalNetwork net, StandInBap buyer, List<Message> orders) throws Exception {
-    AtomicBoolean killed = new AtomicBoolean();
-    AtomicInteger next = new AtomicInteger();
-    List<StandInBap.Sent> sent = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
-    List<Future<?>> buyers = new ArrayList<>();
-    for (int b = 0; b < BUYERS; b++) {
-      buyers.add(
-          pool.submit(
-              () -> {
-                for (int i = next.getAndIncrement();
-                    i < MAX_CONFIRMS && !killed.get();
-                    i = next.getAndIncrement()) {
-                  StandInBap.Sent s =
-                      buyer.send(
-                          Action.CONFIRM,
-                          orders.get(i % orders.size()),
-                          null,
-                          Duration.ofMinutes(5));
-                  sent.add(s);
-                  if (s.answer().isAck()) {
-                    Await.until(
-                        () -> killed.get() || !buyer.callbacks(s.messageId()).isEmpty(),
-                        Duration.ofSeconds(60),
-                        "on_confirm for " + s.messageId());
-                  }
-                }
-                return null;
-              }));
-    }
-    try {
-      Await.until(
-          () -> buyer.received().size() >= KILL_AFTER_ANSWERS,
-          Duration.ofSeconds(90),
-          KILL_AFTER_ANSWERS + " on_confirms at the buyer");
-    } finally {
-      killed.set(true);
-      net.bpp().kill();
-      pool.shutdown();
-    }
-    for (Future<?> f : buyers) {
-      f.get(60, TimeUnit.SECONDS);
-    }
-    return List.copyOf(sent);
   }
 
   private static void awaitAnswers(StandInBap buyer, List<StandInBap.Sent> acked) throws Exception {

@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.uei.p2p.conformance.http.Inbound;
 import org.uei.p2p.model.envelope.Action;
@@ -49,7 +42,11 @@ class BppKilledDuringSelectsIT {
       buyer.listen();
       Message order = buyer.order(new TradeFlow(net).publishOffer("6.00", 50), BigDecimal.ONE);
 
-      List<StandInBap.Sent> sent = selectUntilKilled(net, buyer, order);
+      List<StandInBap.Sent> sent =
+          buyer.sendUntilSellerKilled(
+              BUYERS,
+              KILL_AFTER_ANSWERS,
+              i -> buyer.send(Action.SELECT, order, null, Duration.ofMinutes(5)));
       List<StandInBap.Sent> acked = sent.stream().filter(s -> s.answer().isAck()).toList();
       long unfinished =
           acked.stream().filter(s -> buyer.callbacks(s.messageId()).isEmpty()).count();
@@ -100,48 +97,5 @@ class BppKilledDuringSelectsIT {
               + " %d duplicate on_selects%n",
           sent.size(), acked.size(), unfinished, unanswered, buyer.received().size() - answered);
     }
-  }
-
-  /**
-   * Each buyer selects, waits for its on_select and selects again; kills the seller once {@link
-   * #KILL_AFTER_ANSWERS} on_selects arrived. Returns every select sent with its answer.
-   */
-  private static List<StandInBap.Sent> selectUntilKilled(
-      LocalNetwork net, StandInBap buyer, Message order) throws Exception {
-    AtomicBoolean killed = new AtomicBoolean();
-    List<StandInBap.Sent> sent = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
-    List<Future<?>> buyers = new ArrayList<>();
-    for (int b = 0; b < BUYERS; b++) {
-      buyers.add(
-          pool.submit(
-              () -> {
-                while (!killed.get()) {
-                  StandInBap.Sent s = buyer.send(Action.SELECT, order, null, Duration.ofMinutes(5));
-                  sent.add(s);
-                  if (s.answer().isAck()) {
-                    Await.until(
-                        () -> killed.get() || !buyer.callbacks(s.messageId()).isEmpty(),
-                        Duration.ofSeconds(60),
-                        "on_select for " + s.messageId());
-                  }
-                }
-                return null;
-              }));
-    }
-    try {
-      Await.until(
-          () -> buyer.received().size() >= KILL_AFTER_ANSWERS,
-          Duration.ofSeconds(90),
-          KILL_AFTER_ANSWERS + " on_selects at the buyer");
-    } finally {
-      killed.set(true);
-      net.bpp().kill();
-      pool.shutdown();
-    }
-    for (Future<?> f : buyers) {
-      f.get(60, TimeUnit.SECONDS);
-    }
-    return List.copyOf(sent);
   }
 }

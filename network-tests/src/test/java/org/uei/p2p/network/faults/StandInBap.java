@@ -7,8 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.uei.p2p.conformance.KitIdentity;
 import org.uei.p2p.conformance.http.BecknClient;
 import org.uei.p2p.conformance.http.BecknListener;
@@ -29,6 +37,7 @@ import org.uei.p2p.model.trade.DeliverySlot;
 import org.uei.p2p.model.trade.MeterPoint;
 import org.uei.p2p.model.trade.TradeStatus;
 import org.uei.p2p.model.trade.UnitPrice;
+import org.uei.p2p.network.Await;
 import org.uei.p2p.network.LocalNetwork;
 import org.uei.p2p.registry.BecknRegistry;
 import org.uei.p2p.registry.RegistryKeyResolver;
@@ -135,6 +144,55 @@ public final class StandInBap implements AutoCloseable {
         client
             .post(net.bpp().url(), action.wireName(), body, identity.signer().authorization(body))
             .answer());
+  }
+
+  /**
+   * {@code buyers} threads each send the request {@code send} makes of its turn's number (null:
+   * that thread stops), wait for the callback of an ACKed one, and send the next, so that some
+   * requests are always on their way, in handling or in the outbox; the seller is killed ({@code
+   * kill -9}) once {@code killAfter} callbacks arrived. Returns every request sent with its answer.
+   */
+  List<Sent> sendUntilSellerKilled(int buyers, int killAfter, IntFunction<Sent> send)
+      throws Exception {
+    AtomicBoolean killed = new AtomicBoolean();
+    AtomicInteger turn = new AtomicInteger();
+    List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(buyers);
+    List<Future<?>> running = new ArrayList<>();
+    for (int b = 0; b < buyers; b++) {
+      running.add(
+          pool.submit(
+              () -> {
+                while (!killed.get()) {
+                  Sent s = send.apply(turn.getAndIncrement());
+                  if (s == null) {
+                    return null;
+                  }
+                  sent.add(s);
+                  if (s.answer().isAck()) {
+                    Await.until(
+                        () -> killed.get() || !callbacks(s.messageId()).isEmpty(),
+                        Duration.ofSeconds(60),
+                        "the callback for " + s.messageId());
+                  }
+                }
+                return null;
+              }));
+    }
+    try {
+      Await.until(
+          () -> received().size() >= killAfter,
+          Duration.ofSeconds(90),
+          killAfter + " callbacks at the buyer");
+    } finally {
+      killed.set(true);
+      net.bpp().kill();
+      pool.shutdown();
+    }
+    for (Future<?> f : running) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    return List.copyOf(sent);
   }
 
   /**

@@ -88,11 +88,11 @@ public class InboundDispatcher {
    */
   public void dispatch(InboundMessage message) {
     Context request = Context.current();
-    backlog.execute(executor, () -> run(message, request));
+    backlog.execute(executor, () -> run(message, request, false));
   }
 
   /** Handles {@code message} in a {@code uei.inbound.handle} span, child of {@code parent}. */
-  private void run(InboundMessage message, Context parent) {
+  private void run(InboundMessage message, Context parent, boolean resumed) {
     WireContext c = message.wireContext();
     Span span = tracing.start("uei.inbound.handle", SpanKind.INTERNAL, parent);
     Tracing.describe(span, message.actionName(), c.transactionId(), c.messageId());
@@ -102,15 +102,16 @@ public class InboundDispatcher {
           message.actionName(),
           c.transactionId(),
           c.messageId(),
-          () -> handle(message, span));
+          () -> handle(message, span, resumed));
     } finally {
       span.end();
     }
   }
 
-  private Void handle(InboundMessage message, Span span) {
+  private Void handle(InboundMessage message, Span span, boolean resumed) {
     CompletableFuture<Void> callbacksWritten =
         outbox.whileHandling(
+            resumed,
             () -> {
               try {
                 handler.handle(message);
@@ -184,7 +185,7 @@ public class InboundDispatcher {
               "resuming %s %s, stored by %s and never handled",
               m.action, m.messageId, m.handlingOwner == null ? "an earlier run" : m.handlingOwner);
           // The request's trace ended with the instance that took it; handling starts a new one.
-          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt), Context.root());
+          run(new InboundMessage(m.id, parsed, m.senderId, m.createdAt), Context.root(), true);
         }
       } while (claimed.size() == BATCH && running);
     } catch (Exception e) {

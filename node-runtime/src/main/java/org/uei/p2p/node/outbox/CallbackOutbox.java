@@ -64,11 +64,14 @@ public class CallbackOutbox {
           this::insertGroup,
           (q, e) -> q.committed().completeExceptionally(e));
 
+  /** The handling running on this thread, or null outside {@link #whileHandling}. */
+  private static final ThreadLocal<Handling> HANDLING = new ThreadLocal<>();
+
   /**
-   * The callbacks queued to be sent before they are written by the handling running on this thread,
-   * or null outside {@link #whileHandling}.
+   * A handling: whether its message is handled again after an interrupted handling, and the
+   * callbacks it queued to be sent before they are written.
    */
-  private static final ThreadLocal<List<CompletableFuture<Void>>> HANDLING = new ThreadLocal<>();
+  private record Handling(boolean resumed, List<CompletableFuture<Void>> written) {}
 
   /** A callback waiting for its group's commit. */
   private record Queued(
@@ -80,18 +83,21 @@ public class CallbackOutbox {
    * marks the message handled only once the returned future completes; if it fails, or never
    * completes because the node stopped first, the message is handled again later, as after a crash.
    *
+   * @param resumed the message is handled again after an interrupted handling, whose callbacks may
+   *     have reached their receivers: a first attempt that the receiver refuses as a message it
+   *     already has (409) then counts as delivered
    * @return completes when every such callback is written (at once if there is none)
    */
-  public CompletableFuture<Void> whileHandling(Runnable handling) {
-    List<CompletableFuture<Void>> outer = HANDLING.get();
-    List<CompletableFuture<Void>> written = new java.util.ArrayList<>();
-    HANDLING.set(written);
+  public CompletableFuture<Void> whileHandling(boolean resumed, Runnable handling) {
+    Handling outer = HANDLING.get();
+    Handling inner = new Handling(resumed, new java.util.ArrayList<>());
+    HANDLING.set(inner);
     try {
       handling.run();
     } finally {
       HANDLING.set(outer);
     }
-    return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(inner.written().toArray(CompletableFuture[]::new));
   }
 
   /**
@@ -186,11 +192,11 @@ public class CallbackOutbox {
       transactions.registerInterposedSynchronization(afterCommit(sent));
       return e.id;
     }
-    List<CompletableFuture<Void>> handling = HANDLING.get();
+    Handling handling = HANDLING.get();
     if (handling != null) {
       CompletableFuture<Void> written = new CompletableFuture<>();
-      handling.add(written);
-      worker.sendThenWrite(e, due, written);
+      handling.written().add(written);
+      worker.sendThenWrite(e, due, written, handling.resumed());
       return null;
     }
     Queued q = new Queued(e, due, new CompletableFuture<>());

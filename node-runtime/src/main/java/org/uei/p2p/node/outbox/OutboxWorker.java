@@ -79,8 +79,9 @@ public class OutboxWorker {
    *
    * @param entry the row to insert, with the outcome of the first attempt
    * @param written completed once the row commits
+   * @param resumed sent by a handling resumed after an interrupted one, which may have sent it
    */
-  private record Unwritten(OutboxEntry entry, CompletableFuture<Void> written) {}
+  private record Unwritten(OutboxEntry entry, CompletableFuture<Void> written, boolean resumed) {}
 
   /**
    * An attempt's outcome, waiting to be recorded.
@@ -141,12 +142,12 @@ public class OutboxWorker {
    * commits. A node that stops first never completes it: the message the callback answers is
    * handled again.
    */
-  void sendThenWrite(OutboxEntry entry, Due due, CompletableFuture<Void> written) {
+  void sendThenWrite(OutboxEntry entry, Due due, CompletableFuture<Void> written, boolean resumed) {
     if (!running) {
       return;
     }
     try {
-      backlog.execute(executor, () -> attempt(due, new Unwritten(entry, written)));
+      backlog.execute(executor, () -> attempt(due, new Unwritten(entry, written, resumed)));
     } catch (RejectedExecutionException stopping) {
       // stopped meanwhile: as above
     }
@@ -335,7 +336,7 @@ public class OutboxWorker {
       if (result.httpStatus() != 0) {
         sender.store(attempt, due.context(), due.recipientId());
       }
-      settle(e, result, now);
+      settle(e, result, now, outcome.unwritten().resumed());
       count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
       return null;
     }
@@ -352,13 +353,16 @@ public class OutboxWorker {
     if (result.httpStatus() != 0) {
       sender.store(attempt, due.context(), due.recipientId());
     }
-    settle(e, result, now);
+    settle(e, result, now, false);
     count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
     return null;
   }
 
-  /** Sets {@code e}'s state after one more attempt, answered by {@code result} at {@code now}. */
-  private void settle(OutboxEntry e, SendResult result, Instant now) {
+  /**
+   * Sets {@code e}'s state after one more attempt, answered by {@code result} at {@code now};
+   * {@code resent}: an earlier copy may have reached the receiver even on a first attempt.
+   */
+  private void settle(OutboxEntry e, SendResult result, Instant now, boolean resent) {
     e.attempts++;
     e.leaseOwner = null;
     e.leaseUntil = null;
@@ -369,9 +373,9 @@ public class OutboxWorker {
       return;
     }
     e.lastError = truncate(result.describe());
-    if (result.nacked() && result.httpStatus() == 409 && e.attempts > 1) {
-      // A resend after an attempt whose answer was lost: the receiver's replay guard says it
-      // has this message already.
+    if (result.nacked() && result.httpStatus() == 409 && (e.attempts > 1 || resent)) {
+      // A resend after an attempt whose answer was lost, or the copy a resumed handling sent
+      // again: the receiver's replay guard says it has this message already.
       e.status = OutboxStatus.DELIVERED;
       e.deliveredAt = now;
       Log.infof(
