@@ -63,9 +63,7 @@ class OrphanedMessagesTest {
    * Stores a status request as if {@code owner} had received it and holds it until {@code until}.
    */
   private Long storedBy(String owner, Instant until, byte[] body) throws Exception {
-    var context =
-        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
-            .getContext();
+    var context = contextOf(body);
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -83,6 +81,11 @@ class OrphanedMessagesTest {
             });
   }
 
+  private static org.uei.p2p.model.envelope.Context contextOf(byte[] status) throws Exception {
+    return Envelopes.parse(status, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
+        .getContext();
+  }
+
   private static StoredMessage row(Long id) {
     return QuarkusTransaction.requiringNew().call(() -> StoredMessage.findById(id));
   }
@@ -90,10 +93,7 @@ class OrphanedMessagesTest {
   @Test
   void aDeadInstancesMessageIsHandledHereOnceItsLeaseRanOut() throws Exception {
     byte[] body = TestMessages.status("order-orphaned");
-    String txn =
-        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
-            .getContext()
-            .getTransactionId();
+    String txn = contextOf(body).getTransactionId();
     Long id = storedBy("instance-dead", Instant.now().minusSeconds(1), body);
     Poll.until(() -> row(id).handledAt != null, WAIT, "the orphaned message to be handled");
     assertEquals(instance.value(), row(id).handlingOwner);
@@ -114,10 +114,7 @@ class OrphanedMessagesTest {
                         "context.message_id"))
                 .toWave1Json()));
     byte[] body = TestMessages.status("order-resumed-twice");
-    String txn =
-        Envelopes.parse(body, org.uei.p2p.model.envelope.Action.STATUS, OrderMessage.class)
-            .getContext()
-            .getTransactionId();
+    String txn = contextOf(body).getTransactionId();
     Long id = storedBy("instance-dead", Instant.now().minusSeconds(1), body);
     Poll.until(() -> row(id).handledAt != null, WAIT, "the orphaned message to be handled");
     List<OutboxEntry> rows = outbox.byTransaction(txn);

@@ -8,9 +8,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -203,10 +205,18 @@ public class InboundDispatcher {
     }
   }
 
-  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+  // A stop lets the handlings under way finish, the outbox then sends what they queued and writes
+  // the outcomes (at the default priority, APPLICATION + 500), and only then are the last marks
+  // written: each mark waits for its message's callbacks to be written, so a mark writer closed
+  // first would leave handled messages to be handled again at the next start.
+  void stop(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) ShutdownEvent event)
+      throws InterruptedException {
     running = false;
     executor.shutdown();
     executor.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  void closeMarks(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) ShutdownEvent event) {
     handled.close();
   }
 }
