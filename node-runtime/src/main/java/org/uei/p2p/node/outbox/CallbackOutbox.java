@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +91,7 @@ public class CallbackOutbox {
    */
   public CompletableFuture<Void> whileHandling(boolean resumed, Runnable handling) {
     Handling outer = HANDLING.get();
-    Handling inner = new Handling(resumed, new java.util.ArrayList<>());
+    Handling inner = new Handling(resumed, new ArrayList<>());
     HANDLING.set(inner);
     try {
       handling.run();

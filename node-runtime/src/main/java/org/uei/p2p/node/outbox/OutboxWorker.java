@@ -331,29 +331,25 @@ public class OutboxWorker {
     BecknSender.Attempt attempt = outcome.attempt();
     SendResult result = attempt.result();
     Instant now = outcome.at();
-    if (outcome.unwritten() != null) {
-      OutboxEntry e = outcome.unwritten().entry();
-      if (result.httpStatus() != 0) {
-        sender.store(attempt, due.context(), due.recipientId());
+    Unwritten unwritten = outcome.unwritten();
+    OutboxEntry e;
+    if (unwritten != null) {
+      e = unwritten.entry();
+    } else {
+      if (result.acked()) {
+        return recordDelivered(due, attempt, now);
       }
-      settle(e, result, now, outcome.unwritten().resumed());
-      count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
-      return null;
-    }
-    if (result.acked()) {
-      return recordDelivered(due, attempt, now);
-    }
-    // Locked, not version-checked: another instance claiming the row at this moment waits, and
-    // then finds it recorded, instead of failing this whole group's commit.
-    OutboxEntry e =
-        OutboxEntry.findById(due.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (e == null || !owner().equals(e.leaseOwner)) {
-      return null;
+      // Locked, not version-checked: another instance claiming the row at this moment waits, and
+      // then finds it recorded, instead of failing this whole group's commit.
+      e = OutboxEntry.findById(due.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+      if (e == null || !owner().equals(e.leaseOwner)) {
+        return null;
+      }
     }
     if (result.httpStatus() != 0) {
       sender.store(attempt, due.context(), due.recipientId());
     }
-    settle(e, result, now, false);
+    settle(e, result, now, unwritten != null && unwritten.resumed());
     count(e.action, e.status, e.status == OutboxStatus.DELIVERED ? e.createdAt : null, now);
     return null;
   }
