@@ -22,9 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.node.testing.CallbackReceiver;
 import org.uei.p2p.node.testing.Poll;
@@ -41,21 +40,9 @@ import org.uei.p2p.node.testing.TestPeers;
 class BuyerConsoleTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver sellers;
+  @RegisterExtension static final CallbackReceiver sellers = CallbackReceiver.forPeer();
 
   @Inject AgroalDataSource db;
-
-  @BeforeAll
-  static void start() {
-    sellers = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sellers != null) {
-      sellers.close();
-    }
-  }
 
   private static RequestSpecification viewer() {
     return given().auth().preemptive().basic("watcher", "viewer-secret");

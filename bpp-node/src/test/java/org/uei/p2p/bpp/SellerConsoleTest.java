@@ -13,9 +13,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
 import org.uei.p2p.model.envelope.Action;
@@ -38,19 +37,7 @@ class SellerConsoleTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Wave1Codec CODEC = new Wave1Codec();
-  private static CallbackReceiver buyerPlatform;
-
-  @BeforeAll
-  static void start() {
-    buyerPlatform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (buyerPlatform != null) {
-      buyerPlatform.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver buyerPlatform = CallbackReceiver.forPeer();
 
   private static io.restassured.specification.RequestSpecification viewer() {
     return given().auth().preemptive().basic("watcher", "viewer-secret");

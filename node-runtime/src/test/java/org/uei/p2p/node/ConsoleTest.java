@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.console.OutboxView;
 import org.uei.p2p.node.outbox.CallbackOutbox;
@@ -36,25 +35,13 @@ class ConsoleTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String NACK =
       "{\"message\":{\"ack\":{\"status\":\"NACK\"}},\"error\":{\"code\":\"30000\",\"message\":\"no\"}}";
-  private static CallbackReceiver receiver;
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   @Inject CallbackOutbox outbox;
 
   @Inject OutboxView outboxView;
 
   @Inject org.uei.p2p.node.config.NodeConfig config;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   @Test
   void everyPageAsksForALogin() {

@@ -21,9 +21,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.outbox.CallbackOutbox;
 import org.uei.p2p.node.outbox.OutboxEntry;
@@ -45,25 +44,13 @@ import org.uei.p2p.signing.VerificationResult;
 class InboundPipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver receiver;
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   @Inject MessageStore store;
   @Inject CallbackOutbox outbox;
   @Inject StoredMessages storedEvents;
   @Inject org.uei.p2p.node.outbox.OutboxWorker worker;
   @Inject org.uei.p2p.node.inbound.WorkBacklog backlog;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private static Response post(String action, byte[] body, BecknSigner signer) {
     var request = given().contentType("application/json").body(body);

@@ -7,9 +7,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.testing.CallbackReceiver;
 import org.uei.p2p.node.testing.Poll;
@@ -22,19 +21,7 @@ import org.uei.p2p.node.testing.TestPeers;
 class MetricsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   private static String metrics() {
     return given().get("/q/metrics").then().statusCode(200).extract().asString();

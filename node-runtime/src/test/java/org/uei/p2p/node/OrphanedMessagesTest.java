@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.OrderMessage;
 import org.uei.p2p.node.config.InstanceId;
@@ -45,19 +44,7 @@ class OrphanedMessagesTest {
   @Inject CallbackOutbox outbox;
   @Inject InstanceId instance;
 
-  private static CallbackReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   /**
    * Stores a status request as if {@code owner} had received it and holds it until {@code until}.

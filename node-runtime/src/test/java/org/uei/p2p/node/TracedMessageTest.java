@@ -17,9 +17,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.envelope.Context;
 import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.node.outbox.CallbackOutbox;
@@ -46,22 +45,10 @@ class TracedMessageTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static CallbackReceiver receiver;
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   @Inject CallbackOutbox outbox;
   @Inject CollectedSpans spans;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private static String hex(int bytes) {
     byte[] b = new byte[bytes];

@@ -16,9 +16,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.wave2.Wave2Action;
 import org.uei.p2p.model.wave2.Wave2Contexts;
 import org.uei.p2p.model.wave2.Wave2Envelope;
@@ -46,23 +45,11 @@ import org.uei.p2p.signing.VerificationResult;
 class Wave2PipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver receiver;
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   @Inject MessageStore store;
   @Inject CallbackOutbox outbox;
   @Inject StoredMessages storedEvents;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
 
   private static Wave2Contexts.Parties parties(String bapUri) {
     return new Wave2Contexts.Parties(

@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1DeliveryReport;
 import org.uei.p2p.model.trade.EnergyOffer;
@@ -53,21 +52,9 @@ class UeiV1BapTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Map<String, Object> BUYER =
       Map.of("id", "buyer-7", "meterId", "TEST_PVVNL_M0107", "discomId", "PVVNL");
-  private static CallbackReceiver seller;
+  @RegisterExtension static final CallbackReceiver seller = CallbackReceiver.forPeer();
 
   @Inject AgroalDataSource dataSource;
-
-  @BeforeAll
-  static void start() {
-    seller = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (seller != null) {
-      seller.close();
-    }
-  }
 
   private static JsonPath async(String action, Map<String, Object> body) {
     return given()

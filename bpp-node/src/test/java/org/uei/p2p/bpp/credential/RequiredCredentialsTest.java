@@ -17,9 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.bpp.BuyerSide;
 import org.uei.p2p.credentials.CredentialIssuer;
 import org.uei.p2p.credentials.ElectricityCredentials;
@@ -57,19 +56,7 @@ class RequiredCredentialsTest {
     }
   }
 
-  private static CallbackReceiver buyerPlatform;
-
-  @BeforeAll
-  static void start() {
-    buyerPlatform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (buyerPlatform != null) {
-      buyerPlatform.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver buyerPlatform = CallbackReceiver.forPeer();
 
   private static String publish(String prosumerId) {
     return given()

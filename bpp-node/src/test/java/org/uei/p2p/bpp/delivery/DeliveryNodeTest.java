@@ -22,9 +22,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.audit.entry.EntryCodec;
 import org.uei.p2p.audit.entry.RecordEntry;
 import org.uei.p2p.model.codec.OrderLine;
@@ -49,19 +48,7 @@ import org.uei.p2p.node.testing.TestPeers;
 class DeliveryNodeTest {
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static CallbackReceiver buyerPlatform;
-
-  @BeforeAll
-  static void start() {
-    buyerPlatform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (buyerPlatform != null) {
-      buyerPlatform.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver buyerPlatform = CallbackReceiver.forPeer();
 
   private static Instant tradableSlot() {
     return org.uei.p2p.market.rules.TradingRules.ies().firstTradableSlot(Instant.now());

@@ -17,9 +17,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.trade.EnergyOffer;
@@ -47,19 +46,7 @@ class UeiV1SellerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final UeiV1Codec CODEC = new UeiV1Codec();
-  private static CallbackReceiver buyerPlatform;
-
-  @BeforeAll
-  static void start() {
-    buyerPlatform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (buyerPlatform != null) {
-      buyerPlatform.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver buyerPlatform = CallbackReceiver.forPeer();
 
   /** A TPDDL prosumer with its own meter and one offer; returns the offer id. */
   private static String publish(String price, String kwh) {

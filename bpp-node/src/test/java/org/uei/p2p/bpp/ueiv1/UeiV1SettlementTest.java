@@ -18,9 +18,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.UeiV1Codec;
 import org.uei.p2p.model.codec.UeiV1DeliveryReport;
 import org.uei.p2p.model.trade.EnergyOffer;
@@ -47,19 +46,7 @@ class UeiV1SettlementTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-  private static CallbackReceiver buyerPlatform;
-
-  @BeforeAll
-  static void start() {
-    buyerPlatform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (buyerPlatform != null) {
-      buyerPlatform.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver buyerPlatform = CallbackReceiver.forPeer();
 
   private static UeiV1Envelope send(UeiV1Action action, String txn, ObjectNode message) {
     UeiV1Envelope request = UeiV1Buyer.request(action, txn, message);

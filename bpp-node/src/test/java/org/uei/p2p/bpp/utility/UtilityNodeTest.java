@@ -20,9 +20,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave1Codec;
@@ -52,25 +51,13 @@ class UtilityNodeTest {
   private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver platform;
+  @RegisterExtension static final CallbackReceiver platform = CallbackReceiver.forPeer();
 
   /** Utility mode for TPDDL. */
   public static class UtilityMode implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("uei.bpp.mode", "utility", "uei.bpp.utility.discom-id", "TPDDL");
-    }
-  }
-
-  @BeforeAll
-  static void start() {
-    platform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
     }
   }
 

@@ -20,9 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.model.codec.OrderLine;
 import org.uei.p2p.model.codec.TradeOrder;
 import org.uei.p2p.model.codec.Wave2Codec;
@@ -58,7 +57,7 @@ class Wave2UtilityTest {
           + ".payloads[type=REQUESTED_QTY]";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static CallbackReceiver platform;
+  @RegisterExtension static final CallbackReceiver platform = CallbackReceiver.forPeer();
 
   /** Utility mode for the buyer DISCOM, on wave 1 and wave 2. */
   public static class Wave2UtilityMode implements QuarkusTestProfile {
@@ -77,18 +76,6 @@ class Wave2UtilityTest {
           "true",
           "uei.bpp.rules.allowed-discoms",
           DISCOM + "," + SELLER_DISCOM);
-    }
-  }
-
-  @BeforeAll
-  static void start() {
-    platform = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
     }
   }
 

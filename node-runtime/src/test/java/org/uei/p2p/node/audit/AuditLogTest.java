@@ -29,9 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uei.p2p.audit.anchor.TreeHeadAnchor;
 import org.uei.p2p.audit.entry.Direction;
 import org.uei.p2p.audit.entry.EntryCodec;
@@ -76,19 +75,7 @@ class AuditLogTest {
   @Inject Event<MessageStored> storedEvents;
   @Inject org.uei.p2p.node.store.MessageStore messages;
 
-  private static CallbackReceiver receiver;
-
-  @BeforeAll
-  static void startReceiver() {
-    receiver = CallbackReceiver.forPeer().start();
-  }
-
-  @AfterAll
-  static void stopReceiver() {
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
+  @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.forPeer();
 
   private static Ed25519PublicKey nodeKey() {
     return Ed25519PublicKey.fromBase64(TestPeers.nodePublicKey());

@@ -13,15 +13,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.uei.p2p.model.envelope.AckResponse;
 
 /**
  * A counterparty's endpoint for tests: a JDK HTTP server that records every POST (path, headers,
  * exact body) and answers ACK. It can be stopped and started again on the same port to play a
  * receiver that is down for a while.
+ *
+ * <p>As a static {@code @RegisterExtension} field it listens from before the test class's first
+ * test until after its last. It looks its port up when it first starts, so that one made before the
+ * test network started ({@link #forPeer()}) listens where the registry says the peer is.
  */
-public final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
   /** One recorded request. */
   public record Received(String action, Map<String, String> headers, byte[] body, Instant at) {
@@ -34,22 +42,26 @@ public final class CallbackReceiver implements AutoCloseable {
     }
   }
 
-  private final int port;
+  private final IntSupplier portLookup;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private int port = -1;
+  private boolean startedOnce;
   private HttpServer server;
 
-  private CallbackReceiver(int port) {
-    this.port = port;
+  private CallbackReceiver(IntSupplier portLookup) {
+    this.portLookup = portLookup;
   }
 
   /** A receiver on {@code port}, not started. */
   public static CallbackReceiver onPort(int port) {
-    return new CallbackReceiver(port);
+    CallbackReceiver receiver = new CallbackReceiver(() -> port);
+    receiver.port = port;
+    return receiver;
   }
 
-  /** A receiver on the port of the test peer's registered URL. */
+  /** A receiver on the port of the test peer's registered URL, looked up when it first starts. */
   public static CallbackReceiver forPeer() {
-    return onPort(URI.create(TestPeers.peerUrl()).getPort());
+    return new CallbackReceiver(() -> URI.create(TestPeers.peerUrl()).getPort());
   }
 
   /** A loopback port that was free a moment ago, out of the way of outgoing connections. */
@@ -70,6 +82,10 @@ public final class CallbackReceiver implements AutoCloseable {
 
   /** Starts listening; returns this. */
   public synchronized CallbackReceiver start() {
+    if (port < 0) {
+      port = portLookup.getAsInt();
+    }
+    startedOnce = true;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     } catch (IOException e) {
@@ -111,7 +127,23 @@ public final class CallbackReceiver implements AutoCloseable {
     stop();
   }
 
-  public int port() {
+  /** Starts it before the first test: by then the test network, whose port it may need, is up. */
+  @Override
+  public synchronized void beforeEach(ExtensionContext context) {
+    if (!startedOnce) {
+      start();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  public synchronized int port() {
+    if (port < 0) {
+      throw new IllegalStateException("not started yet: the port is looked up at the first start");
+    }
     return port;
   }
 
