@@ -23,6 +23,7 @@ import org.uei.p2p.model.envelope.Envelopes;
 import org.uei.p2p.model.envelope.Message;
 import org.uei.p2p.model.trade.EnergyOffer;
 import org.uei.p2p.node.testing.CallbackReceiver;
+import org.uei.p2p.node.testing.Poll;
 import org.uei.p2p.node.testing.TestNetwork;
 import org.uei.p2p.node.testing.TestPeers;
 
@@ -116,6 +117,12 @@ class SellerConsoleTest {
         .body(containsString(confirmed.orderId()))
         .body(containsString("ACTIVE"))
         .body(containsString("/console/transactions/" + txn));
+    // The on_confirm sent is stored with its receiver's answer once the outbox records the
+    // attempt, a moment after the receiver has it.
+    Poll.until(
+        () -> viewer().get("/console/transactions/" + txn).asString().contains(">on_confirm<"),
+        WAIT,
+        "the sent on_confirm on the transaction page");
     viewer()
         .get("/console/transactions/" + txn)
         .then()
