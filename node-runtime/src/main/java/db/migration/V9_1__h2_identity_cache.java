@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.uei.p2p.node.store.Databases;
 
 /**
  * On H2, hands out the ids of the tables every message writes from a cache of {@value #CACHE}
@@ -34,7 +35,7 @@ public class V9_1__h2_identity_cache extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws SQLException {
     Connection connection = context.getConnection();
-    if (!"H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+    if (!Databases.isH2(connection)) {
       return;
     }
     try (Statement s = connection.createStatement()) {

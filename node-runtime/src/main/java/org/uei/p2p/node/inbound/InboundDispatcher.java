@@ -29,6 +29,7 @@ import org.uei.p2p.node.handler.BecknHandler;
 import org.uei.p2p.node.handler.InboundMessage;
 import org.uei.p2p.node.jobs.NodeJob;
 import org.uei.p2p.node.outbox.CallbackOutbox;
+import org.uei.p2p.node.store.Databases;
 import org.uei.p2p.node.store.GroupWriter;
 import org.uei.p2p.node.store.HandlingClaims;
 import org.uei.p2p.node.store.StoredMessage;
@@ -199,7 +200,7 @@ public class InboundDispatcher {
 
   private boolean isH2() {
     try (Connection c = dataSource.getConnection()) {
-      return "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+      return Databases.isH2(c);
     } catch (SQLException e) {
       return false;
     }

@@ -38,7 +38,7 @@ class IdentityCacheTest {
     Map<String, Long> caches = new TreeMap<>();
     long expected;
     try (Connection c = dataSource.getConnection()) {
-      boolean h2 = "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+      boolean h2 = Databases.isH2(c);
       expected = h2 ? 100_000 : 1;
       String sql =
           h2

@@ -45,7 +45,6 @@ public final class CallbackReceiver implements AutoCloseable, BeforeEachCallback
   private final IntSupplier portLookup;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private int port = -1;
-  private boolean startedOnce;
   private HttpServer server;
 
   private CallbackReceiver(IntSupplier portLookup) {
@@ -54,9 +53,7 @@ public final class CallbackReceiver implements AutoCloseable, BeforeEachCallback
 
   /** A receiver on {@code port}, not started. */
   public static CallbackReceiver onPort(int port) {
-    CallbackReceiver receiver = new CallbackReceiver(() -> port);
-    receiver.port = port;
-    return receiver;
+    return new CallbackReceiver(() -> port);
   }
 
   /** A receiver on the port of the test peer's registered URL, looked up when it first starts. */
@@ -85,7 +82,6 @@ public final class CallbackReceiver implements AutoCloseable, BeforeEachCallback
     if (port < 0) {
       port = portLookup.getAsInt();
     }
-    startedOnce = true;
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     } catch (IOException e) {
@@ -130,7 +126,7 @@ public final class CallbackReceiver implements AutoCloseable, BeforeEachCallback
   /** Starts it before the first test: by then the test network, whose port it may need, is up. */
   @Override
   public synchronized void beforeEach(ExtensionContext context) {
-    if (!startedOnce) {
+    if (port < 0) {
       start();
     }
   }
